@@ -1,0 +1,74 @@
+package dev.forumkit.core;
+
+import dev.forumkit.core.event.ForumEventListener;
+import dev.forumkit.core.member.PasswordHasher;
+import dev.forumkit.core.member.Pbkdf2PasswordHasher;
+import dev.forumkit.core.reaction.ReactionTypes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Settings for {@link Forum#create(dev.forumkit.core.storage.ForumStorage, java.util.function.Consumer)}; every one has a default. */
+public final class ForumConfig {
+    Clock clock = Clock.systemUTC();
+    PasswordHasher passwordHasher;
+    ReactionTypes reactionTypes = ReactionTypes.defaults();
+    int postsPerPage = 20;
+    int threadsPerPage = 20;
+    Duration viewFlushInterval = Duration.ofSeconds(5);
+    final List<ForumEventListener> listeners = new ArrayList<>();
+
+    ForumConfig() {
+    }
+
+    /** The clock for every timestamp; tests pass a fixed one. */
+    public ForumConfig clock(Clock value) {
+        this.clock = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Defaults to PBKDF2-HMAC-SHA256 with 600,000 iterations. */
+    public ForumConfig passwordHasher(PasswordHasher value) {
+        this.passwordHasher = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Defaults to Like +1, Love +1, Haha +1, Wow +1, Sad 0, Angry -1. */
+    public ForumConfig reactionTypes(ReactionTypes value) {
+        this.reactionTypes = Objects.requireNonNull(value);
+        return this;
+    }
+
+    public ForumConfig postsPerPage(int value) {
+        if (value < 1 || value > 200) {
+            throw new IllegalArgumentException("posts per page must be 1-200");
+        }
+        this.postsPerPage = value;
+        return this;
+    }
+
+    public ForumConfig threadsPerPage(int value) {
+        if (value < 1 || value > 200) {
+            throw new IllegalArgumentException("threads per page must be 1-200");
+        }
+        this.threadsPerPage = value;
+        return this;
+    }
+
+    /** How often buffered thread views are written; {@code Duration.ZERO} turns the timer off (flush by hand). */
+    public ForumConfig viewFlushInterval(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("interval must not be negative");
+        }
+        this.viewFlushInterval = value;
+        return this;
+    }
+
+    public ForumConfig listener(ForumEventListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+        return this;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.forumkit.core.event;
+
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.member.Role;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.thread.ThreadId;
+
+import java.time.Instant;
+
+/** Something that happened, delivered to listeners after its transaction committed. */
+public sealed interface ForumEvent {
+    Instant at();
+
+    record MemberRegistered(MemberId member, Instant at) implements ForumEvent {
+    }
+
+    record MemberRoleChanged(MemberId member, Role role, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    record MemberBanned(MemberId member, MemberId by, Instant until, Instant at) implements ForumEvent {
+    }
+
+    record MemberUnbanned(MemberId member, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    record PasswordChanged(MemberId member, Instant at) implements ForumEvent {
+    }
+
+    record ThreadStarted(ThreadId thread, BoardId board, PostId firstPost, MemberId starter, Instant at) implements ForumEvent {
+    }
+
+    record PostCreated(PostId post, ThreadId thread, int number, MemberId author, Instant at) implements ForumEvent {
+    }
+
+    record PostEdited(PostId post, ThreadId thread, MemberId editor, Instant at) implements ForumEvent {
+    }
+
+    record PostDeleted(PostId post, ThreadId thread, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    record PostRestored(PostId post, ThreadId thread, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    record ThreadDeleted(ThreadId thread, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    record ThreadRestored(ThreadId thread, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    record ThreadMoved(ThreadId thread, BoardId from, BoardId to, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    record ThreadLockChanged(ThreadId thread, boolean locked, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    record ThreadPinChanged(ThreadId thread, boolean pinned, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    /** {@code oldType} or {@code newType} is null when a reaction was added or removed. */
+    record ReactionChanged(PostId post, MemberId member, MemberId receiver, String oldType, String newType, Instant at)
+            implements ForumEvent {
+    }
+}

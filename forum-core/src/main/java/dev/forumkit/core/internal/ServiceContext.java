@@ -1,0 +1,81 @@
+package dev.forumkit.core.internal;
+
+import dev.forumkit.core.Actor;
+import dev.forumkit.core.NotAllowedException;
+import dev.forumkit.core.event.EventBus;
+import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.member.PasswordHasher;
+import dev.forumkit.core.policy.Policy;
+import dev.forumkit.core.policy.Standing;
+import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.core.storage.ForumStorage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What every service needs: storage, clock, policy, reaction types and the event bus. Public only because the
+ * services live in feature packages; not API.
+ */
+public final class ServiceContext {
+    public final ForumStorage storage;
+    public final Clock clock;
+    public final Policy policy;
+    public final ReactionTypes reactionTypes;
+    public final PasswordHasher passwordHasher;
+    public final EventBus events;
+    public final int postsPerPage;
+    public final int threadsPerPage;
+    public final Counters counters;
+
+    public ServiceContext(ForumStorage storage, Clock clock, Policy policy, ReactionTypes reactionTypes,
+                          PasswordHasher passwordHasher, EventBus events, int postsPerPage, int threadsPerPage) {
+        this.storage = storage;
+        this.clock = clock;
+        this.policy = policy;
+        this.reactionTypes = reactionTypes;
+        this.passwordHasher = passwordHasher;
+        this.events = events;
+        this.postsPerPage = postsPerPage;
+        this.threadsPerPage = threadsPerPage;
+        this.counters = new Counters(storage, reactionTypes);
+    }
+
+    /** Microsecond precision: what SQL timestamps keep, so a stored time equals the one we computed. */
+    public Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** Runs a command in one transaction and publishes the events it recorded once the transaction committed. */
+    public <T> T command(Function<List<ForumEvent>, T> work) {
+        List<ForumEvent> events = new ArrayList<>();
+        T result = storage.transactions().inTransaction(() -> {
+            events.clear(); // an adapter may retry the transaction after a deadlock
+            return work.apply(events);
+        });
+        this.events.publish(events);
+        return result;
+    }
+
+    /** The acting member, or null for a guest (also for a member id that no longer exists). */
+    public Member load(Actor actor) {
+        return actor.memberId().flatMap(id -> storage.members().byId(id)).orElse(null);
+    }
+
+    public Standing standing(Member member) {
+        return Standing.of(member, now());
+    }
+
+    /** The acting member; a guest gets a sign-in-required refusal. */
+    public Member requireMember(Actor actor) {
+        Member m = load(actor);
+        if (m == null) {
+            throw new NotAllowedException("you must sign in to do that", true);
+        }
+        return m;
+    }
+}

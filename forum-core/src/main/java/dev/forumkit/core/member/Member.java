@@ -1,0 +1,72 @@
+package dev.forumkit.core.member;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A registered member. {@code messageCount} and {@code reactionScore} are derived counters that the
+ * services keep equal to a recount; ports never overwrite them through {@link Members#update(Member)}.
+ */
+public record Member(
+        MemberId id,
+        String username,
+        String email,
+        String passwordHash,
+        String customTitle,
+        Instant joinedAt,
+        Role role,
+        Ban ban,
+        int messageCount,
+        long reactionScore) {
+
+    public Member {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        Objects.requireNonNull(joinedAt, "joinedAt");
+        Objects.requireNonNull(role, "role");
+    }
+
+    /** A new member before the storage has given it an id. */
+    public static Member withoutId(String username, String email, String passwordHash, Instant joinedAt, Role role) {
+        return new Member(null, username, normaliseEmail(email), passwordHash, null, joinedAt, role, null, 0, 0);
+    }
+
+    public Member withId(MemberId newId) {
+        return new Member(newId, username, email, passwordHash, customTitle, joinedAt, role, ban, messageCount, reactionScore);
+    }
+
+    public Member withCustomTitle(String title) {
+        return new Member(id, username, email, passwordHash, title, joinedAt, role, ban, messageCount, reactionScore);
+    }
+
+    public Member withRole(Role newRole) {
+        return new Member(id, username, email, passwordHash, customTitle, joinedAt, newRole, ban, messageCount, reactionScore);
+    }
+
+    public Member withBan(Ban newBan) {
+        return new Member(id, username, email, passwordHash, customTitle, joinedAt, role, newBan, messageCount, reactionScore);
+    }
+
+    public Member withPasswordHash(String hash) {
+        return new Member(id, username, email, hash, customTitle, joinedAt, role, ban, messageCount, reactionScore);
+    }
+
+    public Member withCounters(int messages, long score) {
+        return new Member(id, username, email, passwordHash, customTitle, joinedAt, role, ban, messages, score);
+    }
+
+    public boolean isBannedAt(Instant now) {
+        return ban != null && ban.activeAt(now);
+    }
+
+    /** The key that makes usernames unique regardless of case. */
+    public static String usernameKey(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static String normaliseEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.forumkit.core.member;
+
+import dev.forumkit.core.Actor;
+import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.InvalidInputException;
+import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.Validation;
+import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.internal.ServiceContext;
+import dev.forumkit.core.policy.Action;
+import dev.forumkit.core.policy.Target;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Joining, signing in, profiles, roles and bans. */
+public final class MemberService {
+    private final ServiceContext ctx;
+    // a fixed hash to verify against when the username is unknown, so both failures take the same time
+    private final String decoyHash;
+
+    public MemberService(ServiceContext ctx) {
+        this.ctx = ctx;
+        this.decoyHash = ctx.passwordHasher.hash("decoy-password-never-used".toCharArray());
+    }
+
+    /** Registers a member; the very first member of a forum becomes its admin. */
+    public Member register(Registration r) {
+        // hashing is slow by design: do it before the transaction so no lock is held meanwhile
+        String hash = ctx.passwordHasher.hash(r.password().toCharArray());
+        return ctx.command(events -> {
+            Validation v = Validation.start();
+            v.require(ctx.storage.members().byUsername(r.username()).isEmpty(), "username", "taken",
+                    "that username is taken");
+            v.require(ctx.storage.members().byEmail(Member.normaliseEmail(r.email())).isEmpty(), "email", "taken",
+                    "that e-mail address is already registered");
+            v.orThrow();
+            Role role = ctx.storage.members().count() == 0 ? Role.ADMIN : Role.MEMBER;
+            Member m = ctx.storage.members().add(Member.withoutId(r.username(), r.email(), hash, ctx.now(), role));
+            events.add(new ForumEvent.MemberRegistered(m.id(), m.joinedAt()));
+            return m;
+        });
+    }
+
+    /**
+     * Checks a username (or e-mail) and password. Unknown member and wrong password give the same empty answer
+     * after the same amount of work. Banned members can still sign in (to read); the policy stops them posting.
+     */
+    public Optional<Member> authenticate(String usernameOrEmail, String password) {
+        if (usernameOrEmail == null || password == null || password.length() > 200) {
+            return Optional.empty();
+        }
+        String key = usernameOrEmail.strip();
+        Optional<Member> found = ctx.storage.transactions().readOnly(() -> key.contains("@")
+                ? ctx.storage.members().byEmail(Member.normaliseEmail(key))
+                : ctx.storage.members().byUsername(key));
+        boolean ok = ctx.passwordHasher.verify(password.toCharArray(), found.map(Member::passwordHash).orElse(decoyHash));
+        return ok ? found : Optional.empty();
+    }
+
+    public Optional<Member> byId(MemberId id) {
+        return ctx.storage.transactions().readOnly(() -> ctx.storage.members().byId(id));
+    }
+
+    public Optional<Member> byUsername(String username) {
+        return ctx.storage.transactions().readOnly(() -> ctx.storage.members().byUsername(username));
+    }
+
+    /** Sets a member's custom title (up to 50 characters; blank clears it). Members edit their own, admins anyone's. */
+    public Member updateCustomTitle(Actor actor, MemberId memberId, String title) {
+        String clean = title == null ? "" : title.strip();
+        Validation.start().length(clean.isEmpty() ? "x" : clean, "custom_title", 1, 50)
+                .noControlCharacters(clean, "custom_title").orThrow();
+        return ctx.command(events -> {
+            Member me = ctx.requireMember(actor);
+            Member target = existing(memberId);
+            ctx.policy.check(ctx.standing(me), Action.UPDATE_PROFILE, Target.member(me.id().equals(target.id()), target.role()));
+            Member updated = target.withCustomTitle(clean.isEmpty() ? null : clean);
+            ctx.storage.members().update(updated);
+            return updated;
+        });
+    }
+
+    /** Changes the actor's own password after checking the current one. */
+    public void changePassword(Actor actor, String currentPassword, String newPassword) {
+        Validation.start()
+                .require(newPassword != null && newPassword.length() >= 8, "new_password", "too_short", "password must be at least 8 characters")
+                .require(newPassword == null || newPassword.length() <= 200, "new_password", "too_long", "password must be at most 200 characters")
+                .orThrow();
+        Member me = ctx.storage.transactions().readOnly(() -> ctx.requireMember(actor));
+        ctx.policy.check(ctx.standing(me), Action.CHANGE_PASSWORD, Target.member(true, me.role()));
+        if (currentPassword == null || !ctx.passwordHasher.verify(currentPassword.toCharArray(), me.passwordHash())) {
+            throw InvalidInputException.of("current_password", "wrong_password", "the current password is wrong");
+        }
+        String hash = ctx.passwordHasher.hash(newPassword.toCharArray());
+        ctx.command(events -> {
+            Member fresh = existing(me.id());
+            ctx.storage.members().update(fresh.withPasswordHash(hash));
+            ctx.storage.sessions().removeAllOf(me.id()); // every signed-in device must sign in again
+            events.add(new ForumEvent.PasswordChanged(me.id(), ctx.now()));
+            return null;
+        });
+    }
+
+    /** Admins change other members' roles. */
+    public Member changeRole(Actor actor, MemberId memberId, Role role) {
+        if (role == null) {
+            throw InvalidInputException.of("role", "required", "role is required");
+        }
+        return ctx.command(events -> {
+            Member me = ctx.requireMember(actor);
+            Member target = existing(memberId);
+            ctx.policy.check(ctx.standing(me), Action.CHANGE_ROLE, Target.member(me.id().equals(target.id()), target.role()));
+            Member updated = target.withRole(role);
+            ctx.storage.members().update(updated);
+            events.add(new ForumEvent.MemberRoleChanged(target.id(), role, me.id(), ctx.now()));
+            return updated;
+        });
+    }
+
+    /** Bans a member with a reason, until a time or (null) for good. Moderators ban members; admins anyone but admins. */
+    public Member ban(Actor actor, MemberId memberId, String reason, Instant until) {
+        String clean = reason == null ? "" : reason.strip();
+        Instant now = ctx.now();
+        Validation.start().length(clean, "reason", 1, 500).noControlCharacters(clean, "reason")
+                .require(until == null || until.isAfter(now), "until", "in_the_past", "a ban must end in the future")
+                .orThrow();
+        return ctx.command(events -> {
+            Member me = ctx.requireMember(actor);
+            Member target = existing(memberId);
+            ctx.policy.check(ctx.standing(me), Action.BAN_MEMBER, Target.member(me.id().equals(target.id()), target.role()));
+            Member updated = target.withBan(new Ban(clean, now, until, me.id()));
+            ctx.storage.members().update(updated);
+            ctx.storage.sessions().removeAllOf(target.id());
+            events.add(new ForumEvent.MemberBanned(target.id(), me.id(), until, now));
+            return updated;
+        });
+    }
+
+    public Member unban(Actor actor, MemberId memberId) {
+        return ctx.command(events -> {
+            Member me = ctx.requireMember(actor);
+            Member target = existing(memberId);
+            ctx.policy.check(ctx.standing(me), Action.BAN_MEMBER, Target.member(me.id().equals(target.id()), target.role()));
+            if (target.ban() == null) {
+                throw new ConflictException("that member is not banned");
+            }
+            Member updated = target.withBan(null);
+            ctx.storage.members().update(updated);
+            events.add(new ForumEvent.MemberUnbanned(target.id(), me.id(), ctx.now()));
+            return updated;
+        });
+    }
+
+    private Member existing(MemberId id) {
+        return ctx.storage.members().byId(id).orElseThrow(() -> new NotFoundException("no member " + id));
+    }
+}

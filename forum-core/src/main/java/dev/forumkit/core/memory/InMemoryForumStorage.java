@@ -1,0 +1,87 @@
+package dev.forumkit.core.memory;
+
+import dev.forumkit.core.board.Boards;
+import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.member.Members;
+import dev.forumkit.core.post.Posts;
+import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.session.Sessions;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.storage.Transactions;
+import dev.forumkit.core.thread.ReadStates;
+import dev.forumkit.core.thread.Threads;
+
+import java.util.function.Supplier;
+
+/**
+ * Keeps the whole forum in memory: for tests, demos and embedding without a database. Thread-safe and
+ * transactional: writers run one at a time and a command that throws leaves no trace. Passes the forum-testkit
+ * contract suite like every other adapter.
+ */
+public final class InMemoryForumStorage implements ForumStorage {
+    private final Tables db = new Tables();
+    private final InMemoryMembers members = new InMemoryMembers(db);
+    private final InMemoryCategories categories = new InMemoryCategories(db);
+    private final InMemoryBoards boards = new InMemoryBoards(db);
+    private final InMemoryThreads threads = new InMemoryThreads(db);
+    private final InMemoryPosts posts = new InMemoryPosts(db, threads);
+    private final InMemoryReactions reactions = new InMemoryReactions(db, posts);
+    private final InMemoryReadStates readStates = new InMemoryReadStates(db);
+    private final InMemorySessions sessions = new InMemorySessions(db);
+    private final Transactions transactions = new Transactions() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return db.write(work);
+        }
+
+        @Override
+        public <T> T readOnly(Supplier<T> work) {
+            return db.read(work);
+        }
+    };
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public Members members() {
+        return members;
+    }
+
+    @Override
+    public Categories categories() {
+        return categories;
+    }
+
+    @Override
+    public Boards boards() {
+        return boards;
+    }
+
+    @Override
+    public Threads threads() {
+        return threads;
+    }
+
+    @Override
+    public Posts posts() {
+        return posts;
+    }
+
+    @Override
+    public Reactions reactions() {
+        return reactions;
+    }
+
+    @Override
+    public ReadStates readStates() {
+        return readStates;
+    }
+
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+}

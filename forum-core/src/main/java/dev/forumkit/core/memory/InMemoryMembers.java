@@ -1,0 +1,129 @@
+package dev.forumkit.core.memory;
+
+import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.member.Members;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+final class InMemoryMembers implements Members {
+    private final Tables db;
+    private final Tables.TxMap<Long, Member> rows;
+    private final Tables.TxMap<String, Long> byName;
+    private final Tables.TxMap<String, Long> byEmail;
+
+    InMemoryMembers(Tables db) {
+        this.db = db;
+        this.rows = db.map();
+        this.byName = db.map();
+        this.byEmail = db.map();
+    }
+
+    @Override
+    public Member add(Member member) {
+        return db.write(() -> {
+            String name = Member.usernameKey(member.username());
+            if (byName.get(name) != null) {
+                throw new ConflictException("username is taken: " + member.username());
+            }
+            if (byEmail.get(member.email()) != null) {
+                throw new ConflictException("e-mail is already registered");
+            }
+            Member stored = member.withId(MemberId.of(db.nextId()));
+            rows.put(stored.id().value(), stored);
+            byName.put(name, stored.id().value());
+            byEmail.put(stored.email(), stored.id().value());
+            return stored;
+        });
+    }
+
+    @Override
+    public Optional<Member> byId(MemberId id) {
+        return db.read(() -> Optional.ofNullable(rows.get(id.value())));
+    }
+
+    @Override
+    public Map<MemberId, Member> byIds(Collection<MemberId> ids) {
+        return db.read(() -> {
+            Map<MemberId, Member> out = new HashMap<>();
+            for (MemberId id : ids) {
+                Member m = rows.get(id.value());
+                if (m != null) {
+                    out.put(id, m);
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<Member> byUsername(String username) {
+        return db.read(() -> Optional.ofNullable(byName.get(Member.usernameKey(username))).map(rows::get));
+    }
+
+    @Override
+    public Optional<Member> byEmail(String normalisedEmail) {
+        return db.read(() -> Optional.ofNullable(byEmail.get(Member.normaliseEmail(normalisedEmail))).map(rows::get));
+    }
+
+    @Override
+    public void update(Member member) {
+        db.run(() -> {
+            Member old = existing(member.id());
+            String oldName = Member.usernameKey(old.username());
+            String newName = Member.usernameKey(member.username());
+            if (!oldName.equals(newName)) {
+                if (byName.get(newName) != null) {
+                    throw new ConflictException("username is taken: " + member.username());
+                }
+                byName.remove(oldName);
+                byName.put(newName, member.id().value());
+            }
+            if (!old.email().equals(member.email())) {
+                if (byEmail.get(member.email()) != null) {
+                    throw new ConflictException("e-mail is already registered");
+                }
+                byEmail.remove(old.email());
+                byEmail.put(member.email(), member.id().value());
+            }
+            rows.put(member.id().value(), member.withCounters(old.messageCount(), old.reactionScore()));
+        });
+    }
+
+    @Override
+    public void addCounters(MemberId id, int messageDelta, long reactionScoreDelta) {
+        db.run(() -> {
+            Member m = existing(id);
+            rows.put(id.value(), m.withCounters(m.messageCount() + messageDelta, m.reactionScore() + reactionScoreDelta));
+        });
+    }
+
+    @Override
+    public void setCounters(MemberId id, int messageCount, long reactionScore) {
+        db.run(() -> rows.put(id.value(), existing(id).withCounters(messageCount, reactionScore)));
+    }
+
+    @Override
+    public long count() {
+        return db.read(rows::size);
+    }
+
+    @Override
+    public void forEach(Consumer<Member> action) {
+        db.read(() -> List.copyOf(rows.values())).forEach(action);
+    }
+
+    private Member existing(MemberId id) {
+        Member m = rows.get(id.value());
+        if (m == null) {
+            throw new dev.forumkit.core.NotFoundException("no member " + id);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.forumkit.core.policy;
+
+import dev.forumkit.core.NotAllowedException;
+import dev.forumkit.core.member.Role;
+
+/**
+ * The one place that decides who may do what. Deny by default: an action not named here is refused.
+ * Locked threads take replies from moderators and admins only; banned members may read and change their password.
+ */
+public final class Policy {
+
+    public boolean allows(Standing who, Action action, Target t) {
+        boolean member = who == Standing.MEMBER;
+        boolean staff = who.isStaff();
+        boolean admin = who == Standing.ADMIN;
+        return switch (action) {
+            case READ_FORUM -> true;
+            case VIEW_DELETED, LOCK_THREAD, PIN_THREAD, MOVE_THREAD, DELETE_THREAD, RESTORE_THREAD, RESTORE_POST -> staff;
+            case START_THREAD -> member || staff;
+            case REPLY -> !t.deleted() && (staff || (member && !t.locked()));
+            case EDIT_POST, DELETE_POST -> !t.deleted() && (staff || (member && t.own() && !t.locked()));
+            case REACT -> (member || staff) && !t.own() && !t.deleted();
+            case UPDATE_PROFILE -> admin || ((member || staff) && t.own());
+            case CHANGE_PASSWORD -> who.isSignedIn() && t.own();
+            case CHANGE_ROLE -> admin && !t.own();
+            case BAN_MEMBER -> !t.own() && t.targetRole() != Role.ADMIN
+                    && (admin || (who == Standing.MODERATOR && t.targetRole() == Role.MEMBER));
+            case MANAGE_STRUCTURE, RECOUNT -> admin;
+        };
+    }
+
+    /** Throws {@link NotAllowedException} when the action is refused; a guest is told to sign in. */
+    public void check(Standing who, Action action, Target target) {
+        if (!allows(who, action, target)) {
+            if (who == Standing.GUEST) {
+                throw new NotAllowedException("you must sign in to do that", true);
+            }
+            throw new NotAllowedException(describe(who, action, target));
+        }
+    }
+
+    private static String describe(Standing who, Action action, Target t) {
+        if (who == Standing.BANNED) {
+            return "banned members cannot do that";
+        }
+        if (action == Action.REACT && t.own()) {
+            return "you cannot react to your own post";
+        }
+        if (t.deleted()) {
+            return "that content has been deleted";
+        }
+        if (t.locked() && (action == Action.REPLY || action == Action.EDIT_POST || action == Action.DELETE_POST)) {
+            return "this thread is locked";
+        }
+        return "you are not allowed to do that";
+    }
+}

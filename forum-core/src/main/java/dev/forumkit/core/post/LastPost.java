@@ -1,0 +1,30 @@
+package dev.forumkit.core.post;
+
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.thread.ThreadId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A pointer to the newest visible post of a thread or board, kept as a counter by the services. */
+public record LastPost(PostId postId, ThreadId threadId, int number, MemberId authorId, Instant at) {
+    public LastPost {
+        Objects.requireNonNull(postId, "postId");
+        Objects.requireNonNull(threadId, "threadId");
+        Objects.requireNonNull(authorId, "authorId");
+        Objects.requireNonNull(at, "at");
+    }
+
+    public static LastPost of(Post post) {
+        return new LastPost(post.id(), post.threadId(), post.number(), post.authorId(), post.createdAt());
+    }
+
+    /** True when this pointer is newer than the other (null counts as oldest). Ties break on post id. */
+    public boolean isNewerThan(LastPost other) {
+        if (other == null) {
+            return true;
+        }
+        int c = at.compareTo(other.at);
+        return c > 0 || (c == 0 && postId.value() > other.postId.value());
+    }
+}

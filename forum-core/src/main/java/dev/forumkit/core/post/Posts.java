@@ -1,0 +1,34 @@
+package dev.forumkit.core.post;
+
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.thread.ThreadId;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Storage port for posts. A (thread, number) pair is unique; adding a clash is a ConflictException. */
+public interface Posts {
+    Post add(Post post);
+
+    Optional<Post> byId(PostId id);
+
+    /** Writes body, edit info and deletion. */
+    void update(Post post);
+
+    /** Posts of a thread with {@code from <= number <= to}, by number; a page costs one indexed range scan. */
+    List<Post> byNumberRange(ThreadId thread, int from, int to, boolean includeDeleted);
+
+    /** The member's newest posts that are visible (neither the post nor its thread deleted), newest first. */
+    List<Post> recentVisibleByAuthor(MemberId author, int limit);
+
+    /** The not-deleted post of the thread with the highest number. */
+    Optional<Post> lastVisibleInThread(ThreadId thread);
+
+    /** Number of not-deleted posts in a thread, by author. */
+    Map<MemberId, Integer> visibleCountsByAuthor(ThreadId thread);
+
+    /** Every post in id order (recount). */
+    void forEach(Consumer<Post> action);
+}

@@ -1,0 +1,14 @@
+package dev.forumkit.core.read;
+
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.Category;
+import dev.forumkit.core.thread.ForumThread;
+
+/**
+ * Page n of a thread for one viewer. Page n holds post numbers 20(n-1)+1 to 20n, so a post's page never changes;
+ * deleted posts are left out for viewers who may not see them. {@code firstUnread} is the number of the first
+ * post the viewer has not read, or 0.
+ */
+public record ThreadPage(ForumThread thread, Board board, Category category, AuthorCard starter, Page<PostView> posts,
+                         int firstUnread, boolean canReply, boolean canModerate, boolean canReact) {
+}

@@ -1,0 +1,26 @@
+package dev.forumkit.core.session;
+
+import dev.forumkit.core.member.MemberId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Storage port for sessions, shared by every app node. Keys are token hashes. */
+public interface Sessions {
+    /** Stores a new session; a clashing hash is a ConflictException. */
+    void add(Session session);
+
+    Optional<Session> byTokenHash(String tokenHash);
+
+    /** Moves the expiry (sliding sessions). */
+    void extend(String tokenHash, Instant expiresAt);
+
+    /** Ends one session; true if it existed. */
+    boolean remove(String tokenHash);
+
+    /** Ends every session of a member (ban, password change); returns how many. */
+    int removeAllOf(MemberId member);
+
+    /** Deletes sessions that expired before {@code now}; returns how many. */
+    int removeExpired(Instant now);
+}

@@ -1,0 +1,5 @@
+/**
+ * Server-side sessions: the port that lets several app nodes share who is signed in. Tokens are stored hashed;
+ * bans and password changes end a member's sessions in the same transaction.
+ */
+package dev.forumkit.core.session;

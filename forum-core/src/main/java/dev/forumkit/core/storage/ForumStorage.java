@@ -1,0 +1,39 @@
+package dev.forumkit.core.storage;
+
+import dev.forumkit.core.board.Boards;
+import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.member.Members;
+import dev.forumkit.core.post.Posts;
+import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.session.Sessions;
+import dev.forumkit.core.thread.ReadStates;
+import dev.forumkit.core.thread.Threads;
+
+/**
+ * The driven side of forumkit: one port per aggregate plus transactions. Every adapter must pass the
+ * forum-testkit contract suite.
+ */
+public interface ForumStorage extends AutoCloseable {
+    Transactions transactions();
+
+    Members members();
+
+    Categories categories();
+
+    Boards boards();
+
+    Threads threads();
+
+    Posts posts();
+
+    Reactions reactions();
+
+    ReadStates readStates();
+
+    Sessions sessions();
+
+    /** Releases connections and files; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.forumkit.core.thread;
+
+/** Typed id of a thread; positive, assigned by the storage. */
+public record ThreadId(long value) {
+    public ThreadId {
+        if (value <= 0) {
+            throw new IllegalArgumentException("thread id must be positive: " + value);
+        }
+    }
+
+    public static ThreadId of(long value) {
+        return new ThreadId(value);
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.forumkit.core.thread;
+
+import dev.forumkit.core.Actor;
+import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.Validation;
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.internal.ServiceContext;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.policy.Action;
+import dev.forumkit.core.policy.Standing;
+import dev.forumkit.core.policy.Target;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostText;
+
+import java.time.Instant;
+
+/** Starting threads and moderating them: lock, pin, move, soft-delete and restore. */
+public final class ThreadService {
+    private final ServiceContext ctx;
+
+    public ThreadService(ServiceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Starts a thread in a board; returns its first post (#1). */
+    public Post start(Actor actor, BoardId boardId, String title, String body) {
+        String t = PostText.cleanTitle(title);
+        String b = PostText.cleanBody(body);
+        PostText.body(PostText.title(Validation.start(), t), b).orThrow();
+        return ctx.command(events -> {
+            Member me = ctx.requireMember(actor);
+            ctx.policy.check(ctx.standing(me), Action.START_THREAD, Target.NONE);
+            Board board = ctx.storage.boards().byId(boardId).orElseThrow(() -> new NotFoundException("no board " + boardId));
+            Instant now = ctx.now();
+            ForumThread thread = ctx.storage.threads().add(ForumThread.withoutId(board.id(), t, me.id(), now));
+            int number = ctx.storage.threads().allocatePostNumber(thread.id());
+            Post first = ctx.storage.posts().add(Post.withoutId(thread.id(), number, me.id(), b, now));
+            ctx.counters.threadStarted(thread, first);
+            events.add(new ForumEvent.ThreadStarted(thread.id(), board.id(), first.id(), me.id(), now));
+            events.add(new ForumEvent.PostCreated(first.id(), thread.id(), number, me.id(), now));
+            return first;
+        });
+    }
+
+    public ForumThread lock(Actor actor, ThreadId id, boolean locked) {
+        return moderate(actor, id, Action.LOCK_THREAD, (thread, me, events) -> {
+            if (thread.locked() == locked) {
+                return thread;
+            }
+            ForumThread updated = thread.withLocked(locked);
+            ctx.storage.threads().update(updated);
+            events.add(new ForumEvent.ThreadLockChanged(id, locked, me.id(), ctx.now()));
+            return updated;
+        });
+    }
+
+    public ForumThread pin(Actor actor, ThreadId id, boolean pinned) {
+        return moderate(actor, id, Action.PIN_THREAD, (thread, me, events) -> {
+            if (thread.pinned() == pinned) {
+                return thread;
+            }
+            ForumThread updated = thread.withPinned(pinned);
+            ctx.storage.threads().update(updated);
+            events.add(new ForumEvent.ThreadPinChanged(id, pinned, me.id(), ctx.now()));
+            return updated;
+        });
+    }
+
+    /** Moves a thread to another board; both boards' counters follow. */
+    public ForumThread move(Actor actor, ThreadId id, BoardId to) {
+        return moderate(actor, id, Action.MOVE_THREAD, (thread, me, events) -> {
+            Board target = ctx.storage.boards().byId(to).orElseThrow(() -> new NotFoundException("no board " + to));
+            if (thread.boardId().equals(target.id())) {
+                return thread;
+            }
+            ForumThread updated = thread.withBoard(target.id());
+            ctx.storage.threads().update(updated);
+            if (!thread.isDeleted()) {
+                ctx.counters.threadMoved(updated, thread.boardId(), target.id());
+            }
+            events.add(new ForumEvent.ThreadMoved(id, thread.boardId(), target.id(), me.id(), ctx.now()));
+            return updated;
+        });
+    }
+
+    /** Soft-deletes a thread: it and its posts leave every count; staff can still see and restore it. */
+    public ForumThread delete(Actor actor, ThreadId id, String reason) {
+        String r = reason == null ? "" : reason.strip();
+        Validation.start().require(r.length() <= 500, "reason", "too_long", "reason must be at most 500 characters")
+                .noControlCharacters(r, "reason").orThrow();
+        return moderate(actor, id, Action.DELETE_THREAD, (thread, me, events) -> {
+            if (thread.isDeleted()) {
+                throw new ConflictException("the thread is already deleted");
+            }
+            ForumThread updated = thread.withDeletion(new Deletion(me.id(), ctx.now(), r));
+            ctx.storage.threads().update(updated);
+            ctx.counters.threadVisibilityChanged(updated, -1);
+            events.add(new ForumEvent.ThreadDeleted(id, me.id(), ctx.now()));
+            return updated;
+        });
+    }
+
+    public ForumThread restore(Actor actor, ThreadId id) {
+        return moderate(actor, id, Action.RESTORE_THREAD, (thread, me, events) -> {
+            if (!thread.isDeleted()) {
+                throw new ConflictException("the thread is not deleted");
+            }
+            ForumThread updated = thread.withDeletion(null);
+            ctx.storage.threads().update(updated);
+            ctx.counters.threadVisibilityChanged(updated, +1);
+            events.add(new ForumEvent.ThreadRestored(id, me.id(), ctx.now()));
+            return updated;
+        });
+    }
+
+    private interface Moderation {
+        ForumThread apply(ForumThread thread, Member me, java.util.List<ForumEvent> events);
+    }
+
+    private ForumThread moderate(Actor actor, ThreadId id, Action action, Moderation work) {
+        return ctx.command(events -> {
+            Member me = ctx.requireMember(actor);
+            Standing standing = ctx.standing(me);
+            ForumThread thread = ctx.storage.threads().byIdForUpdate(id)
+                    .filter(t -> !t.isDeleted() || standing.isStaff())
+                    .orElseThrow(() -> new NotFoundException("no thread " + id));
+            ctx.policy.check(standing, action, Target.content(thread.starterId().equals(me.id()), thread.locked(), false));
+            return work.apply(thread, me, events);
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package dev.forumkit.core.thread;
+
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.post.LastPost;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Storage port for threads. Listing orders: pinned first (board pages only), then last activity, newest first, then id. */
+public interface Threads {
+    ForumThread add(ForumThread thread);
+
+    Optional<ForumThread> byId(ThreadId id);
+
+    /** Reads the thread and locks its row until the transaction ends (serialises commands on one thread). */
+    Optional<ForumThread> byIdForUpdate(ThreadId id);
+
+    Map<ThreadId, ForumThread> byIds(Collection<ThreadId> ids);
+
+    /** Writes board, title, pinned, locked and deletion; never the counters. */
+    void update(ForumThread thread);
+
+    /**
+     * Atomically raises the thread's post counter by one and returns the new value: the number of the post
+     * being added. The row stays locked until the transaction ends.
+     */
+    int allocatePostNumber(ThreadId id);
+
+    /** Atomically adds to the reply counter. */
+    void addReplies(ThreadId id, int delta);
+
+    /** Overwrites the last-post pointer. */
+    void setLastPost(ThreadId id, LastPost lastPost);
+
+    /** Adds buffered view counts in one batch. */
+    void addViews(Map<ThreadId, Long> views);
+
+    /** Overwrites reply count and last post (recount only). */
+    void setCounters(ThreadId id, int replyCount, LastPost lastPost);
+
+    /** A board's threads: pinned first, then by last activity. */
+    List<ForumThread> pageInBoard(BoardId boardId, boolean includeDeleted, int offset, int limit);
+
+    int countInBoard(BoardId boardId, boolean includeDeleted);
+
+    /** All threads by last activity (What's new). */
+    List<ForumThread> latest(boolean includeDeleted, int offset, int limit);
+
+    int countAll(boolean includeDeleted);
+
+    /** The visible thread of a board with the newest last post, if any. */
+    Optional<ForumThread> latestVisibleInBoard(BoardId boardId);
+
+    /** Every thread in id order (recount). */
+    void forEach(Consumer<ForumThread> action);
+}
