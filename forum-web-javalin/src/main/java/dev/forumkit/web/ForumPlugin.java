@@ -1,0 +1,73 @@
+package dev.forumkit.web;
+
+import dev.forumkit.web.internal.AdminRoutes;
+import dev.forumkit.web.internal.Api;
+import dev.forumkit.web.internal.BoardRoutes;
+import dev.forumkit.web.internal.MemberRoutes;
+import dev.forumkit.web.internal.PostRoutes;
+import dev.forumkit.web.internal.RouteTable;
+import dev.forumkit.web.internal.SecurityHeaders;
+import dev.forumkit.web.internal.SessionRoutes;
+import dev.forumkit.web.internal.ThreadRoutes;
+import io.javalin.config.JavalinState;
+import io.javalin.plugin.Plugin;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The whole forum for a Javalin app, added with one registration:
+ *
+ * <pre>{@code
+ * Javalin.create(config -> config.registerPlugin(new ForumPlugin(forum -> forum
+ *         .forum(Forum.create(storage))
+ *         .basePath("/community")
+ *         .secureCookies(true))));
+ * }</pre>
+ *
+ * The JSON API lives under {@code <basePath>/api/v1}. Every route and its access rule is listed by {@link #routes()}.
+ */
+public final class ForumPlugin extends Plugin<ForumPluginConfig> {
+    private RouteTable table;
+    private Api api;
+
+    public ForumPlugin(Consumer<ForumPluginConfig> configure) {
+        super(configure, new ForumPluginConfig());
+    }
+
+    @Override
+    public void onInitialize(JavalinState state) {
+        ForumPluginConfig config = pluginConfig;
+        if (config.forum() == null) {
+            throw new IllegalStateException("ForumPlugin needs a forum: new ForumPlugin(c -> c.forum(forum))");
+        }
+        this.api = new Api(config);
+        this.table = new RouteTable(config.basePath() + "/api/v1");
+        SessionRoutes.register(table);
+        MemberRoutes.register(table);
+        BoardRoutes.register(table);
+        ThreadRoutes.register(table);
+        PostRoutes.register(table);
+        AdminRoutes.register(table);
+        if (config.securityHeadersEverywhere()) {
+            state.routes.before(SecurityHeaders::apply);
+        }
+        table.install(state.routes, api);
+        state.events.serverStopped(api::close);
+    }
+
+    /** Every route the plugin registered, with its access rule; empty before the app is created. */
+    public List<ForumRoute> routes() {
+        return table == null ? List.of() : table.routes();
+    }
+
+    /** The configuration as applied. */
+    public ForumPluginConfig config() {
+        return pluginConfig;
+    }
+
+    @Override
+    public String name() {
+        return "forumkit";
+    }
+}

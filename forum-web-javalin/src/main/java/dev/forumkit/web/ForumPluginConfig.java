@@ -1,0 +1,213 @@
+package dev.forumkit.web;
+
+import dev.forumkit.core.Forum;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Settings of {@link ForumPlugin}; only {@link #forum(Forum)} is required, everything else has a default. */
+public final class ForumPluginConfig {
+    /** 256 KiB: far above the longest post (50,000 characters of up to 4 bytes) plus JSON overhead. */
+    public static final long DEFAULT_BODY_LIMIT = 256 * 1024;
+
+    Forum forum;
+    String basePath = "";
+    Authenticator authenticator;
+    boolean secureCookies;
+    String cookieName = "forumkit_session";
+    long bodyLimit = DEFAULT_BODY_LIMIT;
+    Duration sessionLifetime = Duration.ofDays(30);
+    RateLimit signInPerIp = RateLimit.of(20, Duration.ofMinutes(1));
+    RateLimit signInPerAccount = RateLimit.of(10, Duration.ofMinutes(5));
+    RateLimit registrationPerIp = RateLimit.of(5, Duration.ofHours(1));
+    RateLimit postingPerMember = RateLimit.of(1, Duration.ofSeconds(5));
+    int passwordThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    int passwordQueue = 32;
+    boolean trustForwardedHeaders;
+    boolean securityHeadersEverywhere;
+    final List<String> allowedOrigins = new ArrayList<>();
+
+    /** The forum to serve (required). The plugin does not close it. */
+    public ForumPluginConfig forum(Forum value) {
+        this.forum = Objects.requireNonNull(value, "forum");
+        return this;
+    }
+
+    /** Where the forum lives in the host's URL space, e.g. {@code /community}; default the root. */
+    public ForumPluginConfig basePath(String value) {
+        String p = Objects.requireNonNull(value, "basePath").strip();
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (!p.isEmpty() && (!p.startsWith("/") || p.contains("{") || p.contains("<") || p.contains("*"))) {
+            throw new IllegalArgumentException("base path must start with '/' and contain no parameters: " + value);
+        }
+        this.basePath = p;
+        return this;
+    }
+
+    /** The host's own notion of the signed-in member; when it answers empty, the forum's session cookie is used. */
+    public ForumPluginConfig authenticator(Authenticator value) {
+        this.authenticator = Objects.requireNonNull(value, "authenticator");
+        return this;
+    }
+
+    /** Marks the session cookie {@code Secure}: set it whenever the forum is served over HTTPS. */
+    public ForumPluginConfig secureCookies(boolean value) {
+        this.secureCookies = value;
+        return this;
+    }
+
+    public ForumPluginConfig cookieName(String value) {
+        if (value == null || !value.matches("[A-Za-z0-9_\\-]{1,64}")) {
+            throw new IllegalArgumentException("cookie name must be 1-64 letters, digits, '_' or '-'");
+        }
+        this.cookieName = value;
+        return this;
+    }
+
+    /** Largest accepted request body in bytes (default 256 KiB); larger ones get 413. */
+    public ForumPluginConfig bodyLimit(long bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("body limit must be at least 1 KiB");
+        }
+        this.bodyLimit = bytes;
+        return this;
+    }
+
+    public ForumPluginConfig sessionLifetime(Duration value) {
+        if (value.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("sessions must last at least a minute");
+        }
+        this.sessionLifetime = value;
+        return this;
+    }
+
+    public ForumPluginConfig signInLimitPerIp(RateLimit value) {
+        this.signInPerIp = Objects.requireNonNull(value);
+        return this;
+    }
+
+    public ForumPluginConfig signInLimitPerAccount(RateLimit value) {
+        this.signInPerAccount = Objects.requireNonNull(value);
+        return this;
+    }
+
+    public ForumPluginConfig registrationLimitPerIp(RateLimit value) {
+        this.registrationPerIp = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** New threads and replies per member (default one per 5 seconds). */
+    public ForumPluginConfig postingLimitPerMember(RateLimit value) {
+        this.postingPerMember = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Sets every rate limit to unlimited; for tests of other behaviour. */
+    public ForumPluginConfig noRateLimits() {
+        signInPerIp = signInPerAccount = registrationPerIp = postingPerMember = RateLimit.unlimited();
+        return this;
+    }
+
+    /**
+     * Threads that hash passwords (default half the cores) and how many sign-ins may wait for one (default 32).
+     * Hashing is slow by design; the small pool keeps a flood of sign-ins from starving page reads.
+     */
+    public ForumPluginConfig passwordHashing(int threads, int queue) {
+        if (threads < 1 || queue < 1) {
+            throw new IllegalArgumentException("need at least one hashing thread and one queue slot");
+        }
+        this.passwordThreads = threads;
+        this.passwordQueue = queue;
+        return this;
+    }
+
+    /**
+     * Trust {@code X-Forwarded-For}, {@code X-Forwarded-Host} and {@code X-Forwarded-Proto}: only behind a reverse
+     * proxy that sets them, or clients could pick their own IP address for the rate limits.
+     */
+    public ForumPluginConfig trustForwardedHeaders(boolean value) {
+        this.trustForwardedHeaders = value;
+        return this;
+    }
+
+    /** An extra origin (e.g. {@code https://forum.example.org}) accepted by the same-origin check. */
+    public ForumPluginConfig allowedOrigin(String origin) {
+        this.allowedOrigins.add(Objects.requireNonNull(origin).strip().toLowerCase(Locale.ROOT).replaceAll("/+$", ""));
+        return this;
+    }
+
+    /** Adds the security headers to every response of the app, not only the forum's (the standalone app does). */
+    public ForumPluginConfig securityHeadersEverywhere(boolean value) {
+        this.securityHeadersEverywhere = value;
+        return this;
+    }
+
+    public Forum forum() {
+        return forum;
+    }
+
+    public String basePath() {
+        return basePath;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public boolean secureCookies() {
+        return secureCookies;
+    }
+
+    public String cookieName() {
+        return cookieName;
+    }
+
+    public long bodyLimit() {
+        return bodyLimit;
+    }
+
+    public Duration sessionLifetime() {
+        return sessionLifetime;
+    }
+
+    public RateLimit signInLimitPerIp() {
+        return signInPerIp;
+    }
+
+    public RateLimit signInLimitPerAccount() {
+        return signInPerAccount;
+    }
+
+    public RateLimit registrationLimitPerIp() {
+        return registrationPerIp;
+    }
+
+    public RateLimit postingLimitPerMember() {
+        return postingPerMember;
+    }
+
+    public int passwordThreads() {
+        return passwordThreads;
+    }
+
+    public int passwordQueue() {
+        return passwordQueue;
+    }
+
+    public boolean trustForwardedHeaders() {
+        return trustForwardedHeaders;
+    }
+
+    public boolean securityHeadersEverywhere() {
+        return securityHeadersEverywhere;
+    }
+
+    public List<String> allowedOrigins() {
+        return List.copyOf(allowedOrigins);
+    }
+}

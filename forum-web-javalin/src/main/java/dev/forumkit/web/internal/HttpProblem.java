@@ -1,0 +1,98 @@
+package dev.forumkit.web.internal;
+
+/**
+ * A failure that belongs to HTTP rather than to the forum (bad JSON, a body too large, a missing CSRF token,
+ * a rate limit). Core's own failures stay {@code ForumException}s; {@link ApiErrors} maps both.
+ */
+public final class HttpProblem extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final String field;
+    private final long retryAfterSeconds;
+
+    private HttpProblem(int status, String code, String message, String field, long retryAfterSeconds) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static HttpProblem malformedJson(String message) {
+        return new HttpProblem(400, "malformed_json", message, null, 0);
+    }
+
+    public static HttpProblem badRequest(String code, String message) {
+        return new HttpProblem(400, code, message, null, 0);
+    }
+
+    public static HttpProblem invalidCredentials() {
+        return new HttpProblem(401, "invalid_credentials", "wrong username or password", null, 0);
+    }
+
+    public static HttpProblem signInRequired() {
+        return new HttpProblem(401, "sign_in_required", "you must sign in to do that", null, 0);
+    }
+
+    public static HttpProblem forbidden(String message) {
+        return new HttpProblem(403, "not_allowed", message, null, 0);
+    }
+
+    public static HttpProblem csrf(String message) {
+        return new HttpProblem(403, "csrf_failed", message, null, 0);
+    }
+
+    public static HttpProblem crossOrigin() {
+        return new HttpProblem(403, "cross_origin", "cross-site requests may not change anything here", null, 0);
+    }
+
+    public static HttpProblem notFound(String message) {
+        return new HttpProblem(404, "not_found", message, null, 0);
+    }
+
+    public static HttpProblem routeNotFound(String method, String path) {
+        return new HttpProblem(404, "route_not_found", "no API route " + method + " " + path, null, 0);
+    }
+
+    public static HttpProblem methodNotAllowed(String method) {
+        return new HttpProblem(405, "method_not_allowed", method + " is not allowed on this route", null, 0);
+    }
+
+    public static HttpProblem bodyTooLarge(long limit) {
+        return new HttpProblem(413, "body_too_large", "the request body is larger than " + limit + " bytes", null, 0);
+    }
+
+    public static HttpProblem unsupportedMediaType() {
+        return new HttpProblem(415, "unsupported_media_type", "send the body as application/json", null, 0);
+    }
+
+    public static HttpProblem invalidField(String field, String code, String message) {
+        return new HttpProblem(422, code, message, field, 0);
+    }
+
+    public static HttpProblem rateLimited(long retryAfterSeconds) {
+        return new HttpProblem(429, "rate_limited", "too many attempts; try again in " + retryAfterSeconds + " s",
+                null, retryAfterSeconds);
+    }
+
+    public static HttpProblem busy() {
+        return new HttpProblem(503, "busy", "the server is busy; try again shortly", null, 2);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    /** Seconds for the {@code Retry-After} header, or 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

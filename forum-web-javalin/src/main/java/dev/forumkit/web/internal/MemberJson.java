@@ -1,0 +1,52 @@
+package dev.forumkit.web.internal;
+
+import dev.forumkit.core.member.Ban;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.read.AuthorCard;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** A member's public face: what posts and profiles show. Never the e-mail or password hash. */
+public record MemberJson(long id, String username, String customTitle, String role, Instant joinedAt, int messageCount,
+                         long reactionScore, boolean isBanned) {
+
+    public static MemberJson from(AuthorCard a) {
+        return new MemberJson(a.id().value(), a.username(), a.customTitle(), role(a.role()), a.joinedAt(),
+                a.messageCount(), a.reactionScore(), a.banned());
+    }
+
+    public static MemberJson from(Member m, Instant now) {
+        return from(AuthorCard.of(m, now));
+    }
+
+    static String role(dev.forumkit.core.member.Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A ban as staff and the banned member see it. */
+    public record BanJson(String reason, Instant since, Instant until, long bannedBy) {
+        public static BanJson from(Ban b) {
+            return b == null ? null : new BanJson(b.reason(), b.since(), b.until(), b.bannedBy().value());
+        }
+    }
+
+    /** The signed-in member's own account: the public face plus e-mail and ban. */
+    public record AccountJson(long id, String username, String email, String customTitle, String role, Instant joinedAt,
+                              int messageCount, long reactionScore, BanJson ban) {
+        public static AccountJson from(Member m) {
+            return new AccountJson(m.id().value(), m.username(), m.email(), m.customTitle(), MemberJson.role(m.role()), m.joinedAt(),
+                    m.messageCount(), m.reactionScore(), BanJson.from(m.ban()));
+        }
+    }
+
+    /** A member as staff see them after a role change or ban: the public face plus the ban. */
+    public record ModeratedJson(long id, String username, String customTitle, String role, Instant joinedAt,
+                                int messageCount, long reactionScore, boolean isBanned, BanJson ban) {
+        public static ModeratedJson from(Member m, Instant now) {
+            MemberJson p = MemberJson.from(m, now);
+            return new ModeratedJson(p.id(), p.username(), p.customTitle(), p.role(), p.joinedAt(), p.messageCount(),
+                    p.reactionScore(), p.isBanned(), BanJson.from(m.ban()));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.forumkit.web.internal;
+
+import dev.forumkit.core.Validation;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.post.PostText;
+import dev.forumkit.core.reaction.ReactionResult;
+import dev.forumkit.core.read.PostLocation;
+import dev.forumkit.core.thread.ThreadId;
+import dev.forumkit.web.Access;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Posts: reply, locate, edit, delete, restore; reactions; the reaction types on offer. */
+public final class PostRoutes {
+    private PostRoutes() {
+    }
+
+    record Body(String body) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record React(String type) {
+    }
+
+    record ReactionJson(long postId, Map<String, Integer> counts, String yourReaction, long authorId,
+                        long authorReactionScore) {
+        static ReactionJson from(ReactionResult r) {
+            return new ReactionJson(r.postId().value(), r.counts(), r.yourReaction(), r.authorId().value(), r.authorReactionScore());
+        }
+    }
+
+    record PostLocationJson(long postId, long threadId, String threadSlug, int number, int page, String anchor) {
+        static PostLocationJson from(PostLocation l) {
+            return new PostLocationJson(l.postId().value(), l.threadId().value(), l.threadSlug(), l.number(), l.page(), l.anchor());
+        }
+    }
+
+    record ReactionTypeJson(String key, String label, int weight) {
+    }
+
+    public static void register(RouteTable t) {
+        t.post("/threads/{threadId}/posts", Access.MEMBER, PostRoutes::reply);
+        t.get("/posts/{postId}", Access.ANYONE, call -> Map.of("post_location",
+                PostLocationJson.from(call.api().forum().reading().locate(call.actor(), id(call)))));
+        t.patch("/posts/{postId}", Access.OWNER_OR_STAFF, PostRoutes::edit);
+        t.delete("/posts/{postId}", Access.OWNER_OR_STAFF, PostRoutes::delete);
+        t.post("/posts/{postId}/restore", Access.STAFF, call -> post(call, call.api().forum().posts().restore(call.actor(), id(call))));
+        t.put("/posts/{postId}/reaction", Access.MEMBER, PostRoutes::react);
+        t.delete("/posts/{postId}/reaction", Access.MEMBER, call -> Map.of("reaction",
+                ReactionJson.from(call.api().forum().reactions().unreact(call.actor(), id(call)))));
+        t.get("/reaction-types", Access.ANYONE, PostRoutes::reactionTypes);
+    }
+
+    private static PostId id(Call call) {
+        return PostId.of(call.id("postId"));
+    }
+
+    private static Object reply(Call call) {
+        ThreadId thread = ThreadId.of(call.id("threadId"));
+        Body in = call.body(Body.class);
+        PostText.body(Validation.start(), PostText.cleanBody(in.body())).orThrow();
+        call.api().postingPerMember.acquire(call.viewer().member().id().toString());
+        Post p = call.api().forum().posts().reply(call.actor(), thread, in.body());
+        return Reply.created(Map.of("post", SinglePost.view(call.api(), call.viewer(), p.id())));
+    }
+
+    private static Object edit(Call call) {
+        PostId id = id(call);
+        Body in = call.body(Body.class);
+        return post(call, call.api().forum().posts().edit(call.actor(), id, in.body()));
+    }
+
+    private static Object delete(Call call) {
+        PostId id = id(call);
+        Reason in = call.optionalBody(Reason.class, new Reason(null));
+        return post(call, call.api().forum().posts().delete(call.actor(), id, in.reason()));
+    }
+
+    private static Object react(Call call) {
+        PostId id = id(call);
+        React in = call.body(React.class);
+        return Map.of("reaction", ReactionJson.from(call.api().forum().reactions().react(call.actor(), id, in.type())));
+    }
+
+    private static Object reactionTypes(Call call) {
+        List<ReactionTypeJson> types = call.api().forum().reactionTypes().all().stream()
+                .map(r -> new ReactionTypeJson(r.key(), r.label(), r.weight())).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reaction_types", types);
+        body.put("pagination", Pagination.single(types.size()));
+        return body;
+    }
+
+    private static Object post(Call call, Post changed) {
+        return Map.of("post", SinglePost.view(call.api(), call.viewer(), changed.id()));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.forumkit.web.internal;
+
+import dev.forumkit.core.Actor;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.policy.Standing;
+
+import java.time.Instant;
+
+/**
+ * Who is asking, for one request: the member (null for a guest), how they proved it, and the secret their CSRF
+ * token derives from.
+ */
+public final class Viewer {
+    /** How the request is signed in; only ambient credentials (cookies) need CSRF tokens. */
+    public enum Credential { NONE, FORUM_COOKIE, HOST_AMBIENT, HOST_HEADER }
+
+    private final Member member;
+    private final Credential credential;
+    private final String csrfSecret;
+    private final String sessionTokenHash;
+    private final Instant now;
+
+    Viewer(Member member, Credential credential, String csrfSecret, String sessionTokenHash, Instant now) {
+        this.member = member;
+        this.credential = member == null ? Credential.NONE : credential;
+        this.csrfSecret = member == null ? null : csrfSecret;
+        this.sessionTokenHash = member == null ? null : sessionTokenHash;
+        this.now = now;
+    }
+
+    static Viewer guest(Instant now) {
+        return new Viewer(null, Credential.NONE, null, null, now);
+    }
+
+    public Member member() {
+        return member;
+    }
+
+    public boolean isGuest() {
+        return member == null;
+    }
+
+    public Actor actor() {
+        return member == null ? Actor.guest() : Actor.member(member.id());
+    }
+
+    public Standing standing() {
+        return Standing.of(member, now);
+    }
+
+    public Credential credential() {
+        return credential;
+    }
+
+    /** True when the browser sends the credential by itself, so a forged cross-site request would carry it. */
+    public boolean needsCsrf() {
+        return credential == Credential.FORUM_COOKIE || credential == Credential.HOST_AMBIENT;
+    }
+
+    /** The token state-changing requests must echo, or null when none is needed. */
+    public String csrfToken() {
+        return csrfSecret == null ? null : Tokens.csrfFor(csrfSecret);
+    }
+
+    /** Hash of the forum session token, when signed in by the forum's cookie. */
+    String sessionTokenHash() {
+        return sessionTokenHash;
+    }
+}

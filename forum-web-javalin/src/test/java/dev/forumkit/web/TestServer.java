@@ -1,0 +1,54 @@
+package dev.forumkit.web;
+
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.member.Pbkdf2PasswordHasher;
+import dev.forumkit.core.memory.InMemoryForumStorage;
+import io.javalin.Javalin;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** A forum over in-memory storage behind a real Javalin server on a random port of 127.0.0.1. */
+final class TestServer implements AutoCloseable {
+    final Forum forum;
+    final ForumPlugin plugin;
+    final Javalin app;
+    final String base;
+
+    private TestServer(Consumer<ForumPluginConfig> extra, String basePath) {
+        this.forum = Forum.create(new InMemoryForumStorage(),
+                c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
+        this.plugin = new ForumPlugin(c -> {
+            c.forum(forum).basePath(basePath).noRateLimits();
+            extra.accept(c);
+        });
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.registerPlugin(plugin);
+        }).start("127.0.0.1", 0);
+        this.base = "http://127.0.0.1:" + app.port() + basePath;
+    }
+
+    static TestServer start() {
+        return new TestServer(c -> { }, "");
+    }
+
+    static TestServer start(Consumer<ForumPluginConfig> extra) {
+        return new TestServer(extra, "");
+    }
+
+    static TestServer startAt(String basePath, Consumer<ForumPluginConfig> extra) {
+        return new TestServer(extra, basePath);
+    }
+
+    Client client() {
+        return new Client(base, "127.0.0.1:" + app.port());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        forum.close();
+    }
+}
