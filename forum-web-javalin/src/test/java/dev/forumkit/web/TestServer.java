@@ -5,7 +5,11 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import io.javalin.Javalin;
 
+import io.javalin.event.HandlerMetaInfo;
+
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** A forum over in-memory storage behind a real Javalin server on a random port of 127.0.0.1. */
@@ -14,10 +18,16 @@ final class TestServer implements AutoCloseable {
     final ForumPlugin plugin;
     final Javalin app;
     final String base;
+    /** Every handler Javalin registered, as Javalin itself reports them. */
+    final List<HandlerMetaInfo> handlers = new CopyOnWriteArrayList<>();
 
     private TestServer(Consumer<ForumPluginConfig> extra, String basePath) {
-        this.forum = Forum.create(new InMemoryForumStorage(),
-                c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
+        this(Forum.create(new InMemoryForumStorage(),
+                c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)), extra, basePath);
+    }
+
+    TestServer(Forum forum, Consumer<ForumPluginConfig> extra, String basePath) {
+        this.forum = forum;
         this.plugin = new ForumPlugin(c -> {
             c.forum(forum).basePath(basePath).noRateLimits();
             extra.accept(c);
@@ -25,6 +35,7 @@ final class TestServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.events.handlerAdded(handlers::add);
             config.registerPlugin(plugin);
         }).start("127.0.0.1", 0);
         this.base = "http://127.0.0.1:" + app.port() + basePath;

@@ -1,0 +1,235 @@
+package dev.forumkit.web;
+
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.post.Post;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route the plugin registers, checked against this file's own table of access rules: guest, member,
+ * moderator and admin each get the expected answer, and every state-changing route refuses a missing or wrong
+ * CSRF token. A route added without a line here fails the first test.
+ */
+class RouteTableTest {
+    private static final String P = "/api/v1";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    /** The explicit rule for each route, and a valid body for it (null for none). */
+    private record Rule(Access access, Function<Case, String> body) {
+    }
+
+    /** Fresh targets for one check: a new member T, a thread T started, T's reply and mia's reply in it. */
+    private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin) {
+    }
+
+    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        rule("GET /session", Access.ANYONE, null);
+        rule("POST /session", Access.ANYONE, c -> "{\"login\":\"" + c.signInLogin() + "\",\"password\":\"" + Fixture.PASSWORD + "\"}");
+        rule("DELETE /session", Access.ANYONE, null);
+        rule("POST /members", Access.ANYONE, c -> {
+            String n = "joiner" + SEQ.incrementAndGet();
+            return "{\"username\":\"" + n + "\",\"email\":\"" + n + "@example.org\",\"password\":\"long enough\"}";
+        });
+        rule("GET /me", Access.MEMBER, null);
+        rule("PUT /me/password", Access.MEMBER,
+                c -> "{\"current_password\":\"" + Fixture.PASSWORD + "\",\"new_password\":\"" + Fixture.PASSWORD + "\"}");
+        rule("GET /members/{memberId}", Access.ANYONE, null);
+        rule("PATCH /members/{memberId}", Access.OWNER_OR_ADMIN, c -> "{\"custom_title\":\"Unswerving cyclist\"}");
+        rule("PUT /members/{memberId}/role", Access.ADMIN, c -> "{\"role\":\"moderator\"}");
+        rule("PUT /members/{memberId}/ban", Access.STAFF, c -> "{\"reason\":\"spam\"}");
+        rule("DELETE /members/{memberId}/ban", Access.STAFF, null);
+        rule("GET /boards", Access.ANYONE, null);
+        rule("GET /boards/{boardId}", Access.ANYONE, null);
+        rule("POST /categories", Access.ADMIN, c -> "{\"title\":\"More\",\"description\":\"\"}");
+        rule("POST /categories/{categoryId}/boards", Access.ADMIN, c -> "{\"title\":\"Korea\",\"description\":\"\"}");
+        rule("PATCH /boards/{boardId}", Access.ADMIN, c -> "{\"title\":\"Japan\",\"description\":\"All things Japan\"}");
+        rule("GET /whats-new", Access.ANYONE, null);
+        rule("POST /boards/{boardId}/threads", Access.MEMBER, c -> "{\"title\":\"A new thread\",\"body\":\"Hello\"}");
+        rule("GET /threads/{threadId}", Access.ANYONE, null);
+        rule("POST /threads/{threadId}/lock", Access.STAFF, null);
+        rule("POST /threads/{threadId}/unlock", Access.STAFF, null);
+        rule("POST /threads/{threadId}/pin", Access.STAFF, null);
+        rule("POST /threads/{threadId}/unpin", Access.STAFF, null);
+        rule("POST /threads/{threadId}/move", Access.STAFF, null); // body filled in per case (board id)
+        rule("DELETE /threads/{threadId}", Access.STAFF, null);
+        rule("POST /threads/{threadId}/restore", Access.STAFF, null);
+        rule("POST /threads/{threadId}/posts", Access.MEMBER, c -> "{\"body\":\"A reply\"}");
+        rule("GET /posts/{postId}", Access.ANYONE, null);
+        rule("PATCH /posts/{postId}", Access.OWNER_OR_STAFF, c -> "{\"body\":\"Edited\"}");
+        rule("DELETE /posts/{postId}", Access.OWNER_OR_STAFF, null);
+        rule("POST /posts/{postId}/restore", Access.STAFF, null);
+        rule("PUT /posts/{postId}/reaction", Access.MEMBER, c -> "{\"type\":\"like\"}");
+        rule("DELETE /posts/{postId}/reaction", Access.MEMBER, null);
+        rule("GET /reaction-types", Access.ANYONE, null);
+        rule("POST /admin/recount", Access.ADMIN, null);
+    }
+
+    private static void rule(String key, Access access, Function<Case, String> body) {
+        RULES.put(key, new Rule(access, body));
+    }
+
+    private static TestServer server;
+    private static Fixture f;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        f = new Fixture(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String key(ForumRoute r) {
+        return r.method() + " " + r.path().substring(P.length());
+    }
+
+    @Test
+    void every_registered_route_has_exactly_the_rule_written_here() {
+        Map<String, Access> registered = server.plugin.routes().stream()
+                .collect(Collectors.toMap(RouteTableTest::key, ForumRoute::access, (a, b) -> {
+                    throw new AssertionError("duplicate route");
+                }, LinkedHashMap::new));
+        Map<String, Access> expected = RULES.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().access(), (a, b) -> a, LinkedHashMap::new));
+        assertThat(registered).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void javalin_serves_no_api_route_outside_the_registry() {
+        Set<String> inJavalin = new TreeSet<>();
+        server.handlers.forEach(h -> {
+            if (h.getHttpMethod().isHttpMethod() && h.getPath().startsWith(P)
+                    && !h.getPath().equals(P) && !h.getPath().equals(P + "/<rest>")) {
+                inJavalin.add(h.getHttpMethod().name() + " " + h.getPath().substring(P.length()));
+            }
+        });
+        assertThat(inJavalin).containsExactlyInAnyOrderElementsOf(RULES.keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> each_role_gets_the_answer_its_rule_promises() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ForumRoute route : server.plugin.routes()) {
+            Rule rule = RULES.get(key(route));
+            if (rule == null) {
+                continue; // reported by the first test
+            }
+            for (String role : List.of("guest", "member", "moderator", "admin", "stranger")) {
+                boolean ownerRule = rule.access() == Access.OWNER_OR_STAFF || rule.access() == Access.OWNER_OR_ADMIN;
+                if (role.equals("stranger") && !ownerRule) {
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(key(route) + " as " + role, () -> check(route, rule, role)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_state_changing_route_refuses_a_missing_or_wrong_csrf_token() {
+        return server.plugin.routes().stream().filter(ForumRoute::changesState).flatMap(route -> Stream.of(
+                DynamicTest.dynamicTest(key(route) + " without token", () -> csrf(route, null)),
+                DynamicTest.dynamicTest(key(route) + " with a wrong token", () -> csrf(route, "not-the-token"))));
+    }
+
+    private void check(ForumRoute route, Rule rule, String role) {
+        Case c = freshCase(role);
+        Client client = switch (role) {
+            case "guest" -> f.guest();
+            case "member" -> f.signedIn(f.mia);
+            case "moderator" -> f.signedIn(f.moderator);
+            case "admin" -> f.signedIn(f.admin);
+            default -> f.signedIn(f.pat);
+        };
+        Client.Response r = client.send(route.method(), path(route, rule, c), body(route, rule, c));
+        int expected = expectedRefusal(rule.access(), role);
+        if (expected != 0) {
+            assertThat(r.status()).as(route + " as " + role + ": " + r).isEqualTo(expected);
+            assertThat(r.errorCode()).isIn("sign_in_required", "not_allowed");
+        } else {
+            assertThat(r.status()).as(route + " as " + role + ": " + r).isNotIn(401, 403).isLessThan(500);
+        }
+    }
+
+    /** 0 when the role may call the route, else the status it must get. */
+    private static int expectedRefusal(Access access, String role) {
+        if (access == Access.ANYONE) {
+            return 0;
+        }
+        if (role.equals("guest")) {
+            return 401;
+        }
+        return switch (access) {
+            case MEMBER -> 0;
+            case OWNER_OR_STAFF -> role.equals("stranger") ? 403 : 0;
+            case OWNER_OR_ADMIN -> role.equals("stranger") || role.equals("moderator") ? 403 : 0;
+            case STAFF -> role.equals("member") || role.equals("stranger") ? 403 : 0;
+            case ADMIN -> role.equals("admin") ? 0 : 403;
+            case ANYONE -> 0;
+        };
+    }
+
+    private void csrf(ForumRoute route, String token) {
+        Rule rule = RULES.get(key(route));
+        Case c = freshCase("member");
+        Client client = f.signedIn(f.mia);
+        client.sendCsrf = false;
+        String[] headers = token == null ? new String[0] : new String[]{"X-CSRF-Token", token};
+        Client.Response r = client.send(route.method(), path(route, rule, c), body(route, rule, c), headers);
+        assertThat(r.status()).as(route + ": " + r).isEqualTo(403);
+        assertThat(r.errorCode()).isEqualTo("csrf_failed");
+    }
+
+    private static Case freshCase(String role) {
+        Member t = f.member("target");
+        Post opening = f.forum.threads().start(Fixture.as(t), f.board.id(), "Fresh thread", "Opening words");
+        Post targets = f.forum.posts().reply(Fixture.as(t), opening.threadId(), "Target's reply");
+        Post mias = f.forum.posts().reply(Fixture.as(f.mia), opening.threadId(), "Mia's reply");
+        String login = switch (role) {
+            case "member" -> "mia";
+            case "moderator" -> "moderator";
+            case "admin" -> "admin";
+            default -> "pat";
+        };
+        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login);
+    }
+
+    private static String path(ForumRoute route, Rule rule, Case c) {
+        boolean owner = rule.access() == Access.OWNER_OR_STAFF || rule.access() == Access.OWNER_OR_ADMIN;
+        return route.path().substring(P.length())
+                .replace("{memberId}", Long.toString(owner ? f.mia.id().value() : c.target().id().value()))
+                .replace("{postId}", Long.toString(owner ? c.miasReply() : c.targetsReply()))
+                .replace("{threadId}", Long.toString(c.threadId()))
+                .replace("{boardId}", Long.toString(f.board.id().value()))
+                .replace("{categoryId}", Long.toString(f.category.id().value()))
+                .transform(p -> P + p);
+    }
+
+    private static String body(ForumRoute route, Rule rule, Case c) {
+        if (key(route).equals("POST /threads/{threadId}/move")) {
+            return "{\"board_id\":" + f.board.id().value() + "}";
+        }
+        return rule.body() == null ? null : rule.body().apply(c);
+    }
+}
