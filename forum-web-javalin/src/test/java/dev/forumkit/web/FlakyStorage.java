@@ -1,0 +1,87 @@
+package dev.forumkit.web;
+
+import dev.forumkit.core.board.Boards;
+import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.member.Members;
+import dev.forumkit.core.memory.InMemoryForumStorage;
+import dev.forumkit.core.post.Posts;
+import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.session.Sessions;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.storage.Transactions;
+import dev.forumkit.core.thread.ReadStates;
+import dev.forumkit.core.thread.Threads;
+
+import java.util.function.Supplier;
+
+/** In-memory storage whose transactions throw {@link #failure} while it is set: a database gone away, or a bug. */
+final class FlakyStorage implements ForumStorage {
+    private final InMemoryForumStorage inner = new InMemoryForumStorage();
+    volatile RuntimeException failure;
+
+    private final Transactions transactions = new Transactions() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            fail();
+            return inner.transactions().inTransaction(work);
+        }
+
+        @Override
+        public <T> T readOnly(Supplier<T> work) {
+            fail();
+            return inner.transactions().readOnly(work);
+        }
+    };
+
+    private void fail() {
+        RuntimeException e = failure;
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public Members members() {
+        return inner.members();
+    }
+
+    @Override
+    public Categories categories() {
+        return inner.categories();
+    }
+
+    @Override
+    public Boards boards() {
+        return inner.boards();
+    }
+
+    @Override
+    public Threads threads() {
+        return inner.threads();
+    }
+
+    @Override
+    public Posts posts() {
+        return inner.posts();
+    }
+
+    @Override
+    public Reactions reactions() {
+        return inner.reactions();
+    }
+
+    @Override
+    public ReadStates readStates() {
+        return inner.readStates();
+    }
+
+    @Override
+    public Sessions sessions() {
+        return inner.sessions();
+    }
+}
