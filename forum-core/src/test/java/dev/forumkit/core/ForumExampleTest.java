@@ -21,8 +21,7 @@ class ForumExampleTest {
     void the_readme_example_works() {
         try (Forum forum = Forum.create(new InMemoryForumStorage(),
                 config -> config.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO))) {
-            // the first member to register becomes the admin
-            Member admin = forum.members().register(new Registration("admin", "admin@example.org", "a long password"));
+            Member admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", "a long password"));
             Member ann = forum.members().register(new Registration("ann", "ann@example.org", "another password"));
             Actor asAdmin = Actor.member(admin.id());
             Actor asAnn = Actor.member(ann.id());
