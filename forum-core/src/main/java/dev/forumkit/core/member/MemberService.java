@@ -24,19 +24,39 @@ public final class MemberService {
         this.decoyHash = ctx.passwordHasher.hash("decoy-password-never-used".toCharArray());
     }
 
-    /** Registers a member; the very first member of a forum becomes its admin. */
+    /** Registers a member with the MEMBER role. */
     public Member register(Registration r) {
+        return add(r, false);
+    }
+
+    /**
+     * Creates the forum's first admin: allowed only while no admin exists (first start, set-up link, embedding
+     * code). A public sign-up never makes an admin, so the first stranger to register gains nothing.
+     */
+    public Member registerFirstAdmin(Registration r) {
+        return add(r, true);
+    }
+
+    /** True while the forum has no admin yet (the app then offers its one-time set-up). */
+    public boolean needsFirstAdmin() {
+        return ctx.storage.transactions().readOnly(() -> !ctx.storage.members().hasAdmin());
+    }
+
+    private Member add(Registration r, boolean admin) {
         // hashing is slow by design: do it before the transaction so no lock is held meanwhile
         String hash = ctx.passwordHasher.hash(r.password().toCharArray());
         return ctx.command(events -> {
+            if (admin && ctx.storage.members().hasAdmin()) {
+                throw new ConflictException("the forum already has an admin");
+            }
             Validation v = Validation.start();
             v.require(ctx.storage.members().byUsername(r.username()).isEmpty(), "username", "taken",
                     "that username is taken");
             v.require(ctx.storage.members().byEmail(Member.normaliseEmail(r.email())).isEmpty(), "email", "taken",
                     "that e-mail address is already registered");
             v.orThrow();
-            Role role = ctx.storage.members().count() == 0 ? Role.ADMIN : Role.MEMBER;
-            Member m = ctx.storage.members().add(Member.withoutId(r.username(), r.email(), hash, ctx.now(), role));
+            Member m = ctx.storage.members().add(
+                    Member.withoutId(r.username(), r.email(), hash, ctx.now(), admin ? Role.ADMIN : Role.MEMBER));
             events.add(new ForumEvent.MemberRegistered(m.id(), m.joinedAt()));
             return m;
         });

@@ -29,6 +29,9 @@ public interface Members {
 
     long count();
 
+    /** True if any member has the ADMIN role. */
+    boolean hasAdmin();
+
     /** Every member, in id order (recount). */
     void forEach(Consumer<Member> action);
 }

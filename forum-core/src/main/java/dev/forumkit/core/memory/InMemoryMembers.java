@@ -115,6 +115,11 @@ final class InMemoryMembers implements Members {
     }
 
     @Override
+    public boolean hasAdmin() {
+        return db.read(() -> rows.values().stream().anyMatch(m -> m.role() == dev.forumkit.core.member.Role.ADMIN));
+    }
+
+    @Override
     public void forEach(Consumer<Member> action) {
         db.read(() -> List.copyOf(rows.values())).forEach(action);
     }
