@@ -32,7 +32,7 @@ final class Fixture {
     Fixture(TestServer server) {
         this.server = server;
         this.forum = server.forum;
-        this.admin = member("admin");
+        this.admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", PASSWORD));
         this.moderator = member("moderator");
         forum.members().changeRole(as(admin), moderator.id(), Role.MODERATOR);
         this.mia = member("mia");
