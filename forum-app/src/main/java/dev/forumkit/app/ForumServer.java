@@ -1,0 +1,106 @@
+package dev.forumkit.app;
+
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.web.ForumPlugin;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * The running app: storage, forum, and a Javalin server with the forum plugin, {@code /health}, the first-start
+ * set-up page and an access log. {@link #stop()} stops taking requests, lets those in flight finish, then closes
+ * the forum and the storage (and with it the connection pool).
+ */
+public final class ForumServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ForumServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("forumkit.access");
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    private final Settings settings;
+    private final ForumStorage storage;
+    private final Forum forum;
+    private final FirstStart firstStart;
+    private final Javalin app;
+    private volatile boolean stopped;
+
+    public ForumServer(Settings settings, ForumStorage storage, Forum forum) {
+        this.settings = settings;
+        this.storage = storage;
+        this.forum = forum;
+        this.firstStart = new FirstStart(forum);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                server.insertHandler(new GracefulHandler()); // in-flight requests finish on stop
+            });
+            config.requestLogger.http(ForumServer::logAccess);
+            config.registerPlugin(new ForumPlugin(forumConfig -> {
+                forumConfig.forum(forum).secureCookies(settings.secureCookies()).securityHeadersEverywhere(true);
+                if (settings.publicUrl() != null) {
+                    forumConfig.allowedOrigin(settings.publicUrl());
+                }
+            }));
+            config.routes.get("/health", this::health);
+            config.routes.get("/", ctx -> ctx.redirect("/api/v1/boards"));
+            firstStart.routes(config.routes);
+        });
+    }
+
+    /** Starts listening; returns the port (useful when the settings asked for port 0). */
+    public int start() {
+        app.start(settings.host(), settings.port());
+        return app.port();
+    }
+
+    /** Makes the first admin from the settings when they name one and the forum has none. */
+    public void adminFromSettings() {
+        firstStart.adminFromSettings(settings);
+    }
+
+    /** A one-time link to create the first admin while there is none; null otherwise. */
+    public String setupLink(int port) {
+        return firstStart.setupLink(settings.baseUrl(port));
+    }
+
+    private void health(Context ctx) {
+        try {
+            long members = storage.transactions().readOnly(() -> storage.members().count());
+            ctx.json(Map.of("status", "ok", "database", "up", "members", members));
+        } catch (RuntimeException e) {
+            LOG.warn("health check: database unreachable: {}", e.toString());
+            ctx.status(503).json(Map.of("status", "unavailable", "database", "down"));
+        }
+    }
+
+    private static void logAccess(Context ctx, Float millis) {
+        ACCESS.info("{} {} {} {} {}ms", ctx.req().getRemoteAddr(), ctx.method().name(), ctx.path(), ctx.statusCode(),
+                String.format(java.util.Locale.ROOT, "%.1f", millis));
+    }
+
+    /** Graceful stop: no new requests, in-flight ones finish (up to 10 s), then forum and storage close. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.info("stopping: finishing requests in flight");
+        try {
+            app.stop();
+        } finally {
+            forum.close();
+            storage.close();
+            LOG.info("stopped");
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.forumkit.app;
+
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.storage.ForumStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.util.List;
+
+/**
+ * {@code java -jar forumkit.jar [--demo]}: starts the forum with settings from system properties, environment
+ * variables or {@code forumkit.properties}. SIGTERM stops it gracefully.
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install(); // core logs through java.util.logging
+        List<String> options = List.of(args);
+        if (options.contains("--help") || options.contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        for (String o : options) {
+            if (!o.equals("--demo")) {
+                System.err.println("unknown option " + o + "\n" + USAGE);
+                System.exit(2);
+            }
+        }
+        Settings settings = Settings.load();
+        ForumStorage storage = Storages.open(settings);
+        Forum forum = Forum.create(storage);
+        ForumServer server = new ForumServer(settings, storage, forum);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
+        try {
+            server.adminFromSettings();
+            if (options.contains("--demo")) {
+                List<DemoData.Account> accounts = new DemoData(forum).seedIfEmpty();
+                if (accounts.isEmpty()) {
+                    LOG.info("--demo: the forum already has content; nothing added");
+                }
+                accounts.forEach(a -> LOG.info("demo account: {} / {}", a.username(), a.password()));
+            }
+            int port = server.start();
+            String setupLink = server.setupLink(port);
+            if (setupLink != null) {
+                LOG.info("no admin yet: open this one-time link to create one: {}", setupLink);
+            }
+            LOG.info("storage: {}", Storages.describe(settings));
+            LOG.info("forumkit listening on port {}: open {}/api/v1/boards", port, settings.baseUrl(port));
+        } catch (RuntimeException e) {
+            LOG.error("forumkit could not start: {}", e.toString(), e);
+            server.stop();
+            System.exit(1);
+        }
+    }
+
+    private static final String USAGE = """
+            usage: java -jar forumkit.jar [--demo]
+              --demo   fill an empty forum with a small demo community (accounts are printed)
+            settings (system property forumkit.KEY, environment FORUMKIT_KEY, or KEY= in forumkit.properties):
+              port (8080), host (0.0.0.0), data.dir (./data), jdbc.url, jdbc.user, jdbc.password,
+              public.url, admin.username, admin.email, admin.password, secure.cookies""";
+}
