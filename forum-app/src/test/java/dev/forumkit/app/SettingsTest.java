@@ -1,0 +1,45 @@
+package dev.forumkit.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+    @Test
+    void defaults_serve_port_8080_with_data_under_the_working_directory() {
+        Settings s = Settings.load(new Properties(), Map.of());
+        assertThat(s.port()).isEqualTo(8080);
+        assertThat(s.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(s.jdbcUrl()).isNull();
+        assertThat(s.secureCookies()).isFalse();
+    }
+
+    @Test
+    void system_properties_beat_environment_which_beats_the_file(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("forumkit.properties");
+        Files.writeString(file, "port=7000\ndata.dir=/srv/from-file\npublic.url=https://forum.example.org/\njdbc.user=file\n");
+        Properties sys = new Properties();
+        sys.setProperty("forumkit.config", file.toString());
+        sys.setProperty("forumkit.port", "9000");
+        Settings s = Settings.load(sys, Map.of("FORUMKIT_PORT", "8000", "FORUMKIT_DATA_DIR", "/srv/from-env"));
+        assertThat(s.port()).isEqualTo(9000);
+        assertThat(s.dataDir()).isEqualTo(Path.of("/srv/from-env"));
+        assertThat(s.jdbcUser()).isEqualTo("file");
+        assertThat(s.publicUrl()).isEqualTo("https://forum.example.org");
+        assertThat(s.secureCookies()).as("an https public URL means secure cookies").isTrue();
+    }
+
+    @Test
+    void a_bad_port_is_refused_and_passwords_stay_out_of_to_string() {
+        assertThatThrownBy(() -> Settings.load(new Properties(), Map.of("FORUMKIT_PORT", "http"))).hasMessageContaining("port");
+        Settings s = Settings.load(new Properties(), Map.of("FORUMKIT_JDBC_PASSWORD", "s3cret", "FORUMKIT_ADMIN_PASSWORD", "adm1n"));
+        assertThat(s.toString()).doesNotContain("s3cret", "adm1n");
+    }
+}
