@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * HikariCP pools that fail fast: a database that cannot be reached gives a storage-unavailable error within about
@@ -22,19 +23,19 @@ public final class ConnectionPools {
     private ConnectionPools() {
     }
 
-    /** A pool of at most 10 connections to the given database. */
+    /** A fixed pool of 10 connections to the given database. */
     public static HikariDataSource hikari(String jdbcUrl, String user, String password) {
-        return hikari(jdbcUrl, user, password, 10);
+        return hikari(jdbcUrl, user, password, c -> { });
     }
 
-    public static HikariDataSource hikari(String jdbcUrl, String user, String password, int maxConnections) {
+    /** The same pool, with settings changed by {@code tune} (pool size, time-outs, ...) before it starts. */
+    public static HikariDataSource hikari(String jdbcUrl, String user, String password, Consumer<HikariConfig> tune) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("forumkit");
         c.setJdbcUrl(jdbcUrl);
         c.setUsername(user);
         c.setPassword(password);
-        c.setMaximumPoolSize(maxConnections);
-        c.setMinimumIdle(Math.min(2, maxConnections));
+        c.setMaximumPoolSize(10);
         c.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         c.setValidationTimeout(1_000);
         c.setInitializationFailTimeout(-1); // start even while the database is down; requests fail fast until it is up
@@ -47,6 +48,7 @@ public final class ConnectionPools {
             c.addDataSourceProperty("tcpKeepAlive", "true");
             c.addDataSourceProperty("ApplicationName", "forumkit");
         }
+        tune.accept(c);
         return new HikariDataSource(c);
     }
 
@@ -67,6 +69,6 @@ public final class ConnectionPools {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
-        return hikari(embeddedH2Url(dataDir), "sa", "", 10);
+        return hikari(embeddedH2Url(dataDir), "sa", "");
     }
 }
