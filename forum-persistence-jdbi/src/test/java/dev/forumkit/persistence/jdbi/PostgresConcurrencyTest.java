@@ -1,6 +1,5 @@
 package dev.forumkit.persistence.jdbi;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.util.IdentityHashMap;
@@ -12,12 +11,7 @@ class PostgresConcurrencyTest extends ConcurrencyScenarios {
 
     @BeforeAll
     static void start() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = PostgresServer.shared();
     }
 
     @Override

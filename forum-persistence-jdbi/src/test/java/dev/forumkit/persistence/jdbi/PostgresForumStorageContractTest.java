@@ -2,14 +2,13 @@ package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.testkit.ForumStorageContract;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * JdbiForumStorage on a real PostgreSQL server against the whole storage contract: one server for the class
+ * JdbiForumStorage on a real PostgreSQL server against the whole storage contract: one server for the test JVM
  * (embedded binaries, or FORUMKIT_TEST_PG_URL), a fresh schema per test.
  */
 class PostgresForumStorageContractTest extends ForumStorageContract {
@@ -18,14 +17,7 @@ class PostgresForumStorageContractTest extends ForumStorageContract {
 
     @BeforeAll
     static void startServer() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        server = PostgresServer.shared();
     }
 
     @Override

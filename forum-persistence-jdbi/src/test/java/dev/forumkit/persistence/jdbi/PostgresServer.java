@@ -31,6 +31,19 @@ final class PostgresServer implements AutoCloseable {
         this.password = password;
     }
 
+    private static PostgresServer shared;
+
+    /**
+     * The server every test class of this JVM shares (started on first use, stopped when the JVM exits): one
+     * start-up of a few seconds instead of one per class. Tests isolate themselves with fresh schemas.
+     */
+    static synchronized PostgresServer shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
     static PostgresServer start() {
         String external = System.getenv("FORUMKIT_TEST_PG_URL");
         if (external != null && !external.isBlank()) {
