@@ -10,6 +10,17 @@ import dev.forumkit.testkit.contract.StructurePortContract;
 import dev.forumkit.testkit.contract.ThreadListingPortContract;
 import dev.forumkit.testkit.contract.ThreadsPortContract;
 import dev.forumkit.testkit.contract.TransactionsContract;
+import dev.forumkit.testkit.contract.ConcurrencyContract;
+import dev.forumkit.testkit.contract.ConcurrentCommandsContract;
+import dev.forumkit.testkit.contract.RandomCommandsContract;
+import dev.forumkit.testkit.contract.CountersContract;
+import dev.forumkit.testkit.contract.RecountContract;
+import dev.forumkit.testkit.contract.ReactionRulesContract;
+import dev.forumkit.testkit.contract.PagingContract;
+import dev.forumkit.testkit.contract.ModerationContract;
+import dev.forumkit.testkit.contract.ReadingContract;
+import dev.forumkit.testkit.contract.MemberAccountsContract;
+import dev.forumkit.testkit.contract.EventsContract;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -116,6 +127,96 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Transactions extends TransactionsContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    // invariants, through the services
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class ConcurrentCommands extends ConcurrentCommandsContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class RandomCommands extends RandomCommandsContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class Counters extends CountersContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class Recount extends RecountContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class ReactionRules extends ReactionRulesContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class Paging extends PagingContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class Moderation extends ModerationContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class Reading extends ReadingContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class MemberAccounts extends MemberAccountsContract {
+        @Override
+        protected StorageFactory storageFactory() {
+            return adapter();
+        }
+    }
+
+    @Nested
+    class Events extends EventsContract {
         @Override
         protected StorageFactory storageFactory() {
             return adapter();
