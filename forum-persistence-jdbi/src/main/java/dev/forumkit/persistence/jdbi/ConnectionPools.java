@@ -1,0 +1,74 @@
+package dev.forumkit.persistence.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * HikariCP pools that fail fast: a database that cannot be reached gives a storage-unavailable error within about
+ * two seconds instead of hanging a request, and the pool reconnects by itself once the database is back.
+ */
+public final class ConnectionPools {
+    /** How long a request waits for a connection before the storage counts as unavailable. */
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a PostgreSQL socket read may block (the longest statement the forum expects, with a margin). */
+    public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+
+    private ConnectionPools() {
+    }
+
+    /** A fixed pool of 10 connections to the given database. */
+    public static HikariDataSource hikari(String jdbcUrl, String user, String password) {
+        return hikari(jdbcUrl, user, password, c -> { });
+    }
+
+    /** The same pool, with settings changed by {@code tune} (pool size, time-outs, ...) before it starts. */
+    public static HikariDataSource hikari(String jdbcUrl, String user, String password, Consumer<HikariConfig> tune) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("forumkit");
+        c.setJdbcUrl(jdbcUrl);
+        c.setUsername(user);
+        c.setPassword(password);
+        c.setMaximumPoolSize(10);
+        c.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        c.setValidationTimeout(1_000);
+        c.setInitializationFailTimeout(-1); // start even while the database is down; requests fail fast until it is up
+        c.setAutoCommit(true);
+        c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            c.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+            c.addDataSourceProperty("loginTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+            c.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+            c.addDataSourceProperty("tcpKeepAlive", "true");
+            c.addDataSourceProperty("ApplicationName", "forumkit");
+        }
+        tune.accept(c);
+        return new HikariDataSource(c);
+    }
+
+    /**
+     * The JDBC URL of the embedded H2 file database {@code forum} in {@code dataDir}. Every commit is written to
+     * the file before it is acknowledged ({@code WRITE_DELAY=0}), so a killed process loses no acknowledged
+     * command; a lock is waited for 10 seconds at most.
+     */
+    public static String embeddedH2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("forum")
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
+    }
+
+    /** A pool on the embedded H2 database under {@code dataDir} (created if missing). */
+    public static HikariDataSource embeddedH2(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+        return hikari(embeddedH2Url(dataDir), "sa", "");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.board.Boards;
+import dev.forumkit.core.board.CategoryId;
+import dev.forumkit.core.post.LastPost;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.List;
+import java.util.Optional;
+
+final class JdbiBoards implements Boards {
+    private static final String COLUMNS = "id, category_id, title, slug, description, guest_notice, display_order,"
+            + " thread_count, post_count, last_post_id, last_post_thread_id, last_post_number, last_post_author_id, last_post_at";
+
+    private static final RowMapper<Board> MAPPER = (rs, ctx) -> new Board(BoardId.of(rs.getLong("id")),
+            CategoryId.of(rs.getLong("category_id")), rs.getString("title"), rs.getString("slug"),
+            rs.getString("description"), rs.getString("guest_notice"), rs.getInt("display_order"),
+            rs.getInt("thread_count"), rs.getLong("post_count"), Rows.lastPost(rs));
+
+    private final JdbiTransactions db;
+
+    JdbiBoards(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public Board add(Board board) {
+        String sql = db.dialect().returning("INSERT INTO boards (category_id, title, slug, description, guest_notice,"
+                + " display_order) VALUES (:category, :title, :slug, :description, :guestNotice, :order)", "id");
+        long id = db.with(h -> h.createQuery(sql).bind("category", board.categoryId().value()).bind("title", board.title())
+                .bind("slug", board.slug()).bind("description", board.description()).bind("guestNotice", board.guestNotice())
+                .bind("order", board.displayOrder()).mapTo(Long.class).one());
+        return board.withId(BoardId.of(id)).withCounters(0, 0, null);
+    }
+
+    @Override
+    public Optional<Board> byId(BoardId id) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM boards WHERE id = :id")
+                .bind("id", id.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public List<Board> all() {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM boards ORDER BY display_order, id").map(MAPPER).list());
+    }
+
+    @Override
+    public void update(Board board) {
+        int n = db.with(h -> h.createUpdate("UPDATE boards SET category_id = :category, title = :title, slug = :slug,"
+                        + " description = :description, guest_notice = :guestNotice, display_order = :order WHERE id = :id")
+                .bind("category", board.categoryId().value()).bind("title", board.title()).bind("slug", board.slug())
+                .bind("description", board.description()).bind("guestNotice", board.guestNotice())
+                .bind("order", board.displayOrder()).bind("id", board.id().value()).execute());
+        found(n, board.id());
+    }
+
+    @Override
+    public void addCounters(BoardId id, int threadDelta, long postDelta) {
+        int n = db.with(h -> h.createUpdate("UPDATE boards SET thread_count = thread_count + :threads,"
+                        + " post_count = post_count + :posts WHERE id = :id")
+                .bind("threads", threadDelta).bind("posts", postDelta).bind("id", id.value()).execute());
+        found(n, id);
+    }
+
+    @Override
+    public void offerLastPost(BoardId id, LastPost candidate) {
+        // one statement: the comparison and the write happen under the row lock the UPDATE takes
+        int n = db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE boards SET " + Rows.SET_LAST_POST
+                        + " WHERE id = :id AND (last_post_id IS NULL OR last_post_at < :lpAt"
+                        + " OR (last_post_at = :lpAt AND last_post_id < :lpId))"), candidate)
+                .bind("id", id.value()).execute());
+        if (n == 0) {
+            db.with(h -> h.createQuery("SELECT id FROM boards WHERE id = :id").bind("id", id.value()).mapTo(Long.class)
+                    .findOne()).orElseThrow(() -> new NotFoundException("no board " + id));
+        }
+    }
+
+    @Override
+    public void setLastPost(BoardId id, LastPost lastPost) {
+        int n = db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE boards SET " + Rows.SET_LAST_POST + " WHERE id = :id"),
+                lastPost).bind("id", id.value()).execute());
+        found(n, id);
+    }
+
+    @Override
+    public void setCounters(BoardId id, int threadCount, long postCount, LastPost lastPost) {
+        int n = db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE boards SET thread_count = :threads, post_count = :posts, "
+                        + Rows.SET_LAST_POST + " WHERE id = :id"), lastPost)
+                .bind("threads", threadCount).bind("posts", postCount).bind("id", id.value()).execute());
+        found(n, id);
+    }
+
+    private static void found(int rows, BoardId id) {
+        if (rows == 0) {
+            throw new NotFoundException("no board " + id);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.StorageUnavailableException;
+import dev.forumkit.core.board.Boards;
+import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.member.Members;
+import dev.forumkit.core.post.Posts;
+import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.session.Sessions;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.storage.Transactions;
+import dev.forumkit.core.thread.ReadStates;
+import dev.forumkit.core.thread.Threads;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/**
+ * forumkit's storage on H2 or PostgreSQL through Jdbi. Creating one brings the schema up to date (Flyway).
+ *
+ * <pre>{@code
+ * ForumStorage storage = JdbiForumStorage.embeddedH2(Path.of("data"));           // owns its pool
+ * ForumStorage storage = JdbiForumStorage.create(dataSource);                    // the caller owns the pool
+ * }</pre>
+ */
+public final class JdbiForumStorage implements ForumStorage {
+    private final Jdbi jdbi;
+    private final AutoCloseable owned;
+    private final JdbiTransactions transactions;
+    private final JdbiMembers members;
+    private final JdbiCategories categories;
+    private final JdbiBoards boards;
+    private final JdbiThreads threads;
+    private final JdbiPosts posts;
+    private final JdbiReactions reactions;
+    private final JdbiReadStates readStates;
+    private final JdbiSessions sessions;
+
+    private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
+        this.jdbi = jdbi;
+        this.owned = owned;
+        this.transactions = new JdbiTransactions(jdbi, dialectOf(jdbi));
+        this.members = new JdbiMembers(transactions);
+        this.categories = new JdbiCategories(transactions);
+        this.boards = new JdbiBoards(transactions);
+        this.threads = new JdbiThreads(transactions);
+        this.posts = new JdbiPosts(transactions);
+        this.reactions = new JdbiReactions(transactions);
+        this.readStates = new JdbiReadStates(transactions);
+        this.sessions = new JdbiSessions(transactions);
+    }
+
+    /** Storage on the caller's DataSource (a pool), which the caller keeps and closes. Migrates the schema. */
+    public static JdbiForumStorage create(DataSource dataSource) {
+        migrate(dataSource);
+        return new JdbiForumStorage(Jdbi.create(dataSource), null);
+    }
+
+    /** Storage on the caller's Jdbi (with its plugins, loggers, ...). Migrates the schema. */
+    public static JdbiForumStorage create(Jdbi jdbi) {
+        Migrations.run(jdbi);
+        return new JdbiForumStorage(jdbi, null);
+    }
+
+    /** The embedded H2 file database under {@code dataDir} (the app's default is {@code ./data}); owns its pool. */
+    public static JdbiForumStorage embeddedH2(Path dataDir) {
+        return owning(ConnectionPools.embeddedH2(dataDir));
+    }
+
+    /** A database given by JDBC URL, on a fail-fast pool that {@link #close()} shuts down. */
+    public static JdbiForumStorage connect(String jdbcUrl, String user, String password) {
+        return owning(ConnectionPools.hikari(jdbcUrl, user, password));
+    }
+
+    /** Storage on a pool that is handed over: {@link #close()} closes it. */
+    public static JdbiForumStorage owning(com.zaxxer.hikari.HikariDataSource pool) {
+        try {
+            migrate(pool);
+            return new JdbiForumStorage(Jdbi.create(pool), pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Brings the schema up to date without creating a storage (for an operator's migrate command). */
+    public static void migrate(DataSource dataSource) {
+        Migrations.run(dataSource);
+    }
+
+    /** The Jdbi this storage runs on, for tools such as {@link JdbiBulkLoader}. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    JdbiTransactions db() {
+        return transactions;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public Members members() {
+        return members;
+    }
+
+    @Override
+    public Categories categories() {
+        return categories;
+    }
+
+    @Override
+    public Boards boards() {
+        return boards;
+    }
+
+    @Override
+    public Threads threads() {
+        return threads;
+    }
+
+    @Override
+    public Posts posts() {
+        return posts;
+    }
+
+    @Override
+    public Reactions reactions() {
+        return reactions;
+    }
+
+    @Override
+    public ReadStates readStates() {
+        return readStates;
+    }
+
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /** Closes the pool if this storage owns it; a caller's DataSource stays open. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close the connection pool", e);
+            }
+        }
+    }
+
+    private static Dialect dialectOf(Jdbi jdbi) {
+        try (Handle h = jdbi.open()) {
+            return Dialect.of(h.getConnection());
+        } catch (SQLException | RuntimeException e) {
+            RuntimeException t = Errors.translate(e);
+            throw t instanceof StorageUnavailableException ? t : new IllegalStateException("cannot tell the database kind", e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.member.Ban;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.member.Members;
+import dev.forumkit.core.member.Role;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+final class JdbiMembers implements Members {
+    private static final String COLUMNS = "id, username, email, password_hash, custom_title, joined_at, role, "
+            + "ban_reason, ban_since, ban_until, banned_by, message_count, reaction_score";
+
+    static final RowMapper<Member> MAPPER = (rs, ctx) -> {
+        Instant banSince = Rows.instant(rs, "ban_since");
+        Ban ban = banSince == null ? null
+                : new Ban(rs.getString("ban_reason"), banSince, Rows.instant(rs, "ban_until"), Rows.memberId(rs, "banned_by"));
+        return new Member(MemberId.of(rs.getLong("id")), rs.getString("username"), rs.getString("email"),
+                rs.getString("password_hash"), rs.getString("custom_title"), Rows.instant(rs, "joined_at"),
+                Role.valueOf(rs.getString("role")), ban, rs.getInt("message_count"), rs.getLong("reaction_score"));
+    };
+
+    private final JdbiTransactions db;
+
+    JdbiMembers(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public Member add(Member member) {
+        String sql = db.dialect().returning("INSERT INTO members (username, username_key, email, password_hash, custom_title,"
+                + " joined_at, role, ban_reason, ban_since, ban_until, banned_by, message_count, reaction_score)"
+                + " VALUES (:username, :usernameKey, :email, :passwordHash, :customTitle, :joinedAt, :role,"
+                + " :banReason, :banSince, :banUntil, :bannedBy, :messageCount, :reactionScore)", "id");
+        long id = db.with(h -> bindFields(h.createQuery(sql), member)
+                .bind("messageCount", member.messageCount())
+                .bind("reactionScore", member.reactionScore())
+                .mapTo(Long.class).one());
+        return member.withId(MemberId.of(id));
+    }
+
+    @Override
+    public Optional<Member> byId(MemberId id) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM members WHERE id = :id")
+                .bind("id", id.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Map<MemberId, Member> byIds(Collection<MemberId> ids) {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        List<Long> values = ids.stream().map(MemberId::value).distinct().toList();
+        return db.with(h -> {
+            Map<MemberId, Member> out = new HashMap<>();
+            h.createQuery("SELECT " + COLUMNS + " FROM members WHERE id IN (<ids>)")
+                    .bindList("ids", values).map(MAPPER).forEach(m -> out.put(m.id(), m));
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<Member> byUsername(String username) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM members WHERE username_key = :key")
+                .bind("key", Member.usernameKey(username)).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Optional<Member> byEmail(String normalisedEmail) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM members WHERE email = :email")
+                .bind("email", Member.normaliseEmail(normalisedEmail)).map(MAPPER).findOne());
+    }
+
+    @Override
+    public void update(Member member) {
+        int n = db.with(h -> bindFields(h.createUpdate("UPDATE members SET username = :username, username_key = :usernameKey,"
+                + " email = :email, password_hash = :passwordHash, custom_title = :customTitle, joined_at = :joinedAt,"
+                + " role = :role, ban_reason = :banReason, ban_since = :banSince, ban_until = :banUntil,"
+                + " banned_by = :bannedBy WHERE id = :id"), member)
+                .bind("id", member.id().value()).execute());
+        found(n, member.id());
+    }
+
+    @Override
+    public void addCounters(MemberId id, int messageDelta, long reactionScoreDelta) {
+        int n = db.with(h -> h.createUpdate("UPDATE members SET message_count = message_count + :messages,"
+                        + " reaction_score = reaction_score + :score WHERE id = :id")
+                .bind("messages", messageDelta).bind("score", reactionScoreDelta).bind("id", id.value()).execute());
+        found(n, id);
+    }
+
+    @Override
+    public void setCounters(MemberId id, int messageCount, long reactionScore) {
+        int n = db.with(h -> h.createUpdate("UPDATE members SET message_count = :messages, reaction_score = :score WHERE id = :id")
+                .bind("messages", messageCount).bind("score", reactionScore).bind("id", id.value()).execute());
+        found(n, id);
+    }
+
+    @Override
+    public long count() {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM members").mapTo(Long.class).one());
+    }
+
+    @Override
+    public void forEach(Consumer<Member> action) {
+        db.stream(h -> h.createQuery("SELECT " + COLUMNS + " FROM members ORDER BY id")
+                .setFetchSize(1000).map(MAPPER).forEach(action));
+    }
+
+    private static <S extends SqlStatement<S>> S bindFields(S s, Member m) {
+        Ban ban = m.ban();
+        return s.bind("username", m.username())
+                .bind("usernameKey", Member.usernameKey(m.username()))
+                .bind("email", m.email()) // as given, like the in-memory adapter; lookups normalise
+                .bind("passwordHash", m.passwordHash())
+                .bind("customTitle", m.customTitle())
+                .bind("joinedAt", Rows.ts(m.joinedAt()))
+                .bind("role", m.role().name())
+                .bind("banReason", ban == null ? null : ban.reason())
+                .bind("banSince", Rows.ts(ban == null ? null : ban.since()))
+                .bind("banUntil", Rows.ts(ban == null ? null : ban.until()))
+                .bind("bannedBy", ban == null ? null : ban.bannedBy().value());
+    }
+
+    private static void found(int rows, MemberId id) {
+        if (rows == 0) {
+            throw new NotFoundException("no member " + id);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.Edit;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.post.Posts;
+import dev.forumkit.core.thread.ThreadId;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+final class JdbiPosts implements Posts {
+    private static final String COLUMNS = "id, thread_id, number, author_id, body, created_at, edited_at, edited_by, edit_count,"
+            + " deleted_by, deleted_at, deletion_reason";
+
+    private static final RowMapper<Post> MAPPER = (rs, ctx) -> {
+        Instant editedAt = Rows.instant(rs, "edited_at");
+        Edit edit = editedAt == null ? null : new Edit(editedAt, MemberId.of(rs.getLong("edited_by")), rs.getInt("edit_count"));
+        return new Post(PostId.of(rs.getLong("id")), ThreadId.of(rs.getLong("thread_id")), rs.getInt("number"),
+                MemberId.of(rs.getLong("author_id")), rs.getString("body"), Rows.instant(rs, "created_at"), edit,
+                Rows.deletion(rs));
+    };
+
+    private final JdbiTransactions db;
+
+    JdbiPosts(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public Post add(Post post) {
+        String sql = db.dialect().returning("INSERT INTO posts (thread_id, number, author_id, body, created_at, edited_at,"
+                + " edited_by, edit_count, deleted_by, deleted_at, deletion_reason) VALUES (:thread, :number, :author, :body,"
+                + " :createdAt, :editedAt, :editedBy, :editCount, :deletedBy, :deletedAt, :deletionReason)", "id");
+        long id = db.with(h -> bindChanges(h.createQuery(sql), post)
+                .bind("thread", post.threadId().value()).bind("number", post.number())
+                .bind("author", post.authorId().value()).bind("createdAt", Rows.ts(post.createdAt()))
+                .mapTo(Long.class).one());
+        return post.withId(PostId.of(id));
+    }
+
+    @Override
+    public Optional<Post> byId(PostId id) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts WHERE id = :id")
+                .bind("id", id.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public void update(Post post) {
+        int n = db.with(h -> bindChanges(h.createUpdate("UPDATE posts SET body = :body, edited_at = :editedAt,"
+                        + " edited_by = :editedBy, edit_count = :editCount, deleted_by = :deletedBy, deleted_at = :deletedAt,"
+                        + " deletion_reason = :deletionReason WHERE id = :id"), post)
+                .bind("id", post.id().value()).execute());
+        if (n == 0) {
+            throw new NotFoundException("no post " + post.id());
+        }
+    }
+
+    @Override
+    public List<Post> byNumberRange(ThreadId thread, int from, int to, boolean includeDeleted) {
+        if (from > to) {
+            return List.of();
+        }
+        // one range scan of uq_posts_thread_number, however deep the page: never OFFSET over a thread
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts WHERE thread_id = :thread"
+                        + " AND number BETWEEN :from AND :to" + (includeDeleted ? "" : " AND deleted_at IS NULL")
+                        + " ORDER BY number")
+                .bind("thread", thread.value()).bind("from", from).bind("to", to).map(MAPPER).list());
+    }
+
+    @Override
+    public List<Post> recentVisibleByAuthor(MemberId author, int limit) {
+        return db.with(h -> h.createQuery("SELECT p.id, p.thread_id, p.number, p.author_id, p.body, p.created_at, p.edited_at,"
+                        + " p.edited_by, p.edit_count, p.deleted_by, p.deleted_at, p.deletion_reason"
+                        + " FROM posts p JOIN threads t ON t.id = p.thread_id"
+                        + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL"
+                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit")
+                .bind("author", author.value()).bind("limit", limit).map(MAPPER).list());
+    }
+
+    @Override
+    public Optional<Post> lastVisibleInThread(ThreadId thread) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts WHERE thread_id = :thread AND deleted_at IS NULL"
+                        + " ORDER BY number DESC LIMIT 1")
+                .bind("thread", thread.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Map<MemberId, Integer> visibleCountsByAuthor(ThreadId thread) {
+        return db.with(h -> {
+            Map<MemberId, Integer> out = new HashMap<>();
+            h.createQuery("SELECT author_id, COUNT(*) AS n FROM posts WHERE thread_id = :thread AND deleted_at IS NULL"
+                            + " GROUP BY author_id")
+                    .bind("thread", thread.value())
+                    .map((rs, ctx) -> Map.entry(MemberId.of(rs.getLong("author_id")), rs.getInt("n")))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    @Override
+    public void forEach(Consumer<Post> action) {
+        db.stream(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts ORDER BY id").setFetchSize(1000)
+                .map(MAPPER).forEach(action));
+    }
+
+    private static <S extends SqlStatement<S>> S bindChanges(S s, Post post) {
+        Edit e = post.lastEdit();
+        return Rows.bindDeletion(s, post.deletion())
+                .bind("body", post.body())
+                .bind("editedAt", Rows.ts(e == null ? null : e.at()))
+                .bind("editedBy", e == null ? null : e.editorId().value())
+                .bind("editCount", e == null ? null : e.count());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.reaction.Reaction;
+import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.thread.ThreadId;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+final class JdbiReactions implements Reactions {
+    private static final String COLUMNS = "post_id, member_id, receiver_id, type, created_at";
+
+    private static final RowMapper<Reaction> MAPPER = (rs, ctx) -> new Reaction(PostId.of(rs.getLong("post_id")),
+            MemberId.of(rs.getLong("member_id")), MemberId.of(rs.getLong("receiver_id")), rs.getString("type"),
+            Rows.instant(rs, "created_at"));
+
+    private final JdbiTransactions db;
+
+    JdbiReactions(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Reaction> find(PostId post, MemberId member) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM reactions WHERE post_id = :post AND member_id = :member")
+                .bind("post", post.value()).bind("member", member.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public void put(Reaction r) {
+        // the services change reactions on a post only under its thread's row lock, so update-then-insert cannot race
+        db.use(h -> {
+            int n = h.createUpdate("UPDATE reactions SET receiver_id = :receiver, type = :type, created_at = :at"
+                            + " WHERE post_id = :post AND member_id = :member")
+                    .bind("receiver", r.receiverId().value()).bind("type", r.type()).bind("at", Rows.ts(r.createdAt()))
+                    .bind("post", r.postId().value()).bind("member", r.memberId().value()).execute();
+            if (n == 0) {
+                h.createUpdate("INSERT INTO reactions (" + COLUMNS + ") VALUES (:post, :member, :receiver, :type, :at)")
+                        .bind("receiver", r.receiverId().value()).bind("type", r.type()).bind("at", Rows.ts(r.createdAt()))
+                        .bind("post", r.postId().value()).bind("member", r.memberId().value()).execute();
+            }
+        });
+    }
+
+    @Override
+    public boolean remove(PostId post, MemberId member) {
+        return db.with(h -> h.createUpdate("DELETE FROM reactions WHERE post_id = :post AND member_id = :member")
+                .bind("post", post.value()).bind("member", member.value()).execute()) > 0;
+    }
+
+    @Override
+    public Map<PostId, Map<String, Integer>> countsByPost(Collection<PostId> posts) {
+        Map<PostId, Map<String, Integer>> out = new HashMap<>();
+        if (posts.isEmpty()) {
+            return out;
+        }
+        List<Long> ids = posts.stream().map(PostId::value).distinct().toList();
+        db.use(h -> h.createQuery("SELECT post_id, type, COUNT(*) AS n FROM reactions WHERE post_id IN (<ids>)"
+                        + " GROUP BY post_id, type")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new Object[] {PostId.of(rs.getLong("post_id")), rs.getString("type"), rs.getInt("n")})
+                .forEach(row -> out.computeIfAbsent((PostId) row[0], k -> new HashMap<>()).put((String) row[1], (Integer) row[2])));
+        return out;
+    }
+
+    @Override
+    public Map<PostId, String> typesBy(MemberId member, Collection<PostId> posts) {
+        Map<PostId, String> out = new HashMap<>();
+        if (posts.isEmpty()) {
+            return out;
+        }
+        List<Long> ids = posts.stream().map(PostId::value).distinct().toList();
+        db.use(h -> h.createQuery("SELECT post_id, type FROM reactions WHERE member_id = :member AND post_id IN (<ids>)")
+                .bind("member", member.value()).bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(PostId.of(rs.getLong("post_id")), rs.getString("type")))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    @Override
+    public Map<MemberId, Map<String, Integer>> countsByReceiverInThread(ThreadId thread) {
+        Map<MemberId, Map<String, Integer>> out = new HashMap<>();
+        db.use(h -> h.createQuery("SELECT p.author_id, r.type, COUNT(*) AS n FROM posts p JOIN reactions r ON r.post_id = p.id"
+                        + " WHERE p.thread_id = :thread AND p.deleted_at IS NULL GROUP BY p.author_id, r.type")
+                .bind("thread", thread.value())
+                .map((rs, ctx) -> new Object[] {MemberId.of(rs.getLong("author_id")), rs.getString("type"), rs.getInt("n")})
+                .forEach(row -> out.computeIfAbsent((MemberId) row[0], k -> new HashMap<>()).put((String) row[1], (Integer) row[2])));
+        return out;
+    }
+
+    @Override
+    public void forEach(Consumer<Reaction> action) {
+        db.stream(h -> h.createQuery("SELECT " + COLUMNS + " FROM reactions ORDER BY post_id, member_id").setFetchSize(1000)
+                .map(MAPPER).forEach(action));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.thread.ReadStates;
+import dev.forumkit.core.thread.ThreadId;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+final class JdbiReadStates implements ReadStates {
+    private final JdbiTransactions db;
+
+    JdbiReadStates(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public int lastRead(MemberId member, ThreadId thread) {
+        return db.with(h -> h.createQuery("SELECT last_read FROM read_states WHERE member_id = :member AND thread_id = :thread")
+                .bind("member", member.value()).bind("thread", thread.value()).mapTo(Integer.class).findOne()).orElse(0);
+    }
+
+    @Override
+    public Map<ThreadId, Integer> lastRead(MemberId member, Collection<ThreadId> threads) {
+        Map<ThreadId, Integer> out = new HashMap<>();
+        if (threads.isEmpty()) {
+            return out;
+        }
+        List<Long> ids = threads.stream().map(ThreadId::value).distinct().toList();
+        db.use(h -> h.createQuery("SELECT thread_id, last_read FROM read_states WHERE member_id = :member AND thread_id IN (<ids>)")
+                .bind("member", member.value()).bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(ThreadId.of(rs.getLong("thread_id")), rs.getInt("last_read")))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    @Override
+    public void markRead(MemberId member, ThreadId thread, int number) {
+        db.use(h -> {
+            switch (db.dialect()) {
+                case POSTGRES -> h.createUpdate("INSERT INTO read_states (member_id, thread_id, last_read)"
+                                + " VALUES (:member, :thread, :n) ON CONFLICT (member_id, thread_id)"
+                                + " DO UPDATE SET last_read = GREATEST(read_states.last_read, EXCLUDED.last_read)")
+                        .bind("member", member.value()).bind("thread", thread.value()).bind("n", number).execute();
+                case H2 -> mergeH2(h, member, thread, number);
+            }
+        });
+    }
+
+    private static void mergeH2(Handle h, MemberId member, ThreadId thread, int number) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                h.createUpdate("MERGE INTO read_states t USING (VALUES (CAST(:member AS BIGINT),"
+                                + " CAST(:thread AS BIGINT), CAST(:n AS INTEGER))) AS s (member_id, thread_id, last_read)"
+                                + " ON t.member_id = s.member_id AND t.thread_id = s.thread_id"
+                                + " WHEN MATCHED AND t.last_read < s.last_read THEN UPDATE SET last_read = s.last_read"
+                                + " WHEN NOT MATCHED THEN INSERT (member_id, thread_id, last_read)"
+                                + " VALUES (s.member_id, s.thread_id, s.last_read)")
+                        .bind("member", member.value()).bind("thread", thread.value()).bind("n", number).execute();
+                return;
+            } catch (JdbiException e) {
+                // two first reads of one thread by one member raced to insert: the row exists now, so merge again
+                if (attempt > 1 || !(Errors.translate(e) instanceof ConflictException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

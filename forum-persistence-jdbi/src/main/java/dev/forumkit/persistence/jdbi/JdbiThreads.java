@@ -1,0 +1,176 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.LastPost;
+import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.core.thread.ThreadId;
+import dev.forumkit.core.thread.Threads;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+final class JdbiThreads implements Threads {
+    private static final String COLUMNS = "id, board_id, title, starter_id, created_at, pinned, locked, deleted_by, deleted_at,"
+            + " deletion_reason, post_counter, reply_count, view_count, last_post_id, last_post_thread_id, last_post_number,"
+            + " last_post_author_id, last_post_at";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM threads";
+    /** Board pages and What's new share this order; the indexes ix_threads_board_page and ix_threads_activity serve it. */
+    private static final String BY_ACTIVITY = " ORDER BY activity_at DESC, id DESC";
+
+    private static final RowMapper<ForumThread> MAPPER = (rs, ctx) -> new ForumThread(ThreadId.of(rs.getLong("id")),
+            BoardId.of(rs.getLong("board_id")), rs.getString("title"), MemberId.of(rs.getLong("starter_id")),
+            Rows.instant(rs, "created_at"), rs.getBoolean("pinned"), rs.getBoolean("locked"), Rows.deletion(rs),
+            rs.getInt("post_counter"), rs.getInt("reply_count"), rs.getLong("view_count"), Rows.lastPost(rs));
+
+    private final JdbiTransactions db;
+
+    JdbiThreads(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public ForumThread add(ForumThread thread) {
+        String sql = db.dialect().returning("INSERT INTO threads (board_id, title, starter_id, created_at, pinned, locked,"
+                + " deleted_by, deleted_at, deletion_reason, activity_at) VALUES (:board, :title, :starter, :createdAt,"
+                + " :pinned, :locked, :deletedBy, :deletedAt, :deletionReason, :createdAt)", "id");
+        long id = db.with(h -> Rows.bindDeletion(h.createQuery(sql), thread.deletion())
+                .bind("board", thread.boardId().value()).bind("title", thread.title())
+                .bind("starter", thread.starterId().value()).bind("createdAt", Rows.ts(thread.createdAt()))
+                .bind("pinned", thread.pinned()).bind("locked", thread.locked()).mapTo(Long.class).one());
+        return new ForumThread(ThreadId.of(id), thread.boardId(), thread.title(), thread.starterId(), thread.createdAt(),
+                thread.pinned(), thread.locked(), thread.deletion(), 0, 0, 0, null);
+    }
+
+    @Override
+    public Optional<ForumThread> byId(ThreadId id) {
+        return db.with(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Optional<ForumThread> byIdForUpdate(ThreadId id) {
+        return db.with(h -> h.createQuery(SELECT + " WHERE id = :id FOR UPDATE").bind("id", id.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Map<ThreadId, ForumThread> byIds(Collection<ThreadId> ids) {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        List<Long> values = ids.stream().map(ThreadId::value).distinct().toList();
+        return db.with(h -> {
+            Map<ThreadId, ForumThread> out = new HashMap<>();
+            h.createQuery(SELECT + " WHERE id IN (<ids>)").bindList("ids", values).map(MAPPER).forEach(t -> out.put(t.id(), t));
+            return out;
+        });
+    }
+
+    @Override
+    public void update(ForumThread thread) {
+        int n = db.with(h -> Rows.bindDeletion(h.createUpdate("UPDATE threads SET board_id = :board, title = :title,"
+                        + " pinned = :pinned, locked = :locked, deleted_by = :deletedBy, deleted_at = :deletedAt,"
+                        + " deletion_reason = :deletionReason WHERE id = :id"), thread.deletion())
+                .bind("board", thread.boardId().value()).bind("title", thread.title()).bind("pinned", thread.pinned())
+                .bind("locked", thread.locked()).bind("id", thread.id().value()).execute());
+        found(n, thread.id());
+    }
+
+    @Override
+    public int allocatePostNumber(ThreadId id) {
+        String sql = db.dialect().returning("UPDATE threads SET post_counter = post_counter + 1 WHERE id = :id", "post_counter");
+        return db.with(h -> h.createQuery(sql).bind("id", id.value()).mapTo(Integer.class).findOne())
+                .orElseThrow(() -> new NotFoundException("no thread " + id));
+    }
+
+    @Override
+    public void addReplies(ThreadId id, int delta) {
+        int n = db.with(h -> h.createUpdate("UPDATE threads SET reply_count = reply_count + :delta WHERE id = :id")
+                .bind("delta", delta).bind("id", id.value()).execute());
+        found(n, id);
+    }
+
+    @Override
+    public void setLastPost(ThreadId id, LastPost lastPost) {
+        int n = db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE threads SET " + Rows.SET_LAST_POST
+                + ", activity_at = COALESCE(:lpAt, created_at) WHERE id = :id"), lastPost).bind("id", id.value()).execute());
+        found(n, id);
+    }
+
+    @Override
+    public void addViews(Map<ThreadId, Long> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> ordered = new TreeMap<>(); // in id order, so two flushes lock rows alike
+        views.forEach((id, n) -> ordered.merge(id.value(), n, Long::sum));
+        db.use(h -> {
+            PreparedBatch batch = h.prepareBatch("UPDATE threads SET view_count = view_count + :n WHERE id = :id");
+            ordered.forEach((id, n) -> batch.bind("n", n).bind("id", id).add());
+            batch.execute(); // views of a thread that is gone are dropped
+        });
+    }
+
+    @Override
+    public void setCounters(ThreadId id, int replyCount, LastPost lastPost) {
+        int n = db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE threads SET reply_count = :replies, " + Rows.SET_LAST_POST
+                        + ", activity_at = COALESCE(:lpAt, created_at) WHERE id = :id"), lastPost)
+                .bind("replies", replyCount).bind("id", id.value()).execute());
+        found(n, id);
+    }
+
+    @Override
+    public List<ForumThread> pageInBoard(BoardId boardId, boolean includeDeleted, int offset, int limit) {
+        return db.with(h -> h.createQuery(SELECT + " WHERE board_id = :board" + visible(includeDeleted)
+                        + " ORDER BY pinned DESC, activity_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .bind("board", boardId.value()).bind("limit", limit).bind("offset", offset).map(MAPPER).list());
+    }
+
+    @Override
+    public int countInBoard(BoardId boardId, boolean includeDeleted) {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM threads WHERE board_id = :board" + visible(includeDeleted))
+                .bind("board", boardId.value()).mapTo(Integer.class).one());
+    }
+
+    @Override
+    public List<ForumThread> latest(boolean includeDeleted, int offset, int limit) {
+        String where = includeDeleted ? "" : " WHERE deleted_at IS NULL";
+        return db.with(h -> h.createQuery(SELECT + where + BY_ACTIVITY + " LIMIT :limit OFFSET :offset")
+                .bind("limit", limit).bind("offset", offset).map(MAPPER).list());
+    }
+
+    @Override
+    public int countAll(boolean includeDeleted) {
+        String where = includeDeleted ? "" : " WHERE deleted_at IS NULL";
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM threads" + where).mapTo(Integer.class).one());
+    }
+
+    @Override
+    public Optional<ForumThread> latestVisibleInBoard(BoardId boardId) {
+        return db.with(h -> h.createQuery(SELECT + " WHERE board_id = :board AND deleted_at IS NULL AND last_post_id IS NOT NULL"
+                        + " ORDER BY last_post_at DESC, last_post_id DESC LIMIT 1")
+                .bind("board", boardId.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public void forEach(Consumer<ForumThread> action) {
+        db.stream(h -> h.createQuery(SELECT + " ORDER BY id").setFetchSize(1000).map(MAPPER).forEach(action));
+    }
+
+    private static String visible(boolean includeDeleted) {
+        return includeDeleted ? "" : " AND deleted_at IS NULL";
+    }
+
+    private static void found(int rows, ThreadId id) {
+        if (rows == 0) {
+            throw new NotFoundException("no thread " + id);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.StorageUnavailableException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+
+/**
+ * Flyway over {@code classpath:db/migration/common} (SQL both databases accept) and
+ * {@code classpath:db/migration/{vendor}} (h2 or postgresql) for what must differ.
+ */
+final class Migrations {
+    private Migrations() {
+    }
+
+    static void run(DataSource dataSource) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                    .failOnMissingLocations(false)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            RuntimeException translated = Errors.translate(e);
+            if (translated instanceof StorageUnavailableException) {
+                throw translated;
+            }
+            throw new IllegalStateException("could not bring the forum schema up to date: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    static void run(Jdbi jdbi) {
+        run(new JdbiDataSource(jdbi));
+    }
+
+    /** Lets Flyway borrow connections from a Jdbi (which hides its DataSource): closing one closes its handle. */
+    private record JdbiDataSource(Jdbi jdbi) implements DataSource {
+        @Override
+        public Connection getConnection() {
+            Handle h = jdbi.open();
+            Connection raw = h.getConnection();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                            h.close();
+                            return null;
+                        }
+                        try {
+                            return method.invoke(raw, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.LastPost;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.thread.Deletion;
+import dev.forumkit.core.thread.ThreadId;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Column helpers shared by the row mappers. Instants travel as {@link OffsetDateTime} in UTC, never through
+ * {@code java.sql.Timestamp}, so the JVM's time zone (and its daylight-saving gaps) cannot shift them.
+ */
+final class Rows {
+    private Rows() {
+    }
+
+    static Argument ts(Instant instant) {
+        if (instant == null) {
+            return (position, statement, ctx) -> statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+        OffsetDateTime value = instant.atOffset(ZoneOffset.UTC);
+        return (position, statement, ctx) -> statement.setObject(position, value);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static MemberId memberId(ResultSet rs, String column) throws SQLException {
+        Long v = nullableLong(rs, column);
+        return v == null ? null : MemberId.of(v);
+    }
+
+    /** Reads the five {@code last_post_*} columns; null when there is no last post. */
+    static LastPost lastPost(ResultSet rs) throws SQLException {
+        Long id = nullableLong(rs, "last_post_id");
+        if (id == null) {
+            return null;
+        }
+        return new LastPost(PostId.of(id), ThreadId.of(rs.getLong("last_post_thread_id")), rs.getInt("last_post_number"),
+                MemberId.of(rs.getLong("last_post_author_id")), instant(rs, "last_post_at"));
+    }
+
+    /** Binds {@code :lpId, :lpThread, :lpNumber, :lpAuthor, :lpAt} from the pointer (all null for none). */
+    static <S extends SqlStatement<S>> S bindLastPost(S statement, LastPost last) {
+        return statement
+                .bind("lpId", last == null ? null : last.postId().value())
+                .bind("lpThread", last == null ? null : last.threadId().value())
+                .bind("lpNumber", last == null ? null : last.number())
+                .bind("lpAuthor", last == null ? null : last.authorId().value())
+                .bind("lpAt", ts(last == null ? null : last.at()));
+    }
+
+    static final String SET_LAST_POST = "last_post_id = :lpId, last_post_thread_id = :lpThread, "
+            + "last_post_number = :lpNumber, last_post_author_id = :lpAuthor, last_post_at = :lpAt";
+
+    static Deletion deletion(ResultSet rs) throws SQLException {
+        Instant at = instant(rs, "deleted_at");
+        return at == null ? null : new Deletion(MemberId.of(rs.getLong("deleted_by")), at, rs.getString("deletion_reason"));
+    }
+
+    static <S extends SqlStatement<S>> S bindDeletion(S statement, Deletion d) {
+        return statement
+                .bind("deletedBy", d == null ? null : d.deletedBy().value())
+                .bind("deletedAt", ts(d == null ? null : d.at()))
+                .bind("deletionReason", d == null ? null : d.reason());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.Actor;
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.Category;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.member.Registration;
+import dev.forumkit.core.member.Role;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.reaction.Reaction;
+import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.core.thread.Deletion;
+import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.testkit.FixedClock;
+import dev.forumkit.testkit.ForumFixture;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A bulk load with deleted posts, deleted threads and reactions leaves every counter equal to a recount. */
+class BulkLoaderTest {
+    private static final Instant START = FixedClock.DEFAULT_START;
+
+    @Test
+    void bulkLoadIntoH2LeavesCountersRight() {
+        Path dir = TempDirs.create("forumkit-bulk");
+        try (JdbiForumStorage storage = TestPools.h2(dir, 4)) {
+            loadAndCheck(storage);
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
+    @Test
+    void bulkLoadIntoPostgresLeavesCountersRight() {
+        PostgresServer server = PostgresServer.shared();
+        String url = server.freshSchemaUrl();
+        try (JdbiForumStorage storage = TestPools.postgres(server, url, 4)) {
+            loadAndCheck(storage);
+        } finally {
+            server.dropSchemaOf(url);
+        }
+    }
+
+    private static void loadAndCheck(JdbiForumStorage storage) {
+        Random random = new Random(42);
+        ReactionTypes types = ReactionTypes.defaults();
+        List<Post> loaded = new ArrayList<>();
+        int threadCount = 60;
+        try (JdbiBulkLoader load = JdbiBulkLoader.open(storage, types)) {
+            List<Member> members = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                members.add(load.member(Member.withoutId("user" + i, "user" + i + "@example.org", "x", START,
+                        i == 0 ? Role.ADMIN : Role.MEMBER)));
+            }
+            Category category = load.category(Category.withoutId("General", "", 1));
+            List<Board> boards = List.of(load.board(Board.withoutId(category.id(), "One", "", null, 1)),
+                    load.board(Board.withoutId(category.id(), "Two", "", null, 2)),
+                    load.board(Board.withoutId(category.id(), "Empty", "", null, 3)));
+            for (int t = 0; t < threadCount; t++) {
+                Member starter = members.get(random.nextInt(members.size()));
+                Instant at = START.plusSeconds(t * 60L);
+                ForumThread thread = ForumThread.withoutId(boards.get(t % 2).id(), "Thread " + t, starter.id(), at);
+                if (t % 13 == 5) {
+                    thread = thread.withDeletion(new Deletion(members.get(0).id(), at, "spam"));
+                }
+                thread = load.thread(thread);
+                int posts = 1 + random.nextInt(30);
+                for (int n = 1; n <= posts; n++) {
+                    Member author = n == 1 ? starter : members.get(random.nextInt(members.size()));
+                    Post p = Post.withoutId(thread.id(), n, author.id(), "post " + n, at.plusMillis(n * 1000L + random.nextInt(900)));
+                    if (n > 1 && random.nextInt(10) == 0) {
+                        p = p.withDeletion(new Deletion(members.get(0).id(), at, ""));
+                    }
+                    Post stored = load.post(p);
+                    loaded.add(stored);
+                    java.util.Set<Member> reactors = new java.util.HashSet<>();
+                    for (int r = random.nextInt(4); r > 0; r--) {
+                        reactors.add(members.get(random.nextInt(members.size())));
+                    }
+                    for (Member reactor : reactors) {
+                        if (!reactor.id().equals(author.id())) {
+                            load.reaction(new Reaction(stored.id(), reactor.id(), author.id(),
+                                    types.all().get(random.nextInt(types.all().size())).key(), at));
+                        }
+                    }
+                }
+            }
+            load.finish();
+        }
+
+        FixedClock clock = FixedClock.at(START.plus(Duration.ofDays(1)));
+        try (Forum forum = ForumFixture.forum(storage, clock)) {
+            assertThat(forum.counters().recountAsSystem(false).differences()).isEmpty();
+            // loaded rows are ordinary rows: ids continue after the load, numbers after each thread's last
+            Post sample = loaded.get(loaded.size() / 2);
+            assertThat(storage.transactions().readOnly(() -> storage.posts().byId(sample.id()))).contains(sample);
+            Member newcomer = forum.members().register(new Registration("newcomer", "newcomer@example.org", "password123"));
+            assertThat(newcomer.id().value()).isEqualTo(31);
+            ForumThread last = storage.transactions().readOnly(() -> storage.threads().byId(loaded.get(loaded.size() - 1).threadId()))
+                    .orElseThrow();
+            Post reply = forum.posts().reply(Actor.member(newcomer.id()), last.id(), "late reply");
+            assertThat(reply.number()).isEqualTo(last.postCounter() + 1);
+            assertThat(reply.id().value()).isEqualTo(loaded.size() + 1);
+            assertThat(forum.counters().recountAsSystem(false).differences()).isEmpty();
+        }
+    }
+}

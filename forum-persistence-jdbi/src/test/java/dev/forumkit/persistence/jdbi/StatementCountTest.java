@@ -1,0 +1,122 @@
+package dev.forumkit.persistence.jdbi;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.forumkit.core.Actor;
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.testkit.FixedClock;
+import dev.forumkit.testkit.ForumFixture;
+import dev.forumkit.testkit.StartedThread;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No N+1: the thread page, the board page and the board index each cost the same small number of SQL statements
+ * whether a page shows 5 items or 50 (counted with Jdbi's SqlLogger).
+ */
+class StatementCountTest {
+    private static final AtomicInteger STATEMENTS = new AtomicInteger();
+    private static Path dir;
+    private static HikariDataSource pool;
+    private static JdbiForumStorage storage;
+    private static FixedClock clock;
+    private static StartedThread thread;
+    private static Member reader;
+    private static ForumFixture fx;
+
+    @BeforeAll
+    static void forumWithContent() {
+        dir = TempDirs.create("forumkit-statements");
+        pool = ConnectionPools.hikari(ConnectionPools.embeddedH2Url(dir), "sa", "", TestPools.patient(4));
+        Jdbi jdbi = Jdbi.create(pool);
+        jdbi.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                STATEMENTS.incrementAndGet();
+            }
+        });
+        storage = JdbiForumStorage.create(jdbi);
+        clock = FixedClock.atDefaultStart();
+        Forum forum = ForumFixture.forum(storage, clock);
+        fx = ForumFixture.on(forum);
+        List<Member> authors = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            authors.add(fx.member());
+        }
+        reader = fx.member("reader");
+        thread = fx.thread().by(authors.get(0)).start();
+        for (int i = 0; i < 60; i++) {
+            Member author = authors.get(i % authors.size());
+            var post = fx.reply(author, thread.id());
+            forum.reactions().react(Actor.member(authors.get((i + 1) % authors.size()).id()), post.id(), "like");
+        }
+        for (int i = 0; i < 60; i++) { // more threads, by several starters, in two boards
+            fx.thread().by(authors.get(i % authors.size())).in(i % 2 == 0 ? fx.board() : fx.board("Board " + i)).start();
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        storage.close();
+        pool.close();
+        TempDirs.delete(dir);
+    }
+
+    @Test
+    void threadPageCostsTheSameForFiveOrFiftyPosts() {
+        int small = count(5, f -> f.reading().threadPage(Actor.member(reader.id()), thread.id(), 2));
+        int large = count(50, f -> f.reading().threadPage(Actor.member(reader.id()), thread.id(), 1));
+        int guest = count(50, f -> f.reading().threadPage(Actor.guest(), thread.id(), 1));
+        System.out.printf("thread page: %d statements (5 posts), %d (50 posts), guest %d%n", small, large, guest);
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(12);
+        assertThat(guest).isLessThanOrEqualTo(large);
+    }
+
+    @Test
+    void boardPageCostsTheSameForFiveOrFiftyThreads() {
+        int small = count(5, f -> f.reading().boardPage(Actor.member(reader.id()), fx.board().id(), 1));
+        int large = count(50, f -> f.reading().boardPage(Actor.member(reader.id()), fx.board().id(), 1));
+        System.out.printf("board page: %d statements (5 threads), %d (50 threads)%n", small, large);
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void boardIndexCostsAFixedNumberOfStatements() {
+        int index = count(20, f -> f.reading().boardIndex(Actor.guest()));
+        System.out.printf("board index: %d statements%n", index);
+        assertThat(index).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void whatsNewCostsTheSameForFiveOrFiftyThreads() {
+        int small = count(5, f -> f.reading().whatsNew(Actor.member(reader.id()), 1));
+        int large = count(50, f -> f.reading().whatsNew(Actor.member(reader.id()), 1));
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(6);
+    }
+
+    /** Statements run by one read on a forum showing {@code perPage} items per page. */
+    private static int count(int perPage, java.util.function.Function<Forum, Object> read) {
+        try (Forum forum = ForumFixture.forum(storage, clock, c -> c.postsPerPage(perPage).threadsPerPage(perPage))) {
+            read.apply(forum); // warm: the first view of a member writes a read position once
+            return measure(() -> read.apply(forum));
+        }
+    }
+
+    private static int measure(Supplier<Object> work) {
+        int before = STATEMENTS.get();
+        work.get();
+        return STATEMENTS.get() - before;
+    }
+}
