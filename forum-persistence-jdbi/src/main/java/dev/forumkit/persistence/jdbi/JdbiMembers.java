@@ -112,6 +112,12 @@ final class JdbiMembers implements Members {
     }
 
     @Override
+    public boolean hasAdmin() {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM members WHERE role = :role")
+                .bind("role", Role.ADMIN.name()).mapTo(Long.class).one()) > 0;
+    }
+
+    @Override
     public void forEach(Consumer<Member> action) {
         db.stream(h -> h.createQuery("SELECT " + COLUMNS + " FROM members ORDER BY id")
                 .setFetchSize(1000).map(MAPPER).forEach(action));
