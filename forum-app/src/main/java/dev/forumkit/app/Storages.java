@@ -1,22 +1,25 @@
 package dev.forumkit.app;
 
-import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.persistence.jdbi.JdbiForumStorage;
 
 /**
- * The one place the app chooses its storage: PostgreSQL (or any JDBC URL) when {@code jdbc.url} is set,
- * otherwise the embedded H2 database under the data directory.
+ * The one place the app chooses its storage: the database at {@code jdbc.url} (PostgreSQL) when it is set,
+ * otherwise the embedded H2 database under the data directory. Either way the schema is brought up to date first.
  */
 final class Storages {
     private Storages() {
     }
 
     static ForumStorage open(Settings settings) {
-        // JdbiForumStorage (branch jdbi) is not merged yet: until then the app keeps the forum in memory
-        return new InMemoryForumStorage();
+        if (settings.jdbcUrl() != null) {
+            return JdbiForumStorage.connect(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+        }
+        return JdbiForumStorage.embeddedH2(settings.dataDir());
     }
 
     static String describe(Settings settings) {
-        return "in memory (nothing is kept across restarts)";
+        return settings.jdbcUrl() != null ? "database at " + settings.jdbcUrl().replaceAll("password=[^;&]*", "password=***")
+                : "embedded H2 database in " + settings.dataDir();
     }
 }
