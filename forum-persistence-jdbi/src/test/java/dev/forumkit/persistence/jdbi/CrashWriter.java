@@ -28,7 +28,7 @@ public final class CrashWriter {
         JdbiForumStorage storage = JdbiForumStorage.owning(ConnectionPools.hikari(args[0], "sa", "", TestPools.patient(4)));
         Forum forum = ForumFixture.forum(storage, Clock.systemUTC());
         Member writer = forum.members().byUsername("writer")
-                .orElseGet(() -> forum.members().register(new Registration("writer", "writer@example.org", "password123")));
+                .orElseGet(() -> forum.members().registerFirstAdmin(new Registration("writer", "writer@example.org", "password123")));
         Actor me = Actor.member(writer.id());
         List<Board> boards = forum.boards().boards();
         Board board = boards.isEmpty()

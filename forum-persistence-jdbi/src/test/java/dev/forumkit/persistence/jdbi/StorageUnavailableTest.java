@@ -40,7 +40,7 @@ class StorageUnavailableTest {
         PostgresServer server = PostgresServer.embedded(data, port);
         try (JdbiForumStorage storage = JdbiForumStorage.connect(server.url(), server.user(), server.password());
              Forum forum = ForumFixture.forum(storage, Clock.systemUTC())) {
-            Member alice = forum.members().register(new Registration("alice", "alice@example.org", "password123"));
+            Member alice = forum.members().registerFirstAdmin(new Registration("alice", "alice@example.org", "password123"));
             forum.boards().createCategory(Actor.member(alice.id()), "General", "");
 
             server.close(); // the database goes away under a running forum
