@@ -38,6 +38,7 @@ class ForumkitJarIT {
         final Process process;
         final StringBuffer output = new StringBuffer();
         final CompletableFuture<Integer> port = new CompletableFuture<>();
+        final Thread reader;
 
         App(Path dataDir) throws IOException {
             Path jar = Path.of("target", "forumkit.jar").toAbsolutePath();
@@ -51,7 +52,7 @@ class ForumkitJarIT {
             pb.environment().put("FORUMKIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             pb.environment().remove("FORUMKIT_JDBC_URL");
             process = pb.start();
-            Thread reader = new Thread(() -> {
+            reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
                         output.append(line).append('\n');
@@ -75,8 +76,10 @@ class ForumkitJarIT {
 
         /** SIGTERM, then wait for a graceful exit. */
         int terminate() throws InterruptedException {
-            process.destroy();
+            // the handle sends SIGTERM without closing our end of the pipe (Process.destroy would, losing the last lines)
+            assertThat(process.toHandle().destroy()).isTrue();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM:\n" + output).isTrue();
+            reader.join(10_000); // the last lines may still be in the pipe
             return process.exitValue();
         }
 
