@@ -153,6 +153,38 @@ class RouteTableTest {
                 DynamicTest.dynamicTest(key(route) + " with a wrong token", () -> csrf(route, "not-the-token"))));
     }
 
+    @Test
+    void get_routes_change_nothing_whoever_asks() {
+        Case c = freshCase("member");
+        List<Client> clients = List.of(f.guest(), f.signedIn(f.mia), f.signedIn(f.moderator), f.signedIn(f.admin));
+        String before = snapshot();
+        for (ForumRoute route : server.plugin.routes()) {
+            if (!route.changesState()) {
+                for (Client client : clients) {
+                    assertThat(client.send("GET", path(route, RULES.get(key(route)), c), null).status()).isLessThan(500);
+                }
+            }
+        }
+        // thread views are buffered counters and a member's read position moves by design; nothing else may change
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private static String snapshot() {
+        var s = f.forum.storage();
+        StringBuilder out = new StringBuilder();
+        s.transactions().readOnly(() -> {
+            s.members().forEach(m -> out.append(m).append('\n'));
+            s.categories().all().forEach(x -> out.append(x).append('\n'));
+            s.boards().all().forEach(x -> out.append(x).append('\n'));
+            s.threads().forEach(t -> out.append(t.withCounters(t.replyCount(), t.lastPost()).toString()
+                    .replaceAll("viewCount=\\d+", "")).append('\n'));
+            s.posts().forEach(x -> out.append(x).append('\n'));
+            s.reactions().forEach(x -> out.append(x).append('\n'));
+            return null;
+        });
+        return out.toString();
+    }
+
     private void check(ForumRoute route, Rule rule, String role) {
         Case c = freshCase(role);
         Client client = switch (role) {

@@ -2,7 +2,11 @@ package dev.forumkit.web.internal;
 
 import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.Validation;
+import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.policy.Action;
+import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostText;
 import dev.forumkit.core.read.Page;
@@ -76,8 +80,7 @@ public final class ThreadRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread);
         body.put("board", BoardJson.from(p.board(), call.viewer().isGuest(), null, null,
-                call.api().forum().policy().allows(call.standing(), dev.forumkit.core.policy.Action.START_THREAD,
-                        dev.forumkit.core.policy.Target.NONE)));
+                call.api().forum().policy().allows(call.standing(), Action.START_THREAD, Target.NONE)));
         body.put("category", BoardJson.CategoryJson.from(p.category()));
         body.put("starter", MemberJson.from(p.starter()));
         body.put("first_unread", p.firstUnread());
@@ -114,9 +117,9 @@ public final class ThreadRoutes {
         Viewer v = call.viewer();
         return s.transactions().readOnly(() -> {
             ForumThread t = s.threads().byId(id).orElseThrow();
-            String board = s.boards().byId(t.boardId()).map(b -> b.title()).orElse(null);
-            String starter = s.members().byId(t.starterId()).map(m -> m.username()).orElse(null);
-            String last = t.lastPost() == null ? null : s.members().byId(t.lastPost().authorId()).map(m -> m.username()).orElse(null);
+            String board = s.boards().byId(t.boardId()).map(Board::title).orElse(null);
+            String starter = s.members().byId(t.starterId()).map(Member::username).orElse(null);
+            String last = t.lastPost() == null ? null : s.members().byId(t.lastPost().authorId()).map(Member::username).orElse(null);
             boolean own = !v.isGuest() && t.starterId().equals(v.member().id());
             return ThreadJson.of(t, board, starter, last, false,
                     ThreadJson.Flags.of(call.api().forum().policy(), v.standing(), t, own), v.standing().isStaff());

@@ -35,7 +35,7 @@ public final class Throttle {
         this.ticker = ticker;
         this.buckets = CacheBuilder.newBuilder()
                 .ticker(ticker)
-                .expireAfterWrite(limit.window().toNanos(), TimeUnit.NANOSECONDS)
+                .expireAfterWrite(limit.window())
                 .maximumSize(100_000)
                 .build();
     }
