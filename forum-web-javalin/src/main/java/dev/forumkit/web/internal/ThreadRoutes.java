@@ -75,7 +75,9 @@ public final class ThreadRoutes {
         ThreadPage p = call.api().forum().reading().threadPage(call.actor(), id(call), call.page());
         boolean staff = call.standing().isStaff();
         ForumThread t = p.thread();
-        ThreadJson thread = ThreadJson.of(t, p.board().title(), p.starter().username(), null, p.firstUnread() > 0,
+        String lastPoster = t.lastPost() == null ? null : p.posts().items().stream()
+                .filter(v -> v.post().number() == t.lastPost().number()).map(v -> v.author().username()).findFirst().orElse(null);
+        ThreadJson thread = ThreadJson.of(t, p.board().title(), p.starter().username(), lastPoster, p.firstUnread() > 0,
                 new ThreadJson.Flags(p.canReply(), p.canReact(), p.canModerate()), staff);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread);
