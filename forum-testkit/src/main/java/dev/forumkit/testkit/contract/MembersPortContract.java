@@ -129,6 +129,31 @@ public abstract class MembersPortContract extends ContractBase {
     }
 
     @Test
+    void updateCanRenameAndLookupsFollow() {
+        Member a = add("alice", "alice@example.org");
+
+        txRun(() -> storage.members().update(new Member(a.id(), "Alicia", "alicia@example.org", a.passwordHash(), null,
+                a.joinedAt(), a.role(), null, 0, 0)));
+
+        assertThat(read(() -> storage.members().byUsername("ALICIA")).map(Member::id)).contains(a.id());
+        assertThat(read(() -> storage.members().byEmail("alicia@example.org")).map(Member::id)).contains(a.id());
+        assertThat(read(() -> storage.members().byUsername("alice"))).isEmpty();
+        assertThat(read(() -> storage.members().byEmail("alice@example.org"))).isEmpty();
+    }
+
+    @Test
+    void updateToATakenUsernameOrEmailIsAConflict() {
+        Member a = add("alice", "alice@example.org");
+        add("bob", "bob@example.org");
+
+        assertThatThrownBy(() -> txRun(() -> storage.members().update(new Member(a.id(), "BOB", a.email(), a.passwordHash(),
+                null, a.joinedAt(), a.role(), null, 0, 0)))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> txRun(() -> storage.members().update(new Member(a.id(), a.username(), "bob@example.org",
+                a.passwordHash(), null, a.joinedAt(), a.role(), null, 0, 0)))).isInstanceOf(ConflictException.class);
+        assertThat(read(() -> storage.members().byId(a.id()))).contains(a);
+    }
+
+    @Test
     void addCountersAddsAndSubtracts() {
         Member a = add("alice", "alice@example.org");
         txRun(() -> storage.members().addCounters(a.id(), 5, 3));
