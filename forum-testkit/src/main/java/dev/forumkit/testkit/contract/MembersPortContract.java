@@ -62,6 +62,13 @@ public abstract class MembersPortContract extends ContractBase {
     }
 
     @Test
+    void byUsernameIgnoresCaseBeyondAscii() {
+        Member e = add("Émile", "emile@example.org");
+        assertThat(read(() -> storage.members().byUsername("éMILE"))).contains(e);
+        assertThatThrownBy(() -> add("ÉMILE", "other@example.org")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void byEmailFindsTheNormalisedAddress() {
         Member a = add("alice", "Alice@Example.ORG");
         assertThat(read(() -> storage.members().byEmail("alice@example.org"))).contains(a);
