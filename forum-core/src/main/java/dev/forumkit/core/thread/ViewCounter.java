@@ -5,7 +5,6 @@ import dev.forumkit.core.storage.ForumStorage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,32 +15,32 @@ import java.util.logging.Logger;
 public final class ViewCounter {
     private static final Logger LOG = Logger.getLogger(ViewCounter.class.getName());
     private final ForumStorage storage;
-    private final ConcurrentHashMap<ThreadId, LongAdder> pending = new ConcurrentHashMap<>();
+    // plain counts changed by atomic merge and remove: a view recorded while a flush runs lands either in the
+    // batch or in a new entry, never in an entry the flush already took
+    private final ConcurrentHashMap<ThreadId, Long> pending = new ConcurrentHashMap<>();
 
     public ViewCounter(ForumStorage storage) {
         this.storage = storage;
     }
 
     public void record(ThreadId thread) {
-        pending.computeIfAbsent(thread, t -> new LongAdder()).increment();
+        pending.merge(thread, 1L, Long::sum);
     }
 
     /** Views counted but not yet written, to add to a thread's stored count when showing it. */
     public long pending(ThreadId thread) {
-        LongAdder a = pending.get(thread);
-        return a == null ? 0 : a.sum();
+        return pending.getOrDefault(thread, 0L);
     }
 
     /** Writes every buffered view in one transaction; returns how many views were written. */
     public synchronized long flush() {
         Map<ThreadId, Long> batch = new HashMap<>();
-        for (Map.Entry<ThreadId, LongAdder> e : pending.entrySet()) {
-            long n = e.getValue().sumThenReset();
-            if (n > 0) {
-                batch.put(e.getKey(), n);
+        for (ThreadId thread : pending.keySet()) {
+            Long n = pending.remove(thread);
+            if (n != null && n > 0) {
+                batch.put(thread, n);
             }
         }
-        pending.entrySet().removeIf(e -> e.getValue().sum() == 0);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -49,7 +48,7 @@ public final class ViewCounter {
             storage.transactions().run(() -> storage.threads().addViews(batch));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not write " + batch.size() + " threads' views; keeping them for the next flush", e);
-            batch.forEach((t, n) -> pending.computeIfAbsent(t, k -> new LongAdder()).add(n));
+            batch.forEach((t, n) -> pending.merge(t, n, Long::sum));
             throw e;
         }
         return batch.values().stream().mapToLong(Long::longValue).sum();

@@ -1,0 +1,165 @@
+package dev.forumkit.testkit;
+
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.testkit.contract.ConcurrencyContract;
+import dev.forumkit.testkit.contract.ConcurrentCommandsContract;
+import dev.forumkit.testkit.contract.CountersContract;
+import dev.forumkit.testkit.contract.EventsContract;
+import dev.forumkit.testkit.contract.MemberAccountsContract;
+import dev.forumkit.testkit.contract.MembersPortContract;
+import dev.forumkit.testkit.contract.ModerationContract;
+import dev.forumkit.testkit.contract.PagingContract;
+import dev.forumkit.testkit.contract.PostsPortContract;
+import dev.forumkit.testkit.contract.RandomCommandsContract;
+import dev.forumkit.testkit.contract.ReactionRulesContract;
+import dev.forumkit.testkit.contract.ReactionsPortContract;
+import dev.forumkit.testkit.contract.ReadStatesPortContract;
+import dev.forumkit.testkit.contract.ReadingContract;
+import dev.forumkit.testkit.contract.RecountContract;
+import dev.forumkit.testkit.contract.SessionsPortContract;
+import dev.forumkit.testkit.contract.StructurePortContract;
+import dev.forumkit.testkit.contract.ThreadListingPortContract;
+import dev.forumkit.testkit.contract.ThreadsPortContract;
+import dev.forumkit.testkit.contract.TransactionsContract;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The definition of a correct storage adapter: every port operation, called directly, and every invariant of the
+ * forum (numbering, counters, reactions, paging, read state, sessions, events) through the services. An adapter's
+ * test extends this class and returns a fresh, empty storage from {@link #createStorage()}; JUnit then runs every
+ * group below against it.
+ *
+ * <pre>{@code
+ * class InMemoryForumStorageContractTest extends ForumStorageContract {
+ *     protected ForumStorage createStorage() { return new InMemoryForumStorage(); }
+ * }
+ * }</pre>
+ */
+public abstract class ForumStorageContract {
+
+    /** A fresh, empty storage; called once per test. */
+    protected abstract ForumStorage createStorage();
+
+    /** Releases a storage after its test; closes it by default. */
+    protected void closeStorage(ForumStorage storage) {
+        storage.close();
+    }
+
+    private StorageFactory adapter() {
+        return new StorageFactory() {
+            @Override
+            public ForumStorage createStorage() {
+                return ForumStorageContract.this.createStorage();
+            }
+
+            @Override
+            public void closeStorage(ForumStorage storage) {
+                ForumStorageContract.this.closeStorage(storage);
+            }
+        };
+    }
+
+    // ports, called directly
+
+    @Nested
+    class MembersPort extends MembersPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class StructurePort extends StructurePortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class ThreadsPort extends ThreadsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class ThreadListingPort extends ThreadListingPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class PostsPort extends PostsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class ReactionsPort extends ReactionsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class ReadStatesPort extends ReadStatesPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class SessionsPort extends SessionsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Transactions extends TransactionsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    // invariants, through the services over the storage
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class ConcurrentCommands extends ConcurrentCommandsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class RandomCommands extends RandomCommandsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Counters extends CountersContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Recount extends RecountContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class ReactionRules extends ReactionRulesContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Paging extends PagingContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Moderation extends ModerationContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Reading extends ReadingContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class MemberAccounts extends MemberAccountsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Events extends EventsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.forumkit.testkit;
+
+import dev.forumkit.core.board.Boards;
+import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.member.Members;
+import dev.forumkit.core.post.Posts;
+import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.session.Sessions;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.storage.Transactions;
+import dev.forumkit.core.thread.ReadStates;
+import dev.forumkit.core.thread.Threads;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Wraps a storage and counts write transactions started through it, so a test can prove that something
+ * (a guest reading, a page of views) wrote nothing or wrote in one batch. Every port call goes straight through.
+ */
+public final class WriteCountingStorage implements ForumStorage {
+    private final ForumStorage delegate;
+    private final AtomicLong writes = new AtomicLong();
+    private final Transactions transactions;
+
+    public WriteCountingStorage(ForumStorage delegate) {
+        this.delegate = delegate;
+        this.transactions = new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                writes.incrementAndGet();
+                return delegate.transactions().inTransaction(work);
+            }
+
+            @Override
+            public <T> T readOnly(Supplier<T> work) {
+                return delegate.transactions().readOnly(work);
+            }
+        };
+    }
+
+    /** Write transactions started so far (nested ones included). */
+    public long writeTransactions() {
+        return writes.get();
+    }
+
+    public ForumStorage delegate() {
+        return delegate;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public Members members() {
+        return delegate.members();
+    }
+
+    @Override
+    public Categories categories() {
+        return delegate.categories();
+    }
+
+    @Override
+    public Boards boards() {
+        return delegate.boards();
+    }
+
+    @Override
+    public Threads threads() {
+        return delegate.threads();
+    }
+
+    @Override
+    public Posts posts() {
+        return delegate.posts();
+    }
+
+    @Override
+    public Reactions reactions() {
+        return delegate.reactions();
+    }
+
+    @Override
+    public ReadStates readStates() {
+        return delegate.readStates();
+    }
+
+    @Override
+    public Sessions sessions() {
+        return delegate.sessions();
+    }
+
+    /** Does not close the wrapped storage: whoever created it closes it. */
+    @Override
+    public void close() {
+    }
+}

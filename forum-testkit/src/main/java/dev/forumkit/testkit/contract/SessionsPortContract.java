@@ -1,0 +1,103 @@
+package dev.forumkit.testkit.contract;
+
+import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.session.Session;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The {@code Sessions} port: server-side sessions keyed by token hash. */
+public abstract class SessionsPortContract extends ContractBase {
+    private Member alice;
+    private Member bob;
+
+    @BeforeEach
+    void rows() {
+        PortRows rows = new PortRows(storage);
+        alice = rows.member("alice", clock.instant());
+        bob = rows.member("bob", clock.instant());
+    }
+
+    private Session session(String hash, Member m, Duration lifetime) {
+        Session s = new Session(hash, m.id(), clock.instant(), clock.instant().plus(lifetime));
+        txRun(() -> storage.sessions().add(s));
+        return s;
+    }
+
+    private static String hash(int n) {
+        return String.format("%064x", n); // shaped like a hex SHA-256
+    }
+
+    @Test
+    void addedSessionsAreFoundByTokenHash() {
+        Session s = session(hash(1), alice, Duration.ofDays(30));
+
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(1)))).contains(s);
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(2)))).isEmpty();
+    }
+
+    @Test
+    void aClashingTokenHashIsAConflict() {
+        session(hash(1), alice, Duration.ofDays(1));
+        assertThatThrownBy(() -> session(hash(1), bob, Duration.ofDays(1))).isInstanceOf(ConflictException.class);
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(1))).orElseThrow().memberId()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void extendMovesTheExpiryOnly() {
+        Session s = session(hash(1), alice, Duration.ofHours(1));
+        Instant later = clock.instant().plus(Duration.ofDays(14));
+
+        txRun(() -> storage.sessions().extend(hash(1), later));
+
+        Session stored = read(() -> storage.sessions().byTokenHash(hash(1))).orElseThrow();
+        assertThat(stored.expiresAt()).isEqualTo(later);
+        assertThat(stored.createdAt()).isEqualTo(s.createdAt());
+        assertThat(stored.memberId()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void removeEndsOneSessionAndTellsWhetherItExisted() {
+        session(hash(1), alice, Duration.ofDays(1));
+        session(hash(2), alice, Duration.ofDays(1));
+
+        assertThat(tx(() -> storage.sessions().remove(hash(1)))).isTrue();
+        assertThat(tx(() -> storage.sessions().remove(hash(1)))).isFalse();
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(1)))).isEmpty();
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(2)))).isPresent();
+    }
+
+    @Test
+    void removeAllOfEndsEverySessionOfOneMember() {
+        session(hash(1), alice, Duration.ofDays(1));
+        session(hash(2), alice, Duration.ofDays(2));
+        session(hash(3), bob, Duration.ofDays(1));
+
+        assertThat(tx(() -> storage.sessions().removeAllOf(alice.id()))).isEqualTo(2);
+        assertThat(tx(() -> storage.sessions().removeAllOf(alice.id()))).isZero();
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(1)))).isEmpty();
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(2)))).isEmpty();
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(3)))).isPresent();
+    }
+
+    @Test
+    void removeExpiredDeletesOnlySessionsPastTheirExpiry() {
+        session(hash(1), alice, Duration.ofMinutes(10));
+        session(hash(2), bob, Duration.ofHours(2));
+        session(hash(3), alice, Duration.ofDays(1));
+        Instant inAnHour = clock.instant().plus(Duration.ofHours(1));
+
+        assertThat(tx(() -> storage.sessions().removeExpired(inAnHour))).isEqualTo(1);
+
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(1)))).isEmpty();
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(2)))).isPresent();
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(3)))).isPresent();
+        assertThat(tx(() -> storage.sessions().removeExpired(inAnHour))).isZero();
+    }
+}
