@@ -43,7 +43,7 @@ public final class ForumFixture {
 
     private ForumFixture(Forum forum) {
         this.forum = forum;
-        this.admin = register("admin"); // the first member of a forum becomes its admin
+        this.admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", PASSWORD));
         this.moderator = forum.members().changeRole(actor(admin), register("moderator").id(), Role.MODERATOR);
         this.category = forum.boards().createCategory(actor(admin), "General", "Everything else");
         this.board = forum.boards().createBoard(actor(admin), category.id(), "Cycling", "Bikes and rides", "Welcome! Join today");

@@ -39,11 +39,21 @@ public abstract class MemberAccountsContract extends ContractBase {
     }
 
     @Test
-    void theFirstMemberBecomesAdminAndLaterOnesMembers() {
-        Member first = register("founder", "founder@example.org");
-        Member second = register("joiner", "joiner@example.org");
+    void signUpNeverMakesAnAdminAndTheFirstAdminIsMadeOnlyOnce() {
+        Member joiner = register("joiner", "joiner@example.org");
+        assertThat(joiner.role()).isEqualTo(Role.MEMBER);
+        assertThat(forum.members().needsFirstAdmin()).isTrue();
 
-        assertThat(first.role()).isEqualTo(Role.ADMIN);
+        Member founder = forum.members().registerFirstAdmin(
+                new Registration("founder", "founder@example.org", ForumFixture.PASSWORD));
+        Member second = register("second", "second@example.org");
+
+        assertThat(founder.role()).isEqualTo(Role.ADMIN);
+        assertThat(forum.members().needsFirstAdmin()).isFalse();
+        assertThatThrownBy(() -> forum.members().registerFirstAdmin(
+                new Registration("usurper", "usurper@example.org", ForumFixture.PASSWORD)))
+                .isInstanceOf(dev.forumkit.core.ConflictException.class);
+        assertThat(forum.members().byUsername("usurper")).isEmpty();
         assertThat(second.role()).isEqualTo(Role.MEMBER);
         assertThat(forum.members().byId(second.id()).orElseThrow().joinedAt()).isEqualTo(second.joinedAt());
     }
