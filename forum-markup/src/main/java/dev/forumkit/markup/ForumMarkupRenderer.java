@@ -1,0 +1,124 @@
+package dev.forumkit.markup;
+
+import dev.forumkit.core.markup.Html;
+import dev.forumkit.core.markup.MarkupRenderer;
+import dev.forumkit.core.markup.MentionResolver;
+import dev.forumkit.core.markup.PlainTextRenderer;
+import dev.forumkit.core.markup.Rendered;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.PostId;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.autolink.AutolinkType;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Document;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The forum's markup: CommonMark (with GFM tables, strikethrough and autolinks) plus quotes, mentions, spoilers and
+ * the BBCode subset {@code [b] [i] [u] [s] [url] [img] [quote] [code] [list] [spoiler]}, all passed through an
+ * allow-list sanitiser. Create one with {@link #create()} and share it; it is thread-safe.
+ *
+ * <pre>{@code
+ * [quote=ann post=123]
+ * Where do you ride?
+ * [/quote]
+ * Along the river, @ann. [spoiler=Route]Past the old mill[/spoiler]
+ * }</pre>
+ */
+public final class ForumMarkupRenderer implements MarkupRenderer {
+    /** Changes whenever the same source would render differently. */
+    public static final String VERSION = "forum-markup/1";
+
+    /** Largest table a post may hold, in cells; bigger tables stay text. */
+    static final int MAX_TABLE_CELLS = 10_000;
+    /**
+     * Rendered HTML may be at most this many characters per source character (plus {@link #OUTPUT_ALLOWANCE}).
+     * Ordinary posts stay far below; only abuse (say, dozens of tables padded to thousands of empty cells) goes over,
+     * and is shown as plain text instead.
+     */
+    static final int MAX_OUTPUT_RATIO = 16;
+    static final int OUTPUT_ALLOWANCE = 16_384;
+
+    private static final PlainTextRenderer PLAIN = new PlainTextRenderer();
+
+    private final Parser parser;
+    private final HtmlRenderer htmlRenderer;
+
+    private ForumMarkupRenderer(Config config) {
+        List<Extension> extensions = List.of(
+                TablesExtension.builder().maxCells(MAX_TABLE_CELLS).build(),
+                StrikethroughExtension.builder().requireTwoTildes(true).build(),
+                AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW, AutolinkType.EMAIL).build());
+        this.parser = Parser.builder()
+                .maxOpenBlockParsers(32)
+                .maxInlineNesting(32)
+                .postProcessor(new InlineTags()) // before the extensions' autolinker, see InlineTags
+                .extensions(extensions)
+                .build();
+        Function<PostId, String> postUrl = config.postUrl;
+        this.htmlRenderer = HtmlRenderer.builder()
+                .extensions(extensions)
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .percentEncodeUrls(true)
+                .softbreak("<br />\n")
+                .nodeRendererFactory(context -> new ForumNodeRenderer(context, postUrl))
+                .build();
+    }
+
+    /** A renderer with the default settings: quoted posts link to {@code /posts/{id}/}. */
+    public static ForumMarkupRenderer create() {
+        return create(config -> {
+        });
+    }
+
+    public static ForumMarkupRenderer create(Consumer<Config> configure) {
+        Config config = new Config();
+        configure.accept(config);
+        return new ForumMarkupRenderer(config);
+    }
+
+    @Override
+    public Rendered render(String source, MentionResolver mentions) {
+        String text = Html.clean(source);
+        Document document = new Document();
+        new TreeBuilder(parser).append(document, BlockTags.parse(text));
+        Set<MemberId> mentioned = Mentions.link(document, mentions == null ? MentionResolver.NONE : mentions);
+        String html = htmlRenderer.render(document);
+        if (html.length() > (long) MAX_OUTPUT_RATIO * text.length() + OUTPUT_ALLOWANCE) {
+            return new Rendered(AllowList.sanitize(PLAIN.render(text, MentionResolver.NONE).html()), Set.of(), VERSION);
+        }
+        return new Rendered(AllowList.sanitize(html), mentioned, VERSION);
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    /** Settings for {@link #create(Consumer)}. */
+    public static final class Config {
+        private Function<PostId, String> postUrl = id -> "/posts/" + id + "/";
+
+        private Config() {
+        }
+
+        /**
+         * Where a quote's attribution links to, for forums mounted below the site root. The address must be a path
+         * on this site ({@code /...}) or an http(s) URL, or the sanitiser drops the link.
+         */
+        public Config postUrl(Function<PostId, String> postUrl) {
+            this.postUrl = Objects.requireNonNull(postUrl, "postUrl");
+            return this;
+        }
+    }
+}
