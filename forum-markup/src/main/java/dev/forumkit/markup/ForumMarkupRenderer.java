@@ -38,12 +38,12 @@ public final class ForumMarkupRenderer implements MarkupRenderer {
     /** Changes whenever the same source would render differently. */
     public static final String VERSION = "forum-markup/1";
 
-    /** Largest table a post may hold, in cells; bigger tables stay text. */
+    /** Most table cells a post may hold (see {@link TableBudget}); over it, table syntax stays text. */
     static final int MAX_TABLE_CELLS = 10_000;
     /**
      * Rendered HTML may be at most this many characters per source character (plus {@link #OUTPUT_ALLOWANCE}).
-     * Ordinary posts stay far below; only abuse (say, dozens of tables padded to thousands of empty cells) goes over,
-     * and is shown as plain text instead.
+     * Ordinary posts stay far below; this is a backstop against blow-ups nobody has thought of yet, which are shown
+     * as plain text instead.
      */
     static final int MAX_OUTPUT_RATIO = 16;
     static final int OUTPUT_ALLOWANCE = 16_384;
@@ -51,28 +51,36 @@ public final class ForumMarkupRenderer implements MarkupRenderer {
     private static final PlainTextRenderer PLAIN = new PlainTextRenderer();
 
     private final Parser parser;
+    private final Parser parserWithoutTables;
     private final HtmlRenderer htmlRenderer;
 
     private ForumMarkupRenderer(Config config) {
-        List<Extension> extensions = List.of(
-                TablesExtension.builder().maxCells(MAX_TABLE_CELLS).build(),
+        Extension tables = TablesExtension.builder().maxCells(MAX_TABLE_CELLS).build();
+        List<Extension> inline = List.of(
                 StrikethroughExtension.builder().requireTwoTildes(true).build(),
                 AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW, AutolinkType.EMAIL).build());
-        this.parser = Parser.builder()
-                .maxOpenBlockParsers(32)
-                .maxInlineNesting(32)
-                .postProcessor(new InlineTags()) // before the extensions' autolinker, see InlineTags
-                .extensions(extensions)
-                .build();
+        this.parser = parser(tables, inline);
+        this.parserWithoutTables = parser(null, inline);
         Function<PostId, String> postUrl = config.postUrl;
         this.htmlRenderer = HtmlRenderer.builder()
-                .extensions(extensions)
+                .extensions(List.of(tables, inline.get(0)))
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .percentEncodeUrls(true)
                 .softbreak("<br />\n")
                 .nodeRendererFactory(context -> new ForumNodeRenderer(context, postUrl))
                 .build();
+    }
+
+    private static Parser parser(Extension tables, List<Extension> inline) {
+        Parser.Builder builder = Parser.builder()
+                .maxOpenBlockParsers(32)
+                .maxInlineNesting(32)
+                .postProcessor(new InlineTags()); // before the extensions' autolinker, see InlineTags
+        if (tables != null) {
+            builder.extensions(List.of(tables));
+        }
+        return builder.extensions(inline).postProcessor(new UnsafeImages()).build();
     }
 
     /** A renderer with the default settings: quoted posts link to {@code /posts/{id}/}. */
@@ -91,7 +99,8 @@ public final class ForumMarkupRenderer implements MarkupRenderer {
     public Rendered render(String source, MentionResolver mentions) {
         String text = Html.clean(source);
         Document document = new Document();
-        new TreeBuilder(parser).append(document, BlockTags.parse(text));
+        Parser markdown = TableBudget.cells(text) > MAX_TABLE_CELLS ? parserWithoutTables : parser;
+        new TreeBuilder(markdown).append(document, BlockTags.parse(text));
         Set<MemberId> mentioned = Mentions.link(document, mentions == null ? MentionResolver.NONE : mentions);
         String html = htmlRenderer.render(document);
         if (html.length() > (long) MAX_OUTPUT_RATIO * text.length() + OUTPUT_ALLOWANCE) {

@@ -6,6 +6,7 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,7 +35,7 @@ final class ForumNodeRenderer implements NodeRenderer {
             renderQuote(quote);
         } else if (node instanceof ForumNodes.Spoiler spoiler) {
             html.line();
-            html.tag("details", Map.of("class", "spoiler"));
+            html.tag("details", attributes("class", "spoiler"));
             html.tag("summary");
             html.text(spoiler.title == null ? "Spoiler" : "Spoiler: " + spoiler.title);
             html.tag("/summary");
@@ -47,7 +48,7 @@ final class ForumNodeRenderer implements NodeRenderer {
             renderChildren(node);
             html.tag("/u");
         } else if (node instanceof ForumNodes.Mention mention) {
-            html.tag("a", Map.of("href", context.encodeUrl(mention.member.profileUrl()), "class", "mention"));
+            html.tag("a", attributes("href", context.encodeUrl(mention.member.profileUrl()), "class", "mention"));
             html.text(mention.written);
             html.tag("/a");
         } else if (node instanceof ForumNodes.InlineTag tag) {
@@ -57,14 +58,14 @@ final class ForumNodeRenderer implements NodeRenderer {
 
     private void renderQuote(ForumNodes.Quote quote) {
         html.line();
-        html.tag("blockquote", Map.of("class", "quote"));
+        html.tag("blockquote", attributes("class", "quote"));
         html.line();
         QuoteSource source = quote.source;
         if (source.author() != null || source.post() != null) {
-            html.tag("div", Map.of("class", "quote-attribution"));
+            html.tag("div", attributes("class", "quote-attribution"));
             String words = source.author() == null ? "Quoted post" : source.author() + " said:";
             if (source.post() != null) {
-                html.tag("a", Map.of("href", context.encodeUrl(postUrl.apply(source.post()))));
+                html.tag("a", attributes("href", context.encodeUrl(postUrl.apply(source.post()))));
                 html.text(words);
                 html.tag("/a");
             } else {
@@ -76,6 +77,15 @@ final class ForumNodeRenderer implements NodeRenderer {
         renderChildren(quote);
         html.tag("/blockquote");
         html.line();
+    }
+
+    /** In the order given: stored HTML must not change from one run to the next, as {@code Map.of} order does. */
+    private static Map<String, String> attributes(String... namesAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     private void renderChildren(Node parent) {

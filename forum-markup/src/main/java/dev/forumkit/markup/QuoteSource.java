@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  */
 record QuoteSource(String author, PostId post) {
     private static final int MAX_AUTHOR = 64;
-    private static final Pattern POST = Pattern.compile("(?:^|[\\s,;])post(?:_id)?\\s*[=:]\\s*[\"']?(\\d{1,18})",
+    private static final Pattern POST = Pattern.compile("(?:^|[\\s,;])post(?:_id)?\\s*[=:]\\s*[\"']?(\\d{1,18})(?!\\d)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern VBULLETIN_POST = Pattern.compile("^;\\s*(\\d{1,18})");
+    private static final Pattern VBULLETIN_POST = Pattern.compile("^;\\s*(\\d{1,18})(?!\\d)");
 
     static final QuoteSource NONE = new QuoteSource(null, null);
 
