@@ -135,6 +135,13 @@ final class BlockTags {
 
     /** At a line start: a Markdown fence skips to after its closing fence (or the end). Returns {@code i} if none. */
     private int skipFencedCode(int i) {
+        int first = i;
+        while (first < src.length() && first < i + 3 && src.charAt(first) == ' ') {
+            first++;
+        }
+        if (first >= src.length() || (src.charAt(first) != '`' && src.charAt(first) != '~')) {
+            return i; // the common case, decided without a regex
+        }
         Matcher fence = FENCE.matcher(src).region(i, Math.min(src.length(), i + 64));
         if (!fence.lookingAt()) {
             return i;
