@@ -207,6 +207,24 @@ class ForumMarkupRendererTest {
         assertThat(r.rendererVersion()).isEqualTo(renderer.version()).isEqualTo("forum-markup/1");
     }
 
+    @Test
+    void is_safe_to_share_between_threads() throws Exception {
+        List<String> sources = Corpus.get().vectors.subList(0, 400);
+        List<String> expected = sources.stream().map(s -> renderer.render(s, MEMBERS).html()).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<List<String>>>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> sources.stream().map(s -> renderer.render(s, MEMBERS).html()).toList()));
+            }
+            for (var future : futures) {
+                assertThat(future.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static int count(String haystack, String needle) {
         int n = 0;
         for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
