@@ -49,6 +49,7 @@ public final class ForumMarkupRenderer implements MarkupRenderer {
     static final int OUTPUT_ALLOWANCE = 16_384;
 
     private static final PlainTextRenderer PLAIN = new PlainTextRenderer();
+    private static final System.Logger LOG = System.getLogger(ForumMarkupRenderer.class.getName());
 
     private final Parser parser;
     private final Parser parserWithoutTables;
@@ -89,24 +90,44 @@ public final class ForumMarkupRenderer implements MarkupRenderer {
         });
     }
 
+    /** A renderer with settings, e.g. {@code create(c -> c.postUrl(id -> "/forum/posts/" + id + "/"))}. */
     public static ForumMarkupRenderer create(Consumer<Config> configure) {
         Config config = new Config();
         configure.accept(config);
         return new ForumMarkupRenderer(config);
     }
 
+    /**
+     * Renders a post. Never throws for any source (null renders as nothing); only an exception from the resolver
+     * comes through. Mentions are reported only for members the resolver knew.
+     */
     @Override
     public Rendered render(String source, MentionResolver mentions) {
         String text = Html.clean(source);
         Document document = new Document();
-        Parser markdown = TableBudget.cells(text) > MAX_TABLE_CELLS ? parserWithoutTables : parser;
-        new TreeBuilder(markdown).append(document, BlockTags.parse(text));
-        Set<MemberId> mentioned = Mentions.link(document, mentions == null ? MentionResolver.NONE : mentions);
-        String html = htmlRenderer.render(document);
-        if (html.length() > (long) MAX_OUTPUT_RATIO * text.length() + OUTPUT_ALLOWANCE) {
-            return new Rendered(AllowList.sanitize(PLAIN.render(text, MentionResolver.NONE).html()), Set.of(), VERSION);
+        try {
+            Parser markdown = TableBudget.cells(text) > MAX_TABLE_CELLS ? parserWithoutTables : parser;
+            new TreeBuilder(markdown).append(document, BlockTags.parse(text));
+        } catch (RuntimeException e) {
+            return asPlainText(text, e);
         }
-        return new Rendered(AllowList.sanitize(html), mentioned, VERSION);
+        Set<MemberId> mentioned = Mentions.link(document, mentions == null ? MentionResolver.NONE : mentions);
+        try {
+            String html = htmlRenderer.render(document);
+            if (html.length() > (long) MAX_OUTPUT_RATIO * text.length() + OUTPUT_ALLOWANCE) {
+                return new Rendered(AllowList.sanitize(PLAIN.render(text, MentionResolver.NONE).html()), Set.of(),
+                        VERSION);
+            }
+            return new Rendered(AllowList.sanitize(html), mentioned, VERSION);
+        } catch (RuntimeException e) {
+            return asPlainText(text, e);
+        }
+    }
+
+    /** A bug here must not cost a member their post: it is shown as plain text, and logged. */
+    private static Rendered asPlainText(String text, RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "post rendered as plain text after a renderer failure", e);
+        return new Rendered(AllowList.sanitize(PLAIN.render(text, MentionResolver.NONE).html()), Set.of(), VERSION);
     }
 
     @Override
