@@ -148,6 +148,15 @@ class ForumMarkupRendererTest {
         }
 
         @Test
+        void pass_on_a_failing_resolver_rather_than_hide_it() {
+            MentionResolver broken = name -> {
+                throw new IllegalStateException("storage down");
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.render("hi @ann", broken))
+                    .hasMessage("storage down");
+        }
+
+        @Test
         void link_at_most_a_hundred_times() {
             Rendered r = renderer.render("@ann ".repeat(500), MEMBERS);
             assertThat(count(r.html(), "class=\"mention\"")).isEqualTo(dev.forumkit.markup.Mentions.MAX_LINKS);
