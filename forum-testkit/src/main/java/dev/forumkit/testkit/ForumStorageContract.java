@@ -16,6 +16,7 @@ import dev.forumkit.testkit.contract.ReactionsPortContract;
 import dev.forumkit.testkit.contract.ReadStatesPortContract;
 import dev.forumkit.testkit.contract.ReadingContract;
 import dev.forumkit.testkit.contract.RecountContract;
+import dev.forumkit.testkit.contract.RenderingContract;
 import dev.forumkit.testkit.contract.SessionsPortContract;
 import dev.forumkit.testkit.contract.StructurePortContract;
 import dev.forumkit.testkit.contract.ThreadListingPortContract;
@@ -160,6 +161,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Events extends EventsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Rendering extends RenderingContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }
