@@ -42,11 +42,17 @@ public final class ForumServer implements AutoCloseable {
             config.requestLogger.http(ForumServer::logAccess);
             config.registerPlugin(new ForumPlugin(forumConfig -> {
                 forumConfig.forum(forum).secureCookies(settings.secureCookies()).securityHeadersEverywhere(true);
+                if (!settings.rateLimits()) {
+                    forumConfig.noRateLimits();
+                }
                 if (settings.publicUrl() != null) {
                     forumConfig.allowedOrigin(settings.publicUrl());
                 }
             }));
             config.routes.get("/health", this::health);
+            if (settings.benchRoutes()) {
+                config.routes.get("/bench/ping", ctx -> ctx.result("pong")); // the machine's ceiling, no database work
+            }
             config.routes.get("/", ctx -> ctx.redirect("/api/v1/boards"));
             firstStart.routes(config.routes);
         });

@@ -23,6 +23,12 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install(); // core logs through java.util.logging
         List<String> options = List.of(args);
+        if (!options.isEmpty() && options.get(0).equals("generate")) {
+            System.exit(GenerateCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
+        }
+        if (!options.isEmpty() && options.get(0).equals("recount")) {
+            System.exit(RecountCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
+        }
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println(USAGE);
             return;
@@ -63,8 +69,13 @@ public final class Main {
 
     private static final String USAGE = """
             usage: java -jar forumkit.jar [--demo]
+                   java -jar forumkit.jar generate [options] | recount [--repair]
               --demo   fill an empty forum with a small demo community (accounts are printed)
+              """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + """
+
             settings (system property forumkit.KEY, environment FORUMKIT_KEY, or KEY= in forumkit.properties):
               port (8080), host (0.0.0.0), data.dir (./data), jdbc.url, jdbc.user, jdbc.password,
-              public.url, admin.username, admin.email, admin.password, secure.cookies""";
+              public.url, admin.username, admin.email, admin.password, secure.cookies,
+              rate.limits (true; false turns off sign-in and posting limits, for benchmarks),
+              bench.routes (false; true adds GET /bench/ping, a trivial route for load tests)""";
 }

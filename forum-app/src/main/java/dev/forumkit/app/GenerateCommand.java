@@ -1,0 +1,85 @@
+package dev.forumkit.app;
+
+import dev.forumkit.core.member.Pbkdf2PasswordHasher;
+import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.markup.ForumMarkupRenderer;
+import dev.forumkit.persistence.jdbi.JdbiBulkLoader;
+import dev.forumkit.persistence.jdbi.JdbiForumStorage;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code forumkit generate [--members N] [--boards N] [--threads N] [--posts N] [--reactions N] [--seed N]}: fills an
+ * empty database (the one the settings name) with a generated forum, through the bulk loader.
+ */
+final class GenerateCommand {
+    static final String USAGE = """
+            generate [--members 20000] [--boards 24] [--threads 40000] [--posts 1000000] [--reactions 500000] [--seed 1]
+                       fill an EMPTY database with a generated forum (same seed, same forum); members sign in as
+                       member<N>@example.com / %s; prints a summary""".formatted(DataGenerator.PASSWORD);
+
+    private GenerateCommand() {
+    }
+
+    static int run(List<String> args, Settings settings, PrintStream out) {
+        Map<String, Long> o = new HashMap<>(Map.of("members", 20_000L, "boards", 24L, "threads", 40_000L,
+                "posts", 1_000_000L, "reactions", 500_000L, "seed", 1L));
+        for (int i = 0; i < args.size(); i++) {
+            String key = args.get(i).replaceFirst("^--", "");
+            if (!args.get(i).startsWith("--") || !o.containsKey(key) || i + 1 >= args.size()) {
+                System.err.println("generate: bad option " + args.get(i) + "\nusage: " + USAGE);
+                return 2;
+            }
+            o.put(key, Long.parseLong(args.get(++i).replace("_", "")));
+        }
+        DataGenerator.Sizes sizes = new DataGenerator.Sizes(Math.toIntExact(o.get("members")), Math.toIntExact(o.get("boards")),
+                Math.toIntExact(o.get("threads")), o.get("posts"), o.get("reactions"), o.get("seed"));
+        long started = System.nanoTime();
+        try (JdbiForumStorage storage = (JdbiForumStorage) Storages.open(settings)) {
+            long existing = storage.transactions().readOnly(() -> storage.members().count());
+            if (existing > 0) {
+                System.err.println("generate: the database already has " + existing + " members; generate needs an empty one ("
+                        + Storages.describe(settings) + ")");
+                return 1;
+            }
+            String hash = new Pbkdf2PasswordHasher().hash(DataGenerator.PASSWORD.toCharArray());
+            ProgressBar bar = new ProgressBar(out, "posts", sizes.posts(), ProgressBar.onTerminal());
+            DataGenerator.Result r;
+            long finishStarted;
+            try (JdbiBulkLoader load = JdbiBulkLoader.open(storage, ReactionTypes.defaults())) {
+                r = new DataGenerator(sizes, ForumMarkupRenderer.create(), hash).load(load, bar::update);
+                bar.done();
+                finishStarted = System.nanoTime();
+                if (ProgressBar.onTerminal()) {
+                    out.println("recomputing counters ...");
+                }
+                load.finish();
+            }
+            double total = (System.nanoTime() - started) / 1e9;
+            double counters = (System.nanoTime() - finishStarted) / 1e9;
+            long pages = (r.megaThreadPosts() + 19) / 20;
+            out.printf(Locale.ROOT, "generated %,d members, %,d boards, %,d threads, %,d posts, %,d reactions (seed %d) in %.1f s"
+                            + " (%,.0f posts/s; counters %.1f s) into %s%n", r.members(), sizes.boards(), r.threads(), r.posts(),
+                    r.reactions(), sizes.seed(), total, r.posts() / total, counters, Storages.describe(settings));
+            out.printf(Locale.ROOT, "mega-thread: id %d, %,d posts (%,d pages of 20); threads %d..%d; load average %s%n",
+                    r.megaThreadId(), r.megaThreadPosts(), pages, r.firstThreadId(), r.firstThreadId() + r.threads() - 1, loadAverage());
+            out.println("members sign in as member<N>@example.com / " + DataGenerator.PASSWORD + " (N = 1.." + r.members() + ")");
+            return 0;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}
