@@ -1,0 +1,49 @@
+-- GET requests rotating over threads, boards and pages; which ones by environment variables:
+--   KIND   ping | thread_json | thread_html | mega_json | mega_html | board | index | whats_new
+--   FIRST, LAST   thread ids to rotate over (the mega-thread, FIRST, is skipped by thread_*)
+--   MEGA, PAGE    mega-thread id and page;  BOARDS  number of boards
+--   SESSIONS      file of "cookie csrf" lines: each request goes as one of these members (signed-in rows)
+local kind = os.getenv("KIND") or "ping"
+local first = tonumber(os.getenv("FIRST") or "1")
+local last = tonumber(os.getenv("LAST") or "1")
+local mega = tonumber(os.getenv("MEGA") or "1")
+local page = tonumber(os.getenv("PAGE") or "1")
+local boards = tonumber(os.getenv("BOARDS") or "1")
+local sessions = {}
+local file = os.getenv("SESSIONS")
+if file and file ~= "" then
+  for line in io.lines(file) do
+    local cookie, csrf = line:match("^(%S+) (%S+)$")
+    if cookie then sessions[#sessions + 1] = cookie end
+  end
+end
+local counter = 0
+
+local function path()
+  if kind == "ping" then return "/bench/ping" end
+  if kind == "index" then return "/api/v1/boards" end
+  if kind == "whats_new" then return "/api/v1/whats-new" end
+  if kind == "board" then return "/api/v1/boards/" .. math.random(1, boards) end
+  if kind == "mega_json" then return "/api/v1/threads/" .. mega .. "?page=" .. page end
+  if kind == "mega_html" then return "/threads/t." .. mega .. "/page-" .. page end
+  local id = math.random(math.min(first + 1, last), last)
+  if kind == "thread_html" then return "/threads/t." .. id .. "/" end
+  return "/api/v1/threads/" .. id
+end
+
+function setup(thread)
+  thread:set("id", tostring(math.random(1, 1000000)))
+end
+
+function init(args)
+  math.randomseed(os.time() + tonumber(id or "0"))
+end
+
+request = function()
+  counter = counter + 1
+  local headers = {}
+  if #sessions > 0 then
+    headers["Cookie"] = sessions[(counter % #sessions) + 1]
+  end
+  return wrk.format("GET", path(), headers)
+end

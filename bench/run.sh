@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Load benchmark of the packaged server: builds the jar, generates each data set once (kept under bench/data),
+# starts the server (-Xmx256m, 127.0.0.1, a free port), drives it with wrk -t2 -c64 from bench/*.lua, prints a
+# table and appends it to docs/benchmarks.md. Settings by environment:
+#   POSTS=1000000       the main data set        SCALING="10000 100000"  smaller sets for the scaling rows
+#   DURATION=10s        each wrk run             CONNECTIONS=64          SKIP_BUILD=1 reuses the jar
+#   DATA=bench/data     where data sets live     JDBC_URL=...            PostgreSQL instead of H2 (main set only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+POSTS=${POSTS:-1000000}
+SCALING=${SCALING:-10000 100000}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+DATA=${DATA:-$ROOT/bench/data}
+OUT=$ROOT/bench/out
+JAR=$ROOT/forum-app/target/forumkit.jar
+mkdir -p "$DATA" "$OUT"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+command -v curl >/dev/null || apt-get install -y -qq curl >/dev/null
+[ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ] || mvn -B -ntp -pl forum-app -am package -DskipTests >"$OUT/build.log"
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# generate POSTS -> data dir with generate.txt; sizes scale with the post count
+generate() {
+  local posts=$1 dir="$DATA/h2-$1"
+  if [ ! -f "$dir/generate.txt" ]; then
+    rm -rf "$dir"; mkdir -p "$dir"
+    local members=$(( posts / 50 > 100 ? posts / 50 : 100 )) threads=$(( posts / 25 > 10 ? posts / 25 : 10 ))
+    echo "generating $posts posts into $dir ..." >&2
+    java -Xmx1g -Dforumkit.data.dir="$dir" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" generate \
+      --posts "$posts" --members "$members" --threads "$threads" --reactions $(( posts / 2 )) --boards 24 --seed 1 \
+      | tee "$dir/generate.txt.tmp" >&2
+    mv "$dir/generate.txt.tmp" "$dir/generate.txt"
+  fi
+  echo "$dir"
+}
+
+SERVER_PID=
+start_server() { # data dir
+  PORT=$(free_port)
+  java -Xmx256m -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$1" \
+    ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false \
+    -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" >"$OUT/server-$PORT.log" 2>&1 &
+  SERVER_PID=$!
+  BASE=http://127.0.0.1:$PORT
+  for _ in $(seq 1 120); do
+    curl -fs "$BASE/health" >/dev/null 2>&1 && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/server-$PORT.log"; return 1; }
+    sleep 0.5
+  done
+  echo "server did not start" >&2; return 1
+}
+stop_server() {
+  [ -n "$SERVER_PID" ] || return 0
+  PEAK_RSS=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
+  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+}
+trap stop_server EXIT
+
+sign_in() { # n members -> sessions file
+  local file=$OUT/sessions.txt; : >"$file"
+  for i in $(seq 1 "$1"); do
+    local headers body cookie csrf
+    headers=$(mktemp)
+    body=$(curl -fs -D "$headers" -H 'Content-Type: application/json' \
+      -d "{\"login\":\"member$i@example.com\",\"password\":\"bench-password\"}" "$BASE/api/v1/session")
+    cookie=$(grep -i '^set-cookie: forumkit_session=' "$headers" | head -1 | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')
+    csrf=$(sed 's/.*"csrf_token":"\([^"]*\)".*/\1/' <<<"$body")
+    echo "$cookie $csrf" >>"$file"; rm -f "$headers"
+  done
+  echo "$file"
+}
+
+ROWS=()
+# wrk_row label lua [env...]: runs wrk and records req/s, p50, p99, non-2xx, load average
+wrk_row() {
+  local label=$1 script=$2; shift 2
+  local load; load=$(loadavg)
+  local log=$OUT/wrk-$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_').txt
+  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$BASE" >"$log" 2>&1 || true
+  local rps p50 p99 bad errors
+  rps=$(awk '/^Requests\/sec/ {printf "%\047.0f", $2}' "$log")
+  p50=$(awk '$1=="50%" {print $2}' "$log"); p99=$(awk '$1=="99%" {print $2}' "$log")
+  bad=$(awk '/Non-2xx/ {print $NF}' "$log"); errors=$(awk '/Socket errors/ {print $3 $4 $5 $6 $7 $8 $9 $10}' "$log")
+  local total; total=$(awk '/requests in/ {print $1}' "$log")
+  ROWS+=("| $label | ${rps:-?} | ${p50:-?} | ${p99:-?} | ${bad:-0} of ${total:-?}${errors:+; $errors} | $load |")
+  echo "${ROWS[-1]}" >&2
+}
+
+post_count() { curl -fs "$BASE/api/v1/boards" | grep -o '"post_count":[0-9]*' | awk -F: '{s+=$2} END {print s+0}'; }
+
+COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/out' ':!bench/data' || echo "+dirty")
+MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
+
+# main data set: every row
+MAIN=$(generate "$POSTS")
+read -r FIRST LAST MEGA < <(sed -n 's/.*mega-thread: id \([0-9]*\).*threads \([0-9]*\)\.\.\([0-9]*\).*/\2 \3 \1/p' "$MAIN/generate.txt")
+MEGA_PAGES=$(sed -n 's/.*(\([0-9,]*\) pages of 20).*/\1/p' "$MAIN/generate.txt" | tr -d ,)
+PAGE_DEEP=$(( MEGA_PAGES < 5000 ? MEGA_PAGES : 5000 ))
+start_server "$MAIN"
+HTML=no; [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/threads/t.$((FIRST + 1))/")" = 200 ] && HTML=yes
+SESSIONS=$(sign_in 16)
+T="FIRST=$FIRST LAST=$LAST MEGA=$MEGA BOARDS=24"
+wrk_row "warm-up (not a figure)" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
+wrk_row "trivial route /bench/ping" get.lua KIND=ping
+wrk_row "guest thread page JSON, $POSTS posts" get.lua KIND=thread_json $T
+wrk_row "signed-in thread page JSON" get.lua KIND=thread_json $T SESSIONS="$SESSIONS"
+if [ $HTML = yes ]; then
+  wrk_row "guest thread page HTML, $POSTS posts" get.lua KIND=thread_html $T
+  wrk_row "signed-in thread page HTML" get.lua KIND=thread_html $T SESSIONS="$SESSIONS"
+  wrk_row "mega-thread page 1 HTML" get.lua KIND=mega_html $T PAGE=1
+  wrk_row "mega-thread page $PAGE_DEEP HTML" get.lua KIND=mega_html $T PAGE=$PAGE_DEEP
+fi
+wrk_row "mega-thread page 1 JSON" get.lua KIND=mega_json $T PAGE=1
+wrk_row "mega-thread page $PAGE_DEEP JSON" get.lua KIND=mega_json $T PAGE=$PAGE_DEEP
+wrk_row "board page JSON (24 boards)" get.lua KIND=board $T
+wrk_row "board index JSON" get.lua KIND=index $T
+wrk_row "What's new JSON, guest" get.lua KIND=whats_new $T
+BEFORE=$(post_count)
+wrk_row "replies, 16 signed-in members (CSRF)" reply.lua $T SESSIONS="$SESSIONS"
+AFTER=$(post_count)
+ACKED=$(awk '/requests in/ {n=$1} /Non-2xx/ {b=$NF} END {print n-b}' "$OUT/wrk-replies__16_signed_in_members__CSRF_.txt")
+stop_server
+MAIN_RSS=$PEAK_RSS
+RECOUNT=$(java -Dforumkit.data.dir="$MAIN" ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} \
+  -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" recount 2>&1 | tail -1 || true)
+
+# scaling rows: guest thread page on the smaller sets
+for n in $SCALING; do
+  dir=$(generate "$n")
+  read -r F L M < <(sed -n 's/.*mega-thread: id \([0-9]*\).*threads \([0-9]*\)\.\.\([0-9]*\).*/\2 \3 \1/p' "$dir/generate.txt")
+  start_server "$dir"
+  wrk_row "warm-up" get.lua KIND=thread_json FIRST=$F LAST=$L >/dev/null 2>&1; unset 'ROWS[-1]'
+  wrk_row "guest thread page JSON, $n posts" get.lua KIND=thread_json FIRST=$F LAST=$L
+  [ $HTML = yes ] && wrk_row "guest thread page HTML, $n posts" get.lua KIND=thread_html FIRST=$F LAST=$L
+  stop_server
+done
+
+{
+  echo
+  echo "### Load benchmark, $STARTED (bench/run.sh)"
+  echo
+  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, H2 file database${JDBC_URL:+ (PostgreSQL: $JDBC_URL)}, access log off, rate limits off."
+  echo "Data: $(head -1 "$MAIN/generate.txt")"
+  echo
+  echo "| row | req/s | p50 | p99 | non-2xx | load average (1/5/15 min) before the row |"
+  echo "|---|---:|---:|---:|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "Replies: $ACKED acknowledged (2xx) by wrk, posts counted on the boards went from $BEFORE to $AFTER (+$((AFTER - BEFORE)); requests still in flight when wrk stops may add a few)."
+  echo "Recount after the run: $RECOUNT. Peak RSS of the server on the main data set (VmHWM): $MAIN_RSS. HTML pages on this build: $HTML."
+} | tee -a docs/benchmarks.md
