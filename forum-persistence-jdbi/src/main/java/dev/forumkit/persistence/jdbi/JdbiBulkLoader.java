@@ -25,8 +25,9 @@ import java.util.List;
 
 /**
  * Loads many rows fast, for imports and the benchmark data generator: JDBC batch inserts on one connection,
- * ids handed out by the loader, a commit every few thousand rows, and the counters (post numbers, replies,
- * last posts, board and member counters) recomputed by set-based SQL when the load finishes.
+ * ids handed out by the loader, a commit every few thousand rows, the random-order secondary indexes built
+ * once at the end, and the counters (post numbers, replies, last posts, board and member counters) recomputed
+ * by set-based SQL when the load finishes.
  *
  * <p>Run it on a database nobody else writes to meanwhile: ids are taken from the current maxima, and a load
  * that fails half-way leaves the rows committed so far. Counters are only right after {@link #finish()}.
@@ -40,7 +41,9 @@ import java.util.List;
  * }</pre>
  */
 public final class JdbiBulkLoader implements AutoCloseable {
-    private static final int BATCH = 2_000;
+    private static final int BATCH = 1_000;
+    /** Rows per commit: fewer, larger commits write far less to an H2 file than one per batch. */
+    private static final int COMMIT = 20_000;
     // column types, for the NULLs of each batch
     private static final int ID = Types.BIGINT;
     private static final int TEXT = Types.VARCHAR;
@@ -64,6 +67,7 @@ public final class JdbiBulkLoader implements AutoCloseable {
     private long threadIds;
     private long postIds;
     private long rows;
+    private long uncommitted; // batches executed since the last commit
     private boolean finished;
 
     private JdbiBulkLoader(JdbiForumStorage storage, ReactionTypes types) throws SQLException {
@@ -71,6 +75,8 @@ public final class JdbiBulkLoader implements AutoCloseable {
         this.handle = storage.jdbi().open();
         this.c = handle.getConnection();
         c.setAutoCommit(false);
+        DeferredIndexes.drop(c);
+        c.commit();
         memberIds = max("members");
         categoryIds = max("categories");
         boardIds = max("boards");
@@ -159,12 +165,17 @@ public final class JdbiBulkLoader implements AutoCloseable {
     /** Writes the pending rows and commits them. */
     public void flush() {
         try {
-            for (Batch b : inOrder) {
-                b.execute();
-            }
+            execute();
             c.commit();
+            uncommitted = 0;
         } catch (SQLException e) {
             throw Errors.translate(e);
+        }
+    }
+
+    private void execute() throws SQLException {
+        for (Batch b : inOrder) { // parents first, so foreign keys hold
+            b.execute();
         }
     }
 
@@ -177,6 +188,7 @@ public final class JdbiBulkLoader implements AutoCloseable {
             restart("boards", boardIds);
             restart("threads", threadIds);
             restart("posts", postIds);
+            DeferredIndexes.ensure(c);
             c.commit();
             SqlRecount.run(handle, types);
             c.commit();
@@ -192,6 +204,8 @@ public final class JdbiBulkLoader implements AutoCloseable {
         try {
             if (!finished) {
                 c.rollback();
+                DeferredIndexes.ensure(c);
+                c.commit();
             }
             for (Batch b : inOrder) {
                 b.close();
@@ -209,7 +223,10 @@ public final class JdbiBulkLoader implements AutoCloseable {
             batch.add(values);
             rows++;
             if (batch.pending >= BATCH) {
-                flush();
+                execute();
+                if (++uncommitted * BATCH >= COMMIT) {
+                    flush();
+                }
             }
         } catch (SQLException e) {
             throw Errors.translate(e);

@@ -51,6 +51,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.reactions = new JdbiReactions(transactions);
         this.readStates = new JdbiReadStates(transactions);
         this.sessions = new JdbiSessions(transactions);
+        ensureIndexes();
     }
 
     /** Storage on the caller's DataSource (a pool), which the caller keeps and closes. Migrates the schema. */
@@ -89,6 +90,17 @@ public final class JdbiForumStorage implements ForumStorage {
     /** Brings the schema up to date without creating a storage (for an operator's migrate command). */
     public static void migrate(DataSource dataSource) {
         Migrations.run(dataSource);
+    }
+
+    /** Puts back indexes that a bulk load which died half-way had dropped (a no-op otherwise). */
+    private void ensureIndexes() {
+        transactions.use(h -> {
+            try {
+                DeferredIndexes.ensure(h.getConnection());
+            } catch (SQLException e) {
+                throw Errors.translate(e);
+            }
+        });
     }
 
     /** The Jdbi this storage runs on, for tools such as {@link JdbiBulkLoader}. */
