@@ -66,7 +66,15 @@ public final class JdbiForumStorage implements ForumStorage {
         return new JdbiForumStorage(jdbi, null);
     }
 
-    /** The embedded H2 file database under {@code dataDir} (the app's default is {@code ./data}); owns its pool. */
+    /** Where the embedded H2 database lives unless told otherwise: {@code ./data}. */
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
+    /** The embedded H2 file database under {@link #DEFAULT_DATA_DIR}; owns its pool. */
+    public static JdbiForumStorage embeddedH2() {
+        return embeddedH2(DEFAULT_DATA_DIR);
+    }
+
+    /** The embedded H2 file database {@code forum.mv.db} under {@code dataDir}; owns its pool. */
     public static JdbiForumStorage embeddedH2(Path dataDir) {
         return owning(ConnectionPools.embeddedH2(dataDir));
     }
