@@ -30,7 +30,8 @@ import java.util.function.IntConsumer;
 /**
  * A plain benchmark main (no JMH): bulk-loads a forum of {@code posts} posts into a fresh embedded H2 database
  * (one thread of 100,000 posts, the rest in threads of 20), then times reply, thread page 1, thread page 5,000,
- * board page 1 and What's new through Forum. Arguments: [data dir] [posts]; defaults target/bench-data 1000000.
+ * board page 1 and What's new through Forum. Arguments: [data dir] [posts] [--load-only]; defaults
+ * target/bench-data 1000000.
  * The figures and the command are in docs/benchmarks.md.
  */
 public final class StorageBenchmark {
@@ -50,6 +51,9 @@ public final class StorageBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try (JdbiForumStorage storage = JdbiForumStorage.embeddedH2(dir)) {
             Loaded data = load(storage, posts);
+            if (args.length > 2 && args[2].equals("--load-only")) {
+                return;
+            }
             try (Forum forum = Forum.create(storage, c -> c.passwordHasher(ForumFixture.fastHasher())
                     .viewFlushInterval(Duration.ZERO))) {
                 measure(forum, data);
@@ -72,9 +76,11 @@ public final class StorageBenchmark {
         List<ThreadId> threads = new ArrayList<>();
         ThreadId big;
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         long postCount = 0;
         long reactionCount = 0;
         long insertNanos;
+        long insertCpu;
         try (JdbiBulkLoader load = JdbiBulkLoader.open(storage, types)) {
             for (int i = 0; i < MEMBERS; i++) {
                 members.add(load.member(Member.withoutId("rider" + i, "rider" + i + "@example.org", "x", start,
@@ -113,9 +119,12 @@ public final class StorageBenchmark {
             }
             load.flush();
             insertNanos = System.nanoTime() - t0;
+            insertCpu = cpuNanos() - cpu0;
             load.finish();
         }
         double insert = insertNanos / 1e9;
+        System.out.printf("bulk inserts used %.1f s of CPU (all threads): %,.0f posts per CPU-second%n",
+                insertCpu / 1e9, postCount / (insertCpu / 1e9));
         double total = (System.nanoTime() - t0) / 1e9;
         System.out.printf("bulk load: %,d posts, %,d threads, %,d reactions, %,d members: inserts %.1f s (%,.0f posts/s),"
                         + " with recount %.1f s (%,.0f posts/s)%n", postCount, threads.size() + 1, reactionCount, MEMBERS,
@@ -169,6 +178,12 @@ public final class StorageBenchmark {
         Arrays.sort(nanos);
         System.out.printf("%-34s %,8.0f ops/s   mean %6.2f ms   p50 %6.2f ms   p99 %6.2f ms%n", name, runs / seconds,
                 seconds * 1000 / runs, nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.99)] / 1e6);
+    }
+
+    /** CPU time of this JVM (every thread): a figure less shaken by other processes than wall time. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void deleteDir(Path dir) throws IOException {
