@@ -129,3 +129,11 @@ CREATE TABLE sessions (
 
 CREATE INDEX ix_sessions_member ON sessions (member_id);
 CREATE INDEX ix_sessions_expiry ON sessions (expires_at);
+
+-- Rows that serialise a rule spanning many rows: 'members' is locked by a write transaction that counts the
+-- members (the first member of a forum becomes its admin; two first registrations must not both see zero).
+CREATE TABLE forum_locks (
+    name            VARCHAR(32) NOT NULL,
+    CONSTRAINT pk_forum_locks PRIMARY KEY (name)
+);
+INSERT INTO forum_locks (name) VALUES ('members');

@@ -22,7 +22,8 @@ import java.util.Objects;
 /**
  * Recomputes every counter from the rows (threads, posts, reactions), reports what differed and repairs it.
  * A repair tool for operators and the test oracle of the contract suite. Runs as one transaction; memory grows
- * with the number of threads and of posts that have reactions, not with the number of posts.
+ * with the number of threads and of posts that have reactions, not with the number of posts. Repair on a quiet
+ * forum: on a database the scans are separate statements, so writers running meanwhile can make them disagree.
  */
 public final class RecountService {
     private final ServiceContext ctx;

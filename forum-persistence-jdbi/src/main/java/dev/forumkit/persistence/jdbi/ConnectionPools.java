@@ -46,6 +46,7 @@ public final class ConnectionPools {
             c.addDataSourceProperty("loginTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
             c.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
             c.addDataSourceProperty("tcpKeepAlive", "true");
+            c.addDataSourceProperty("reWriteBatchedInserts", "true"); // bulk loads: one multi-row INSERT per batch
             c.addDataSourceProperty("ApplicationName", "forumkit");
         }
         tune.accept(c);

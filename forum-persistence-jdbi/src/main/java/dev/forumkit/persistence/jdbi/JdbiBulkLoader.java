@@ -25,8 +25,9 @@ import java.util.List;
 
 /**
  * Loads many rows fast, for imports and the benchmark data generator: JDBC batch inserts on one connection,
- * ids handed out by the loader, a commit every few thousand rows, and the counters (post numbers, replies,
- * last posts, board and member counters) recomputed by set-based SQL when the load finishes.
+ * ids handed out by the loader, a commit every few thousand rows, the random-order secondary indexes built
+ * once at the end, and the counters (post numbers, replies, last posts, board and member counters) recomputed
+ * by set-based SQL when the load finishes.
  *
  * <p>Run it on a database nobody else writes to meanwhile: ids are taken from the current maxima, and a load
  * that fails half-way leaves the rows committed so far. Counters are only right after {@link #finish()}.
@@ -40,7 +41,9 @@ import java.util.List;
  * }</pre>
  */
 public final class JdbiBulkLoader implements AutoCloseable {
-    private static final int BATCH = 2_000;
+    private static final int BATCH = 1_000;
+    /** Rows per commit: fewer, larger commits write far less to an H2 file than one per batch. */
+    private static final int COMMIT = 20_000;
     // column types, for the NULLs of each batch
     private static final int ID = Types.BIGINT;
     private static final int TEXT = Types.VARCHAR;
@@ -64,6 +67,7 @@ public final class JdbiBulkLoader implements AutoCloseable {
     private long threadIds;
     private long postIds;
     private long rows;
+    private long uncommitted; // batches executed since the last commit
     private boolean finished;
 
     private JdbiBulkLoader(JdbiForumStorage storage, ReactionTypes types) throws SQLException {
@@ -71,6 +75,8 @@ public final class JdbiBulkLoader implements AutoCloseable {
         this.handle = storage.jdbi().open();
         this.c = handle.getConnection();
         c.setAutoCommit(false);
+        DeferredIndexes.drop(c);
+        c.commit();
         memberIds = max("members");
         categoryIds = max("categories");
         boardIds = max("boards");
@@ -87,9 +93,10 @@ public final class JdbiBulkLoader implements AutoCloseable {
         threads = new Batch(new int[] {ID, ID, TEXT, ID, TIME, BOOL, BOOL, ID, TIME, TEXT, TIME},
                 "INSERT INTO threads (id, board_id, title, starter_id, created_at, pinned, locked, deleted_by,"
                 + " deleted_at, deletion_reason, activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        posts = new Batch(new int[] {ID, ID, INT, ID, TEXT, TIME, TIME, ID, INT, ID, TIME, TEXT},
+        posts = new Batch(new int[] {ID, ID, INT, ID, TEXT, TIME, TIME, ID, INT, ID, TIME, TEXT, TEXT, TEXT},
                 "INSERT INTO posts (id, thread_id, number, author_id, body, created_at, edited_at, edited_by,"
-                + " edit_count, deleted_by, deleted_at, deletion_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " edit_count, deleted_by, deleted_at, deletion_reason, html, render_version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         reactions = new Batch(new int[] {ID, ID, ID, TEXT, TIME},
                 "INSERT INTO reactions (post_id, member_id, receiver_id, type, created_at) VALUES (?, ?, ?, ?, ?)");
         inOrder = List.of(members, categories, boards, threads, posts, reactions); // parents before children
@@ -143,7 +150,8 @@ public final class JdbiBulkLoader implements AutoCloseable {
                 p.lastEdit() == null ? null : p.lastEdit().at(),
                 p.lastEdit() == null ? null : p.lastEdit().editorId().value(),
                 p.lastEdit() == null ? null : p.lastEdit().count(),
-                d == null ? null : d.deletedBy().value(), d == null ? null : d.at(), d == null ? null : d.reason());
+                d == null ? null : d.deletedBy().value(), d == null ? null : d.at(), d == null ? null : d.reason(),
+                p.html(), p.renderVersion());
         return stored;
     }
 
@@ -159,12 +167,17 @@ public final class JdbiBulkLoader implements AutoCloseable {
     /** Writes the pending rows and commits them. */
     public void flush() {
         try {
-            for (Batch b : inOrder) {
-                b.execute();
-            }
+            execute();
             c.commit();
+            uncommitted = 0;
         } catch (SQLException e) {
             throw Errors.translate(e);
+        }
+    }
+
+    private void execute() throws SQLException {
+        for (Batch b : inOrder) { // parents first, so foreign keys hold
+            b.execute();
         }
     }
 
@@ -177,6 +190,7 @@ public final class JdbiBulkLoader implements AutoCloseable {
             restart("boards", boardIds);
             restart("threads", threadIds);
             restart("posts", postIds);
+            DeferredIndexes.ensure(c);
             c.commit();
             SqlRecount.run(handle, types);
             c.commit();
@@ -192,6 +206,8 @@ public final class JdbiBulkLoader implements AutoCloseable {
         try {
             if (!finished) {
                 c.rollback();
+                DeferredIndexes.ensure(c);
+                c.commit();
             }
             for (Batch b : inOrder) {
                 b.close();
@@ -209,7 +225,10 @@ public final class JdbiBulkLoader implements AutoCloseable {
             batch.add(values);
             rows++;
             if (batch.pending >= BATCH) {
-                flush();
+                execute();
+                if (++uncommitted * BATCH >= COMMIT) {
+                    flush();
+                }
             }
         } catch (SQLException e) {
             throw Errors.translate(e);

@@ -51,6 +51,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.reactions = new JdbiReactions(transactions);
         this.readStates = new JdbiReadStates(transactions);
         this.sessions = new JdbiSessions(transactions);
+        ensureIndexes();
     }
 
     /** Storage on the caller's DataSource (a pool), which the caller keeps and closes. Migrates the schema. */
@@ -65,7 +66,15 @@ public final class JdbiForumStorage implements ForumStorage {
         return new JdbiForumStorage(jdbi, null);
     }
 
-    /** The embedded H2 file database under {@code dataDir} (the app's default is {@code ./data}); owns its pool. */
+    /** Where the embedded H2 database lives unless told otherwise: {@code ./data}. */
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
+    /** The embedded H2 file database under {@link #DEFAULT_DATA_DIR}; owns its pool. */
+    public static JdbiForumStorage embeddedH2() {
+        return embeddedH2(DEFAULT_DATA_DIR);
+    }
+
+    /** The embedded H2 file database {@code forum.mv.db} under {@code dataDir}; owns its pool. */
     public static JdbiForumStorage embeddedH2(Path dataDir) {
         return owning(ConnectionPools.embeddedH2(dataDir));
     }
@@ -89,6 +98,17 @@ public final class JdbiForumStorage implements ForumStorage {
     /** Brings the schema up to date without creating a storage (for an operator's migrate command). */
     public static void migrate(DataSource dataSource) {
         Migrations.run(dataSource);
+    }
+
+    /** Puts back indexes that a bulk load which died half-way had dropped (a no-op otherwise). */
+    private void ensureIndexes() {
+        transactions.use(h -> {
+            try {
+                DeferredIndexes.ensure(h.getConnection());
+            } catch (SQLException e) {
+                throw Errors.translate(e);
+            }
+        });
     }
 
     /** The Jdbi this storage runs on, for tools such as {@link JdbiBulkLoader}. */

@@ -108,7 +108,14 @@ final class JdbiMembers implements Members {
 
     @Override
     public long count() {
-        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM members").mapTo(Long.class).one());
+        return db.with(h -> {
+            if (db.inWriteTransaction()) {
+                // a command that counts members decides on the count (the first member becomes admin): hold the
+                // members lock row until commit, so a concurrent registration counts after this one is in
+                h.createQuery("SELECT name FROM forum_locks WHERE name = 'members' FOR UPDATE").mapTo(String.class).one();
+            }
+            return h.createQuery("SELECT COUNT(*) FROM members").mapTo(Long.class).one();
+        });
     }
 
     @Override

@@ -19,14 +19,14 @@ import java.util.function.Consumer;
 
 final class JdbiPosts implements Posts {
     private static final String COLUMNS = "id, thread_id, number, author_id, body, created_at, edited_at, edited_by, edit_count,"
-            + " deleted_by, deleted_at, deletion_reason";
+            + " deleted_by, deleted_at, deletion_reason, html, render_version";
 
     private static final RowMapper<Post> MAPPER = (rs, ctx) -> {
         Instant editedAt = Rows.instant(rs, "edited_at");
         Edit edit = editedAt == null ? null : new Edit(editedAt, MemberId.of(rs.getLong("edited_by")), rs.getInt("edit_count"));
         return new Post(PostId.of(rs.getLong("id")), ThreadId.of(rs.getLong("thread_id")), rs.getInt("number"),
                 MemberId.of(rs.getLong("author_id")), rs.getString("body"), Rows.instant(rs, "created_at"), edit,
-                Rows.deletion(rs));
+                Rows.deletion(rs), rs.getString("html"), rs.getString("render_version"));
     };
 
     private final JdbiTransactions db;
@@ -38,8 +38,9 @@ final class JdbiPosts implements Posts {
     @Override
     public Post add(Post post) {
         String sql = db.dialect().returning("INSERT INTO posts (thread_id, number, author_id, body, created_at, edited_at,"
-                + " edited_by, edit_count, deleted_by, deleted_at, deletion_reason) VALUES (:thread, :number, :author, :body,"
-                + " :createdAt, :editedAt, :editedBy, :editCount, :deletedBy, :deletedAt, :deletionReason)", "id");
+                + " edited_by, edit_count, deleted_by, deleted_at, deletion_reason, html, render_version) VALUES (:thread, :number,"
+                + " :author, :body, :createdAt, :editedAt, :editedBy, :editCount, :deletedBy, :deletedAt, :deletionReason,"
+                + " :html, :renderVersion)", "id");
         long id = db.with(h -> bindChanges(h.createQuery(sql), post)
                 .bind("thread", post.threadId().value()).bind("number", post.number())
                 .bind("author", post.authorId().value()).bind("createdAt", Rows.ts(post.createdAt()))
@@ -57,7 +58,7 @@ final class JdbiPosts implements Posts {
     public void update(Post post) {
         int n = db.with(h -> bindChanges(h.createUpdate("UPDATE posts SET body = :body, edited_at = :editedAt,"
                         + " edited_by = :editedBy, edit_count = :editCount, deleted_by = :deletedBy, deleted_at = :deletedAt,"
-                        + " deletion_reason = :deletionReason WHERE id = :id"), post)
+                        + " deletion_reason = :deletionReason, html = :html, render_version = :renderVersion WHERE id = :id"), post)
                 .bind("id", post.id().value()).execute());
         if (n == 0) {
             throw new NotFoundException("no post " + post.id());
@@ -79,7 +80,7 @@ final class JdbiPosts implements Posts {
     @Override
     public List<Post> recentVisibleByAuthor(MemberId author, int limit) {
         return db.with(h -> h.createQuery("SELECT p.id, p.thread_id, p.number, p.author_id, p.body, p.created_at, p.edited_at,"
-                        + " p.edited_by, p.edit_count, p.deleted_by, p.deleted_at, p.deletion_reason"
+                        + " p.edited_by, p.edit_count, p.deleted_by, p.deleted_at, p.deletion_reason, p.html, p.render_version"
                         + " FROM posts p JOIN threads t ON t.id = p.thread_id"
                         + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL"
                         + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit")
@@ -116,6 +117,8 @@ final class JdbiPosts implements Posts {
         Edit e = post.lastEdit();
         return Rows.bindDeletion(s, post.deletion())
                 .bind("body", post.body())
+                .bind("html", post.html())
+                .bind("renderVersion", post.renderVersion())
                 .bind("editedAt", Rows.ts(e == null ? null : e.at()))
                 .bind("editedBy", e == null ? null : e.editorId().value())
                 .bind("editCount", e == null ? null : e.count());

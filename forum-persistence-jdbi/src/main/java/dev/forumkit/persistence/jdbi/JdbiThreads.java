@@ -129,7 +129,8 @@ final class JdbiThreads implements Threads {
     @Override
     public List<ForumThread> pageInBoard(BoardId boardId, boolean includeDeleted, int offset, int limit) {
         return db.with(h -> h.createQuery(SELECT + " WHERE board_id = :board" + visible(includeDeleted)
-                        + " ORDER BY pinned DESC, activity_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                        // board_id leads the ORDER BY so that H2, like PostgreSQL, reads ix_threads_board_page in order
+                        + " ORDER BY board_id, pinned DESC, activity_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .bind("board", boardId.value()).bind("limit", limit).bind("offset", offset).map(MAPPER).list());
     }
 
@@ -148,6 +149,7 @@ final class JdbiThreads implements Threads {
 
     @Override
     public int countAll(boolean includeDeleted) {
+        // visible threads: a scan of the threads table (not of posts); see docs/benchmarks.md for its cost
         String where = includeDeleted ? "" : " WHERE deleted_at IS NULL";
         return db.with(h -> h.createQuery("SELECT COUNT(*) FROM threads" + where).mapTo(Integer.class).one());
     }
@@ -155,7 +157,7 @@ final class JdbiThreads implements Threads {
     @Override
     public Optional<ForumThread> latestVisibleInBoard(BoardId boardId) {
         return db.with(h -> h.createQuery(SELECT + " WHERE board_id = :board AND deleted_at IS NULL AND last_post_id IS NOT NULL"
-                        + " ORDER BY last_post_at DESC, last_post_id DESC LIMIT 1")
+                        + " ORDER BY board_id, last_post_at DESC, last_post_id DESC LIMIT 1")
                 .bind("board", boardId.value()).map(MAPPER).findOne());
     }
 

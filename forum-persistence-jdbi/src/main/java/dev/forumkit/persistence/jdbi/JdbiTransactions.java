@@ -54,6 +54,12 @@ final class JdbiTransactions implements Transactions {
         return retrying(() -> attempt(work, true));
     }
 
+    /** True inside {@code inTransaction} on this thread (not inside a read-only one, not outside both). */
+    boolean inWriteTransaction() {
+        Tx tx = current.get();
+        return tx != null && !tx.readOnly;
+    }
+
     /** Runs a port's statements on the current transaction's handle, or on a short one of their own. */
     <T> T with(Function<Handle, T> work) {
         Tx tx = current.get();

@@ -30,7 +30,7 @@ class BulkLoaderTest {
     private static final Instant START = FixedClock.DEFAULT_START;
 
     @Test
-    void bulkLoadIntoH2LeavesCountersRight() {
+    void bulkLoadIntoH2LeavesCountersRight() throws Exception {
         Path dir = TempDirs.create("forumkit-bulk");
         try (JdbiForumStorage storage = TestPools.h2(dir, 4)) {
             loadAndCheck(storage);
@@ -40,7 +40,7 @@ class BulkLoaderTest {
     }
 
     @Test
-    void bulkLoadIntoPostgresLeavesCountersRight() {
+    void bulkLoadIntoPostgresLeavesCountersRight() throws Exception {
         PostgresServer server = PostgresServer.shared();
         String url = server.freshSchemaUrl();
         try (JdbiForumStorage storage = TestPools.postgres(server, url, 4)) {
@@ -50,11 +50,33 @@ class BulkLoaderTest {
         }
     }
 
-    private static void loadAndCheck(JdbiForumStorage storage) {
+    /** Every index of the forum's tables: name, position, column and direction, sorted. */
+    private static List<String> indexes(JdbiForumStorage storage) throws java.sql.SQLException {
+        return storage.jdbi().<List<String>, java.sql.SQLException>withHandle(h -> {
+            List<String> out = new ArrayList<>();
+            java.sql.DatabaseMetaData meta = h.getConnection().getMetaData();
+            String schema = h.getConnection().getSchema();
+            for (String table : List.of("members", "boards", "threads", "posts", "reactions", "read_states", "sessions")) {
+                for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+                    try (java.sql.ResultSet rs = meta.getIndexInfo(null, schema, name, false, false)) {
+                        while (rs.next()) {
+                            out.add((table + " " + rs.getString("INDEX_NAME") + " " + rs.getShort("ORDINAL_POSITION") + " "
+                                    + rs.getString("COLUMN_NAME") + " " + rs.getString("ASC_OR_DESC")).toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            java.util.Collections.sort(out);
+            return out;
+        });
+    }
+
+    private static void loadAndCheck(JdbiForumStorage storage) throws java.sql.SQLException {
         Random random = new Random(42);
         ReactionTypes types = ReactionTypes.defaults();
         List<Post> loaded = new ArrayList<>();
         int threadCount = 60;
+        List<String> indexesBefore = indexes(storage);
         try (JdbiBulkLoader load = JdbiBulkLoader.open(storage, types)) {
             List<Member> members = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -96,6 +118,9 @@ class BulkLoaderTest {
             }
             load.finish();
         }
+
+        assertThat(indexes(storage)).as("the loader rebuilt the indexes it dropped as the migrations define them")
+                .isEqualTo(indexesBefore).anyMatch(i -> i.contains("ix_posts_author"));
 
         FixedClock clock = FixedClock.at(START.plus(Duration.ofDays(1)));
         try (Forum forum = ForumFixture.forum(storage, clock)) {
