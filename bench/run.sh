@@ -40,10 +40,10 @@ generate() {
 }
 
 SERVER_PID=
-start_server() { # data dir
+start_server() { # data dir [guest cache true|false]
   PORT=$(free_port)
   java -Xmx256m -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$1" \
-    ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false \
+    ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false -Dforumkit.guest.cache="${2:-false}" \
     -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" >"$OUT/server-$PORT.log" 2>&1 &
   SERVER_PID=$!
   BASE=http://127.0.0.1:$PORT
@@ -80,6 +80,7 @@ ROWS=()
 wrk_row() {
   local label=$1 script=$2; shift 2
   local load; load=$(loadavg)
+  local cpu0; cpu0=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
   local log=$OUT/wrk-$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_').txt
   env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$BASE" >"$log" 2>&1 || true
   local rps p50 p99 bad errors
@@ -87,7 +88,8 @@ wrk_row() {
   p50=$(awk '$1=="50%" {print $2}' "$log"); p99=$(awk '$1=="99%" {print $2}' "$log")
   bad=$(awk '/Non-2xx/ {print $NF}' "$log"); errors=$(awk '/Socket errors/ {print $3 $4 $5 $6 $7 $8 $9 $10}' "$log")
   local total; total=$(awk '/requests in/ {print $1}' "$log")
-  ROWS+=("| $label | ${rps:-?} | ${p50:-?} | ${p99:-?} | ${bad:-0} of ${total:-?}${errors:+; $errors} | $load |")
+  local cpu; cpu=$(awk -v a="$cpu0" -v n="${total:-0}" '{ if (n > 0) printf "%.3f", ($14 + $15 - a) * 1000 / 100 / n; else print "?" }' "/proc/$SERVER_PID/stat")
+  ROWS+=("| $label | ${rps:-?} | ${p50:-?} | ${p99:-?} | $cpu | ${bad:-0} of ${total:-?}${errors:+; $errors} | $load |")
   echo "${ROWS[-1]}" >&2
 }
 
@@ -127,6 +129,14 @@ AFTER=$(post_count)
 ACKED=$(awk '/requests in/ {n=$1} /Non-2xx/ {b=$NF} END {print n-b}' "$OUT/wrk-replies__16_signed_in_members__CSRF_.txt")
 stop_server
 MAIN_RSS=$PEAK_RSS
+# the same guest rows with the guest page cache on (a write empties it at once)
+start_server "$MAIN" true
+wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
+wrk_row "guest thread page JSON, cache on" get.lua KIND=thread_json $T
+[ $HTML = yes ] && wrk_row "guest thread page HTML, cache on" get.lua KIND=thread_html $T
+wrk_row "mega-thread page 1 JSON, cache on" get.lua KIND=mega_json $T PAGE=1
+stop_server
+CACHE_RSS=$PEAK_RSS
 RECOUNT=$(java -Dforumkit.data.dir="$MAIN" ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} \
   -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" recount 2>&1 | tail -1 || true)
 
@@ -145,13 +155,13 @@ done
   echo
   echo "### Load benchmark, $STARTED (bench/run.sh)"
   echo
-  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, H2 file database${JDBC_URL:+ (PostgreSQL: $JDBC_URL)}, access log off, rate limits off."
+  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, H2 file database${JDBC_URL:+ (PostgreSQL: $JDBC_URL)}, access log off, rate limits off, guest page cache off except in the rows that say on. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine)."
   echo "Data: $(head -1 "$MAIN/generate.txt")"
   echo
-  echo "| row | req/s | p50 | p99 | non-2xx | load average (1/5/15 min) before the row |"
-  echo "|---|---:|---:|---:|---|---|"
+  echo "| row | req/s | p50 | p99 | server CPU ms/request | non-2xx of all; socket errors | load average (1/5/15 min) before the row |"
+  echo "|---|---:|---:|---:|---:|---|---|"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "Replies: $ACKED acknowledged (2xx) by wrk, posts counted on the boards went from $BEFORE to $AFTER (+$((AFTER - BEFORE)); requests still in flight when wrk stops may add a few)."
-  echo "Recount after the run: $RECOUNT. Peak RSS of the server on the main data set (VmHWM): $MAIN_RSS. HTML pages on this build: $HTML."
+  echo "Recount after the run: $RECOUNT. Peak RSS of the server (VmHWM): $MAIN_RSS (cache off), $CACHE_RSS (cache on). HTML pages on this build: $HTML."
 } | tee -a docs/benchmarks.md

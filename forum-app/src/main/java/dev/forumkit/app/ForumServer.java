@@ -32,6 +32,10 @@ public final class ForumServer implements AutoCloseable {
         this.storage = storage;
         this.forum = forum;
         this.firstStart = new FirstStart(forum);
+        GuestPageCache guestCache = settings.guestCache() ? new GuestPageCache("forumkit_session", 32L << 20) : null;
+        if (guestCache != null) {
+            forum.subscribe(event -> guestCache.invalidate());
+        }
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -49,6 +53,10 @@ public final class ForumServer implements AutoCloseable {
                     forumConfig.allowedOrigin(settings.publicUrl());
                 }
             }));
+            if (guestCache != null) {
+                config.routes.before(guestCache::before);
+                config.routes.after(guestCache::after);
+            }
             config.routes.get("/health", this::health);
             if (settings.benchRoutes()) {
                 config.routes.get("/bench/ping", ctx -> ctx.result("pong")); // the machine's ceiling, no database work

@@ -77,5 +77,6 @@ public final class Main {
               port (8080), host (0.0.0.0), data.dir (./data), jdbc.url, jdbc.user, jdbc.password,
               public.url, admin.username, admin.email, admin.password, secure.cookies,
               rate.limits (true; false turns off sign-in and posting limits, for benchmarks),
+              guest.cache (true with embedded H2, false with jdbc.url: guest thread pages served from memory until a write),
               bench.routes (false; true adds GET /bench/ping, a trivial route for load tests)""";
 }

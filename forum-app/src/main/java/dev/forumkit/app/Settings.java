@@ -17,13 +17,13 @@ import java.util.Properties;
  */
 public record Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                        String publicUrl, String adminUsername, String adminEmail, String adminPassword,
-                       boolean secureCookies, boolean rateLimits, boolean benchRoutes) {
+                       boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache) {
 
     @Override
     public String toString() {
         return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
                 + ", publicUrl=" + publicUrl + ", adminUsername=" + adminUsername + ", secureCookies=" + secureCookies
-                + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + "]";
+                + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + ", guestCache=" + guestCache + "]";
     }
 
     /** Settings from this process's system properties and environment. */
@@ -49,7 +49,8 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 l.get("admin.password").orElse(null),
                 l.get("secure.cookies").map(Boolean::parseBoolean).orElse(publicUrl != null && publicUrl.startsWith("https:")),
                 l.get("rate.limits").map(Boolean::parseBoolean).orElse(true),
-                l.get("bench.routes").map(Boolean::parseBoolean).orElse(false));
+                l.get("bench.routes").map(Boolean::parseBoolean).orElse(false),
+                l.get("guest.cache").map(Boolean::parseBoolean).orElse(l.get("jdbc.url").isEmpty()));
     }
 
     /** Where people open the forum: the public URL if set, else this machine on the port. */

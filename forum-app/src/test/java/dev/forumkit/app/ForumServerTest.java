@@ -21,7 +21,7 @@ class ForumServerTest {
 
     private static Settings settings(String adminUser, String adminPassword) {
         return new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, adminUser,
-                adminUser == null ? null : adminUser + "@example.org", adminPassword, false, true, false);
+                adminUser == null ? null : adminUser + "@example.org", adminPassword, false, true, false, false);
     }
 
     private static Forum forum(InMemoryForumStorage storage) {

@@ -1,0 +1,117 @@
+package dev.forumkit.app;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Serves repeated guest views of thread pages (JSON and HTML) from memory. Every write empties it at once: each
+ * forum event and each successful state-changing request moves a generation counter, and an entry is served only
+ * while the generation it was read under is current, so no page made before a write is shown after it. A request
+ * carrying the session cookie is never served from here nor stored. One node's memory only: with several nodes on
+ * one database, another node's writes would not reach it, so the app turns it on only for the embedded H2 database.
+ * Views served from here are not counted in the thread's view counter.
+ */
+final class GuestPageCache {
+    private static final Pattern CACHEABLE = Pattern.compile("/api/v1/threads/\\d+|/threads/[^/]*\\.\\d+/(page-\\d+)?");
+    private static final String GENERATION = "forumkit.guestCache.generation";
+    private final String sessionCookie;
+    private final long maxBytes;
+    private final AtomicLong generation = new AtomicLong();
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
+
+    private record Entry(long generation, byte[] body, List<String[]> headers) {
+    }
+
+    GuestPageCache(String sessionCookie, long maxBytes) {
+        this.sessionCookie = sessionCookie;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Every write: nothing stored so far is served again. */
+    void invalidate() {
+        generation.incrementAndGet();
+        synchronized (entries) {
+            entries.clear();
+            bytes = 0;
+        }
+    }
+
+    void before(Context ctx) {
+        if (ctx.method() != HandlerType.GET || ctx.cookie(sessionCookie) != null || !CACHEABLE.matcher(ctx.path()).matches()) {
+            return;
+        }
+        long current = generation.get();
+        Entry hit;
+        synchronized (entries) {
+            hit = entries.get(key(ctx));
+        }
+        if (hit != null && hit.generation() == current) {
+            for (String[] h : hit.headers()) {
+                ctx.header(h[0], h[1]);
+            }
+            ctx.header("X-Forum-Cache", "hit");
+            ctx.result(hit.body());
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        ctx.attribute(GENERATION, current); // read before the page: a write meanwhile makes the entry stale
+    }
+
+    void after(Context ctx) {
+        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.statusCode() < 400) {
+            invalidate();
+            return;
+        }
+        Long readUnder = ctx.attribute(GENERATION);
+        if (readUnder == null || ctx.statusCode() != 200 || ctx.res().getHeader("Set-Cookie") != null) {
+            return;
+        }
+        byte[] body;
+        try (InputStream in = ctx.resultInputStream()) {
+            if (in == null) {
+                return;
+            }
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.result(body);
+        List<String[]> headers = new ArrayList<>();
+        for (String name : ctx.res().getHeaderNames()) {
+            if (!name.equalsIgnoreCase("Date") && !name.equalsIgnoreCase("Content-Length")) {
+                headers.add(new String[] {name, ctx.res().getHeader(name)});
+            }
+        }
+        if (ctx.res().getContentType() != null) {
+            headers.add(new String[] {"Content-Type", ctx.res().getContentType()});
+        }
+        synchronized (entries) {
+            if (readUnder != generation.get() || body.length > maxBytes / 8) {
+                return;
+            }
+            Entry old = entries.put(key(ctx), new Entry(readUnder, body, headers));
+            bytes += body.length - (old == null ? 0 : old.body().length);
+            var oldest = entries.entrySet().iterator();
+            while (bytes > maxBytes && oldest.hasNext()) {
+                bytes -= oldest.next().getValue().body().length;
+                oldest.remove();
+            }
+        }
+    }
+
+    private static String key(Context ctx) {
+        String q = ctx.queryString();
+        return q == null ? ctx.path() : ctx.path() + "?" + q;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.forumkit.app;
+
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.member.Pbkdf2PasswordHasher;
+import dev.forumkit.core.memory.InMemoryForumStorage;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Guests get repeated thread pages from memory, and never a page made before a write. */
+class GuestPageCacheTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void a_reply_is_on_the_next_guest_view_and_members_are_never_served_from_the_cache() throws Exception {
+        InMemoryForumStorage storage = new InMemoryForumStorage();
+        Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
+        Settings settings = new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, null, null, null,
+                false, false, false, true);
+        try (ForumServer server = new ForumServer(settings, storage, forum)) {
+            List<DemoData.Account> accounts = new DemoData(forum).seedIfEmpty();
+            String base = "http://127.0.0.1:" + server.start();
+            List<Long> threads = new java.util.ArrayList<>();
+            storage.threads().forEach(t -> threads.add(t.id().value()));
+            assertThat(threads).as("demo threads").isNotEmpty();
+            String thread = base + "/api/v1/threads/" + threads.get(0);
+            HttpResponse<String> first = get(thread, null);
+            HttpResponse<String> second = get(thread, null);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("X-Forum-Cache")).isEmpty();
+            assertThat(second.headers().firstValue("X-Forum-Cache")).contains("hit");
+            assertThat(second.body()).isEqualTo(first.body());
+            assertThat(second.headers().firstValue("Content-Type")).isEqualTo(first.headers().firstValue("Content-Type"));
+
+            DemoData.Account a = accounts.get(0);
+            HttpResponse<String> signIn = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + a.username() + "\",\"password\":\"" + a.password() + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).isEqualTo(200);
+            String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String csrf = signIn.body().replaceAll(".*\"csrf_token\":\"([^\"]+)\".*", "$1");
+            assertThat(get(thread, cookie).headers().firstValue("X-Forum-Cache")).as("members bypass the cache").isEmpty();
+
+            HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(URI.create(thread + "/posts"))
+                    .header("Content-Type", "application/json").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"a reply the cache must not hide\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).isBetween(200, 201);
+            HttpResponse<String> after = get(thread, null);
+            assertThat(after.headers().firstValue("X-Forum-Cache")).isEmpty();
+            assertThat(after.body()).contains("a reply the cache must not hide");
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
