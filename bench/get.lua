@@ -2,6 +2,7 @@
 --   KIND   ping | thread_json | thread_html | mega_json | mega_html | board | index | whats_new
 --   FIRST, LAST   thread ids to rotate over (the mega-thread, FIRST, is skipped by thread_*)
 --   MEGA, PAGE    mega-thread id and page;  BOARDS  number of boards
+--   HOT           if set, thread_* rotate over only that many threads after FIRST (popular threads)
 --   SESSIONS      file of "cookie csrf" lines: each request goes as one of these members (signed-in rows)
 local kind = os.getenv("KIND") or "ping"
 local first = tonumber(os.getenv("FIRST") or "1")
@@ -9,6 +10,8 @@ local last = tonumber(os.getenv("LAST") or "1")
 local mega = tonumber(os.getenv("MEGA") or "1")
 local page = tonumber(os.getenv("PAGE") or "1")
 local boards = tonumber(os.getenv("BOARDS") or "1")
+local hot = tonumber(os.getenv("HOT") or "0")
+if hot > 0 then last = math.min(last, first + hot) end
 local sessions = {}
 local file = os.getenv("SESSIONS")
 if file and file ~= "" then

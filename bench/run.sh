@@ -123,6 +123,7 @@ wrk_row "mega-thread page $PAGE_DEEP JSON" get.lua KIND=mega_json $T PAGE=$PAGE_
 wrk_row "board page JSON (24 boards)" get.lua KIND=board $T
 wrk_row "board index JSON" get.lua KIND=index $T
 wrk_row "What's new JSON, guest" get.lua KIND=whats_new $T
+wrk_row "guest thread page JSON, 200 popular threads" get.lua KIND=thread_json $T HOT=200
 BEFORE=$(post_count)
 wrk_row "replies, 16 signed-in members (CSRF)" reply.lua $T SESSIONS="$SESSIONS"
 AFTER=$(post_count)
@@ -135,6 +136,7 @@ wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "guest thread page JSON, cache on" get.lua KIND=thread_json $T
 [ $HTML = yes ] && wrk_row "guest thread page HTML, cache on" get.lua KIND=thread_html $T
 wrk_row "mega-thread page 1 JSON, cache on" get.lua KIND=mega_json $T PAGE=1
+wrk_row "guest thread page JSON, 200 popular threads, cache on" get.lua KIND=thread_json $T HOT=200
 stop_server
 CACHE_RSS=$PEAK_RSS
 RECOUNT=$(java -Dforumkit.data.dir="$MAIN" ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} \
