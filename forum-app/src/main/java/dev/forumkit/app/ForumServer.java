@@ -47,7 +47,6 @@ public final class ForumServer implements AutoCloseable {
                 }
             }));
             config.routes.get("/health", this::health);
-            config.routes.get("/", ctx -> ctx.redirect("/api/v1/boards"));
             firstStart.routes(config.routes);
         });
     }
