@@ -35,7 +35,7 @@ public final class AccountPages {
     /** The sign-in form answering a guest who asked for something that needs a member (status set by the caller). */
     public static View signInRequired(String next, String kept) {
         return View.of("login", "Log in").noindex()
-                .with("form", Form.empty().set("next", next).withGeneral("You must be logged in to do that"))
+                .with("form", Form.empty().set("next", next).withGeneral("You must be logged in to do that", "sign_in_required"))
                 .with("kept", kept);
     }
 
@@ -72,7 +72,7 @@ public final class AccountPages {
             Throttles.signInPerIp(api).acquire(api.checks().clientIp(call.ctx()));
             Throttles.signInPerAccount(api).acquire(account);
         } catch (HttpProblem limited) {
-            return login(form.withGeneral(limited.getMessage())).status(limited.status());
+            return login(form.withGeneral(limited.getMessage(), limited.code())).status(limited.status());
         }
         CompletableFuture<Optional<Member>> found = api.passwords().submit(() -> api.forum().members().authenticate(login, password));
         return found.thenApply(m -> {
@@ -110,7 +110,7 @@ public final class AccountPages {
         try {
             Throttles.registrationPerIp(api).acquire(api.checks().clientIp(call.ctx()));
         } catch (HttpProblem limited) {
-            return join(form.withGeneral(limited.getMessage())).status(limited.status());
+            return join(form.withGeneral(limited.getMessage(), limited.code())).status(limited.status());
         }
         return api.passwords().submit(() -> api.forum().members().register(registration)).handle((m, failure) -> {
             if (failure != null) {

@@ -3,7 +3,6 @@ package dev.forumkit.web.internal.html;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
-import dev.forumkit.core.board.Category;
 import dev.forumkit.core.board.CategoryId;
 import dev.forumkit.core.counter.RecountReport;
 import dev.forumkit.core.member.Member;
@@ -11,7 +10,6 @@ import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
 import dev.forumkit.web.internal.PageTable;
 
-import java.util.List;
 
 /** Admin pages: categories, boards, finding a member (roles and bans are set on the profile), recount. */
 final class AdminPages {
@@ -64,8 +62,8 @@ final class AdminPages {
             call.api().forum().boards().updateCategory(call.actor(), id, form.get("title"), form.get("description"));
             return Redirect.seeOther(ReadPages.links(call).admin("categories"));
         } catch (RuntimeException e) {
-            return PostingPages.problem(e, Form.empty(), categories(call, form.withGeneral(
-                    e.getMessage() == null ? "That change could not be saved" : e.getMessage())));
+            Form errors = Form.empty(); // each category has its own row form: its problems show above them all
+            return PostingPages.problem(e, errors, categories(call, errors));
         }
     }
 
@@ -137,9 +135,5 @@ final class AdminPages {
     private static Object recount(Call call) {
         RecountReport r = call.api().forum().counters().recount(call.actor());
         return View.of("admin/home", "Admin").noindex().crumb("Forums", ReadPages.links(call).home()).with("report", r);
-    }
-
-    static List<Category> categoriesOf(Call call) {
-        return call.api().forum().boards().categories();
     }
 }

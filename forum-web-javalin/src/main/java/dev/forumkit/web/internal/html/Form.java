@@ -16,6 +16,7 @@ public final class Form {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final List<String> general = new ArrayList<>();
+    private String code;
 
     public static Form empty() {
         return new Form();
@@ -62,6 +63,16 @@ public final class Form {
     Form withGeneral(String message) {
         general.add(sentence(message));
         return this;
+    }
+
+    /** A general error with the stable code the API would give for it (shown as {@code data-error-code}). */
+    Form withGeneral(String message, String errorCode) {
+        this.code = errorCode;
+        return withGeneral(message);
+    }
+
+    public String code() {
+        return code;
     }
 
     public String value(String field) {

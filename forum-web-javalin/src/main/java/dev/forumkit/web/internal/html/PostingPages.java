@@ -221,16 +221,16 @@ final class PostingPages {
             if (hp.field() != null) {
                 form.withError(hp.field(), hp.getMessage());
             } else {
-                form.withGeneral(hp.getMessage());
+                form.withGeneral(hp.getMessage(), hp.code());
             }
             return page.status(hp.status());
         }
         if (e instanceof NotAllowedException na && !na.signInRequired()) {
-            form.withGeneral(na.getMessage());
+            form.withGeneral(na.getMessage(), "not_allowed");
             return page.status(403);
         }
         if (e instanceof ConflictException ce && ce.getCause() == null) {
-            form.withGeneral(ce.getMessage());
+            form.withGeneral(ce.getMessage(), "conflict");
             return page.status(409);
         }
         throw e;
