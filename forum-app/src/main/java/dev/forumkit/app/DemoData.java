@@ -59,7 +59,7 @@ final class DemoData {
                         + "https://www.example.org/ferries/hakata-busan\n\n"
                         + "Has anyone taken the overnight boat instead? I wonder if it is worth the extra day.");
         Post adminReply = forum.posts().reply(root, opening.threadId(),
-                "[quote=kenji]Has anyone taken the overnight boat instead? I wonder if it is worth the extra day.[/quote]\n\n"
+                "[quote=kenji post=" + opening.id() + "]Has anyone taken the overnight boat instead? I wonder if it is worth the extra day.[/quote]\n\n"
                         + "I did, two summers ago. You sleep through the crossing and arrive rested, and the bike rides "
                         + "free in the hold. Worth it if you are not in a hurry.");
         Post minaReply = forum.posts().reply(as(mina), opening.threadId(),

@@ -2,6 +2,7 @@ package dev.forumkit.app;
 
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.markup.ForumMarkupRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -34,7 +35,7 @@ public final class Main {
         }
         Settings settings = Settings.load();
         ForumStorage storage = Storages.open(settings);
-        Forum forum = Forum.create(storage);
+        Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create()));
         ForumServer server = new ForumServer(settings, storage, forum);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
         try {

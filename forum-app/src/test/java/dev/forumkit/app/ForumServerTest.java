@@ -91,7 +91,7 @@ class ForumServerTest {
         assertThat(board.guestNotice()).contains("join today");
         var page = forum.reading().threadPage(dev.forumkit.core.Actor.guest(), board.lastPost().threadId(), 1);
         assertThat(page.posts().items()).hasSize(4);
-        assertThat(page.posts().items().get(1).post().body()).startsWith("[quote=kenji]");
+        assertThat(page.posts().items().get(1).post().body()).startsWith("[quote=kenji post=");
         assertThat(page.posts().items().get(0).post().body()).contains("https://");
         assertThat(forum.counters().recountAsSystem(false).clean()).isTrue();
         assertThat(new DemoData(forum).seedIfEmpty()).isEmpty();

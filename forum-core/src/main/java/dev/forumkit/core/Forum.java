@@ -54,7 +54,7 @@ public final class Forum implements AutoCloseable {
         config.listeners.forEach(events::subscribe);
         this.ctx = new ServiceContext(storage, config.clock, new Policy(), config.reactionTypes,
                 config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, events,
-                config.postsPerPage, config.threadsPerPage);
+                config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl);
         this.views = new ViewCounter(storage);
         this.members = new MemberService(ctx);
         this.boards = new BoardService(ctx);

@@ -1,6 +1,10 @@
 package dev.forumkit.core;
 
 import dev.forumkit.core.event.ForumEventListener;
+import dev.forumkit.core.board.Slugs;
+import dev.forumkit.core.markup.MarkupRenderer;
+import dev.forumkit.core.markup.PlainTextRenderer;
+import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.PasswordHasher;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.reaction.ReactionTypes;
@@ -10,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Settings for {@link Forum#create(dev.forumkit.core.storage.ForumStorage, java.util.function.Consumer)}; every one has a default. */
 public final class ForumConfig {
@@ -20,6 +25,8 @@ public final class ForumConfig {
     int threadsPerPage = 20;
     Duration viewFlushInterval = Duration.ofSeconds(5);
     final List<ForumEventListener> listeners = new ArrayList<>();
+    MarkupRenderer markupRenderer = new PlainTextRenderer();
+    Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
     }
@@ -64,6 +71,18 @@ public final class ForumConfig {
             throw new IllegalArgumentException("interval must not be negative");
         }
         this.viewFlushInterval = value;
+        return this;
+    }
+
+    /** Renders post bodies when they are written; defaults to escaped plain text. Use forum-markup's renderer for rich posts. */
+    public ForumConfig markupRenderer(MarkupRenderer value) {
+        this.markupRenderer = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** The profile address that @mentions link to; defaults to {@code /members/{name}.{id}/}. */
+    public ForumConfig memberUrl(Function<Member, String> value) {
+        this.memberUrl = Objects.requireNonNull(value);
         return this;
     }
 

@@ -1,26 +1,27 @@
 package dev.forumkit.testkit;
 
 import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.testkit.contract.ConcurrencyContract;
+import dev.forumkit.testkit.contract.ConcurrentCommandsContract;
+import dev.forumkit.testkit.contract.CountersContract;
+import dev.forumkit.testkit.contract.EventsContract;
+import dev.forumkit.testkit.contract.MemberAccountsContract;
 import dev.forumkit.testkit.contract.MembersPortContract;
+import dev.forumkit.testkit.contract.ModerationContract;
+import dev.forumkit.testkit.contract.PagingContract;
 import dev.forumkit.testkit.contract.PostsPortContract;
+import dev.forumkit.testkit.contract.RandomCommandsContract;
+import dev.forumkit.testkit.contract.ReactionRulesContract;
 import dev.forumkit.testkit.contract.ReactionsPortContract;
 import dev.forumkit.testkit.contract.ReadStatesPortContract;
+import dev.forumkit.testkit.contract.ReadingContract;
+import dev.forumkit.testkit.contract.RecountContract;
+import dev.forumkit.testkit.contract.RenderingContract;
 import dev.forumkit.testkit.contract.SessionsPortContract;
 import dev.forumkit.testkit.contract.StructurePortContract;
 import dev.forumkit.testkit.contract.ThreadListingPortContract;
 import dev.forumkit.testkit.contract.ThreadsPortContract;
 import dev.forumkit.testkit.contract.TransactionsContract;
-import dev.forumkit.testkit.contract.ConcurrencyContract;
-import dev.forumkit.testkit.contract.ConcurrentCommandsContract;
-import dev.forumkit.testkit.contract.RandomCommandsContract;
-import dev.forumkit.testkit.contract.CountersContract;
-import dev.forumkit.testkit.contract.RecountContract;
-import dev.forumkit.testkit.contract.ReactionRulesContract;
-import dev.forumkit.testkit.contract.PagingContract;
-import dev.forumkit.testkit.contract.ModerationContract;
-import dev.forumkit.testkit.contract.ReadingContract;
-import dev.forumkit.testkit.contract.MemberAccountsContract;
-import dev.forumkit.testkit.contract.EventsContract;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -63,163 +64,108 @@ public abstract class ForumStorageContract {
 
     @Nested
     class MembersPort extends MembersPortContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class StructurePort extends StructurePortContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class ThreadsPort extends ThreadsPortContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class ThreadListingPort extends ThreadListingPortContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class PostsPort extends PostsPortContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class ReactionsPort extends ReactionsPortContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class ReadStatesPort extends ReadStatesPortContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class SessionsPort extends SessionsPortContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class Transactions extends TransactionsContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
-    // invariants, through the services
+    // invariants, through the services over the storage
 
     @Nested
     class Concurrency extends ConcurrencyContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class ConcurrentCommands extends ConcurrentCommandsContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class RandomCommands extends RandomCommandsContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class Counters extends CountersContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class Recount extends RecountContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class ReactionRules extends ReactionRulesContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class Paging extends PagingContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class Moderation extends ModerationContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class Reading extends ReadingContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class MemberAccounts extends MemberAccountsContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
     @Nested
     class Events extends EventsContract {
-        @Override
-        protected StorageFactory storageFactory() {
-            return adapter();
-        }
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Rendering extends RenderingContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

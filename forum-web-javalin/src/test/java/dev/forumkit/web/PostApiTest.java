@@ -32,10 +32,15 @@ class PostApiTest {
         JsonNode post = r.json().path("post");
         assertThat(post.path("number").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(post.path("author").path("username").asText()).isEqualTo("mia");
+        assertThat(post.path("body_html").asText()).contains("Philosopher&#39;s Path").doesNotContain("<script");
         JsonNode loc = f.guest().get("/api/v1/posts/" + post.path("id").asLong()).json().path("post_location");
         assertThat(loc.path("thread_id").asLong()).isEqualTo(f.threadId());
         assertThat(loc.path("page").asInt()).isEqualTo(1);
         assertThat(loc.path("anchor").asText()).isEqualTo("post-" + post.path("id").asLong());
+        JsonNode hostile = mia.post("/api/v1/threads/" + f.threadId() + "/posts", "{\"body\":\"<script>alert(1)</script>\"}")
+                .json().path("post");
+        assertThat(hostile.path("body").asText()).isEqualTo("<script>alert(1)</script>");
+        assertThat(hostile.path("body_html").asText()).doesNotContain("<script");
         assertThat(mia.post("/api/v1/threads/" + f.threadId() + "/posts", "{\"body\":\"   \"}").status()).isEqualTo(422);
         assertThat(mia.post("/api/v1/threads/999999/posts", "{\"body\":\"x\"}").status()).isEqualTo(404);
         assertThat(f.guest().get("/api/v1/posts/999999").status()).isEqualTo(404);

@@ -7,6 +7,7 @@ import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.thread.ThreadId;
 
 import java.time.Instant;
+import java.util.Set;
 
 /** Something that happened, delivered to listeners after its transaction committed. */
 public sealed interface ForumEvent {
@@ -30,10 +31,27 @@ public sealed interface ForumEvent {
     record ThreadStarted(ThreadId thread, BoardId board, PostId firstPost, MemberId starter, Instant at) implements ForumEvent {
     }
 
-    record PostCreated(PostId post, ThreadId thread, int number, MemberId author, Instant at) implements ForumEvent {
+    /** {@code mentions}: the members the post @mentions (for alerts). */
+    record PostCreated(PostId post, ThreadId thread, int number, MemberId author, Instant at, Set<MemberId> mentions)
+            implements ForumEvent {
+        public PostCreated {
+            mentions = Set.copyOf(mentions);
+        }
+
+        public PostCreated(PostId post, ThreadId thread, int number, MemberId author, Instant at) {
+            this(post, thread, number, author, at, Set.of());
+        }
     }
 
-    record PostEdited(PostId post, ThreadId thread, MemberId editor, Instant at) implements ForumEvent {
+    /** {@code mentions}: the members the new text @mentions. */
+    record PostEdited(PostId post, ThreadId thread, MemberId editor, Instant at, Set<MemberId> mentions) implements ForumEvent {
+        public PostEdited {
+            mentions = Set.copyOf(mentions);
+        }
+
+        public PostEdited(PostId post, ThreadId thread, MemberId editor, Instant at) {
+            this(post, thread, editor, at, Set.of());
+        }
     }
 
     record PostDeleted(PostId post, ThreadId thread, MemberId by, Instant at) implements ForumEvent {

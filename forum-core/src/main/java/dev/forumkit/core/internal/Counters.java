@@ -31,6 +31,7 @@ public final class Counters {
         s.boards().addCounters(thread.boardId(), 1, 1);
         s.boards().offerLastPost(thread.boardId(), last);
         s.members().addCounters(first.authorId(), 1, 0);
+        s.readStates().markRead(first.authorId(), thread.id(), first.number()); // one's own post is never unread
     }
 
     public void replied(ForumThread thread, Post reply) {
@@ -42,6 +43,7 @@ public final class Counters {
             s.boards().offerLastPost(thread.boardId(), last);
             s.members().addCounters(reply.authorId(), 1, 0);
         }
+        s.readStates().markRead(reply.authorId(), thread.id(), reply.number());
     }
 
     /** A reply was soft-deleted ({@code sign} -1) or restored (+1). The first post never goes alone. */
@@ -79,8 +81,14 @@ public final class Counters {
     /** A visible thread moved between boards. */
     public void threadMoved(ForumThread thread, BoardId from, BoardId to) {
         int visiblePosts = s.posts().visibleCountsByAuthor(thread.id()).values().stream().mapToInt(Integer::intValue).sum();
-        s.boards().addCounters(from, -1, -visiblePosts);
-        s.boards().addCounters(to, 1, visiblePosts);
+        // touch the two board rows in id order: opposite moves at once must not deadlock
+        if (from.value() < to.value()) {
+            s.boards().addCounters(from, -1, -visiblePosts);
+            s.boards().addCounters(to, 1, visiblePosts);
+        } else {
+            s.boards().addCounters(to, 1, visiblePosts);
+            s.boards().addCounters(from, -1, -visiblePosts);
+        }
         refreshBoardLastPost(from);
         ForumThread fresh = s.threads().byId(thread.id()).orElseThrow();
         if (fresh.lastPost() != null) {

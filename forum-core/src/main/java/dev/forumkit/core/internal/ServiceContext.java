@@ -4,6 +4,9 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.NotAllowedException;
 import dev.forumkit.core.event.EventBus;
 import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.markup.MarkupRenderer;
+import dev.forumkit.core.markup.MentionedMember;
+import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.PasswordHasher;
 import dev.forumkit.core.policy.Policy;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -31,9 +35,12 @@ public final class ServiceContext {
     public final int postsPerPage;
     public final int threadsPerPage;
     public final Counters counters;
+    public final MarkupRenderer markup;
+    private final Function<Member, String> memberUrl;
 
     public ServiceContext(ForumStorage storage, Clock clock, Policy policy, ReactionTypes reactionTypes,
-                          PasswordHasher passwordHasher, EventBus events, int postsPerPage, int threadsPerPage) {
+                          PasswordHasher passwordHasher, EventBus events, int postsPerPage, int threadsPerPage,
+                          MarkupRenderer markup, Function<Member, String> memberUrl) {
         this.storage = storage;
         this.clock = clock;
         this.policy = policy;
@@ -43,6 +50,19 @@ public final class ServiceContext {
         this.postsPerPage = postsPerPage;
         this.threadsPerPage = threadsPerPage;
         this.counters = new Counters(storage, reactionTypes);
+        this.markup = markup;
+        this.memberUrl = memberUrl;
+    }
+
+    /**
+     * Renders a post body, resolving @mentions against the members. Runs before the command's transaction: rendering
+     * is the slow part of posting and must not hold the thread's row lock.
+     */
+    public Rendered render(String body) {
+        return markup.render(body, username -> {
+            Optional<Member> m = storage.members().byUsername(username);
+            return m.map(member -> new MentionedMember(member.id(), member.username(), memberUrl.apply(member)));
+        });
     }
 
     /** Microsecond precision: what SQL timestamps keep, so a stored time equals the one we computed. */

@@ -18,6 +18,7 @@ public final class MemberService {
     private final ServiceContext ctx;
     // a fixed hash to verify against when the username is unknown, so both failures take the same time
     private final String decoyHash;
+    private final Object firstAdminLock = new Object();
 
     public MemberService(ServiceContext ctx) {
         this.ctx = ctx;
@@ -34,7 +35,11 @@ public final class MemberService {
      * code). A public sign-up never makes an admin, so the first stranger to register gains nothing.
      */
     public Member registerFirstAdmin(Registration r) {
-        return add(r, true);
+        // serialised here: the has-an-admin check and the insert must not interleave. First start happens on one
+        // node; several nodes racing to create the first admin is not a supported set-up.
+        synchronized (firstAdminLock) {
+            return add(r, true);
+        }
     }
 
     /** True while the forum has no admin yet (the app then offers its one-time set-up). */

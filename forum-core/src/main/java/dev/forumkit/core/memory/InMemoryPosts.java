@@ -68,7 +68,7 @@ final class InMemoryPosts implements Posts {
                 throw new NotFoundException("no post " + post.id());
             }
             rows.put(post.id().value(), new Post(old.id(), old.threadId(), old.number(), old.authorId(), post.body(),
-                    old.createdAt(), post.lastEdit(), post.deletion()));
+                    old.createdAt(), post.lastEdit(), post.deletion(), post.html(), post.renderVersion()));
         });
     }
 

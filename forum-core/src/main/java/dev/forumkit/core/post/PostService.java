@@ -6,6 +6,7 @@ import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
+import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Standing;
@@ -28,6 +29,7 @@ public final class PostService {
     public Post reply(Actor actor, ThreadId threadId, String body) {
         String b = PostText.cleanBody(body);
         PostText.body(Validation.start(), b).orThrow();
+        Rendered rendered = ctx.render(b);
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
             Standing standing = ctx.standing(me);
@@ -39,9 +41,10 @@ public final class PostService {
             // the number comes from an atomic update of the thread row: never duplicated, never skipped
             int number = ctx.storage.threads().allocatePostNumber(threadId);
             Instant now = ctx.now();
-            Post post = ctx.storage.posts().add(Post.withoutId(threadId, number, me.id(), b, now));
+            Post post = ctx.storage.posts().add(Post.withoutId(threadId, number, me.id(), b, now)
+                    .withRendering(rendered.html(), rendered.rendererVersion()));
             ctx.counters.replied(thread, post);
-            events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now));
+            events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now, rendered.mentions()));
             return post;
         });
     }
@@ -50,12 +53,13 @@ public final class PostService {
     public Post edit(Actor actor, PostId postId, String body) {
         String b = PostText.cleanBody(body);
         PostText.body(Validation.start(), b).orThrow();
+        Rendered rendered = ctx.render(b);
         return ctx.command(events -> {
             Located at = locate(actor, postId);
             ctx.policy.check(at.standing, Action.EDIT_POST, at.target());
-            Post updated = at.post.edited(b, at.me.id(), ctx.now());
+            Post updated = at.post.edited(b, at.me.id(), ctx.now()).withRendering(rendered.html(), rendered.rendererVersion());
             ctx.storage.posts().update(updated);
-            events.add(new ForumEvent.PostEdited(postId, at.thread.id(), at.me.id(), ctx.now()));
+            events.add(new ForumEvent.PostEdited(postId, at.thread.id(), at.me.id(), ctx.now(), rendered.mentions()));
             return updated;
         });
     }

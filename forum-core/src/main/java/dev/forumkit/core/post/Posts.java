@@ -14,7 +14,7 @@ public interface Posts {
 
     Optional<Post> byId(PostId id);
 
-    /** Writes body, edit info and deletion. */
+    /** Writes body, its rendering (html and render version), edit info and deletion. */
     void update(Post post);
 
     /** Posts of a thread with {@code from <= number <= to}, by number; a page costs one indexed range scan. */

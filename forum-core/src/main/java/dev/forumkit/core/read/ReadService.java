@@ -7,6 +7,8 @@ import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.board.Category;
 import dev.forumkit.core.internal.ServiceContext;
+import dev.forumkit.core.markup.MentionResolver;
+import dev.forumkit.core.markup.PlainTextRenderer;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.policy.Action;
@@ -38,6 +40,7 @@ public final class ReadService {
     private final ForumStorage s;
     private final Policy policy;
     private final ViewCounter views;
+    private static final PlainTextRenderer FALLBACK = new PlainTextRenderer();
 
     public ReadService(ServiceContext ctx, ViewCounter views) {
         this.ctx = ctx;
@@ -132,7 +135,7 @@ public final class ReadService {
             boolean own = me != null && p.authorId().equals(me.id());
             Target target = Target.content(own, thread.locked(), p.isDeleted() || thread.isDeleted());
             Member author = authors.get(p.authorId());
-            items.add(new PostView(p, author == null ? AuthorCard.unknown(p.authorId()) : AuthorCard.of(author, now),
+            items.add(new PostView(p, bodyHtml(p), author == null ? AuthorCard.unknown(p.authorId()) : AuthorCard.of(author, now),
                     p.authorId().equals(thread.starterId()), counts.getOrDefault(p.id(), Map.of()), mine.get(p.id()),
                     p.number() > lastRead,
                     policy.allows(standing, Action.EDIT_POST, target),
@@ -218,6 +221,11 @@ public final class ReadService {
                     t.lastPost() == null ? null : name(members.get(t.lastPost().authorId())), unread));
         }
         return out;
+    }
+
+    /** The stored rendering; a post stored without one (e.g. by an old import) is shown as escaped text. */
+    private static String bodyHtml(Post p) {
+        return p.html() != null ? p.html() : FALLBACK.render(p.body(), MentionResolver.NONE).html();
     }
 
     private ForumThread withPendingViews(ForumThread t) {

@@ -8,6 +8,7 @@ import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
+import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Standing;
@@ -30,6 +31,7 @@ public final class ThreadService {
         String t = PostText.cleanTitle(title);
         String b = PostText.cleanBody(body);
         PostText.body(PostText.title(Validation.start(), t), b).orThrow();
+        Rendered rendered = ctx.render(b);
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
             ctx.policy.check(ctx.standing(me), Action.START_THREAD, Target.NONE);
@@ -37,10 +39,11 @@ public final class ThreadService {
             Instant now = ctx.now();
             ForumThread thread = ctx.storage.threads().add(ForumThread.withoutId(board.id(), t, me.id(), now));
             int number = ctx.storage.threads().allocatePostNumber(thread.id());
-            Post first = ctx.storage.posts().add(Post.withoutId(thread.id(), number, me.id(), b, now));
+            Post first = ctx.storage.posts().add(Post.withoutId(thread.id(), number, me.id(), b, now)
+                    .withRendering(rendered.html(), rendered.rendererVersion()));
             ctx.counters.threadStarted(thread, first);
             events.add(new ForumEvent.ThreadStarted(thread.id(), board.id(), first.id(), me.id(), now));
-            events.add(new ForumEvent.PostCreated(first.id(), thread.id(), number, me.id(), now));
+            events.add(new ForumEvent.PostCreated(first.id(), thread.id(), number, me.id(), now, rendered.mentions()));
             return first;
         });
     }

@@ -1,9 +1,11 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Actor;
-import dev.forumkit.core.ForumException;
+import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
+import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.reaction.ReactionType;
 import dev.forumkit.core.thread.ForumThread;
@@ -114,12 +116,33 @@ public abstract class ConcurrencyContract extends ContractBase {
                 forum.members().register(new Registration(i % 2 == 0 ? "Racer" : "racer", "racer" + i + "@example.org",
                         ForumFixture.PASSWORD));
                 return true;
-            } catch (ForumException e) { // taken: found by the check, or by the unique key in a race
+            } catch (InvalidInputException | ConflictException e) { // taken: seen by the check, or by the unique key
                 return false;
             }
         });
         assertThat(won).containsOnlyOnce(true);
         assertThat(forum.members().byUsername("RACER")).isPresent();
+    }
+
+    @Test
+    void concurrentFirstAdminRegistrationsMakeExactlyOneAdmin() {
+        List<Member> joined = Concurrently.run(8, i -> {
+            try {
+                return forum.members().registerFirstAdmin(
+                        new Registration("founder" + i, "founder" + i + "@example.org", ForumFixture.PASSWORD));
+            } catch (dev.forumkit.core.ConflictException lost) {
+                return null;
+            }
+        });
+
+        List<Member> admins = joined.stream().filter(java.util.Objects::nonNull).toList();
+        assertThat(admins).as("first admins made").hasSize(1);
+        assertThat(admins).extracting(this::storedRole).containsExactly(Role.ADMIN);
+        assertThat(read(() -> storage.members().count())).as("losers leave no member behind").isEqualTo(1);
+    }
+
+    private Role storedRole(Member m) {
+        return read(() -> storage.members().byId(m.id())).orElseThrow().role();
     }
 
     @Test
@@ -134,6 +157,7 @@ public abstract class ConcurrencyContract extends ContractBase {
             if (i == viewers) { // the flusher, as Forum's timer would run it
                 while (viewersLeft.getCount() > 0) {
                     forum.flushViews();
+                    Thread.yield();
                 }
                 return null;
             }

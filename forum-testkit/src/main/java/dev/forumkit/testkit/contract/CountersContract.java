@@ -1,6 +1,7 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.ForumException;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.LastPost;
@@ -231,7 +232,7 @@ public abstract class CountersContract extends ContractBase {
     void deletingTwiceOrRestoringWhatIsNotDeletedIsAConflictAndChangesNothing() {
         forum.posts().delete(actor(fx().moderator()), t.post(2).id(), "");
         assertThatThrownBy(() -> forum.posts().delete(actor(fx().moderator()), t.post(2).id(), ""))
-                .isInstanceOf(dev.forumkit.core.ForumException.class);
+                .isInstanceOf(ForumException.class);
         assertThatThrownBy(() -> forum.posts().restore(actor(fx().moderator()), t.post(3).id()))
                 .isInstanceOf(ConflictException.class);
         forum.threads().delete(actor(fx().moderator()), older.id(), "");

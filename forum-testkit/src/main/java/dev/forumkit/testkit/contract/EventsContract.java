@@ -1,9 +1,11 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.ForumException;
+import dev.forumkit.core.event.EventBus;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
+import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.testkit.ForumFixture;
 import dev.forumkit.testkit.StartedThread;
@@ -16,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static dev.forumkit.testkit.ForumFixture.actor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,7 +119,7 @@ public abstract class EventsContract extends ContractBase {
     @Test
     void memberCommandsPublishTheirEvents() {
         Member carol = forum.members().register(new Registration("carol", "carol@example.org", ForumFixture.PASSWORD));
-        forum.members().changeRole(actor(fx().admin()), carol.id(), dev.forumkit.core.member.Role.MODERATOR);
+        forum.members().changeRole(actor(fx().admin()), carol.id(), Role.MODERATOR);
         forum.members().changePassword(actor(carol), ForumFixture.PASSWORD, "another-password");
 
         assertThat(kinds()).containsExactly(ForumEvent.MemberRegistered.class, ForumEvent.MemberRoleChanged.class,
@@ -145,7 +149,15 @@ public abstract class EventsContract extends ContractBase {
         List<ForumEvent> later = new CopyOnWriteArrayList<>();
         forum.subscribe(later::add);
 
-        Post reply = fx().reply(alice, t.id());
+        Logger busLog = Logger.getLogger(EventBus.class.getName());
+        Level level = busLog.getLevel();
+        busLog.setLevel(Level.OFF); // the bus logs the failure with its stack trace: expected here, noise in the build
+        Post reply;
+        try {
+            reply = fx().reply(alice, t.id());
+        } finally {
+            busLog.setLevel(level);
+        }
 
         assertThat(fx().reload(reply).number()).isEqualTo(3);
         assertThat(later).hasSize(1);

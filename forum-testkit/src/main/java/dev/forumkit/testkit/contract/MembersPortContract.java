@@ -62,6 +62,13 @@ public abstract class MembersPortContract extends ContractBase {
     }
 
     @Test
+    void byUsernameIgnoresCaseBeyondAscii() {
+        Member e = add("Émile", "emile@example.org");
+        assertThat(read(() -> storage.members().byUsername("éMILE"))).contains(e);
+        assertThatThrownBy(() -> add("ÉMILE", "other@example.org")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void byEmailFindsTheNormalisedAddress() {
         Member a = add("alice", "Alice@Example.ORG");
         assertThat(read(() -> storage.members().byEmail("alice@example.org"))).contains(a);
@@ -126,6 +133,31 @@ public abstract class MembersPortContract extends ContractBase {
         Member stored = read(() -> storage.members().byId(a.id())).orElseThrow();
         assertThat(stored.customTitle()).isNull();
         assertThat(stored.ban()).isNull();
+    }
+
+    @Test
+    void updateCanRenameAndLookupsFollow() {
+        Member a = add("alice", "alice@example.org");
+
+        txRun(() -> storage.members().update(new Member(a.id(), "Alicia", "alicia@example.org", a.passwordHash(), null,
+                a.joinedAt(), a.role(), null, 0, 0)));
+
+        assertThat(read(() -> storage.members().byUsername("ALICIA")).map(Member::id)).contains(a.id());
+        assertThat(read(() -> storage.members().byEmail("alicia@example.org")).map(Member::id)).contains(a.id());
+        assertThat(read(() -> storage.members().byUsername("alice"))).isEmpty();
+        assertThat(read(() -> storage.members().byEmail("alice@example.org"))).isEmpty();
+    }
+
+    @Test
+    void updateToATakenUsernameOrEmailIsAConflict() {
+        Member a = add("alice", "alice@example.org");
+        add("bob", "bob@example.org");
+
+        assertThatThrownBy(() -> txRun(() -> storage.members().update(new Member(a.id(), "BOB", a.email(), a.passwordHash(),
+                null, a.joinedAt(), a.role(), null, 0, 0)))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> txRun(() -> storage.members().update(new Member(a.id(), a.username(), "bob@example.org",
+                a.passwordHash(), null, a.joinedAt(), a.role(), null, 0, 0)))).isInstanceOf(ConflictException.class);
+        assertThat(read(() -> storage.members().byId(a.id()))).contains(a);
     }
 
     @Test

@@ -67,6 +67,24 @@ public abstract class PostsPortContract extends ContractBase {
     }
 
     @Test
+    void theRenderingIsStoredBesideTheSourceAndUpdatedWithIt() {
+        Post p = tx(() -> storage.posts().add(Post.withoutId(thread.id(), 1, bob.id(), "*hi*", clock.instant())
+                .withRendering("<p><em>hi</em></p>", "test/1")));
+        assertThat(get(p.id())).isEqualTo(p);
+        assertThat(get(p.id()).html()).isEqualTo("<p><em>hi</em></p>");
+        assertThat(get(p.id()).renderVersion()).isEqualTo("test/1");
+
+        txRun(() -> storage.posts().update(get(p.id()).edited("**ho**", alice.id(), clock.instant())
+                .withRendering("<p><strong>ho</strong></p>", "test/2")));
+        assertThat(get(p.id()).html()).isEqualTo("<p><strong>ho</strong></p>");
+        assertThat(get(p.id()).renderVersion()).isEqualTo("test/2");
+
+        Post plain = tx(() -> storage.posts().add(Post.withoutId(thread.id(), 2, bob.id(), "unrendered", clock.instant())));
+        assertThat(get(plain.id()).html()).isNull();
+        assertThat(get(plain.id()).renderVersion()).isNull();
+    }
+
+    @Test
     void aTakenNumberInTheSameThreadIsAConflict() {
         tx(() -> storage.posts().add(Post.withoutId(thread.id(), 1, alice.id(), "first", clock.instant())));
 

@@ -8,9 +8,9 @@ import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.testkit.ForumFixture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Random;

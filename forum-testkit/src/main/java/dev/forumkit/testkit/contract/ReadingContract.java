@@ -91,6 +91,18 @@ public abstract class ReadingContract extends ContractBase {
     }
 
     @Test
+    void ownPostsAreNeverUnreadForTheirAuthor() {
+        forum.reading().threadPage(actor(bob), t.id(), 2);
+        fx().reply(bob, t.id());
+        assertThat(lastRead(bob)).isEqualTo(26);
+        assertThat(unreadInWhatsNew(bob)).as("bob's own reply").isFalse();
+        assertThat(unreadInWhatsNew(alice)).as("alice has not read bob's reply").isTrue();
+
+        StartedThread own = fx().thread().by(bob).start();
+        assertThat(read(() -> storage.readStates().lastRead(bob.id(), own.id()))).isEqualTo(1);
+    }
+
+    @Test
     void whatsNewFlagsThreadsWithPostsTheMemberHasNotRead() {
         assertThat(unreadInWhatsNew(bob)).isTrue();
         forum.reading().threadPage(actor(bob), t.id(), 1);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,7 +79,7 @@ public abstract class TransactionsContract extends ContractBase {
             Post reply = storage.posts().add(Post.withoutId(thread.id(), n, bob.id(), "reply", clock.instant()));
             storage.threads().addReplies(thread.id(), 1);
             storage.threads().setLastPost(thread.id(), LastPost.of(reply));
-            storage.threads().addViews(java.util.Map.of(thread.id(), 9L));
+            storage.threads().addViews(Map.of(thread.id(), 9L));
             storage.posts().update(first.withDeletion(new Deletion(bob.id(), clock.instant(), "x")));
             storage.reactions().put(new Reaction(first.id(), bob.id(), alice.id(), "like", clock.instant()));
             storage.readStates().markRead(bob.id(), thread.id(), 2);

@@ -1,6 +1,8 @@
 package dev.forumkit.web.internal;
 
 import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.markup.MentionResolver;
+import dev.forumkit.core.markup.PlainTextRenderer;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Policy;
@@ -23,6 +25,7 @@ import java.util.Map;
  * policy for the flags the same way core's thread page does.
  */
 final class SinglePost {
+    private static final PlainTextRenderer FALLBACK = new PlainTextRenderer();
     private SinglePost() {
     }
 
@@ -39,7 +42,7 @@ final class SinglePost {
             String mine = viewer.isGuest() ? null : s.reactions().typesBy(viewer.member().id(), List.of(id)).get(id);
             boolean own = !viewer.isGuest() && p.authorId().equals(viewer.member().id());
             Target target = Target.content(own, t.locked(), p.isDeleted() || t.isDeleted());
-            PostView v = new PostView(p, author == null ? AuthorCard.unknown(p.authorId()) : AuthorCard.of(author, now),
+            PostView v = new PostView(p, bodyHtml(p), author == null ? AuthorCard.unknown(p.authorId()) : AuthorCard.of(author, now),
                     p.authorId().equals(t.starterId()), counts, mine, false,
                     policy.allows(who, Action.EDIT_POST, target),
                     policy.allows(who, Action.DELETE_POST, target) && !p.isFirst() && !p.isDeleted(),
@@ -47,5 +50,10 @@ final class SinglePost {
                     policy.allows(who, Action.REACT, target));
             return PostJson.from(v, who.isStaff());
         });
+    }
+
+    /** The stored rendering, or the body as escaped text for a post stored without one (as core's thread page does). */
+    private static String bodyHtml(Post p) {
+        return p.html() != null ? p.html() : FALLBACK.render(p.body(), MentionResolver.NONE).html();
     }
 }
