@@ -139,11 +139,6 @@ public final class Chrome {
         return Avatars.svg(memberId, username, size);
     }
 
-    /** A post body as safe HTML (escaped text, paragraphs, links and quotes). */
-    public String body(String source) {
-        return Bodies.html(source, links);
-    }
-
     /** A post body as a short line of plain text. */
     public String excerpt(String source) {
         return Bodies.excerpt(source, 220);
