@@ -55,7 +55,7 @@ final class Browser implements AutoCloseable {
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
-            return new Browser(driver, base);
+            return new Browser(driver, base).viewport(1280, 800);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,11 +129,18 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes the page area exactly this size, phone sizes included (a headless window cannot be made that narrow):
+     * Chromium's device emulation, as its developer tools do it.
+     */
+    Browser viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+        return this;
+    }
+
     /** Saves the viewport as target/screenshots/{name}-{width}x{height}.png. */
     Path screenshot(String name, int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
-        // the window size includes no browser chrome in headless mode; wait for the layout to settle
-        js("return document.body.offsetHeight;");
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + "-" + width + "x" + height + ".png");

@@ -197,8 +197,7 @@ class ForumPagesIT {
                 browser.signIn(s.who(), Community.PASSWORD);
             }
             for (int[] size : new int[][]{{1280, 800}, {390, 844}}) {
-                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
-                browser.go(s.path());
+                browser.viewport(size[0], size[1]).go(s.path());
                 Path file = browser.screenshot(s.name(), size[0], size[1]);
                 assertThat(Files.size(file)).isGreaterThan(5_000);
                 // nothing wider than the window: the page reflows instead of scrolling sideways
@@ -206,7 +205,7 @@ class ForumPagesIT {
                         .as(s.name() + " at " + size[0]).isLessThanOrEqualTo(size[0]);
             }
         }
-        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        browser.viewport(1280, 800);
     }
 
     private static void register(String name) {

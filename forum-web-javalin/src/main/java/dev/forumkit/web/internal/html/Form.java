@@ -34,8 +34,11 @@ public final class Form {
         return f;
     }
 
+    /** Sets a value; null removes it (a value that must not be shown again, such as an unsafe {@code next}). */
     Form set(String field, String value) {
-        if (value != null) {
+        if (value == null) {
+            values.remove(field);
+        } else {
             values.put(field, value);
         }
         return this;
