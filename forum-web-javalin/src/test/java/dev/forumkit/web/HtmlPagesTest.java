@@ -144,4 +144,45 @@ class HtmlPagesTest {
         assertThat(r.body()).contains("Not found").contains("Back to the forums");
         assertThat(f.guest().get("/assets/secret.txt").status()).isEqualTo(404);
     }
+
+    @Test
+    void unread_posts_are_marked_and_the_jump_lands_on_the_first() {
+        Post opening = f.forum.threads().start(Fixture.as(f.pat), f.board.id(), "Ramen near the station", "Any tips?");
+        String path = "/threads/ramen-near-the-station." + opening.threadId().value() + "/";
+        Client mia = f.signedIn(f.mia);
+        assertThat(mia.get(path).body()).contains("class=\"label label-new\">New");
+        assertThat(mia.get(path).body()).doesNotContain("Jump to first unread").doesNotContain("label-new");
+        Post fresh = f.forum.posts().reply(Fixture.as(f.pat), opening.threadId(), "Found one: try the miso.");
+        String page = mia.get(path).body();
+        assertThat(page).contains("Jump to first unread").contains("<span class=\"anchor\" id=\"unread\"></span>");
+        Client.Response jump = mia.get(path + "unread");
+        assertThat(jump.status()).isEqualTo(302);
+        assertThat(jump.header("Location")).isEqualTo(path + "#post-" + fresh.id().value());
+        assertThat(f.guest().get(path).body()).doesNotContain("label-new");
+    }
+
+    @Test
+    void the_author_edits_a_post_and_others_may_not() {
+        long post = f.miasReply.id().value();
+        Client mia = f.signedIn(f.mia);
+        assertThat(mia.get("/posts/" + post + "/edit").body()).contains(">Early April, usually.</textarea>");
+        assertThat(f.signedIn(f.pat).get("/posts/" + post + "/edit").status()).isEqualTo(403);
+        Client.Response r = post(mia, "/posts/" + post + "/edit", form("body", "Early April, usually. Sometimes late March."));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(mia.get(r.header("Location").replaceAll("#.*", "")).body()).contains("Sometimes late March.").contains("Last edited");
+    }
+
+    @Test
+    void an_admin_adds_a_category_and_a_board_that_appear_on_the_index() {
+        Client admin = f.signedIn(f.admin);
+        assertThat(admin.get("/admin/").body()).contains("Categories").contains("Boards").contains("Recount now");
+        assertThat(post(admin, "/admin/categories", form("title", "", "description", "x")).body()).contains("id=\"title-error\"");
+        assertThat(post(admin, "/admin/categories", form("title", "Food", "description", "Eating out")).status()).isEqualTo(303);
+        long category = f.forum.boards().categories().stream().filter(c -> c.title().equals("Food")).findFirst().orElseThrow().id().value();
+        Client.Response r = post(admin, "/admin/boards", form("category_id", Long.toString(category), "title", "Noodles",
+                "description", "Ramen, udon, soba", "guest_notice", ""));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(f.guest().get("/").body()).contains("Food").contains(">Noodles</a>").contains("Ramen, udon, soba");
+        assertThat(f.signedIn(f.moderator).get("/admin/categories").status()).isEqualTo(403);
+    }
 }
