@@ -45,7 +45,7 @@ public final class PageTable {
     }
 
     private PageTable add(String method, String path, Access access, Endpoint endpoint) {
-        String full = path.equals("/") && !base.isEmpty() ? base : base + path;
+        String full = base + path;
         ForumRoute route = new ForumRoute(method, full, access);
         if (entries.stream().anyMatch(e -> e.route().method().equals(method) && e.route().path().equals(full))) {
             throw new IllegalStateException("page registered twice: " + method + " " + full);
