@@ -36,6 +36,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(String base) {
+        return open(base, true);
+    }
+
+    /** A browser with JavaScript on or off (off: the forum must work with its plain forms and links). */
+    static Browser open(String base, boolean javascript) {
         if (!Files.isExecutable(CHROMEDRIVER)) {
             assumeTrue(System.getenv("CI") != null,
                     "no " + CHROMEDRIVER + ": browser tests skipped (apt-get install chromium chromium-driver)");
@@ -51,6 +56,9 @@ final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--hide-scrollbars", "--force-device-scale-factor=1", "--window-size=1280,800",
                     "--user-data-dir=" + Files.createTempDirectory("forumkit-chromium"));
+            if (!javascript) {
+                options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);

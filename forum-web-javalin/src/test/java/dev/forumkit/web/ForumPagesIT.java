@@ -82,8 +82,10 @@ class ForumPagesIT {
         assertThat(browser.find("#" + anchor + " .post-body").getText()).isEqualTo("The Hisatsu line, without a doubt.");
 
         WebElement like = browser.find(".post:first-of-type .react-button[data-type='like']");
+        browser.js("window.forumkitSamePage = true;");
         browser.click(like);
         browser.await(d -> "1".equals(score(hana)));
+        assertThat(browser.js("return window.forumkitSamePage === true;")).as("the script reacted without a reload").isEqualTo(true);
         assertThat(browser.find(".post:first-of-type .reaction-counts li[data-type='like'] .count").getText()).isEqualTo("1");
         browser.driver.navigate().refresh();
         assertThat(score(hana)).isEqualTo("1");
@@ -206,6 +208,28 @@ class ForumPagesIT {
             }
         }
         browser.viewport(1280, 800);
+    }
+
+    @Test
+    void everything_works_with_javascript_off() {
+        try (Browser plain = Browser.open("http://127.0.0.1:" + server.app.port(), false)) {
+            Post opening = community.forum.threads().start(Community.as(community.mina), community.cycling.id(),
+                    "Puncture kits that fit in a saddle bag", "Which one do you carry?");
+            plain.signIn("kenji", Community.PASSWORD);
+            plain.go(threadPath(opening));
+            String before = plain.find(".reaction-score").getText();
+            plain.click(".post:first-of-type .react-button[data-type='wow']");
+            // the form was posted and the browser sent to the post's anchor: the script, had it run, would have stayed put
+            plain.await(d -> plain.path().endsWith("#post-" + opening.id().value()));
+            assertThat(Integer.parseInt(plain.find(".reaction-score").getText())).isEqualTo(Integer.parseInt(before) + 1);
+            plain.click("#post-" + opening.id().value() + " .js-quote");
+            plain.await(d -> plain.path().contains("/reply?quote=" + opening.id().value()));
+            assertThat(plain.find("#reply-body").getAttribute("value")).startsWith("[quote=mina post=" + opening.id().value() + "]");
+            plain.find("#reply-body").sendKeys("The small one with glueless patches.");
+            plain.click(".reply-form button[type=submit]");
+            plain.await(d -> plain.path().matches(".*#post-\\d+"));
+            assertThat(plain.find("#" + plain.path().replaceAll(".*#", "") + " blockquote.quote").getText()).contains("mina said:");
+        }
     }
 
     private static void register(String name) {
