@@ -61,7 +61,6 @@ public final class ForumServer implements AutoCloseable {
             if (settings.benchRoutes()) {
                 config.routes.get("/bench/ping", ctx -> ctx.result("pong")); // the machine's ceiling, no database work
             }
-            config.routes.get("/", ctx -> ctx.redirect("/api/v1/boards"));
             firstStart.routes(config.routes);
         });
     }

@@ -59,7 +59,7 @@ public final class Main {
                 LOG.info("no admin yet: open this one-time link to create one: {}", setupLink);
             }
             LOG.info("storage: {}", Storages.describe(settings));
-            LOG.info("forumkit listening on port {}: open {}/api/v1/boards", port, settings.baseUrl(port));
+            LOG.info("forumkit listening on port {}: open {}/", port, settings.baseUrl(port));
         } catch (RuntimeException e) {
             LOG.error("forumkit could not start: {}", e.toString(), e);
             server.stop();

@@ -4,15 +4,19 @@ import dev.forumkit.web.internal.AdminRoutes;
 import dev.forumkit.web.internal.Api;
 import dev.forumkit.web.internal.BoardRoutes;
 import dev.forumkit.web.internal.MemberRoutes;
+import dev.forumkit.web.internal.PageTable;
 import dev.forumkit.web.internal.PostRoutes;
 import dev.forumkit.web.internal.RouteTable;
 import dev.forumkit.web.internal.SecurityHeaders;
 import dev.forumkit.web.internal.SessionRoutes;
 import dev.forumkit.web.internal.ThreadRoutes;
+import dev.forumkit.web.internal.html.JteRenderer;
+import dev.forumkit.web.internal.html.Pages;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 
 /**
@@ -25,10 +29,13 @@ import java.util.function.Consumer;
  *         .secureCookies(true))));
  * }</pre>
  *
- * The JSON API lives under {@code <basePath>/api/v1}. Every route and its access rule is listed by {@link #routes()}.
+ * The JSON API lives under {@code <basePath>/api/v1}, the HTML pages at {@code <basePath>/} (board index),
+ * {@code /boards/slug.id/}, {@code /threads/slug.id/page-n} and so on. Every route and page, with its access rule, is
+ * listed by {@link #routes()}.
  */
 public final class ForumPlugin extends Plugin<ForumPluginConfig> {
     private RouteTable table;
+    private PageTable pages;
     private Api api;
 
     public ForumPlugin(Consumer<ForumPluginConfig> configure) {
@@ -49,16 +56,19 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         ThreadRoutes.register(table);
         PostRoutes.register(table);
         AdminRoutes.register(table);
+        this.pages = new PageTable(config.basePath());
+        Pages.register(pages);
         if (config.securityHeadersEverywhere()) {
             state.routes.before(SecurityHeaders::apply);
         }
         table.install(state.routes, api);
+        pages.install(state.routes, api, new JteRenderer(), table.prefix());
         state.events.serverStopped(api::close);
     }
 
-    /** Every route the plugin registered, with its access rule; empty before the app is created. */
+    /** Every route (API) and page (HTML) the plugin registered, with its access rule; empty before the app is created. */
     public List<ForumRoute> routes() {
-        return table == null ? List.of() : table.routes();
+        return table == null ? List.of() : Stream.concat(table.routes().stream(), pages.routes().stream()).toList();
     }
 
     /** The configuration as applied. */

@@ -45,8 +45,12 @@ final class Client {
             return headers.firstValue(name).orElse(null);
         }
 
-        /** The first error's code, for quick assertions. */
+        /** The first error's code, for quick assertions; HTML pages carry it as {@code data-error-code}. */
         String errorCode() {
+            if (body.stripLeading().startsWith("<")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-error-code=\"([a-z_]+)\"").matcher(body);
+                return m.find() ? m.group(1) : null;
+            }
             return json().path("errors").path(0).path("code").asText(null);
         }
 

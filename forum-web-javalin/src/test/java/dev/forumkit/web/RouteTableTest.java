@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every route the plugin registers, checked against this file's own table of access rules: guest, member,
  * moderator and admin each get the expected answer, and every state-changing route refuses a missing or wrong
- * CSRF token. A route added without a line here fails the first test.
+ * CSRF token. A route added without a line here fails the first test. HTML pages and form targets are in the same
+ * table, keyed {@code PAGE <method> <path>}; their forms are sent form-encoded, as a browser does.
  */
 class RouteTableTest {
     private static final String P = "/api/v1";
@@ -80,6 +81,62 @@ class RouteTableTest {
         rule("DELETE /posts/{postId}/reaction", Access.MEMBER, null);
         rule("GET /reaction-types", Access.ANYONE, null);
         rule("POST /admin/recount", Access.ADMIN, null);
+
+        page("GET /", Access.ANYONE, null);
+        page("GET /boards/{board}/", Access.ANYONE, null);
+        page("GET /boards/{board}/page-{page}", Access.ANYONE, null);
+        page("GET /threads/{thread}/", Access.ANYONE, null);
+        page("GET /threads/{thread}/page-{page}", Access.ANYONE, null);
+        page("GET /threads/{thread}/unread", Access.ANYONE, null);
+        page("GET /posts/{postId}/", Access.ANYONE, null);
+        page("GET /whats-new/", Access.ANYONE, null);
+        page("GET /whats-new/page-{page}", Access.ANYONE, null);
+        page("GET /members/{member}/", Access.ANYONE, null);
+        page("GET /login", Access.ANYONE, null);
+        page("POST /login", Access.ANYONE, c -> "login=" + c.signInLogin() + "&password=" + Fixture.PASSWORD.replace(' ', '+'));
+        page("GET /register", Access.ANYONE, null);
+        page("POST /register", Access.ANYONE, c -> {
+            String n = "pagejoiner" + SEQ.incrementAndGet();
+            return "username=" + n + "&email=" + n + "%40example.org&password=long+enough";
+        });
+        page("GET /logout", Access.ANYONE, null);
+        page("POST /logout", Access.ANYONE, null);
+        page("GET /boards/{board}/post-thread", Access.MEMBER, null);
+        page("POST /boards/{board}/post-thread", Access.MEMBER, c -> "title=A+new+thread&body=Hello");
+        page("GET /threads/{thread}/reply", Access.MEMBER, null);
+        page("POST /threads/{thread}/reply", Access.MEMBER, c -> "body=A+reply");
+        page("GET /posts/{postId}/edit", Access.OWNER_OR_STAFF, null);
+        page("POST /posts/{postId}/edit", Access.OWNER_OR_STAFF, c -> "body=Edited");
+        page("POST /posts/{postId}/delete", Access.OWNER_OR_STAFF, null);
+        page("POST /posts/{postId}/restore", Access.STAFF, null);
+        page("POST /posts/{postId}/react", Access.MEMBER, c -> "type=like");
+        for (String action : List.of("lock", "unlock", "pin", "unpin", "move", "delete", "restore")) {
+            page("POST /threads/{thread}/" + action, Access.STAFF, null); // move: board filled in per case
+        }
+        page("POST /members/{member}/title", Access.OWNER_OR_ADMIN, c -> "custom_title=Unswerving+cyclist");
+        page("POST /members/{member}/role", Access.ADMIN, c -> "role=moderator");
+        page("POST /members/{member}/ban", Access.STAFF, c -> "reason=spam");
+        page("POST /members/{member}/unban", Access.STAFF, null);
+        page("GET /admin/", Access.STAFF, null);
+        page("GET /admin/categories", Access.ADMIN, null);
+        page("POST /admin/categories", Access.ADMIN, c -> "title=More&description=");
+        page("POST /admin/categories/{categoryId}", Access.ADMIN, c -> "title=Travel&description=Trips");
+        page("GET /admin/boards", Access.ADMIN, null);
+        page("POST /admin/boards", Access.ADMIN, c -> "category_id=" + RouteTableTest.f.category.id().value() + "&title=Korea&description=");
+        page("GET /admin/boards/{boardId}", Access.ADMIN, null);
+        page("POST /admin/boards/{boardId}", Access.ADMIN,
+                c -> "category_id=" + RouteTableTest.f.category.id().value() + "&title=Japan&description=All+things+Japan");
+        page("GET /admin/members", Access.STAFF, null);
+        page("POST /admin/recount", Access.ADMIN, null);
+        page("GET /assets/{file}", Access.ANYONE, null);
+    }
+
+    private static void page(String key, Access access, Function<Case, String> body) {
+        RULES.put("PAGE " + key, new Rule(access, body));
+    }
+
+    private static boolean isPage(ForumRoute r) {
+        return !r.path().startsWith(P + "/");
     }
 
     private static void rule(String key, Access access, Function<Case, String> body) {
@@ -101,7 +158,7 @@ class RouteTableTest {
     }
 
     private static String key(ForumRoute r) {
-        return r.method() + " " + r.path().substring(P.length());
+        return isPage(r) ? "PAGE " + r.method() + " " + r.path() : r.method() + " " + r.path().substring(P.length());
     }
 
     @Test
@@ -124,7 +181,20 @@ class RouteTableTest {
                 inJavalin.add(h.getHttpMethod().name() + " " + h.getPath().substring(P.length()));
             }
         });
-        assertThat(inJavalin).containsExactlyInAnyOrderElementsOf(RULES.keySet());
+        assertThat(inJavalin).containsExactlyInAnyOrderElementsOf(
+                RULES.keySet().stream().filter(k -> !k.startsWith("PAGE ")).toList());
+    }
+
+    @Test
+    void javalin_serves_no_page_outside_the_registry() {
+        Set<String> inJavalin = new TreeSet<>();
+        server.handlers.forEach(h -> {
+            if (h.getHttpMethod().isHttpMethod() && !h.getPath().startsWith(P)) {
+                inJavalin.add("PAGE " + h.getHttpMethod().name() + " " + h.getPath());
+            }
+        });
+        assertThat(inJavalin).containsExactlyInAnyOrderElementsOf(
+                RULES.keySet().stream().filter(k -> k.startsWith("PAGE ")).toList());
     }
 
     @TestFactory
@@ -161,7 +231,8 @@ class RouteTableTest {
         for (ForumRoute route : server.plugin.routes()) {
             if (!route.changesState()) {
                 for (Client client : clients) {
-                    assertThat(client.send("GET", path(route, RULES.get(key(route)), c), null).status()).isLessThan(500);
+                    assertThat(client.send("GET", path(route, RULES.get(key(route)), c), null).status())
+                            .as(key(route)).isLessThan(500);
                 }
             }
         }
@@ -194,7 +265,7 @@ class RouteTableTest {
             case "admin" -> f.signedIn(f.admin);
             default -> f.signedIn(f.pat);
         };
-        Client.Response r = client.send(route.method(), path(route, rule, c), body(route, rule, c));
+        Client.Response r = client.send(route.method(), path(route, rule, c), body(route, rule, c), headers(route));
         int expected = expectedRefusal(rule.access(), role);
         if (expected != 0) {
             assertThat(r.status()).as(route + " as " + role + ": " + r).isEqualTo(expected);
@@ -227,8 +298,14 @@ class RouteTableTest {
         Case c = freshCase("member");
         Client client = f.signedIn(f.mia);
         client.sendCsrf = false;
-        String[] headers = token == null ? new String[0] : new String[]{"X-CSRF-Token", token};
-        Client.Response r = client.send(route.method(), path(route, rule, c), body(route, rule, c), headers);
+        List<String> headers = new ArrayList<>(List.of(headers(route)));
+        String body = body(route, rule, c);
+        if (token != null && isPage(route)) {
+            body = (body.isEmpty() ? "" : body + "&") + "_csrf=" + token; // how a form sends it
+        } else if (token != null) {
+            headers.addAll(List.of("X-CSRF-Token", token));
+        }
+        Client.Response r = client.send(route.method(), path(route, rule, c), body, headers.toArray(String[]::new));
         assertThat(r.status()).as(route + ": " + r).isEqualTo(403);
         assertThat(r.errorCode()).isEqualTo("csrf_failed");
     }
@@ -249,6 +326,17 @@ class RouteTableTest {
 
     private static String path(ForumRoute route, Rule rule, Case c) {
         boolean owner = rule.access() == Access.OWNER_OR_STAFF || rule.access() == Access.OWNER_OR_ADMIN;
+        if (isPage(route)) {
+            return route.path()
+                    .replace("{member}", "m." + (owner ? f.mia.id().value() : c.target().id().value()))
+                    .replace("{postId}", Long.toString(owner ? c.miasReply() : c.targetsReply()))
+                    .replace("{thread}", "fresh-thread." + c.threadId())
+                    .replace("{board}", f.board.slug() + "." + f.board.id().value())
+                    .replace("{boardId}", Long.toString(f.board.id().value()))
+                    .replace("{categoryId}", Long.toString(f.category.id().value()))
+                    .replace("{page}", "1")
+                    .replace("{file}", "forumkit.css");
+        }
         return route.path().substring(P.length())
                 .replace("{memberId}", Long.toString(owner ? f.mia.id().value() : c.target().id().value()))
                 .replace("{postId}", Long.toString(owner ? c.miasReply() : c.targetsReply()))
@@ -262,6 +350,18 @@ class RouteTableTest {
         if (key(route).equals("POST /threads/{threadId}/move")) {
             return "{\"board_id\":" + f.board.id().value() + "}";
         }
+        if (key(route).equals("PAGE POST /threads/{thread}/move")) {
+            return "board_id=" + f.board.id().value();
+        }
+        if (isPage(route) && route.changesState()) {
+            return rule.body() == null ? "" : rule.body().apply(c);
+        }
         return rule.body() == null ? null : rule.body().apply(c);
+    }
+
+    /** Pages get forms, as a browser sends them. */
+    private static String[] headers(ForumRoute route) {
+        return isPage(route) && route.changesState()
+                ? new String[]{"Content-Type", "application/x-www-form-urlencoded"} : new String[0];
     }
 }

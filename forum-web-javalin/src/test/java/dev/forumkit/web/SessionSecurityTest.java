@@ -200,7 +200,13 @@ class SessionSecurityTest {
             Client.Response r = s.client().post("/api/v1/session", "{\"login\":\"mia\",\"password\":\"" + Fixture.PASSWORD + "\"}");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.headers().allValues("Set-Cookie").get(0)).contains("Path=/community");
-            assertThat(s.plugin.routes()).allMatch(route -> route.path().startsWith("/community/api/v1/"));
+            assertThat(s.plugin.routes()).allMatch(route -> route.path().startsWith("/community/"));
+            assertThat(s.plugin.routes()).filteredOn(route -> route.path().contains("/api/"))
+                    .allMatch(route -> route.path().startsWith("/community/api/v1/"));
+            Client.Response index = s.client().get("/");
+            assertThat(index.status()).isEqualTo(200);
+            assertThat(index.body()).contains("href=\"/community/boards/japan.").contains("href=\"/community/assets/forumkit.css\"")
+                    .doesNotContain("href=\"/boards/");
         }
     }
 

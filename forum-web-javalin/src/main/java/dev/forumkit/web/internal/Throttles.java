@@ -1,0 +1,23 @@
+package dev.forumkit.web.internal;
+
+/** The plugin's rate limits for the HTML pages, which share them with the API (one budget per person, not two). */
+public final class Throttles {
+    private Throttles() {
+    }
+
+    public static Throttle signInPerIp(Api api) {
+        return api.signInPerIp;
+    }
+
+    public static Throttle signInPerAccount(Api api) {
+        return api.signInPerAccount;
+    }
+
+    public static Throttle registrationPerIp(Api api) {
+        return api.registrationPerIp;
+    }
+
+    public static Throttle postingPerMember(Api api) {
+        return api.postingPerMember;
+    }
+}

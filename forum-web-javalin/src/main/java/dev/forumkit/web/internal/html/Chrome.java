@@ -1,0 +1,146 @@
+package dev.forumkit.web.internal.html;
+
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.policy.Standing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What every page's frame needs: who is looking (and their CSRF token for forms), the title and breadcrumbs, the
+ * links, and how to show times and numbers. Times are shown in UTC with a machine-readable {@code <time>}.
+ */
+public final class Chrome {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private final Links links;
+    private final String apiPrefix;
+    private final Member me;
+    private final Standing standing;
+    private final String csrf;
+    private final Instant now;
+    private final String title;
+    private final List<Crumb> crumbs;
+    private final boolean noindex;
+    private final String here;
+
+    public Chrome(String base, String apiPrefix, Member me, Standing standing, String csrf, Instant now, String title,
+                  List<Crumb> crumbs, boolean noindex, String here) {
+        this.here = here;
+        this.links = new Links(base);
+        this.apiPrefix = apiPrefix;
+        this.me = me;
+        this.standing = standing;
+        this.csrf = csrf == null ? "" : csrf;
+        this.now = now;
+        this.title = title;
+        this.crumbs = List.copyOf(crumbs);
+        this.noindex = noindex;
+    }
+
+    public Links links() {
+        return links;
+    }
+
+    public String apiPrefix() {
+        return apiPrefix;
+    }
+
+    public Member me() {
+        return me;
+    }
+
+    public boolean signedIn() {
+        return me != null;
+    }
+
+    public boolean staff() {
+        return standing.isStaff();
+    }
+
+    public boolean admin() {
+        return standing == Standing.ADMIN;
+    }
+
+    public boolean banned() {
+        return standing == Standing.BANNED;
+    }
+
+    /** The token every form echoes as {@code _csrf}; empty for guests, whose forms need none. */
+    public String csrf() {
+        return csrf;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Crumb> crumbs() {
+        return crumbs;
+    }
+
+    /** The address of this page, for "log in and come back" links; null after a form post. */
+    public String here() {
+        return here;
+    }
+
+    public boolean noindex() {
+        return noindex;
+    }
+
+    public String date(Instant at) {
+        return at == null ? "" : DATE.format(at);
+    }
+
+    public String dateTime(Instant at) {
+        return at == null ? "" : DATE_TIME.format(at);
+    }
+
+    public String iso(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+
+    /** "just now", "5 minutes ago", "yesterday", then the date. */
+    public String ago(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        long s = Math.max(0, Duration.between(at, now).getSeconds());
+        if (s < 60) {
+            return "just now";
+        }
+        if (s < 3600) {
+            long m = s / 60;
+            return m == 1 ? "a minute ago" : m + " minutes ago";
+        }
+        if (s < 86_400) {
+            long h = s / 3600;
+            return h == 1 ? "an hour ago" : h + " hours ago";
+        }
+        if (s < 2 * 86_400) {
+            return "yesterday";
+        }
+        if (s < 7 * 86_400) {
+            return s / 86_400 + " days ago";
+        }
+        return date(at);
+    }
+
+    public String num(long n) {
+        return String.format(Locale.ENGLISH, "%,d", n);
+    }
+
+    public String avatar(long memberId, String username, String size) {
+        return Avatars.svg(memberId, username, size);
+    }
+
+    /** A post body as a short line of plain text. */
+    public String excerpt(String source) {
+        return Bodies.excerpt(source, 220);
+    }
+}

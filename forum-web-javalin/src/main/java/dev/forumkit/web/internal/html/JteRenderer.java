@@ -1,0 +1,30 @@
+package dev.forumkit.web.internal.html;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.rendering.FileRenderer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Javalin's file renderer over the templates compiled at build time (jte-maven-plugin): no template compiler and
+ * no template files at run time. The forum calls it itself, so a host app keeps its own {@code fileRenderer}.
+ */
+public final class JteRenderer implements FileRenderer {
+    /** Where the build puts the compiled templates (jte-maven-plugin {@code packageName}). */
+    static final String PACKAGE = "dev.forumkit.web.internal.html.jte";
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            JteRenderer.class.getClassLoader(), PACKAGE);
+
+    @Override
+    public String render(String filePath, Map<String, ?> model, Context context) {
+        // a Map<String, ?> would pick JTE's render(String, Object, ...) overload: copy into the type it expects
+        Map<String, Object> params = new HashMap<>(model);
+        StringOutput out = new StringOutput(16 * 1024);
+        engine.render(filePath, params, out);
+        return out.toString();
+    }
+}

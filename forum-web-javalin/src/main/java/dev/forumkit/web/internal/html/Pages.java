@@ -1,0 +1,18 @@
+package dev.forumkit.web.internal.html;
+
+import dev.forumkit.web.internal.PageTable;
+
+/** Registers every HTML page and form target of the forum on the page table. */
+public final class Pages {
+    private Pages() {
+    }
+
+    public static void register(PageTable t) {
+        ReadPages.register(t);
+        AccountPages.register(t);
+        PostingPages.register(t);
+        ModerationPages.register(t);
+        AdminPages.register(t);
+        Assets.register(t);
+    }
+}

@@ -1,0 +1,238 @@
+package dev.forumkit.web.internal.html;
+
+import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.InvalidInputException;
+import dev.forumkit.core.NotAllowedException;
+import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.Validation;
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.policy.Action;
+import dev.forumkit.core.policy.Target;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.post.PostText;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.core.thread.ThreadId;
+import dev.forumkit.web.Access;
+import dev.forumkit.web.internal.Call;
+import dev.forumkit.web.internal.HttpProblem;
+import dev.forumkit.web.internal.PageTable;
+import dev.forumkit.web.internal.Throttles;
+
+/**
+ * Writing: start a thread, reply (with a quote), edit, delete and restore a post, react. A form with a problem
+ * comes back with the message beside its field and every word still in it; a good one redirects (303) to the
+ * post's anchor on the page it is on.
+ */
+final class PostingPages {
+    private PostingPages() {
+    }
+
+    static void register(PageTable t) {
+        t.get("/boards/{board}/post-thread", Access.MEMBER, PostingPages::startForm);
+        t.post("/boards/{board}/post-thread", Access.MEMBER, PostingPages::start);
+        t.get("/threads/{thread}/reply", Access.MEMBER, PostingPages::replyForm);
+        t.post("/threads/{thread}/reply", Access.MEMBER, PostingPages::reply);
+        t.get("/posts/{postId}/edit", Access.OWNER_OR_STAFF, PostingPages::editForm);
+        t.post("/posts/{postId}/edit", Access.OWNER_OR_STAFF, PostingPages::edit);
+        t.post("/posts/{postId}/delete", Access.OWNER_OR_STAFF, PostingPages::delete);
+        t.post("/posts/{postId}/restore", Access.STAFF, PostingPages::restore);
+        t.post("/posts/{postId}/react", Access.MEMBER, PostingPages::react);
+    }
+
+    // --- start a thread
+
+    private static Board board(Call call) {
+        BoardId id = BoardId.of(Params.id(call, "board"));
+        return call.api().forum().boards().board(call.actor(), id).orElseThrow(() -> new NotFoundException("no board " + id));
+    }
+
+    private static View startPage(Call call, Board board, Form form) {
+        Links links = ReadPages.links(call);
+        return View.of("post-thread", "Post thread").noindex()
+                .crumb("Forums", links.home())
+                .crumb(board.title(), links.board(board))
+                .with("board", board)
+                .with("form", form);
+    }
+
+    private static Object startForm(Call call) {
+        Board b = board(call);
+        call.api().forum().policy().check(call.standing(), Action.START_THREAD, Target.NONE);
+        return startPage(call, b, Form.empty());
+    }
+
+    private static Object start(Call call) {
+        Board b = board(call);
+        Form form = Form.from(call.ctx(), "title", "body");
+        try {
+            PostText.body(PostText.title(Validation.start(), PostText.cleanTitle(form.get("title"))),
+                    PostText.cleanBody(form.get("body"))).orThrow();
+            Throttles.postingPerMember(call.api()).acquire(call.viewer().member().id().toString());
+            Post first = call.api().forum().threads().start(call.actor(), b.id(), form.get("title"), form.get("body"));
+            return Redirect.seeOther(at(call, first.id()));
+        } catch (RuntimeException e) {
+            return problem(e, form, startPage(call, b, form), "title", "body");
+        }
+    }
+
+    // --- reply
+
+    private static ForumThread thread(Call call) {
+        ThreadId id = ThreadId.of(Params.id(call, "thread"));
+        ForumStorage s = call.api().forum().storage();
+        boolean staff = call.standing().isStaff();
+        return s.transactions().readOnly(() -> s.threads().byId(id).filter(t -> !t.isDeleted() || staff))
+                .orElseThrow(() -> new NotFoundException("no thread " + id));
+    }
+
+    private static View replyPage(Call call, ForumThread t, Form form) {
+        Links links = ReadPages.links(call);
+        return View.of("reply", "Reply to " + t.title()).noindex()
+                .crumb("Forums", links.home())
+                .crumb(t.title(), links.thread(t))
+                .with("thread", t)
+                .with("form", form);
+    }
+
+    private static Object replyForm(Call call) {
+        ForumThread t = thread(call);
+        Form form = Form.empty();
+        String quote = call.ctx().queryParam("quote");
+        Long quoted = Params.number(quote);
+        if (quoted != null && quoted > 0) {
+            form.set("body", quoteOf(call, PostId.of(quoted)));
+        }
+        return replyPage(call, t, form);
+    }
+
+    /** {@code [quote=name post=ID]text[/quote]} for a post the viewer can see, earlier quotes left out. */
+    private static String quoteOf(Call call, PostId id) {
+        Forum forum = call.api().forum();
+        forum.reading().locate(call.actor(), id); // not found unless the viewer may see it
+        ForumStorage s = forum.storage();
+        return s.transactions().readOnly(() -> {
+            Post p = s.posts().byId(id).orElseThrow(() -> new NotFoundException("no post " + id));
+            String name = s.members().byId(p.authorId()).map(Member::username).orElse("member");
+            return "[quote=" + name + " post=" + id.value() + "]" + Bodies.withoutQuotes(p.body()) + "[/quote]\n\n";
+        });
+    }
+
+    private static Object reply(Call call) {
+        ForumThread t = thread(call);
+        Form form = Form.from(call.ctx(), "body");
+        try {
+            PostText.body(Validation.start(), PostText.cleanBody(form.get("body"))).orThrow();
+            Throttles.postingPerMember(call.api()).acquire(call.viewer().member().id().toString());
+            Post p = call.api().forum().posts().reply(call.actor(), t.id(), form.get("body"));
+            return Redirect.seeOther(at(call, p.id()));
+        } catch (RuntimeException e) {
+            return problem(e, form, replyPage(call, t, form), "body");
+        }
+    }
+
+    // --- edit, delete, restore
+
+    private static Post post(Call call) {
+        PostId id = PostId.of(Params.id(call, "postId"));
+        ForumStorage s = call.api().forum().storage();
+        return s.transactions().readOnly(() -> s.posts().byId(id)).orElseThrow(() -> new NotFoundException("no post " + id));
+    }
+
+    private static View editPage(Call call, Post p, Form form) {
+        Links links = ReadPages.links(call);
+        ForumStorage s = call.api().forum().storage();
+        ForumThread t = s.transactions().readOnly(() -> s.threads().byId(p.threadId())).orElseThrow();
+        return View.of("edit-post", "Edit post").noindex()
+                .crumb("Forums", links.home())
+                .crumb(t.title(), links.thread(t))
+                .with("thread", t)
+                .with("post", p)
+                .with("form", form);
+    }
+
+    private static Object editForm(Call call) {
+        Post p = post(call);
+        ForumStorage s = call.api().forum().storage();
+        ForumThread t = s.transactions().readOnly(() -> s.threads().byId(p.threadId())).orElseThrow();
+        boolean own = p.authorId().equals(call.viewer().member().id());
+        boolean hidden = p.isDeleted() || t.isDeleted();
+        if (hidden && !call.standing().isStaff()) {
+            throw new NotFoundException("no post " + p.id());
+        }
+        call.api().forum().policy().check(call.standing(), Action.EDIT_POST, Target.content(own, t.locked(), hidden));
+        return editPage(call, p, Form.empty().set("body", p.body()));
+    }
+
+    private static Object edit(Call call) {
+        Post p = post(call);
+        Form form = Form.from(call.ctx(), "body");
+        try {
+            call.api().forum().posts().edit(call.actor(), p.id(), form.get("body"));
+            return Redirect.seeOther(at(call, p.id()));
+        } catch (RuntimeException e) {
+            return problem(e, form, editPage(call, p, form), "body");
+        }
+    }
+
+    private static Object delete(Call call) {
+        PostId id = PostId.of(Params.id(call, "postId"));
+        String where = at(call, id);
+        call.api().forum().posts().delete(call.actor(), id, call.ctx().formParam("reason"));
+        return Redirect.seeOther(where);
+    }
+
+    private static Object restore(Call call) {
+        PostId id = PostId.of(Params.id(call, "postId"));
+        call.api().forum().posts().restore(call.actor(), id);
+        return Redirect.seeOther(at(call, id));
+    }
+
+    private static Object react(Call call) {
+        PostId id = PostId.of(Params.id(call, "postId"));
+        String type = call.ctx().formParam("type");
+        if (type == null || type.isBlank() || type.equals("remove")) {
+            call.api().forum().reactions().unreact(call.actor(), id);
+        } else {
+            call.api().forum().reactions().react(call.actor(), id, type.strip());
+        }
+        return Redirect.seeOther(at(call, id));
+    }
+
+    /** The post's place: its thread page and anchor. */
+    static String at(Call call, PostId id) {
+        return ReadPages.located(ReadPages.links(call), call.api().forum().reading().locate(call.actor(), id));
+    }
+
+    /**
+     * A refused form comes back with the reason and the text: field errors beside their fields (422), a rate limit
+     * or a refusal (locked thread, ban) above the form with the status the API would give.
+     */
+    static View problem(RuntimeException e, Form form, View page, String... fields) {
+        if (e instanceof InvalidInputException iie) {
+            form.withErrors(iie, fields);
+            return page.status(422);
+        }
+        if (e instanceof HttpProblem hp && hp.status() < 500) {
+            if (hp.field() != null) {
+                form.withError(hp.field(), hp.getMessage());
+            } else {
+                form.withGeneral(hp.getMessage(), hp.code());
+            }
+            return page.status(hp.status());
+        }
+        if (e instanceof NotAllowedException na && !na.signInRequired()) {
+            form.withGeneral(na.getMessage(), "not_allowed");
+            return page.status(403);
+        }
+        if (e instanceof ConflictException ce && ce.getCause() == null) {
+            form.withGeneral(ce.getMessage(), "conflict");
+            return page.status(409);
+        }
+        throw e;
+    }
+}

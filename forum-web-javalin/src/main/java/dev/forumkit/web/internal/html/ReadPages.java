@@ -1,0 +1,161 @@
+package dev.forumkit.web.internal.html;
+
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.policy.Action;
+import dev.forumkit.core.policy.Policy;
+import dev.forumkit.core.policy.Standing;
+import dev.forumkit.core.policy.Target;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.read.BoardPage;
+import dev.forumkit.core.read.MemberProfile;
+import dev.forumkit.core.read.Page;
+import dev.forumkit.core.read.PostLocation;
+import dev.forumkit.core.read.ThreadPage;
+import dev.forumkit.core.read.ThreadSummary;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.core.thread.ThreadId;
+import dev.forumkit.web.Access;
+import dev.forumkit.web.internal.Call;
+import dev.forumkit.web.internal.PageTable;
+
+import java.util.List;
+
+/** The reading pages: board index, board, thread, a post's permanent link, first unread, What's new, profiles. */
+final class ReadPages {
+    private ReadPages() {
+    }
+
+    static void register(PageTable t) {
+        t.get("/", Access.ANYONE, ReadPages::index);
+        t.get("/boards/{board}/", Access.ANYONE, ReadPages::board);
+        t.get("/boards/{board}/page-{page}", Access.ANYONE, ReadPages::board);
+        t.get("/threads/{thread}/", Access.ANYONE, ReadPages::thread);
+        t.get("/threads/{thread}/page-{page}", Access.ANYONE, ReadPages::thread);
+        t.get("/threads/{thread}/unread", Access.ANYONE, ReadPages::unread);
+        t.get("/posts/{postId}/", Access.ANYONE, ReadPages::post);
+        t.get("/whats-new/", Access.ANYONE, ReadPages::whatsNew);
+        t.get("/whats-new/page-{page}", Access.ANYONE, ReadPages::whatsNew);
+        t.get("/members/{member}/", Access.ANYONE, call -> member(call, Form.empty()));
+    }
+
+    static Links links(Call call) {
+        return new Links(call.api().config().basePath());
+    }
+
+    private static Object index(Call call) {
+        return View.of("index", "Forums").with("index", call.api().forum().reading().boardIndex(call.actor()));
+    }
+
+    private static Object board(Call call) {
+        Links links = links(call);
+        int n = Params.page(call);
+        BoardPage p = call.api().forum().reading().boardPage(call.actor(), BoardId.of(Params.id(call, "board")), n);
+        Board b = p.board();
+        if (!Params.slug(call, "board").equals(b.slug())) {
+            return Redirect.permanent(links.board(b, n));
+        }
+        if (n > p.threads().lastPage()) {
+            return Redirect.found(links.board(b, p.threads().lastPage()));
+        }
+        return View.of("board", n > 1 ? b.title() + " | Page " + n : b.title())
+                .crumb("Forums", links.home())
+                .crumb(p.category().title(), links.home() + "#category-" + p.category().id().value())
+                .with("page", p);
+    }
+
+    private static Object thread(Call call) {
+        Links links = links(call);
+        int n = Params.page(call);
+        Forum forum = call.api().forum();
+        ThreadPage p = forum.reading().threadPage(call.actor(), ThreadId.of(Params.id(call, "thread")), n);
+        ForumThread t = p.thread();
+        if (!Params.slug(call, "thread").equals(t.slug())) {
+            return Redirect.permanent(links.thread(t, n));
+        }
+        if (n > p.posts().lastPage()) {
+            return Redirect.found(links.thread(t, p.posts().lastPage()));
+        }
+        List<Board> boards = p.canModerate() ? forum.boards().boards() : List.of();
+        return View.of("thread", n > 1 ? t.title() + " | Page " + n : t.title())
+                .crumb("Forums", links.home())
+                .crumb(p.category().title(), links.home() + "#category-" + p.category().id().value())
+                .crumb(p.board().title(), links.board(p.board()))
+                .with("page", p)
+                .with("types", forum.reactionTypes().all())
+                .with("boards", boards)
+                .with("form", Form.empty());
+    }
+
+    /** The first post the member has not read (the thread's last post when all are read; page 1 for guests). */
+    private static Object unread(Call call) {
+        Links links = links(call);
+        Forum forum = call.api().forum();
+        ForumStorage s = forum.storage();
+        ThreadId id = ThreadId.of(Params.id(call, "thread"));
+        boolean staff = call.standing().isStaff();
+        PostId target = s.transactions().readOnly(() -> {
+            ForumThread t = s.threads().byId(id).filter(x -> !x.isDeleted() || staff).orElse(null);
+            if (t == null || t.lastPost() == null) {
+                return null;
+            }
+            if (call.viewer().isGuest()) {
+                return null;
+            }
+            int lastRead = s.readStates().lastRead(call.viewer().member().id(), id);
+            if (lastRead >= t.lastPost().number()) {
+                return t.lastPost().postId();
+            }
+            List<Post> next = s.posts().byNumberRange(id, lastRead + 1, lastRead + 40, staff);
+            return next.isEmpty() ? t.lastPost().postId() : next.get(0).id();
+        });
+        if (target == null) {
+            return Redirect.found(links.base() + "/threads/" + Params.slug(call, "thread") + "." + id.value() + "/");
+        }
+        return Redirect.found(located(links, forum.reading().locate(call.actor(), target)));
+    }
+
+    private static Object post(Call call) {
+        PostLocation at = call.api().forum().reading().locate(call.actor(), PostId.of(Params.id(call, "postId")));
+        return Redirect.found(located(links(call), at));
+    }
+
+    /** A located post's address: its thread page and the post's anchor. */
+    static String located(Links links, PostLocation at) {
+        String thread = links.base() + "/threads/" + at.threadSlug() + "." + at.threadId().value() + "/";
+        return thread + (at.page() > 1 ? "page-" + at.page() : "") + "#" + at.anchor();
+    }
+
+    private static Object whatsNew(Call call) {
+        Links links = links(call);
+        int n = Params.page(call);
+        Page<ThreadSummary> p = call.api().forum().reading().whatsNew(call.actor(), n);
+        if (n > p.lastPage()) {
+            return Redirect.found(links.whatsNew(p.lastPage()));
+        }
+        return View.of("whats-new", n > 1 ? "What's new | Page " + n : "What's new")
+                .crumb("Forums", links.home())
+                .with("page", p);
+    }
+
+    static View member(Call call, Form form) {
+        Links links = links(call);
+        MemberId id = MemberId.of(Params.id(call, "member"));
+        MemberProfile p = call.api().forum().reading().memberProfile(call.actor(), id);
+        Policy policy = call.api().forum().policy();
+        Standing who = call.standing();
+        boolean self = !call.viewer().isGuest() && call.viewer().member().id().equals(id);
+        Target target = Target.member(self, p.member().role());
+        ProfileActions actions = new ProfileActions(policy.allows(who, Action.UPDATE_PROFILE, target),
+                policy.allows(who, Action.BAN_MEMBER, target), policy.allows(who, Action.CHANGE_ROLE, target));
+        return View.of("member", p.member().username())
+                .crumb("Forums", links.home())
+                .with("profile", p)
+                .with("actions", actions)
+                .with("form", form);
+    }
+}

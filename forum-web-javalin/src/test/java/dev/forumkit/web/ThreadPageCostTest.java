@@ -1,0 +1,95 @@
+package dev.forumkit.web;
+
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.member.Pbkdf2PasswordHasher;
+import dev.forumkit.core.memory.InMemoryForumStorage;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.storage.Transactions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A thread page costs the same number of storage calls (each one SQL statement on a database) whether it shows
+ * 2 posts or 20: the pages add no call per post to what core's read side does. Counted on every port call.
+ */
+class ThreadPageCostTest {
+    private static final AtomicInteger CALLS = new AtomicInteger();
+    private static TestServer server;
+    private static Fixture f;
+
+    @BeforeAll
+    static void start() {
+        Forum forum = Forum.create(counting(new InMemoryForumStorage()),
+                c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
+        server = new TestServer(forum, c -> { }, "");
+        f = new Fixture(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void a_page_of_twenty_posts_costs_what_a_page_of_two_costs() {
+        Post small = f.forum.threads().start(Fixture.as(f.pat), f.board.id(), "Short one", "Hello");
+        f.forum.posts().reply(Fixture.as(f.mia), small.threadId(), "Hi");
+        Post big = f.forum.threads().start(Fixture.as(f.pat), f.board.id(), "Long one", "Hello");
+        for (int i = 0; i < 19; i++) {
+            Member writer = i % 3 == 0 ? f.mia : i % 3 == 1 ? f.moderator : f.member("writer");
+            f.forum.posts().reply(Fixture.as(writer), big.threadId(), "Reply " + i);
+            f.forum.reactions().react(Fixture.as(f.pat), f.forum.reading().threadPage(dev.forumkit.core.Actor.guest(),
+                    big.threadId(), 1).posts().items().get(i + 1).post().id(), "like");
+        }
+        for (Client client : new Client[]{f.guest(), f.signedIn(f.admin)}) {
+            int two = cost(client, "/threads/short-one." + small.threadId().value() + "/");
+            int twenty = cost(client, "/threads/long-one." + big.threadId().value() + "/");
+            assertThat(twenty).as("storage calls for 20 posts vs 2").isEqualTo(two);
+            assertThat(twenty).isBetween(4, 16);
+        }
+    }
+
+    private static int cost(Client client, String path) {
+        client.get(path); // the first view moves a member's read position: count a steady page
+        CALLS.set(0);
+        Client.Response r = client.get(path);
+        assertThat(r.status()).isEqualTo(200);
+        return CALLS.get();
+    }
+
+    /** The storage with every call on a port counted. */
+    private static ForumStorage counting(ForumStorage inner) {
+        return (ForumStorage) Proxy.newProxyInstance(ForumStorage.class.getClassLoader(), new Class<?>[]{ForumStorage.class},
+                (proxy, method, args) -> {
+                    Object port = call(method, inner, args);
+                    Class<?> type = method.getReturnType();
+                    if (port == null || !type.isInterface() || type == Transactions.class) {
+                        return port;
+                    }
+                    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (p, m, a) -> {
+                        if (m.getDeclaringClass() != Object.class) {
+                            CALLS.incrementAndGet();
+                        }
+                        return call(m, port, a);
+                    });
+                });
+    }
+
+    private static Object call(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
