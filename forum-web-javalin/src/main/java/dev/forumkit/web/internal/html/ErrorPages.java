@@ -21,7 +21,7 @@ public final class ErrorPages {
     }
 
     public static View error(int status, String code, String message, String errorId, String kept) {
-        Failure f = new Failure(status, code, message, errorId);
+        Failure f = new Failure(status, code == null ? "error" : code, message == null ? "" : message, errorId);
         return View.of("error", f.heading()).noindex().status(status).with("failure", f).with("kept", kept);
     }
 }
