@@ -51,7 +51,7 @@ class H2CrashDurabilityIT {
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             List<Long> acked = runAndKill(url, 300 + random.nextInt(900));
             all.addAll(acked);
-            List<Long> missing = missing(url, all);
+            List<Long> missing = missing(url, all, true);
             assertThat(missing).as("acknowledged posts missing after kill -9 in cycle %d (of %d acknowledged so far)",
                     cycle, all.size()).isEmpty();
         }
@@ -69,7 +69,9 @@ class H2CrashDurabilityIT {
         for (int cycle = 1; cycle <= CONTROL_CYCLES && lossyCycles == 0; cycle++) {
             List<Long> acked = runAndKill(url, 400 + cycle * 100);
             all.addAll(acked);
-            List<Long> missing = missing(url, all);
+            // the unsafe setting may break more than durability: H2 has been seen to keep a post row without the
+            // counter updates of its own transaction, so counters are reported here, not asserted
+            List<Long> missing = missing(url, all, false);
             if (!missing.isEmpty()) {
                 lossyCycles++;
                 System.out.printf("control: cycle %d lost %d of %d acknowledged posts%n", cycle, missing.size(), acked.size());
@@ -113,13 +115,18 @@ class H2CrashDurabilityIT {
         return acked;
     }
 
-    /** Reopens the database, returns the acknowledged posts it lacks, and checks the counters against a recount. */
-    private static List<Long> missing(String url, List<Long> acked) {
+    /** Reopens the database, returns the acknowledged posts it lacks, and compares the counters with a recount. */
+    private static List<Long> missing(String url, List<Long> acked, boolean countersMustMatch) {
         try (JdbiForumStorage storage = JdbiForumStorage.owning(ConnectionPools.hikari(url, "sa", "", TestPools.patient(2)));
              Forum forum = ForumFixture.forum(storage, Clock.systemUTC())) {
             List<Long> missing = storage.transactions().readOnly(() -> acked.stream()
                     .filter(id -> storage.posts().byId(PostId.of(id)).isEmpty()).toList());
-            assertThat(forum.counters().recountAsSystem(false).differences()).as("counters after the crash").isEmpty();
+            List<?> differences = forum.counters().recountAsSystem(false).differences();
+            if (countersMustMatch) {
+                assertThat(differences).as("counters after the crash").isEmpty();
+            } else if (!differences.isEmpty()) {
+                System.out.printf("control: counters differ from a recount after the crash: %s%n", differences);
+            }
             return missing;
         }
     }
