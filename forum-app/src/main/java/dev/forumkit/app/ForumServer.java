@@ -49,6 +49,13 @@ public final class ForumServer implements AutoCloseable {
                 if (!settings.rateLimits()) {
                     forumConfig.noRateLimits();
                 }
+                Settings.Admission admission = settings.admission();
+                if (admission.on()) {
+                    forumConfig.admission(admission.maxConcurrentRequests(), admission.maxQueuedRequests(), admission.queueTimeout())
+                            .admissionExempt("/health");
+                } else {
+                    forumConfig.noAdmissionLimit();
+                }
                 if (settings.publicUrl() != null) {
                     forumConfig.allowedOrigin(settings.publicUrl());
                 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +18,41 @@ import java.util.Properties;
  */
 public record Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                        String publicUrl, String adminUsername, String adminEmail, String adminPassword,
-                       boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache) {
+                       boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
+                       Admission admission) {
+
+    /**
+     * Admission control: requests worked on at once ({@code max.concurrent.requests}, 0 turns it off), how many more
+     * may wait ({@code max.queued.requests}) and for how long ({@code queue.timeout.ms}); the rest get 503 at once.
+     */
+    public record Admission(int maxConcurrentRequests, int maxQueuedRequests, Duration queueTimeout) {
+        public static final Admission DEFAULT = new Admission(64, 128, Duration.ofSeconds(1));
+
+        public Admission {
+            if (maxConcurrentRequests < 0 || maxQueuedRequests < 0 || queueTimeout.isNegative()) {
+                throw new IllegalArgumentException("admission settings must not be negative");
+            }
+        }
+
+        public boolean on() {
+            return maxConcurrentRequests > 0;
+        }
+    }
+
+    /** Settings with the default admission control. */
+    public Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                    String publicUrl, String adminUsername, String adminEmail, String adminPassword,
+                    boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache) {
+        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, adminUsername, adminEmail, adminPassword,
+                secureCookies, rateLimits, benchRoutes, guestCache, Admission.DEFAULT);
+    }
 
     @Override
     public String toString() {
         return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
                 + ", publicUrl=" + publicUrl + ", adminUsername=" + adminUsername + ", secureCookies=" + secureCookies
-                + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + ", guestCache=" + guestCache + "]";
+                + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + ", guestCache=" + guestCache
+                + ", admission=" + admission + "]";
     }
 
     /** Settings from this process's system properties and environment. */
@@ -50,7 +79,10 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 l.get("secure.cookies").map(Boolean::parseBoolean).orElse(publicUrl != null && publicUrl.startsWith("https:")),
                 l.get("rate.limits").map(Boolean::parseBoolean).orElse(true),
                 l.get("bench.routes").map(Boolean::parseBoolean).orElse(false),
-                l.get("guest.cache").map(Boolean::parseBoolean).orElse(l.get("jdbc.url").isEmpty()));
+                l.get("guest.cache").map(Boolean::parseBoolean).orElse(l.get("jdbc.url").isEmpty()),
+                new Admission(l.count("max.concurrent.requests", Admission.DEFAULT.maxConcurrentRequests()),
+                        l.count("max.queued.requests", Admission.DEFAULT.maxQueuedRequests()),
+                        Duration.ofMillis(l.count("queue.timeout.ms", (int) Admission.DEFAULT.queueTimeout().toMillis()))));
     }
 
     /** Where people open the forum: the public URL if set, else this machine on the port. */
@@ -83,6 +115,22 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 v = file.getProperty(key);
             }
             return Optional.ofNullable(v).map(String::strip).filter(s -> !s.isEmpty());
+        }
+
+        int count(String key, int fallback) {
+            String v = get(key).orElse(null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("setting " + key + " must be a whole number of 0 or more, not " + v);
+            }
         }
 
         int integer(String key, int fallback) {

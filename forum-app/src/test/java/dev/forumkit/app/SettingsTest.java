@@ -42,4 +42,17 @@ class SettingsTest {
         Settings s = Settings.load(new Properties(), Map.of("FORUMKIT_JDBC_PASSWORD", "s3cret", "FORUMKIT_ADMIN_PASSWORD", "adm1n"));
         assertThat(s.toString()).doesNotContain("s3cret", "adm1n");
     }
+
+    @Test
+    void admission_control_is_on_by_default_and_can_be_tuned_or_turned_off() {
+        Settings.Admission d = Settings.load(new Properties(), Map.of()).admission();
+        assertThat(d).isEqualTo(Settings.Admission.DEFAULT);
+        assertThat(d.on()).isTrue();
+        Settings.Admission tuned = Settings.load(new Properties(), Map.of("FORUMKIT_MAX_CONCURRENT_REQUESTS", "16",
+                "FORUMKIT_MAX_QUEUED_REQUESTS", "0", "FORUMKIT_QUEUE_TIMEOUT_MS", "250")).admission();
+        assertThat(tuned).isEqualTo(new Settings.Admission(16, 0, java.time.Duration.ofMillis(250)));
+        assertThat(Settings.load(new Properties(), Map.of("FORUMKIT_MAX_CONCURRENT_REQUESTS", "0")).admission().on()).isFalse();
+        assertThatThrownBy(() -> Settings.load(new Properties(), Map.of("FORUMKIT_QUEUE_TIMEOUT_MS", "-1")))
+                .hasMessageContaining("queue.timeout.ms");
+    }
 }

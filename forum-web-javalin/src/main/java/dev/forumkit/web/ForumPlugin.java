@@ -1,6 +1,8 @@
 package dev.forumkit.web;
 
 import dev.forumkit.web.internal.AdminRoutes;
+import dev.forumkit.web.internal.Admission;
+import dev.forumkit.web.internal.AdmissionHandler;
 import dev.forumkit.web.internal.Api;
 import dev.forumkit.web.internal.BoardRoutes;
 import dev.forumkit.web.internal.MemberRoutes;
@@ -64,6 +66,11 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         table.install(state.routes, api);
         pages.install(state.routes, api, new JteRenderer(), table.prefix());
         state.events.serverStopped(api::close);
+        if (config.maxConcurrentRequests() > 0) {
+            AdmissionHandler admission = new AdmissionHandler(new Admission(config.maxConcurrentRequests(),
+                    config.maxQueuedRequests(), config.queueTimeout()), config.basePath(), table.prefix(), config.admissionExempt());
+            state.jetty.modifyServer(server -> server.insertHandler(admission));
+        }
     }
 
     /** Every route (API) and page (HTML) the plugin registered, with its access rule; empty before the app is created. */

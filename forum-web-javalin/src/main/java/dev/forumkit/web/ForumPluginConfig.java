@@ -4,7 +4,9 @@ import dev.forumkit.core.Forum;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -26,6 +28,10 @@ public final class ForumPluginConfig {
     RateLimit postingPerMember = RateLimit.of(1, Duration.ofSeconds(5));
     int passwordThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     int passwordQueue = 32;
+    int maxConcurrentRequests = 64;
+    int maxQueuedRequests = 128;
+    Duration queueTimeout = Duration.ofSeconds(1);
+    final Set<String> admissionExempt = new LinkedHashSet<>();
     boolean trustForwardedHeaders;
     boolean securityHeadersEverywhere;
     final List<String> allowedOrigins = new ArrayList<>();
@@ -127,6 +133,35 @@ public final class ForumPluginConfig {
     }
 
     /**
+     * Admission control for the forum's paths (everything under the base path): at most {@code maxConcurrentRequests}
+     * are worked on at once (default 64), up to {@code maxQueuedRequests} more wait for a slot (default 128), each for
+     * at most {@code queueTimeout} (default 1 s); the rest get 503 with {@code Retry-After} at once, as JSON or, for
+     * pages, HTML. An overloaded server so keeps a bounded queue and a bounded latency instead of falling over.
+     */
+    public ForumPluginConfig admission(int maxConcurrentRequests, int maxQueuedRequests, Duration queueTimeout) {
+        if (maxConcurrentRequests < 1 || maxQueuedRequests < 0 || queueTimeout.isNegative()) {
+            throw new IllegalArgumentException("admission needs at least one concurrent request, a queue of 0 or more"
+                    + " and a queue timeout of 0 or more");
+        }
+        this.maxConcurrentRequests = maxConcurrentRequests;
+        this.maxQueuedRequests = maxQueuedRequests;
+        this.queueTimeout = queueTimeout;
+        return this;
+    }
+
+    /** No admission control: every request is worked on, however many arrive (the host limits them, or nobody). */
+    public ForumPluginConfig noAdmissionLimit() {
+        this.maxConcurrentRequests = 0;
+        return this;
+    }
+
+    /** A path (e.g. {@code /health}) that admission control lets through even when the forum is full. */
+    public ForumPluginConfig admissionExempt(String path) {
+        this.admissionExempt.add(Objects.requireNonNull(path, "path"));
+        return this;
+    }
+
+    /**
      * Trust {@code X-Forwarded-For}, {@code X-Forwarded-Host} and {@code X-Forwarded-Proto}: only behind a reverse
      * proxy that sets them, or clients could pick their own IP address for the rate limits.
      */
@@ -197,6 +232,23 @@ public final class ForumPluginConfig {
 
     public int passwordQueue() {
         return passwordQueue;
+    }
+
+    /** Requests worked on at once; 0 when admission control is off. */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public int maxQueuedRequests() {
+        return maxQueuedRequests;
+    }
+
+    public Duration queueTimeout() {
+        return queueTimeout;
+    }
+
+    public Set<String> admissionExempt() {
+        return Set.copyOf(admissionExempt);
     }
 
     public boolean trustForwardedHeaders() {
