@@ -1,0 +1,113 @@
+package dev.forumkit.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar ({@code target/forumkit.jar}) as a child process at {@code -Xmx256m} on 127.0.0.1, for the torture
+ * tests: a server ({@link #server}) or a command ({@link #command}), with settings as environment variables.
+ */
+final class JarProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("forumkit listening on port (\\d+)");
+    final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final Thread reader;
+
+    private JarProcess(Map<String, String> settings, List<String> args) throws IOException {
+        Path jar = Path.of("target", "forumkit.jar").toAbsolutePath();
+        assertThat(jar).as("run mvn package first").exists();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("FORUMKIT_"));
+        pb.environment().put("FORUMKIT_HOST", "127.0.0.1");
+        pb.environment().put("FORUMKIT_PORT", "0");
+        pb.environment().putAll(settings);
+        process = pb.start();
+        reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (!line.contains("forumkit.access") && output.length() < 1_000_000) {
+                        output.append(line).append('\n');
+                    }
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+            port.completeExceptionally(new IllegalStateException("the server ended without listening:\n" + output));
+        }, "jar-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the server and waits until it listens. */
+    static JarProcess server(Map<String, String> settings) throws Exception {
+        JarProcess p = new JarProcess(settings, List.of());
+        p.port.get(90, TimeUnit.SECONDS);
+        return p;
+    }
+
+    /** Runs a command ({@code generate ...}, {@code recount}) to its end; returns what it printed, asserts exit 0. */
+    static String command(Map<String, String> settings, String... args) throws Exception {
+        JarProcess p = new JarProcess(settings, List.of(args));
+        assertThat(p.process.waitFor(300, TimeUnit.SECONDS)).as("%s finished", List.of(args)).isTrue();
+        p.reader.join(10_000);
+        assertThat(p.process.exitValue()).as("%s:\n%s", List.of(args), p.output).isZero();
+        return p.output.toString();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port.join();
+    }
+
+    /** Everything printed so far, without the access log lines. */
+    String output() {
+        return output.toString();
+    }
+
+    /** The peak resident set size of the process in MiB (Linux), or -1. */
+    long peakRssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or gone
+        }
+        return -1;
+    }
+
+    /** SIGTERM and wait for the graceful stop; returns the exit status. */
+    int stop() throws InterruptedException {
+        process.toHandle().destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM:\n" + output).isTrue();
+        reader.join(10_000);
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
