@@ -28,6 +28,7 @@ public final class ForumPluginConfig {
     RateLimit postingPerMember = RateLimit.of(1, Duration.ofSeconds(5));
     int passwordThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     int passwordQueue = 32;
+    Duration passwordQueueTimeout = Duration.ofSeconds(3);
     int maxConcurrentRequests = 64;
     int maxQueuedRequests = 128;
     Duration queueTimeout = Duration.ofSeconds(1);
@@ -133,6 +134,18 @@ public final class ForumPluginConfig {
     }
 
     /**
+     * How long a sign-in may wait in that queue (default 3 s): one that waited longer gets 503 instead of a hash, so
+     * a flood of sign-ins is answered within seconds rather than after the whole queue has been hashed.
+     */
+    public ForumPluginConfig passwordQueueTimeout(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("the password queue timeout must not be negative");
+        }
+        this.passwordQueueTimeout = value;
+        return this;
+    }
+
+    /**
      * Admission control for the forum's paths (everything under the base path): at most {@code maxConcurrentRequests}
      * are worked on at once (default 64), up to {@code maxQueuedRequests} more wait for a slot (default 128), each for
      * at most {@code queueTimeout} (default 1 s); the rest get 503 with {@code Retry-After} at once, as JSON or, for
@@ -232,6 +245,10 @@ public final class ForumPluginConfig {
 
     public int passwordQueue() {
         return passwordQueue;
+    }
+
+    public Duration passwordQueueTimeout() {
+        return passwordQueueTimeout;
     }
 
     /** Requests worked on at once; 0 when admission control is off. */

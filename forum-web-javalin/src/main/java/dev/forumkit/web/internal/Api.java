@@ -19,7 +19,7 @@ public final class Api implements AutoCloseable {
         this.config = config;
         this.sessions = new WebSessions(config);
         this.checks = new RequestChecks(config);
-        this.passwords = new PasswordWork(config.passwordThreads(), config.passwordQueue());
+        this.passwords = new PasswordWork(config.passwordThreads(), config.passwordQueue(), config.passwordQueueTimeout(), System::nanoTime);
         Ticker ticker = Ticker.systemTicker();
         this.signInPerIp = new Throttle("sign-in-ip", config.signInLimitPerIp(), ticker);
         this.signInPerAccount = new Throttle("sign-in-account", config.signInLimitPerAccount(), ticker);
