@@ -81,7 +81,15 @@ public final class JdbiForumStorage implements ForumStorage {
 
     /** A database given by JDBC URL, on a fail-fast pool that {@link #close()} shuts down. */
     public static JdbiForumStorage connect(String jdbcUrl, String user, String password) {
-        return owning(ConnectionPools.hikari(jdbcUrl, user, password));
+        ReconnectingDataSource pool = new ReconnectingDataSource(() -> ConnectionPools.hikari(jdbcUrl, user, password),
+                jdbcUrl, user, password); // back at once when the database returns, not after HikariCP's back-off
+        try {
+            migrate(pool);
+            return new JdbiForumStorage(Jdbi.create(pool), pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
     /** Storage on a pool that is handed over: {@link #close()} closes it. */
