@@ -89,8 +89,7 @@ class SignInFloodIT {
                 if (rateLimits) {
                     assertThat(Load.where(attempts, s -> s.status() == 429)).as("refused by the per-address limit").isNotEmpty();
                 } else {
-                    assertThat(Load.where(attempts, s -> s.status() == 401).size()).as("attempts that were really hashed")
-                            .isGreaterThan(1);
+                    assertThat(Load.where(attempts, s -> s.status() == 401)).as("attempts that were really hashed").isNotEmpty();
                 }
                 assertThat(Load.where(all, s -> !s.ok())).as("guest requests that failed").isEmpty();
                 assertThat(ratio).as("guest p99 during the flood over its quiet value").isLessThanOrEqualTo(ALLOWED_RATIO);
