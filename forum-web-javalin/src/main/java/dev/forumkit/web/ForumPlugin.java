@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  *
  * The JSON API lives under {@code <basePath>/api/v1}, the HTML pages at {@code <basePath>/} (board index),
  * {@code /boards/slug.id/}, {@code /threads/slug.id/page-n} and so on. Every route and page, with its access rule, is
- * listed by {@link #routes()}.
+ * listed by {@link #routes()}. Requests to the forum's paths pass admission control first (see
+ * {@link ForumPluginConfig#admission}): beyond a bounded number in flight and a bounded wait they get 503 at once.
  */
 public final class ForumPlugin extends Plugin<ForumPluginConfig> {
     private RouteTable table;
