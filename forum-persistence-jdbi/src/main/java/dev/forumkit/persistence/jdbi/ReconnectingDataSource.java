@@ -9,7 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -21,11 +21,11 @@ import java.util.logging.Logger;
  */
 final class ReconnectingDataSource implements DataSource, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ReconnectingDataSource.class.getName());
-    private static final long PROBE_EVERY_NANOS = 200_000_000L;
+    private static final long PROBE_EVERY_MILLIS = 200;
     private final Supplier<HikariDataSource> pools;
     private final String url;
     private final Properties probeProperties = new Properties();
-    private final AtomicLong lastProbe = new AtomicLong(System.nanoTime() - PROBE_EVERY_NANOS);
+    private final AtomicBoolean watching = new AtomicBoolean();
     private volatile HikariDataSource pool;
     private volatile boolean closed;
 
@@ -59,20 +59,43 @@ final class ReconnectingDataSource implements DataSource, AutoCloseable {
             if (p != pool) {
                 return pool.getConnection(); // the pool was swapped while this request waited in the old one
             }
-            if (!databaseAnswers()) {
-                throw e;
-            }
-            return replace(p).getConnection();
+            watch(p);
+            throw e;
         }
     }
 
-    /** Is the database reachable outside the pool? Asked at most every 200 ms; false in between. */
-    private boolean databaseAnswers() {
-        long now = System.nanoTime();
-        long last = lastProbe.get();
-        if (now - last < PROBE_EVERY_NANOS || !lastProbe.compareAndSet(last, now)) {
-            return false;
+    /**
+     * Starts (once) a thread that asks the database directly every 200 ms and, as soon as it answers while the pool
+     * still has no connection at all, swaps in a fresh pool. A pool that is merely busy (all connections lent out)
+     * is left alone: closing it would abort the work in flight.
+     */
+    private void watch(HikariDataSource p) {
+        if (!watching.compareAndSet(false, true)) {
+            return;
         }
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!closed && pool == p) {
+                    Thread.sleep(PROBE_EVERY_MILLIS);
+                    if (p.getHikariPoolMXBean() == null || p.getHikariPoolMXBean().getTotalConnections() > 0) {
+                        return; // the pool has (or is getting) connections again by itself
+                    }
+                    if (databaseAnswers()) {
+                        replace(p);
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                watching.set(false);
+            }
+        }, "forumkit-pool-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private boolean databaseAnswers() {
         try (Connection c = DriverManager.getConnection(url, probeProperties)) {
             return c.isValid(2);
         } catch (SQLException e) {
@@ -80,16 +103,13 @@ final class ReconnectingDataSource implements DataSource, AutoCloseable {
         }
     }
 
-    private synchronized HikariDataSource replace(HikariDataSource stuck) {
+    private synchronized void replace(HikariDataSource stuck) {
         if (pool != stuck || closed) {
-            return pool;
+            return;
         }
         LOG.log(System.Logger.Level.INFO, "the database answers again but the pool has no connection: starting a fresh pool");
         pool = pools.get();
-        Thread closer = new Thread(stuck::close, "forumkit-pool-closer"); // waiters in it fail and retry on the new one
-        closer.setDaemon(true);
-        closer.start();
-        return pool;
+        stuck.close(); // it has no connection; requests waiting in it fail at once and retry on the new pool
     }
 
     @Override

@@ -109,6 +109,10 @@ public final class AdmissionHandler extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        if (request.getLength() != 0) {
+            // the body is not read: close the connection rather than let the client reuse one with its body unread
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, page ? "text/html; charset=utf-8" : "application/json");
         response.write(true, ByteBuffer.wrap(page ? HTML : JSON), callback);
     }
