@@ -6,6 +6,7 @@ import dev.forumkit.core.board.Category;
 import dev.forumkit.core.board.CategoryId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.LastPost;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.reaction.Reaction;
@@ -14,6 +15,8 @@ import dev.forumkit.core.thread.Deletion;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.thread.ThreadId;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +25,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads many rows fast, for imports and the benchmark data generator: JDBC batch inserts on one connection,
@@ -42,8 +46,9 @@ import java.util.List;
  */
 public final class JdbiBulkLoader implements AutoCloseable {
     private static final int BATCH = 1_000;
+    private static final int COPY_BATCH = 10_000;
     /** Rows per commit: fewer, larger commits write far less to an H2 file than one per batch. */
-    private static final int COMMIT = 20_000;
+    private static final int COMMIT = Integer.getInteger("forumkit.bulk.commitRows", 20_000);
     // column types, for the NULLs of each batch
     private static final int ID = Types.BIGINT;
     private static final int TEXT = Types.VARCHAR;
@@ -69,19 +74,54 @@ public final class JdbiBulkLoader implements AutoCloseable {
     private long rows;
     private long uncommitted; // batches executed since the last commit
     private boolean finished;
+    private String finishTimes = "";
+    /** Counters kept while loading into an empty forum; null when the forum had rows (then SQL recounts them). */
+    private final LoadCounters counters;
+    /** PostgreSQL's COPY, which loads rows several times faster than batched INSERTs; null on H2. */
+    private final CopyManager copyManager;
+    private final boolean h2;
+    /** Rows per batch (per COPY on PostgreSQL). */
+    private final int batchRows;
+    /** H2's page cache size before the load, in MB (-1: not H2 or unknown). */
+    private final long h2CacheMbBefore;
+    private static final boolean DEFER_INDEXES = Boolean.parseBoolean(System.getProperty("forumkit.bulk.deferIndexes", "true"));
 
     private JdbiBulkLoader(JdbiForumStorage storage, ReactionTypes types) throws SQLException {
         this.types = types;
         this.handle = storage.jdbi().open();
         this.c = handle.getConnection();
         c.setAutoCommit(false);
-        DeferredIndexes.drop(c);
+        h2 = c.getMetaData().getDatabaseProductName().startsWith("H2");
+        copyManager = c.isWrapperFor(PGConnection.class) ? c.unwrap(PGConnection.class).getCopyAPI() : null;
+        batchRows = copyManager != null ? COPY_BATCH : BATCH;
+        if (copyManager != null) {
+            try (var s = c.createStatement()) {
+                // this session only: a crash loses the last commits of the load, which is then redone anyway
+                s.execute("SET synchronous_commit = off");
+                s.execute("SET maintenance_work_mem = '256MB'"); // the deferred index builds
+            }
+        }
+        if (h2) {
+            h2CacheMbBefore = h2Setting("info.CACHE_MAX_SIZE");
+            long loadCacheMb = Math.min(Long.getLong("forumkit.bulk.cacheMb", 256), Runtime.getRuntime().maxMemory() / 3 / (1 << 20));
+            if (h2CacheMbBefore > 0 && loadCacheMb > h2CacheMbBefore) {
+                try (var s = c.createStatement()) {
+                    s.execute("SET CACHE_SIZE " + loadCacheMb * 1024); // KB; persistent in H2, put back by close()
+                }
+            }
+        } else {
+            h2CacheMbBefore = -1;
+        }
+        if (DEFER_INDEXES) {
+            DeferredIndexes.drop(c);
+        }
         c.commit();
         memberIds = max("members");
         categoryIds = max("categories");
         boardIds = max("boards");
         threadIds = max("threads");
         postIds = max("posts");
+        counters = memberIds == 0 && boardIds == 0 && threadIds == 0 && postIds == 0 ? new LoadCounters() : null;
         members = new Batch(new int[] {ID, TEXT, TEXT, TEXT, TEXT, TEXT, TIME, TEXT, TEXT, TIME, TIME, ID},
                 "INSERT INTO members (id, username, username_key, email, password_hash, custom_title, joined_at,"
                 + " role, ban_reason, ban_since, ban_until, banned_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -113,6 +153,9 @@ public final class JdbiBulkLoader implements AutoCloseable {
 
     public Member member(Member m) {
         Member stored = m.withId(MemberId.of(++memberIds)).withCounters(0, 0);
+        if (counters != null) {
+            counters.member(memberIds);
+        }
         add(members, stored.id().value(), m.username(), Member.usernameKey(m.username()), m.email(), m.passwordHash(),
                 m.customTitle(), m.joinedAt(), m.role().name(), m.ban() == null ? null : m.ban().reason(),
                 m.ban() == null ? null : m.ban().since(), m.ban() == null ? null : m.ban().until(),
@@ -137,6 +180,9 @@ public final class JdbiBulkLoader implements AutoCloseable {
     public ForumThread thread(ForumThread t) {
         ThreadId id = ThreadId.of(++threadIds);
         Deletion d = t.deletion();
+        if (counters != null) {
+            counters.thread(id.value(), t.boardId().value(), d != null, t.createdAt());
+        }
         add(threads, id.value(), t.boardId().value(), t.title(), t.starterId().value(), t.createdAt(), t.pinned(), t.locked(),
                 d == null ? null : d.deletedBy().value(), d == null ? null : d.at(), d == null ? null : d.reason(), t.createdAt());
         return new ForumThread(id, t.boardId(), t.title(), t.starterId(), t.createdAt(), t.pinned(), t.locked(), d, 0, 0, 0, null);
@@ -146,6 +192,9 @@ public final class JdbiBulkLoader implements AutoCloseable {
     public Post post(Post p) {
         Post stored = p.withId(PostId.of(++postIds));
         Deletion d = p.deletion();
+        if (counters != null) {
+            counters.post(postIds, p.threadId().value(), p.number(), p.authorId().value(), d != null, p.createdAt());
+        }
         add(posts, stored.id().value(), p.threadId().value(), p.number(), p.authorId().value(), p.body(), p.createdAt(),
                 p.lastEdit() == null ? null : p.lastEdit().at(),
                 p.lastEdit() == null ? null : p.lastEdit().editorId().value(),
@@ -156,7 +205,15 @@ public final class JdbiBulkLoader implements AutoCloseable {
     }
 
     public void reaction(Reaction r) {
+        if (counters != null) {
+            counters.reaction(r.postId().value(), types.weight(r.type()));
+        }
         add(reactions, r.postId().value(), r.memberId().value(), r.receiverId().value(), r.type(), r.createdAt());
+    }
+
+    /** What {@link #finish()} spent its time on, for a summary line. */
+    public String finishTimes() {
+        return finishTimes;
     }
 
     /** Rows handed to the loader so far. */
@@ -183,6 +240,7 @@ public final class JdbiBulkLoader implements AutoCloseable {
 
     /** Writes the pending rows, moves the id sequences past the loaded ids and recomputes every counter. */
     public void finish() {
+        long t0 = System.nanoTime();
         flush();
         try {
             restart("members", memberIds);
@@ -190,14 +248,93 @@ public final class JdbiBulkLoader implements AutoCloseable {
             restart("boards", boardIds);
             restart("threads", threadIds);
             restart("posts", postIds);
+            long t1 = System.nanoTime();
             DeferredIndexes.ensure(c);
             c.commit();
-            SqlRecount.run(handle, types);
+            long t2 = System.nanoTime();
+            boolean kept = counters != null && !counters.lost();
+            if (kept) {
+                writeCounters();
+            } else {
+                SqlRecount.run(handle, types);
+            }
             c.commit();
+            long t3 = System.nanoTime();
+            finishTimes = String.format(java.util.Locale.ROOT, "last rows %.1f s, indexes %.1f s, counters %.1f s (%s)",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, kept ? "kept while loading" : "recounted by SQL");
+            if (copyManager != null) {
+                try (var s = c.createStatement()) {
+                    s.execute("ANALYZE members, boards, threads, posts, reactions"); // plans for the first requests
+                }
+                c.commit();
+            }
             finished = true;
         } catch (SQLException e) {
             throw Errors.translate(e);
         }
+    }
+
+    /** Writes the counters kept while loading: one update per thread, board and member that has any. */
+    private void writeCounters() throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE threads SET post_counter = ?, reply_count = ?, last_post_id = ?,"
+                + " last_post_thread_id = ?, last_post_number = ?, last_post_author_id = ?, last_post_at = ?, activity_at = ?"
+                + " WHERE id = ?")) {
+            int pending = 0;
+            for (long id = 1; id <= counters.threadCount(); id++) {
+                LoadCounters.ThreadTally t = counters.thread(id);
+                if (t.postCounter == 0) {
+                    continue; // no posts: the row as inserted is right
+                }
+                LastPost last = t.last;
+                set(s, 1, t.postCounter, INT);
+                set(s, 2, t.replies(), INT);
+                setLastPost(s, 3, last);
+                set(s, 8, last == null ? t.createdAt : last.at(), TIME);
+                set(s, 9, id, ID);
+                s.addBatch();
+                if (++pending % BATCH == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+        Map<Long, LoadCounters.BoardTally> boardTallies = counters.boards();
+        try (PreparedStatement s = c.prepareStatement("UPDATE boards SET thread_count = ?, post_count = ?, last_post_id = ?,"
+                + " last_post_thread_id = ?, last_post_number = ?, last_post_author_id = ?, last_post_at = ? WHERE id = ?")) {
+            for (Map.Entry<Long, LoadCounters.BoardTally> e : boardTallies.entrySet()) {
+                set(s, 1, e.getValue().threads, INT);
+                set(s, 2, e.getValue().posts, ID);
+                setLastPost(s, 3, e.getValue().last);
+                set(s, 8, e.getKey(), ID);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE members SET message_count = ?, reaction_score = ? WHERE id = ?")) {
+            int pending = 0;
+            for (long id = 1; id <= counters.memberCount(); id++) {
+                if (counters.messages(id) == 0 && counters.score(id) == 0) {
+                    continue;
+                }
+                set(s, 1, counters.messages(id), INT);
+                set(s, 2, counters.score(id), ID);
+                set(s, 3, id, ID);
+                s.addBatch();
+                if (++pending % BATCH == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** The five last-post columns from {@code index} on. */
+    private static void setLastPost(PreparedStatement s, int index, LastPost last) throws SQLException {
+        set(s, index, last == null ? null : last.postId().value(), ID);
+        set(s, index + 1, last == null ? null : last.threadId().value(), ID);
+        set(s, index + 2, last == null ? null : last.number(), INT);
+        set(s, index + 3, last == null ? null : last.authorId().value(), ID);
+        set(s, index + 4, last == null ? null : last.at(), TIME);
     }
 
     /** Closes the connection; rows not yet flushed are dropped if {@link #finish()} was not called. */
@@ -212,6 +349,19 @@ public final class JdbiBulkLoader implements AutoCloseable {
             for (Batch b : inOrder) {
                 b.close();
             }
+            if (h2CacheMbBefore > 0) {
+                try (var s = c.createStatement()) {
+                    s.execute("SET CACHE_SIZE " + h2CacheMbBefore * 1024);
+                }
+                c.commit();
+            }
+            if (copyManager != null) {
+                try (var s = c.createStatement()) {
+                    s.execute("RESET synchronous_commit");
+                    s.execute("RESET maintenance_work_mem");
+                }
+                c.commit();
+            }
             c.setAutoCommit(true);
         } catch (SQLException e) {
             // the connection goes back to the pool, which checks it
@@ -224,14 +374,26 @@ public final class JdbiBulkLoader implements AutoCloseable {
         try {
             batch.add(values);
             rows++;
-            if (batch.pending >= BATCH) {
+            if (batch.pending >= batchRows) {
                 execute();
-                if (++uncommitted * BATCH >= COMMIT) {
+                if (++uncommitted * batchRows >= COMMIT) {
                     flush();
                 }
             }
         } catch (SQLException e) {
             throw Errors.translate(e);
+        }
+    }
+
+    /** A numeric row of H2's INFORMATION_SCHEMA.SETTINGS, -1 if absent. */
+    private long h2Setting(String name) throws SQLException {
+        try (var s = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            s.setString(1, name);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? Long.parseLong(rs.getString(1).trim()) : -1;
+            }
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -248,18 +410,34 @@ public final class JdbiBulkLoader implements AutoCloseable {
         }
     }
 
+    /** Rows of one table waiting to be written: a JDBC batch, or on PostgreSQL a COPY in text format. */
     private final class Batch {
         private final int[] types;
         private final String sql;
+        private final String copy; // COPY table (columns) FROM STDIN, on PostgreSQL
+        private final StringBuilder copyRows = new StringBuilder();
         private PreparedStatement statement;
         private int pending;
 
         Batch(int[] types, String sql) {
             this.types = types;
             this.sql = sql;
+            this.copy = copyManager == null ? null
+                    : "COPY " + sql.substring("INSERT INTO ".length(), sql.indexOf(')') + 1) + " FROM STDIN";
         }
 
         void add(Object[] values) throws SQLException {
+            if (copy != null) {
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        copyRows.append('\t');
+                    }
+                    copyValue(copyRows, values[i]);
+                }
+                copyRows.append('\n');
+                pending++;
+                return;
+            }
             if (statement == null) {
                 statement = c.prepareStatement(sql);
             }
@@ -271,16 +449,50 @@ public final class JdbiBulkLoader implements AutoCloseable {
         }
 
         void execute() throws SQLException {
-            if (pending > 0) {
-                statement.executeBatch();
-                pending = 0;
+            if (pending == 0) {
+                return;
             }
+            if (copy != null) {
+                try {
+                    copyManager.copyIn(copy, new java.io.StringReader(copyRows.toString()));
+                } catch (java.io.IOException e) {
+                    throw new SQLException("COPY failed: " + e.getMessage(), e);
+                }
+                copyRows.setLength(0);
+            } else {
+                statement.executeBatch();
+            }
+            pending = 0;
         }
 
         void close() throws SQLException {
             if (statement != null) {
                 statement.close();
             }
+        }
+    }
+
+    /** A value in PostgreSQL's COPY text format: \N for null; backslash, tab, newline and return escaped. */
+    private static void copyValue(StringBuilder out, Object v) {
+        if (v == null) {
+            out.append("\\N");
+        } else if (v instanceof Instant t) {
+            out.append(t); // ISO 8601 in UTC, e.g. 2026-01-01T00:00:00Z
+        } else if (v instanceof Boolean b) {
+            out.append(b ? 't' : 'f');
+        } else if (v instanceof String str) {
+            for (int i = 0; i < str.length(); i++) {
+                char ch = str.charAt(i);
+                switch (ch) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(ch);
+                }
+            }
+        } else {
+            out.append(v); // Long, Integer
         }
     }
 
