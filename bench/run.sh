@@ -43,7 +43,7 @@ pg_setup() {
   PG_DB=forumkit_bench_$POSTS
   [ "$(pg_sql postgres "SELECT 1 FROM pg_roles WHERE rolname = 'forumkit'")" = 1 ] \
     || pg_sql postgres "CREATE ROLE forumkit LOGIN PASSWORD 'forumkit-bench'" >/dev/null
-  JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB?user=forumkit&password=forumkit-bench"
+  JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB?user=forumkit&password=forumkit-bench&sslmode=disable"
 }
 pg_sql() { # database sql -> unaligned rows
   runuser -u postgres -- psql -p "$PG_PORT" -d "$1" -qtAX -v ON_ERROR_STOP=1 -c "$2"

@@ -48,7 +48,7 @@ final class GenerateCommand {
         }
         String finishTimes;
         double loadSeconds;
-        try (JdbiForumStorage storage = (JdbiForumStorage) Storages.open(settings)) {
+        try (JdbiForumStorage storage = (JdbiForumStorage) Storages.openForBatch(settings)) {
             long existing = storage.transactions().readOnly(() -> storage.members().count());
             if (existing > 0) {
                 System.err.println("generate: the database already has " + existing + " members; generate needs an empty one ("
@@ -71,17 +71,26 @@ final class GenerateCommand {
                 finishTimes = load.finishTimes();
             }
             double total = (System.nanoTime() - started) / 1e9;
+            double cpu = processCpuSeconds();
             double counters = (System.nanoTime() - finishStarted) / 1e9;
             long pages = (r.megaThreadPosts() + 19) / 20;
             out.printf(Locale.ROOT, "generated %,d members, %,d boards, %,d threads, %,d posts, %,d reactions (seed %d) in %.1f s"
-                            + " (%,.0f posts/s; rows %.1f s, finish %.1f s: %s) into %s%n", r.members(), sizes.boards(), r.threads(),
-                    r.posts(), r.reactions(), sizes.seed(), total, r.posts() / total, loadSeconds, counters, finishTimes,
+                            + " (%,.0f posts/s; CPU %.1f s; rows %.1f s, finish %.1f s: %s) into %s%n", r.members(), sizes.boards(),
+                    r.threads(), r.posts(), r.reactions(), sizes.seed(), total, r.posts() / total, cpu, loadSeconds, counters, finishTimes,
                     Storages.describe(settings));
             out.printf(Locale.ROOT, "mega-thread: id %d, %,d posts (%,d pages of 20); threads %d..%d; load average %s%n",
                     r.megaThreadId(), r.megaThreadPosts(), pages, r.firstThreadId(), r.firstThreadId() + r.threads() - 1, loadAverage());
             out.println("members sign in as member<N>@example.com / " + DataGenerator.PASSWORD + " (N = 1.." + r.members() + ")");
             return 0;
         }
+    }
+
+    /** CPU time of this process so far (all threads, the JVM's own included), -1 if unknown. */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return -1;
     }
 
     static String loadAverage() {
