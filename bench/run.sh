@@ -85,7 +85,16 @@ generate() {
 }
 
 SERVER_PID=
-start_server() { # data dir [guest cache true|false]
+start_server() { # data dir [guest cache true|false]; a server that finds its database too slow at start is tried again
+  local attempt
+  for attempt in 1 2 3; do
+    start_server_once "$@" && return 0
+    grep -q StorageUnavailableException "$OUT/server-$PORT.log" || return 1
+    echo "server found the database unavailable (attempt $attempt), starting it again ..." >&2
+  done
+  return 1
+}
+start_server_once() {
   PORT=$(free_port)
   java -Xmx256m -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$1" \
     ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false -Dforumkit.guest.cache="${2:-false}" \
@@ -94,7 +103,7 @@ start_server() { # data dir [guest cache true|false]
   BASE=http://127.0.0.1:$PORT
   for _ in $(seq 1 120); do
     curl -fs "$BASE/health" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/server-$PORT.log"; return 1; }
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server-$PORT.log" >&2; SERVER_PID=; return 1; }
     sleep 0.5
   done
   echo "server did not start" >&2; return 1
