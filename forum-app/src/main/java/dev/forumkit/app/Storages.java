@@ -21,11 +21,19 @@ final class Storages {
 
     /**
      * For batch commands (generate) on PostgreSQL: a small pool that waits up to a minute for a connection instead of
-     * failing fast as the server does, since a loaded machine can take seconds to accept one. H2 as {@link #open}.
+     * failing fast as the server does, since a loaded machine can take seconds to give one.
      */
     static ForumStorage openForBatch(Settings settings) {
         if (settings.jdbcUrl() == null) {
-            return open(settings);
+            try {
+                java.nio.file.Files.createDirectories(settings.dataDir());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+            }
+            return JdbiForumStorage.owning(ConnectionPools.hikari(ConnectionPools.embeddedH2Url(settings.dataDir()), "sa", "", c -> {
+                c.setMaximumPoolSize(2);
+                c.setConnectionTimeout(60_000);
+            }));
         }
         return JdbiForumStorage.owning(ConnectionPools.hikari(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), c -> {
             c.setMaximumPoolSize(2);

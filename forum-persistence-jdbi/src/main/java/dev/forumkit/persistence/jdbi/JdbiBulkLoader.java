@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,11 @@ import java.util.Map;
  * <p>Run it on a database nobody else writes to meanwhile: ids are taken from the current maxima, and a load
  * that fails half-way leaves the rows committed so far. Counters are only right after {@link #finish()}.
  *
+ * <p>Into an empty forum the counters are kept in memory while the rows go by and written with the rows, so no
+ * recount pass is needed; on H2 the members, boards and threads are then held back and written at the end with
+ * their counters (a process killed half-way leaves posts without their threads: generate into an empty database
+ * again). Into a forum that has rows, set-based SQL recomputes every counter at the end.
+ *
  * <pre>{@code
  * try (JdbiBulkLoader load = JdbiBulkLoader.open(storage, ReactionTypes.defaults())) {
  *     Member m = load.member(Member.withoutId(...));
@@ -47,8 +53,12 @@ import java.util.Map;
 public final class JdbiBulkLoader implements AutoCloseable {
     private static final int BATCH = 1_000;
     private static final int COPY_BATCH = 10_000;
-    /** Rows per commit: fewer, larger commits write far less to an H2 file than one per batch. */
-    private static final int COMMIT = Integer.getInteger("forumkit.bulk.commitRows", 20_000);
+    /**
+     * Rows per commit. Small on purpose: H2 writes the pages of a transaction that outgrows its write buffer before
+     * the commit, then again when the commit marks its rows committed; 2,000 rows a commit took 83 s of CPU for the
+     * million-post forum where 20,000 took 133 s.
+     */
+    private static final int COMMIT = Integer.getInteger("forumkit.bulk.commitRows", 2_000);
     // column types, for the NULLs of each batch
     private static final int ID = Types.BIGINT;
     private static final int TEXT = Types.VARCHAR;
@@ -77,6 +87,15 @@ public final class JdbiBulkLoader implements AutoCloseable {
     private String finishTimes = "";
     /** Counters kept while loading into an empty forum; null when the forum had rows (then SQL recounts them). */
     private final LoadCounters counters;
+    /**
+     * H2 with counters kept: members, boards and threads are written at the end with their final counters (no
+     * update pass), and the posts' foreign key to threads is off meanwhile (the loader checks it; H2 does not keep
+     * that switch across a restart).
+     */
+    private final boolean deferParents;
+    private final List<Object[]> pendingMembers = new ArrayList<>();
+    private final List<Object[]> pendingBoards = new ArrayList<>();
+    private final List<Object[]> pendingThreads = new ArrayList<>();
     /** PostgreSQL's COPY, which loads rows several times faster than batched INSERTs; null on H2. */
     private final CopyManager copyManager;
     private final boolean h2;
@@ -84,6 +103,7 @@ public final class JdbiBulkLoader implements AutoCloseable {
     private final int batchRows;
     /** H2's page cache size before the load, in MB (-1: not H2 or unknown). */
     private final long h2CacheMbBefore;
+    private static final boolean DEFER_PARENTS = Boolean.parseBoolean(System.getProperty("forumkit.bulk.deferParents", "true"));
     private static final boolean DEFER_INDEXES = Boolean.parseBoolean(System.getProperty("forumkit.bulk.deferIndexes", "true"));
 
     private JdbiBulkLoader(JdbiForumStorage storage, ReactionTypes types) throws SQLException {
@@ -122,17 +142,27 @@ public final class JdbiBulkLoader implements AutoCloseable {
         threadIds = max("threads");
         postIds = max("posts");
         counters = memberIds == 0 && boardIds == 0 && threadIds == 0 && postIds == 0 ? new LoadCounters() : null;
-        members = new Batch(new int[] {ID, TEXT, TEXT, TEXT, TEXT, TEXT, TIME, TEXT, TEXT, TIME, TIME, ID},
+        deferParents = h2 && counters != null && DEFER_PARENTS;
+        if (deferParents) {
+            try (var s = c.createStatement()) {
+                s.execute("ALTER TABLE posts SET REFERENTIAL_INTEGRITY FALSE");
+            }
+            c.commit();
+        }
+        members = new Batch(new int[] {ID, TEXT, TEXT, TEXT, TEXT, TEXT, TIME, TEXT, TEXT, TIME, TIME, ID, INT, ID},
                 "INSERT INTO members (id, username, username_key, email, password_hash, custom_title, joined_at,"
-                + " role, ban_reason, ban_since, ban_until, banned_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " role, ban_reason, ban_since, ban_until, banned_by, message_count, reaction_score)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         categories = new Batch(new int[] {ID, TEXT, TEXT, INT},
                 "INSERT INTO categories (id, title, description, display_order) VALUES (?, ?, ?, ?)");
-        boards = new Batch(new int[] {ID, ID, TEXT, TEXT, TEXT, TEXT, INT},
-                "INSERT INTO boards (id, category_id, title, slug, description, guest_notice, display_order)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-        threads = new Batch(new int[] {ID, ID, TEXT, ID, TIME, BOOL, BOOL, ID, TIME, TEXT, TIME},
+        boards = new Batch(new int[] {ID, ID, TEXT, TEXT, TEXT, TEXT, INT, INT, ID, ID, ID, INT, ID, TIME},
+                "INSERT INTO boards (id, category_id, title, slug, description, guest_notice, display_order, thread_count,"
+                + " post_count, last_post_id, last_post_thread_id, last_post_number, last_post_author_id, last_post_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        threads = new Batch(new int[] {ID, ID, TEXT, ID, TIME, BOOL, BOOL, ID, TIME, TEXT, TIME, INT, INT, ID, ID, INT, ID, TIME},
                 "INSERT INTO threads (id, board_id, title, starter_id, created_at, pinned, locked, deleted_by,"
-                + " deleted_at, deletion_reason, activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " deleted_at, deletion_reason, activity_at, post_counter, reply_count, last_post_id, last_post_thread_id,"
+                + " last_post_number, last_post_author_id, last_post_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         posts = new Batch(new int[] {ID, ID, INT, ID, TEXT, TIME, TIME, ID, INT, ID, TIME, TEXT, TEXT, TEXT},
                 "INSERT INTO posts (id, thread_id, number, author_id, body, created_at, edited_at, edited_by,"
                 + " edit_count, deleted_by, deleted_at, deletion_reason, html, render_version)"
@@ -156,10 +186,10 @@ public final class JdbiBulkLoader implements AutoCloseable {
         if (counters != null) {
             counters.member(memberIds);
         }
-        add(members, stored.id().value(), m.username(), Member.usernameKey(m.username()), m.email(), m.passwordHash(),
-                m.customTitle(), m.joinedAt(), m.role().name(), m.ban() == null ? null : m.ban().reason(),
+        addParent(members, pendingMembers, stored.id().value(), m.username(), Member.usernameKey(m.username()), m.email(),
+                m.passwordHash(), m.customTitle(), m.joinedAt(), m.role().name(), m.ban() == null ? null : m.ban().reason(),
                 m.ban() == null ? null : m.ban().since(), m.ban() == null ? null : m.ban().until(),
-                m.ban() == null ? null : m.ban().bannedBy().value());
+                m.ban() == null ? null : m.ban().bannedBy().value(), 0, 0L);
         return stored;
     }
 
@@ -171,8 +201,8 @@ public final class JdbiBulkLoader implements AutoCloseable {
 
     public Board board(Board board) {
         Board stored = board.withId(BoardId.of(++boardIds)).withCounters(0, 0, null);
-        add(boards, stored.id().value(), board.categoryId().value(), board.title(), board.slug(), board.description(),
-                board.guestNotice(), board.displayOrder());
+        addParent(boards, pendingBoards, stored.id().value(), board.categoryId().value(), board.title(), board.slug(),
+                board.description(), board.guestNotice(), board.displayOrder(), 0, 0L, null, null, null, null, null);
         return stored;
     }
 
@@ -183,13 +213,18 @@ public final class JdbiBulkLoader implements AutoCloseable {
         if (counters != null) {
             counters.thread(id.value(), t.boardId().value(), d != null, t.createdAt());
         }
-        add(threads, id.value(), t.boardId().value(), t.title(), t.starterId().value(), t.createdAt(), t.pinned(), t.locked(),
-                d == null ? null : d.deletedBy().value(), d == null ? null : d.at(), d == null ? null : d.reason(), t.createdAt());
+        addParent(threads, pendingThreads, id.value(), t.boardId().value(), t.title(), t.starterId().value(), t.createdAt(),
+                t.pinned(), t.locked(), d == null ? null : d.deletedBy().value(), d == null ? null : d.at(),
+                d == null ? null : d.reason(), t.createdAt(), 0, 0, null, null, null, null, null);
         return new ForumThread(id, t.boardId(), t.title(), t.starterId(), t.createdAt(), t.pinned(), t.locked(), d, 0, 0, 0, null);
     }
 
     /** A post with the number it carries (imports keep their numbering; a generator counts 1, 2, 3 ...). */
     public Post post(Post p) {
+        if (deferParents && (p.threadId().value() < 1 || p.threadId().value() > threadIds)) {
+            // the foreign key is off while the threads wait for their counters: check it here
+            throw new IllegalArgumentException("a post of thread " + p.threadId() + ", which this load has not created");
+        }
         Post stored = p.withId(PostId.of(++postIds));
         Deletion d = p.deletion();
         if (counters != null) {
@@ -256,7 +291,9 @@ public final class JdbiBulkLoader implements AutoCloseable {
             long t2 = System.nanoTime();
             long cpu2 = cpu();
             boolean kept = counters != null && !counters.lost();
-            if (kept) {
+            if (deferParents) {
+                writeParents();
+            } else if (kept) {
                 writeCounters();
             } else {
                 SqlRecount.run(handle, types);
@@ -276,6 +313,53 @@ public final class JdbiBulkLoader implements AutoCloseable {
             finished = true;
         } catch (SQLException e) {
             throw Errors.translate(e);
+        }
+    }
+
+    /** Writes the members, boards and threads held back, with their counters, and turns the foreign key on again. */
+    private void writeParents() throws SQLException {
+        for (Object[] m : pendingMembers) {
+            long id = (Long) m[0];
+            m[m.length - 2] = counters.messages(id);
+            m[m.length - 1] = counters.score(id);
+            add(members, m);
+        }
+        Map<Long, LoadCounters.BoardTally> boardTallies = counters.boards();
+        for (Object[] b : pendingBoards) {
+            LoadCounters.BoardTally t = boardTallies.get((Long) b[0]);
+            if (t != null) {
+                b[7] = t.threads;
+                b[8] = t.posts;
+                putLastPost(b, 9, t.last);
+            }
+            add(boards, b);
+        }
+        for (Object[] row : pendingThreads) {
+            LoadCounters.ThreadTally t = counters.thread((Long) row[0]);
+            if (t.last != null) {
+                row[10] = t.last.at(); // activity_at
+            }
+            row[11] = t.postCounter;
+            row[12] = t.replies();
+            putLastPost(row, 13, t.last);
+            add(threads, row);
+        }
+        pendingMembers.clear();
+        pendingBoards.clear();
+        pendingThreads.clear();
+        flush();
+        try (var s = c.createStatement()) {
+            s.execute("ALTER TABLE posts SET REFERENTIAL_INTEGRITY TRUE NOCHECK");
+        }
+    }
+
+    private static void putLastPost(Object[] row, int index, LastPost last) {
+        if (last != null) {
+            row[index] = last.postId().value();
+            row[index + 1] = last.threadId().value();
+            row[index + 2] = last.number();
+            row[index + 3] = last.authorId().value();
+            row[index + 4] = last.at();
         }
     }
 
@@ -348,6 +432,12 @@ public final class JdbiBulkLoader implements AutoCloseable {
         try {
             if (!finished) {
                 c.rollback();
+                for (Batch b : inOrder) {
+                    b.clear();
+                }
+                if (deferParents) {
+                    writeParents(); // the committed posts get their threads (counters as far as tallied; recount fixes)
+                }
                 DeferredIndexes.ensure(c);
                 c.commit();
             }
@@ -372,6 +462,15 @@ public final class JdbiBulkLoader implements AutoCloseable {
             // the connection goes back to the pool, which checks it
         } finally {
             handle.close();
+        }
+    }
+
+    /** A member, board or thread row: held back until {@link #finish()} when {@link #deferParents}, else written. */
+    private void addParent(Batch batch, List<Object[]> pending, Object... values) {
+        if (deferParents) {
+            pending.add(values); // counted in rows when written
+        } else {
+            add(batch, values);
         }
     }
 
@@ -472,6 +571,15 @@ public final class JdbiBulkLoader implements AutoCloseable {
                 copyRows.setLength(0);
             } else {
                 statement.executeBatch();
+            }
+            pending = 0;
+        }
+
+        /** Forgets the rows not yet written. */
+        void clear() throws SQLException {
+            copyRows.setLength(0);
+            if (statement != null) {
+                statement.clearBatch();
             }
             pending = 0;
         }
