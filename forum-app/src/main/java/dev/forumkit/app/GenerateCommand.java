@@ -65,7 +65,7 @@ final class GenerateCommand {
                 finishStarted = System.nanoTime();
                 loadSeconds = (finishStarted - started) / 1e9;
                 if (ProgressBar.onTerminal()) {
-                    out.println("recomputing counters ...");
+                    out.println("building indexes, writing counters ...");
                 }
                 load.finish();
                 finishTimes = load.finishTimes();
