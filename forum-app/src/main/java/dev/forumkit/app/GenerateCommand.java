@@ -50,9 +50,11 @@ final class GenerateCommand {
         double loadSeconds;
         try (JdbiForumStorage storage = (JdbiForumStorage) Storages.openForBatch(settings)) {
             long existing = storage.transactions().readOnly(() -> storage.members().count());
-            if (existing > 0) {
-                System.err.println("generate: the database already has " + existing + " members; generate needs an empty one ("
-                        + Storages.describe(settings) + ")");
+            // a generate killed half-way leaves posts whose members and threads were still held back
+            long posts = storage.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM posts").mapTo(Long.class).one());
+            if (existing > 0 || posts > 0) {
+                System.err.println("generate: the database already has " + existing + " members and " + posts
+                        + " posts; generate needs an empty one (" + Storages.describe(settings) + ")");
                 return 1;
             }
             String hash = new Pbkdf2PasswordHasher().hash(DataGenerator.PASSWORD.toCharArray());
