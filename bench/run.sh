@@ -5,6 +5,11 @@
 #   POSTS=1000000       the main data set        SCALING="10000 100000"  smaller sets for the scaling rows
 #   DURATION=10s        each wrk run             CONNECTIONS=64          SKIP_BUILD=1 reuses the jar
 #   DATA=bench/data     where data sets live     JDBC_URL=...            PostgreSQL instead of H2 (main set only)
+#   PG=1                the PostgreSQL rows on this machine by themselves: installs Debian's postgresql if missing,
+#                       starts its cluster, creates user forumkit and database forumkit_bench_<POSTS>, generates into it
+#                       once (marker: DATA/pg-<POSTS>/generate.txt) and runs the main rows with JDBC_URL set to it.
+# With PostgreSQL (PG=1 or JDBC_URL) the guest page cache rows and the H2 scaling rows are left out: that cache is
+# for the embedded H2 database only (one process owns the data), and the scaling rows are an H2 series.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -15,11 +20,51 @@ CONNECTIONS=${CONNECTIONS:-64}
 DATA=${DATA:-$ROOT/bench/data}
 OUT=$ROOT/bench/out
 JAR=$ROOT/forum-app/target/forumkit.jar
+PG_PORT=5432
 mkdir -p "$DATA" "$OUT"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v curl >/dev/null || apt-get install -y -qq curl >/dev/null
 [ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ] || mvn -B -ntp -pl forum-app -am package -DskipTests >"$OUT/build.log"
+
+# PG=1: a local PostgreSQL cluster, user and database; sets JDBC_URL and PG_DB
+pg_setup() {
+  if ! command -v pg_ctlcluster >/dev/null; then
+    echo "installing postgresql ..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  if [ -z "$(pg_lsclusters -h)" ]; then
+    pg_createcluster "$(ls /usr/lib/postgresql | sort -n | tail -1)" main >/dev/null
+  fi
+  local ver name port status
+  read -r ver name port status _ < <(pg_lsclusters -h | head -1)
+  [ "$status" = online ] || pg_ctlcluster "$ver" "$name" start
+  PG_PORT=$port
+  PG_DB=forumkit_bench_$POSTS
+  [ "$(pg_sql postgres "SELECT 1 FROM pg_roles WHERE rolname = 'forumkit'")" = 1 ] \
+    || pg_sql postgres "CREATE ROLE forumkit LOGIN PASSWORD 'forumkit-bench'" >/dev/null
+  JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB?user=forumkit&password=forumkit-bench&sslmode=disable"
+}
+pg_sql() { # database sql -> unaligned rows
+  runuser -u postgres -- psql -p "$PG_PORT" -d "$1" -qtAX -v ON_ERROR_STOP=1 -c "$2"
+}
+# generate POSTS into the PostgreSQL database once; the marker file is dropped with the database
+generate_pg() {
+  local posts=$1 dir="$DATA/pg-$1"
+  local exists; exists=$(pg_sql postgres "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")
+  if [ ! -f "$dir/generate.txt" ] || [ "$exists" != 1 ]; then
+    rm -rf "$dir"; mkdir -p "$dir"
+    pg_sql postgres "DROP DATABASE IF EXISTS $PG_DB" >/dev/null
+    pg_sql postgres "CREATE DATABASE $PG_DB OWNER forumkit" >/dev/null
+    local members=$(( posts / 50 > 100 ? posts / 50 : 100 )) threads=$(( posts / 25 > 10 ? posts / 25 : 10 ))
+    echo "generating $posts posts into PostgreSQL database $PG_DB ..." >&2
+    java -Xmx1g -Dforumkit.data.dir="$dir" -Dforumkit.jdbc.url="$JDBC_URL" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" \
+      -jar "$JAR" generate --posts "$posts" --members "$members" --threads "$threads" --reactions $(( posts / 2 )) --boards 24 --seed 1 \
+      | tee "$dir/generate.txt.tmp" >&2
+    mv "$dir/generate.txt.tmp" "$dir/generate.txt"
+  fi
+  echo "$dir"
+}
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -40,7 +85,16 @@ generate() {
 }
 
 SERVER_PID=
-start_server() { # data dir [guest cache true|false]
+start_server() { # data dir [guest cache true|false]; a server that finds its database too slow at start is tried again
+  local attempt
+  for attempt in 1 2 3; do
+    start_server_once "$@" && return 0
+    grep -q StorageUnavailableException "$OUT/server-$PORT.log" || return 1
+    echo "server found the database unavailable (attempt $attempt), starting it again ..." >&2
+  done
+  return 1
+}
+start_server_once() {
   PORT=$(free_port)
   java -Xmx256m -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$1" \
     ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false -Dforumkit.guest.cache="${2:-false}" \
@@ -49,7 +103,7 @@ start_server() { # data dir [guest cache true|false]
   BASE=http://127.0.0.1:$PORT
   for _ in $(seq 1 120); do
     curl -fs "$BASE/health" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/server-$PORT.log"; return 1; }
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server-$PORT.log" >&2; SERVER_PID=; return 1; }
     sleep 0.5
   done
   echo "server did not start" >&2; return 1
@@ -100,7 +154,12 @@ MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | x
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 
 # main data set: every row
-MAIN=$(generate "$POSTS")
+if [ "${PG:-}" = 1 ]; then
+  pg_setup
+  MAIN=$(generate_pg "$POSTS")
+else
+  MAIN=$(generate "$POSTS")
+fi
 read -r FIRST LAST MEGA < <(sed -n 's/.*mega-thread: id \([0-9]*\).*threads \([0-9]*\)\.\.\([0-9]*\).*/\2 \3 \1/p' "$MAIN/generate.txt")
 MEGA_PAGES=$(sed -n 's/.*(\([0-9,]*\) pages of 20).*/\1/p' "$MAIN/generate.txt" | tr -d ,)
 PAGE_DEEP=$(( MEGA_PAGES < 5000 ? MEGA_PAGES : 5000 ))
@@ -130,7 +189,9 @@ AFTER=$(post_count)
 ACKED=$(awk '/requests in/ {n=$1} /Non-2xx/ {b=$NF} END {print n-b}' "$OUT/wrk-replies__16_signed_in_members__CSRF_.txt")
 stop_server
 MAIN_RSS=$PEAK_RSS
-# the same guest rows with the guest page cache on (a write empties it at once)
+# the same guest rows with the guest page cache on (a write empties it at once); H2 only
+CACHE_RSS="not run (PostgreSQL)"
+if [ -z "${JDBC_URL:-}" ]; then
 start_server "$MAIN" true
 wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "guest thread page JSON, cache on" get.lua KIND=thread_json $T
@@ -139,10 +200,12 @@ wrk_row "mega-thread page 1 JSON, cache on" get.lua KIND=mega_json $T PAGE=1
 wrk_row "guest thread page JSON, 200 popular threads, cache on" get.lua KIND=thread_json $T HOT=200
 stop_server
 CACHE_RSS=$PEAK_RSS
+fi
 RECOUNT=$(java -Dforumkit.data.dir="$MAIN" ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} \
   -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" recount 2>&1 | tail -1 || true)
 
 # scaling rows: guest thread page on the smaller sets
+[ -n "${JDBC_URL:-}" ] && SCALING=""
 for n in $SCALING; do
   dir=$(generate "$n")
   read -r F L M < <(sed -n 's/.*mega-thread: id \([0-9]*\).*threads \([0-9]*\)\.\.\([0-9]*\).*/\2 \3 \1/p' "$dir/generate.txt")
@@ -153,11 +216,16 @@ for n in $SCALING; do
   stop_server
 done
 
+if [ -n "${JDBC_URL:-}" ]; then
+  DATABASE="PostgreSQL $(pg_sql postgres 'SHOW server_version' 2>/dev/null || echo '?') at ${JDBC_URL%%\?*} (same machine)"
+else
+  DATABASE="H2 file database"
+fi
 {
   echo
-  echo "### Load benchmark, $STARTED (bench/run.sh)"
+  echo "### Load benchmark, $STARTED (bench/run.sh${JDBC_URL:+, PostgreSQL})"
   echo
-  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, H2 file database${JDBC_URL:+ (PostgreSQL: $JDBC_URL)}, access log off, rate limits off, guest page cache off except in the rows that say on. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine)."
+  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, $DATABASE, access log off, rate limits off, guest page cache off except in the rows that say on. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine)."
   echo "Data: $(head -1 "$MAIN/generate.txt")"
   echo
   echo "| row | req/s | p50 | p99 | server CPU ms/request | non-2xx of all; socket errors | load average (1/5/15 min) before the row |"

@@ -41,11 +41,20 @@ final class GenerateCommand {
         DataGenerator.Sizes sizes = new DataGenerator.Sizes(Math.toIntExact(o.get("members")), Math.toIntExact(o.get("boards")),
                 Math.toIntExact(o.get("threads")), o.get("posts"), o.get("reactions"), o.get("seed"));
         long started = System.nanoTime();
-        try (JdbiForumStorage storage = (JdbiForumStorage) Storages.open(settings)) {
+        // H2 interns every string it reads or writes in a cache (hashing each post body); a load gains nothing from it.
+        // Read once, when H2 is first used: set here, it affects only this process (generate runs alone).
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
+        String finishTimes;
+        double loadSeconds;
+        try (JdbiForumStorage storage = (JdbiForumStorage) Storages.openForBatch(settings)) {
             long existing = storage.transactions().readOnly(() -> storage.members().count());
-            if (existing > 0) {
-                System.err.println("generate: the database already has " + existing + " members; generate needs an empty one ("
-                        + Storages.describe(settings) + ")");
+            // a generate killed half-way leaves posts whose members and threads were still held back
+            long posts = storage.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM posts").mapTo(Long.class).one());
+            if (existing > 0 || posts > 0) {
+                System.err.println("generate: the database already has " + existing + " members and " + posts
+                        + " posts; generate needs an empty one (" + Storages.describe(settings) + ")");
                 return 1;
             }
             String hash = new Pbkdf2PasswordHasher().hash(DataGenerator.PASSWORD.toCharArray());
@@ -56,22 +65,34 @@ final class GenerateCommand {
                 r = new DataGenerator(sizes, ForumMarkupRenderer.create(), hash).load(load, bar::update);
                 bar.done();
                 finishStarted = System.nanoTime();
+                loadSeconds = (finishStarted - started) / 1e9;
                 if (ProgressBar.onTerminal()) {
-                    out.println("recomputing counters ...");
+                    out.println("building indexes, writing counters ...");
                 }
                 load.finish();
+                finishTimes = load.finishTimes();
             }
             double total = (System.nanoTime() - started) / 1e9;
+            double cpu = processCpuSeconds();
             double counters = (System.nanoTime() - finishStarted) / 1e9;
             long pages = (r.megaThreadPosts() + 19) / 20;
             out.printf(Locale.ROOT, "generated %,d members, %,d boards, %,d threads, %,d posts, %,d reactions (seed %d) in %.1f s"
-                            + " (%,.0f posts/s; counters %.1f s) into %s%n", r.members(), sizes.boards(), r.threads(), r.posts(),
-                    r.reactions(), sizes.seed(), total, r.posts() / total, counters, Storages.describe(settings));
+                            + " (%,.0f posts/s; CPU %.1f s; rows %.1f s, finish %.1f s: %s) into %s%n", r.members(), sizes.boards(),
+                    r.threads(), r.posts(), r.reactions(), sizes.seed(), total, r.posts() / total, cpu, loadSeconds, counters, finishTimes,
+                    Storages.describe(settings));
             out.printf(Locale.ROOT, "mega-thread: id %d, %,d posts (%,d pages of 20); threads %d..%d; load average %s%n",
                     r.megaThreadId(), r.megaThreadPosts(), pages, r.firstThreadId(), r.firstThreadId() + r.threads() - 1, loadAverage());
             out.println("members sign in as member<N>@example.com / " + DataGenerator.PASSWORD + " (N = 1.." + r.members() + ")");
             return 0;
         }
+    }
+
+    /** CPU time of this process so far (all threads, the JVM's own included), -1 if unknown. */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return -1;
     }
 
     static String loadAverage() {

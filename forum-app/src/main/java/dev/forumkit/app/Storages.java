@@ -1,6 +1,7 @@
 package dev.forumkit.app;
 
 import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.persistence.jdbi.ConnectionPools;
 import dev.forumkit.persistence.jdbi.JdbiForumStorage;
 
 /**
@@ -16,6 +17,31 @@ final class Storages {
             return JdbiForumStorage.connect(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
         }
         return JdbiForumStorage.embeddedH2(settings.dataDir());
+    }
+
+    /**
+     * For batch commands (generate) on PostgreSQL: a small pool that waits up to a minute for a connection instead of
+     * failing fast as the server does, since a loaded machine can take seconds to give one.
+     */
+    static ForumStorage openForBatch(Settings settings) {
+        if (settings.jdbcUrl() == null) {
+            try {
+                java.nio.file.Files.createDirectories(settings.dataDir());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+            }
+            return JdbiForumStorage.owning(ConnectionPools.hikari(ConnectionPools.embeddedH2Url(settings.dataDir()), "sa", "", c -> {
+                c.setMaximumPoolSize(2);
+                c.setConnectionTimeout(60_000);
+            }));
+        }
+        return JdbiForumStorage.owning(ConnectionPools.hikari(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), c -> {
+            c.setMaximumPoolSize(2);
+            c.setConnectionTimeout(60_000);
+            c.addDataSourceProperty("connectTimeout", "60");
+            c.addDataSourceProperty("loginTimeout", "60");
+            c.addDataSourceProperty("socketTimeout", "0"); // index builds on a large table run for minutes
+        }));
     }
 
     static String describe(Settings settings) {

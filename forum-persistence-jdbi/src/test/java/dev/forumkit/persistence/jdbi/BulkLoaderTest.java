@@ -50,6 +50,37 @@ class BulkLoaderTest {
         }
     }
 
+    @Test
+    void aSecondLoadIntoAForumWithRowsRecountsBySqlAndLeavesCountersRight() throws Exception {
+        Path dir = TempDirs.create("forumkit-bulk-twice");
+        try (JdbiForumStorage storage = TestPools.h2(dir, 4)) {
+            ReactionTypes types = ReactionTypes.defaults();
+            for (int round = 0; round < 2; round++) {
+                try (JdbiBulkLoader load = JdbiBulkLoader.open(storage, types)) {
+                    Member a = load.member(Member.withoutId("a" + round, "a" + round + "@example.org", "x", START, Role.MEMBER));
+                    Member b = load.member(Member.withoutId("b" + round, "b" + round + "@example.org", "x", START, Role.MEMBER));
+                    Category category = load.category(Category.withoutId("C" + round, "", round));
+                    Board board = load.board(Board.withoutId(category.id(), "B" + round, "", null, round));
+                    for (int t = 0; t < 5; t++) {
+                        ForumThread thread = load.thread(ForumThread.withoutId(board.id(), "T" + t, a.id(), START.plusSeconds(t)));
+                        for (int n = 1; n <= 3 + t; n++) {
+                            Member author = n % 2 == 0 ? b : a;
+                            Post p = load.post(Post.withoutId(thread.id(), n, author.id(), "p", START.plusSeconds(t * 100L + n)));
+                            load.reaction(new Reaction(p.id(), (author == a ? b : a).id(), author.id(), "like", START));
+                        }
+                    }
+                    load.finish();
+                    assertThat(load.finishTimes()).contains(round == 0 ? "kept while loading" : "recounted by SQL");
+                }
+            }
+            try (Forum forum = ForumFixture.forum(storage, FixedClock.at(START.plus(Duration.ofDays(1))))) {
+                assertThat(forum.counters().recountAsSystem(false).differences()).isEmpty();
+            }
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
     /** Every index of the forum's tables: name, position, column and direction, sorted. */
     private static List<String> indexes(JdbiForumStorage storage) throws java.sql.SQLException {
         return storage.jdbi().<List<String>, java.sql.SQLException>withHandle(h -> {
