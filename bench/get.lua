@@ -4,6 +4,8 @@
 --   MEGA, PAGE    mega-thread id and page;  BOARDS  number of boards
 --   HOT           if set, thread_* rotate over only that many threads after FIRST (popular threads)
 --   SESSIONS      file of "cookie csrf" lines: each request goes as one of these members (signed-in rows)
+--   PATHS         file of canonical thread page paths (/threads/{slug}.{id}/), one a line: thread_html picks from
+--                 these; without it thread_html asks for /threads/t.{id}/, which answers a 301 to the canonical path
 local kind = os.getenv("KIND") or "ping"
 local first = tonumber(os.getenv("FIRST") or "1")
 local last = tonumber(os.getenv("LAST") or "1")
@@ -20,6 +22,13 @@ if file and file ~= "" then
     if cookie then sessions[#sessions + 1] = cookie end
   end
 end
+local paths = {}
+local pathsFile = os.getenv("PATHS")
+if pathsFile and pathsFile ~= "" then
+  for line in io.lines(pathsFile) do
+    if line ~= "" then paths[#paths + 1] = line end
+  end
+end
 local counter = 0
 
 local function path()
@@ -30,7 +39,10 @@ local function path()
   if kind == "mega_json" then return "/api/v1/threads/" .. mega .. "?page=" .. page end
   if kind == "mega_html" then return "/threads/t." .. mega .. "/page-" .. page end
   local id = math.random(math.min(first + 1, last), last)
-  if kind == "thread_html" then return "/threads/t." .. id .. "/" end
+  if kind == "thread_html" then
+    if #paths > 0 then return paths[math.random(1, #paths)] end
+    return "/threads/t." .. id .. "/"
+  end
   return "/api/v1/threads/" .. id
 end
 

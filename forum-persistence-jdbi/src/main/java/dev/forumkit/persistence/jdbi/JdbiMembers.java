@@ -21,13 +21,13 @@ final class JdbiMembers implements Members {
     private static final String COLUMNS = "id, username, email, password_hash, custom_title, joined_at, role, "
             + "ban_reason, ban_since, ban_until, banned_by, message_count, reaction_score";
 
+    // by column position (the order of COLUMNS), not by name: a name lookup per column per row showed in profiles
     static final RowMapper<Member> MAPPER = (rs, ctx) -> {
-        Instant banSince = Rows.instant(rs, "ban_since");
+        Instant banSince = Rows.instant(rs, 9);
         Ban ban = banSince == null ? null
-                : new Ban(rs.getString("ban_reason"), banSince, Rows.instant(rs, "ban_until"), Rows.memberId(rs, "banned_by"));
-        return new Member(MemberId.of(rs.getLong("id")), rs.getString("username"), rs.getString("email"),
-                rs.getString("password_hash"), rs.getString("custom_title"), Rows.instant(rs, "joined_at"),
-                Role.valueOf(rs.getString("role")), ban, rs.getInt("message_count"), rs.getLong("reaction_score"));
+                : new Ban(rs.getString(8), banSince, Rows.instant(rs, 10), Rows.memberId(rs, 11));
+        return new Member(MemberId.of(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Rows.instant(rs, 6), Role.valueOf(rs.getString(7)), ban, rs.getInt(12), rs.getLong(13));
     };
 
     private final JdbiTransactions db;

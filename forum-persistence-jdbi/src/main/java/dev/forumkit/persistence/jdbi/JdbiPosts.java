@@ -6,6 +6,7 @@ import dev.forumkit.core.post.Edit;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.post.Posts;
+import dev.forumkit.core.thread.Deletion;
 import dev.forumkit.core.thread.ThreadId;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -21,12 +22,14 @@ final class JdbiPosts implements Posts {
     private static final String COLUMNS = "id, thread_id, number, author_id, body, created_at, edited_at, edited_by, edit_count,"
             + " deleted_by, deleted_at, deletion_reason, html, render_version";
 
+    // by column position (the order of COLUMNS), not by name: a name lookup per column per row showed in profiles
     private static final RowMapper<Post> MAPPER = (rs, ctx) -> {
-        Instant editedAt = Rows.instant(rs, "edited_at");
-        Edit edit = editedAt == null ? null : new Edit(editedAt, MemberId.of(rs.getLong("edited_by")), rs.getInt("edit_count"));
-        return new Post(PostId.of(rs.getLong("id")), ThreadId.of(rs.getLong("thread_id")), rs.getInt("number"),
-                MemberId.of(rs.getLong("author_id")), rs.getString("body"), Rows.instant(rs, "created_at"), edit,
-                Rows.deletion(rs), rs.getString("html"), rs.getString("render_version"));
+        Instant editedAt = Rows.instant(rs, 7);
+        Edit edit = editedAt == null ? null : new Edit(editedAt, MemberId.of(rs.getLong(8)), rs.getInt(9));
+        Instant deletedAt = Rows.instant(rs, 11);
+        Deletion deletion = deletedAt == null ? null : new Deletion(MemberId.of(rs.getLong(10)), deletedAt, rs.getString(12));
+        return new Post(PostId.of(rs.getLong(1)), ThreadId.of(rs.getLong(2)), rs.getInt(3), MemberId.of(rs.getLong(4)),
+                rs.getString(5), Rows.instant(rs, 6), edit, deletion, rs.getString(13), rs.getString(14));
     };
 
     private final JdbiTransactions db;

@@ -4,12 +4,15 @@ import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.LastPost;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.thread.Deletion;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.core.thread.Threads;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +29,17 @@ final class JdbiThreads implements Threads {
     /** Board pages and What's new share this order; the indexes ix_threads_board_page and ix_threads_activity serve it. */
     private static final String BY_ACTIVITY = " ORDER BY activity_at DESC, id DESC";
 
-    private static final RowMapper<ForumThread> MAPPER = (rs, ctx) -> new ForumThread(ThreadId.of(rs.getLong("id")),
-            BoardId.of(rs.getLong("board_id")), rs.getString("title"), MemberId.of(rs.getLong("starter_id")),
-            Rows.instant(rs, "created_at"), rs.getBoolean("pinned"), rs.getBoolean("locked"), Rows.deletion(rs),
-            rs.getInt("post_counter"), rs.getInt("reply_count"), rs.getLong("view_count"), Rows.lastPost(rs));
+    // by column position (the order of COLUMNS), not by name: a name lookup per column per row showed in profiles
+    private static final RowMapper<ForumThread> MAPPER = (rs, ctx) -> {
+        Instant deletedAt = Rows.instant(rs, 9);
+        Deletion deletion = deletedAt == null ? null : new Deletion(MemberId.of(rs.getLong(8)), deletedAt, rs.getString(10));
+        Long lastPostId = Rows.nullableLong(rs, 14);
+        LastPost last = lastPostId == null ? null : new LastPost(PostId.of(lastPostId), ThreadId.of(rs.getLong(15)),
+                rs.getInt(16), MemberId.of(rs.getLong(17)), Rows.instant(rs, 18));
+        return new ForumThread(ThreadId.of(rs.getLong(1)), BoardId.of(rs.getLong(2)), rs.getString(3),
+                MemberId.of(rs.getLong(4)), Rows.instant(rs, 5), rs.getBoolean(6), rs.getBoolean(7), deletion,
+                rs.getInt(11), rs.getInt(12), rs.getLong(13), last);
+    };
 
     private final JdbiTransactions db;
 

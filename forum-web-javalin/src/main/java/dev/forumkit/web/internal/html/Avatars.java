@@ -32,7 +32,11 @@ final class Avatars {
         int r = Math.round(255 * channel(p, q, h + 1f / 3));
         int g = Math.round(255 * channel(p, q, h));
         int b = Math.round(255 * channel(p, q, h - 1f / 3));
-        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b);
+        return "#" + hexByte(r) + hexByte(g) + hexByte(b);
+    }
+
+    private static String hexByte(int v) {
+        return v < 16 ? "0" + Integer.toHexString(v) : Integer.toHexString(v);
     }
 
     private static float channel(float p, float q, float t) {

@@ -131,8 +131,22 @@ public final class Chrome {
         return date(at);
     }
 
+    /** {@code n} with thousands separators, as {@code String.format(Locale.ENGLISH, "%,d", n)} but without a Formatter. */
     public String num(long n) {
-        return String.format(Locale.ENGLISH, "%,d", n);
+        String digits = Long.toString(n);
+        int start = n < 0 ? 1 : 0;
+        int len = digits.length() - start;
+        if (len <= 3) {
+            return digits;
+        }
+        StringBuilder out = new StringBuilder(digits.length() + len / 3);
+        out.append(digits, 0, start);
+        int head = len % 3 == 0 ? 3 : len % 3;
+        out.append(digits, start, start + head);
+        for (int i = start + head; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     public String avatar(long memberId, String username, String size) {
