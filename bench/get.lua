@@ -4,6 +4,7 @@
 --   MEGA, PAGE    mega-thread id and page;  BOARDS  number of boards
 --   HOT           if set, thread_* rotate over only that many threads after FIRST (popular threads)
 --   SESSIONS      file of "cookie csrf" lines: each request goes as one of these members (signed-in rows)
+--   MEGA_PATH     canonical path of the mega-thread (/threads/{slug}.{id}/), for mega_html
 --   PATHS         file of canonical thread page paths (/threads/{slug}.{id}/), one a line: thread_html picks from
 --                 these; without it thread_html asks for /threads/t.{id}/, which answers a 301 to the canonical path
 local kind = os.getenv("KIND") or "ping"
@@ -37,7 +38,11 @@ local function path()
   if kind == "whats_new" then return "/api/v1/whats-new" end
   if kind == "board" then return "/api/v1/boards/" .. math.random(1, boards) end
   if kind == "mega_json" then return "/api/v1/threads/" .. mega .. "?page=" .. page end
-  if kind == "mega_html" then return "/threads/t." .. mega .. "/page-" .. page end
+  if kind == "mega_html" then
+    local base = os.getenv("MEGA_PATH") or ("/threads/t." .. mega .. "/")
+    if page == 1 then return base end
+    return base .. "page-" .. page
+  end
   local id = math.random(math.min(first + 1, last), last)
   if kind == "thread_html" then
     if #paths > 0 then return paths[math.random(1, #paths)] end

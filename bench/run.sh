@@ -164,7 +164,20 @@ read -r FIRST LAST MEGA < <(sed -n 's/.*mega-thread: id \([0-9]*\).*threads \([0
 MEGA_PAGES=$(sed -n 's/.*(\([0-9,]*\) pages of 20).*/\1/p' "$MAIN/generate.txt" | tr -d ,)
 PAGE_DEEP=$(( MEGA_PAGES < 5000 ? MEGA_PAGES : 5000 ))
 start_server "$MAIN"
-HTML=no; [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/threads/t.$((FIRST + 1))/")" = 200 ] && HTML=yes
+# thread_paths FIRST LAST -> file of canonical thread page paths (/threads/{slug}.{id}/): /threads/t.{id}/ answers 301
+# to them, and a row of redirects would measure the redirect, not the page. 2,000 random threads, one curl process.
+thread_paths() {
+  local file=$OUT/paths-$1-$2.txt
+  python3 -c "import random,sys; random.seed(1); f,l=int(sys.argv[1]),int(sys.argv[2]); [print('url = \"$BASE/threads/t.%d/\"\noutput = \"/dev/null\"' % random.randint(min(f+1,l),l)) for _ in range(2000)]" "$1" "$2" \
+    | curl -s -K - -w '%{redirect_url}\n' | sed "s#^$BASE##" | grep '^/threads/' >"$file" || true
+  echo "$file"
+}
+HTML=no; [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/threads/t.$((FIRST + 1))/")" = 301 ] && HTML=yes
+if [ $HTML = yes ]; then
+  PATHS_FILE=$(thread_paths "$FIRST" "$LAST")
+  MEGA_PATH=$(curl -s -o /dev/null -w '%{redirect_url}' "$BASE/threads/t.$MEGA/" | sed "s#^$BASE##")
+  [ -s "$PATHS_FILE" ] && [ -n "$MEGA_PATH" ] || HTML=no
+fi
 SESSIONS=$(sign_in 16)
 T="FIRST=$FIRST LAST=$LAST MEGA=$MEGA BOARDS=24"
 wrk_row "warm-up (not a figure)" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
@@ -172,10 +185,10 @@ wrk_row "trivial route /bench/ping" get.lua KIND=ping
 wrk_row "guest thread page JSON, $POSTS posts" get.lua KIND=thread_json $T
 wrk_row "signed-in thread page JSON" get.lua KIND=thread_json $T SESSIONS="$SESSIONS"
 if [ $HTML = yes ]; then
-  wrk_row "guest thread page HTML, $POSTS posts" get.lua KIND=thread_html $T
-  wrk_row "signed-in thread page HTML" get.lua KIND=thread_html $T SESSIONS="$SESSIONS"
-  wrk_row "mega-thread page 1 HTML" get.lua KIND=mega_html $T PAGE=1
-  wrk_row "mega-thread page $PAGE_DEEP HTML" get.lua KIND=mega_html $T PAGE=$PAGE_DEEP
+  wrk_row "guest thread page HTML, $POSTS posts" get.lua KIND=thread_html $T PATHS="$PATHS_FILE"
+  wrk_row "signed-in thread page HTML" get.lua KIND=thread_html $T PATHS="$PATHS_FILE" SESSIONS="$SESSIONS"
+  wrk_row "mega-thread page 1 HTML" get.lua KIND=mega_html $T MEGA_PATH="$MEGA_PATH" PAGE=1
+  wrk_row "mega-thread page $PAGE_DEEP HTML" get.lua KIND=mega_html $T MEGA_PATH="$MEGA_PATH" PAGE=$PAGE_DEEP
 fi
 wrk_row "mega-thread page 1 JSON" get.lua KIND=mega_json $T PAGE=1
 wrk_row "mega-thread page $PAGE_DEEP JSON" get.lua KIND=mega_json $T PAGE=$PAGE_DEEP
@@ -195,7 +208,7 @@ if [ -z "${JDBC_URL:-}" ]; then
 start_server "$MAIN" true
 wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "guest thread page JSON, cache on" get.lua KIND=thread_json $T
-[ $HTML = yes ] && wrk_row "guest thread page HTML, cache on" get.lua KIND=thread_html $T
+[ $HTML = yes ] && wrk_row "guest thread page HTML, cache on" get.lua KIND=thread_html $T PATHS="$PATHS_FILE"
 wrk_row "mega-thread page 1 JSON, cache on" get.lua KIND=mega_json $T PAGE=1
 wrk_row "guest thread page JSON, 200 popular threads, cache on" get.lua KIND=thread_json $T HOT=200
 stop_server
@@ -212,7 +225,7 @@ for n in $SCALING; do
   start_server "$dir"
   wrk_row "warm-up" get.lua KIND=thread_json FIRST=$F LAST=$L >/dev/null 2>&1; unset 'ROWS[-1]'
   wrk_row "guest thread page JSON, $n posts" get.lua KIND=thread_json FIRST=$F LAST=$L
-  [ $HTML = yes ] && wrk_row "guest thread page HTML, $n posts" get.lua KIND=thread_html FIRST=$F LAST=$L
+  [ $HTML = yes ] && wrk_row "guest thread page HTML, $n posts" get.lua KIND=thread_html FIRST=$F LAST=$L PATHS="$(thread_paths "$F" "$L")"
   stop_server
 done
 
