@@ -182,7 +182,8 @@ public final class JdbiForumStorage implements ForumStorage {
         try (Handle h = jdbi.open()) {
             Dialect dialect = Dialect.of(h.getConnection());
             String url = String.valueOf(h.getConnection().getMetaData().getURL());
-            return new JdbiTransactions(jdbi, dialect, dialect == Dialect.H2 && !url.startsWith("jdbc:h2:mem:"));
+            boolean h2File = dialect == Dialect.H2 && !url.startsWith("jdbc:h2:mem:");
+            return new JdbiTransactions(jdbi, dialect, h2File ? url.split(";", 2)[0] : null);
         } catch (SQLException | RuntimeException e) {
             RuntimeException t = Errors.translate(e);
             throw t instanceof StorageUnavailableException ? t : new IllegalStateException("cannot tell the database kind", e);

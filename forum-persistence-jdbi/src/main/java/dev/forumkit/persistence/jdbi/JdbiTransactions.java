@@ -6,6 +6,7 @@ import dev.forumkit.core.storage.Transactions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,15 +34,18 @@ final class JdbiTransactions implements Transactions {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    /** One write gate per H2 file database URL, shared by every storage on it in this JVM. */
+    private static final ConcurrentHashMap<String, ReentrantLock> GATES = new ConcurrentHashMap<>();
     private final ReentrantLock writeGate; // null: writers run concurrently (PostgreSQL, H2 in memory)
 
     private record Tx(Handle handle, boolean readOnly) {
     }
 
-    JdbiTransactions(Jdbi jdbi, Dialect dialect, boolean oneWriterAtATime) {
+    /** {@code gateKey}: the H2 file database's URL when writers must take turns there, else null. */
+    JdbiTransactions(Jdbi jdbi, Dialect dialect, String gateKey) {
         this.jdbi = jdbi;
         this.dialect = dialect;
-        this.writeGate = oneWriterAtATime ? new ReentrantLock(true) : null;
+        this.writeGate = gateKey == null ? null : GATES.computeIfAbsent(gateKey, k -> new ReentrantLock(true));
     }
 
     /** True when write transactions run one at a time (an H2 file database). */
