@@ -2,11 +2,15 @@ package dev.forumkit.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.forumkit.core.StorageUnavailableException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -66,13 +70,28 @@ public final class ConnectionPools {
                 + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;REUSE_SPACE=FALSE";
     }
 
-    /** A pool on the embedded H2 database under {@code dataDir} (created if missing). */
+    /**
+     * A pool on the embedded H2 database under {@code dataDir} (created if missing). The file is opened once before
+     * the pool, without the pool's 2 s time-out: after a crash H2 checks the file first, which on a busy machine has
+     * taken longer than that (the time-out is for a database that is down, not for one that is opening).
+     */
     public static HikariDataSource embeddedH2(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
-        return hikari(embeddedH2Url(dataDir), "sa", "");
+        String url = embeddedH2Url(dataDir);
+        try (Connection opening = DriverManager.getConnection(url, "sa", "")) {
+            HikariDataSource pool = hikari(url, "sa", "");
+            try (Connection first = pool.getConnection()) {
+                return pool; // its connections keep the database open once the opening one closes
+            } catch (SQLException | RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("cannot open the embedded H2 database in " + dataDir, e);
+        }
     }
 }
