@@ -26,6 +26,7 @@ public final class ForumServer implements AutoCloseable {
     private final FirstStart firstStart;
     private final Javalin app;
     private volatile boolean stopped;
+    private volatile Runnable afterStop = () -> { };
 
     public ForumServer(Settings settings, ForumStorage storage, Forum forum) {
         this.settings = settings;
@@ -103,6 +104,11 @@ public final class ForumServer implements AutoCloseable {
                 String.format(java.util.Locale.ROOT, "%.1f", millis));
     }
 
+    /** Runs {@code action} once {@link #stop()} has closed the storage without an error. */
+    public void afterStop(Runnable action) {
+        this.afterStop = action;
+    }
+
     /** Graceful stop: no new requests, in-flight ones finish (up to 10 s), then forum and storage close. */
     public synchronized void stop() {
         if (stopped) {
@@ -115,6 +121,7 @@ public final class ForumServer implements AutoCloseable {
         } finally {
             forum.close();
             storage.close();
+            afterStop.run();
             LOG.info("stopped");
         }
     }

@@ -45,6 +45,11 @@ public final class Main {
         ForumServer server = new ForumServer(settings, storage, forum);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
         try {
+            if (settings.jdbcUrl() == null) { // the embedded H2 database: see UncleanShutdown for why
+                UncleanShutdown unclean = new UncleanShutdown(settings.dataDir());
+                unclean.recoverAndMark(forum);
+                server.afterStop(unclean::stoppedCleanly);
+            }
             server.adminFromSettings();
             if (options.contains("--demo")) {
                 List<DemoData.Account> accounts = new DemoData(forum).seedIfEmpty();

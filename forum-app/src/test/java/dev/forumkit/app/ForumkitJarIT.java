@@ -157,9 +157,11 @@ class ForumkitJarIT {
             assertThat(app.output.toString()).contains("forumkit.access").contains("PUT /api/v1/posts/" + replyId + "/reaction 200");
         }
         assertThat(Files.list(dataDir).findAny()).as("the database lives in the data directory").isPresent();
+        assertThat(dataDir.resolve(UncleanShutdown.MARKER)).as("a clean stop removes the running marker").doesNotExist();
 
         try (App again = new App(dataDir)) {
             String base = again.base();
+            assertThat(again.output.toString()).as("no recount after a clean stop").doesNotContain("did not stop cleanly");
             Session guest = new Session(base);
             JsonNode page = guest.send("GET", "/api/v1/threads/" + threadId, null, 200);
             assertThat(page.path("thread").path("title").asText()).isEqualTo("Night ferry to Busan");

@@ -42,7 +42,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
         this.owned = owned;
-        this.transactions = new JdbiTransactions(jdbi, dialectOf(jdbi));
+        this.transactions = transactionsOn(jdbi);
         this.members = new JdbiMembers(transactions);
         this.categories = new JdbiCategories(transactions);
         this.boards = new JdbiBoards(transactions);
@@ -185,9 +185,13 @@ public final class JdbiForumStorage implements ForumStorage {
         }
     }
 
-    private static Dialect dialectOf(Jdbi jdbi) {
+    /** Transactions for the database kind; on an H2 file database writers take turns (see JdbiTransactions). */
+    private static JdbiTransactions transactionsOn(Jdbi jdbi) {
         try (Handle h = jdbi.open()) {
-            return Dialect.of(h.getConnection());
+            Dialect dialect = Dialect.of(h.getConnection());
+            String url = String.valueOf(h.getConnection().getMetaData().getURL());
+            boolean h2File = dialect == Dialect.H2 && !url.startsWith("jdbc:h2:mem:");
+            return new JdbiTransactions(jdbi, dialect, h2File ? url.split(";", 2)[0] : null);
         } catch (SQLException | RuntimeException e) {
             RuntimeException t = Errors.translate(e);
             throw t instanceof StorageUnavailableException ? t : new IllegalStateException("cannot tell the database kind", e);

@@ -1,11 +1,15 @@
 package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.StorageUnavailableException;
 import dev.forumkit.core.storage.Transactions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,20 +18,39 @@ import java.util.function.Supplier;
  * Transactions on a thread-bound {@link Handle}: every port call made on the thread inside {@code inTransaction}
  * joins it, nested calls included; a port call outside any transaction runs on a short handle of its own.
  * A transaction the database aborts as a deadlock victim or serialisation failure is retried whole.
+ *
+ * <p>On an H2 file database write transactions run one at a time (the write gate): H2's MVStore writes a chunk
+ * as a snapshot of each map taken one after the other, not of all maps at once, so a chunk written while other
+ * transactions change rows can hold part of a transaction (a post without its counter updates, or a row still
+ * marked as changed by a transaction whose undo log did not make it; after a crash that row can never be locked
+ * again). See h2database/h2database#2080. With one writer at a time and {@code WRITE_DELAY=0} every chunk is
+ * written at a commit with no other change in flight. Read-only transactions are not gated.
  */
 final class JdbiTransactions implements Transactions {
     static final int ATTEMPTS = 5;
+    /** How long a write transaction waits for the write gate before the storage counts as busy (as H2's LOCK_TIMEOUT). */
+    static final long GATE_TIMEOUT_MILLIS = 10_000;
 
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    /** One write gate per H2 file database URL, shared by every storage on it in this JVM. */
+    private static final ConcurrentHashMap<String, ReentrantLock> GATES = new ConcurrentHashMap<>();
+    private final ReentrantLock writeGate; // null: writers run concurrently (PostgreSQL, H2 in memory)
 
     private record Tx(Handle handle, boolean readOnly) {
     }
 
-    JdbiTransactions(Jdbi jdbi, Dialect dialect) {
+    /** {@code gateKey}: the H2 file database's URL when writers must take turns there, else null. */
+    JdbiTransactions(Jdbi jdbi, Dialect dialect, String gateKey) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.writeGate = gateKey == null ? null : GATES.computeIfAbsent(gateKey, k -> new ReentrantLock(true));
+    }
+
+    /** True when write transactions run one at a time (an H2 file database). */
+    boolean oneWriterAtATime() {
+        return writeGate != null;
     }
 
     Dialect dialect() {
@@ -43,7 +66,7 @@ final class JdbiTransactions implements Transactions {
             }
             return work.get();
         }
-        return retrying(() -> attempt(work, false));
+        return retrying(() -> gated(() -> attempt(work, false)));
     }
 
     @Override
@@ -110,6 +133,27 @@ final class JdbiTransactions implements Transactions {
                 }
                 pause(n);
             }
+        }
+    }
+
+    /** Runs one attempt of a write transaction holding the write gate, if there is one. */
+    private <T> T gated(Supplier<T> attempt) {
+        if (writeGate == null) {
+            return attempt.get();
+        }
+        try {
+            if (!writeGate.tryLock(GATE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new StorageUnavailableException("the database is busy: another change has run for more than "
+                        + GATE_TIMEOUT_MILLIS / 1000 + " s", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while waiting to change the database", e);
+        }
+        try {
+            return attempt.get();
+        } finally {
+            writeGate.unlock();
         }
     }
 
