@@ -29,6 +29,9 @@ public final class Main {
         if (!options.isEmpty() && options.get(0).equals("recount")) {
             System.exit(RecountCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
         }
+        if (!options.isEmpty() && options.get(0).equals("compact")) {
+            System.exit(CompactCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
+        }
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println(USAGE);
             return;
@@ -74,9 +77,9 @@ public final class Main {
 
     private static final String USAGE = """
             usage: java -jar forumkit.jar [--demo]
-                   java -jar forumkit.jar generate [options] | recount [--repair]
+                   java -jar forumkit.jar generate [options] | recount [--repair] | compact
               --demo   fill an empty forum with a small demo community (accounts are printed)
-              """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + """
+              """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + "\n  " + CompactCommand.USAGE + """
 
             settings (system property forumkit.KEY, environment FORUMKIT_KEY, or KEY= in forumkit.properties):
               port (8080), host (0.0.0.0), data.dir (./data), jdbc.url, jdbc.user, jdbc.password,
