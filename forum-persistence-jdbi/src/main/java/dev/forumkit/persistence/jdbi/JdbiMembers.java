@@ -64,7 +64,7 @@ final class JdbiMembers implements Members {
         return db.with(h -> {
             Map<MemberId, Member> out = new HashMap<>();
             h.createQuery("SELECT " + COLUMNS + " FROM members WHERE id IN (<ids>)")
-                    .bindList("ids", InLists.padded(values)).map(MAPPER).forEach(m -> out.put(m.id(), m));
+                    .bindList("ids", values).map(MAPPER).forEach(m -> out.put(m.id(), m));
             return out;
         });
     }

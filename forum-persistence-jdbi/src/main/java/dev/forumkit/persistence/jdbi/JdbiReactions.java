@@ -64,7 +64,7 @@ final class JdbiReactions implements Reactions {
         List<Long> ids = posts.stream().map(PostId::value).distinct().toList();
         db.use(h -> h.createQuery("SELECT post_id, type, COUNT(*) AS n FROM reactions WHERE post_id IN (<ids>)"
                         + " GROUP BY post_id, type")
-                .bindList("ids", InLists.padded(ids))
+                .bindList("ids", ids)
                 .map((rs, ctx) -> new Object[] {PostId.of(rs.getLong("post_id")), rs.getString("type"), rs.getInt("n")})
                 .forEach(row -> out.computeIfAbsent((PostId) row[0], k -> new HashMap<>()).put((String) row[1], (Integer) row[2])));
         return out;
@@ -78,7 +78,7 @@ final class JdbiReactions implements Reactions {
         }
         List<Long> ids = posts.stream().map(PostId::value).distinct().toList();
         db.use(h -> h.createQuery("SELECT post_id, type FROM reactions WHERE member_id = :member AND post_id IN (<ids>)")
-                .bind("member", member.value()).bindList("ids", InLists.padded(ids))
+                .bind("member", member.value()).bindList("ids", ids)
                 .map((rs, ctx) -> Map.entry(PostId.of(rs.getLong("post_id")), rs.getString("type")))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;

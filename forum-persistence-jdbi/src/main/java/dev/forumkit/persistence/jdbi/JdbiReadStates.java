@@ -34,7 +34,7 @@ final class JdbiReadStates implements ReadStates {
         }
         List<Long> ids = threads.stream().map(ThreadId::value).distinct().toList();
         db.use(h -> h.createQuery("SELECT thread_id, last_read FROM read_states WHERE member_id = :member AND thread_id IN (<ids>)")
-                .bind("member", member.value()).bindList("ids", InLists.padded(ids))
+                .bind("member", member.value()).bindList("ids", ids)
                 .map((rs, ctx) -> Map.entry(ThreadId.of(rs.getLong("thread_id")), rs.getInt("last_read")))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;

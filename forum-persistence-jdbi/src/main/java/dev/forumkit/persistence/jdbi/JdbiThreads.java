@@ -78,7 +78,7 @@ final class JdbiThreads implements Threads {
         List<Long> values = ids.stream().map(ThreadId::value).distinct().toList();
         return db.with(h -> {
             Map<ThreadId, ForumThread> out = new HashMap<>();
-            h.createQuery(SELECT + " WHERE id IN (<ids>)").bindList("ids", InLists.padded(values)).map(MAPPER).forEach(t -> out.put(t.id(), t));
+            h.createQuery(SELECT + " WHERE id IN (<ids>)").bindList("ids", values).map(MAPPER).forEach(t -> out.put(t.id(), t));
             return out;
         });
     }
