@@ -12,6 +12,7 @@ import dev.forumkit.core.post.PostService;
 import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.read.ReadService;
+import dev.forumkit.core.read.ReadMarks;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ThreadService;
 import dev.forumkit.core.thread.ViewCounter;
@@ -39,6 +40,7 @@ public final class Forum implements AutoCloseable {
     private final ServiceContext ctx;
     private final EventBus events;
     private final ViewCounter views;
+    private final ReadMarks marks;
     private final MemberService members;
     private final BoardService boards;
     private final ThreadService threads;
@@ -61,7 +63,8 @@ public final class Forum implements AutoCloseable {
         this.threads = new ThreadService(ctx);
         this.posts = new PostService(ctx);
         this.reactions = new ReactionService(ctx);
-        this.reading = new ReadService(ctx, views);
+        this.marks = new ReadMarks(storage, !config.viewFlushInterval.isZero());
+        this.reading = new ReadService(ctx, views, marks);
         this.counters = new RecountService(ctx);
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
@@ -145,9 +148,11 @@ public final class Forum implements AutoCloseable {
         return storage;
     }
 
-    /** Writes buffered thread views now; returns how many were written. */
+    /** Writes buffered thread views and read marks now; returns how many views were written. */
     public long flushViews() {
-        return views.flush();
+        long n = views.flush();
+        marks.flush();
+        return n;
     }
 
     private void flushViewsQuietly() {
@@ -155,6 +160,11 @@ public final class Forum implements AutoCloseable {
             views.flush();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "view flush failed; will retry", e);
+        }
+        try {
+            marks.flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "read mark flush failed; will retry", e);
         }
     }
 

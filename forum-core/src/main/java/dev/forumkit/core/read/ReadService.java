@@ -40,13 +40,24 @@ public final class ReadService {
     private final ForumStorage s;
     private final Policy policy;
     private final ViewCounter views;
+    private final ReadMarks marks;
     private static final PlainTextRenderer FALLBACK = new PlainTextRenderer();
 
     public ReadService(ServiceContext ctx, ViewCounter views) {
+        this(ctx, views, new ReadMarks(ctx.storage, false));
+    }
+
+    public ReadService(ServiceContext ctx, ViewCounter views, ReadMarks marks) {
         this.ctx = ctx;
         this.s = ctx.storage;
         this.policy = ctx.policy;
         this.views = views;
+        this.marks = marks;
+    }
+
+    /** The member's read position in a thread (the number of the last post they have seen), buffered marks included. */
+    public int lastRead(MemberId member, ThreadId thread) {
+        return s.transactions().readOnly(() -> marks.lastRead(member, thread));
     }
 
     public BoardIndex boardIndex(Actor actor) {
@@ -104,7 +115,7 @@ public final class ReadService {
             boolean advances = view.posts().items().stream().anyMatch(PostView::unread);
             if (advances) {
                 MemberId me = actor.memberId().orElseThrow();
-                s.transactions().run(() -> s.readStates().markRead(me, threadId, lastShown));
+                marks.record(me, threadId, lastShown);
             }
         }
         return view;
@@ -128,7 +139,7 @@ public final class ReadService {
         List<PostId> postIds = posts.stream().map(Post::id).toList();
         Map<PostId, Map<String, Integer>> counts = postIds.isEmpty() ? Map.of() : s.reactions().countsByPost(postIds);
         Map<PostId, String> mine = me == null || postIds.isEmpty() ? Map.of() : s.reactions().typesBy(me.id(), postIds);
-        int lastRead = me == null ? Integer.MAX_VALUE : s.readStates().lastRead(me.id(), threadId);
+        int lastRead = me == null ? Integer.MAX_VALUE : marks.lastRead(me.id(), threadId);
         Instant now = ctx.now();
         List<PostView> items = new ArrayList<>(posts.size());
         for (Post p : posts) {
@@ -213,7 +224,7 @@ public final class ReadService {
         }
         Map<MemberId, Member> members = s.members().byIds(names);
         Map<ThreadId, Integer> read = me == null ? Map.of()
-                : s.readStates().lastRead(me.id(), threads.stream().map(ForumThread::id).toList());
+                : marks.lastRead(me.id(), threads.stream().map(ForumThread::id).toList());
         List<ThreadSummary> out = new ArrayList<>(threads.size());
         for (ForumThread t : threads) {
             ForumThread shown = withPendingViews(t);

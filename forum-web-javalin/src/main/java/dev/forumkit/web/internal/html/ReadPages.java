@@ -106,7 +106,7 @@ final class ReadPages {
             if (call.viewer().isGuest()) {
                 return null;
             }
-            int lastRead = s.readStates().lastRead(call.viewer().member().id(), id);
+            int lastRead = forum.reading().lastRead(call.viewer().member().id(), id);
             if (lastRead >= t.lastPost().number()) {
                 return t.lastPost().postId();
             }
