@@ -43,10 +43,6 @@ public final class ReadService {
     private final ReadMarks marks;
     private static final PlainTextRenderer FALLBACK = new PlainTextRenderer();
 
-    public ReadService(ServiceContext ctx, ViewCounter views) {
-        this(ctx, views, new ReadMarks(ctx.storage, false));
-    }
-
     public ReadService(ServiceContext ctx, ViewCounter views, ReadMarks marks) {
         this.ctx = ctx;
         this.s = ctx.storage;

@@ -83,22 +83,25 @@ public final class JdbiForumStorage implements ForumStorage {
     public static JdbiForumStorage connect(String jdbcUrl, String user, String password) {
         ReconnectingDataSource pool = new ReconnectingDataSource(() -> ConnectionPools.hikari(jdbcUrl, user, password),
                 jdbcUrl, user, password); // back at once when the database returns, not after HikariCP's back-off
-        try {
-            migrate(pool);
-            return new JdbiForumStorage(Jdbi.create(pool), pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+        return migratedOwning(pool, pool);
     }
 
     /** Storage on a pool that is handed over: {@link #close()} closes it. */
     public static JdbiForumStorage owning(com.zaxxer.hikari.HikariDataSource pool) {
+        return migratedOwning(pool, pool);
+    }
+
+    /** Migrates the schema and returns storage that closes {@code owned}; closes it at once if that fails. */
+    private static JdbiForumStorage migratedOwning(DataSource pool, AutoCloseable owned) {
         try {
             migrate(pool);
-            return new JdbiForumStorage(Jdbi.create(pool), pool);
+            return new JdbiForumStorage(Jdbi.create(pool), owned);
         } catch (RuntimeException e) {
-            pool.close();
+            try {
+                owned.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
