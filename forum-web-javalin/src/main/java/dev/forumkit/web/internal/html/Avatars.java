@@ -1,5 +1,7 @@
 package dev.forumkit.web.internal.html;
 
+import dev.forumkit.core.markup.Html;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -20,10 +22,10 @@ final class Avatars {
         float hue = Math.floorMod(hash, 360);
         String colour = hex(hue / 360f, 0.45f, 0.42f);
         String initial = new String(Character.toChars(name.codePointAt(0))).toUpperCase(Locale.ROOT);
-        return "<svg class=\"avatar avatar-" + escape(sizeClass) + "\" viewBox=\"0 0 64 64\" aria-hidden=\"true\" focusable=\"false\">"
+        return "<svg class=\"avatar avatar-" + Html.escape(sizeClass) + "\" viewBox=\"0 0 64 64\" aria-hidden=\"true\" focusable=\"false\">"
                 + "<rect width=\"64\" height=\"64\" rx=\"6\" fill=\"" + colour + "\"/>"
                 + "<text x=\"32\" y=\"43\" text-anchor=\"middle\" font-size=\"30\" font-family=\"sans-serif\" fill=\"#ffffff\">"
-                + escape(initial) + "</text></svg>";
+                + Html.escape(initial) + "</text></svg>";
     }
 
     private static String hex(float h, float s, float l) {
@@ -56,20 +58,5 @@ final class Avatars {
             return p + (q - p) * (2f / 3 - t) * 6;
         }
         return p;
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
