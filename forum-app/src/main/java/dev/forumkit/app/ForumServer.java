@@ -45,22 +45,31 @@ public final class ForumServer implements AutoCloseable {
                 server.insertHandler(new GracefulHandler()); // in-flight requests finish on stop
             });
             config.requestLogger.http(ForumServer::logAccess);
-            config.registerPlugin(new ForumPlugin(forumConfig -> {
-                forumConfig.forum(forum).secureCookies(settings.secureCookies()).securityHeadersEverywhere(true);
-                if (!settings.rateLimits()) {
-                    forumConfig.noRateLimits();
-                }
-                Settings.Admission admission = settings.admission();
-                if (admission.on()) {
-                    forumConfig.admission(admission.maxConcurrentRequests(), admission.maxQueuedRequests(), admission.queueTimeout())
-                            .admissionExempt("/health");
-                } else {
-                    forumConfig.noAdmissionLimit();
-                }
-                if (settings.publicUrl() != null) {
-                    forumConfig.allowedOrigin(settings.publicUrl());
-                }
-            }));
+            config.registerPlugin(new ForumPlugin(forumConfig -> forumConfig
+                    .forum(forum)
+                    .sessions(s -> s.secureCookies(settings.secureCookies()))
+                    .limits(l -> {
+                        if (!settings.rateLimits()) {
+                            l.noRateLimits();
+                        }
+                    })
+                    .admission(a -> {
+                        Settings.Admission admission = settings.admission();
+                        if (admission.on()) {
+                            a.maxConcurrentRequests(admission.maxConcurrentRequests())
+                                    .maxQueuedRequests(admission.maxQueuedRequests())
+                                    .queueTimeout(admission.queueTimeout())
+                                    .exempt("/health");
+                        } else {
+                            a.off();
+                        }
+                    })
+                    .security(s -> {
+                        s.headersEverywhere(true);
+                        if (settings.publicUrl() != null) {
+                            s.allowedOrigin(settings.publicUrl());
+                        }
+                    })));
             if (guestCache != null) {
                 config.routes.before(guestCache::before);
                 config.routes.after(guestCache::after);

@@ -37,7 +37,7 @@ class AdmissionHttpTest {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.registerPlugin(new ForumPlugin(c -> admission.accept(c.forum(forum).noRateLimits().admissionExempt("/health"))));
+            config.registerPlugin(new ForumPlugin(c -> admission.accept(c.forum(forum).limits(LimitsConfig::noRateLimits).admission(a -> a.exempt("/health")))));
             config.routes.get("/slow", ctx -> {
                 entered.countDown();
                 release.await(60, TimeUnit.SECONDS);
@@ -59,7 +59,7 @@ class AdmissionHttpTest {
 
     @Test
     void a_full_server_refuses_at_once_with_503_and_lets_the_health_check_through() throws Exception {
-        start(c -> c.admission(1, 0, Duration.ZERO));
+        start(c -> c.admission(a -> a.maxConcurrentRequests(1).maxQueuedRequests(0).queueTimeout(Duration.ZERO)));
         CompletableFuture<HttpResponse<String>> slow = HTTP.sendAsync(get("/slow", "*/*"), HttpResponse.BodyHandlers.ofString());
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -84,7 +84,7 @@ class AdmissionHttpTest {
     @Test
     void slots_come_back_after_errors_and_asynchronous_answers() throws Exception {
         // one slot; the short queue only absorbs the moment between a response reaching us and its slot being freed
-        start(c -> c.admission(1, 1, Duration.ofSeconds(10)));
+        start(c -> c.admission(a -> a.maxConcurrentRequests(1).maxQueuedRequests(1).queueTimeout(Duration.ofSeconds(10))));
         for (int i = 0; i < 10; i++) {
             assertThat(send(get("/api/v1/boards", "*/*"))).isEqualTo(200);
             assertThat(send(get("/api/v1/threads/999", "*/*"))).isEqualTo(404);
@@ -98,7 +98,7 @@ class AdmissionHttpTest {
 
     @Test
     void no_admission_limit_turns_it_off() throws Exception {
-        start(ForumPluginConfig::noAdmissionLimit);
+        start(c -> c.admission(AdmissionConfig::off));
         CompletableFuture<HttpResponse<String>> slow = HTTP.sendAsync(get("/slow", "*/*"), HttpResponse.BodyHandlers.ofString());
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(send(get("/api/v1/boards", "*/*"))).isEqualTo(200);

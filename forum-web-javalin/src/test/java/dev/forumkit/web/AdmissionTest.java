@@ -69,6 +69,7 @@ class AdmissionTest {
     @Test
     void rejects_nonsense_settings() {
         assertThatThrownBy(() -> new Admission(0, 1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ForumPluginConfig().admission(1, -1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ForumPluginConfig().admission(a -> a.maxConcurrentRequests(1).maxQueuedRequests(-1).queueTimeout(Duration.ZERO)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -78,8 +78,9 @@ class HtmlPagesTest {
         assertThat(r.status()).isEqualTo(303);
         assertThat(r.header("Location")).isEqualTo("/");
         r = post(f.guest(), "/login", form("login", "pat", "password", "wrong password"));
-        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.status()).as("the API's status for a wrong password (was 422 on the page before issue 11)").isEqualTo(401);
         assertThat(r.body()).contains("Wrong username or password").contains("value=\"pat\"");
+        assertThat(r.body()).as("the message sits beside the password field").contains("id=\"password-error\"");
     }
 
     @Test

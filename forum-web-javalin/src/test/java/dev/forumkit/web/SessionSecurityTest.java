@@ -56,7 +56,7 @@ class SessionSecurityTest {
 
     @Test
     void the_cookie_is_secure_when_configured() {
-        try (TestServer s = TestServer.start(c -> c.secureCookies(true))) {
+        try (TestServer s = TestServer.start(c -> c.sessions(sessions -> sessions.secureCookies(true)))) {
             new Fixture(s);
             Client.Response r = s.client().post("/api/v1/session", "{\"login\":\"mia\",\"password\":\"" + Fixture.PASSWORD + "\"}");
             assertThat(r.headers().allValues("Set-Cookie").get(0)).contains("Secure");
@@ -212,7 +212,7 @@ class SessionSecurityTest {
 
     @Test
     void sign_in_is_rate_limited_per_ip_and_per_account_before_any_hashing() {
-        try (TestServer s = TestServer.start(c -> c.signInLimitPerAccount(RateLimit.of(2, Duration.ofHours(1))))) {
+        try (TestServer s = TestServer.start(c -> c.limits(l -> l.signInPerAccount(RateLimit.of(2, Duration.ofHours(1)))))) {
             new Fixture(s);
             String wrong = "{\"login\":\"mia\",\"password\":\"wrong guess\"}";
             assertThat(s.client().post("/api/v1/session", wrong).status()).isEqualTo(401);
@@ -224,7 +224,7 @@ class SessionSecurityTest {
             assertThat(s.client().post("/api/v1/session", "{\"login\":\"pat\",\"password\":\"" + Fixture.PASSWORD + "\"}").status())
                     .isEqualTo(200);
         }
-        try (TestServer s = TestServer.start(c -> c.signInLimitPerIp(RateLimit.of(1, Duration.ofHours(1))))) {
+        try (TestServer s = TestServer.start(c -> c.limits(l -> l.signInPerIp(RateLimit.of(1, Duration.ofHours(1)))))) {
             new Fixture(s);
             assertThat(s.client().post("/api/v1/session", "{\"login\":\"mia\",\"password\":\"wrong guess\"}").status()).isEqualTo(401);
             assertThat(s.client().post("/api/v1/session", "{\"login\":\"pat\",\"password\":\"wrong guess\"}").status()).isEqualTo(429);
@@ -233,8 +233,8 @@ class SessionSecurityTest {
 
     @Test
     void registration_is_rate_limited_per_ip_and_posting_per_member() {
-        try (TestServer s = TestServer.start(c -> c.registrationLimitPerIp(RateLimit.of(1, Duration.ofHours(1)))
-                .postingLimitPerMember(RateLimit.of(1, Duration.ofHours(1))))) {
+        try (TestServer s = TestServer.start(c -> c.limits(l -> l.registrationPerIp(RateLimit.of(1, Duration.ofHours(1)))
+                .postingPerMember(RateLimit.of(1, Duration.ofHours(1)))))) {
             Fixture fx = new Fixture(s);
             Client first = s.client().register("first1", "long enough");
             Client.Response second = s.client().post("/api/v1/members",
@@ -273,7 +273,7 @@ class SessionSecurityTest {
             }
         };
         Forum forum = Forum.create(new InMemoryForumStorage(), c -> c.passwordHasher(slow).viewFlushInterval(Duration.ZERO));
-        try (TestServer s = new TestServer(forum, c -> c.passwordHashing(1, 1), "")) {
+        try (TestServer s = new TestServer(forum, c -> c.passwords(p -> p.threads(1).queue(1)), "")) {
             new Fixture(s);
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest signIn = HttpRequest.newBuilder(URI.create(s.base + "/api/v1/session"))

@@ -29,7 +29,7 @@ final class TestServer implements AutoCloseable {
     TestServer(Forum forum, Consumer<ForumPluginConfig> extra, String basePath) {
         this.forum = forum;
         this.plugin = new ForumPlugin(c -> {
-            c.forum(forum).basePath(basePath).noRateLimits();
+            c.forum(forum).basePath(basePath).limits(LimitsConfig::noRateLimits);
             extra.accept(c);
         });
         this.app = Javalin.create(config -> {

@@ -2,11 +2,10 @@ package dev.forumkit.web.internal;
 
 import com.google.common.base.Ticker;
 import dev.forumkit.core.Forum;
-import dev.forumkit.web.ForumPluginConfig;
 
 /** What the routes share: the forum, settings, sessions, request checks, rate limits and the password pool. */
 public final class Api implements AutoCloseable {
-    private final ForumPluginConfig config;
+    private final PluginSettings settings;
     private final WebSessions sessions;
     private final RequestChecks checks;
     private final PasswordWork passwords;
@@ -15,24 +14,27 @@ public final class Api implements AutoCloseable {
     final Throttle registrationPerIp;
     final Throttle postingPerMember;
 
-    public Api(ForumPluginConfig config) {
-        this.config = config;
-        this.sessions = new WebSessions(config);
-        this.checks = new RequestChecks(config);
-        this.passwords = new PasswordWork(config.passwordThreads(), config.passwordQueue(), config.passwordQueueTimeout(), System::nanoTime);
+    public Api(PluginSettings settings) {
+        this.settings = settings;
+        this.sessions = new WebSessions(settings);
+        this.checks = new RequestChecks(settings.security());
+        PluginSettings.Passwords p = settings.passwords();
+        this.passwords = new PasswordWork(p.threads(), p.queue(), p.queueTimeout(), System::nanoTime);
         Ticker ticker = Ticker.systemTicker();
-        this.signInPerIp = new Throttle("sign-in-ip", config.signInLimitPerIp(), ticker);
-        this.signInPerAccount = new Throttle("sign-in-account", config.signInLimitPerAccount(), ticker);
-        this.registrationPerIp = new Throttle("registration-ip", config.registrationLimitPerIp(), ticker);
-        this.postingPerMember = new Throttle("posting-member", config.postingLimitPerMember(), ticker);
+        PluginSettings.Limits limits = settings.limits();
+        this.signInPerIp = new Throttle("sign-in-ip", limits.signInPerIp(), ticker);
+        this.signInPerAccount = new Throttle("sign-in-account", limits.signInPerAccount(), ticker);
+        this.registrationPerIp = new Throttle("registration-ip", limits.registrationPerIp(), ticker);
+        this.postingPerMember = new Throttle("posting-member", limits.postingPerMember(), ticker);
     }
 
     public Forum forum() {
-        return config.forum();
+        return settings.forum();
     }
 
-    public ForumPluginConfig config() {
-        return config;
+    /** The plugin's settings, frozen at start. */
+    public PluginSettings settings() {
+        return settings;
     }
 
     public WebSessions sessions() {

@@ -22,8 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The one place where failures become HTTP answers: {@code {"errors":[{"code","message","field"}]}} with a stable
- * code. Nothing unexpected reaches a client: a 500 carries only an error id, which is logged with the stack trace.
+ * The one place where failures become HTTP answers, for the API and the pages alike: a status and
+ * {@code {"errors":[{"code","message","field"}]}} with a stable code. Nothing unexpected reaches a client: a 500 carries only an error id, which is logged with the stack trace.
  */
 public final class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -35,15 +35,15 @@ public final class ApiErrors {
     public record ApiError(String code, String message, String field) {
     }
 
-    /** The body and status for a failure. */
-    record Answer(int status, List<ApiError> errors, long retryAfterSeconds, String errorId) {
+    /** The status and errors for a failure; {@code errorId} is set for a 500 only (it is in the log too). */
+    public record Answer(int status, List<ApiError> errors, long retryAfterSeconds, String errorId) {
+        public Answer {
+            errors = List.copyOf(errors);
+        }
     }
 
-    public static void write(Context ctx, Throwable failure) {
-        Answer a = answer(ctx, failure);
-        if (a.retryAfterSeconds() > 0) {
-            ctx.header("Retry-After", Long.toString(a.retryAfterSeconds()));
-        }
+    /** The answer as the API's JSON body (the caller has set any {@code Retry-After}). */
+    public static void write(Context ctx, Answer a) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("errors", a.errors());
         if (a.errorId() != null) {
@@ -52,7 +52,8 @@ public final class ApiErrors {
         Json.write(ctx, a.status(), body);
     }
 
-    static Answer answer(Context ctx, Throwable failure) {
+    /** The one mapping from a failure to its status, code and message, for API routes and pages alike. */
+    public static Answer answer(Context ctx, Throwable failure) {
         Throwable e = unwrap(failure);
         if (e instanceof HttpProblem p) {
             return new Answer(p.status(), List.of(new ApiError(p.code(), p.getMessage(), p.field())), p.retryAfterSeconds(), null);

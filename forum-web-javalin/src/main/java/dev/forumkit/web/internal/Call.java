@@ -37,11 +37,11 @@ public final class Call {
     }
 
     public <T> T body(Class<T> type) {
-        return Json.read(ctx, type, api.config().bodyLimit());
+        return Json.read(ctx, type, api.settings().limits().bodyBytes());
     }
 
     public <T> T optionalBody(Class<T> type, T fallback) {
-        return Json.readOptional(ctx, type, api.config().bodyLimit(), fallback);
+        return Json.readOptional(ctx, type, api.settings().limits().bodyBytes(), fallback);
     }
 
     /** A positive numeric id from the path; anything else names nothing, so 404. */

@@ -1,6 +1,5 @@
 package dev.forumkit.web.internal;
 
-import dev.forumkit.web.ForumPluginConfig;
 import io.javalin.http.Context;
 
 import java.net.URI;
@@ -18,9 +17,9 @@ public final class RequestChecks {
     private final boolean trustForwarded;
     private final List<String> allowedOrigins;
 
-    public RequestChecks(ForumPluginConfig config) {
-        this.trustForwarded = config.trustForwardedHeaders();
-        this.allowedOrigins = config.allowedOrigins();
+    public RequestChecks(PluginSettings.Security security) {
+        this.trustForwarded = security.trustForwardedHeaders();
+        this.allowedOrigins = security.allowedOrigins();
     }
 
     public void sameOrigin(Context ctx) {

@@ -6,7 +6,7 @@ import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.session.Session;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.web.Authentication;
-import dev.forumkit.web.ForumPluginConfig;
+import dev.forumkit.web.Authenticator;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -24,22 +24,24 @@ public final class WebSessions {
     private static final long CLEANUP_EVERY_MILLIS = Duration.ofMinutes(10).toMillis();
     private final Forum forum;
     private final ForumStorage storage;
-    private final ForumPluginConfig config;
+    private final PluginSettings.Sessions config;
+    private final Authenticator authenticator;
     private final String cookiePath;
     private final AtomicLong lastCleanup = new AtomicLong();
 
-    public WebSessions(ForumPluginConfig config) {
-        this.forum = config.forum();
+    public WebSessions(PluginSettings settings) {
+        this.forum = settings.forum();
         this.storage = forum.storage();
-        this.config = config;
-        this.cookiePath = config.basePath().isEmpty() ? "/" : config.basePath();
+        this.config = settings.sessions();
+        this.authenticator = settings.authenticator();
+        this.cookiePath = settings.basePath().isEmpty() ? "/" : settings.basePath();
     }
 
     /** Who is asking: the host's authenticator first, then the forum's session cookie; otherwise a guest. */
     public Viewer resolve(Context ctx) {
         Instant now = forum.clock().instant();
-        if (config.authenticator() != null) {
-            Optional<Authentication> auth = config.authenticator().authenticate(ctx);
+        if (authenticator != null) {
+            Optional<Authentication> auth = authenticator.authenticate(ctx);
             if (auth != null && auth.isPresent()) {
                 Authentication a = auth.get();
                 Member m = forum.members().byId(a.memberId()).orElse(null);
@@ -63,10 +65,10 @@ public final class WebSessions {
             return Viewer.guest(now);
         }
         Duration left = Duration.between(now, found.session().expiresAt());
-        if (left.compareTo(config.sessionLifetime().dividedBy(2)) < 0) {
-            Instant until = now.plus(config.sessionLifetime());
+        if (left.compareTo(config.lifetime().dividedBy(2)) < 0) {
+            Instant until = now.plus(config.lifetime());
             storage.transactions().run(() -> storage.sessions().extend(hash, until));
-            setCookie(ctx, token, config.sessionLifetime());
+            setCookie(ctx, token, config.lifetime());
         }
         return new Viewer(found.member(), Viewer.Credential.FORUM_COOKIE, token, hash, now);
     }
@@ -79,14 +81,14 @@ public final class WebSessions {
         Instant now = forum.clock().instant();
         String token = Tokens.newSessionToken();
         String hash = Tokens.hash(token);
-        Session session = new Session(hash, memberId, now, now.plus(config.sessionLifetime()));
+        Session session = new Session(hash, memberId, now, now.plus(config.lifetime()));
         storage.transactions().run(() -> {
             if (previous.sessionTokenHash() != null) {
                 storage.sessions().remove(previous.sessionTokenHash());
             }
             storage.sessions().add(session);
         });
-        setCookie(ctx, token, config.sessionLifetime());
+        setCookie(ctx, token, config.lifetime());
         removeExpiredNowAndThen(now);
         Member m = forum.members().byId(memberId).orElseThrow();
         return new Viewer(m, Viewer.Credential.FORUM_COOKIE, token, hash, now);
@@ -105,7 +107,7 @@ public final class WebSessions {
     }
 
     public Instant expiresAtForNew() {
-        return forum.clock().instant().plus(config.sessionLifetime());
+        return forum.clock().instant().plus(config.lifetime());
     }
 
     private void setCookie(Context ctx, String value, Duration maxAge) {

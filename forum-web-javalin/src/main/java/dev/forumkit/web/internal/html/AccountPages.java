@@ -1,13 +1,12 @@
 package dev.forumkit.web.internal.html;
 
-import dev.forumkit.core.InvalidInputException;
+import dev.forumkit.core.Validation;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Api;
 import dev.forumkit.web.internal.Call;
 import dev.forumkit.web.internal.HttpProblem;
-import dev.forumkit.web.internal.PageTable;
 import dev.forumkit.web.internal.Throttles;
 
 import java.util.Locale;
@@ -57,27 +56,24 @@ public final class AccountPages {
         form.set("next", safeNext(call, form.get("next")));
         String login = form.value("login").strip();
         String password = call.ctx().formParam("password");
-        if (login.isEmpty()) {
-            form.withError("login", "Enter your username or e-mail address");
-        }
-        if (password == null || password.isEmpty()) {
-            form.withError("password", "Enter your password");
-        }
-        if (form.hasErrors()) {
-            return login(form).status(422);
-        }
         Api api = call.api();
         String account = login.toLowerCase(Locale.ROOT);
         try {
+            Validation.start()
+                    .require(!login.isEmpty(), "login", "required", "Enter your username or e-mail address")
+                    .require(password != null && !password.isEmpty(), "password", "required", "Enter your password")
+                    .orThrow();
             Throttles.signInPerIp(api).acquire(api.checks().clientIp(call.ctx()));
             Throttles.signInPerAccount(api).acquire(account);
-        } catch (HttpProblem limited) {
-            return login(form.withGeneral(limited.getMessage(), limited.code())).status(limited.status());
+        } catch (RuntimeException refused) {
+            return Refusal.of(login(form), form, refused, "login", "password");
         }
         CompletableFuture<Optional<Member>> found = api.passwords().submit(() -> api.forum().members().authenticate(login, password));
         return found.thenApply(m -> {
             if (m.isEmpty()) {
-                return login(form.withGeneral("Wrong username or password")).status(422);
+                // the same words for an unknown name and a wrong password, beside the password field
+                form.withError("password", "Wrong username or password");
+                return Refusal.explained(login(form), HttpProblem.invalidCredentials());
             }
             Throttles.signInPerAccount(api).reset(account);
             api.sessions().start(call.ctx(), call.viewer(), m.get().id());
@@ -101,24 +97,16 @@ public final class AccountPages {
         Form form = Form.from(call.ctx(), "username", "email", "next");
         form.set("next", safeNext(call, form.get("next")));
         Registration registration;
-        try {
-            registration = new Registration(form.get("username"), form.get("email"), call.ctx().formParam("password"));
-        } catch (InvalidInputException e) {
-            return join(form.withErrors(e, "username", "email", "password")).status(422);
-        }
         Api api = call.api();
         try {
+            registration = new Registration(form.get("username"), form.get("email"), call.ctx().formParam("password"));
             Throttles.registrationPerIp(api).acquire(api.checks().clientIp(call.ctx()));
-        } catch (HttpProblem limited) {
-            return join(form.withGeneral(limited.getMessage(), limited.code())).status(limited.status());
+        } catch (RuntimeException refused) {
+            return Refusal.of(join(form), form, refused, "username", "email", "password");
         }
         return api.passwords().submit(() -> api.forum().members().register(registration)).handle((m, failure) -> {
             if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                if (cause instanceof InvalidInputException e) {
-                    return join(form.withErrors(e, "username", "email", "password")).status(422);
-                }
-                throw failure instanceof RuntimeException re ? re : new IllegalStateException(failure);
+                return Refusal.of(join(form), form, failure, "username", "email", "password");
             }
             api.sessions().start(call.ctx(), call.viewer(), m.id());
             String next = form.get("next");
@@ -143,7 +131,7 @@ public final class AccountPages {
         if (next == null || next.isBlank()) {
             return null;
         }
-        String base = call.api().config().basePath();
+        String base = call.api().settings().basePath();
         String n = next.strip();
         boolean inside = n.startsWith(base + "/") && !n.startsWith("//") && !n.contains("\\") && !n.contains("://")
                 && n.chars().noneMatch(ch -> ch < 0x20);

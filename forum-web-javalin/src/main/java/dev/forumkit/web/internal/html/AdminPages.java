@@ -8,8 +8,6 @@ import dev.forumkit.core.counter.RecountReport;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
-import dev.forumkit.web.internal.PageTable;
-
 
 /** Admin pages: categories, boards, finding a member (roles and bans are set on the profile), recount. */
 final class AdminPages {
@@ -122,14 +120,15 @@ final class AdminPages {
     private static Object members(Call call) {
         String name = call.ctx().queryParam("name");
         Form form = Form.empty().set("name", name);
-        if (name != null && !name.isBlank()) {
-            Member m = call.api().forum().members().byUsername(name.strip()).orElse(null);
-            if (m != null) {
-                return Redirect.found(ReadPages.links(call).member(m.id(), m.username()));
-            }
-            form.withError("name", "There is no member named " + name.strip());
+        View page = page(call, "admin/members", "Members").with("form", form);
+        if (name == null || name.isBlank()) {
+            return page;
         }
-        return page(call, "admin/members", "Members").with("form", form).status(form.hasErrors() ? 404 : 200);
+        Member m = call.api().forum().members().byUsername(name.strip()).orElse(null);
+        if (m == null) {
+            return Refusal.of(page, form, new NotFoundException("there is no member named " + name.strip()), "name");
+        }
+        return Redirect.found(ReadPages.links(call).member(m.id(), m.username()));
     }
 
     private static Object recount(Call call) {

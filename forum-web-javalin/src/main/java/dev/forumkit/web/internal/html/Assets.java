@@ -2,7 +2,6 @@ package dev.forumkit.web.internal.html;
 
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.HttpProblem;
-import dev.forumkit.web.internal.PageTable;
 
 import java.io.IOException;
 import java.io.InputStream;

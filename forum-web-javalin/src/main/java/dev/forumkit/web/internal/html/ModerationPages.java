@@ -9,7 +9,6 @@ import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
-import dev.forumkit.web.internal.PageTable;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
 package dev.forumkit.web.internal.html;
 
-import dev.forumkit.web.internal.PageTable;
 
 /** Registers every HTML page and form target of the forum on the page table. */
 public final class Pages {

@@ -1,9 +1,6 @@
 package dev.forumkit.web.internal.html;
 
-import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.Forum;
-import dev.forumkit.core.InvalidInputException;
-import dev.forumkit.core.NotAllowedException;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
 import dev.forumkit.core.board.Board;
@@ -19,8 +16,6 @@ import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
-import dev.forumkit.web.internal.HttpProblem;
-import dev.forumkit.web.internal.PageTable;
 import dev.forumkit.web.internal.Throttles;
 
 /**
@@ -209,30 +204,10 @@ final class PostingPages {
     }
 
     /**
-     * A refused form comes back with the reason and the text: field errors beside their fields (422), a rate limit
-     * or a refusal (locked thread, ban) above the form with the status the API would give.
+     * A refused form comes back with the reason and the text: the status and messages are the API's (field errors
+     * beside their fields, a rate limit or a refusal such as a locked thread above the form).
      */
-    static View problem(RuntimeException e, Form form, View page, String... fields) {
-        if (e instanceof InvalidInputException iie) {
-            form.withErrors(iie, fields);
-            return page.status(422);
-        }
-        if (e instanceof HttpProblem hp && hp.status() < 500) {
-            if (hp.field() != null) {
-                form.withError(hp.field(), hp.getMessage());
-            } else {
-                form.withGeneral(hp.getMessage(), hp.code());
-            }
-            return page.status(hp.status());
-        }
-        if (e instanceof NotAllowedException na && !na.signInRequired()) {
-            form.withGeneral(na.getMessage(), "not_allowed");
-            return page.status(403);
-        }
-        if (e instanceof ConflictException ce && ce.getCause() == null) {
-            form.withGeneral(ce.getMessage(), "conflict");
-            return page.status(409);
-        }
-        throw e;
+    static Refusal problem(RuntimeException e, Form form, View page, String... fields) {
+        return Refusal.of(page, form, e, fields);
     }
 }

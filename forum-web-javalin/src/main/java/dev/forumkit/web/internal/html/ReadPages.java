@@ -21,7 +21,6 @@ import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
-import dev.forumkit.web.internal.PageTable;
 
 import java.util.List;
 
@@ -44,7 +43,7 @@ final class ReadPages {
     }
 
     static Links links(Call call) {
-        return new Links(call.api().config().basePath());
+        return new Links(call.api().settings().basePath());
     }
 
     private static Object index(Call call) {

@@ -1,0 +1,74 @@
+package dev.forumkit.web;
+
+import dev.forumkit.web.internal.PluginSettings;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The largest request body and the rate limits: {@code c.limits(l -> l.signInPerIp(RateLimit.of(10,
+ * Duration.ofMinutes(1))))}. Sign-in and registration are limited before any password is hashed.
+ */
+public final class LimitsConfig {
+    /** 256 KiB: far above the longest post (50,000 characters of up to 4 bytes) plus JSON overhead. */
+    public static final long DEFAULT_BODY_BYTES = 256 * 1024;
+    private final ForumPluginConfig owner;
+    private long bodyBytes = DEFAULT_BODY_BYTES;
+    private RateLimit signInPerIp = RateLimit.of(20, Duration.ofMinutes(1));
+    private RateLimit signInPerAccount = RateLimit.of(10, Duration.ofMinutes(5));
+    private RateLimit registrationPerIp = RateLimit.of(5, Duration.ofHours(1));
+    private RateLimit postingPerMember = RateLimit.of(1, Duration.ofSeconds(5));
+
+    LimitsConfig(ForumPluginConfig owner) {
+        this.owner = owner;
+    }
+
+    /** Largest accepted request body in bytes (default 256 KiB); larger ones get 413. */
+    public LimitsConfig bodyBytes(long bytes) {
+        owner.checkOpen();
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("body limit must be at least 1 KiB");
+        }
+        this.bodyBytes = bytes;
+        return this;
+    }
+
+    /** Sign-in attempts per client address (default 20 a minute). */
+    public LimitsConfig signInPerIp(RateLimit value) {
+        owner.checkOpen();
+        this.signInPerIp = Objects.requireNonNull(value, "signInPerIp");
+        return this;
+    }
+
+    /** Sign-in attempts per account name (default 10 in 5 minutes); a successful sign-in resets it. */
+    public LimitsConfig signInPerAccount(RateLimit value) {
+        owner.checkOpen();
+        this.signInPerAccount = Objects.requireNonNull(value, "signInPerAccount");
+        return this;
+    }
+
+    /** Registrations per client address (default 5 an hour). */
+    public LimitsConfig registrationPerIp(RateLimit value) {
+        owner.checkOpen();
+        this.registrationPerIp = Objects.requireNonNull(value, "registrationPerIp");
+        return this;
+    }
+
+    /** New threads and replies per member (default one per 5 seconds). */
+    public LimitsConfig postingPerMember(RateLimit value) {
+        owner.checkOpen();
+        this.postingPerMember = Objects.requireNonNull(value, "postingPerMember");
+        return this;
+    }
+
+    /** Sets every rate limit to unlimited (the body limit stays); for load tests and tests of other behaviour. */
+    public LimitsConfig noRateLimits() {
+        owner.checkOpen();
+        signInPerIp = signInPerAccount = registrationPerIp = postingPerMember = RateLimit.unlimited();
+        return this;
+    }
+
+    PluginSettings.Limits freeze() {
+        return new PluginSettings.Limits(bodyBytes, signInPerIp, signInPerAccount, registrationPerIp, postingPerMember);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.forumkit.web.internal;
+
+import dev.forumkit.core.Forum;
+import dev.forumkit.web.Authenticator;
+import dev.forumkit.web.RateLimit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The plugin's settings as frozen when it initialises: {@code ForumPluginConfig} is what a host writes, this is
+ * what the routes read. Immutable, so nothing a host does to its config object after start reaches a request.
+ */
+public record PluginSettings(Forum forum, String basePath, Authenticator authenticator, Sessions sessions,
+                             Limits limits, Admission admission, Security security, Passwords passwords) {
+    public PluginSettings {
+        Objects.requireNonNull(forum, "forum");
+        Objects.requireNonNull(basePath, "basePath");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(admission, "admission");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(passwords, "passwords");
+    }
+
+    /** Where the JSON API lives. */
+    public String apiPrefix() {
+        return basePath + "/api/v1";
+    }
+
+    /** The session cookie and how long a session lasts without use. */
+    public record Sessions(boolean secureCookies, String cookieName, Duration lifetime) {
+        public Sessions {
+            Objects.requireNonNull(cookieName, "cookieName");
+            Objects.requireNonNull(lifetime, "lifetime");
+        }
+    }
+
+    /** The largest request body and the rate limits. */
+    public record Limits(long bodyBytes, RateLimit signInPerIp, RateLimit signInPerAccount, RateLimit registrationPerIp,
+                         RateLimit postingPerMember) {
+        public Limits {
+            Objects.requireNonNull(signInPerIp, "signInPerIp");
+            Objects.requireNonNull(signInPerAccount, "signInPerAccount");
+            Objects.requireNonNull(registrationPerIp, "registrationPerIp");
+            Objects.requireNonNull(postingPerMember, "postingPerMember");
+        }
+    }
+
+    /** Admission control; {@code on} false lets every request in. */
+    public record Admission(boolean on, int maxConcurrentRequests, int maxQueuedRequests, Duration queueTimeout,
+                            Set<String> exempt) {
+        public Admission {
+            Objects.requireNonNull(queueTimeout, "queueTimeout");
+            exempt = Set.copyOf(exempt);
+        }
+    }
+
+    /** Proxies, extra origins for the same-origin check, and where the security headers go. */
+    public record Security(boolean trustForwardedHeaders, List<String> allowedOrigins, boolean headersEverywhere) {
+        public Security {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+
+    /** The password hashing pool. */
+    public record Passwords(int threads, int queue, Duration queueTimeout) {
+        public Passwords {
+            Objects.requireNonNull(queueTimeout, "queueTimeout");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.forumkit.web.internal.html;
+
+import dev.forumkit.web.internal.Api;
+import dev.forumkit.web.internal.ApiErrors;
+import dev.forumkit.web.internal.Responder;
+import dev.forumkit.web.internal.Viewer;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Answers as pages: a {@link View} rendered in the forum's chrome, a {@link Redirect}, an {@link Asset}, or a
+ * {@link Refusal} (the form again, with the status and messages of the one error mapping). A failure becomes the
+ * sign-in form for 401 and the friendly error page otherwise, keeping the text of a refused post.
+ */
+final class PageResponder implements Responder {
+    private final Api api;
+    private final JteRenderer renderer;
+
+    PageResponder(Api api, JteRenderer renderer) {
+        this.api = api;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public void respond(Context ctx, Viewer viewer, Object result) {
+        if (result instanceof Redirect r) {
+            ctx.header("Cache-Control", "no-store");
+            ctx.redirect(r.location(), HttpStatus.forStatus(r.status()));
+        } else if (result instanceof Asset a) {
+            ctx.header("Cache-Control", "public, max-age=3600");
+            ctx.contentType(a.contentType()).result(a.bytes());
+        } else if (result instanceof View v) {
+            ctx.header("Cache-Control", "private, no-cache");
+            render(ctx, viewer, v);
+        } else if (result instanceof Refusal r) {
+            refused(ctx, viewer, r);
+        } else {
+            throw new IllegalStateException("a page returned " + (result == null ? "nothing" : result.getClass().getSimpleName()));
+        }
+    }
+
+    private void refused(Context ctx, Viewer viewer, Refusal r) {
+        ApiErrors.Answer a = ApiErrors.answer(ctx, r.cause());
+        if (a.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(a.retryAfterSeconds()));
+        }
+        boolean signInFirst = a.errors().get(0).code().equals("sign_in_required");
+        if (signInFirst || a.status() >= 500) {
+            fail(ctx, viewer, a);
+            return;
+        }
+        if (r.form() != null) {
+            for (ApiErrors.ApiError e : a.errors()) {
+                if (e.field() != null && r.fields().contains(e.field())) {
+                    r.form().withError(e.field(), e.message());
+                } else {
+                    r.form().withGeneral(e.message(), e.code());
+                }
+            }
+        }
+        ctx.header("Cache-Control", "no-store");
+        render(ctx, viewer, r.page().status(a.status()));
+    }
+
+    /** A failure as a page: sign-in form for 401, otherwise the error page; the text of a form post is kept. */
+    @Override
+    public void fail(Context ctx, Viewer viewer, ApiErrors.Answer a) {
+        ctx.header("Cache-Control", "no-store");
+        ApiErrors.ApiError first = a.errors().get(0);
+        String kept = keptText(ctx);
+        View view;
+        if (a.status() == 401) {
+            String next = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : null;
+            view = AccountPages.signInRequired(next, kept);
+        } else {
+            view = ErrorPages.error(a.status(), first.code(), first.message(), a.errorId(), kept);
+        }
+        try {
+            render(ctx, viewer, view.status(a.status()));
+        } catch (RuntimeException broken) {
+            ApiErrors.write(ctx, ApiErrors.answer(ctx, broken));
+        }
+    }
+
+    private void render(Context ctx, Viewer viewer, View v) {
+        Chrome chrome = new Chrome(api.settings().basePath(), api.settings().apiPrefix(), viewer.member(), viewer.standing(),
+                viewer.csrfToken(), api.forum().clock().instant(), v.title(), v.crumbs(), v.isNoindex(),
+                ctx.method() == HandlerType.GET ? ctx.path() : null);
+        Map<String, Object> model = new HashMap<>(v.model());
+        model.put("c", chrome);
+        ctx.status(v.status()).html(renderer.render(v.template() + ".jte", model, ctx));
+    }
+
+    /** What a person wrote in a refused form (the post body), so the error page can give it back. */
+    private static String keptText(Context ctx) {
+        if (ctx.method() != HandlerType.POST || !ctx.isFormUrlencoded()) {
+            return null;
+        }
+        try {
+            String body = ctx.formParam("body");
+            return body == null || body.isBlank() ? null : body;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
