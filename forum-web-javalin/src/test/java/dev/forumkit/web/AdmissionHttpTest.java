@@ -1,9 +1,5 @@
 package dev.forumkit.web;
 
-import dev.forumkit.core.Forum;
-import dev.forumkit.core.member.Pbkdf2PasswordHasher;
-import dev.forumkit.core.memory.InMemoryForumStorage;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,32 +24,27 @@ class AdmissionHttpTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
-    private Forum forum;
-    private Javalin app;
+    private TestServer server;
     private String base;
 
     private void start(Consumer<ForumPluginConfig> admission) {
-        forum = Forum.create(new InMemoryForumStorage(), c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)));
-        app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.registerPlugin(new ForumPlugin(c -> admission.accept(c.forum(forum).limits(LimitsConfig::noRateLimits).admission(a -> a.exempt("/health")))));
-            config.routes.get("/slow", ctx -> {
-                entered.countDown();
-                release.await(60, TimeUnit.SECONDS);
-                ctx.result("done");
-            });
-            config.routes.get("/health", ctx -> ctx.result("ok"));
-        }).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        server = TestServer.start(TestServer.inMemoryForum(), c -> admission.accept(c.admission(a -> a.exempt("/health"))),
+                config -> {
+                    config.routes.get("/slow", ctx -> {
+                        entered.countDown();
+                        release.await(60, TimeUnit.SECONDS);
+                        ctx.result("done");
+                    });
+                    config.routes.get("/health", ctx -> ctx.result("ok"));
+                });
+        base = server.base;
     }
 
     @AfterEach
     void stop() {
         release.countDown();
-        if (app != null) {
-            app.stop();
-            forum.close();
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -1,27 +1,15 @@
 package dev.forumkit.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Boards and threads over HTTP: index, board page, thread page, What's new, starting threads, moderation. */
 class BoardThreadApiTest {
-    private static TestServer server;
-    private static Fixture f;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        f = new Fixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final Fixture f = Fixture.perClass();
 
     @Test
     void the_board_index_lists_categories_and_boards_with_last_posts_and_the_guest_notice_for_guests() {

@@ -3,9 +3,8 @@ package dev.forumkit.web;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.StorageUnavailableException;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,22 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every failure comes back as {@code {"errors":[...]}} with the right status, from the one mapping in ApiErrors. */
 class ErrorMappingTest {
-    private static FlakyStorage storage;
-    private static TestServer server;
-    private static Fixture f;
-
-    @BeforeAll
-    static void start() {
-        storage = new FlakyStorage();
-        Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
-        server = new TestServer(forum, c -> { }, "");
-        f = new Fixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final FlakyStorage storage = new FlakyStorage();
+    @RegisterExtension
+    static final Fixture f = Fixture.perClass(
+            () -> Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)));
 
     @Test
     void malformed_json_is_400() {
@@ -97,7 +84,7 @@ class ErrorMappingTest {
         assertThat(declared.status()).isEqualTo(413);
         assertThat(declared.errorCode()).isEqualTo("body_too_large");
 
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create(server.base + "/api/v1/threads/" + f.threadId() + "/posts"))
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(f.server.base + "/api/v1/threads/" + f.threadId() + "/posts"))
                 .header("Content-Type", "application/json").header("Cookie", "forumkit_session=" + mia.sessionCookie)
                 .header("X-CSRF-Token", mia.csrf)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))

@@ -8,30 +8,69 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.Post;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A small community made through core: an admin (the first member), a moderator, a member "mia" and a member
  * "pat"; one category and board with a guest notice; a thread started by pat with a reply by mia.
+ *
+ * <p>Made at once on a running server ({@code new Fixture(server)}), or, as the set-up of a whole test class,
+ * registered as an extension: {@code @RegisterExtension static final Fixture f = Fixture.perClass();} starts a
+ * server and writes the community before the first test, and stops the server after the last.
  */
-final class Fixture {
+final class Fixture implements BeforeAllCallback, AfterAllCallback {
     static final String PASSWORD = "correct horse";
     private static final AtomicInteger SEQ = new AtomicInteger();
-    final TestServer server;
-    final Forum forum;
-    final Member admin;
-    final Member moderator;
-    final Member mia;
-    final Member pat;
-    final Category category;
-    final Board board;
-    final Post opening;
-    final Post miasReply;
+    private final TestServer ownServer;
+    TestServer server;
+    Forum forum;
+    Member admin;
+    Member moderator;
+    Member mia;
+    Member pat;
+    Category category;
+    Board board;
+    Post opening;
+    Post miasReply;
 
     Fixture(TestServer server) {
-        this.server = server;
-        this.forum = server.forum;
+        this.ownServer = null;
+        write(server);
+    }
+
+    private Fixture(Supplier<Forum> forumSource) {
+        this.ownServer = TestServer.perClass(forumSource);
+    }
+
+    /** For a test class: a server on a new in-memory forum, with the community. */
+    static Fixture perClass() {
+        return new Fixture(TestServer::inMemoryForum);
+    }
+
+    /** For a test class: a server on the forum the source makes when the class starts, with the community. */
+    static Fixture perClass(Supplier<Forum> forumSource) {
+        return new Fixture(forumSource);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ownServer.beforeAll(context);
+        write(ownServer);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        ownServer.afterAll(context);
+    }
+
+    private void write(TestServer on) {
+        this.server = on;
+        this.forum = on.forum;
         this.admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", PASSWORD));
         this.moderator = member("moderator");
         forum.members().changeRole(as(admin), moderator.id(), Role.MODERATOR);

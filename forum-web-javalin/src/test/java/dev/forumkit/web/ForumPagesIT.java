@@ -1,9 +1,11 @@
 package dev.forumkit.web;
 
+import dev.forumkit.core.Forum;
 import dev.forumkit.core.post.Post;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
@@ -18,23 +20,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ForumPagesIT {
     private static Community community;
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(ForumPagesIT::community);
     private static Browser browser;
 
-    @BeforeAll
-    static void start() {
+    private static Forum community() {
         community = new Community();
-        server = new TestServer(community.forum, c -> { }, "");
+        return community.forum;
+    }
+
+    @BeforeAll
+    static void openBrowser() {
         browser = Browser.open("http://127.0.0.1:" + server.app.port());
     }
 
     @AfterAll
-    static void stop() {
+    static void closeBrowser() {
         if (browser != null) {
             browser.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

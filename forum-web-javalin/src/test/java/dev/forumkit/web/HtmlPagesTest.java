@@ -1,9 +1,8 @@
 package dev.forumkit.web;
 
 import dev.forumkit.core.post.Post;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fields with the text kept, the sign-in form for guests, canonical addresses, escaping and the security headers.
  */
 class HtmlPagesTest {
+    @RegisterExtension
+    static final Fixture f = Fixture.perClass();
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static TestServer server;
-    private static Fixture f;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        f = new Fixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String form(String... pairs) {
         StringBuilder out = new StringBuilder();

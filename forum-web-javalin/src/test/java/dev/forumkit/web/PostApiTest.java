@@ -2,27 +2,15 @@ package dev.forumkit.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forumkit.core.post.Post;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Posts and reactions over HTTP: reply, locate, edit, delete, restore, react, unreact, recount. */
 class PostApiTest {
-    private static TestServer server;
-    private static Fixture f;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        f = new Fixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final Fixture f = Fixture.perClass();
 
     @Test
     void a_reply_gets_the_next_number_and_can_be_located() {

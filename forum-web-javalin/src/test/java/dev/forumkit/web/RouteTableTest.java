@@ -2,10 +2,9 @@ package dev.forumkit.web;
 
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.Post;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
@@ -28,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * table, keyed {@code PAGE <method> <path>}; their forms are sent form-encoded, as a browser does.
  */
 class RouteTableTest {
+    @RegisterExtension
+    static final Fixture f = Fixture.perClass();
     private static final String P = "/api/v1";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -143,27 +144,13 @@ class RouteTableTest {
         RULES.put(key, new Rule(access, body));
     }
 
-    private static TestServer server;
-    private static Fixture f;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        f = new Fixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     private static String key(ForumRoute r) {
         return isPage(r) ? "PAGE " + r.method() + " " + r.path() : r.method() + " " + r.path().substring(P.length());
     }
 
     @Test
     void every_registered_route_has_exactly_the_rule_written_here() {
-        Map<String, Access> registered = server.plugin.routes().stream()
+        Map<String, Access> registered = f.server.plugin.routes().stream()
                 .collect(Collectors.toMap(RouteTableTest::key, ForumRoute::access, (a, b) -> {
                     throw new AssertionError("duplicate route");
                 }, LinkedHashMap::new));
@@ -175,7 +162,7 @@ class RouteTableTest {
     @Test
     void javalin_serves_no_api_route_outside_the_registry() {
         Set<String> inJavalin = new TreeSet<>();
-        server.handlers.forEach(h -> {
+        f.server.handlers.forEach(h -> {
             if (h.getHttpMethod().isHttpMethod() && h.getPath().startsWith(P)
                     && !h.getPath().equals(P) && !h.getPath().equals(P + "/<rest>")) {
                 inJavalin.add(h.getHttpMethod().name() + " " + h.getPath().substring(P.length()));
@@ -188,7 +175,7 @@ class RouteTableTest {
     @Test
     void javalin_serves_no_page_outside_the_registry() {
         Set<String> inJavalin = new TreeSet<>();
-        server.handlers.forEach(h -> {
+        f.server.handlers.forEach(h -> {
             if (h.getHttpMethod().isHttpMethod() && !h.getPath().startsWith(P)) {
                 inJavalin.add("PAGE " + h.getHttpMethod().name() + " " + h.getPath());
             }
@@ -200,7 +187,7 @@ class RouteTableTest {
     @TestFactory
     Stream<DynamicTest> each_role_gets_the_answer_its_rule_promises() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (ForumRoute route : server.plugin.routes()) {
+        for (ForumRoute route : f.server.plugin.routes()) {
             Rule rule = RULES.get(key(route));
             if (rule == null) {
                 continue; // reported by the first test
@@ -218,7 +205,7 @@ class RouteTableTest {
 
     @TestFactory
     Stream<DynamicTest> every_state_changing_route_refuses_a_missing_or_wrong_csrf_token() {
-        return server.plugin.routes().stream().filter(ForumRoute::changesState).flatMap(route -> Stream.of(
+        return f.server.plugin.routes().stream().filter(ForumRoute::changesState).flatMap(route -> Stream.of(
                 DynamicTest.dynamicTest(key(route) + " without token", () -> csrf(route, null)),
                 DynamicTest.dynamicTest(key(route) + " with a wrong token", () -> csrf(route, "not-the-token"))));
     }
@@ -228,7 +215,7 @@ class RouteTableTest {
         Case c = freshCase("member");
         List<Client> clients = List.of(f.guest(), f.signedIn(f.mia), f.signedIn(f.moderator), f.signedIn(f.admin));
         String before = snapshot();
-        for (ForumRoute route : server.plugin.routes()) {
+        for (ForumRoute route : f.server.plugin.routes()) {
             if (!route.changesState()) {
                 for (Client client : clients) {
                     assertThat(client.send("GET", path(route, RULES.get(key(route)), c), null).status())

@@ -7,9 +7,8 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.session.Session;
 import dev.forumkit.web.internal.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,19 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sign-in, sign-out, cookies, CSRF and same-origin checks. */
 class SessionSecurityTest {
-    private static TestServer server;
-    private static Fixture f;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        f = new Fixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final Fixture f = Fixture.perClass();
 
     @Test
     void signing_in_sets_an_httponly_samesite_lax_cookie_and_stores_only_its_hash() {
@@ -273,7 +261,7 @@ class SessionSecurityTest {
             }
         };
         Forum forum = Forum.create(new InMemoryForumStorage(), c -> c.passwordHasher(slow).viewFlushInterval(Duration.ZERO));
-        try (TestServer s = new TestServer(forum, c -> c.passwords(p -> p.threads(1).queue(1)), "")) {
+        try (TestServer s = TestServer.start(forum, c -> c.passwords(p -> p.threads(1).queue(1)))) {
             new Fixture(s);
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest signIn = HttpRequest.newBuilder(URI.create(s.base + "/api/v1/session"))

@@ -7,9 +7,8 @@ import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.storage.Transactions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -24,21 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ThreadPageCostTest {
     private static final AtomicInteger CALLS = new AtomicInteger();
-    private static TestServer server;
-    private static Fixture f;
-
-    @BeforeAll
-    static void start() {
-        Forum forum = Forum.create(counting(new InMemoryForumStorage()),
-                c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
-        server = new TestServer(forum, c -> { }, "");
-        f = new Fixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final Fixture f = Fixture.perClass(() -> Forum.create(counting(new InMemoryForumStorage()),
+            c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)));
 
     @Test
     void a_page_of_twenty_posts_costs_what_a_page_of_two_costs() {
