@@ -50,7 +50,10 @@ public final class SmtpMailer implements Mailer {
         return new SmtpMailer(Objects.requireNonNull(settings, "settings"), null);
     }
 
-    /** A mailer whose TLS connections trust what the given factory trusts: for tests and private certificate authorities. */
+    /**
+     * A mailer whose TLS connections are made by the given factory, whose trust manager alone then decides whether
+     * the server's certificate and name are acceptable: for tests against a server with a self-signed certificate.
+     */
     static SmtpMailer create(SmtpSettings settings, SSLSocketFactory sslSocketFactory) {
         return new SmtpMailer(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(sslSocketFactory));
     }
@@ -122,12 +125,13 @@ public final class SmtpMailer implements Mailer {
         p.setProperty(prefix + "writetimeout", timeout);
         p.setProperty(prefix + "auth", Boolean.toString(s.user() != null));
         p.setProperty(prefix + "from", s.from().asciiAddress()); // the envelope sender, where bounces go
+        p.setProperty(prefix + "socketFactory.fallback", "false"); // a socket factory that fails must not be swapped silently
         if (s.tls() == TlsMode.STARTTLS) {
             p.setProperty(prefix + "starttls.enable", "true");
             p.setProperty(prefix + "starttls.required", "true"); // never fall back to plain text
         }
         if (s.tls() != TlsMode.NONE) {
-            p.setProperty(prefix + "ssl.checkserveridentity", "true");
+            p.setProperty(prefix + "ssl.checkserveridentity", Boolean.toString(sslSocketFactory == null));
             if (sslSocketFactory != null) {
                 p.put(prefix + "ssl.socketFactory", sslSocketFactory);
             }

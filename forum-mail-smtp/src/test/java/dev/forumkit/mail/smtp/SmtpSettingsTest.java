@@ -1,0 +1,47 @@
+package dev.forumkit.mail.smtp;
+
+import dev.forumkit.core.mail.EmailAddress;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SmtpSettingsTest {
+    private static final EmailAddress FROM = EmailAddress.of("forum@example.org");
+
+    @Test
+    void takesTheModesUsualPort() {
+        assertThat(SmtpSettings.of("smtp.example.org", TlsMode.STARTTLS, FROM).port()).isEqualTo(587);
+        assertThat(SmtpSettings.of("smtp.example.org", TlsMode.TLS, FROM).port()).isEqualTo(465);
+        assertThat(SmtpSettings.of("smtp.example.org", TlsMode.NONE, FROM).port()).isEqualTo(25);
+    }
+
+    @Test
+    void readsTlsModesInAnyCase() {
+        assertThat(TlsMode.parse(" StartTLS ")).isEqualTo(TlsMode.STARTTLS);
+        assertThat(TlsMode.parse("tls")).isEqualTo(TlsMode.TLS);
+        assertThat(TlsMode.parse("none")).isEqualTo(TlsMode.NONE);
+        assertThatThrownBy(() -> TlsMode.parse("ssl")).hasMessageContaining("none, starttls or tls");
+    }
+
+    @Test
+    void refusesIncompleteOrImpossibleSettings() {
+        SmtpSettings ok = SmtpSettings.of("smtp.example.org", TlsMode.STARTTLS, FROM);
+        assertThatThrownBy(() -> ok.withLogin("forum", null)).hasMessageContaining("both an SMTP user and a password");
+        assertThatThrownBy(() -> ok.withLogin(null, "secret")).hasMessageContaining("both an SMTP user and a password");
+        assertThatThrownBy(() -> ok.withPort(0)).hasMessageContaining("1-65535");
+        assertThatThrownBy(() -> ok.withTimeout(Duration.ZERO)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> SmtpSettings.of("smtp.example.org\r\nX", TlsMode.NONE, FROM)).hasMessageContaining("host");
+        assertThatThrownBy(() -> SmtpSettings.of(" ", TlsMode.NONE, FROM)).hasMessageContaining("host");
+    }
+
+    @Test
+    void neverShowsThePassword() {
+        SmtpSettings s = SmtpSettings.of("smtp.example.org", TlsMode.STARTTLS, FROM).withLogin("forum", "s3cret-pw");
+
+        assertThat(s.toString()).doesNotContain("s3cret-pw").contains("***");
+        assertThat(s.describe()).doesNotContain("s3cret-pw").isEqualTo("smtp.example.org:587 (starttls, as forum) from forum@example.org");
+    }
+}
