@@ -1,6 +1,10 @@
 package dev.forumkit.mail.smtp;
 
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.mail.Email;
 import dev.forumkit.core.mail.EmailAddress;
+import dev.forumkit.core.mail.Mailer;
+import dev.forumkit.core.memory.InMemoryForumStorage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,5 +47,22 @@ class SmtpSettingsTest {
 
         assertThat(s.toString()).doesNotContain("s3cret-pw").contains("***");
         assertThat(s.describe()).doesNotContain("s3cret-pw").isEqualTo("smtp.example.org:587 (starttls, as forum) from forum@example.org");
+    }
+
+    /** The README's embedding example, word for word. */
+    @Test
+    void readmeExample() {
+        InMemoryForumStorage storage = new InMemoryForumStorage();
+        Mailer mailer = SmtpMailer.create(SmtpSettings.of("smtp.example.org", TlsMode.STARTTLS,    // module forum-mail-smtp
+                EmailAddress.parse("Cycling Forum <forum@example.org>")).withLogin("forum", "secret"));
+        try (Forum forum = Forum.create(storage, config -> config.mailer(mailer))) {
+            assertThat(forum.mailer()).isSameAs(mailer);
+            assertThat(((SmtpMailer) forum.mailer()).settings().describe())
+                    .isEqualTo("smtp.example.org:587 (starttls, as forum) from Cycling Forum <forum@example.org>");
+            Email welcome = Email.plain(EmailAddress.of("ann@example.org"), "Welcome", "Hello Ann!", "welcome:" + 1)
+                    .withHtml("<p>Hello Ann!</p>")
+                    .withHeader("List-Unsubscribe", "<https://forum.example.org/unsubscribe/abc>");
+            assertThat(welcome.header("list-unsubscribe")).isEqualTo("<https://forum.example.org/unsubscribe/abc>");
+        }
     }
 }
