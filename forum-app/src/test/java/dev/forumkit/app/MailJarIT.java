@@ -1,7 +1,6 @@
 package dev.forumkit.app;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MailJarIT {
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension SMTP = new GreenMailExtension(TestSmtpServers.smtp());
 
     @Test
     void theJarSendsThroughSmtp(@TempDir Path data) throws Exception {

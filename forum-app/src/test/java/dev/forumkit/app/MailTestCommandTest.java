@@ -1,7 +1,6 @@
 package dev.forumkit.app;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MailTestCommandTest {
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension SMTP = new GreenMailExtension(TestSmtpServers.smtp());
 
     private static Settings smtp(int port) {
         return Settings.load(new Properties(), Map.of("FORUMKIT_SMTP_HOST", "127.0.0.1", "FORUMKIT_SMTP_PORT",

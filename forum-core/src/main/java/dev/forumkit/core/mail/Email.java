@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -29,9 +28,8 @@ public record Email(EmailAddress to, String subject, String text, String html, M
             "date", "message-id", "mime-version", "content-type", "content-transfer-encoding", "return-path");
 
     public Email {
-        Objects.requireNonNull(to, "to");
         headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        Validation v = Validation.start()
+        Validation v = Validation.start().require(to != null, "to", "required", "to is required")
                 .length(subject, "subject", 1, 255).noControlCharacters(subject, "subject")
                 .length(text, "text", 1, MAX_BODY).wellFormed(text, "text")
                 .wellFormed(html, "html")

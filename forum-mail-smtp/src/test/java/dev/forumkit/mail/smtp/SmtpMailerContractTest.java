@@ -1,7 +1,6 @@
 package dev.forumkit.mail.smtp;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.forumkit.core.mail.EmailAddress;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.testkit.mail.MailerContract;
@@ -15,7 +14,7 @@ import java.util.List;
 /** The SMTP mailer against a real SMTP server (GreenMail, on a free port, fresh for every test). */
 class SmtpMailerContractTest extends MailerContract {
     @RegisterExtension
-    static final GreenMailExtension SERVER = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension SERVER = new GreenMailExtension(TestSmtpServers.smtp());
 
     @Override
     protected Mailer createMailer(EmailAddress from) {

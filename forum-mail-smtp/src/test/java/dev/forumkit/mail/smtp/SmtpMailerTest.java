@@ -3,7 +3,6 @@ package dev.forumkit.mail.smtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.DummySSLSocketFactory;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.forumkit.core.mail.Email;
 import dev.forumkit.core.mail.EmailAddress;
 import dev.forumkit.core.mail.MailException;
@@ -30,7 +29,7 @@ class SmtpMailerTest {
             "Hello Ann.\n", "wire:1").withHtml("<p>Hello Ann.</p>").withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
     @RegisterExtension
-    static final GreenMailExtension SERVER = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension SERVER = new GreenMailExtension(TestSmtpServers.smtp());
 
     private static SmtpSettings settings(int port, TlsMode tls) {
         return new SmtpSettings("127.0.0.1", port, tls, null, null, FROM, Duration.ofSeconds(10));
@@ -89,7 +88,7 @@ class SmtpMailerTest {
 
     @Test
     void sendsOverImplicitTls() {
-        GreenMail smtps = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
+        GreenMail smtps = new GreenMail(TestSmtpServers.smtps());
         smtps.start();
         try {
             SmtpSettings tls = settings(smtps.getSmtps().getPort(), TlsMode.TLS);

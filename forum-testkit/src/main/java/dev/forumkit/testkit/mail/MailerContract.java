@@ -156,6 +156,7 @@ public abstract class MailerContract {
         assertRefused(() -> Email.plain(ANN, "Hi\r\nBcc: eve@example.org", "x", "k"), "subject");
         assertRefused(() -> Email.plain(ANN, "Hi\nBcc: eve@example.org", "x", "k"), "subject");
         assertRefused(() -> Email.plain(ANN, "Hi", "x", "k\r\n"), "key");
+        assertRefused(() -> Email.plain(null, "Hi", "x", "k"), "to");
         Email ok = Email.plain(ANN, "Hi", "x", "k");
         for (Map.Entry<String, String> bad : List.of(Map.entry("X-Evil\r\nBcc", "eve@example.org"),
                 Map.entry("Bad Name", "v"), Map.entry("X:Y", "v"), Map.entry("X-Ünïcode", "v"), Map.entry("", "v"),
