@@ -32,6 +32,9 @@ public final class Main {
         if (!options.isEmpty() && options.get(0).equals("compact")) {
             System.exit(CompactCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
         }
+        if (!options.isEmpty() && options.get(0).equals("mail-test")) {
+            System.exit(MailTestCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
+        }
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println(USAGE);
             return;
@@ -44,7 +47,8 @@ public final class Main {
         }
         Settings settings = Settings.load();
         ForumStorage storage = Storages.open(settings);
-        Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create()));
+        Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create())
+                .mailer(Mailers.create(settings.mail())));
         ForumServer server = new ForumServer(settings, storage, forum);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
         try {
@@ -67,6 +71,7 @@ public final class Main {
                 LOG.info("no admin yet: open this one-time link to create one: {}", setupLink);
             }
             LOG.info("storage: {}", Storages.describe(settings));
+            LOG.info("mail: {}", Mailers.describe(settings.mail()));
             LOG.info("forumkit listening on port {}: open {}/", port, settings.baseUrl(port));
         } catch (RuntimeException e) {
             LOG.error("forumkit could not start: {}", e.toString(), e);
@@ -77,9 +82,10 @@ public final class Main {
 
     private static final String USAGE = """
             usage: java -jar forumkit.jar [--demo]
-                   java -jar forumkit.jar generate [options] | recount [--repair] | compact
+                   java -jar forumkit.jar generate [options] | recount [--repair] | compact | mail-test ADDRESS
               --demo   fill an empty forum with a small demo community (accounts are printed)
-              """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + "\n  " + CompactCommand.USAGE + """
+              """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + "\n  " + CompactCommand.USAGE
+            + "\n  " + MailTestCommand.USAGE + """
 
             settings (system property forumkit.KEY, environment FORUMKIT_KEY, or KEY= in forumkit.properties):
               port (8080), host (0.0.0.0), data.dir (./data), jdbc.url, jdbc.user, jdbc.password,
@@ -88,5 +94,8 @@ public final class Main {
               guest.cache (true with embedded H2, false with jdbc.url: guest thread pages served from memory until a write),
               bench.routes (false; true adds GET /bench/ping, a trivial route for load tests),
               max.concurrent.requests (64; 0 = no admission control), max.queued.requests (128), queue.timeout.ms (1000):
-                requests beyond those get 503 with Retry-After at once instead of waiting without bound""";
+                requests beyond those get 503 with Retry-After at once instead of waiting without bound
+              mail.from (noreply@ the public.url host), smtp.host (none: e-mails are logged, not sent), smtp.port
+                (587, 465 with tls, 25 with none), smtp.tls (starttls, tls or none), smtp.user, smtp.password,
+                smtp.timeout.ms (10000)""";
 }

@@ -1,8 +1,14 @@
 package dev.forumkit.app;
 
+import dev.forumkit.core.ForumException;
+import dev.forumkit.core.mail.EmailAddress;
+import dev.forumkit.mail.smtp.SmtpSettings;
+import dev.forumkit.mail.smtp.TlsMode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +25,7 @@ import java.util.Properties;
 public record Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                        String publicUrl, String adminUsername, String adminEmail, String adminPassword,
                        boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
-                       Admission admission) {
+                       Admission admission, Mail mail) {
 
     /**
      * Admission control: requests worked on at once ({@code max.concurrent.requests}, 0 turns it off), how many more
@@ -39,6 +45,32 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
         }
     }
 
+    /**
+     * E-mail: the From mailbox ({@code mail.from}) and the SMTP server to send through ({@code smtp.*}); without
+     * {@code smtp.host} there is none ({@code smtp} is null) and e-mails are logged instead of sent.
+     */
+    public record Mail(EmailAddress from, SmtpSettings smtp) {
+        public static final Mail LOG_ONLY = new Mail(EmailAddress.of("forum@localhost"), null);
+
+        public Mail {
+            java.util.Objects.requireNonNull(from, "from");
+        }
+
+        @Override
+        public String toString() {
+            return smtp == null ? "log only, from " + from : "SMTP " + smtp.describe();
+        }
+    }
+
+    /** Settings without an SMTP server: e-mails are logged. */
+    public Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                    String publicUrl, String adminUsername, String adminEmail, String adminPassword,
+                    boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
+                    Admission admission) {
+        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, adminUsername, adminEmail, adminPassword,
+                secureCookies, rateLimits, benchRoutes, guestCache, admission, Mail.LOG_ONLY);
+    }
+
     /** Settings with the default admission control. */
     public Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                     String publicUrl, String adminUsername, String adminEmail, String adminPassword,
@@ -52,7 +84,7 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
         return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
                 + ", publicUrl=" + publicUrl + ", adminUsername=" + adminUsername + ", secureCookies=" + secureCookies
                 + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + ", guestCache=" + guestCache
-                + ", admission=" + admission + "]";
+                + ", admission=" + admission + ", mail=" + mail + "]";
     }
 
     /** Settings from this process's system properties and environment. */
@@ -82,7 +114,45 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 l.get("guest.cache").map(Boolean::parseBoolean).orElse(l.get("jdbc.url").isEmpty()),
                 new Admission(l.count("max.concurrent.requests", Admission.DEFAULT.maxConcurrentRequests()),
                         l.count("max.queued.requests", Admission.DEFAULT.maxQueuedRequests()),
-                        Duration.ofMillis(l.count("queue.timeout.ms", (int) Admission.DEFAULT.queueTimeout().toMillis()))));
+                        Duration.ofMillis(l.count("queue.timeout.ms", (int) Admission.DEFAULT.queueTimeout().toMillis()))),
+                mail(l, publicUrl));
+    }
+
+    private static Mail mail(Lookup l, String publicUrl) {
+        EmailAddress from;
+        try {
+            from = l.get("mail.from").map(EmailAddress::parse).orElseGet(() -> defaultFrom(publicUrl));
+        } catch (ForumException e) {
+            throw new IllegalArgumentException("setting mail.from must be an address such as 'Forum <forum@example.org>': "
+                    + e.getMessage(), e);
+        }
+        String host = l.get("smtp.host").orElse(null);
+        if (host == null) {
+            return new Mail(from, null);
+        }
+        if (from.domain().equals("localhost")) {
+            throw new IllegalArgumentException("smtp.host is set: set mail.from (or public.url) too, so that e-mails do not "
+                    + "come from " + from.address());
+        }
+        TlsMode tls = TlsMode.parse(l.get("smtp.tls").orElse("starttls"));
+        int port = l.integer("smtp.port", tls.defaultPort());
+        try {
+            return new Mail(from, new SmtpSettings(host, port, tls, l.get("smtp.user").orElse(null),
+                    l.get("smtp.password").orElse(null), from,
+                    Duration.ofMillis(l.count("smtp.timeout.ms", (int) SmtpSettings.DEFAULT_TIMEOUT.toMillis()))));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SMTP settings: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code noreply@} the public URL's host, else {@code forum@localhost}. */
+    private static EmailAddress defaultFrom(String publicUrl) {
+        try {
+            String host = publicUrl == null ? null : URI.create(publicUrl).getHost();
+            return host == null ? Mail.LOG_ONLY.from() : EmailAddress.of("noreply@" + host);
+        } catch (ForumException | IllegalArgumentException e) { // not a URL with a host name
+            return Mail.LOG_ONLY.from();
+        }
     }
 
     /** Where people open the forum: the public URL if set, else this machine on the port. */

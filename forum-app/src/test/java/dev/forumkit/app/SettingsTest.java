@@ -55,4 +55,47 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.load(new Properties(), Map.of("FORUMKIT_QUEUE_TIMEOUT_MS", "-1")))
                 .hasMessageContaining("queue.timeout.ms");
     }
+
+    @Test
+    void without_an_smtp_host_e_mails_are_logged_from_the_public_urls_host() {
+        Settings.Mail none = Settings.load(new Properties(), Map.of()).mail();
+        assertThat(none.smtp()).isNull();
+        assertThat(none.from().address()).isEqualTo("forum@localhost");
+        Settings.Mail withUrl = Settings.load(new Properties(), Map.of("FORUMKIT_PUBLIC_URL", "https://forum.example.org/")).mail();
+        assertThat(withUrl.from().address()).isEqualTo("noreply@forum.example.org");
+        assertThat(withUrl.smtp()).isNull();
+    }
+
+    @Test
+    void smtp_settings_take_the_modes_port_and_keep_the_password_out_of_to_string() {
+        Settings s = Settings.load(new Properties(), Map.of("FORUMKIT_SMTP_HOST", "smtp.example.org",
+                "FORUMKIT_SMTP_USER", "forum", "FORUMKIT_SMTP_PASSWORD", "m4il-s3cret",
+                "FORUMKIT_MAIL_FROM", "Cycling Forum <forum@example.org>"));
+        assertThat(s.mail().smtp()).isEqualTo(new dev.forumkit.mail.smtp.SmtpSettings("smtp.example.org", 587,
+                dev.forumkit.mail.smtp.TlsMode.STARTTLS, "forum", "m4il-s3cret",
+                new dev.forumkit.core.mail.EmailAddress("forum@example.org", "Cycling Forum"), java.time.Duration.ofSeconds(10)));
+        assertThat(s.toString()).doesNotContain("m4il-s3cret").contains("smtp.example.org:587");
+        Settings tls = Settings.load(new Properties(), Map.of("FORUMKIT_SMTP_HOST", "smtp.example.org",
+                "FORUMKIT_SMTP_TLS", "TLS", "FORUMKIT_MAIL_FROM", "forum@example.org", "FORUMKIT_SMTP_TIMEOUT_MS", "2500"));
+        assertThat(tls.mail().smtp().port()).isEqualTo(465);
+        assertThat(tls.mail().smtp().timeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(Settings.load(new Properties(), Map.of("FORUMKIT_SMTP_HOST", "mail", "FORUMKIT_SMTP_TLS", "none",
+                "FORUMKIT_SMTP_PORT", "2525", "FORUMKIT_PUBLIC_URL", "https://forum.example.org")).mail().smtp())
+                .satisfies(smtp -> {
+                    assertThat(smtp.port()).isEqualTo(2525);
+                    assertThat(smtp.from().address()).isEqualTo("noreply@forum.example.org");
+                });
+    }
+
+    @Test
+    void bad_mail_settings_are_refused_with_the_setting_named() {
+        assertThatThrownBy(() -> Settings.load(new Properties(), Map.of("FORUMKIT_MAIL_FROM", "forum@exa mple.org")))
+                .hasMessageContaining("mail.from");
+        assertThatThrownBy(() -> Settings.load(new Properties(), Map.of("FORUMKIT_SMTP_HOST", "smtp.example.org")))
+                .as("no From but localhost").hasMessageContaining("mail.from");
+        assertThatThrownBy(() -> Settings.load(new Properties(), Map.of("FORUMKIT_SMTP_HOST", "smtp.example.org",
+                "FORUMKIT_MAIL_FROM", "forum@example.org", "FORUMKIT_SMTP_TLS", "ssl"))).hasMessageContaining("starttls");
+        assertThatThrownBy(() -> Settings.load(new Properties(), Map.of("FORUMKIT_SMTP_HOST", "smtp.example.org",
+                "FORUMKIT_MAIL_FROM", "forum@example.org", "FORUMKIT_SMTP_USER", "forum"))).hasMessageContaining("password");
+    }
 }

@@ -5,6 +5,7 @@ import dev.forumkit.core.counter.RecountService;
 import dev.forumkit.core.event.EventBus;
 import dev.forumkit.core.event.ForumEventListener;
 import dev.forumkit.core.internal.ServiceContext;
+import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.MemberService;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.policy.Policy;
@@ -49,10 +50,12 @@ public final class Forum implements AutoCloseable {
     private final ReadService reading;
     private final RecountService counters;
     private final ScheduledExecutorService flusher;
+    private final Mailer mailer;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.storage = storage;
         this.events = new EventBus();
+        this.mailer = config.mailer;
         config.listeners.forEach(events::subscribe);
         this.ctx = new ServiceContext(storage, config.clock, new Policy(), config.reactionTypes,
                 config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, events,
@@ -146,6 +149,11 @@ public final class Forum implements AutoCloseable {
 
     public ForumStorage storage() {
         return storage;
+    }
+
+    /** The mailer the forum sends its e-mail through (see {@link ForumConfig#mailer(Mailer)}). */
+    public Mailer mailer() {
+        return mailer;
     }
 
     /** Writes buffered thread views and read marks now; returns how many views were written. */

@@ -2,6 +2,9 @@ package dev.forumkit.core;
 
 import dev.forumkit.core.event.ForumEventListener;
 import dev.forumkit.core.board.Slugs;
+import dev.forumkit.core.mail.EmailAddress;
+import dev.forumkit.core.mail.LoggingMailer;
+import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.markup.MarkupRenderer;
 import dev.forumkit.core.markup.PlainTextRenderer;
 import dev.forumkit.core.member.Member;
@@ -26,6 +29,7 @@ public final class ForumConfig {
     Duration viewFlushInterval = Duration.ofSeconds(5);
     final List<ForumEventListener> listeners = new ArrayList<>();
     MarkupRenderer markupRenderer = new PlainTextRenderer();
+    Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -83,6 +87,12 @@ public final class ForumConfig {
     /** The profile address that @mentions link to; defaults to {@code /members/{name}.{id}/}. */
     public ForumConfig memberUrl(Function<Member, String> value) {
         this.memberUrl = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Sends the forum's e-mail; defaults to a {@link LoggingMailer}, which only logs them. */
+    public ForumConfig mailer(Mailer value) {
+        this.mailer = Objects.requireNonNull(value);
         return this;
     }
 
