@@ -8,12 +8,12 @@ import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.member.MemberService;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.policy.Policy;
-import dev.forumkit.core.post.PostService;
 import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
-import dev.forumkit.core.read.ReadService;
 import dev.forumkit.core.read.ReadMarks;
+import dev.forumkit.core.read.ReadService;
 import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.thread.PostService;
 import dev.forumkit.core.thread.ThreadService;
 import dev.forumkit.core.thread.ViewCounter;
 

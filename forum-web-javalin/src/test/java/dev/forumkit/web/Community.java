@@ -4,13 +4,13 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.markup.ForumMarkupRenderer;
 
 import java.time.Clock;

@@ -6,6 +6,8 @@ import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.markup.Rendered;

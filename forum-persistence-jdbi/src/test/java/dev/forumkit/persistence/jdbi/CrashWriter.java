@@ -3,10 +3,10 @@ package dev.forumkit.persistence.jdbi;
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.testkit.ForumFixture;
 
 import java.io.PrintStream;

@@ -1,12 +1,12 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.counter.RecountReport;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.reaction.ReactionType;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.testkit.ForumFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

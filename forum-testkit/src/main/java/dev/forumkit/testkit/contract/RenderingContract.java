@@ -9,7 +9,7 @@ import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.read.PostView;
+import dev.forumkit.core.post.PostView;
 import dev.forumkit.testkit.ForumFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,12 +1,12 @@
 package dev.forumkit.web.internal;
 
 import dev.forumkit.core.Validation;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.post.PostText;
 import dev.forumkit.core.reaction.ReactionResult;
 import dev.forumkit.core.read.PostLocation;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.forumkit.web.internal;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.markup.MentionResolver;
 import dev.forumkit.core.markup.PlainTextRenderer;
+import dev.forumkit.core.member.AuthorCard;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Policy;
@@ -10,8 +11,7 @@ import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
-import dev.forumkit.core.read.AuthorCard;
-import dev.forumkit.core.read.PostView;
+import dev.forumkit.core.post.PostView;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
 

@@ -1,11 +1,11 @@
 package dev.forumkit.web.internal;
 
+import dev.forumkit.core.content.Deletion;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.read.ThreadSummary;
-import dev.forumkit.core.thread.Deletion;
 import dev.forumkit.core.thread.ForumThread;
 
 import java.time.Instant;

@@ -4,6 +4,7 @@ import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.Validation;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Target;
@@ -14,7 +15,6 @@ import dev.forumkit.core.read.ThreadPage;
 import dev.forumkit.core.read.ThreadSummary;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 
 import java.util.LinkedHashMap;

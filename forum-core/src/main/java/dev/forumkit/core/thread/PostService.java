@@ -1,9 +1,11 @@
-package dev.forumkit.core.post;
+package dev.forumkit.core.thread;
 
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.markup.Rendered;
@@ -11,9 +13,9 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.policy.Target;
-import dev.forumkit.core.thread.Deletion;
-import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.post.PostText;
 
 import java.time.Instant;
 
