@@ -12,6 +12,7 @@ import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.read.ReadMarks;
 import dev.forumkit.core.read.ReadService;
+import dev.forumkit.core.session.SessionService;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.PostService;
 import dev.forumkit.core.thread.ThreadService;
@@ -36,7 +37,6 @@ import java.util.logging.Logger;
  */
 public final class Forum implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Forum.class.getName());
-    private final ForumStorage storage;
     private final ServiceContext ctx;
     private final EventBus events;
     private final ViewCounter views;
@@ -48,10 +48,10 @@ public final class Forum implements AutoCloseable {
     private final ReactionService reactions;
     private final ReadService reading;
     private final RecountService counters;
+    private final SessionService sessions;
     private final ScheduledExecutorService flusher;
 
     private Forum(ForumStorage storage, ForumConfig config) {
-        this.storage = storage;
         this.events = new EventBus();
         config.listeners.forEach(events::subscribe);
         this.ctx = new ServiceContext(storage, config.clock, new Policy(), config.reactionTypes,
@@ -66,6 +66,7 @@ public final class Forum implements AutoCloseable {
         this.marks = new ReadMarks(storage, !config.viewFlushInterval.isZero());
         this.reading = new ReadService(ctx, views, marks);
         this.counters = new RecountService(ctx);
+        this.sessions = new SessionService(ctx);
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -144,8 +145,9 @@ public final class Forum implements AutoCloseable {
         return ctx.clock;
     }
 
-    public ForumStorage storage() {
-        return storage;
+    /** Signed-in sessions for adapters: create, resolve (sliding expiry), end, end all of a member. */
+    public SessionService sessions() {
+        return sessions;
     }
 
     /** Writes buffered thread views and read marks now; returns how many views were written. */

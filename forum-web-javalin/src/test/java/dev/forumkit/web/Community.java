@@ -73,10 +73,10 @@ final class Community {
         ferryReply = forum.posts().reply(as(admin), ferry.threadId(),
                 "[quote=kenji post=" + ferry.id().value() + "]Has anyone taken the overnight boat instead?[/quote]\n\n"
                         + "I did, two summers ago. You sleep through the crossing and arrive rested, and the bike rides "
-                        + "free in the hold. Worth it if you are not in a hurry.");
+                        + "free in the hold. Worth it if you are not in a hurry.").post();
         clock.advance(Duration.ofHours(5));
         Post minas = forum.posts().reply(as(mina), ferry.threadId(),
-                "Both boats run daily in summer, fewer in winter. Book the bike space early during holiday weeks.");
+                "Both boats run daily in summer, fewer in winter. Book the bike space early during holiday weeks.").post();
         clock.advance(Duration.ofHours(1));
         forum.posts().reply(as(kenji), ferry.threadId(), "Thanks, both of you. The night boat it is next time.");
         forum.reactions().react(as(admin), ferry.id(), "like");
@@ -95,7 +95,7 @@ final class Community {
         for (int day = 2; day <= 100; day++) {
             clock.advance(Duration.ofHours(7));
             Member w = writers.get(day % writers.size());
-            posts.add(forum.posts().reply(as(w), first.threadId(), "Day " + day + ": " + notes[day % notes.length] + "."));
+            posts.add(forum.posts().reply(as(w), first.threadId(), "Day " + day + ": " + notes[day % notes.length] + ".").post());
         }
         longThread = first.threadId();
         longPosts = List.copyOf(posts);

@@ -41,7 +41,7 @@ final class Fixture {
         this.board = forum.boards().createBoard(as(admin), category.id(), "Japan", "All things Japan",
                 "Welcome to our Japan community! Join today.");
         this.opening = forum.threads().start(as(pat), board.id(), "Cherry blossom season", "When do they bloom in Kyoto?");
-        this.miasReply = forum.posts().reply(as(mia), opening.threadId(), "Early April, usually.");
+        this.miasReply = forum.posts().reply(as(mia), opening.threadId(), "Early April, usually.").post();
     }
 
     static Actor as(Member m) {

@@ -3,6 +3,7 @@ package dev.forumkit.web;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
+import dev.forumkit.core.storage.ForumStorage;
 import io.javalin.Javalin;
 
 import io.javalin.event.HandlerMetaInfo;
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
 /** A forum over in-memory storage behind a real Javalin server on a random port of 127.0.0.1. */
 final class TestServer implements AutoCloseable {
     final Forum forum;
+    /** The storage under {@link #forum} when this server made it, for tests that look at what was stored; else null. */
+    final ForumStorage storage;
     final ForumPlugin plugin;
     final Javalin app;
     final String base;
@@ -22,12 +25,21 @@ final class TestServer implements AutoCloseable {
     final List<HandlerMetaInfo> handlers = new CopyOnWriteArrayList<>();
 
     private TestServer(Consumer<ForumPluginConfig> extra, String basePath) {
-        this(Forum.create(new InMemoryForumStorage(),
-                c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)), extra, basePath);
+        this(new InMemoryForumStorage(), extra, basePath);
+    }
+
+    private TestServer(ForumStorage storage, Consumer<ForumPluginConfig> extra, String basePath) {
+        this(Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)),
+                storage, extra, basePath);
     }
 
     TestServer(Forum forum, Consumer<ForumPluginConfig> extra, String basePath) {
+        this(forum, null, extra, basePath);
+    }
+
+    private TestServer(Forum forum, ForumStorage storage, Consumer<ForumPluginConfig> extra, String basePath) {
         this.forum = forum;
+        this.storage = storage;
         this.plugin = new ForumPlugin(c -> {
             c.forum(forum).basePath(basePath).noRateLimits();
             extra.accept(c);

@@ -163,7 +163,7 @@ class BulkLoaderTest {
             assertThat(newcomer.id().value()).isEqualTo(31);
             ForumThread last = storage.transactions().readOnly(() -> storage.threads().byId(loaded.get(loaded.size() - 1).threadId()))
                     .orElseThrow();
-            Post reply = forum.posts().reply(Actor.member(newcomer.id()), last.id(), "late reply");
+            Post reply = forum.posts().reply(Actor.member(newcomer.id()), last.id(), "late reply").post();
             assertThat(reply.number()).isEqualTo(last.postCounter() + 1);
             assertThat(reply.id().value()).isEqualTo(loaded.size() + 1);
             assertThat(forum.counters().recountAsSystem(false).differences()).isEmpty();

@@ -51,7 +51,7 @@ public final class CrashWriter {
                 for (long n = 1; ; n++) {
                     Post p = n % 50 == 0
                             ? forum.threads().start(me, board.id(), "Crash test " + n, "first post " + n)
-                            : forum.posts().reply(me, thread, "reply " + n);
+                            : forum.posts().reply(me, thread, "reply " + n).post();
                     if (p.number() == 1) {
                         thread = p.threadId();
                     }

@@ -117,7 +117,7 @@ final class RandomCommands {
         }
         if (dice < 30) {
             Actor a = anyone(r);
-            Post p = forum.posts().reply(a, pick(r, threads), "a reply");
+            Post p = forum.posts().reply(a, pick(r, threads), "a reply").post();
             posts.add(p.id());
             return a + " replies #" + p.number() + " in " + p.threadId();
         }

@@ -45,7 +45,7 @@ public abstract class RandomCommandsContract extends ContractBase {
 
     /** Runs {@code steps} random commands from {@code seed} on an empty forum and checks every invariant. */
     protected void runAndCheck(Forum on, long seed, int steps) {
-        ForumFixture fx = ForumFixture.on(on);
+        ForumFixture fx = ForumFixture.on(on, counted);
         RandomCommands commands = new RandomCommands(fx, clock, 2, 6);
         Random random = new Random(seed);
         for (int i = 1; i <= steps; i++) {

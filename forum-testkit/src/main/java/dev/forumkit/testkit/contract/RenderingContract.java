@@ -80,7 +80,7 @@ public abstract class RenderingContract extends ContractBase {
     @Test
     void aNewPostStoresItsRenderingAndTheRendererVersion() {
         Post first = shouting.threads().start(actor(alice), fx().board().id(), "Loud", "hello <b>world</b>");
-        Post reply = shouting.posts().reply(actor(bob), first.threadId(), "and hello back");
+        Post reply = shouting.posts().reply(actor(bob), first.threadId(), "and hello back").post();
 
         assertThat(stored(first).body()).isEqualTo("hello <b>world</b>");
         assertThat(stored(first).html()).isEqualTo("<p>HELLO &lt;B>WORLD&lt;/B></p>");

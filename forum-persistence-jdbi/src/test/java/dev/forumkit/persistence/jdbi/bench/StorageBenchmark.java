@@ -146,7 +146,7 @@ public final class StorageBenchmark {
         List<ThreadId> threads = data.threads();
         time("reply (random thread, 1 writer)", 2_000, i -> forum.posts().reply(
                 Actor.member(data.members().get(random.nextInt(data.members().size())).id()),
-                threads.get(random.nextInt(threads.size())), "benchmark reply " + i));
+                threads.get(random.nextInt(threads.size())), "benchmark reply " + i).post());
         time("react (random post, 1 writer)", 1_000, i -> {
             ThreadId t = threads.get(random.nextInt(threads.size()));
             var page = forum.reading().threadPage(Actor.guest(), t, 1).posts().items();
