@@ -8,6 +8,7 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.Post;
+import dev.forumkit.core.storage.ForumStorage;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -21,9 +22,12 @@ import java.util.Optional;
 final class DemoData {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private final Forum forum;
+    private final ForumStorage storage;
 
-    DemoData(Forum forum) {
+    /** {@code storage} is the forum's own: the demo looks in it for an admin made before (settings or set-up link). */
+    DemoData(Forum forum, ForumStorage storage) {
         this.forum = forum;
+        this.storage = storage;
     }
 
     /** A demo account and its password, to print. */
@@ -61,9 +65,9 @@ final class DemoData {
         Post adminReply = forum.posts().reply(root, opening.threadId(),
                 "[quote=kenji post=" + opening.id() + "]Has anyone taken the overnight boat instead? I wonder if it is worth the extra day.[/quote]\n\n"
                         + "I did, two summers ago. You sleep through the crossing and arrive rested, and the bike rides "
-                        + "free in the hold. Worth it if you are not in a hurry.");
+                        + "free in the hold. Worth it if you are not in a hurry.").post();
         Post minaReply = forum.posts().reply(as(mina), opening.threadId(),
-                "Both boats run daily in summer, fewer in winter. Book the bike space early during holiday weeks.");
+                "Both boats run daily in summer, fewer in winter. Book the bike space early during holiday weeks.").post();
         forum.posts().reply(as(kenji), opening.threadId(), "Thanks, both of you. The night boat it is next time.");
 
         forum.reactions().react(root, opening.id(), "like");
@@ -78,8 +82,8 @@ final class DemoData {
             return Optional.empty();
         }
         List<Member> admins = new ArrayList<>();
-        forum.storage().transactions().readOnly(() -> {
-            forum.storage().members().forEach(m -> {
+        storage.transactions().readOnly(() -> {
+            storage.members().forEach(m -> {
                 if (m.role() == Role.ADMIN) {
                     admins.add(m);
                 }

@@ -59,7 +59,7 @@ public final class Main {
             }
             server.adminFromSettings();
             if (options.contains("--demo")) {
-                List<DemoData.Account> accounts = new DemoData(forum).seedIfEmpty();
+                List<DemoData.Account> accounts = new DemoData(forum, storage).seedIfEmpty();
                 if (accounts.isEmpty()) {
                     LOG.info("--demo: the forum already has content; nothing added");
                 }

@@ -81,8 +81,9 @@ class ForumServerTest {
 
     @Test
     void the_demo_fills_an_empty_forum_once_with_our_own_community() {
-        Forum forum = forum(new InMemoryForumStorage());
-        List<DemoData.Account> accounts = new DemoData(forum).seedIfEmpty();
+        InMemoryForumStorage storage = new InMemoryForumStorage();
+        Forum forum = forum(storage);
+        List<DemoData.Account> accounts = new DemoData(forum, storage).seedIfEmpty();
         assertThat(accounts).extracting(DemoData.Account::username).containsExactly("admin", "kenji", "mina");
         var kenji = forum.members().byUsername("kenji").orElseThrow();
         assertThat(kenji.customTitle()).isEqualTo("Unswerving cyclist");
@@ -94,6 +95,6 @@ class ForumServerTest {
         assertThat(page.posts().items().get(1).post().body()).startsWith("[quote=kenji post=");
         assertThat(page.posts().items().get(0).post().body()).contains("https://");
         assertThat(forum.counters().recountAsSystem(false).clean()).isTrue();
-        assertThat(new DemoData(forum).seedIfEmpty()).isEmpty();
+        assertThat(new DemoData(forum, storage).seedIfEmpty()).isEmpty();
     }
 }

@@ -26,7 +26,7 @@ class GuestPageCacheTest {
         Settings settings = new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, null, null, null,
                 false, false, false, true);
         try (ForumServer server = new ForumServer(settings, storage, forum)) {
-            List<DemoData.Account> accounts = new DemoData(forum).seedIfEmpty();
+            List<DemoData.Account> accounts = new DemoData(forum, storage).seedIfEmpty();
             String base = "http://127.0.0.1:" + server.start();
             List<Long> threads = new java.util.ArrayList<>();
             storage.threads().forEach(t -> threads.add(t.id().value()));

@@ -9,12 +9,13 @@ import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.MemberService;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.policy.Policy;
-import dev.forumkit.core.post.PostService;
 import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
-import dev.forumkit.core.read.ReadService;
 import dev.forumkit.core.read.ReadMarks;
+import dev.forumkit.core.read.ReadService;
+import dev.forumkit.core.session.SessionService;
 import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.thread.PostService;
 import dev.forumkit.core.thread.ThreadService;
 import dev.forumkit.core.thread.ViewCounter;
 
@@ -37,7 +38,6 @@ import java.util.logging.Logger;
  */
 public final class Forum implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Forum.class.getName());
-    private final ForumStorage storage;
     private final ServiceContext ctx;
     private final EventBus events;
     private final ViewCounter views;
@@ -49,11 +49,11 @@ public final class Forum implements AutoCloseable {
     private final ReactionService reactions;
     private final ReadService reading;
     private final RecountService counters;
+    private final SessionService sessions;
     private final ScheduledExecutorService flusher;
     private final Mailer mailer;
 
     private Forum(ForumStorage storage, ForumConfig config) {
-        this.storage = storage;
         this.events = new EventBus();
         this.mailer = config.mailer;
         config.listeners.forEach(events::subscribe);
@@ -69,6 +69,7 @@ public final class Forum implements AutoCloseable {
         this.marks = new ReadMarks(storage, !config.viewFlushInterval.isZero());
         this.reading = new ReadService(ctx, views, marks);
         this.counters = new RecountService(ctx);
+        this.sessions = new SessionService(ctx);
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -147,8 +148,9 @@ public final class Forum implements AutoCloseable {
         return ctx.clock;
     }
 
-    public ForumStorage storage() {
-        return storage;
+    /** Signed-in sessions for adapters: create, resolve (sliding expiry), end, end all of a member. */
+    public SessionService sessions() {
+        return sessions;
     }
 
     /** The mailer the forum sends its e-mail through (see {@link ForumConfig#mailer(Mailer)}). */

@@ -30,7 +30,7 @@ class ForumExampleTest {
             Board cycling = forum.boards().createBoard(asAdmin, general.id(), "Cycling", "Two wheels", "Welcome! Join today.");
 
             Post first = forum.threads().start(asAdmin, cycling.id(), "Route tips", "Where do you ride?");
-            Post reply = forum.posts().reply(asAnn, first.threadId(), "Along the river, mostly.");
+            Post reply = forum.posts().reply(asAnn, first.threadId(), "Along the river, mostly.").post();
             ReactionResult liked = forum.reactions().react(asAdmin, reply.id(), "like");
 
             ThreadPage page = forum.reading().threadPage(Actor.guest(), first.threadId(), 1);

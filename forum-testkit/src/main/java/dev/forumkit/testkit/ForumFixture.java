@@ -5,6 +5,7 @@ import dev.forumkit.core.Forum;
 import dev.forumkit.core.ForumConfig;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.PasswordHasher;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
@@ -13,7 +14,6 @@ import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * care about. Reads go through the storage ports, so tests see what was really stored.
  *
  * <pre>{@code
- * ForumFixture fx = ForumFixture.on(ForumFixture.forum(new InMemoryForumStorage(), FixedClock.atDefaultStart()));
+ * ForumStorage storage = new InMemoryForumStorage();
+ * ForumFixture fx = ForumFixture.on(ForumFixture.forum(storage, FixedClock.atDefaultStart()), storage);
  * Member alice = fx.member("alice");
  * StartedThread t = fx.thread().by(alice).withReplies(3).start();
  * }</pre>
@@ -35,23 +36,28 @@ public final class ForumFixture {
     /** The password of every fixture member. */
     public static final String PASSWORD = "correct-horse-battery";
     private final Forum forum;
+    private final ForumStorage storage;
     private final Member admin;
     private final Member moderator;
     private final Category category;
     private final Board board;
     private final AtomicInteger sequence = new AtomicInteger();
 
-    private ForumFixture(Forum forum) {
+    private ForumFixture(Forum forum, ForumStorage storage) {
         this.forum = forum;
+        this.storage = storage;
         this.admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", PASSWORD));
         this.moderator = forum.members().changeRole(actor(admin), register("moderator").id(), Role.MODERATOR);
         this.category = forum.boards().createCategory(actor(admin), "General", "Everything else");
         this.board = forum.boards().createBoard(actor(admin), category.id(), "Cycling", "Bikes and rides", "Welcome! Join today");
     }
 
-    /** Builds the fixture's admin, moderator, category and board in an empty forum. */
-    public static ForumFixture on(Forum forum) {
-        return new ForumFixture(forum);
+    /**
+     * Builds the fixture's admin, moderator, category and board in an empty forum. {@code storage} is the one the
+     * forum was created over (the forum does not hand it out): the fixture's reloads read it directly.
+     */
+    public static ForumFixture on(Forum forum, ForumStorage storage) {
+        return new ForumFixture(forum, storage);
     }
 
     /** A cheap password hasher for tests: PBKDF2 with 1,000 iterations, so registering takes about a millisecond. */
@@ -126,7 +132,7 @@ public final class ForumFixture {
     }
 
     public Post reply(Member author, ThreadId thread, String body) {
-        return forum.posts().reply(actor(author), thread, body);
+        return forum.posts().reply(actor(author), thread, body).post();
     }
 
     /** The member as stored now (counters included). */
@@ -147,8 +153,7 @@ public final class ForumFixture {
     }
 
     private <T> T read(java.util.function.Function<ForumStorage, T> query) {
-        ForumStorage s = forum.storage();
-        return s.transactions().readOnly(() -> query.apply(s));
+        return storage.transactions().readOnly(() -> query.apply(storage));
     }
 
     private Member register(String username) {

@@ -1,9 +1,9 @@
 package dev.forumkit.testkit;
 
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.util.ArrayList;
 import java.util.List;

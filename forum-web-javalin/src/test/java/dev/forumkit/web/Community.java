@@ -4,13 +4,13 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.markup.ForumMarkupRenderer;
 
 import java.time.Clock;
@@ -73,10 +73,10 @@ final class Community {
         ferryReply = forum.posts().reply(as(admin), ferry.threadId(),
                 "[quote=kenji post=" + ferry.id().value() + "]Has anyone taken the overnight boat instead?[/quote]\n\n"
                         + "I did, two summers ago. You sleep through the crossing and arrive rested, and the bike rides "
-                        + "free in the hold. Worth it if you are not in a hurry.");
+                        + "free in the hold. Worth it if you are not in a hurry.").post();
         clock.advance(Duration.ofHours(5));
         Post minas = forum.posts().reply(as(mina), ferry.threadId(),
-                "Both boats run daily in summer, fewer in winter. Book the bike space early during holiday weeks.");
+                "Both boats run daily in summer, fewer in winter. Book the bike space early during holiday weeks.").post();
         clock.advance(Duration.ofHours(1));
         forum.posts().reply(as(kenji), ferry.threadId(), "Thanks, both of you. The night boat it is next time.");
         forum.reactions().react(as(admin), ferry.id(), "like");
@@ -95,7 +95,7 @@ final class Community {
         for (int day = 2; day <= 100; day++) {
             clock.advance(Duration.ofHours(7));
             Member w = writers.get(day % writers.size());
-            posts.add(forum.posts().reply(as(w), first.threadId(), "Day " + day + ": " + notes[day % notes.length] + "."));
+            posts.add(forum.posts().reply(as(w), first.threadId(), "Day " + day + ": " + notes[day % notes.length] + ".").post());
         }
         longThread = first.threadId();
         longPosts = List.copyOf(posts);

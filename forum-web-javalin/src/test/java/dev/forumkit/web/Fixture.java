@@ -44,17 +44,17 @@ final class Fixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     private Fixture(Supplier<Forum> forumSource) {
-        this.ownServer = TestServer.perClass(forumSource);
+        this.ownServer = forumSource == null ? TestServer.perClass() : TestServer.perClass(forumSource);
     }
 
-    /** For a test class: a server on a new in-memory forum, with the community. */
+    /** For a test class: a server on a new in-memory forum (its storage at hand), with the community. */
     static Fixture perClass() {
-        return new Fixture(TestServer::inMemoryForum);
+        return new Fixture((Supplier<Forum>) null);
     }
 
     /** For a test class: a server on the forum the source makes when the class starts, with the community. */
     static Fixture perClass(Supplier<Forum> forumSource) {
-        return new Fixture(forumSource);
+        return new Fixture(java.util.Objects.requireNonNull(forumSource, "forumSource"));
     }
 
     @Override
@@ -80,7 +80,7 @@ final class Fixture implements BeforeAllCallback, AfterAllCallback {
         this.board = forum.boards().createBoard(as(admin), category.id(), "Japan", "All things Japan",
                 "Welcome to our Japan community! Join today.");
         this.opening = forum.threads().start(as(pat), board.id(), "Cherry blossom season", "When do they bloom in Kyoto?");
-        this.miasReply = forum.posts().reply(as(mia), opening.threadId(), "Early April, usually.");
+        this.miasReply = forum.posts().reply(as(mia), opening.threadId(), "Early April, usually.").post();
     }
 
     static Actor as(Member m) {

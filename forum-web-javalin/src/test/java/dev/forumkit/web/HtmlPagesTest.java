@@ -141,7 +141,7 @@ class HtmlPagesTest {
         Client mia = f.signedIn(f.mia);
         assertThat(mia.get(path).body()).contains("class=\"label label-new\">New");
         assertThat(mia.get(path).body()).doesNotContain("Jump to first unread").doesNotContain("label-new");
-        Post fresh = f.forum.posts().reply(Fixture.as(f.pat), opening.threadId(), "Found one: try the miso.");
+        Post fresh = f.forum.posts().reply(Fixture.as(f.pat), opening.threadId(), "Found one: try the miso.").post();
         String page = mia.get(path).body();
         assertThat(page).contains("Jump to first unread").contains("<span class=\"anchor\" id=\"unread\"></span>");
         Client.Response jump = mia.get(path + "unread");

@@ -36,7 +36,7 @@ class PostApiTest {
 
     @Test
     void authors_edit_their_posts_others_may_not_and_staff_may() {
-        Post p = f.forum.posts().reply(Fixture.as(f.mia), f.opening.threadId(), "Frist!");
+        Post p = f.forum.posts().reply(Fixture.as(f.mia), f.opening.threadId(), "Frist!").post();
         String path = "/api/v1/posts/" + p.id();
         Client.Response edited = f.signedIn(f.mia).patch(path, "{\"body\":\"First!\"}");
         assertThat(edited.status()).isEqualTo(200);
@@ -50,7 +50,7 @@ class PostApiTest {
 
     @Test
     void deleting_a_reply_hides_it_from_members_and_staff_restore_it() {
-        Post p = f.forum.posts().reply(Fixture.as(f.mia), f.opening.threadId(), "Oops, wrong thread");
+        Post p = f.forum.posts().reply(Fixture.as(f.mia), f.opening.threadId(), "Oops, wrong thread").post();
         String path = "/api/v1/posts/" + p.id();
         Client.Response deleted = f.signedIn(f.mia).send("DELETE", path, "{\"reason\":\"wrong thread\"}");
         assertThat(deleted.status()).isEqualTo(200);
@@ -65,7 +65,7 @@ class PostApiTest {
 
     @Test
     void reacting_is_an_idempotent_set_that_answers_with_counts_and_the_authors_score() {
-        Post p = f.forum.posts().reply(Fixture.as(f.pat), f.opening.threadId(), "Reactions welcome");
+        Post p = f.forum.posts().reply(Fixture.as(f.pat), f.opening.threadId(), "Reactions welcome").post();
         String path = "/api/v1/posts/" + p.id() + "/reaction";
         Client mia = f.signedIn(f.mia);
         long before = f.forum.members().byId(f.pat.id()).orElseThrow().reactionScore();

@@ -228,7 +228,7 @@ class RouteTableTest {
     }
 
     private static String snapshot() {
-        var s = f.forum.storage();
+        var s = f.server.storage;
         StringBuilder out = new StringBuilder();
         s.transactions().readOnly(() -> {
             s.members().forEach(m -> out.append(m).append('\n'));
@@ -300,8 +300,8 @@ class RouteTableTest {
     private static Case freshCase(String role) {
         Member t = f.member("target");
         Post opening = f.forum.threads().start(Fixture.as(t), f.board.id(), "Fresh thread", "Opening words");
-        Post targets = f.forum.posts().reply(Fixture.as(t), opening.threadId(), "Target's reply");
-        Post mias = f.forum.posts().reply(Fixture.as(f.mia), opening.threadId(), "Mia's reply");
+        Post targets = f.forum.posts().reply(Fixture.as(t), opening.threadId(), "Target's reply").post();
+        Post mias = f.forum.posts().reply(Fixture.as(f.mia), opening.threadId(), "Mia's reply").post();
         String login = switch (role) {
             case "member" -> "mia";
             case "moderator" -> "moderator";

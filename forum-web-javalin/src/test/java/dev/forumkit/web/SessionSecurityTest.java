@@ -6,6 +6,7 @@ import dev.forumkit.core.member.PasswordHasher;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.session.Session;
+import dev.forumkit.core.session.SessionTokens;
 import dev.forumkit.web.internal.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,9 +38,9 @@ class SessionSecurityTest {
         assertThat(c.sessionCookie).hasSize(43);
         assertThat(r.json().path("member").path("username").asText()).isEqualTo("mia");
         assertThat(r.json().path("session").path("csrf_token").asText()).isNotBlank();
-        Optional<Session> stored = f.forum.storage().sessions().byTokenHash(Tokens.hash(c.sessionCookie));
+        Optional<Session> stored = f.server.storage.sessions().byTokenHash(SessionTokens.hash(c.sessionCookie));
         assertThat(stored).isPresent();
-        assertThat(f.forum.storage().sessions().byTokenHash(c.sessionCookie)).isEmpty();
+        assertThat(f.server.storage.sessions().byTokenHash(c.sessionCookie)).isEmpty();
     }
 
     @Test
@@ -91,7 +92,7 @@ class SessionSecurityTest {
         Client replay = f.guest();
         replay.sessionCookie = token;
         assertThat(replay.get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(f.forum.storage().sessions().byTokenHash(Tokens.hash(token))).isEmpty();
+        assertThat(f.server.storage.sessions().byTokenHash(SessionTokens.hash(token))).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.forumkit.web;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
+import dev.forumkit.core.storage.ForumStorage;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.event.HandlerMetaInfo;
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
  * class's first test and stopped after its last.
  */
 final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    /** Null: a new in-memory forum whose storage this server keeps in {@link #storage}. */
     private final Supplier<Forum> forumSource;
     private final Consumer<ForumPluginConfig> extra;
     private final Consumer<JavalinConfig> hostConfig;
@@ -31,6 +33,8 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
     /** Every handler Javalin registered, as Javalin itself reports them. */
     final List<HandlerMetaInfo> handlers = new CopyOnWriteArrayList<>();
     Forum forum;
+    /** The storage under {@link #forum} when this server made it, for tests that look at what was stored; else null. */
+    ForumStorage storage;
     ForumPlugin plugin;
     Javalin app;
     String base;
@@ -45,8 +49,11 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
     /** A forum on in-memory storage with a fast password hasher and views counted at once. */
     static Forum inMemoryForum() {
-        return Forum.create(new InMemoryForumStorage(),
-                c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
+        return forumOver(new InMemoryForumStorage());
+    }
+
+    private static Forum forumOver(ForumStorage storage) {
+        return Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
     }
 
     static TestServer start() {
@@ -58,7 +65,7 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
     }
 
     static TestServer startAt(String basePath, Consumer<ForumPluginConfig> extra) {
-        return new TestServer(TestServer::inMemoryForum, extra, c -> { }, basePath).begin();
+        return new TestServer(null, extra, c -> { }, basePath).begin();
     }
 
     /** Serves the given forum (closed with the server). */
@@ -73,7 +80,7 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
     /** For a test class: a new in-memory forum, served from before the first test until after the last. */
     static TestServer perClass() {
-        return perClass(TestServer::inMemoryForum);
+        return new TestServer(null, c -> { }, c -> { }, "");
     }
 
     /** For a test class: the forum the source makes when the class starts, served until after its last test. */
@@ -82,8 +89,13 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
     }
 
     private TestServer begin() {
-        Forum f = Objects.requireNonNull(forumSource.get(), "forum");
-        this.forum = f;
+        if (forumSource == null) {
+            this.storage = new InMemoryForumStorage();
+            this.forum = forumOver(storage);
+        } else {
+            this.forum = Objects.requireNonNull(forumSource.get(), "forum");
+        }
+        Forum f = forum;
         this.plugin = new ForumPlugin(c -> {
             c.forum(f).basePath(basePath).limits(LimitsConfig::noRateLimits);
             extra.accept(c);

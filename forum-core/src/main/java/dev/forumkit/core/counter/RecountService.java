@@ -1,17 +1,17 @@
 package dev.forumkit.core.counter;
 
 import dev.forumkit.core.Actor;
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.LastPost;
-import dev.forumkit.core.board.Board;
-import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package dev.forumkit.core.event;
 
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.PostId;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.time.Instant;
 import java.util.Set;

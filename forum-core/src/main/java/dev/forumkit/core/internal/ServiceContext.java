@@ -36,6 +36,7 @@ public final class ServiceContext {
     public final int threadsPerPage;
     public final Counters counters;
     public final MarkupRenderer markup;
+    public final PostViews postViews;
     private final Function<Member, String> memberUrl;
 
     public ServiceContext(ForumStorage storage, Clock clock, Policy policy, ReactionTypes reactionTypes,
@@ -51,6 +52,7 @@ public final class ServiceContext {
         this.threadsPerPage = threadsPerPage;
         this.counters = new Counters(storage, reactionTypes);
         this.markup = markup;
+        this.postViews = new PostViews(policy);
         this.memberUrl = memberUrl;
     }
 

@@ -2,11 +2,11 @@ package dev.forumkit.core.memory;
 
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.post.Posts;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.util.ArrayList;
 import java.util.Comparator;

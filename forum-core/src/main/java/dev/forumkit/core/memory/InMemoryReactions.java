@@ -1,11 +1,11 @@
 package dev.forumkit.core.memory;
 
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.reaction.Reaction;
 import dev.forumkit.core.reaction.Reactions;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.util.Collection;
 import java.util.HashMap;

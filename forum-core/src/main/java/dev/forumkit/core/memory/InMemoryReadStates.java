@@ -1,8 +1,8 @@
 package dev.forumkit.core.memory;
 
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.thread.ReadStates;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.util.Collection;
 import java.util.HashMap;

@@ -2,9 +2,9 @@ package dev.forumkit.core.memory;
 
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.post.LastPost;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.core.thread.Threads;
 
 import java.util.Collection;

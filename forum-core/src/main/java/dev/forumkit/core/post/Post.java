@@ -1,8 +1,8 @@
 package dev.forumkit.core.post;
 
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
-import dev.forumkit.core.thread.Deletion;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.time.Instant;
 import java.util.Objects;

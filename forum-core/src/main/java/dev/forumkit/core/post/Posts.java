@@ -1,7 +1,7 @@
 package dev.forumkit.core.post;
 
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.forumkit.core.read;
 
+import dev.forumkit.core.member.AuthorCard;
 import dev.forumkit.core.member.Ban;
 import dev.forumkit.core.post.Post;
 

@@ -1,7 +1,7 @@
 package dev.forumkit.core.read;
 
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.post.PostId;
-import dev.forumkit.core.thread.ThreadId;
 
 /** Where a post lives: its thread, the page it is on and the anchor to jump to ({@code post-123}). */
 public record PostLocation(PostId postId, ThreadId threadId, String threadSlug, int number, int page, String anchor) {

@@ -6,9 +6,9 @@ import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.internal.ServiceContext;
-import dev.forumkit.core.markup.MentionResolver;
-import dev.forumkit.core.markup.PlainTextRenderer;
+import dev.forumkit.core.member.AuthorCard;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.policy.Action;
@@ -17,9 +17,9 @@ import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.post.PostView;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.core.thread.ViewCounter;
 
 import java.time.Instant;
@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ public final class ReadService {
     private final Policy policy;
     private final ViewCounter views;
     private final ReadMarks marks;
-    private static final PlainTextRenderer FALLBACK = new PlainTextRenderer();
+    private final ThreadSummaries summaries;
 
     public ReadService(ServiceContext ctx, ViewCounter views, ReadMarks marks) {
         this.ctx = ctx;
@@ -49,6 +50,7 @@ public final class ReadService {
         this.policy = ctx.policy;
         this.views = views;
         this.marks = marks;
+        this.summaries = new ThreadSummaries(ctx, views, marks);
     }
 
     /** The member's read position in a thread (the number of the last post they have seen), buffered marks included. */
@@ -72,12 +74,12 @@ public final class ReadService {
             Map<MemberId, Member> authors = authorIds.isEmpty() ? Map.of() : s.members().byIds(authorIds);
             List<BoardIndex.Section> sections = new ArrayList<>();
             for (Category c : categories) {
-                List<BoardIndex.BoardSummary> summaries = boards.stream().filter(b -> b.categoryId().equals(c.id()))
+                List<BoardIndex.BoardSummary> boardSummaries = boards.stream().filter(b -> b.categoryId().equals(c.id()))
                         .map(b -> new BoardIndex.BoardSummary(b,
                                 b.lastPost() == null ? null : title(threads.get(b.lastPost().threadId())),
                                 b.lastPost() == null ? null : name(authors.get(b.lastPost().authorId()))))
                         .toList();
-                sections.add(new BoardIndex.Section(c, summaries));
+                sections.add(new BoardIndex.Section(c, boardSummaries));
             }
             return new BoardIndex(sections);
         });
@@ -94,7 +96,7 @@ public final class ReadService {
             int per = ctx.threadsPerPage;
             int total = staff ? s.threads().countInBoard(boardId, true) : board.threadCount();
             List<ForumThread> threads = s.threads().pageInBoard(boardId, staff, (page - 1) * per, per);
-            List<ThreadSummary> items = summaries(me, threads, Map.of(board.id(), board));
+            List<ThreadSummary> items = summaries.of(me, standing, threads, Map.of(board.id(), board));
             return new BoardPage(board, category, new Page<>(items, page, Page.lastPage(total, per), per, total),
                     me == null ? board.guestNotice() : null,
                     policy.allows(standing, Action.START_THREAD, Target.NONE));
@@ -123,7 +125,7 @@ public final class ReadService {
         boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
         ForumThread thread = s.threads().byId(threadId).filter(t -> !t.isDeleted() || staff)
                 .orElseThrow(() -> new NotFoundException("no thread " + threadId));
-        thread = withPendingViews(thread);
+        thread = summaries.withPendingViews(thread);
         Board board = s.boards().byId(thread.boardId()).orElseThrow();
         Category category = s.categories().byId(board.categoryId()).orElseThrow();
         int per = ctx.postsPerPage;
@@ -139,16 +141,8 @@ public final class ReadService {
         Instant now = ctx.now();
         List<PostView> items = new ArrayList<>(posts.size());
         for (Post p : posts) {
-            boolean own = me != null && p.authorId().equals(me.id());
-            Target target = Target.content(own, thread.locked(), p.isDeleted() || thread.isDeleted());
-            Member author = authors.get(p.authorId());
-            items.add(new PostView(p, bodyHtml(p), author == null ? AuthorCard.unknown(p.authorId()) : AuthorCard.of(author, now),
-                    p.authorId().equals(thread.starterId()), counts.getOrDefault(p.id(), Map.of()), mine.get(p.id()),
-                    p.number() > lastRead,
-                    policy.allows(standing, Action.EDIT_POST, target),
-                    policy.allows(standing, Action.DELETE_POST, target) && !p.isFirst() && !p.isDeleted(),
-                    policy.allows(standing, Action.RESTORE_POST, target) && p.isDeleted(),
-                    policy.allows(standing, Action.REACT, target)));
+            items.add(ctx.postViews.of(p, thread, authors.get(p.authorId()), counts.getOrDefault(p.id(), Map.of()),
+                    mine.get(p.id()), p.number() > lastRead, me, standing, now));
         }
         int highest = staff ? thread.postCounter() : (thread.lastPost() == null ? 0 : thread.lastPost().number());
         long total = staff ? thread.postCounter() : thread.replyCount() + 1L;
@@ -167,15 +161,86 @@ public final class ReadService {
     /** Where a post is: thread, page and anchor. Deleted posts are found by staff only. */
     public PostLocation locate(Actor actor, PostId postId) {
         return s.transactions().readOnly(() -> {
-            Standing standing = ctx.standing(ctx.load(actor));
-            boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
-            Post post = s.posts().byId(postId).filter(p -> !p.isDeleted() || staff)
-                    .orElseThrow(() -> new NotFoundException("no post " + postId));
-            ForumThread thread = s.threads().byId(post.threadId()).filter(t -> !t.isDeleted() || staff)
-                    .orElseThrow(() -> new NotFoundException("no post " + postId));
-            int page = (post.number() - 1) / ctx.postsPerPage + 1;
-            return new PostLocation(post.id(), thread.id(), thread.slug(), post.number(), page, "post-" + post.id());
+            Visible v = visible(ctx.standing(ctx.load(actor)), postId);
+            int page = (v.post.number() - 1) / ctx.postsPerPage + 1;
+            return new PostLocation(v.post.id(), v.thread.id(), v.thread.slug(), v.post.number(), page, "post-" + v.post.id());
         });
+    }
+
+    /**
+     * One post as the viewer sees it (reaction counts, the viewer's reaction, what they may do), without a thread
+     * page around it: no view is counted and no read position moves. Deleted posts are found by staff only.
+     */
+    public PostView post(Actor actor, PostId postId) {
+        return s.transactions().readOnly(() -> {
+            Member me = ctx.load(actor);
+            Standing standing = ctx.standing(me);
+            Visible v = visible(standing, postId);
+            List<PostId> id = List.of(postId);
+            return ctx.postViews.of(v.post, v.thread, s.members().byId(v.post.authorId()).orElse(null),
+                    s.reactions().countsByPost(id).getOrDefault(postId, Map.of()),
+                    me == null ? null : s.reactions().typesBy(me.id(), id).get(postId), false, me, standing, ctx.now());
+        });
+    }
+
+    /** One thread as it shows in a list, with the viewer's flags. Deleted threads are found by staff only. */
+    public ThreadSummary thread(Actor actor, ThreadId threadId) {
+        return s.transactions().readOnly(() -> {
+            Member me = ctx.load(actor);
+            Standing standing = ctx.standing(me);
+            boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
+            ForumThread thread = s.threads().byId(threadId).filter(t -> !t.isDeleted() || staff)
+                    .orElseThrow(() -> new NotFoundException("no thread " + threadId));
+            Map<BoardId, Board> board = s.boards().byId(thread.boardId()).map(b -> Map.of(b.id(), b)).orElse(Map.of());
+            return summaries.of(me, standing, List.of(thread), board).get(0);
+        });
+    }
+
+    /** What quoting a post needs: its author's name and its source. Found as {@link #locate} finds posts. */
+    public Quote quote(Actor actor, PostId postId) {
+        return s.transactions().readOnly(() -> {
+            Post post = visible(ctx.standing(ctx.load(actor)), postId).post;
+            String name = s.members().byId(post.authorId()).map(Member::username).orElse(Quote.UNKNOWN_AUTHOR);
+            return new Quote(post.id(), name, post.body());
+        });
+    }
+
+    /**
+     * Where the member's first unread post in a thread is; the thread's last post once all are read. Empty for
+     * guests, for a thread without posts and for one the viewer cannot see.
+     */
+    public Optional<PostLocation> firstUnread(Actor actor, ThreadId threadId) {
+        Optional<MemberId> member = actor.memberId();
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PostId> target = s.transactions().readOnly(() -> {
+            boolean staff = policy.allows(ctx.standing(ctx.load(actor)), Action.VIEW_DELETED, Target.NONE);
+            ForumThread t = s.threads().byId(threadId).filter(x -> !x.isDeleted() || staff).orElse(null);
+            if (t == null || t.lastPost() == null) {
+                return Optional.empty();
+            }
+            int lastRead = marks.lastRead(member.get(), threadId);
+            if (lastRead >= t.lastPost().number()) {
+                return Optional.of(t.lastPost().postId());
+            }
+            List<Post> next = s.posts().byNumberRange(threadId, lastRead + 1, lastRead + 40, staff);
+            return Optional.of(next.isEmpty() ? t.lastPost().postId() : next.get(0).id());
+        });
+        return target.map(id -> locate(actor, id));
+    }
+
+    private record Visible(Post post, ForumThread thread) {
+    }
+
+    /** A post and its thread if the viewer may see them: deleted ones (or in a deleted thread) for staff only. */
+    private Visible visible(Standing standing, PostId postId) {
+        boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
+        Post post = s.posts().byId(postId).filter(p -> !p.isDeleted() || staff)
+                .orElseThrow(() -> new NotFoundException("no post " + postId));
+        ForumThread thread = s.threads().byId(post.threadId()).filter(t -> !t.isDeleted() || staff)
+                .orElseThrow(() -> new NotFoundException("no post " + postId));
+        return new Visible(post, thread);
     }
 
     /** Threads by latest activity, with unread flags for members. */
@@ -183,14 +248,15 @@ public final class ReadService {
         requirePage(page);
         return s.transactions().readOnly(() -> {
             Member me = ctx.load(actor);
-            boolean staff = policy.allows(ctx.standing(me), Action.VIEW_DELETED, Target.NONE);
+            Standing standing = ctx.standing(me);
+            boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
             int per = ctx.threadsPerPage;
             List<Board> all = s.boards().all();
             // the boards' thread counters already count visible threads: no scan of every thread per page
             int total = staff ? s.threads().countAll(true) : all.stream().mapToInt(Board::threadCount).sum();
             List<ForumThread> threads = s.threads().latest(staff, (page - 1) * per, per);
             Map<BoardId, Board> boards = all.stream().collect(Collectors.toMap(Board::id, Function.identity()));
-            return new Page<>(summaries(me, threads, boards), page, Page.lastPage(total, per), per, total);
+            return new Page<>(summaries.of(me, standing, threads, boards), page, Page.lastPage(total, per), per, total);
         });
     }
 
@@ -205,42 +271,6 @@ public final class ReadService {
                     .map(p -> new MemberProfile.RecentPost(p, title(threads.get(p.threadId())))).toList();
             return new MemberProfile(AuthorCard.of(member, ctx.now()), posts, standing.isStaff() ? member.ban() : null);
         });
-    }
-
-    private List<ThreadSummary> summaries(Member me, List<ForumThread> threads, Map<BoardId, Board> boards) {
-        if (threads.isEmpty()) {
-            return List.of();
-        }
-        Set<MemberId> names = new HashSet<>();
-        for (ForumThread t : threads) {
-            names.add(t.starterId());
-            if (t.lastPost() != null) {
-                names.add(t.lastPost().authorId());
-            }
-        }
-        Map<MemberId, Member> members = s.members().byIds(names);
-        Map<ThreadId, Integer> read = me == null ? Map.of()
-                : marks.lastRead(me.id(), threads.stream().map(ForumThread::id).toList());
-        List<ThreadSummary> out = new ArrayList<>(threads.size());
-        for (ForumThread t : threads) {
-            ForumThread shown = withPendingViews(t);
-            boolean unread = me != null && t.lastPost() != null && t.lastPost().number() > read.getOrDefault(t.id(), 0);
-            Board b = boards.get(t.boardId());
-            out.add(new ThreadSummary(shown, b == null ? null : b.title(), name(members.get(t.starterId())),
-                    t.lastPost() == null ? null : name(members.get(t.lastPost().authorId())), unread));
-        }
-        return out;
-    }
-
-    /** The stored rendering; a post stored without one (e.g. by an old import) is shown as escaped text. */
-    private static String bodyHtml(Post p) {
-        return p.html() != null ? p.html() : FALLBACK.render(p.body(), MentionResolver.NONE).html();
-    }
-
-    private ForumThread withPendingViews(ForumThread t) {
-        long pending = views.pending(t.id());
-        return pending == 0 ? t : new ForumThread(t.id(), t.boardId(), t.title(), t.starterId(), t.createdAt(), t.pinned(),
-                t.locked(), t.deletion(), t.postCounter(), t.replyCount(), t.viewCount() + pending, t.lastPost());
     }
 
     private static String title(ForumThread t) {

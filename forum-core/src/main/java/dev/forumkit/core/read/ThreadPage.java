@@ -2,6 +2,8 @@ package dev.forumkit.core.read;
 
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.member.AuthorCard;
+import dev.forumkit.core.post.PostView;
 import dev.forumkit.core.thread.ForumThread;
 
 /**

@@ -1,5 +1,6 @@
 /**
- * The read side: board index, board pages, thread pages, What's new, profiles and post lookup, as views made
- * for one viewer. Each view costs a fixed, small number of storage calls whatever its size.
+ * The read side: board index, board pages, thread pages, What's new, profiles, post lookup, and single posts,
+ * threads and quotes, as views made for one viewer. Each view costs a fixed, small number of storage calls whatever
+ * its size.
  */
 package dev.forumkit.core.read;

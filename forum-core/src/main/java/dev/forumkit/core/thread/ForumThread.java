@@ -2,6 +2,8 @@ package dev.forumkit.core.thread;
 
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.board.Slugs;
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.LastPost;
 

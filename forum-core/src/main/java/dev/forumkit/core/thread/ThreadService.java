@@ -6,6 +6,8 @@ import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.markup.Rendered;
@@ -28,9 +30,18 @@ public final class ThreadService {
 
     /** Starts a thread in a board; returns its first post (#1). */
     public Post start(Actor actor, BoardId boardId, String title, String body) {
+        return start(actor, boardId, title, body, PostService.NO_GATE);
+    }
+
+    /**
+     * Starts a thread with a gate: {@code admit} runs once title and body are valid and before anything is written,
+     * and may throw to refuse (an adapter's rate limit), so a bad post is refused for what it is and never counted.
+     */
+    public Post start(Actor actor, BoardId boardId, String title, String body, Runnable admit) {
         String t = PostText.cleanTitle(title);
         String b = PostText.cleanBody(body);
         PostText.body(PostText.title(Validation.start(), t), b).orThrow();
+        admit.run();
         Rendered rendered = ctx.render(b);
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);

@@ -1,6 +1,7 @@
 package dev.forumkit.core.thread;
 
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.post.LastPost;
 
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package dev.forumkit.core.thread;
 
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.storage.ForumStorage;
 
 import java.util.HashMap;

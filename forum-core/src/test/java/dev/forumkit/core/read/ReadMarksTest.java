@@ -9,6 +9,7 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostView;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.forumkit.core.thread;
 
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.memory.InMemoryForumStorage;

@@ -1,13 +1,13 @@
 package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Edit;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.post.Posts;
-import dev.forumkit.core.thread.Deletion;
-import dev.forumkit.core.thread.ThreadId;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 

@@ -1,9 +1,9 @@
 package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.thread.ReadStates;
-import dev.forumkit.core.thread.ThreadId;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;

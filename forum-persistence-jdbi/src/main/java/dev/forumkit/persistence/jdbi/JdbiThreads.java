@@ -2,12 +2,12 @@ package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.LastPost;
 import dev.forumkit.core.post.PostId;
-import dev.forumkit.core.thread.Deletion;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.core.thread.Threads;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;

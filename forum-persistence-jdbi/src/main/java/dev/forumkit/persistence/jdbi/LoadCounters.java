@@ -1,9 +1,9 @@
 package dev.forumkit.persistence.jdbi;
 
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.LastPost;
 import dev.forumkit.core.post.PostId;
-import dev.forumkit.core.member.MemberId;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.time.Instant;
 import java.util.Arrays;

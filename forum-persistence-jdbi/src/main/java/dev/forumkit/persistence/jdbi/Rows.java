@@ -1,10 +1,10 @@
 package dev.forumkit.persistence.jdbi;
 
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.LastPost;
 import dev.forumkit.core.post.PostId;
-import dev.forumkit.core.thread.Deletion;
-import dev.forumkit.core.thread.ThreadId;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.SqlStatement;
 

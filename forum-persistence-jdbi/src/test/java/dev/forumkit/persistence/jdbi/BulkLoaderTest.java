@@ -4,13 +4,13 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.content.Deletion;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.reaction.Reaction;
 import dev.forumkit.core.reaction.ReactionTypes;
-import dev.forumkit.core.thread.Deletion;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.testkit.FixedClock;
 import dev.forumkit.testkit.ForumFixture;
@@ -163,7 +163,7 @@ class BulkLoaderTest {
             assertThat(newcomer.id().value()).isEqualTo(31);
             ForumThread last = storage.transactions().readOnly(() -> storage.threads().byId(loaded.get(loaded.size() - 1).threadId()))
                     .orElseThrow();
-            Post reply = forum.posts().reply(Actor.member(newcomer.id()), last.id(), "late reply");
+            Post reply = forum.posts().reply(Actor.member(newcomer.id()), last.id(), "late reply").post();
             assertThat(reply.number()).isEqualTo(last.postCounter() + 1);
             assertThat(reply.id().value()).isEqualTo(loaded.size() + 1);
             assertThat(forum.counters().recountAsSystem(false).differences()).isEmpty();

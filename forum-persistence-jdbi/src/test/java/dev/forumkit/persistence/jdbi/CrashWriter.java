@@ -3,10 +3,10 @@ package dev.forumkit.persistence.jdbi;
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.testkit.ForumFixture;
 
 import java.io.PrintStream;
@@ -51,7 +51,7 @@ public final class CrashWriter {
                 for (long n = 1; ; n++) {
                     Post p = n % 50 == 0
                             ? forum.threads().start(me, board.id(), "Crash test " + n, "first post " + n)
-                            : forum.posts().reply(me, thread, "reply " + n);
+                            : forum.posts().reply(me, thread, "reply " + n).post();
                     if (p.number() == 1) {
                         thread = p.threadId();
                     }

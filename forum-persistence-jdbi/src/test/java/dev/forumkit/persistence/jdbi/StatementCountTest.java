@@ -50,7 +50,7 @@ class StatementCountTest {
         storage = JdbiForumStorage.create(jdbi);
         clock = FixedClock.atDefaultStart();
         Forum forum = ForumFixture.forum(storage, clock);
-        fx = ForumFixture.on(forum);
+        fx = ForumFixture.on(forum, storage);
         List<Member> authors = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             authors.add(fx.member());

@@ -43,7 +43,7 @@ public abstract class ConcurrencyContract extends ContractBase {
         List<List<Integer>> numbers = Concurrently.run(REPLIERS, i -> {
             List<Integer> mine = new ArrayList<>(REPLIES_EACH);
             for (int r = 0; r < REPLIES_EACH; r++) {
-                mine.add(forum.posts().reply(actor(repliers.get(i)), t.id(), "reply " + r + " from worker " + i).number());
+                mine.add(forum.posts().reply(actor(repliers.get(i)), t.id(), "reply " + r + " from worker " + i).post().number());
             }
             return mine;
         });

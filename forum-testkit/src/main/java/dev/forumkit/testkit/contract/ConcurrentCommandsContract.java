@@ -1,8 +1,8 @@
 package dev.forumkit.testkit.contract;
 
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

@@ -54,7 +54,7 @@ public abstract class ContractBase {
     /** The fixture (admin, moderator, category, board), built on first use. */
     protected ForumFixture fx() {
         if (fixture == null) {
-            fixture = ForumFixture.on(forum);
+            fixture = ForumFixture.on(forum, counted);
         }
         return fixture;
     }

@@ -2,13 +2,13 @@ package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.InvalidInputException;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostView;
 import dev.forumkit.core.read.Page;
 import dev.forumkit.core.read.PostLocation;
-import dev.forumkit.core.read.PostView;
 import dev.forumkit.core.read.ThreadSummary;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.testkit.StartedThread;
 import org.junit.jupiter.api.Test;
 

@@ -2,12 +2,12 @@ package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;

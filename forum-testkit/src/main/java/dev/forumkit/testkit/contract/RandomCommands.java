@@ -7,6 +7,7 @@ import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.NotAllowedException;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.member.Registration;
@@ -14,7 +15,6 @@ import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.reaction.ReactionType;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.testkit.FixedClock;
 import dev.forumkit.testkit.ForumFixture;
 
@@ -117,7 +117,7 @@ final class RandomCommands {
         }
         if (dice < 30) {
             Actor a = anyone(r);
-            Post p = forum.posts().reply(a, pick(r, threads), "a reply");
+            Post p = forum.posts().reply(a, pick(r, threads), "a reply").post();
             posts.add(p.id());
             return a + " replies #" + p.number() + " in " + p.threadId();
         }

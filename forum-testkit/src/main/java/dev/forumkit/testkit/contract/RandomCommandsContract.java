@@ -1,12 +1,12 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.counter.RecountReport;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.reaction.ReactionType;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.testkit.ForumFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +45,7 @@ public abstract class RandomCommandsContract extends ContractBase {
 
     /** Runs {@code steps} random commands from {@code seed} on an empty forum and checks every invariant. */
     protected void runAndCheck(Forum on, long seed, int steps) {
-        ForumFixture fx = ForumFixture.on(on);
+        ForumFixture fx = ForumFixture.on(on, counted);
         RandomCommands commands = new RandomCommands(fx, clock, 2, 6);
         Random random = new Random(seed);
         for (int i = 1; i <= steps; i++) {

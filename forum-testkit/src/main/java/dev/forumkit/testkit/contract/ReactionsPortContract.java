@@ -1,12 +1,12 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.board.Board;
+import dev.forumkit.core.content.Deletion;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.reaction.Reaction;
-import dev.forumkit.core.thread.Deletion;
 import dev.forumkit.core.thread.ForumThread;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.read.PostView;
+import dev.forumkit.core.post.PostView;
 import dev.forumkit.testkit.ForumFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +80,7 @@ public abstract class RenderingContract extends ContractBase {
     @Test
     void aNewPostStoresItsRenderingAndTheRendererVersion() {
         Post first = shouting.threads().start(actor(alice), fx().board().id(), "Loud", "hello <b>world</b>");
-        Post reply = shouting.posts().reply(actor(bob), first.threadId(), "and hello back");
+        Post reply = shouting.posts().reply(actor(bob), first.threadId(), "and hello back").post();
 
         assertThat(stored(first).body()).isEqualTo("hello <b>world</b>");
         assertThat(stored(first).html()).isEqualTo("<p>HELLO &lt;B>WORLD&lt;/B></p>");

@@ -1,11 +1,11 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.board.Board;
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.LastPost;
-import dev.forumkit.core.thread.Deletion;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

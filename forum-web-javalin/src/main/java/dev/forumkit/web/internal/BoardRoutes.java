@@ -59,7 +59,7 @@ public final class BoardRoutes {
         body.put("category", BoardJson.CategoryJson.from(p.category()));
         body.put("guest_notice", p.guestNotice());
         body.put("threads", p.threads().items().stream()
-                .map(s -> ThreadJson.from(s, call.api().forum().policy(), call.viewer())).toList());
+                .map(s -> ThreadJson.from(s, call.standing().isStaff())).toList());
         body.put("pagination", Pagination.of(p.threads()));
         return body;
     }

@@ -1,8 +1,8 @@
 package dev.forumkit.web.internal;
 
+import dev.forumkit.core.member.AuthorCard;
 import dev.forumkit.core.member.Ban;
 import dev.forumkit.core.member.Member;
-import dev.forumkit.core.read.AuthorCard;
 
 import java.time.Instant;
 import java.util.Locale;

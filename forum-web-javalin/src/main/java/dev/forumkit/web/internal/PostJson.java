@@ -1,7 +1,7 @@
 package dev.forumkit.web.internal;
 
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.read.PostView;
+import dev.forumkit.core.post.PostView;
 
 import java.time.Instant;
 import java.util.Map;

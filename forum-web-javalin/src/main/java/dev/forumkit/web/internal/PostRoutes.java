@@ -1,12 +1,10 @@
 package dev.forumkit.web.internal;
 
-import dev.forumkit.core.Validation;
-import dev.forumkit.core.post.Post;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.post.PostId;
-import dev.forumkit.core.post.PostText;
+import dev.forumkit.core.post.PostView;
 import dev.forumkit.core.reaction.ReactionResult;
 import dev.forumkit.core.read.PostLocation;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 
 import java.util.LinkedHashMap;
@@ -63,10 +61,9 @@ public final class PostRoutes {
     private static Object reply(Call call) {
         ThreadId thread = ThreadId.of(call.id("threadId"));
         Body in = call.body(Body.class);
-        PostText.body(Validation.start(), PostText.cleanBody(in.body())).orThrow();
-        call.api().postingPerMember.acquire(call.viewer().member().id().toString());
-        Post p = call.api().forum().posts().reply(call.actor(), thread, in.body());
-        return Reply.created(Map.of("post", SinglePost.view(call.api(), call.viewer(), p.id())));
+        String member = call.viewer().member().id().toString();
+        PostView p = call.api().forum().posts().reply(call.actor(), thread, in.body(), () -> call.api().postingPerMember.acquire(member));
+        return Reply.created(Map.of("post", PostJson.from(p, call.standing().isStaff())));
     }
 
     private static Object edit(Call call) {
@@ -96,7 +93,7 @@ public final class PostRoutes {
         return body;
     }
 
-    private static Object post(Call call, Post changed) {
-        return Map.of("post", SinglePost.view(call.api(), call.viewer(), changed.id()));
+    private static Object post(Call call, PostView changed) {
+        return Map.of("post", PostJson.from(changed, call.standing().isStaff()));
     }
 }

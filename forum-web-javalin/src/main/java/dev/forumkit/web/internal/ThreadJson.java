@@ -1,11 +1,7 @@
 package dev.forumkit.web.internal;
 
-import dev.forumkit.core.policy.Action;
-import dev.forumkit.core.policy.Policy;
-import dev.forumkit.core.policy.Standing;
-import dev.forumkit.core.policy.Target;
+import dev.forumkit.core.content.Deletion;
 import dev.forumkit.core.read.ThreadSummary;
-import dev.forumkit.core.thread.Deletion;
 import dev.forumkit.core.thread.ForumThread;
 
 import java.time.Instant;
@@ -16,21 +12,13 @@ public record ThreadJson(long id, long boardId, String boardTitle, String title,
                          DeletionJson deletion, int replyCount, long viewCount, BoardJson.LastPostJson lastPost,
                          boolean isUnread, boolean canReply, boolean canReact, boolean canModerate) {
 
-    /** Viewer flags from core's policy, so the API never disagrees with what a command would allow. */
+    /** Viewer flags as core's read side decided them, so the API never disagrees with what a command would allow. */
     record Flags(boolean canReply, boolean canReact, boolean canModerate) {
-        static Flags of(Policy policy, Standing who, ForumThread t, boolean own) {
-            Target target = Target.content(own, t.locked(), t.isDeleted());
-            return new Flags(policy.allows(who, Action.REPLY, target),
-                    policy.allows(who, Action.REACT, Target.content(false, t.locked(), t.isDeleted())),
-                    policy.allows(who, Action.LOCK_THREAD, target));
-        }
     }
 
-    public static ThreadJson from(ThreadSummary s, Policy policy, Viewer viewer) {
-        ForumThread t = s.thread();
-        boolean own = !viewer.isGuest() && t.starterId().equals(viewer.member().id());
-        return of(t, s.boardTitle(), s.starterName(), s.lastPosterName(), s.unread(),
-                Flags.of(policy, viewer.standing(), t, own), viewer.standing().isStaff());
+    public static ThreadJson from(ThreadSummary s, boolean staff) {
+        return of(s.thread(), s.boardTitle(), s.starterName(), s.lastPosterName(), s.unread(),
+                new Flags(s.canReply(), s.canReact(), s.canModerate()), staff);
     }
 
     static ThreadJson of(ForumThread t, String boardTitle, String starterName, String lastPosterName, boolean unread,

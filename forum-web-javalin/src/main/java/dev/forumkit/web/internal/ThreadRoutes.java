@@ -1,20 +1,15 @@
 package dev.forumkit.web.internal;
 
 import dev.forumkit.core.InvalidInputException;
-import dev.forumkit.core.Validation;
-import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
-import dev.forumkit.core.member.Member;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.post.PostText;
 import dev.forumkit.core.read.Page;
 import dev.forumkit.core.read.ThreadPage;
 import dev.forumkit.core.read.ThreadSummary;
-import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 
 import java.util.LinkedHashMap;
@@ -54,7 +49,7 @@ public final class ThreadRoutes {
     private static Object whatsNew(Call call) {
         Page<ThreadSummary> page = call.api().forum().reading().whatsNew(call.actor(), call.page());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("threads", page.items().stream().map(s -> ThreadJson.from(s, call.api().forum().policy(), call.viewer())).toList());
+        body.put("threads", page.items().stream().map(s -> ThreadJson.from(s, call.standing().isStaff())).toList());
         body.put("pagination", Pagination.of(page));
         return body;
     }
@@ -62,12 +57,12 @@ public final class ThreadRoutes {
     private static Object start(Call call) {
         BoardId board = BoardId.of(call.id("boardId"));
         StartThread in = call.body(StartThread.class);
-        PostText.body(PostText.title(Validation.start(), PostText.cleanTitle(in.title())), PostText.cleanBody(in.body())).orThrow();
-        call.api().postingPerMember.acquire(call.viewer().member().id().toString());
-        Post first = call.api().forum().threads().start(call.actor(), board, in.title(), in.body());
+        String member = call.viewer().member().id().toString();
+        Post first = call.api().forum().threads().start(call.actor(), board, in.title(), in.body(),
+                () -> call.api().postingPerMember.acquire(member));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread(call, first.threadId()));
-        body.put("post", SinglePost.view(call.api(), call.viewer(), first.id()));
+        body.put("post", PostJson.from(call.api().forum().reading().post(call.actor(), first.id()), call.standing().isStaff()));
         return Reply.created(body);
     }
 
@@ -115,16 +110,6 @@ public final class ThreadRoutes {
 
     /** The thread as the viewer now sees it, with board and member names. */
     static ThreadJson thread(Call call, ThreadId id) {
-        ForumStorage s = call.api().forum().storage();
-        Viewer v = call.viewer();
-        return s.transactions().readOnly(() -> {
-            ForumThread t = s.threads().byId(id).orElseThrow();
-            String board = s.boards().byId(t.boardId()).map(Board::title).orElse(null);
-            String starter = s.members().byId(t.starterId()).map(Member::username).orElse(null);
-            String last = t.lastPost() == null ? null : s.members().byId(t.lastPost().authorId()).map(Member::username).orElse(null);
-            boolean own = !v.isGuest() && t.starterId().equals(v.member().id());
-            return ThreadJson.of(t, board, starter, last, false,
-                    ThreadJson.Flags.of(call.api().forum().policy(), v.standing(), t, own), v.standing().isStaff());
-        });
+        return ThreadJson.from(call.api().forum().reading().thread(call.actor(), id), call.standing().isStaff());
     }
 }

@@ -17,14 +17,14 @@ public final class Viewer {
     private final Member member;
     private final Credential credential;
     private final String csrfSecret;
-    private final String sessionTokenHash;
+    private final String sessionToken;
     private final Instant now;
 
-    Viewer(Member member, Credential credential, String csrfSecret, String sessionTokenHash, Instant now) {
+    Viewer(Member member, Credential credential, String csrfSecret, String sessionToken, Instant now) {
         this.member = member;
         this.credential = member == null ? Credential.NONE : credential;
         this.csrfSecret = member == null ? null : csrfSecret;
-        this.sessionTokenHash = member == null ? null : sessionTokenHash;
+        this.sessionToken = member == null ? null : sessionToken;
         this.now = now;
     }
 
@@ -62,8 +62,8 @@ public final class Viewer {
         return csrfSecret == null ? null : Tokens.csrfFor(csrfSecret);
     }
 
-    /** Hash of the forum session token, when signed in by the forum's cookie. */
-    String sessionTokenHash() {
-        return sessionTokenHash;
+    /** The forum session token, when signed in by the forum's cookie. */
+    String sessionToken() {
+        return sessionToken;
     }
 }

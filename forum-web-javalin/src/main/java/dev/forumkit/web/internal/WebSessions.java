@@ -3,8 +3,7 @@ package dev.forumkit.web.internal;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
-import dev.forumkit.core.session.Session;
-import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.session.SignedIn;
 import dev.forumkit.web.Authentication;
 import dev.forumkit.web.Authenticator;
 import io.javalin.http.Context;
@@ -14,24 +13,20 @@ import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Server-side sessions behind a cookie: a random token in an HttpOnly, SameSite=Lax cookie, stored hashed through
- * core's {@code Sessions} port so every node sees the same sessions. Expiry slides once half the lifetime is used.
+ * The session cookie: a random token in an HttpOnly, SameSite=Lax cookie. Core's session service keeps the
+ * sessions (hashed, in the storage every node shares) and slides their expiry; this class only moves the token
+ * between cookie and core.
  */
 public final class WebSessions {
-    private static final long CLEANUP_EVERY_MILLIS = Duration.ofMinutes(10).toMillis();
     private final Forum forum;
-    private final ForumStorage storage;
     private final PluginSettings.Sessions config;
     private final Authenticator authenticator;
     private final String cookiePath;
-    private final AtomicLong lastCleanup = new AtomicLong();
 
     public WebSessions(PluginSettings settings) {
         this.forum = settings.forum();
-        this.storage = forum.storage();
         this.config = settings.sessions();
         this.authenticator = settings.authenticator();
         this.cookiePath = settings.basePath().isEmpty() ? "/" : settings.basePath();
@@ -49,28 +44,15 @@ public final class WebSessions {
                         a.csrfSecret(), null, now);
             }
         }
-        String token = ctx.cookie(config.cookieName());
-        if (!Tokens.wellFormed(token)) {
+        Optional<SignedIn> found = forum.sessions().resolve(ctx.cookie(config.cookieName()), config.lifetime());
+        if (found.isEmpty()) {
             return Viewer.guest(now);
         }
-        String hash = Tokens.hash(token);
-        record Found(Session session, Member member) {
+        SignedIn in = found.get();
+        if (in.extended()) {
+            setCookie(ctx, in.token(), config.lifetime());
         }
-        Found found = storage.transactions().readOnly(() -> {
-            Session s = storage.sessions().byTokenHash(hash).orElse(null);
-            Member m = s == null || !s.activeAt(now) ? null : storage.members().byId(s.memberId()).orElse(null);
-            return new Found(s, m);
-        });
-        if (found.member() == null) {
-            return Viewer.guest(now);
-        }
-        Duration left = Duration.between(now, found.session().expiresAt());
-        if (left.compareTo(config.lifetime().dividedBy(2)) < 0) {
-            Instant until = now.plus(config.lifetime());
-            storage.transactions().run(() -> storage.sessions().extend(hash, until));
-            setCookie(ctx, token, config.lifetime());
-        }
-        return new Viewer(found.member(), Viewer.Credential.FORUM_COOKIE, token, hash, now);
+        return new Viewer(in.member(), Viewer.Credential.FORUM_COOKIE, in.token(), in.token(), now);
     }
 
     /**
@@ -78,29 +60,15 @@ public final class WebSessions {
      * planted token never becomes signed in). Returns the viewer the new session makes.
      */
     public Viewer start(Context ctx, Viewer previous, MemberId memberId) {
-        Instant now = forum.clock().instant();
-        String token = Tokens.newSessionToken();
-        String hash = Tokens.hash(token);
-        Session session = new Session(hash, memberId, now, now.plus(config.lifetime()));
-        storage.transactions().run(() -> {
-            if (previous.sessionTokenHash() != null) {
-                storage.sessions().remove(previous.sessionTokenHash());
-            }
-            storage.sessions().add(session);
-        });
-        setCookie(ctx, token, config.lifetime());
-        removeExpiredNowAndThen(now);
-        Member m = forum.members().byId(memberId).orElseThrow();
-        return new Viewer(m, Viewer.Credential.FORUM_COOKIE, token, hash, now);
+        SignedIn in = forum.sessions().create(memberId, config.lifetime(), previous.sessionToken());
+        setCookie(ctx, in.token(), config.lifetime());
+        return new Viewer(in.member(), Viewer.Credential.FORUM_COOKIE, in.token(), in.token(), in.session().createdAt());
     }
 
     /** Ends this client's forum session on the server and clears the cookie. */
     public void end(Context ctx, Viewer viewer) {
         String token = ctx.cookie(config.cookieName());
-        if (Tokens.wellFormed(token)) {
-            String hash = Tokens.hash(token);
-            storage.transactions().run(() -> storage.sessions().remove(hash));
-        }
+        forum.sessions().end(token);
         if (token != null) {
             setCookie(ctx, "", Duration.ZERO);
         }
@@ -114,13 +82,5 @@ public final class WebSessions {
         Cookie c = new Cookie(config.cookieName(), value, cookiePath, (int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()),
                 config.secureCookies(), true, null, SameSite.LAX);
         ctx.cookie(c);
-    }
-
-    private void removeExpiredNowAndThen(Instant now) {
-        long last = lastCleanup.get();
-        long millis = now.toEpochMilli();
-        if (millis - last >= CLEANUP_EVERY_MILLIS && lastCleanup.compareAndSet(last, millis)) {
-            storage.transactions().run(() -> storage.sessions().removeExpired(now));
-        }
     }
 }

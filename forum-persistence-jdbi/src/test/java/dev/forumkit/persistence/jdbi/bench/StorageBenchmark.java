@@ -4,13 +4,13 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.reaction.Reaction;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.persistence.jdbi.ConnectionPools;
 import dev.forumkit.persistence.jdbi.JdbiBulkLoader;
 import dev.forumkit.persistence.jdbi.JdbiForumStorage;
@@ -146,7 +146,7 @@ public final class StorageBenchmark {
         List<ThreadId> threads = data.threads();
         time("reply (random thread, 1 writer)", 2_000, i -> forum.posts().reply(
                 Actor.member(data.members().get(random.nextInt(data.members().size())).id()),
-                threads.get(random.nextInt(threads.size())), "benchmark reply " + i));
+                threads.get(random.nextInt(threads.size())), "benchmark reply " + i).post());
         time("react (random post, 1 writer)", 1_000, i -> {
             ThreadId t = threads.get(random.nextInt(threads.size()));
             var page = forum.reading().threadPage(Actor.guest(), t, 1).posts().items();

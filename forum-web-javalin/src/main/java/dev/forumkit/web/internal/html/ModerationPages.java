@@ -2,11 +2,11 @@ package dev.forumkit.web.internal.html;
 
 import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
 

@@ -1,19 +1,17 @@
 package dev.forumkit.web.internal.html;
 
-import dev.forumkit.core.Forum;
 import dev.forumkit.core.NotFoundException;
-import dev.forumkit.core.Validation;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
-import dev.forumkit.core.member.Member;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
-import dev.forumkit.core.post.PostText;
-import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.post.PostView;
+import dev.forumkit.core.read.Quote;
+import dev.forumkit.core.thread.EditablePost;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
 import dev.forumkit.web.internal.Throttles;
@@ -65,10 +63,8 @@ final class PostingPages {
         Board b = board(call);
         Form form = Form.from(call.ctx(), "title", "body");
         try {
-            PostText.body(PostText.title(Validation.start(), PostText.cleanTitle(form.get("title"))),
-                    PostText.cleanBody(form.get("body"))).orThrow();
-            Throttles.postingPerMember(call.api()).acquire(call.viewer().member().id().toString());
-            Post first = call.api().forum().threads().start(call.actor(), b.id(), form.get("title"), form.get("body"));
+            Post first = call.api().forum().threads().start(call.actor(), b.id(), form.get("title"), form.get("body"),
+                    () -> admitPost(call));
             return Redirect.seeOther(at(call, first.id()));
         } catch (RuntimeException e) {
             return problem(e, form, startPage(call, b, form), "title", "body");
@@ -77,12 +73,9 @@ final class PostingPages {
 
     // --- reply
 
+    /** The thread if the viewer may see it (deleted ones for staff only). */
     private static ForumThread thread(Call call) {
-        ThreadId id = ThreadId.of(Params.id(call, "thread"));
-        ForumStorage s = call.api().forum().storage();
-        boolean staff = call.standing().isStaff();
-        return s.transactions().readOnly(() -> s.threads().byId(id).filter(t -> !t.isDeleted() || staff))
-                .orElseThrow(() -> new NotFoundException("no thread " + id));
+        return call.api().forum().reading().thread(call.actor(), ThreadId.of(Params.id(call, "thread"))).thread();
     }
 
     private static View replyPage(Call call, ForumThread t, Form form) {
@@ -107,24 +100,16 @@ final class PostingPages {
 
     /** {@code [quote=name post=ID]text[/quote]} for a post the viewer can see, earlier quotes left out. */
     private static String quoteOf(Call call, PostId id) {
-        Forum forum = call.api().forum();
-        forum.reading().locate(call.actor(), id); // not found unless the viewer may see it
-        ForumStorage s = forum.storage();
-        return s.transactions().readOnly(() -> {
-            Post p = s.posts().byId(id).orElseThrow(() -> new NotFoundException("no post " + id));
-            String name = s.members().byId(p.authorId()).map(Member::username).orElse("member");
-            return "[quote=" + name + " post=" + id.value() + "]" + Bodies.withoutQuotes(p.body()) + "[/quote]\n\n";
-        });
+        Quote q = call.api().forum().reading().quote(call.actor(), id); // not found unless the viewer may see it
+        return "[quote=" + q.authorName() + " post=" + id.value() + "]" + Bodies.withoutQuotes(q.body()) + "[/quote]\n\n";
     }
 
     private static Object reply(Call call) {
         ForumThread t = thread(call);
         Form form = Form.from(call.ctx(), "body");
         try {
-            PostText.body(Validation.start(), PostText.cleanBody(form.get("body"))).orThrow();
-            Throttles.postingPerMember(call.api()).acquire(call.viewer().member().id().toString());
-            Post p = call.api().forum().posts().reply(call.actor(), t.id(), form.get("body"));
-            return Redirect.seeOther(at(call, p.id()));
+            PostView p = call.api().forum().posts().reply(call.actor(), t.id(), form.get("body"), () -> admitPost(call));
+            return Redirect.seeOther(at(call, p.post().id()));
         } catch (RuntimeException e) {
             return problem(e, form, replyPage(call, t, form), "body");
         }
@@ -132,16 +117,15 @@ final class PostingPages {
 
     // --- edit, delete, restore
 
-    private static Post post(Call call) {
-        PostId id = PostId.of(Params.id(call, "postId"));
-        ForumStorage s = call.api().forum().storage();
-        return s.transactions().readOnly(() -> s.posts().byId(id)).orElseThrow(() -> new NotFoundException("no post " + id));
+    /** The post and its thread if the viewer may edit it: found and refused exactly as the edit itself would be. */
+    private static EditablePost editable(Call call) {
+        return call.api().forum().posts().editable(call.actor(), PostId.of(Params.id(call, "postId")));
     }
 
-    private static View editPage(Call call, Post p, Form form) {
+    private static View editPage(Call call, EditablePost e, Form form) {
         Links links = ReadPages.links(call);
-        ForumStorage s = call.api().forum().storage();
-        ForumThread t = s.transactions().readOnly(() -> s.threads().byId(p.threadId())).orElseThrow();
+        ForumThread t = e.thread();
+        Post p = e.post();
         return View.of("edit-post", "Edit post").noindex()
                 .crumb("Forums", links.home())
                 .crumb(t.title(), links.thread(t))
@@ -151,24 +135,16 @@ final class PostingPages {
     }
 
     private static Object editForm(Call call) {
-        Post p = post(call);
-        ForumStorage s = call.api().forum().storage();
-        ForumThread t = s.transactions().readOnly(() -> s.threads().byId(p.threadId())).orElseThrow();
-        boolean own = p.authorId().equals(call.viewer().member().id());
-        boolean hidden = p.isDeleted() || t.isDeleted();
-        if (hidden && !call.standing().isStaff()) {
-            throw new NotFoundException("no post " + p.id());
-        }
-        call.api().forum().policy().check(call.standing(), Action.EDIT_POST, Target.content(own, t.locked(), hidden));
-        return editPage(call, p, Form.empty().set("body", p.body()));
+        EditablePost e = editable(call);
+        return editPage(call, e, Form.empty().set("body", e.post().body()));
     }
 
     private static Object edit(Call call) {
-        Post p = post(call);
+        EditablePost p = editable(call);
         Form form = Form.from(call.ctx(), "body");
         try {
-            call.api().forum().posts().edit(call.actor(), p.id(), form.get("body"));
-            return Redirect.seeOther(at(call, p.id()));
+            call.api().forum().posts().edit(call.actor(), p.post().id(), form.get("body"));
+            return Redirect.seeOther(at(call, p.post().id()));
         } catch (RuntimeException e) {
             return problem(e, form, editPage(call, p, form), "body");
         }
@@ -196,6 +172,11 @@ final class PostingPages {
             call.api().forum().reactions().react(call.actor(), id, type.strip());
         }
         return Redirect.seeOther(at(call, id));
+    }
+
+    /** Takes one of the member's posting attempts; core calls it only for a post that is valid. */
+    private static void admitPost(Call call) {
+        Throttles.postingPerMember(call.api()).acquire(call.viewer().member().id().toString());
     }
 
     /** The post's place: its thread page and anchor. */

@@ -3,12 +3,12 @@ package dev.forumkit.web.internal.html;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.policy.Target;
-import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.read.BoardPage;
 import dev.forumkit.core.read.MemberProfile;
@@ -16,9 +16,7 @@ import dev.forumkit.core.read.Page;
 import dev.forumkit.core.read.PostLocation;
 import dev.forumkit.core.read.ThreadPage;
 import dev.forumkit.core.read.ThreadSummary;
-import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
 
@@ -93,29 +91,10 @@ final class ReadPages {
     /** The first post the member has not read (the thread's last post when all are read; page 1 for guests). */
     private static Object unread(Call call) {
         Links links = links(call);
-        Forum forum = call.api().forum();
-        ForumStorage s = forum.storage();
         ThreadId id = ThreadId.of(Params.id(call, "thread"));
-        boolean staff = call.standing().isStaff();
-        PostId target = s.transactions().readOnly(() -> {
-            ForumThread t = s.threads().byId(id).filter(x -> !x.isDeleted() || staff).orElse(null);
-            if (t == null || t.lastPost() == null) {
-                return null;
-            }
-            if (call.viewer().isGuest()) {
-                return null;
-            }
-            int lastRead = forum.reading().lastRead(call.viewer().member().id(), id);
-            if (lastRead >= t.lastPost().number()) {
-                return t.lastPost().postId();
-            }
-            List<Post> next = s.posts().byNumberRange(id, lastRead + 1, lastRead + 40, staff);
-            return next.isEmpty() ? t.lastPost().postId() : next.get(0).id();
-        });
-        if (target == null) {
-            return Redirect.found(links.base() + "/threads/" + Params.slug(call, "thread") + "." + id.value() + "/");
-        }
-        return Redirect.found(located(links, forum.reading().locate(call.actor(), target)));
+        return call.api().forum().reading().firstUnread(call.actor(), id)
+                .map(at -> Redirect.found(located(links, at)))
+                .orElseGet(() -> Redirect.found(links.base() + "/threads/" + Params.slug(call, "thread") + "." + id.value() + "/"));
     }
 
     private static Object post(Call call) {

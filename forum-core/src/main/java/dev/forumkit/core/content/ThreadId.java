@@ -1,4 +1,4 @@
-package dev.forumkit.core.thread;
+package dev.forumkit.core.content;
 
 /** Typed id of a thread; positive, assigned by the storage. */
 public record ThreadId(long value) {

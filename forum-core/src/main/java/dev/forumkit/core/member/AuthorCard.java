@@ -1,4 +1,4 @@
-package dev.forumkit.core.read;
+package dev.forumkit.core.member;
 
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;

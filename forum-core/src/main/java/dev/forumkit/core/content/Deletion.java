@@ -1,4 +1,4 @@
-package dev.forumkit.core.thread;
+package dev.forumkit.core.content;
 
 import dev.forumkit.core.member.MemberId;
 

@@ -1,9 +1,11 @@
-package dev.forumkit.core.post;
+package dev.forumkit.core.thread;
 
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
+import dev.forumkit.core.content.Deletion;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.markup.Rendered;
@@ -11,24 +13,40 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.policy.Target;
-import dev.forumkit.core.thread.Deletion;
-import dev.forumkit.core.thread.ForumThread;
-import dev.forumkit.core.thread.ThreadId;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.post.PostText;
+import dev.forumkit.core.post.PostView;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** Replying, editing, soft-deleting and restoring posts. */
 public final class PostService {
+    static final Runnable NO_GATE = () -> { };
     private final ServiceContext ctx;
 
     public PostService(ServiceContext ctx) {
         this.ctx = ctx;
     }
 
-    /** Adds a reply; its number is the thread's next, taken atomically from the thread row. */
-    public Post reply(Actor actor, ThreadId threadId, String body) {
+    /**
+     * Adds a reply; its number is the thread's next, taken atomically from the thread row. Returns the new post as
+     * its author now sees it, built in the same transaction, so a caller needs no second read to show it.
+     */
+    public PostView reply(Actor actor, ThreadId threadId, String body) {
+        return reply(actor, threadId, body, NO_GATE);
+    }
+
+    /**
+     * A reply with a gate: {@code admit} runs once the body is valid and before anything is rendered or written, and
+     * may throw to refuse (an adapter's rate limit), so a bad post is refused for what it is and never counted.
+     */
+    public PostView reply(Actor actor, ThreadId threadId, String body, Runnable admit) {
         String b = PostText.cleanBody(body);
         PostText.body(Validation.start(), b).orThrow();
+        admit.run();
         Rendered rendered = ctx.render(b);
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
@@ -45,12 +63,14 @@ public final class PostService {
                     .withRendering(rendered.html(), rendered.rendererVersion()));
             ctx.counters.replied(thread, post);
             events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now, rendered.mentions()));
-            return post;
+            // the author row again: replying just raised its message count; a new post has no reactions yet
+            Member author = ctx.storage.members().byId(me.id()).orElse(me);
+            return ctx.postViews.of(post, thread, author, Map.of(), null, false, me, standing, now);
         });
     }
 
-    /** Replaces a post's body; the edit time and editor are recorded. */
-    public Post edit(Actor actor, PostId postId, String body) {
+    /** Replaces a post's body; the edit time and editor are recorded. Returns the post as the editor now sees it. */
+    public PostView edit(Actor actor, PostId postId, String body) {
         String b = PostText.cleanBody(body);
         PostText.body(Validation.start(), b).orThrow();
         Rendered rendered = ctx.render(b);
@@ -60,12 +80,12 @@ public final class PostService {
             Post updated = at.post.edited(b, at.me.id(), ctx.now()).withRendering(rendered.html(), rendered.rendererVersion());
             ctx.storage.posts().update(updated);
             events.add(new ForumEvent.PostEdited(postId, at.thread.id(), at.me.id(), ctx.now(), rendered.mentions()));
-            return updated;
+            return view(at, updated);
         });
     }
 
-    /** Soft-deletes a reply. The first post goes only with its thread. */
-    public Post delete(Actor actor, PostId postId, String reason) {
+    /** Soft-deletes a reply. The first post goes only with its thread. Returns the post as the deleter now sees it. */
+    public PostView delete(Actor actor, PostId postId, String reason) {
         String r = reason == null ? "" : reason.strip();
         Validation.start().require(r.length() <= 500, "reason", "too_long", "reason must be at most 500 characters")
                 .noControlCharacters(r, "reason").orThrow();
@@ -79,11 +99,12 @@ public final class PostService {
             ctx.storage.posts().update(updated);
             ctx.counters.replyVisibilityChanged(at.thread, updated, -1);
             events.add(new ForumEvent.PostDeleted(postId, at.thread.id(), at.me.id(), ctx.now()));
-            return updated;
+            return view(at, updated);
         });
     }
 
-    public Post restore(Actor actor, PostId postId) {
+    /** Brings a soft-deleted reply back. Returns the post as the restorer now sees it. */
+    public PostView restore(Actor actor, PostId postId) {
         return ctx.command(events -> {
             Located at = locate(actor, postId);
             ctx.policy.check(at.standing, Action.RESTORE_POST, at.target());
@@ -94,8 +115,29 @@ public final class PostService {
             ctx.storage.posts().update(updated);
             ctx.counters.replyVisibilityChanged(at.thread, updated, +1);
             events.add(new ForumEvent.PostRestored(postId, at.thread.id(), at.me.id(), ctx.now()));
-            return updated;
+            return view(at, updated);
         });
+    }
+
+    /**
+     * A post and its thread for an edit form: found and allowed exactly as {@link #edit} would be (a hidden post is
+     * not found for non-staff; the policy decides the rest), without changing anything.
+     */
+    public EditablePost editable(Actor actor, PostId postId) {
+        return ctx.storage.transactions().readOnly(() -> {
+            Located at = locate(actor, postId, false);
+            ctx.policy.check(at.standing, Action.EDIT_POST, at.target());
+            return new EditablePost(at.post, at.thread);
+        });
+    }
+
+    /** The changed post as the acting member sees it, read in the command's own transaction. */
+    private PostView view(Located at, Post changed) {
+        List<PostId> id = List.of(changed.id());
+        Member author = ctx.storage.members().byId(changed.authorId()).orElse(null);
+        return ctx.postViews.of(changed, at.thread, author,
+                ctx.storage.reactions().countsByPost(id).getOrDefault(changed.id(), Map.of()),
+                ctx.storage.reactions().typesBy(at.me.id(), id).get(changed.id()), false, at.me, at.standing, ctx.now());
     }
 
     private record Located(Member me, Standing standing, Post post, ForumThread thread) {
@@ -106,11 +148,20 @@ public final class PostService {
 
     /** Loads actor, post and thread, locking the thread row so counter changes on one thread run one at a time. */
     private Located locate(Actor actor, PostId postId) {
+        return locate(actor, postId, true);
+    }
+
+    private Located locate(Actor actor, PostId postId, boolean forUpdate) {
         Member me = ctx.requireMember(actor);
         Standing standing = ctx.standing(me);
         Post post = ctx.storage.posts().byId(postId).orElseThrow(() -> new NotFoundException("no post " + postId));
-        ForumThread thread = ctx.storage.threads().byIdForUpdate(post.threadId()).orElseThrow();
-        post = ctx.storage.posts().byId(postId).orElseThrow(); // re-read under the thread lock
+        ForumThread thread;
+        if (forUpdate) {
+            thread = ctx.storage.threads().byIdForUpdate(post.threadId()).orElseThrow();
+            post = ctx.storage.posts().byId(postId).orElseThrow(); // re-read under the thread lock
+        } else {
+            thread = ctx.storage.threads().byId(post.threadId()).orElseThrow();
+        }
         if ((post.isDeleted() || thread.isDeleted()) && !standing.isStaff()) {
             throw new NotFoundException("no post " + postId);
         }

@@ -1,5 +1,6 @@
-package dev.forumkit.core.read;
+package dev.forumkit.core.post;
 
+import dev.forumkit.core.member.AuthorCard;
 import dev.forumkit.core.post.Post;
 
 import java.util.Map;
