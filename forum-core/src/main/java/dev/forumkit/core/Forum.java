@@ -13,6 +13,7 @@ import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.read.ReadService;
 import dev.forumkit.core.read.ReadMarks;
+import dev.forumkit.core.rerender.RerenderService;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ThreadService;
 import dev.forumkit.core.thread.ViewCounter;
@@ -48,6 +49,7 @@ public final class Forum implements AutoCloseable {
     private final ReactionService reactions;
     private final ReadService reading;
     private final RecountService counters;
+    private final RerenderService rerendering;
     private final ScheduledExecutorService flusher;
 
     private Forum(ForumStorage storage, ForumConfig config) {
@@ -66,6 +68,7 @@ public final class Forum implements AutoCloseable {
         this.marks = new ReadMarks(storage, !config.viewFlushInterval.isZero());
         this.reading = new ReadService(ctx, views, marks);
         this.counters = new RecountService(ctx);
+        this.rerendering = new RerenderService(ctx);
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -125,6 +128,11 @@ public final class Forum implements AutoCloseable {
     /** Recount: recompute every counter from the rows, report and repair differences. */
     public RecountService counters() {
         return counters;
+    }
+
+    /** Rerender: rebuilds stored post HTML made by another renderer version, in resumable batches. */
+    public RerenderService rerendering() {
+        return rerendering;
     }
 
     /** Adds a listener for domain events; it is called after each command commits. */
