@@ -32,6 +32,9 @@ public final class Main {
         if (!options.isEmpty() && options.get(0).equals("compact")) {
             System.exit(CompactCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
         }
+        if (!options.isEmpty() && options.get(0).equals("rerender")) {
+            System.exit(RerenderCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
+        }
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println(USAGE);
             return;
@@ -77,9 +80,10 @@ public final class Main {
 
     private static final String USAGE = """
             usage: java -jar forumkit.jar [--demo]
-                   java -jar forumkit.jar generate [options] | recount [--repair] | compact
+                   java -jar forumkit.jar generate [options] | recount [--repair] | compact | rerender [--batch N]
               --demo   fill an empty forum with a small demo community (accounts are printed)
-              """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + "\n  " + CompactCommand.USAGE + """
+              """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + "\n  " + CompactCommand.USAGE
+            + "\n  " + RerenderCommand.USAGE + """
 
             settings (system property forumkit.KEY, environment FORUMKIT_KEY, or KEY= in forumkit.properties):
               port (8080), host (0.0.0.0), data.dir (./data), jdbc.url, jdbc.user, jdbc.password,
