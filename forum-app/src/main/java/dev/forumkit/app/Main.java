@@ -35,6 +35,9 @@ public final class Main {
         if (!options.isEmpty() && options.get(0).equals("mail-test")) {
             System.exit(MailTestCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
         }
+        if (!options.isEmpty() && options.get(0).equals("rerender")) {
+            System.exit(RerenderCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
+        }
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println(USAGE);
             return;
@@ -82,10 +85,11 @@ public final class Main {
 
     private static final String USAGE = """
             usage: java -jar forumkit.jar [--demo]
-                   java -jar forumkit.jar generate [options] | recount [--repair] | compact | mail-test ADDRESS
+                   java -jar forumkit.jar generate [options] | recount [--repair] | compact | rerender [--batch N]
+                   java -jar forumkit.jar mail-test ADDRESS
               --demo   fill an empty forum with a small demo community (accounts are printed)
               """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + "\n  " + CompactCommand.USAGE
-            + "\n  " + MailTestCommand.USAGE + """
+            + "\n  " + RerenderCommand.USAGE + "\n  " + MailTestCommand.USAGE + """
 
             settings (system property forumkit.KEY, environment FORUMKIT_KEY, or KEY= in forumkit.properties):
               port (8080), host (0.0.0.0), data.dir (./data), jdbc.url, jdbc.user, jdbc.password,

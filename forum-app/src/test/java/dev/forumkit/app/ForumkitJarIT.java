@@ -182,4 +182,19 @@ class ForumkitJarIT {
             again.terminate();
         }
     }
+
+    /** The commands that work on the database are reached through the jar's main: rerender, here on a new database. */
+    @Test
+    void the_jar_runs_the_rerender_command(@TempDir Path dataDir) throws Exception {
+        Path jar = Path.of("target", "forumkit.jar").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString(), "rerender", "--batch", "100").redirectErrorStream(true);
+        pb.environment().put("FORUMKIT_DATA_DIR", dataDir.toString());
+        pb.environment().remove("FORUMKIT_JDBC_URL");
+        Process process = pb.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("rerender: 0 posts rerendered to forum-markup/");
+    }
 }

@@ -14,6 +14,7 @@ import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.read.ReadMarks;
 import dev.forumkit.core.read.ReadService;
 import dev.forumkit.core.session.SessionService;
+import dev.forumkit.core.rerender.RerenderService;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.PostService;
 import dev.forumkit.core.thread.ThreadService;
@@ -50,6 +51,7 @@ public final class Forum implements AutoCloseable {
     private final ReadService reading;
     private final RecountService counters;
     private final SessionService sessions;
+    private final RerenderService rerendering;
     private final ScheduledExecutorService flusher;
     private final Mailer mailer;
 
@@ -70,6 +72,7 @@ public final class Forum implements AutoCloseable {
         this.reading = new ReadService(ctx, views, marks);
         this.counters = new RecountService(ctx);
         this.sessions = new SessionService(ctx);
+        this.rerendering = new RerenderService(ctx);
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -129,6 +132,11 @@ public final class Forum implements AutoCloseable {
     /** Recount: recompute every counter from the rows, report and repair differences. */
     public RecountService counters() {
         return counters;
+    }
+
+    /** Rerender: rebuilds stored post HTML made by another renderer version, in resumable batches. */
+    public RerenderService rerendering() {
+        return rerendering;
     }
 
     /** Adds a listener for domain events; it is called after each command commits. */

@@ -17,6 +17,7 @@ import dev.forumkit.testkit.contract.ReadStatesPortContract;
 import dev.forumkit.testkit.contract.ReadingContract;
 import dev.forumkit.testkit.contract.RecountContract;
 import dev.forumkit.testkit.contract.RenderingContract;
+import dev.forumkit.testkit.contract.RerenderContract;
 import dev.forumkit.testkit.contract.SessionsPortContract;
 import dev.forumkit.testkit.contract.StructurePortContract;
 import dev.forumkit.testkit.contract.ThreadListingPortContract;
@@ -166,6 +167,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Rendering extends RenderingContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Rerender extends RerenderContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

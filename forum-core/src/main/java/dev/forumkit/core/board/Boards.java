@@ -20,7 +20,7 @@ public interface Boards {
     /** Atomically adds to the thread and post counters. */
     void addCounters(BoardId id, int threadDelta, long postDelta);
 
-    /** Sets the last-post pointer only if {@code candidate} is newer than the stored one (atomic). */
+    /** Sets the last-post pointer only if {@code candidate} is newer (a higher post id) than the stored one (atomic). */
     void offerLastPost(BoardId id, LastPost candidate);
 
     /** Overwrites the last-post pointer (null for none), after a delete or move made it stale. */

@@ -124,6 +124,30 @@ final class InMemoryPosts implements Posts {
     }
 
     @Override
+    public List<Post> renderedOtherThan(String version, PostId after, int limit) {
+        long from = after == null ? Long.MIN_VALUE : after.value();
+        return db.read(() -> rows.range(from, Long.MAX_VALUE).values().stream()
+                .filter(p -> p.id().value() > from && !version.equals(p.renderVersion())).limit(limit).toList());
+    }
+
+    @Override
+    public long countRenderedOtherThan(String version) {
+        return db.read(() -> rows.values().stream().filter(p -> !version.equals(p.renderVersion())).count());
+    }
+
+    @Override
+    public boolean setRendering(PostId id, String body, String html, String version) {
+        return db.write(() -> {
+            Post old = rows.get(id.value());
+            if (old == null || !old.body().equals(body)) {
+                return false;
+            }
+            rows.put(id.value(), old.withRendering(html, version));
+            return true;
+        });
+    }
+
+    @Override
     public void forEach(Consumer<Post> action) {
         db.read(() -> List.copyOf(rows.values())).forEach(action);
     }

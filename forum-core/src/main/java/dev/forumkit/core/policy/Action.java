@@ -20,5 +20,6 @@ public enum Action {
     CHANGE_ROLE,
     BAN_MEMBER,
     MANAGE_STRUCTURE,
-    RECOUNT
+    RECOUNT,
+    RERENDER_POSTS
 }

@@ -25,7 +25,7 @@ public final class Policy {
             case CHANGE_ROLE -> admin && !t.own();
             case BAN_MEMBER -> !t.own() && t.targetRole() != Role.ADMIN
                     && (admin || (who == Standing.MODERATOR && t.targetRole() == Role.MEMBER));
-            case MANAGE_STRUCTURE, RECOUNT -> admin;
+            case MANAGE_STRUCTURE, RECOUNT, RERENDER_POSTS -> admin;
         };
     }
 

@@ -19,12 +19,12 @@ public record LastPost(PostId postId, ThreadId threadId, int number, MemberId au
         return new LastPost(post.id(), post.threadId(), post.number(), post.authorId(), post.createdAt());
     }
 
-    /** True when this pointer is newer than the other (null counts as oldest). Ties break on post id. */
+    /**
+     * True when this pointer is newer than the other (null counts as oldest). Newer means the higher post id: ids grow
+     * with every insert, while the clock that stamps {@code at} may step back (NTP, a VM restored), and a pointer
+     * chosen by time would then disagree with one chosen by number inside a thread.
+     */
     public boolean isNewerThan(LastPost other) {
-        if (other == null) {
-            return true;
-        }
-        int c = at.compareTo(other.at);
-        return c > 0 || (c == 0 && postId.value() > other.postId.value());
+        return other == null || postId.value() > other.postId.value();
     }
 }

@@ -29,6 +29,21 @@ public interface Posts {
     /** Number of not-deleted posts in a thread, by author. */
     Map<MemberId, Integer> visibleCountsByAuthor(ThreadId thread);
 
+    /**
+     * Up to {@code limit} posts, deleted ones too, whose stored rendering is not of renderer {@code version} (or that
+     * have none), with an id above {@code after} (null: from the first), in id order: one batch of a rerender.
+     */
+    List<Post> renderedOtherThan(String version, PostId after, int limit);
+
+    /** How many posts have no rendering of renderer {@code version}. */
+    long countRenderedOtherThan(String version);
+
+    /**
+     * Stores a new rendering of a post, only while its body is still {@code body}: an edit that came in between has
+     * rendered the new body itself and must not be overwritten with the old one. True when written.
+     */
+    boolean setRendering(PostId id, String body, String html, String version);
+
     /** Every post in id order (recount). */
     void forEach(Consumer<Post> action);
 }

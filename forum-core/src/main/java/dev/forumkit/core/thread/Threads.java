@@ -52,7 +52,7 @@ public interface Threads {
 
     int countAll(boolean includeDeleted);
 
-    /** The visible thread of a board with the newest last post, if any. */
+    /** The visible thread of a board with the newest last post (the highest post id, see LastPost.isNewerThan), if any. */
     Optional<ForumThread> latestVisibleInBoard(BoardId boardId);
 
     /** Every thread in id order (recount). */

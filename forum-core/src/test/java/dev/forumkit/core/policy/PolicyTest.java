@@ -107,6 +107,7 @@ class PolicyTest {
 
         row(Action.MANAGE_STRUCTURE, "nothing", NONE, ADMINS);
         row(Action.RECOUNT, "nothing", NONE, ADMINS);
+        row(Action.RERENDER_POSTS, "nothing", NONE, ADMINS);
     }
 
     static Stream<Arguments> decisions() {

@@ -69,8 +69,7 @@ final class JdbiBoards implements Boards {
     public void offerLastPost(BoardId id, LastPost candidate) {
         // one statement: the comparison and the write happen under the row lock the UPDATE takes
         int n = db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE boards SET " + Rows.SET_LAST_POST
-                        + " WHERE id = :id AND (last_post_id IS NULL OR last_post_at < :lpAt"
-                        + " OR (last_post_at = :lpAt AND last_post_id < :lpId))"), candidate)
+                        + " WHERE id = :id AND (last_post_id IS NULL OR last_post_id < :lpId)"), candidate)
                 .bind("id", id.value()).execute());
         if (n == 0) {
             db.with(h -> h.createQuery("SELECT id FROM boards WHERE id = :id").bind("id", id.value()).mapTo(Long.class)

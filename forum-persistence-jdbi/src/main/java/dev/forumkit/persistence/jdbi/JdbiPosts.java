@@ -111,6 +111,29 @@ final class JdbiPosts implements Posts {
     }
 
     @Override
+    public List<Post> renderedOtherThan(String version, PostId after, int limit) {
+        // walks the primary key from "after": a resumed rerender does not scan the posts it already did
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts WHERE id > :after"
+                        + " AND (render_version IS NULL OR render_version <> :version) ORDER BY id LIMIT :limit")
+                .bind("after", after == null ? Long.MIN_VALUE : after.value()).bind("version", version)
+                .bind("limit", limit).map(MAPPER).list());
+    }
+
+    @Override
+    public long countRenderedOtherThan(String version) {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM posts WHERE render_version IS NULL OR render_version <> :version")
+                .bind("version", version).mapTo(Long.class).one());
+    }
+
+    @Override
+    public boolean setRendering(PostId id, String body, String html, String version) {
+        // one statement: the body check and the write happen under the row lock the UPDATE takes
+        return db.with(h -> h.createUpdate("UPDATE posts SET html = :html, render_version = :version"
+                        + " WHERE id = :id AND body = :body")
+                .bind("html", html).bind("version", version).bind("id", id.value()).bind("body", body).execute()) == 1;
+    }
+
+    @Override
     public void forEach(Consumer<Post> action) {
         db.stream(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts ORDER BY id").setFetchSize(1000)
                 .map(MAPPER).forEach(action));

@@ -167,7 +167,7 @@ final class JdbiThreads implements Threads {
     @Override
     public Optional<ForumThread> latestVisibleInBoard(BoardId boardId) {
         return db.with(h -> h.createQuery(SELECT + " WHERE board_id = :board AND deleted_at IS NULL AND last_post_id IS NOT NULL"
-                        + " ORDER BY board_id, last_post_at DESC, last_post_id DESC LIMIT 1")
+                        + " ORDER BY board_id, last_post_id DESC LIMIT 1") // newest by id, as LastPost.isNewerThan
                 .bind("board", boardId.value()).map(MAPPER).findOne());
     }
 

@@ -39,7 +39,7 @@ final class SqlRecount {
         exec(h, "UPDATE boards SET (last_post_id, last_post_thread_id, last_post_number, last_post_author_id, last_post_at) = ("
                 + "SELECT t.last_post_id, t.last_post_thread_id, t.last_post_number, t.last_post_author_id, t.last_post_at"
                 + " FROM threads t WHERE t.board_id = boards.id AND t.deleted_at IS NULL AND t.last_post_id IS NOT NULL"
-                + " ORDER BY t.last_post_at DESC, t.last_post_id DESC FETCH FIRST 1 ROW ONLY)");
+                + " ORDER BY t.last_post_id DESC FETCH FIRST 1 ROW ONLY)"); // newest by id, as LastPost.isNewerThan
         exec(h, "UPDATE members SET message_count = 0, reaction_score = 0 WHERE message_count <> 0 OR reaction_score <> 0");
         exec(h, "MERGE INTO members m USING (SELECT p.author_id, COUNT(*) AS n FROM posts p JOIN threads t ON t.id = p.thread_id"
                 + " WHERE p.deleted_at IS NULL AND t.deleted_at IS NULL GROUP BY p.author_id) s ON m.id = s.author_id"

@@ -4,6 +4,7 @@ import dev.forumkit.core.NotAllowedException;
 import dev.forumkit.core.counter.RecountReport;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.LastPost;
+import dev.forumkit.core.post.Post;
 import dev.forumkit.testkit.StartedThread;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,38 @@ public abstract class RecountContract extends ContractBase {
         assertThat(fx().reload(fx().board()).lastPost()).isEqualTo(LastPost.of(t.post(3)));
         assertThat(fx().reload(bob).messageCount()).isEqualTo(2);
         assertThat(fx().reload(bob).reactionScore()).isEqualTo(1);
+    }
+
+    @Test
+    void aClockSteppingBackBetweenRepliesInTwoThreadsLeavesNoDifferenceAndTheBoardPointsAtTheNewestPost() {
+        StartedThread other = fx().thread().by(bob).start(); // a second thread of the same board
+        clock.advanceSeconds(3600);
+        Post before = forum.posts().reply(actor(bob), t.id(), "written before the clock stepped back").post();
+        clock.set(clock.instant().minusSeconds(2 * 3600)); // NTP correcting a fast clock, a VM restored from a snapshot
+        Post newest = forum.posts().reply(actor(bob), other.id(), "written after the clock stepped back").post();
+        assertThat(newest.createdAt()).isBefore(before.createdAt());
+
+        assertThat(forum.counters().recountAsSystem(false).differences()).isEmpty();
+        assertThat(fx().reload(fx().board()).lastPost()).isEqualTo(LastPost.of(newest));
+        assertThat(fx().reload(other.id()).lastPost()).isEqualTo(LastPost.of(newest));
+        assertThat(fx().reload(t.id()).lastPost()).isEqualTo(LastPost.of(before));
+    }
+
+    @Test
+    void aClockSteppingBackInsideOneThreadLeavesNoDifference() {
+        StartedThread other = fx().thread().by(bob).start();
+        clock.advanceSeconds(3600);
+        forum.posts().reply(actor(bob), t.id(), "the board's newest post for now");
+        clock.set(clock.instant().minusSeconds(2 * 3600));
+        Post newest = forum.posts().reply(actor(bob), t.id(), "written after the clock stepped back").post();
+
+        assertThat(forum.counters().recountAsSystem(false).differences()).isEmpty();
+        assertThat(fx().reload(fx().board()).lastPost()).isEqualTo(LastPost.of(newest));
+        assertThat(fx().reload(t.id()).lastPost()).isEqualTo(LastPost.of(newest));
+
+        forum.threads().delete(actor(fx().moderator()), other.id(), "spam"); // the board's pointer is chosen again
+        assertThat(fx().reload(fx().board()).lastPost()).isEqualTo(LastPost.of(newest));
+        assertCountersMatchRecount();
     }
 
     @Test
