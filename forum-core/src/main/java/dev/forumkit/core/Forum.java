@@ -4,6 +4,7 @@ import dev.forumkit.core.board.BoardService;
 import dev.forumkit.core.counter.RecountService;
 import dev.forumkit.core.event.EventBus;
 import dev.forumkit.core.event.ForumEventListener;
+import dev.forumkit.core.event.Outbox;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.MemberService;
@@ -41,6 +42,7 @@ public final class Forum implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Forum.class.getName());
     private final ServiceContext ctx;
     private final EventBus events;
+    private final Outbox outbox;
     private final ViewCounter views;
     private final ReadMarks marks;
     private final MemberService members;
@@ -59,8 +61,15 @@ public final class Forum implements AutoCloseable {
         this.events = new EventBus();
         this.mailer = config.mailer;
         config.listeners.forEach(events::subscribe);
+        this.outbox = new Outbox(storage, config.clock, events, config.outboxPollInterval, config.eventRetention);
+        try {
+            config.consumers.forEach(outbox::register);
+        } catch (RuntimeException e) {
+            outbox.close(); // its thread already runs
+            throw e;
+        }
         this.ctx = new ServiceContext(storage, config.clock, new Policy(), config.reactionTypes,
-                config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, events,
+                config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, outbox,
                 config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl);
         this.views = new ViewCounter(storage);
         this.members = new MemberService(ctx);
@@ -139,9 +148,17 @@ public final class Forum implements AutoCloseable {
         return rerendering;
     }
 
-    /** Adds a listener for domain events; it is called after each command commits. */
+    /**
+     * Adds an in-process listener for domain events: the outbox thread calls it once the events' transaction (the
+     * outermost one) committed, in commit order. Listeners see this node's and other nodes' events alike.
+     */
     public void subscribe(ForumEventListener listener) {
         events.subscribe(listener);
+    }
+
+    /** The event outbox: durable consumers, their lag ({@code status()}), delivery on demand ({@code drain()}). */
+    public Outbox outbox() {
+        return outbox;
     }
 
     public ReactionTypes reactionTypes() {
@@ -186,12 +203,16 @@ public final class Forum implements AutoCloseable {
         }
     }
 
-    /** Stops the view timer and writes the buffered views. Does not close the storage, which the caller owns. */
+    /**
+     * Stops the view timer and writes the buffered views, stops the outbox thread and gives its consumer leases back.
+     * Does not close the storage, which the caller owns.
+     */
     @Override
     public void close() {
         if (flusher != null) {
             flusher.shutdownNow();
         }
         flushViewsQuietly();
+        outbox.close();
     }
 }

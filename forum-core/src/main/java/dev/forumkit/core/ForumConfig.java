@@ -1,5 +1,6 @@
 package dev.forumkit.core;
 
+import dev.forumkit.core.event.EventConsumer;
 import dev.forumkit.core.event.ForumEventListener;
 import dev.forumkit.core.board.Slugs;
 import dev.forumkit.core.mail.EmailAddress;
@@ -28,6 +29,9 @@ public final class ForumConfig {
     int threadsPerPage = 20;
     Duration viewFlushInterval = Duration.ofSeconds(5);
     final List<ForumEventListener> listeners = new ArrayList<>();
+    final List<EventConsumer> consumers = new ArrayList<>();
+    Duration outboxPollInterval = Duration.ofSeconds(1);
+    Duration eventRetention = Duration.ofDays(7);
     MarkupRenderer markupRenderer = new PlainTextRenderer();
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
@@ -96,8 +100,36 @@ public final class ForumConfig {
         return this;
     }
 
+    /** An in-process listener, called on the outbox thread after each command's events committed. */
     public ForumConfig listener(ForumEventListener listener) {
         listeners.add(Objects.requireNonNull(listener));
+        return this;
+    }
+
+    /** A durable outbox consumer, registered when the forum starts (see {@code Forum.outbox()}). */
+    public ForumConfig consumer(EventConsumer consumer) {
+        consumers.add(Objects.requireNonNull(consumer));
+        return this;
+    }
+
+    /**
+     * How often the outbox thread looks for events it was not woken for (other nodes' events, retries); defaults to
+     * 1 s. {@code Duration.ZERO} starts no outbox thread: events are delivered by {@code forum.outbox().drain()} only.
+     */
+    public ForumConfig outboxPollInterval(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("interval must not be negative");
+        }
+        this.outboxPollInterval = value;
+        return this;
+    }
+
+    /** How long delivered events stay in the outbox before pruning; defaults to 7 days. */
+    public ForumConfig eventRetention(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("retention must not be negative");
+        }
+        this.eventRetention = value;
         return this;
     }
 }

@@ -65,14 +65,17 @@ public final class ForumFixture {
         return new Pbkdf2PasswordHasher(1_000);
     }
 
-    /** A forum for tests: the given clock, the fast hasher, and no view-flush timer (call {@code flushViews()}). */
+    /**
+     * A forum for tests: the given clock, the fast hasher, no view-flush timer (call {@code flushViews()}) and no
+     * outbox thread (call {@code forum.outbox().drain()} to deliver events to listeners and consumers).
+     */
     public static Forum forum(ForumStorage storage, Clock clock) {
         return forum(storage, clock, c -> { });
     }
 
     public static Forum forum(ForumStorage storage, Clock clock, Consumer<ForumConfig> more) {
         return Forum.create(storage, c -> {
-            c.clock(clock).passwordHasher(fastHasher()).viewFlushInterval(Duration.ZERO);
+            c.clock(clock).passwordHasher(fastHasher()).viewFlushInterval(Duration.ZERO).outboxPollInterval(Duration.ZERO);
             more.accept(c);
         });
     }

@@ -7,6 +7,8 @@ import dev.forumkit.testkit.contract.CountersContract;
 import dev.forumkit.testkit.contract.EventsContract;
 import dev.forumkit.testkit.contract.MemberAccountsContract;
 import dev.forumkit.testkit.contract.MembersPortContract;
+import dev.forumkit.testkit.contract.OutboxConsumersContract;
+import dev.forumkit.testkit.contract.OutboxContract;
 import dev.forumkit.testkit.contract.ModerationContract;
 import dev.forumkit.testkit.contract.PagingContract;
 import dev.forumkit.testkit.contract.PostsPortContract;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The definition of a correct storage adapter: every port operation, called directly, and every invariant of the
- * forum (numbering, counters, reactions, paging, read state, sessions, events) through the services. An adapter's
+ * forum (numbering, counters, reactions, paging, read state, sessions, events, the event outbox) through the services. An adapter's
  * test extends this class and returns a fresh, empty storage from {@link #createStorage()}; JUnit then runs every
  * group below against it.
  *
@@ -162,6 +164,16 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Events extends EventsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Outbox extends OutboxContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class OutboxConsumers extends OutboxConsumersContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 

@@ -2,6 +2,7 @@ package dev.forumkit.testkit;
 
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
@@ -35,6 +36,11 @@ public final class WriteCountingStorage implements ForumStorage {
             @Override
             public <T> T readOnly(Supplier<T> work) {
                 return delegate.transactions().readOnly(work);
+            }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                delegate.transactions().afterCommit(action);
             }
         };
     }
@@ -91,6 +97,11 @@ public final class WriteCountingStorage implements ForumStorage {
     @Override
     public Sessions sessions() {
         return delegate.sessions();
+    }
+
+    @Override
+    public EventLog eventLog() {
+        return delegate.eventLog();
     }
 
     /** Does not close the wrapped storage: whoever created it closes it. */

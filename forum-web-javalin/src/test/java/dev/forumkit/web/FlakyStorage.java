@@ -2,6 +2,7 @@ package dev.forumkit.web;
 
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.post.Posts;
@@ -30,6 +31,11 @@ final class FlakyStorage implements ForumStorage {
         public <T> T readOnly(Supplier<T> work) {
             fail();
             return inner.transactions().readOnly(work);
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            inner.transactions().afterCommit(action);
         }
     };
 
@@ -83,5 +89,10 @@ final class FlakyStorage implements ForumStorage {
     @Override
     public Sessions sessions() {
         return inner.sessions();
+    }
+
+    @Override
+    public EventLog eventLog() {
+        return inner.eventLog();
     }
 }

@@ -1,6 +1,9 @@
 package dev.forumkit.core.event;
 
-/** Receives events after commit, on the thread that ran the command. A listener that throws is logged and skipped. */
+/**
+ * Receives events after their transaction committed, on the outbox thread (or the thread calling
+ * {@code forum.outbox().drain()}). A listener that throws is logged and skipped; it is not called again for that event.
+ */
 @FunctionalInterface
 public interface ForumEventListener {
     void on(ForumEvent event);

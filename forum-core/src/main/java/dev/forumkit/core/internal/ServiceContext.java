@@ -2,8 +2,8 @@ package dev.forumkit.core.internal;
 
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.NotAllowedException;
-import dev.forumkit.core.event.EventBus;
 import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.event.Outbox;
 import dev.forumkit.core.markup.MarkupRenderer;
 import dev.forumkit.core.markup.MentionedMember;
 import dev.forumkit.core.markup.Rendered;
@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What every service needs: storage, clock, policy, reaction types and the event bus. Public only because the
+ * What every service needs: storage, clock, policy, reaction types and the event outbox. Public only because the
  * services live in feature packages; not API.
  */
 public final class ServiceContext {
@@ -31,7 +31,7 @@ public final class ServiceContext {
     public final Policy policy;
     public final ReactionTypes reactionTypes;
     public final PasswordHasher passwordHasher;
-    public final EventBus events;
+    public final Outbox outbox;
     public final int postsPerPage;
     public final int threadsPerPage;
     public final Counters counters;
@@ -40,14 +40,14 @@ public final class ServiceContext {
     private final Function<Member, String> memberUrl;
 
     public ServiceContext(ForumStorage storage, Clock clock, Policy policy, ReactionTypes reactionTypes,
-                          PasswordHasher passwordHasher, EventBus events, int postsPerPage, int threadsPerPage,
+                          PasswordHasher passwordHasher, Outbox outbox, int postsPerPage, int threadsPerPage,
                           MarkupRenderer markup, Function<Member, String> memberUrl) {
         this.storage = storage;
         this.clock = clock;
         this.policy = policy;
         this.reactionTypes = reactionTypes;
         this.passwordHasher = passwordHasher;
-        this.events = events;
+        this.outbox = outbox;
         this.postsPerPage = postsPerPage;
         this.threadsPerPage = threadsPerPage;
         this.counters = new Counters(storage, reactionTypes);
@@ -72,15 +72,18 @@ public final class ServiceContext {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    /** Runs a command in one transaction and publishes the events it recorded once the transaction committed. */
+    /**
+     * Runs a command in one transaction and appends the events it recorded to the outbox in that same transaction,
+     * last, so the outbox's position counter is held only from there to the commit. Nothing is delivered here: the
+     * outbox delivers once the outermost transaction (a caller's, if the command runs inside one) has committed.
+     */
     public <T> T command(Function<List<ForumEvent>, T> work) {
-        List<ForumEvent> events = new ArrayList<>();
-        T result = storage.transactions().inTransaction(() -> {
-            events.clear(); // an adapter may retry the transaction after a deadlock
-            return work.apply(events);
+        return storage.transactions().inTransaction(() -> {
+            List<ForumEvent> events = new ArrayList<>(); // fresh per attempt: an adapter may retry after a deadlock
+            T result = work.apply(events);
+            outbox.append(events);
+            return result;
         });
-        this.events.publish(events);
-        return result;
     }
 
     /** The acting member, or null for a guest (also for a member id that no longer exists). */

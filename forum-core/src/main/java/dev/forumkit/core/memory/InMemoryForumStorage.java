@@ -2,6 +2,7 @@ package dev.forumkit.core.memory;
 
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
@@ -28,6 +29,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryReactions reactions = new InMemoryReactions(db, posts);
     private final InMemoryReadStates readStates = new InMemoryReadStates(db);
     private final InMemorySessions sessions = new InMemorySessions(db);
+    private final InMemoryEventLog eventLog = new InMemoryEventLog(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -37,6 +39,11 @@ public final class InMemoryForumStorage implements ForumStorage {
         @Override
         public <T> T readOnly(Supplier<T> work) {
             return db.read(work);
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            db.afterCommit(action);
         }
     };
 
@@ -83,5 +90,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public Sessions sessions() {
         return sessions;
+    }
+
+    @Override
+    public EventLog eventLog() {
+        return eventLog;
     }
 }

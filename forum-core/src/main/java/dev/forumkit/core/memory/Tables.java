@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 final class Tables {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ThreadLocal<List<Runnable>> undo = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> committed = new ThreadLocal<>();
     private final AtomicLong ids = new AtomicLong();
 
     long nextId() {
@@ -32,11 +33,13 @@ final class Tables {
         }
         lock.writeLock().lock();
         List<Runnable> log = new ArrayList<>();
+        List<Runnable> after = new ArrayList<>();
         undo.set(log);
+        committed.set(after);
+        T result;
         try {
-            T result = work.get();
+            result = work.get();
             log.clear();
-            return result;
         } catch (RuntimeException | Error e) {
             for (int i = log.size() - 1; i >= 0; i--) {
                 log.get(i).run();
@@ -44,7 +47,25 @@ final class Tables {
             throw e;
         } finally {
             undo.remove();
+            committed.remove();
             lock.writeLock().unlock();
+        }
+        after.forEach(Runnable::run); // committed and unlocked: readers on other threads see the changes now
+        return result;
+    }
+
+    /** True inside a write transaction on this thread. */
+    boolean inWrite() {
+        return undo.get() != null;
+    }
+
+    /** Runs the action once the outermost write transaction of this thread committed; at once outside one. */
+    void afterCommit(Runnable action) {
+        List<Runnable> after = committed.get();
+        if (after == null) {
+            action.run();
+        } else {
+            after.add(action);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.forumkit.core.storage;
 
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
@@ -31,6 +32,9 @@ public interface ForumStorage extends AutoCloseable {
     ReadStates readStates();
 
     Sessions sessions();
+
+    /** The event outbox: domain events stored with their change, and the consumers' positions. */
+    EventLog eventLog();
 
     /** Releases connections and files; the default does nothing. */
     @Override

@@ -3,6 +3,7 @@ package dev.forumkit.persistence.jdbi;
 import dev.forumkit.core.StorageUnavailableException;
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
+import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
@@ -38,6 +39,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiReactions reactions;
     private final JdbiReadStates readStates;
     private final JdbiSessions sessions;
+    private final JdbiEventLog eventLog;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -51,6 +53,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.reactions = new JdbiReactions(transactions);
         this.readStates = new JdbiReadStates(transactions);
         this.sessions = new JdbiSessions(transactions);
+        this.eventLog = new JdbiEventLog(transactions);
         ensureIndexes();
     }
 
@@ -174,6 +177,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public Sessions sessions() {
         return sessions;
+    }
+
+    @Override
+    public EventLog eventLog() {
+        return eventLog;
     }
 
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */

@@ -6,6 +6,8 @@ import dev.forumkit.core.storage.Transactions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +40,7 @@ final class JdbiTransactions implements Transactions {
     private static final ConcurrentHashMap<String, ReentrantLock> GATES = new ConcurrentHashMap<>();
     private final ReentrantLock writeGate; // null: writers run concurrently (PostgreSQL, H2 in memory)
 
-    private record Tx(Handle handle, boolean readOnly) {
+    private record Tx(Handle handle, boolean readOnly, List<Runnable> afterCommit) {
     }
 
     /** {@code gateKey}: the H2 file database's URL when writers must take turns there, else null. */
@@ -66,7 +68,13 @@ final class JdbiTransactions implements Transactions {
             }
             return work.get();
         }
-        return retrying(() -> gated(() -> attempt(work, false)));
+        List<Runnable> after = new ArrayList<>();
+        T result = retrying(() -> gated(() -> {
+            after.clear(); // what a failed attempt registered is forgotten with it
+            return attempt(work, false, after);
+        }));
+        after.forEach(Runnable::run); // committed, and out of the write gate
+        return result;
     }
 
     @Override
@@ -74,7 +82,17 @@ final class JdbiTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
-        return retrying(() -> attempt(work, true));
+        return retrying(() -> attempt(work, true, new ArrayList<>()));
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Tx tx = current.get();
+        if (tx == null || tx.readOnly) {
+            action.run();
+        } else {
+            tx.afterCommit.add(action);
+        }
     }
 
     /** True inside {@code inTransaction} on this thread (not inside a read-only one, not outside both). */
@@ -157,7 +175,7 @@ final class JdbiTransactions implements Transactions {
         }
     }
 
-    private <T> T attempt(Supplier<T> work, boolean readOnly) {
+    private <T> T attempt(Supplier<T> work, boolean readOnly, List<Runnable> afterCommit) {
         Handle h;
         try {
             h = jdbi.open();
@@ -166,7 +184,7 @@ final class JdbiTransactions implements Transactions {
         }
         try {
             begin(h, readOnly);
-            current.set(new Tx(h, readOnly));
+            current.set(new Tx(h, readOnly, afterCommit));
             T result;
             try {
                 result = work.get();

@@ -112,6 +112,7 @@ public abstract class RenderingContract extends ContractBase {
     void mentionsOfExistingMembersReachListeners() {
         Post first = shouting.threads().start(actor(alice), fx().board().id(), "Hi", "hello @BOB and @nobody-here");
         shouting.posts().edit(actor(alice), first.id(), "now @alice only");
+        shouting.outbox().drain();
 
         ForumEvent.PostCreated created = events.stream().filter(ForumEvent.PostCreated.class::isInstance)
                 .map(ForumEvent.PostCreated.class::cast).findFirst().orElseThrow();
