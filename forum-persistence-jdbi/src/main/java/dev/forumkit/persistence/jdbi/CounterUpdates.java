@@ -12,7 +12,8 @@ import static dev.forumkit.persistence.jdbi.InsertBatch.set;
 
 /**
  * Writes the counters a load into an empty forum kept in memory, as batched updates: one per thread, board and
- * member that has any (the rows went in with zeros). Used where the parents were not held back (PostgreSQL; H2 with {@code forumkit.bulk.deferParents=false}).
+ * member that has any (the rows went in with zeros). Used where the parents were not held back (PostgreSQL; H2 with
+ * {@code forumkit.bulk.deferParents=false}).
  */
 final class CounterUpdates {
     private static final int BATCH = 1_000;
