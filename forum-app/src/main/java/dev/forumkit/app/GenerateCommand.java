@@ -69,8 +69,10 @@ final class GenerateCommand {
                 if (ProgressBar.onTerminal()) {
                     out.println("building indexes, writing counters ...");
                 }
-                load.finish();
-                finishTimes = load.finishTimes();
+                FinishTimes times = new FinishTimes();
+                JdbiBulkLoader.Counting counting = load.finish(times);
+                times.done();
+                finishTimes = times.summary(counting);
             }
             double total = (System.nanoTime() - started) / 1e9;
             double cpu = processCpuSeconds();

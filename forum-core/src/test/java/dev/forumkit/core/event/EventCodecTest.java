@@ -2,7 +2,7 @@ package dev.forumkit.core.event;
 
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.PostId;
-import dev.forumkit.core.thread.ThreadId;
+import dev.forumkit.core.content.ThreadId;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Constructor;

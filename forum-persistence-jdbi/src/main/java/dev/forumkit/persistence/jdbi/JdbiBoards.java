@@ -11,9 +11,25 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.forumkit.persistence.jdbi.Column.bigint;
+import static dev.forumkit.persistence.jdbi.Column.integer;
+import static dev.forumkit.persistence.jdbi.Column.text;
+
 final class JdbiBoards implements Boards {
-    private static final String COLUMNS = "id, category_id, title, slug, description, guest_notice, display_order,"
-            + " thread_count, post_count, last_post_id, last_post_thread_id, last_post_number, last_post_author_id, last_post_at";
+    /** The boards table; the bulk loader writes the same list. */
+    static final Table<Board> TABLE = Table.<Board>named("boards")
+            .column(bigint("id", b -> b.id().value()))
+            .column(bigint("category_id", b -> b.categoryId().value()))
+            .column(text("title", Board::title))
+            .column(text("slug", Board::slug))
+            .column(text("description", Board::description))
+            .column(text("guest_notice", Board::guestNotice))
+            .column(integer("display_order", Board::displayOrder))
+            .column(integer("thread_count", Board::threadCount))
+            .column(bigint("post_count", Board::postCount))
+            .columns(Column.lastPost(Board::lastPost))
+            .build();
+    private static final String COLUMNS = TABLE.select();
 
     private static final RowMapper<Board> MAPPER = (rs, ctx) -> new Board(BoardId.of(rs.getLong("id")),
             CategoryId.of(rs.getLong("category_id")), rs.getString("title"), rs.getString("slug"),

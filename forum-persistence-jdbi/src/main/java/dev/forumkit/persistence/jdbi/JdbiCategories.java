@@ -9,7 +9,19 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.forumkit.persistence.jdbi.Column.bigint;
+import static dev.forumkit.persistence.jdbi.Column.integer;
+import static dev.forumkit.persistence.jdbi.Column.text;
+
 final class JdbiCategories implements Categories {
+    /** The categories table; the bulk loader writes the same list. */
+    static final Table<Category> TABLE = Table.<Category>named("categories")
+            .column(bigint("id", c -> c.id().value()))
+            .column(text("title", Category::title))
+            .column(text("description", Category::description))
+            .column(integer("display_order", Category::displayOrder))
+            .build();
+    private static final String SELECT = "SELECT " + TABLE.select() + " FROM categories";
     private static final RowMapper<Category> MAPPER = (rs, ctx) -> new Category(CategoryId.of(rs.getLong("id")),
             rs.getString("title"), rs.getString("description"), rs.getInt("display_order"));
 
@@ -30,14 +42,13 @@ final class JdbiCategories implements Categories {
 
     @Override
     public Optional<Category> byId(CategoryId id) {
-        return db.with(h -> h.createQuery("SELECT id, title, description, display_order FROM categories WHERE id = :id")
+        return db.with(h -> h.createQuery(SELECT + " WHERE id = :id")
                 .bind("id", id.value()).map(MAPPER).findOne());
     }
 
     @Override
     public List<Category> all() {
-        return db.with(h -> h.createQuery("SELECT id, title, description, display_order FROM categories"
-                + " ORDER BY display_order, id").map(MAPPER).list());
+        return db.with(h -> h.createQuery(SELECT + " ORDER BY display_order, id").map(MAPPER).list());
     }
 
     @Override

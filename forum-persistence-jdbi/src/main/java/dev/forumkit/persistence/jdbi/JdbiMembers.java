@@ -17,11 +17,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-final class JdbiMembers implements Members {
-    private static final String COLUMNS = "id, username, email, password_hash, custom_title, joined_at, role, "
-            + "ban_reason, ban_since, ban_until, banned_by, message_count, reaction_score";
+import static dev.forumkit.persistence.jdbi.Column.bigint;
+import static dev.forumkit.persistence.jdbi.Column.derived;
+import static dev.forumkit.persistence.jdbi.Column.integer;
+import static dev.forumkit.persistence.jdbi.Column.text;
+import static dev.forumkit.persistence.jdbi.Column.time;
 
-    // by column position (the order of COLUMNS), not by name: a name lookup per column per row showed in profiles
+final class JdbiMembers implements Members {
+    /** The members table, in the order {@link #MAPPER} reads it; the bulk loader writes the same list. */
+    static final Table<Member> TABLE = Table.<Member>named("members")
+            .column(bigint("id", m -> m.id().value()))
+            .column(text("username", Member::username))
+            .column(derived(text("username_key", m -> Member.usernameKey(m.username()))))
+            .column(text("email", Member::email))
+            .column(text("password_hash", Member::passwordHash))
+            .column(text("custom_title", Member::customTitle))
+            .column(time("joined_at", Member::joinedAt))
+            .column(text("role", m -> m.role().name()))
+            .column(text("ban_reason", m -> m.ban() == null ? null : m.ban().reason()))
+            .column(time("ban_since", m -> m.ban() == null ? null : m.ban().since()))
+            .column(time("ban_until", m -> m.ban() == null ? null : m.ban().until()))
+            .column(bigint("banned_by", m -> m.ban() == null ? null : m.ban().bannedBy().value()))
+            .column(integer("message_count", Member::messageCount))
+            .column(bigint("reaction_score", Member::reactionScore))
+            .build();
+    private static final String COLUMNS = TABLE.select();
+
+    // by column position (the order of TABLE), not by name: a name lookup per column per row showed in profiles
     static final RowMapper<Member> MAPPER = (rs, ctx) -> {
         Instant banSince = Rows.instant(rs, 9);
         Ban ban = banSince == null ? null

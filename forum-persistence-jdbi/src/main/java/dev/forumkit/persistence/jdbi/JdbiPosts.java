@@ -18,11 +18,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-final class JdbiPosts implements Posts {
-    private static final String COLUMNS = "id, thread_id, number, author_id, body, created_at, edited_at, edited_by, edit_count,"
-            + " deleted_by, deleted_at, deletion_reason, html, render_version";
+import static dev.forumkit.persistence.jdbi.Column.bigint;
+import static dev.forumkit.persistence.jdbi.Column.integer;
+import static dev.forumkit.persistence.jdbi.Column.text;
+import static dev.forumkit.persistence.jdbi.Column.time;
 
-    // by column position (the order of COLUMNS), not by name: a name lookup per column per row showed in profiles
+final class JdbiPosts implements Posts {
+    /** The posts table, in the order {@link #MAPPER} reads it; the bulk loader writes the same list. */
+    static final Table<Post> TABLE = Table.<Post>named("posts")
+            .column(bigint("id", p -> p.id().value()))
+            .column(bigint("thread_id", p -> p.threadId().value()))
+            .column(integer("number", Post::number))
+            .column(bigint("author_id", p -> p.authorId().value()))
+            .column(text("body", Post::body))
+            .column(time("created_at", Post::createdAt))
+            .column(time("edited_at", p -> p.lastEdit() == null ? null : p.lastEdit().at()))
+            .column(bigint("edited_by", p -> p.lastEdit() == null ? null : p.lastEdit().editorId().value()))
+            .column(integer("edit_count", p -> p.lastEdit() == null ? null : p.lastEdit().count()))
+            .columns(Column.deletion(Post::deletion))
+            .column(text("html", Post::html))
+            .column(text("render_version", Post::renderVersion))
+            .build();
+    private static final String COLUMNS = TABLE.select();
+
+    // by column position (the order of TABLE), not by name: a name lookup per column per row showed in profiles
     private static final RowMapper<Post> MAPPER = (rs, ctx) -> {
         Instant editedAt = Rows.instant(rs, 7);
         Edit edit = editedAt == null ? null : new Edit(editedAt, MemberId.of(rs.getLong(8)), rs.getInt(9));
@@ -82,9 +101,7 @@ final class JdbiPosts implements Posts {
 
     @Override
     public List<Post> recentVisibleByAuthor(MemberId author, int limit) {
-        return db.with(h -> h.createQuery("SELECT p.id, p.thread_id, p.number, p.author_id, p.body, p.created_at, p.edited_at,"
-                        + " p.edited_by, p.edit_count, p.deleted_by, p.deleted_at, p.deletion_reason, p.html, p.render_version"
-                        + " FROM posts p JOIN threads t ON t.id = p.thread_id"
+        return db.with(h -> h.createQuery("SELECT " + TABLE.select("p") + " FROM posts p JOIN threads t ON t.id = p.thread_id"
                         + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL"
                         + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit")
                 .bind("author", author.value()).bind("limit", limit).map(MAPPER).list());

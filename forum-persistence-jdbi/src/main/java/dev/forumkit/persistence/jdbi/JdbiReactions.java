@@ -14,8 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import static dev.forumkit.persistence.jdbi.Column.bigint;
+import static dev.forumkit.persistence.jdbi.Column.text;
+import static dev.forumkit.persistence.jdbi.Column.time;
+
 final class JdbiReactions implements Reactions {
-    private static final String COLUMNS = "post_id, member_id, receiver_id, type, created_at";
+    /** The reactions table; the bulk loader writes the same list. */
+    static final Table<Reaction> TABLE = Table.<Reaction>named("reactions")
+            .column(bigint("post_id", r -> r.postId().value()))
+            .column(bigint("member_id", r -> r.memberId().value()))
+            .column(bigint("receiver_id", r -> r.receiverId().value()))
+            .column(text("type", Reaction::type))
+            .column(time("created_at", Reaction::createdAt))
+            .build();
+    private static final String COLUMNS = TABLE.select();
 
     private static final RowMapper<Reaction> MAPPER = (rs, ctx) -> new Reaction(PostId.of(rs.getLong("post_id")),
             MemberId.of(rs.getLong("member_id")), MemberId.of(rs.getLong("receiver_id")), rs.getString("type"),

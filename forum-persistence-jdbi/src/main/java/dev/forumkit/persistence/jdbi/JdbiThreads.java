@@ -21,15 +21,35 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import static dev.forumkit.persistence.jdbi.Column.bigint;
+import static dev.forumkit.persistence.jdbi.Column.derived;
+import static dev.forumkit.persistence.jdbi.Column.bool;
+import static dev.forumkit.persistence.jdbi.Column.integer;
+import static dev.forumkit.persistence.jdbi.Column.text;
+import static dev.forumkit.persistence.jdbi.Column.time;
+
 final class JdbiThreads implements Threads {
-    private static final String COLUMNS = "id, board_id, title, starter_id, created_at, pinned, locked, deleted_by, deleted_at,"
-            + " deletion_reason, post_counter, reply_count, view_count, last_post_id, last_post_thread_id, last_post_number,"
-            + " last_post_author_id, last_post_at";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM threads";
+    /** The threads table, in the order {@link #MAPPER} reads it; the bulk loader writes the same list. */
+    static final Table<ForumThread> TABLE = Table.<ForumThread>named("threads")
+            .column(bigint("id", t -> t.id().value()))
+            .column(bigint("board_id", t -> t.boardId().value()))
+            .column(text("title", ForumThread::title))
+            .column(bigint("starter_id", t -> t.starterId().value()))
+            .column(time("created_at", ForumThread::createdAt))
+            .column(bool("pinned", ForumThread::pinned))
+            .column(bool("locked", ForumThread::locked))
+            .columns(Column.deletion(ForumThread::deletion))
+            .column(integer("post_counter", ForumThread::postCounter))
+            .column(integer("reply_count", ForumThread::replyCount))
+            .column(bigint("view_count", ForumThread::viewCount))
+            .columns(Column.lastPost(ForumThread::lastPost))
+            .column(derived(time("activity_at", ForumThread::lastActivityAt)))
+            .build();
+    private static final String SELECT = "SELECT " + TABLE.select() + " FROM threads";
     /** Board pages and What's new share this order; the indexes ix_threads_board_page and ix_threads_activity serve it. */
     private static final String BY_ACTIVITY = " ORDER BY activity_at DESC, id DESC";
 
-    // by column position (the order of COLUMNS), not by name: a name lookup per column per row showed in profiles
+    // by column position (the order of TABLE), not by name: a name lookup per column per row showed in profiles
     private static final RowMapper<ForumThread> MAPPER = (rs, ctx) -> {
         Instant deletedAt = Rows.instant(rs, 9);
         Deletion deletion = deletedAt == null ? null : new Deletion(MemberId.of(rs.getLong(8)), deletedAt, rs.getString(10));

@@ -1,9 +1,12 @@
 package dev.forumkit.persistence.jdbi;
 
-import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.LastPost;
 import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.core.content.ThreadId;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -137,6 +140,23 @@ final class LoadCounters {
 
     long score(long memberId) {
         return scores[(int) memberId - 1];
+    }
+
+    /** The member as loaded, with the counters tallied for it. */
+    Member counted(Member m) {
+        return m.withCounters(messages(m.id().value()), score(m.id().value()));
+    }
+
+    /** The thread as loaded, with its post counter, replies and last post as tallied. */
+    ForumThread counted(ForumThread t) {
+        ThreadTally tally = thread(t.id().value());
+        return new ForumThread(t.id(), t.boardId(), t.title(), t.starterId(), t.createdAt(), t.pinned(), t.locked(),
+                t.deletion(), tally.postCounter, tally.replies(), t.viewCount(), tally.last);
+    }
+
+    /** The board with the counters of {@link #boards()} (unchanged when none of its threads counts). */
+    static Board counted(Board b, BoardTally tally) {
+        return tally == null ? b : b.withCounters(tally.threads, tally.posts, tally.last);
     }
 
     /** The counters of the boards, by id, from the visible threads loaded here (boards without any are absent). */

@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A bulk load with deleted posts, deleted threads and reactions leaves every counter equal to a recount. */
 class BulkLoaderTest {
     private static final Instant START = FixedClock.DEFAULT_START;
+    /** What COPY's text format must escape, and what it must not take for a NULL. */
+    private static final String ODD_BODY = "tab\there\nnew line\r\nback\\slash \\N not null, ünïcödé";
 
     @Test
     void bulkLoadIntoH2LeavesCountersRight() throws Exception {
@@ -69,12 +71,35 @@ class BulkLoaderTest {
                             load.reaction(new Reaction(p.id(), (author == a ? b : a).id(), author.id(), "like", START));
                         }
                     }
-                    load.finish();
-                    assertThat(load.finishTimes()).contains(round == 0 ? "kept while loading" : "recounted by SQL");
+                    assertThat(load.finish()).isEqualTo(round == 0 ? JdbiBulkLoader.Counting.KEPT_WHILE_LOADING
+                            : JdbiBulkLoader.Counting.RECOUNTED_BY_SQL);
                 }
             }
             try (Forum forum = ForumFixture.forum(storage, FixedClock.at(START.plus(Duration.ofDays(1))))) {
                 assertThat(forum.counters().recountAsSystem(false).differences()).isEmpty();
+            }
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
+    @Test
+    void theLoaderWritesEveryColumnOfEveryTableItLoads() throws Exception {
+        Path dir = TempDirs.create("forumkit-bulk-columns");
+        try (JdbiForumStorage storage = TestPools.h2(dir, 2)) {
+            for (Table<?> table : List.of(JdbiMembers.TABLE, JdbiCategories.TABLE, JdbiBoards.TABLE, JdbiThreads.TABLE,
+                    JdbiPosts.TABLE, JdbiReactions.TABLE)) {
+                List<String> inDatabase = storage.jdbi().withHandle(h -> {
+                    List<String> out = new ArrayList<>();
+                    try (java.sql.ResultSet rs = h.getConnection().getMetaData().getColumns(null, h.getConnection().getSchema(),
+                            table.name().toUpperCase(java.util.Locale.ROOT), null)) {
+                        while (rs.next()) {
+                            out.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                    return out;
+                });
+                assertThat(table.columns()).extracting(Column::name).as(table.name()).containsExactlyInAnyOrderElementsOf(inDatabase);
             }
         } finally {
             TempDirs.delete(dir);
@@ -129,7 +154,8 @@ class BulkLoaderTest {
                 int posts = 1 + random.nextInt(30);
                 for (int n = 1; n <= posts; n++) {
                     Member author = n == 1 ? starter : members.get(random.nextInt(members.size()));
-                    Post p = Post.withoutId(thread.id(), n, author.id(), "post " + n, at.plusMillis(n * 1000L + random.nextInt(900)));
+                    String body = t == 0 && n == 1 ? ODD_BODY : "post " + n;
+                    Post p = Post.withoutId(thread.id(), n, author.id(), body, at.plusMillis(n * 1000L + random.nextInt(900)));
                     if (n > 1 && random.nextInt(10) == 0) {
                         p = p.withDeletion(new Deletion(members.get(0).id(), at, ""));
                     }
@@ -159,6 +185,8 @@ class BulkLoaderTest {
             // loaded rows are ordinary rows: ids continue after the load, numbers after each thread's last
             Post sample = loaded.get(loaded.size() / 2);
             assertThat(storage.transactions().readOnly(() -> storage.posts().byId(sample.id()))).contains(sample);
+            assertThat(storage.transactions().readOnly(() -> storage.posts().byId(loaded.get(0).id()))).contains(loaded.get(0))
+                    .hasValueSatisfying(p -> assertThat(p.body()).isEqualTo(ODD_BODY));
             Member newcomer = forum.members().register(new Registration("newcomer", "newcomer@example.org", "password123"));
             assertThat(newcomer.id().value()).isEqualTo(31);
             ForumThread last = storage.transactions().readOnly(() -> storage.threads().byId(loaded.get(loaded.size() - 1).threadId()))

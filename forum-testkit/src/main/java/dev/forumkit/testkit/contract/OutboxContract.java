@@ -10,7 +10,7 @@ import dev.forumkit.core.event.OutboxStatus;
 import dev.forumkit.core.event.StoredEvent;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.thread.ThreadId;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.testkit.ForumFixture;
 import dev.forumkit.testkit.StartedThread;
 import org.junit.jupiter.api.BeforeEach;
