@@ -1,5 +1,6 @@
 package dev.forumkit.core;
 
+import dev.forumkit.core.alert.AlertService;
 import dev.forumkit.core.board.BoardService;
 import dev.forumkit.core.counter.RecountService;
 import dev.forumkit.core.event.EventBus;
@@ -16,6 +17,7 @@ import dev.forumkit.core.read.ReadMarks;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ThreadService;
 import dev.forumkit.core.thread.ViewCounter;
+import dev.forumkit.core.watch.WatchService;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -48,6 +50,8 @@ public final class Forum implements AutoCloseable {
     private final ReactionService reactions;
     private final ReadService reading;
     private final RecountService counters;
+    private final AlertService alerts;
+    private final WatchService watching;
     private final ScheduledExecutorService flusher;
 
     private Forum(ForumStorage storage, ForumConfig config) {
@@ -66,6 +70,8 @@ public final class Forum implements AutoCloseable {
         this.marks = new ReadMarks(storage, !config.viewFlushInterval.isZero());
         this.reading = new ReadService(ctx, views, marks);
         this.counters = new RecountService(ctx);
+        this.alerts = new AlertService(ctx);
+        this.watching = new WatchService(ctx);
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -125,6 +131,16 @@ public final class Forum implements AutoCloseable {
     /** Recount: recompute every counter from the rows, report and repair differences. */
     public RecountService counters() {
         return counters;
+    }
+
+    /** A member's alerts, alert preferences and ignored members; {@code alerts().fanout()} writes the alerts. */
+    public AlertService alerts() {
+        return alerts;
+    }
+
+    /** Watching threads and boards. */
+    public WatchService watching() {
+        return watching;
     }
 
     /** Adds a listener for domain events; it is called after each command commits. */

@@ -44,7 +44,7 @@ public final class PostService {
             Post post = ctx.storage.posts().add(Post.withoutId(threadId, number, me.id(), b, now)
                     .withRendering(rendered.html(), rendered.rendererVersion()));
             ctx.counters.replied(thread, post);
-            events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now, rendered.mentions()));
+            events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now, rendered.mentions(), rendered.quotes()));
             return post;
         });
     }
@@ -59,7 +59,7 @@ public final class PostService {
             ctx.policy.check(at.standing, Action.EDIT_POST, at.target());
             Post updated = at.post.edited(b, at.me.id(), ctx.now()).withRendering(rendered.html(), rendered.rendererVersion());
             ctx.storage.posts().update(updated);
-            events.add(new ForumEvent.PostEdited(postId, at.thread.id(), at.me.id(), ctx.now(), rendered.mentions()));
+            events.add(new ForumEvent.PostEdited(postId, at.thread.id(), at.me.id(), ctx.now(), rendered.mentions(), rendered.quotes()));
             return updated;
         });
     }

@@ -1,5 +1,8 @@
 package dev.forumkit.core.storage;
 
+import dev.forumkit.core.alert.AlertPreferences;
+import dev.forumkit.core.alert.Alerts;
+import dev.forumkit.core.alert.Ignores;
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
 import dev.forumkit.core.member.Members;
@@ -8,6 +11,7 @@ import dev.forumkit.core.reaction.Reactions;
 import dev.forumkit.core.session.Sessions;
 import dev.forumkit.core.thread.ReadStates;
 import dev.forumkit.core.thread.Threads;
+import dev.forumkit.core.watch.Watches;
 
 /**
  * The driven side of forumkit: one port per aggregate plus transactions. Every adapter must pass the
@@ -31,6 +35,14 @@ public interface ForumStorage extends AutoCloseable {
     ReadStates readStates();
 
     Sessions sessions();
+
+    Alerts alerts();
+
+    Watches watches();
+
+    AlertPreferences alertPreferences();
+
+    Ignores ignores();
 
     /** Releases connections and files; the default does nothing. */
     @Override
