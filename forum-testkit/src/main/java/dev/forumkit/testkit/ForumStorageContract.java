@@ -1,6 +1,9 @@
 package dev.forumkit.testkit;
 
 import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.testkit.contract.AlertSettingsPortContract;
+import dev.forumkit.testkit.contract.AlertsContract;
+import dev.forumkit.testkit.contract.AlertsPortContract;
 import dev.forumkit.testkit.contract.ConcurrencyContract;
 import dev.forumkit.testkit.contract.ConcurrentCommandsContract;
 import dev.forumkit.testkit.contract.CountersContract;
@@ -22,11 +25,12 @@ import dev.forumkit.testkit.contract.StructurePortContract;
 import dev.forumkit.testkit.contract.ThreadListingPortContract;
 import dev.forumkit.testkit.contract.ThreadsPortContract;
 import dev.forumkit.testkit.contract.TransactionsContract;
+import dev.forumkit.testkit.contract.WatchesPortContract;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The definition of a correct storage adapter: every port operation, called directly, and every invariant of the
- * forum (numbering, counters, reactions, paging, read state, sessions, events) through the services. An adapter's
+ * forum (numbering, counters, reactions, paging, read state, sessions, events, alerts) through the services. An adapter's
  * test extends this class and returns a fresh, empty storage from {@link #createStorage()}; JUnit then runs every
  * group below against it.
  *
@@ -103,6 +107,21 @@ public abstract class ForumStorageContract {
     }
 
     @Nested
+    class AlertsPort extends AlertsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class WatchesPort extends WatchesPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class AlertSettingsPort extends AlertSettingsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
     class Transactions extends TransactionsContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
@@ -166,6 +185,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Rendering extends RenderingContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Alerting extends AlertsContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }
