@@ -11,11 +11,15 @@ import dev.forumkit.core.thread.ThreadId;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 final class JdbiAlerts implements Alerts {
@@ -38,8 +42,14 @@ final class JdbiAlerts implements Alerts {
         this.db = db;
         String values = "(recipient_id, kind, actor_id, thread_id, post_id, board_id, detail, created_at, is_read, source_position)";
         this.insert = switch (db.dialect()) {
-            case POSTGRES -> "INSERT INTO alerts " + values + " VALUES (:recipient, :kind, :actor, :thread, :post, :board,"
-                    + " :detail, :createdAt, :read, :position) ON CONFLICT (recipient_id, source_position, kind) DO NOTHING";
+            // one statement for the whole fan-out, with exact counts (the pool rewrites JDBC batches of inserts, which
+            // then report no count per row); times travel as epoch microseconds, exactly
+            case POSTGRES -> "INSERT INTO alerts " + values + " SELECT r, k, a, t, p, b, d,"
+                    + " TIMESTAMPTZ 'epoch' + m * INTERVAL '1 microsecond', rd, pos FROM unnest(CAST(:recipient AS BIGINT[]),"
+                    + " CAST(:kind AS VARCHAR[]), CAST(:actor AS BIGINT[]), CAST(:thread AS BIGINT[]), CAST(:post AS BIGINT[]),"
+                    + " CAST(:board AS BIGINT[]), CAST(:detail AS VARCHAR[]), CAST(:micros AS BIGINT[]), CAST(:read AS BOOLEAN[]),"
+                    + " CAST(:position AS BIGINT[])) AS x (r, k, a, t, p, b, d, m, rd, pos)"
+                    + " ON CONFLICT (recipient_id, source_position, kind) DO NOTHING";
             // H2 has no ON CONFLICT: skip what is stored; two transactions adding the same alert at once (one event
             // handled twice concurrently) make one fail on the unique key, and its consumer tries again
             case H2 -> "INSERT INTO alerts " + values + " SELECT CAST(:recipient AS BIGINT), CAST(:kind AS VARCHAR(32)),"
@@ -55,6 +65,27 @@ final class JdbiAlerts implements Alerts {
         if (alerts.isEmpty()) {
             return 0;
         }
+        return db.dialect() == Dialect.POSTGRES ? db.with(h -> h.createUpdate(insert)
+                .bindArray("recipient", Long.class, column(alerts, a -> a.recipient().value()))
+                .bindArray("kind", String.class, column(alerts, a -> a.kind().name()))
+                .bindArray("actor", Long.class, column(alerts, a -> a.actor().value()))
+                .bindArray("thread", Long.class, column(alerts, a -> a.thread().value()))
+                .bindArray("post", Long.class, column(alerts, a -> a.post() == null ? null : a.post().value()))
+                .bindArray("board", Long.class, column(alerts, a -> a.board() == null ? null : a.board().value()))
+                .bindArray("detail", String.class, column(alerts, Alert::detail))
+                .bindArray("micros", Long.class, column(alerts, a -> ChronoUnit.MICROS.between(Instant.EPOCH, a.createdAt())))
+                .bindArray("read", Boolean.class, column(alerts, Alert::read))
+                .bindArray("position", Long.class, column(alerts, Alert::sourcePosition))
+                .execute()) : addAllH2(alerts);
+    }
+
+    private static <T> List<T> column(List<Alert> alerts, Function<Alert, T> value) {
+        List<T> out = new ArrayList<>(alerts.size());
+        alerts.forEach(a -> out.add(value.apply(a)));
+        return out;
+    }
+
+    private int addAllH2(List<Alert> alerts) {
         return db.with(h -> {
             PreparedBatch batch = h.prepareBatch(insert);
             for (Alert a : alerts) {
@@ -66,7 +97,7 @@ final class JdbiAlerts implements Alerts {
             }
             int added = 0;
             for (int n : batch.execute()) {
-                added += Math.max(n, 0);
+                added += n;
             }
             return added;
         });
