@@ -187,7 +187,7 @@ class ForumMarkupRendererTest {
             for (int i = 1; i <= 200; i++) {
                 source.append("[quote=ann post=").append(i).append("]q[/quote]\n");
             }
-            assertThat(renderer.render(source.toString(), MentionResolver.NONE).quotes()).hasSize(Quotes.MAX_QUOTED);
+            assertThat(renderer.render(source.toString(), MentionResolver.NONE).quotes()).hasSize(dev.forumkit.markup.Quotes.MAX_QUOTED);
         }
 
         @Test

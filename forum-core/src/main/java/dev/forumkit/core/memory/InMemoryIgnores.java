@@ -8,9 +8,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 final class InMemoryIgnores implements Ignores {
+    /** (member, ignored member). */
+    record Key(long member, long target) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Long.compare(member, o.member);
+            return c != 0 ? c : Long.compare(target, o.target);
+        }
+    }
+
     private final Tables db;
-    /** (member, ignored) pairs. */
-    private final Tables.TxMap<InMemoryWatches.Key, Boolean> pairs;
+    private final Tables.TxMap<Key, Boolean> pairs;
 
     InMemoryIgnores(Tables db) {
         this.db = db;
@@ -19,25 +27,25 @@ final class InMemoryIgnores implements Ignores {
 
     @Override
     public void add(MemberId member, MemberId ignored) {
-        db.run(() -> pairs.put(new InMemoryWatches.Key(member.value(), ignored.value()), Boolean.TRUE));
+        db.run(() -> pairs.put(new Key(member.value(), ignored.value()), Boolean.TRUE));
     }
 
     @Override
     public boolean remove(MemberId member, MemberId ignored) {
-        return db.write(() -> pairs.remove(new InMemoryWatches.Key(member.value(), ignored.value())) != null);
+        return db.write(() -> pairs.remove(new Key(member.value(), ignored.value())) != null);
     }
 
     @Override
     public List<MemberId> ignoredBy(MemberId member) {
-        return db.read(() -> pairs.range(new InMemoryWatches.Key(member.value(), Long.MIN_VALUE),
-                        new InMemoryWatches.Key(member.value(), Long.MAX_VALUE))
+        return db.read(() -> pairs.range(new Key(member.value(), Long.MIN_VALUE),
+                        new Key(member.value(), Long.MAX_VALUE))
                 .keySet().stream().map(k -> MemberId.of(k.target())).toList());
     }
 
     @Override
     public Set<MemberId> ignorersOf(MemberId ignored) {
-        return db.read(() -> pairs.range(new InMemoryWatches.Key(Long.MIN_VALUE, Long.MIN_VALUE),
-                        new InMemoryWatches.Key(Long.MAX_VALUE, Long.MAX_VALUE)).keySet().stream()
+        return db.read(() -> pairs.range(new Key(Long.MIN_VALUE, Long.MIN_VALUE),
+                        new Key(Long.MAX_VALUE, Long.MAX_VALUE)).keySet().stream()
                 .filter(k -> k.target() == ignored.value()).map(k -> MemberId.of(k.member())).collect(Collectors.toSet()));
     }
 }
