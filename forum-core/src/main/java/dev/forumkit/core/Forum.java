@@ -1,8 +1,10 @@
 package dev.forumkit.core;
 
+import dev.forumkit.core.alert.AlertService;
 import dev.forumkit.core.board.BoardService;
 import dev.forumkit.core.counter.RecountService;
 import dev.forumkit.core.event.EventBus;
+import dev.forumkit.core.event.EventConsumer;
 import dev.forumkit.core.event.ForumEventListener;
 import dev.forumkit.core.event.Outbox;
 import dev.forumkit.core.internal.ServiceContext;
@@ -20,6 +22,7 @@ import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.PostService;
 import dev.forumkit.core.thread.ThreadService;
 import dev.forumkit.core.thread.ViewCounter;
+import dev.forumkit.core.watch.WatchService;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -54,6 +57,8 @@ public final class Forum implements AutoCloseable {
     private final RecountService counters;
     private final SessionService sessions;
     private final RerenderService rerendering;
+    private final AlertService alerts;
+    private final WatchService watching;
     private final ScheduledExecutorService flusher;
     private final Mailer mailer;
 
@@ -62,12 +67,7 @@ public final class Forum implements AutoCloseable {
         this.mailer = config.mailer;
         config.listeners.forEach(events::subscribe);
         this.outbox = new Outbox(storage, config.clock, events, config.outboxPollInterval, config.eventRetention);
-        try {
-            config.consumers.forEach(outbox::register);
-        } catch (RuntimeException e) {
-            outbox.close(); // its thread already runs
-            throw e;
-        }
+        config.consumers.forEach(this::registerOrClose);
         this.ctx = new ServiceContext(storage, config.clock, new Policy(), config.reactionTypes,
                 config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, outbox,
                 config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl);
@@ -82,6 +82,11 @@ public final class Forum implements AutoCloseable {
         this.counters = new RecountService(ctx);
         this.sessions = new SessionService(ctx);
         this.rerendering = new RerenderService(ctx);
+        this.alerts = new AlertService(ctx);
+        this.watching = new WatchService(ctx);
+        // alerts follow every node's writes through the outbox: once per event, never on the writer's request
+        registerOrClose(EventConsumer.inStorage(AlertService.CONSUMER,
+                d -> alerts.fanout().handle(d.position(), d.event())));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -92,6 +97,15 @@ public final class Forum implements AutoCloseable {
             });
             long ms = config.viewFlushInterval.toMillis();
             flusher.scheduleWithFixedDelay(this::flushViewsQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void registerOrClose(EventConsumer consumer) {
+        try {
+            outbox.register(consumer);
+        } catch (RuntimeException e) {
+            outbox.close(); // its thread already runs
+            throw e;
         }
     }
 
@@ -152,6 +166,16 @@ public final class Forum implements AutoCloseable {
      * Adds an in-process listener for domain events: the outbox thread calls it once the events' transaction (the
      * outermost one) committed, in commit order. Listeners see this node's and other nodes' events alike.
      */
+    /** A member's alerts, alert preferences and ignored members; {@code alerts().fanout()} writes the alerts. */
+    public AlertService alerts() {
+        return alerts;
+    }
+
+    /** Watching threads and boards. */
+    public WatchService watching() {
+        return watching;
+    }
+
     public void subscribe(ForumEventListener listener) {
         events.subscribe(listener);
     }

@@ -99,7 +99,8 @@ public final class ForumMarkupRenderer implements MarkupRenderer {
 
     /**
      * Renders a post. Never throws for any source (null renders as nothing); only an exception from the resolver
-     * comes through. Mentions are reported only for members the resolver knew.
+     * comes through. Mentions are reported only for members the resolver knew; quotes for every outermost
+     * {@code [quote]} that names a post.
      */
     @Override
     public Rendered render(String source, MentionResolver mentions) {
@@ -112,13 +113,14 @@ public final class ForumMarkupRenderer implements MarkupRenderer {
             return asPlainText(text, e);
         }
         Set<MemberId> mentioned = Mentions.link(document, mentions == null ? MentionResolver.NONE : mentions);
+        Set<PostId> quoted = Quotes.in(document);
         try {
             String html = htmlRenderer.render(document);
             if (html.length() > (long) MAX_OUTPUT_RATIO * text.length() + OUTPUT_ALLOWANCE) {
                 return new Rendered(AllowList.sanitize(PLAIN.render(text, MentionResolver.NONE).html()), Set.of(),
                         VERSION);
             }
-            return new Rendered(AllowList.sanitize(html), mentioned, VERSION);
+            return new Rendered(AllowList.sanitize(html), mentioned, quoted, VERSION);
         } catch (RuntimeException e) {
             return asPlainText(text, e);
         }

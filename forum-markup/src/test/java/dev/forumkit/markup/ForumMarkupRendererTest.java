@@ -3,6 +3,7 @@ package dev.forumkit.markup;
 import dev.forumkit.core.markup.MentionResolver;
 import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.PostId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,6 +162,37 @@ class ForumMarkupRendererTest {
             Rendered r = renderer.render("@ann ".repeat(500), MEMBERS);
             assertThat(count(r.html(), "class=\"mention\"")).isEqualTo(dev.forumkit.markup.Mentions.MAX_LINKS);
             assertThat(r.mentions()).containsExactly(MemberId.of(7));
+        }
+    }
+
+    @Nested
+    class QuotedPosts {
+        @Test
+        void are_reported_for_every_outermost_quote_that_names_a_post() {
+            Rendered r = renderer.render("[quote=ann post=12]a[/quote]\n[quote=\"bob, post: 13, member: 8\"]b[/quote]\n"
+                    + "[quote=cy;14]c[/quote] [quote=dee]no post[/quote]", MentionResolver.NONE);
+            assertThat(r.quotes()).containsExactlyInAnyOrder(PostId.of(12), PostId.of(13), PostId.of(14));
+        }
+
+        @Test
+        void leave_out_quotes_inside_quotes_code_and_unmatched_tags() {
+            Rendered r = renderer.render("[quote=ann post=12][quote=bob post=13]inner[/quote]outer[/quote]\n"
+                    + "```\n[quote=cy post=14]x[/quote]\n```\n[quote=dee post=15] never closed", MentionResolver.NONE);
+            assertThat(r.quotes()).containsExactly(PostId.of(12));
+        }
+
+        @Test
+        void are_reported_for_at_most_fifty_posts() {
+            StringBuilder source = new StringBuilder();
+            for (int i = 1; i <= 200; i++) {
+                source.append("[quote=ann post=").append(i).append("]q[/quote]\n");
+            }
+            assertThat(renderer.render(source.toString(), MentionResolver.NONE).quotes()).hasSize(dev.forumkit.markup.Quotes.MAX_QUOTED);
+        }
+
+        @Test
+        void are_quotes_of_nothing_in_a_post_without_any() {
+            assertThat(renderer.render("> markdown quote\n\nplain", MentionResolver.NONE).quotes()).isEmpty();
         }
     }
 

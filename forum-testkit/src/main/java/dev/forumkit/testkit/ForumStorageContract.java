@@ -1,6 +1,9 @@
 package dev.forumkit.testkit;
 
 import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.testkit.contract.AlertSettingsPortContract;
+import dev.forumkit.testkit.contract.AlertsContract;
+import dev.forumkit.testkit.contract.AlertsPortContract;
 import dev.forumkit.testkit.contract.ConcurrencyContract;
 import dev.forumkit.testkit.contract.ConcurrentCommandsContract;
 import dev.forumkit.testkit.contract.CountersContract;
@@ -25,11 +28,12 @@ import dev.forumkit.testkit.contract.StructurePortContract;
 import dev.forumkit.testkit.contract.ThreadListingPortContract;
 import dev.forumkit.testkit.contract.ThreadsPortContract;
 import dev.forumkit.testkit.contract.TransactionsContract;
+import dev.forumkit.testkit.contract.WatchesPortContract;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The definition of a correct storage adapter: every port operation, called directly, and every invariant of the
- * forum (numbering, counters, reactions, paging, read state, sessions, events, the event outbox) through the services. An adapter's
+ * forum (numbering, counters, reactions, paging, read state, sessions, events, the event outbox, alerts) through the services. An adapter's
  * test extends this class and returns a fresh, empty storage from {@link #createStorage()}; JUnit then runs every
  * group below against it.
  *
@@ -102,6 +106,21 @@ public abstract class ForumStorageContract {
 
     @Nested
     class SessionsPort extends SessionsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class AlertsPort extends AlertsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class WatchesPort extends WatchesPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class AlertSettingsPort extends AlertSettingsPortContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
@@ -184,6 +203,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Rerender extends RerenderContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Alerting extends AlertsContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

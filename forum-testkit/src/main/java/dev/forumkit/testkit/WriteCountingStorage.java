@@ -1,5 +1,8 @@
 package dev.forumkit.testkit;
 
+import dev.forumkit.core.alert.AlertPreferences;
+import dev.forumkit.core.alert.Alerts;
+import dev.forumkit.core.alert.Ignores;
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
 import dev.forumkit.core.event.EventLog;
@@ -11,6 +14,7 @@ import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.storage.Transactions;
 import dev.forumkit.core.thread.ReadStates;
 import dev.forumkit.core.thread.Threads;
+import dev.forumkit.core.watch.Watches;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -102,6 +106,26 @@ public final class WriteCountingStorage implements ForumStorage {
     @Override
     public EventLog eventLog() {
         return delegate.eventLog();
+    }
+
+    @Override
+    public Alerts alerts() {
+        return delegate.alerts();
+    }
+
+    @Override
+    public Watches watches() {
+        return delegate.watches();
+    }
+
+    @Override
+    public AlertPreferences alertPreferences() {
+        return delegate.alertPreferences();
+    }
+
+    @Override
+    public Ignores ignores() {
+        return delegate.ignores();
     }
 
     /** Does not close the wrapped storage: whoever created it closes it. */

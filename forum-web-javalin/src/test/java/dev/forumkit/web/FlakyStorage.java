@@ -95,4 +95,24 @@ final class FlakyStorage implements ForumStorage {
     public EventLog eventLog() {
         return inner.eventLog();
     }
+
+    @Override
+    public dev.forumkit.core.alert.Alerts alerts() {
+        return inner.alerts();
+    }
+
+    @Override
+    public dev.forumkit.core.watch.Watches watches() {
+        return inner.watches();
+    }
+
+    @Override
+    public dev.forumkit.core.alert.AlertPreferences alertPreferences() {
+        return inner.alertPreferences();
+    }
+
+    @Override
+    public dev.forumkit.core.alert.Ignores ignores() {
+        return inner.ignores();
+    }
 }

@@ -31,26 +31,37 @@ public sealed interface ForumEvent {
     record ThreadStarted(ThreadId thread, BoardId board, PostId firstPost, MemberId starter, Instant at) implements ForumEvent {
     }
 
-    /** {@code mentions}: the members the post @mentions (for alerts). */
-    record PostCreated(PostId post, ThreadId thread, int number, MemberId author, Instant at, Set<MemberId> mentions)
-            implements ForumEvent {
+    /** {@code mentions}: the members the post @mentions; {@code quotes}: the posts it quotes (both for alerts). */
+    record PostCreated(PostId post, ThreadId thread, int number, MemberId author, Instant at, Set<MemberId> mentions,
+                       Set<PostId> quotes) implements ForumEvent {
         public PostCreated {
             mentions = Set.copyOf(mentions);
+            quotes = Set.copyOf(quotes);
+        }
+
+        public PostCreated(PostId post, ThreadId thread, int number, MemberId author, Instant at, Set<MemberId> mentions) {
+            this(post, thread, number, author, at, mentions, Set.of());
         }
 
         public PostCreated(PostId post, ThreadId thread, int number, MemberId author, Instant at) {
-            this(post, thread, number, author, at, Set.of());
+            this(post, thread, number, author, at, Set.of(), Set.of());
         }
     }
 
-    /** {@code mentions}: the members the new text @mentions. */
-    record PostEdited(PostId post, ThreadId thread, MemberId editor, Instant at, Set<MemberId> mentions) implements ForumEvent {
+    /** {@code mentions} and {@code quotes}: the members the new text @mentions and the posts it quotes. */
+    record PostEdited(PostId post, ThreadId thread, MemberId editor, Instant at, Set<MemberId> mentions,
+                      Set<PostId> quotes) implements ForumEvent {
         public PostEdited {
             mentions = Set.copyOf(mentions);
+            quotes = Set.copyOf(quotes);
+        }
+
+        public PostEdited(PostId post, ThreadId thread, MemberId editor, Instant at, Set<MemberId> mentions) {
+            this(post, thread, editor, at, mentions, Set.of());
         }
 
         public PostEdited(PostId post, ThreadId thread, MemberId editor, Instant at) {
-            this(post, thread, editor, at, Set.of());
+            this(post, thread, editor, at, Set.of(), Set.of());
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.forumkit.core.memory;
 
+import dev.forumkit.core.alert.AlertPreferences;
+import dev.forumkit.core.alert.Alerts;
+import dev.forumkit.core.alert.Ignores;
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
 import dev.forumkit.core.event.EventLog;
@@ -11,6 +14,7 @@ import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.storage.Transactions;
 import dev.forumkit.core.thread.ReadStates;
 import dev.forumkit.core.thread.Threads;
+import dev.forumkit.core.watch.Watches;
 
 import java.util.function.Supplier;
 
@@ -30,6 +34,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryReadStates readStates = new InMemoryReadStates(db);
     private final InMemorySessions sessions = new InMemorySessions(db);
     private final InMemoryEventLog eventLog = new InMemoryEventLog(db);
+    private final InMemoryAlerts alerts = new InMemoryAlerts(db);
+    private final InMemoryWatches watches = new InMemoryWatches(db);
+    private final InMemoryAlertPreferences alertPreferences = new InMemoryAlertPreferences(db);
+    private final InMemoryIgnores ignores = new InMemoryIgnores(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -95,5 +103,25 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public EventLog eventLog() {
         return eventLog;
+    }
+
+    @Override
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    @Override
+    public Watches watches() {
+        return watches;
+    }
+
+    @Override
+    public AlertPreferences alertPreferences() {
+        return alertPreferences;
+    }
+
+    @Override
+    public Ignores ignores() {
+        return ignores;
     }
 }

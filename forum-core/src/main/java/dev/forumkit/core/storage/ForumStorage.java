@@ -1,5 +1,8 @@
 package dev.forumkit.core.storage;
 
+import dev.forumkit.core.alert.AlertPreferences;
+import dev.forumkit.core.alert.Alerts;
+import dev.forumkit.core.alert.Ignores;
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
 import dev.forumkit.core.event.EventLog;
@@ -9,6 +12,7 @@ import dev.forumkit.core.reaction.Reactions;
 import dev.forumkit.core.session.Sessions;
 import dev.forumkit.core.thread.ReadStates;
 import dev.forumkit.core.thread.Threads;
+import dev.forumkit.core.watch.Watches;
 
 /**
  * The driven side of forumkit: one port per aggregate plus transactions. Every adapter must pass the
@@ -35,6 +39,14 @@ public interface ForumStorage extends AutoCloseable {
 
     /** The event outbox: domain events stored with their change, and the consumers' positions. */
     EventLog eventLog();
+
+    Alerts alerts();
+
+    Watches watches();
+
+    AlertPreferences alertPreferences();
+
+    Ignores ignores();
 
     /** Releases connections and files; the default does nothing. */
     @Override

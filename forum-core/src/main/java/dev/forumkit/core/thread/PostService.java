@@ -62,7 +62,7 @@ public final class PostService {
             Post post = ctx.storage.posts().add(Post.withoutId(threadId, number, me.id(), b, now)
                     .withRendering(rendered.html(), rendered.rendererVersion()));
             ctx.counters.replied(thread, post);
-            events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now, rendered.mentions()));
+            events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now, rendered.mentions(), rendered.quotes()));
             // the author row again: replying just raised its message count; a new post has no reactions yet
             Member author = ctx.storage.members().byId(me.id()).orElse(me);
             return ctx.postViews.of(post, thread, author, Map.of(), null, false, me, standing, now);
@@ -79,7 +79,7 @@ public final class PostService {
             ctx.policy.check(at.standing, Action.EDIT_POST, at.target());
             Post updated = at.post.edited(b, at.me.id(), ctx.now()).withRendering(rendered.html(), rendered.rendererVersion());
             ctx.storage.posts().update(updated);
-            events.add(new ForumEvent.PostEdited(postId, at.thread.id(), at.me.id(), ctx.now(), rendered.mentions()));
+            events.add(new ForumEvent.PostEdited(postId, at.thread.id(), at.me.id(), ctx.now(), rendered.mentions(), rendered.quotes()));
             return view(at, updated);
         });
     }

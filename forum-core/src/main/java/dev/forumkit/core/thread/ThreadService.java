@@ -54,7 +54,7 @@ public final class ThreadService {
                     .withRendering(rendered.html(), rendered.rendererVersion()));
             ctx.counters.threadStarted(thread, first);
             events.add(new ForumEvent.ThreadStarted(thread.id(), board.id(), first.id(), me.id(), now));
-            events.add(new ForumEvent.PostCreated(first.id(), thread.id(), number, me.id(), now, rendered.mentions()));
+            events.add(new ForumEvent.PostCreated(first.id(), thread.id(), number, me.id(), now, rendered.mentions(), rendered.quotes()));
             return first;
         });
     }

@@ -1,6 +1,9 @@
 package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.StorageUnavailableException;
+import dev.forumkit.core.alert.AlertPreferences;
+import dev.forumkit.core.alert.Alerts;
+import dev.forumkit.core.alert.Ignores;
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
 import dev.forumkit.core.event.EventLog;
@@ -12,6 +15,7 @@ import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.storage.Transactions;
 import dev.forumkit.core.thread.ReadStates;
 import dev.forumkit.core.thread.Threads;
+import dev.forumkit.core.watch.Watches;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,6 +44,10 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiReadStates readStates;
     private final JdbiSessions sessions;
     private final JdbiEventLog eventLog;
+    private final JdbiAlerts alerts;
+    private final JdbiWatches watches;
+    private final JdbiAlertPreferences alertPreferences;
+    private final JdbiIgnores ignores;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -54,6 +62,10 @@ public final class JdbiForumStorage implements ForumStorage {
         this.readStates = new JdbiReadStates(transactions);
         this.sessions = new JdbiSessions(transactions);
         this.eventLog = new JdbiEventLog(transactions);
+        this.alerts = new JdbiAlerts(transactions);
+        this.watches = new JdbiWatches(transactions);
+        this.alertPreferences = new JdbiAlertPreferences(transactions);
+        this.ignores = new JdbiIgnores(transactions);
         ensureIndexes();
     }
 
@@ -182,6 +194,26 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public EventLog eventLog() {
         return eventLog;
+    }
+
+    @Override
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    @Override
+    public Watches watches() {
+        return watches;
+    }
+
+    @Override
+    public AlertPreferences alertPreferences() {
+        return alertPreferences;
+    }
+
+    @Override
+    public Ignores ignores() {
+        return ignores;
     }
 
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */

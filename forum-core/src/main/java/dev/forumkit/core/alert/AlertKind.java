@@ -1,0 +1,32 @@
+package dev.forumkit.core.alert;
+
+/**
+ * What an alert tells its recipient. The moderation kinds are about the recipient's own content and reach them even
+ * when that content is now hidden from them (the alert is how they learn it was deleted).
+ */
+public enum AlertKind {
+    /** A reply in a thread the recipient watches. */
+    REPLY,
+    /** A post quotes one of the recipient's posts. */
+    QUOTE,
+    /** A post @mentions the recipient. */
+    MENTION,
+    /** A member reacted to the recipient's post. */
+    REACTION,
+    /** A new thread in a board the recipient watches. */
+    NEW_THREAD,
+    /** A new reply in a board the recipient watches with "every post". */
+    NEW_POST_IN_BOARD,
+    THREAD_LOCKED,
+    THREAD_MOVED,
+    THREAD_DELETED,
+    POST_DELETED,
+    POST_RESTORED;
+
+    public boolean isModeration() {
+        return switch (this) {
+            case THREAD_LOCKED, THREAD_MOVED, THREAD_DELETED, POST_DELETED, POST_RESTORED -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package dev.forumkit.core.alert;
+
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.PostId;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Storage port for alerts. Lists are newest first (created time, then id). (recipient, source position, kind) is
+ * unique: adding an alert that is already stored changes nothing.
+ */
+public interface Alerts {
+    /** Stores the alerts in one batch, skipping those already stored; returns how many were new. */
+    int addAll(List<Alert> alerts);
+
+    Optional<Alert> byId(AlertId id);
+
+    /** Every unread alert of the member, newest first. */
+    List<Alert> unread(MemberId recipient);
+
+    /** A page of the member's read alerts, newest first. */
+    List<Alert> readPage(MemberId recipient, int offset, int limit);
+
+    long countUnread(MemberId recipient);
+
+    long countRead(MemberId recipient);
+
+    /** Marks the member's alerts with these ids read (ids of other members are left alone); returns how many changed. */
+    int markRead(MemberId recipient, Collection<AlertId> ids);
+
+    /** Marks every alert of the member read; returns how many changed. */
+    int markAllRead(MemberId recipient);
+
+    /** The members who already have an alert of this kind about this post. */
+    Set<MemberId> recipientsAbout(PostId post, AlertKind kind);
+}

@@ -1,0 +1,114 @@
+package dev.forumkit.core.alert;
+
+import dev.forumkit.core.Actor;
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.Category;
+import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.member.Pbkdf2PasswordHasher;
+import dev.forumkit.core.member.Registration;
+import dev.forumkit.core.member.Role;
+import dev.forumkit.core.memory.InMemoryForumStorage;
+import dev.forumkit.core.read.Page;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A forum on the in-memory storage whose events are handed to the alert fan-out by hand, with positions, as the
+ * outbox will: {@link #deliver()} hands over everything that happened since the last call.
+ */
+final class AlertWorld implements AutoCloseable {
+    final InMemoryForumStorage storage = new InMemoryForumStorage();
+    final MutableClock clock = new MutableClock();
+    final Forum forum;
+    final List<ForumEvent> pending = new ArrayList<>();
+    final List<ForumEvent> delivered = new ArrayList<>();
+    final Member admin;
+    final Member moderator;
+    final Category category;
+    final Board board;
+
+    AlertWorld() {
+        forum = Forum.create(storage, c -> c.clock(clock).passwordHasher(new Pbkdf2PasswordHasher(1_000))
+                .viewFlushInterval(Duration.ZERO).markupRenderer(new TaggingRenderer()).listener(pending::add));
+        admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", "a long password"));
+        moderator = member("moderator", Role.MODERATOR);
+        category = forum.boards().createCategory(as(admin), "General", "");
+        board = forum.boards().createBoard(as(admin), category.id(), "Cycling", "", "");
+    }
+
+    Member member(String name) {
+        return forum.members().register(new Registration(name, name + "@example.org", "a long password"));
+    }
+
+    Member member(String name, Role role) {
+        return forum.members().changeRole(as(admin), member(name).id(), role);
+    }
+
+    static Actor as(Member m) {
+        return Actor.member(m.id());
+    }
+
+    /** Hands every event since the last call to the fan-out, each at the next outbox position. */
+    void deliver() {
+        List<ForumEvent> batch = List.copyOf(pending);
+        pending.clear();
+        for (ForumEvent e : batch) {
+            delivered.add(e);
+            forum.alerts().fanout().handle(delivered.size(), e);
+        }
+        clock.tick();
+    }
+
+    /** Hands the last delivered event over again, at its old position (an outbox redelivery). */
+    void redeliverLast() {
+        forum.alerts().fanout().handle(delivered.size(), delivered.get(delivered.size() - 1));
+    }
+
+    List<AlertEntry> alerts(Member m) {
+        return forum.alerts().list(as(m), 1).items();
+    }
+
+    Page<AlertEntry> page(Member m, int n) {
+        return forum.alerts().list(as(m), n);
+    }
+
+    long unread(Member m) {
+        return forum.alerts().unreadCount(as(m));
+    }
+
+    @Override
+    public void close() {
+        forum.close();
+    }
+
+    /** A clock that moves one second per tick, so alerts get distinct times. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T10:00:00Z");
+
+        void tick() {
+            now = now.plusSeconds(1);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.forumkit.testkit.contract;
+
+import dev.forumkit.core.alert.AlertEntry;
+import dev.forumkit.core.alert.AlertKind;
+import dev.forumkit.core.alert.Delivery;
+import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.read.Page;
+import dev.forumkit.core.watch.ThreadWatch;
+import dev.forumkit.testkit.StartedThread;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static dev.forumkit.testkit.ForumFixture.actor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alerts through the services and the fan-out on the storage under test: events handed to the fan-out with outbox
+ * positions, as the outbox consumer does. Delivery is once per event, the fan-out is one transaction and one batch
+ * whatever the number of watchers, and a fan-out that rolls back leaves nothing.
+ */
+public abstract class AlertsContract extends ContractBase {
+    private final List<ForumEvent> events = new CopyOnWriteArrayList<>();
+    private long position;
+    private Member ann;
+    private Member bob;
+
+    @BeforeEach
+    void listen() {
+        forum.subscribe(events::add);
+        ann = fx().member("ann");
+        bob = fx().member("bob");
+    }
+
+    /** Hands every event since the last call to the fan-out, each at the next position. */
+    private void deliver() {
+        List<ForumEvent> batch = List.copyOf(events);
+        events.clear();
+        for (ForumEvent e : batch) {
+            forum.alerts().fanout().handle(++position, e);
+        }
+    }
+
+    private List<AlertEntry> alerts(Member m) {
+        return forum.alerts().list(actor(m), 1).items();
+    }
+
+    @Test
+    void aReplyAlertsTheThreadStarterWhoWatchesItOnceEvenWhenDeliveredAgain() {
+        StartedThread t = fx().thread().by(ann).start();
+        Post reply = fx().reply(bob, t.id());
+        List<ForumEvent> batch = List.copyOf(events);
+        deliver();
+        for (int i = 0; i < batch.size(); i++) { // the outbox may deliver again after a crash
+            forum.alerts().fanout().handle(i + 1, batch.get(i));
+        }
+
+        assertThat(alerts(ann)).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.REPLY);
+            assertThat(a.post()).isEqualTo(reply.id());
+            assertThat(a.latestActorName()).isEqualTo("bob");
+        });
+        assertThat(forum.alerts().unreadCount(actor(ann))).isEqualTo(1);
+        assertThat(forum.watching().threadWatch(actor(bob), t.id())).isPresent(); // auto-watched by replying
+    }
+
+    @Test
+    void aFanOutToTenThousandWatchersIsOneTransaction() {
+        StartedThread t = fx().thread().by(ann).start();
+        deliver();
+        txRun(() -> {
+            for (int i = 1; i <= 10_000; i++) {
+                storage.watches().putThread(new ThreadWatch(MemberId.of(1_000_000 + i), t.id(), false, clock.instant()));
+            }
+        });
+        fx().reply(bob, t.id());
+        long writesBefore = counted.writeTransactions();
+        deliver();
+
+        assertThat(counted.writeTransactions() - writesBefore).isEqualTo(1);
+        assertThat(read(() -> storage.alerts().countUnread(MemberId.of(1_000_001)))).isEqualTo(1);
+        assertThat(read(() -> storage.alerts().countUnread(MemberId.of(1_010_000)))).isEqualTo(1);
+        assertThat(forum.alerts().unreadCount(actor(ann))).isEqualTo(1);
+    }
+
+    @Test
+    void aFanOutInsideATransactionThatRollsBackLeavesNoAlerts() {
+        StartedThread t = fx().thread().by(ann).start();
+        deliver();
+        fx().reply(bob, t.id());
+        List<ForumEvent> batch = List.copyOf(events);
+        events.clear();
+        try {
+            txRun(() -> {
+                batch.forEach(e -> forum.alerts().fanout().handle(++position, e));
+                throw new IllegalStateException("the consumer's position could not be written");
+            });
+        } catch (IllegalStateException expected) {
+            // the alerts went with the transaction
+        }
+
+        assertThat(forum.alerts().unreadCount(actor(ann))).isZero();
+        batch.forEach(e -> forum.alerts().fanout().handle(position, e));
+        assertThat(forum.alerts().unreadCount(actor(ann))).isEqualTo(1);
+    }
+
+    @Test
+    void reactionsAreGroupedWhileUnreadAndPagedNewestFirst() {
+        StartedThread t = fx().thread().by(ann).start();
+        List<Member> fans = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            fans.add(fx().member());
+        }
+        for (Member fan : fans) {
+            forum.reactions().react(actor(fan), t.first().id(), "like");
+            clock.advanceSeconds(1);
+        }
+        deliver();
+
+        assertThat(alerts(ann)).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.REACTION);
+            assertThat(a.actorCount()).isEqualTo(4);
+            assertThat(a.latestActor()).isEqualTo(fans.get(3).id());
+        });
+        forum.alerts().markRead(actor(ann), alerts(ann).get(0).ids().get(0));
+        Page<AlertEntry> page = forum.alerts().list(actor(ann), 1);
+        assertThat(page.total()).isEqualTo(4);
+        assertThat(page.items()).extracting(AlertEntry::latestActor)
+                .containsExactly(fans.get(3).id(), fans.get(2).id(), fans.get(1).id(), fans.get(0).id());
+        assertThat(forum.alerts().unreadCount(actor(ann))).isZero();
+    }
+
+    @Test
+    void preferencesAndIgnoresAreHonouredFromStorage() {
+        StartedThread t = fx().thread().by(ann).start();
+        forum.alerts().savePreferences(actor(ann), forum.alerts().preferences(actor(ann)).with(AlertKind.REACTION, Delivery.OFF));
+        forum.alerts().ignore(actor(ann), bob.id());
+        Member cyd = fx().member("cyd");
+        fx().reply(bob, t.id());
+        forum.reactions().react(actor(cyd), t.first().id(), "like");
+        fx().reply(cyd, t.id());
+        deliver();
+
+        assertThat(alerts(ann)).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.REPLY);
+            assertThat(a.latestActor()).isEqualTo(cyd.id());
+        });
+    }
+}

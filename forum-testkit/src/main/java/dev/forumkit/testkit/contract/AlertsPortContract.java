@@ -1,0 +1,142 @@
+package dev.forumkit.testkit.contract;
+
+import dev.forumkit.core.alert.Alert;
+import dev.forumkit.core.alert.AlertId;
+import dev.forumkit.core.alert.AlertKind;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.content.ThreadId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code Alerts} port: one row per alert, unique per (recipient, source position, kind), listed newest first. */
+public abstract class AlertsPortContract extends ContractBase {
+    private static final MemberId ANN = MemberId.of(1);
+    private static final MemberId BOB = MemberId.of(2);
+    private static final MemberId KENJI = MemberId.of(3);
+    private static final ThreadId THREAD = ThreadId.of(10);
+
+    private Alert alert(MemberId to, AlertKind kind, long position, Instant at) {
+        return Alert.unread(to, kind, KENJI, THREAD, PostId.of(100 + position), null, null, at, position);
+    }
+
+    private int add(Alert... alerts) {
+        return tx(() -> storage.alerts().addAll(List.of(alerts)));
+    }
+
+    @Test
+    void addedAlertsAreStoredWithEveryFieldAndAnId() {
+        Alert a = Alert.unread(ANN, AlertKind.REACTION, KENJI, THREAD, PostId.of(5), BoardId.of(7), "like", clock.instant(), 42);
+        assertThat(add(a)).isEqualTo(1);
+
+        Alert stored = read(() -> storage.alerts().unread(ANN)).get(0);
+        assertThat(stored.id()).isNotNull();
+        assertThat(stored).isEqualTo(a.withId(stored.id()));
+        assertThat(read(() -> storage.alerts().byId(stored.id()))).contains(stored);
+        assertThat(read(() -> storage.alerts().byId(AlertId.of(stored.id().value() + 1000)))).isEmpty();
+    }
+
+    @Test
+    void anAlertAlreadyStoredForTheSameRecipientEventAndKindIsSkipped() {
+        Instant now = clock.instant();
+        assertThat(add(alert(ANN, AlertKind.REPLY, 1, now), alert(BOB, AlertKind.REPLY, 1, now))).isEqualTo(2);
+
+        assertThat(add(alert(ANN, AlertKind.REPLY, 1, now), alert(ANN, AlertKind.REPLY, 1, now))).isZero();
+        assertThat(add(alert(ANN, AlertKind.MENTION, 1, now), alert(ANN, AlertKind.REPLY, 2, now))).isEqualTo(2);
+
+        assertThat(read(() -> storage.alerts().countUnread(ANN))).isEqualTo(3);
+        assertThat(read(() -> storage.alerts().countUnread(BOB))).isEqualTo(1);
+    }
+
+    @Test
+    void unreadAndReadAlertsAreListedNewestFirstAndCountedApart() {
+        Instant t = clock.instant();
+        for (int i = 1; i <= 6; i++) {
+            add(alert(ANN, AlertKind.REPLY, i, t.plusSeconds(i % 3))); // equal times: the higher id is newer
+        }
+        add(alert(BOB, AlertKind.REPLY, 99, t));
+        List<Alert> unread = read(() -> storage.alerts().unread(ANN));
+        assertThat(unread).extracting(Alert::sourcePosition).containsExactly(5L, 2L, 4L, 1L, 6L, 3L);
+
+        int changed = tx(() -> storage.alerts().markRead(ANN, List.of(unread.get(0).id(), unread.get(2).id(), unread.get(3).id())));
+
+        assertThat(changed).isEqualTo(3);
+        assertThat(read(() -> storage.alerts().unread(ANN))).extracting(Alert::sourcePosition).containsExactly(2L, 6L, 3L);
+        assertThat(read(() -> storage.alerts().readPage(ANN, 0, 10))).allMatch(Alert::read)
+                .extracting(Alert::sourcePosition).containsExactly(5L, 4L, 1L);
+        assertThat(read(() -> storage.alerts().readPage(ANN, 1, 1))).extracting(Alert::sourcePosition).containsExactly(4L);
+        assertThat(read(() -> storage.alerts().countUnread(ANN))).isEqualTo(3);
+        assertThat(read(() -> storage.alerts().countRead(ANN))).isEqualTo(3);
+    }
+
+    @Test
+    void markingReadTouchesOnlyTheRecipientsUnreadAlerts() {
+        add(alert(ANN, AlertKind.REPLY, 1, clock.instant()), alert(BOB, AlertKind.REPLY, 1, clock.instant()));
+        AlertId bobs = read(() -> storage.alerts().unread(BOB)).get(0).id();
+        AlertId anns = read(() -> storage.alerts().unread(ANN)).get(0).id();
+
+        assertThat(tx(() -> storage.alerts().markRead(ANN, List.of(bobs)))).isZero();
+        assertThat(tx(() -> storage.alerts().markRead(ANN, List.of(anns, anns)))).isEqualTo(1);
+        assertThat(tx(() -> storage.alerts().markRead(ANN, List.of(anns)))).isZero();
+        assertThat(read(() -> storage.alerts().countUnread(BOB))).isEqualTo(1);
+    }
+
+    @Test
+    void markAllReadMarksEveryUnreadAlertOfTheMember() {
+        for (int i = 1; i <= 3; i++) {
+            add(alert(ANN, AlertKind.REPLY, i, clock.instant()));
+        }
+        add(alert(BOB, AlertKind.REPLY, 1, clock.instant()));
+
+        assertThat(tx(() -> storage.alerts().markAllRead(ANN))).isEqualTo(3);
+        assertThat(tx(() -> storage.alerts().markAllRead(ANN))).isZero();
+        assertThat(read(() -> storage.alerts().countUnread(ANN))).isZero();
+        assertThat(read(() -> storage.alerts().countUnread(BOB))).isEqualTo(1);
+    }
+
+    @Test
+    void recipientsAboutAPostAreFoundByKind() {
+        PostId post = PostId.of(500);
+        tx(() -> storage.alerts().addAll(List.of(
+                Alert.unread(ANN, AlertKind.MENTION, KENJI, THREAD, post, null, null, clock.instant(), 1),
+                Alert.unread(BOB, AlertKind.QUOTE, KENJI, THREAD, post, null, null, clock.instant(), 1),
+                Alert.unread(BOB, AlertKind.MENTION, KENJI, THREAD, PostId.of(501), null, null, clock.instant(), 2))));
+
+        assertThat(read(() -> storage.alerts().recipientsAbout(post, AlertKind.MENTION))).containsExactly(ANN);
+        assertThat(read(() -> storage.alerts().recipientsAbout(post, AlertKind.QUOTE))).containsExactly(BOB);
+        assertThat(read(() -> storage.alerts().recipientsAbout(post, AlertKind.REPLY))).isEmpty();
+    }
+
+    @Test
+    void tenThousandAlertsAreAddedInOneCall() {
+        List<Alert> many = new ArrayList<>();
+        for (int i = 1; i <= 10_000; i++) {
+            many.add(Alert.unread(MemberId.of(1_000 + i), AlertKind.REPLY, KENJI, THREAD, PostId.of(1), null, null, clock.instant(), 7));
+        }
+
+        assertThat(tx(() -> storage.alerts().addAll(many))).isEqualTo(10_000);
+        assertThat(tx(() -> storage.alerts().addAll(many))).isZero();
+        assertThat(read(() -> storage.alerts().countUnread(MemberId.of(1_001)))).isEqualTo(1);
+        assertThat(read(() -> storage.alerts().countUnread(MemberId.of(11_000)))).isEqualTo(1);
+    }
+
+    @Test
+    void alertsAddedInATransactionThatFailsAreGone() {
+        try {
+            txRun(() -> {
+                storage.alerts().addAll(List.of(alert(ANN, AlertKind.REPLY, 1, clock.instant())));
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(read(() -> storage.alerts().countUnread(ANN))).isZero();
+        assertThat(add(alert(ANN, AlertKind.REPLY, 1, clock.instant()))).isEqualTo(1);
+    }
+}
