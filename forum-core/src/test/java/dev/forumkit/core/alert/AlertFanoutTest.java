@@ -303,10 +303,11 @@ class AlertFanoutTest {
         w.deliver();
         w.forum.alerts().markAllRead(as(ann));
         reply(cy, first, "Me too");
-        w.pending.forEach(e -> {
+        assertThat(w.undelivered()).isNotEmpty();
+        w.undelivered().forEach(d -> {
             try {
                 w.storage.transactions().run(() -> {
-                    w.forum.alerts().fanout().handle(100, e);
+                    w.forum.alerts().fanout().handle(d.position(), d.event());
                     throw new IllegalStateException("the outbox could not record its position");
                 });
             } catch (IllegalStateException expected) {

@@ -4,7 +4,9 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
-import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.event.Delivery;
+import dev.forumkit.core.event.EventCodec;
+import dev.forumkit.core.event.EventConsumer;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.member.Registration;
@@ -20,15 +22,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A forum on the in-memory storage whose events are handed to the alert fan-out by hand, with positions, as the
- * outbox will: {@link #deliver()} hands over everything that happened since the last call.
+ * A forum on the in-memory storage whose outbox runs only when asked: {@link #deliver()} drains it, so the forum's own
+ * "alerts" consumer fans out everything that happened since the last call, at the events' real positions.
  */
 final class AlertWorld implements AutoCloseable {
     final InMemoryForumStorage storage = new InMemoryForumStorage();
     final MutableClock clock = new MutableClock();
     final Forum forum;
-    final List<ForumEvent> pending = new ArrayList<>();
-    final List<ForumEvent> delivered = new ArrayList<>();
+    /** Every event delivered so far, with its position, as a second consumer saw it. */
+    final List<Delivery> delivered = new ArrayList<>();
     final Member admin;
     final Member moderator;
     final Category category;
@@ -36,7 +38,8 @@ final class AlertWorld implements AutoCloseable {
 
     AlertWorld() {
         forum = Forum.create(storage, c -> c.clock(clock).passwordHasher(new Pbkdf2PasswordHasher(1_000))
-                .viewFlushInterval(Duration.ZERO).markupRenderer(new TaggingRenderer()).listener(pending::add));
+                .viewFlushInterval(Duration.ZERO).markupRenderer(new TaggingRenderer())
+                .outboxPollInterval(Duration.ZERO).consumer(EventConsumer.inStorage("alert-world", delivered::add)));
         admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", "a long password"));
         moderator = member("moderator", Role.MODERATOR);
         category = forum.boards().createCategory(as(admin), "General", "");
@@ -55,20 +58,25 @@ final class AlertWorld implements AutoCloseable {
         return Actor.member(m.id());
     }
 
-    /** Hands every event since the last call to the fan-out, each at the next outbox position. */
+    /** Delivers every event since the last call through the outbox (the forum's alert consumer among others). */
     void deliver() {
-        List<ForumEvent> batch = List.copyOf(pending);
-        pending.clear();
-        for (ForumEvent e : batch) {
-            delivered.add(e);
-            forum.alerts().fanout().handle(delivered.size(), e);
-        }
+        forum.outbox().drain();
         clock.tick();
     }
 
-    /** Hands the last delivered event over again, at its old position (an outbox redelivery). */
+    /** Hands the last delivered event to the fan-out again, at its old position (an outbox redelivery). */
     void redeliverLast() {
-        forum.alerts().fanout().handle(delivered.size(), delivered.get(delivered.size() - 1));
+        Delivery last = delivered.get(delivered.size() - 1);
+        forum.alerts().fanout().handle(last.position(), last.event());
+    }
+
+    /** The events stored since the alert consumer's position: written, not yet delivered. */
+    List<Delivery> undelivered() {
+        return storage.transactions().readOnly(() -> {
+            long from = storage.eventLog().consumer(AlertService.CONSUMER).orElseThrow().position();
+            return storage.eventLog().after(from, 1_000).stream()
+                    .map(e -> new Delivery(e.position(), EventCodec.decode(e.event()), e.createdAt())).toList();
+        });
     }
 
     List<AlertEntry> alerts(Member m) {

@@ -41,7 +41,7 @@ class EventCodecTest {
                 Instant.parse("2026-03-01T12:00:00.123456Z"), Set.of(MemberId.of(9), MemberId.of(4)));
 
         assertThat(EventCodec.encode(created).payload()).isEqualTo(
-                "{\"post\":7,\"thread\":3,\"number\":2,\"author\":5,\"at\":\"2026-03-01T12:00:00.123456Z\",\"mentions\":[4,9]}");
+                "{\"post\":7,\"thread\":3,\"number\":2,\"author\":5,\"at\":\"2026-03-01T12:00:00.123456Z\",\"mentions\":[4,9],\"quotes\":[]}");
     }
 
     @Test
