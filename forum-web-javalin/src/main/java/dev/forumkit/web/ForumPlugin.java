@@ -1,6 +1,7 @@
 package dev.forumkit.web;
 
 import dev.forumkit.web.internal.AdminRoutes;
+import dev.forumkit.web.internal.AlertRoutes;
 import dev.forumkit.web.internal.Admission;
 import dev.forumkit.web.internal.AdmissionHandler;
 import dev.forumkit.web.internal.Api;
@@ -13,6 +14,7 @@ import dev.forumkit.web.internal.RouteTable;
 import dev.forumkit.web.internal.SecurityHeaders;
 import dev.forumkit.web.internal.SessionRoutes;
 import dev.forumkit.web.internal.ThreadRoutes;
+import dev.forumkit.web.internal.WatchRoutes;
 import dev.forumkit.web.internal.html.PageTable;
 import dev.forumkit.web.internal.html.Pages;
 import io.javalin.config.JavalinState;
@@ -58,6 +60,8 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         ThreadRoutes.register(table);
         PostRoutes.register(table);
         AdminRoutes.register(table);
+        AlertRoutes.register(table);
+        WatchRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

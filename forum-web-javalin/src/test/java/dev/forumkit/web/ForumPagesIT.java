@@ -147,7 +147,9 @@ class ForumPagesIT {
         browser.go(threadPath(opening) + "reply");
         browser.type("#reply-body", "Is it still there?");
         browser.click(".reply-form button[type=submit]");
-        assertThat(browser.find(".form-errors").getText()).contains("locked");
+        // a click does not always wait for the form's answer to load: wait for it, as the other scenarios do
+        WebElement refused = browser.await(d -> browser.all(".form-errors").stream().findFirst().orElse(null));
+        assertThat(refused.getText()).contains("locked");
         assertThat(browser.find("#reply-body").getAttribute("value")).isEqualTo("Is it still there?");
     }
 

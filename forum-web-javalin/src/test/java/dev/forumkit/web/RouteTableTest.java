@@ -82,6 +82,20 @@ class RouteTableTest {
         rule("DELETE /posts/{postId}/reaction", Access.MEMBER, null);
         rule("GET /reaction-types", Access.ANYONE, null);
         rule("POST /admin/recount", Access.ADMIN, null);
+        rule("GET /alerts", Access.MEMBER, null);
+        rule("POST /alerts/{alertId}/read", Access.MEMBER, null); // someone else's or no alert: 404, never another's
+        rule("POST /alerts/read-all", Access.MEMBER, null);
+        rule("GET /me/alert-preferences", Access.MEMBER, null);
+        rule("PUT /me/alert-preferences", Access.MEMBER, c -> "{\"deliveries\":{\"reaction\":\"off\"},\"auto_watch\":true}");
+        rule("PUT /members/{memberId}/ignore", Access.MEMBER, null);
+        rule("DELETE /members/{memberId}/ignore", Access.MEMBER, null);
+        rule("GET /me/ignored", Access.MEMBER, null);
+        rule("PUT /threads/{threadId}/watch", Access.MEMBER, c -> "{\"email\":true}");
+        rule("DELETE /threads/{threadId}/watch", Access.MEMBER, null);
+        rule("PUT /boards/{boardId}/watch", Access.MEMBER, c -> "{\"every_post\":true,\"email\":false}");
+        rule("DELETE /boards/{boardId}/watch", Access.MEMBER, null);
+        rule("GET /me/watched-threads", Access.MEMBER, null);
+        rule("GET /me/watched-boards", Access.MEMBER, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -130,6 +144,22 @@ class RouteTableTest {
         page("GET /admin/members", Access.STAFF, null);
         page("POST /admin/recount", Access.ADMIN, null);
         page("GET /assets/{file}", Access.ANYONE, null);
+        page("GET /alerts/", Access.MEMBER, null);
+        page("GET /alerts/page-{page}", Access.MEMBER, null);
+        page("POST /alerts/{alertId}/read", Access.MEMBER, null);
+        page("POST /alerts/read-all", Access.MEMBER, null);
+        page("GET /account/alert-preferences", Access.MEMBER, null);
+        page("POST /account/alert-preferences", Access.MEMBER, c -> "kind_reaction=off&auto_watch=1");
+        page("POST /members/{member}/ignore", Access.MEMBER, null);
+        page("POST /members/{member}/unignore", Access.MEMBER, null);
+        page("POST /threads/{thread}/watch", Access.MEMBER, c -> "email=1");
+        page("POST /threads/{thread}/unwatch", Access.MEMBER, null);
+        page("POST /boards/{board}/watch", Access.MEMBER, c -> "notify=every_post");
+        page("POST /boards/{board}/unwatch", Access.MEMBER, null);
+        page("GET /watched/threads", Access.MEMBER, null);
+        page("GET /watched/threads/page-{page}", Access.MEMBER, null);
+        page("GET /watched/boards", Access.MEMBER, null);
+        page("GET /watched/boards/page-{page}", Access.MEMBER, null);
     }
 
     private static void page(String key, Access access, Function<Case, String> body) {
@@ -322,7 +352,8 @@ class RouteTableTest {
                     .replace("{boardId}", Long.toString(f.board.id().value()))
                     .replace("{categoryId}", Long.toString(f.category.id().value()))
                     .replace("{page}", "1")
-                    .replace("{file}", "forumkit.css");
+                    .replace("{file}", "forumkit.css")
+                    .replace("{alertId}", "999999999");
         }
         return route.path().substring(P.length())
                 .replace("{memberId}", Long.toString(owner ? f.mia.id().value() : c.target().id().value()))
@@ -330,6 +361,7 @@ class RouteTableTest {
                 .replace("{threadId}", Long.toString(c.threadId()))
                 .replace("{boardId}", Long.toString(f.board.id().value()))
                 .replace("{categoryId}", Long.toString(f.category.id().value()))
+                .replace("{alertId}", "999999999")
                 .transform(p -> P + p);
     }
 

@@ -49,7 +49,8 @@ public final class MemberRoutes {
 
     public static void register(RouteTable t) {
         t.post("/members", Access.ANYONE, MemberRoutes::join);
-        t.get("/me", Access.MEMBER, call -> Map.of("member", MemberJson.AccountJson.from(call.viewer().member())));
+        t.get("/me", Access.MEMBER, call -> Map.of("member", MemberJson.AccountJson.from(call.viewer().member()),
+                "unread_alerts", call.api().forum().alerts().unreadCount(call.actor())));
         t.put("/me/password", Access.MEMBER, MemberRoutes::changePassword);
         t.get("/members/{memberId}", Access.ANYONE, MemberRoutes::profile);
         t.patch("/members/{memberId}", Access.OWNER_OR_ADMIN, MemberRoutes::updateTitle);

@@ -28,6 +28,7 @@ public final class Chrome {
     private final List<Crumb> crumbs;
     private final boolean noindex;
     private final String here;
+    private long unreadAlerts = -1;
 
     public Chrome(String base, String apiPrefix, Member me, Standing standing, String csrf, Instant now, String title,
                   List<Crumb> crumbs, boolean noindex, String here) {
@@ -156,5 +157,15 @@ public final class Chrome {
     /** A post body as a short line of plain text. */
     public String excerpt(String source) {
         return Bodies.excerpt(source, 220);
+    }
+
+    /** Set by the responder for signed-in members; left unknown when it could not be counted (storage down). */
+    void unreadAlerts(long count) {
+        this.unreadAlerts = count;
+    }
+
+    /** The header's alert count: unread alerts of the signed-in member, -1 when unknown (guests, or not counted). */
+    public long unreadAlerts() {
+        return unreadAlerts;
     }
 }

@@ -116,6 +116,48 @@ public record Links(String base) {
         return base + "/assets/" + file;
     }
 
+    public String alerts() {
+        return base + "/alerts/";
+    }
+
+    public String alerts(int page) {
+        return page <= 1 ? alerts() : alerts() + "page-" + page;
+    }
+
+    public String alertRead(long alertId) {
+        return alerts() + alertId + "/read";
+    }
+
+    public String alertsReadAll() {
+        return alerts() + "read-all";
+    }
+
+    public String alertPreferences() {
+        return base + "/account/alert-preferences";
+    }
+
+    public String watchedThreads(int page) {
+        return base + "/watched/threads" + (page <= 1 ? "" : "/page-" + page);
+    }
+
+    public String watchedBoards(int page) {
+        return base + "/watched/boards" + (page <= 1 ? "" : "/page-" + page);
+    }
+
+    /** Watch and unwatch form targets of a thread by id: the lists also unwatch threads the member can no longer see. */
+    public String watchThread(long threadId, String action) {
+        return base + "/threads/" + threadId + "/" + action;
+    }
+
+    public String watchBoard(long boardId, String action) {
+        return base + "/boards/" + boardId + "/" + action;
+    }
+
+    /** A thread known by id and title only (an alert): the page answers a stale slug with its canonical address. */
+    public String thread(long threadId, String title) {
+        return base + "/threads/" + (title == null ? "" : Slugs.of(title) + ".") + threadId + "/";
+    }
+
     /** Usernames may hold any letter; the address gets an ASCII slug of it ("member" when nothing is left). */
     static String memberSlug(String username) {
         String slug = Slugs.of(username);

@@ -90,9 +90,24 @@ final class PageResponder implements Responder {
         Chrome chrome = new Chrome(api.settings().basePath(), api.settings().apiPrefix(), viewer.member(), viewer.standing(),
                 viewer.csrfToken(), api.forum().clock().instant(), v.title(), v.crumbs(), v.isNoindex(),
                 ctx.method() == HandlerType.GET ? ctx.path() : null);
+        if (viewer.member() != null) {
+            chrome.unreadAlerts(unreadAlerts(viewer));
+        }
         Map<String, Object> model = new HashMap<>(v.model());
         model.put("c", chrome);
         ctx.status(v.status()).html(renderer.render(v.template() + ".jte", model, ctx));
+    }
+
+    /**
+     * One indexed count per page for the header. An error page must still render when storage is what failed, so a
+     * failed count leaves the badge out instead of failing the page.
+     */
+    private long unreadAlerts(Viewer viewer) {
+        try {
+            return api.forum().alerts().unreadCount(viewer.actor());
+        } catch (RuntimeException storageDown) {
+            return -1;
+        }
     }
 
     /** What a person wrote in a refused form (the post body), so the error page can give it back. */

@@ -13,5 +13,8 @@ public final class Pages {
         ModerationPages.register(t);
         AdminPages.register(t);
         Assets.register(t);
+        AlertPages.register(t);
+        AlertSettingsPages.register(t);
+        WatchPages.register(t);
     }
 }

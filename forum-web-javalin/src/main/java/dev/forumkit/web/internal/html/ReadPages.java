@@ -62,7 +62,8 @@ final class ReadPages {
         return View.of("board", n > 1 ? b.title() + " | Page " + n : b.title())
                 .crumb("Forums", links.home())
                 .crumb(p.category().title(), links.home() + "#category-" + p.category().id().value())
-                .with("page", p);
+                .with("page", p)
+                .with("watch", WatchPages.boardButton(call, b.id()));
     }
 
     private static Object thread(Call call) {
@@ -85,7 +86,8 @@ final class ReadPages {
                 .with("page", p)
                 .with("types", forum.reactionTypes().all())
                 .with("boards", boards)
-                .with("form", Form.empty());
+                .with("form", Form.empty())
+                .with("watch", WatchPages.threadButton(call, t.id()));
     }
 
     /** The first post the member has not read (the thread's last post when all are read; page 1 for guests). */
@@ -134,6 +136,7 @@ final class ReadPages {
                 .crumb("Forums", links.home())
                 .with("profile", p)
                 .with("actions", actions)
-                .with("form", form);
+                .with("form", form)
+                .with("ignore", AlertSettingsPages.ignoreButton(call, id));
     }
 }
