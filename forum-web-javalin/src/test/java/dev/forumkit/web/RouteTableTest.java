@@ -82,6 +82,7 @@ class RouteTableTest {
         rule("DELETE /posts/{postId}/reaction", Access.MEMBER, null);
         rule("GET /reaction-types", Access.ANYONE, null);
         rule("POST /admin/recount", Access.ADMIN, null);
+        rule("GET /admin/outbox", Access.ADMIN, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -129,6 +130,7 @@ class RouteTableTest {
                 c -> "category_id=" + RouteTableTest.f.category.id().value() + "&title=Japan&description=All+things+Japan");
         page("GET /admin/members", Access.STAFF, null);
         page("POST /admin/recount", Access.ADMIN, null);
+        page("GET /admin/outbox", Access.ADMIN, null);
         page("GET /assets/{file}", Access.ANYONE, null);
     }
 
