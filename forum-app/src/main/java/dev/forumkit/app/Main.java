@@ -51,7 +51,7 @@ public final class Main {
         Settings settings = Settings.load();
         ForumStorage storage = Storages.open(settings);
         Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create())
-                .mailer(Mailers.create(settings.mail())));
+                .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention()));
         ForumServer server = new ForumServer(settings, storage, forum);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
         try {
