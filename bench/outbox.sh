@@ -21,6 +21,7 @@ DATA=${DATA:-$ROOT/bench/data}
 OUT=$ROOT/bench/out/outbox
 JAR=$ROOT/forum-app/target/forumkit.jar
 mkdir -p "$DATA" "$OUT"
+rm -f "$OUT"/server-*.log # the 503 count at the end is of this run
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v curl >/dev/null || apt-get install -y -qq curl >/dev/null
@@ -102,10 +103,11 @@ row() {
   fi
   env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$BASE" >"$log" 2>&1 || true
   local after; after=$(date +%s.%N)
-  local rps p50 p99 bad total cpu
+  local rps p50 p99 bad total cpu errors
   rps=$(awk '/^Requests\/sec/ {printf "%\047.0f", $2}' "$log")
   p50=$(awk '$1=="50%" {print $2}' "$log"); p99=$(awk '$1=="99%" {print $2}' "$log")
   bad=$(awk '/Non-2xx/ {print $NF}' "$log"); total=$(awk '/requests in/ {print $1}' "$log")
+  errors=$(awk '/Socket errors/ {print $3 $4 $5 $6 $7 $8 $9 $10}' "$log") # timeouts: wrk gave up after 2 s
   cpu=$(awk -v a="$cpu0" -v n="${total:-0}" '{ if (n > 0) printf "%.3f", ($14 + $15 - a) * 1000 / 100 / n; else print "?" }' "/proc/$SERVER_PID/stat")
   local lag="-" drained="-"
   if [ -n "$sampler" ]; then
@@ -116,7 +118,7 @@ row() {
     drained=$(python3 -c "import time,sys; print('%.1f s' % (time.time() - float(sys.argv[1])))" "$after")
     [ "$waited" -ge 600 ] && drained="not within 120 s"
   fi
-  ROWS+=("| $label | ${rps:-?} | ${p50:-?} | ${p99:-?} | $cpu | ${bad:-0} of ${total:-?} | $lag | $drained | $load |")
+  ROWS+=("| $label | ${rps:-?} | ${p50:-?} | ${p99:-?} | $cpu | ${bad:-0} of ${total:-?}${errors:+; $errors} | $lag | $drained | $load |")
   echo "${ROWS[-1]}" >&2
 }
 
@@ -155,7 +157,9 @@ LOAD_END=$(loadavg)
   echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine, 16 signed-in members replying; server -Xmx256m, H2 file database, rate limits off; every row on a fresh copy of its data set. Load average $LOAD_START at the start, $LOAD_END at the end."
   echo "Data: $(head -1 "$UNWATCHED/generate.txt" | sed 's/ into .*//'); thread $MEGA watched by none, or by the last $WATCHERS members (\`generate --watchers\`). Lag: the age of the oldest event the alerts consumer has not handled, sampled every 100 ms from \`GET /api/v1/admin/outbox\` while wrk ran; caught up: from the end of the wrk run until its lag was 0."
   echo
-  echo "| row | req/s | p50 | p99 | server CPU ms/request | non-2xx of all | alerts lag while replying | caught up after | load average (1/5/15 min) before the row |"
+  echo "| row | req/s | p50 | p99 | server CPU ms/request | non-2xx of all; socket errors | alerts lag while replying | caught up after | load average (1/5/15 min) before the row |"
   echo "|---|---:|---:|---:|---:|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "503s the server logged (a write waited over 10 s for the H2 write gate): $(cat "$OUT"/server-*.log 2>/dev/null | grep -c 'the database is busy' || true)."
 } | tee -a docs/benchmarks.md
