@@ -21,15 +21,17 @@ import java.util.Map;
 final class GenerateCommand {
     static final String USAGE = """
             generate [--members 20000] [--boards 24] [--threads 40000] [--posts 1000000] [--reactions 500000] [--seed 1]
+                     [--watchers 0]
                        fill an EMPTY database with a generated forum (same seed, same forum); members sign in as
-                       member<N>@example.com / %s; prints a summary""".formatted(DataGenerator.PASSWORD);
+                       member<N>@example.com / %s; --watchers N: the last N members watch the mega-thread;
+                       prints a summary""".formatted(DataGenerator.PASSWORD);
 
     private GenerateCommand() {
     }
 
     static int run(List<String> args, Settings settings, PrintStream out) {
         Map<String, Long> o = new HashMap<>(Map.of("members", 20_000L, "boards", 24L, "threads", 40_000L,
-                "posts", 1_000_000L, "reactions", 500_000L, "seed", 1L));
+                "posts", 1_000_000L, "reactions", 500_000L, "seed", 1L, "watchers", 0L));
         for (int i = 0; i < args.size(); i++) {
             String key = args.get(i).replaceFirst("^--", "");
             if (!args.get(i).startsWith("--") || !o.containsKey(key) || i + 1 >= args.size()) {
@@ -74,6 +76,11 @@ final class GenerateCommand {
                 times.done();
                 finishTimes = times.summary(counting);
             }
+            int watchers = 0;
+            if (o.get("watchers") > 0) {
+                watchers = ThreadWatchers.watch(storage, dev.forumkit.core.content.ThreadId.of(r.megaThreadId()),
+                        Math.toIntExact(Math.min(o.get("watchers"), r.members())), DataGenerator.END);
+            }
             double total = (System.nanoTime() - started) / 1e9;
             double cpu = processCpuSeconds();
             double counters = (System.nanoTime() - finishStarted) / 1e9;
@@ -84,6 +91,10 @@ final class GenerateCommand {
                     Storages.describe(settings));
             out.printf(Locale.ROOT, "mega-thread: id %d, %,d posts (%,d pages of 20); threads %d..%d; load average %s%n",
                     r.megaThreadId(), r.megaThreadPosts(), pages, r.firstThreadId(), r.firstThreadId() + r.threads() - 1, loadAverage());
+            if (watchers > 0) {
+                out.printf(Locale.ROOT, "watchers: %,d members watch the mega-thread %d (the last ones: member%d..member%d)%n",
+                        watchers, r.megaThreadId(), r.members() - watchers + 1, r.members());
+            }
             out.println("members sign in as member<N>@example.com / " + DataGenerator.PASSWORD + " (N = 1.." + r.members() + ")");
             return 0;
         }

@@ -50,8 +50,14 @@ public final class Main {
         }
         Settings settings = Settings.load();
         ForumStorage storage = Storages.open(settings);
+        if (settings.jdbcUrl() == null) {
+            List<String> released = DeadRunLeases.release(storage);
+            if (!released.isEmpty()) {
+                LOG.warn("outbox consumers {} were still leased by a run that did not stop: released, they go on now", released);
+            }
+        }
         Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create())
-                .mailer(Mailers.create(settings.mail())));
+                .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention()));
         ForumServer server = new ForumServer(settings, storage, forum);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
         try {

@@ -25,7 +25,22 @@ import java.util.Properties;
 public record Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                        String publicUrl, String adminUsername, String adminEmail, String adminPassword,
                        boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
-                       Admission admission, Mail mail) {
+                       Admission admission, Mail mail, Duration eventRetention) {
+    /** How long delivered events stay in the outbox ({@code event.retention}) unless set. */
+    public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
+
+    public Settings {
+        java.util.Objects.requireNonNull(eventRetention, "eventRetention");
+    }
+
+    /** Settings with the default event retention. */
+    public Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                    String publicUrl, String adminUsername, String adminEmail, String adminPassword,
+                    boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
+                    Admission admission, Mail mail) {
+        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, adminUsername, adminEmail, adminPassword,
+                secureCookies, rateLimits, benchRoutes, guestCache, admission, mail, DEFAULT_EVENT_RETENTION);
+    }
 
     /**
      * Admission control: requests worked on at once ({@code max.concurrent.requests}, 0 turns it off), how many more
@@ -84,7 +99,7 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
         return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
                 + ", publicUrl=" + publicUrl + ", adminUsername=" + adminUsername + ", secureCookies=" + secureCookies
                 + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + ", guestCache=" + guestCache
-                + ", admission=" + admission + ", mail=" + mail + "]";
+                + ", admission=" + admission + ", mail=" + mail + ", eventRetention=" + eventRetention + "]";
     }
 
     /** Settings from this process's system properties and environment. */
@@ -115,7 +130,8 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 new Admission(l.count("max.concurrent.requests", Admission.DEFAULT.maxConcurrentRequests()),
                         l.count("max.queued.requests", Admission.DEFAULT.maxQueuedRequests()),
                         Duration.ofMillis(l.count("queue.timeout.ms", (int) Admission.DEFAULT.queueTimeout().toMillis()))),
-                mail(l, publicUrl));
+                mail(l, publicUrl),
+                l.get("event.retention").map(v -> DurationSetting.parse("event.retention", v)).orElse(DEFAULT_EVENT_RETENTION));
     }
 
     private static Mail mail(Lookup l, String publicUrl) {

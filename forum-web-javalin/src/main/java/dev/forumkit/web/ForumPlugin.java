@@ -7,6 +7,7 @@ import dev.forumkit.web.internal.AdmissionHandler;
 import dev.forumkit.web.internal.Api;
 import dev.forumkit.web.internal.BoardRoutes;
 import dev.forumkit.web.internal.MemberRoutes;
+import dev.forumkit.web.internal.OutboxRoutes;
 import dev.forumkit.web.internal.Pipeline;
 import dev.forumkit.web.internal.PluginSettings;
 import dev.forumkit.web.internal.PostRoutes;
@@ -62,6 +63,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         AdminRoutes.register(table);
         AlertRoutes.register(table);
         WatchRoutes.register(table);
+        OutboxRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

@@ -96,6 +96,7 @@ class RouteTableTest {
         rule("DELETE /boards/{boardId}/watch", Access.MEMBER, null);
         rule("GET /me/watched-threads", Access.MEMBER, null);
         rule("GET /me/watched-boards", Access.MEMBER, null);
+        rule("GET /admin/outbox", Access.ADMIN, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -143,6 +144,7 @@ class RouteTableTest {
                 c -> "category_id=" + RouteTableTest.f.category.id().value() + "&title=Japan&description=All+things+Japan");
         page("GET /admin/members", Access.STAFF, null);
         page("POST /admin/recount", Access.ADMIN, null);
+        page("GET /admin/outbox", Access.ADMIN, null);
         page("GET /assets/{file}", Access.ANYONE, null);
         page("GET /alerts/", Access.MEMBER, null);
         page("GET /alerts/page-{page}", Access.MEMBER, null);

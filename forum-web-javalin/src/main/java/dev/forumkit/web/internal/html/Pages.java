@@ -12,6 +12,7 @@ public final class Pages {
         PostingPages.register(t);
         ModerationPages.register(t);
         AdminPages.register(t);
+        OutboxPages.register(t);
         Assets.register(t);
         AlertPages.register(t);
         AlertSettingsPages.register(t);
