@@ -14,6 +14,7 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.core.reset.PasswordResetService;
 import dev.forumkit.core.read.ReadMarks;
 import dev.forumkit.core.read.ReadService;
 import dev.forumkit.core.session.SessionService;
@@ -43,6 +44,8 @@ import java.util.logging.Logger;
  */
 public final class Forum implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Forum.class.getName());
+    /** The outbox consumer that sends the forum's e-mail. */
+    public static final String MAIL_CONSUMER = "mail";
     private final ServiceContext ctx;
     private final EventBus events;
     private final Outbox outbox;
@@ -61,6 +64,8 @@ public final class Forum implements AutoCloseable {
     private final WatchService watching;
     private final ScheduledExecutorService flusher;
     private final Mailer mailer;
+    private final PasswordResetService passwordResets;
+    private final String publicUrl;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -87,6 +92,10 @@ public final class Forum implements AutoCloseable {
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
         registerOrClose(EventConsumer.inStorage(AlertService.CONSUMER,
                 d -> alerts.fanout().handle(d.position(), d.event())));
+        this.publicUrl = config.publicUrl;
+        this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl);
+        // e-mail is an outside effect: sent, then the position recorded; a crash in between re-sends with the same key
+        registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, passwordResets::send));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -205,6 +214,16 @@ public final class Forum implements AutoCloseable {
     /** The mailer the forum sends its e-mail through (see {@link ForumConfig#mailer(Mailer)}). */
     public Mailer mailer() {
         return mailer;
+    }
+
+    /** Password reset: request a link by e-mail address, set a new password with its token. */
+    public PasswordResetService passwordResets() {
+        return passwordResets;
+    }
+
+    /** The forum's public address with its base path, without a trailing slash (see {@link ForumConfig#publicUrl}). */
+    public String publicUrl() {
+        return publicUrl;
     }
 
     /** Writes buffered thread views and read marks now; returns how many views were written. */

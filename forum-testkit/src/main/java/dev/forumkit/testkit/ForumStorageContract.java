@@ -14,6 +14,8 @@ import dev.forumkit.testkit.contract.OutboxConsumersContract;
 import dev.forumkit.testkit.contract.OutboxContract;
 import dev.forumkit.testkit.contract.ModerationContract;
 import dev.forumkit.testkit.contract.PagingContract;
+import dev.forumkit.testkit.contract.PasswordResetContract;
+import dev.forumkit.testkit.contract.PasswordResetsPortContract;
 import dev.forumkit.testkit.contract.PostsPortContract;
 import dev.forumkit.testkit.contract.RandomCommandsContract;
 import dev.forumkit.testkit.contract.ReactionRulesContract;
@@ -106,6 +108,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class SessionsPort extends SessionsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class PasswordResetsPort extends PasswordResetsPortContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
@@ -208,6 +215,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Alerting extends AlertsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class PasswordReset extends PasswordResetContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

@@ -132,4 +132,9 @@ public final class WriteCountingStorage implements ForumStorage {
     @Override
     public void close() {
     }
+
+    @Override
+    public dev.forumkit.core.reset.PasswordResets passwordResets() {
+        return delegate.passwordResets();
+    }
 }

@@ -9,6 +9,7 @@ import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.reset.PasswordResets;
 import dev.forumkit.core.session.Sessions;
 import dev.forumkit.core.thread.ReadStates;
 import dev.forumkit.core.thread.Threads;
@@ -47,6 +48,9 @@ public interface ForumStorage extends AutoCloseable {
     AlertPreferences alertPreferences();
 
     Ignores ignores();
+
+    /** Password reset links (hashed tokens). */
+    PasswordResets passwordResets();
 
     /** Releases connections and files; the default does nothing. */
     @Override
