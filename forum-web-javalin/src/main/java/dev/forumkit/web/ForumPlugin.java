@@ -6,6 +6,7 @@ import dev.forumkit.web.internal.AdmissionHandler;
 import dev.forumkit.web.internal.Api;
 import dev.forumkit.web.internal.BoardRoutes;
 import dev.forumkit.web.internal.MemberRoutes;
+import dev.forumkit.web.internal.PasswordResetRoutes;
 import dev.forumkit.web.internal.Pipeline;
 import dev.forumkit.web.internal.PluginSettings;
 import dev.forumkit.web.internal.PostRoutes;
@@ -58,6 +59,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         ThreadRoutes.register(table);
         PostRoutes.register(table);
         AdminRoutes.register(table);
+        PasswordResetRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

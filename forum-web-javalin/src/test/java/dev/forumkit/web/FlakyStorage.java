@@ -115,4 +115,9 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.alert.Ignores ignores() {
         return inner.ignores();
     }
+
+    @Override
+    public dev.forumkit.core.reset.PasswordResets passwordResets() {
+        return inner.passwordResets();
+    }
 }

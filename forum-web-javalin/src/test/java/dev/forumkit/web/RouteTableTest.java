@@ -82,6 +82,8 @@ class RouteTableTest {
         rule("DELETE /posts/{postId}/reaction", Access.MEMBER, null);
         rule("GET /reaction-types", Access.ANYONE, null);
         rule("POST /admin/recount", Access.ADMIN, null);
+        rule("POST /password-resets", Access.ANYONE, c -> "{\"email\":\"someone@example.org\"}");
+        rule("POST /password-resets/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\",\"new_password\":\"long enough\"}");
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -130,6 +132,10 @@ class RouteTableTest {
         page("GET /admin/members", Access.STAFF, null);
         page("POST /admin/recount", Access.ADMIN, null);
         page("GET /assets/{file}", Access.ANYONE, null);
+        page("GET /forgot-password", Access.ANYONE, null);
+        page("POST /forgot-password", Access.ANYONE, c -> "email=someone%40example.org");
+        page("GET /reset-password", Access.ANYONE, null);
+        page("POST /reset-password", Access.ANYONE, c -> "token=not-a-token&new_password=long+enough");
     }
 
     private static void page(String key, Access access, Function<Case, String> body) {

@@ -13,5 +13,6 @@ public final class Pages {
         ModerationPages.register(t);
         AdminPages.register(t);
         Assets.register(t);
+        PasswordResetPages.register(t);
     }
 }
