@@ -14,6 +14,7 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.core.notify.EmailNotifications;
 import dev.forumkit.core.reset.PasswordResetService;
 import dev.forumkit.core.read.ReadMarks;
 import dev.forumkit.core.read.ReadService;
@@ -65,6 +66,7 @@ public final class Forum implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final Mailer mailer;
     private final PasswordResetService passwordResets;
+    private final EmailNotifications emailNotifications;
     private final String publicUrl;
 
     private Forum(ForumStorage storage, ForumConfig config) {
@@ -95,7 +97,11 @@ public final class Forum implements AutoCloseable {
         this.publicUrl = config.publicUrl;
         this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl);
         // e-mail is an outside effect: sent, then the position recorded; a crash in between re-sends with the same key
-        registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, passwordResets::send));
+        this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl);
+        registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
+            passwordResets.send(d);
+            emailNotifications.send(d);
+        }));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -219,6 +225,11 @@ public final class Forum implements AutoCloseable {
     /** Password reset: request a link by e-mail address, set a new password with its token. */
     public PasswordResetService passwordResets() {
         return passwordResets;
+    }
+
+    /** Notification e-mails (sent by the outbox) and their unsubscribe links. */
+    public EmailNotifications emailNotifications() {
+        return emailNotifications;
     }
 
     /** The forum's public address with its base path, without a trailing slash (see {@link ForumConfig#publicUrl}). */

@@ -13,6 +13,8 @@ import dev.forumkit.testkit.contract.MembersPortContract;
 import dev.forumkit.testkit.contract.OutboxConsumersContract;
 import dev.forumkit.testkit.contract.OutboxContract;
 import dev.forumkit.testkit.contract.ModerationContract;
+import dev.forumkit.testkit.contract.EmailNoticesPortContract;
+import dev.forumkit.testkit.contract.NotificationEmailContract;
 import dev.forumkit.testkit.contract.PagingContract;
 import dev.forumkit.testkit.contract.PasswordResetContract;
 import dev.forumkit.testkit.contract.PasswordResetsPortContract;
@@ -113,6 +115,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class PasswordResetsPort extends PasswordResetsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class EmailNoticesPort extends EmailNoticesPortContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
@@ -220,6 +227,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class PasswordReset extends PasswordResetContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class NotificationEmail extends NotificationEmailContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

@@ -137,4 +137,9 @@ public final class WriteCountingStorage implements ForumStorage {
     public dev.forumkit.core.reset.PasswordResets passwordResets() {
         return delegate.passwordResets();
     }
+
+    @Override
+    public dev.forumkit.core.notify.EmailNotices emailNotices() {
+        return delegate.emailNotices();
+    }
 }

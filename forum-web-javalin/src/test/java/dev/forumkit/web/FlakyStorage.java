@@ -120,4 +120,9 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.reset.PasswordResets passwordResets() {
         return inner.passwordResets();
     }
+
+    @Override
+    public dev.forumkit.core.notify.EmailNotices emailNotices() {
+        return inner.emailNotices();
+    }
 }

@@ -40,6 +40,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryAlertPreferences alertPreferences = new InMemoryAlertPreferences(db);
     private final InMemoryIgnores ignores = new InMemoryIgnores(db);
     private final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(db);
+    private final InMemoryEmailNotices emailNotices = new InMemoryEmailNotices(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -130,5 +131,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public PasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    @Override
+    public dev.forumkit.core.notify.EmailNotices emailNotices() {
+        return emailNotices;
     }
 }

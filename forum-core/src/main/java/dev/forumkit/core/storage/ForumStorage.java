@@ -7,6 +7,7 @@ import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
 import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
+import dev.forumkit.core.notify.EmailNotices;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
 import dev.forumkit.core.reset.PasswordResets;
@@ -51,6 +52,9 @@ public interface ForumStorage extends AutoCloseable {
 
     /** Password reset links (hashed tokens). */
     PasswordResets passwordResets();
+
+    /** Notification e-mail state: the last e-mail per member and thread, unsubscribe links. */
+    EmailNotices emailNotices();
 
     /** Releases connections and files; the default does nothing. */
     @Override

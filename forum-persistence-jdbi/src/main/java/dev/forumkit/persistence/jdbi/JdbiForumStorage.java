@@ -50,6 +50,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiAlertPreferences alertPreferences;
     private final JdbiIgnores ignores;
     private final JdbiPasswordResets passwordResets;
+    private final JdbiEmailNotices emailNotices;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -69,6 +70,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.alertPreferences = new JdbiAlertPreferences(transactions);
         this.ignores = new JdbiIgnores(transactions);
         this.passwordResets = new JdbiPasswordResets(transactions);
+        this.emailNotices = new JdbiEmailNotices(transactions);
         ensureIndexes();
     }
 
@@ -222,6 +224,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public PasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    @Override
+    public dev.forumkit.core.notify.EmailNotices emailNotices() {
+        return emailNotices;
     }
 
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */
