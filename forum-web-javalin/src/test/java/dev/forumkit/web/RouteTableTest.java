@@ -136,6 +136,8 @@ class RouteTableTest {
         page("POST /forgot-password", Access.ANYONE, c -> "email=someone%40example.org");
         page("GET /reset-password", Access.ANYONE, null);
         page("POST /reset-password", Access.ANYONE, c -> "token=not-a-token&new_password=long+enough");
+        page("GET /unsubscribe/{token}", Access.ANYONE, null);
+        page("POST /unsubscribe/{token}", Access.ANYONE, c -> "List-Unsubscribe=One-Click");
     }
 
     private static void page(String key, Access access, Function<Case, String> body) {
@@ -328,7 +330,8 @@ class RouteTableTest {
                     .replace("{boardId}", Long.toString(f.board.id().value()))
                     .replace("{categoryId}", Long.toString(f.category.id().value()))
                     .replace("{page}", "1")
-                    .replace("{file}", "forumkit.css");
+                    .replace("{file}", "forumkit.css")
+                    .replace("{token}", "unknown-token");
         }
         return route.path().substring(P.length())
                 .replace("{memberId}", Long.toString(owner ? f.mia.id().value() : c.target().id().value()))

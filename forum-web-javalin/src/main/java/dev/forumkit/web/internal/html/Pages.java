@@ -14,5 +14,6 @@ public final class Pages {
         AdminPages.register(t);
         Assets.register(t);
         PasswordResetPages.register(t);
+        UnsubscribePages.register(t);
     }
 }
