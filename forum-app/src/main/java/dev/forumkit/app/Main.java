@@ -51,7 +51,8 @@ public final class Main {
         Settings settings = Settings.load();
         ForumStorage storage = Storages.open(settings);
         Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create())
-                .mailer(Mailers.create(settings.mail())));
+                .mailer(Mailers.create(settings.mail()))
+                .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port()));
         ForumServer server = new ForumServer(settings, storage, forum);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
         try {
@@ -75,6 +76,9 @@ public final class Main {
             }
             LOG.info("storage: {}", Storages.describe(settings));
             LOG.info("mail: {}", Mailers.describe(settings.mail()));
+            if (settings.publicUrl() == null) {
+                LOG.warn("no public.url set: links in e-mails (password reset, notifications) point to {}", forum.publicUrl());
+            }
             LOG.info("forumkit listening on port {}: open {}/", port, settings.baseUrl(port));
         } catch (RuntimeException e) {
             LOG.error("forumkit could not start: {}", e.toString(), e);
