@@ -97,7 +97,7 @@ public final class Forum implements AutoCloseable {
         this.publicUrl = config.publicUrl;
         this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl);
         // e-mail is an outside effect: sent, then the position recorded; a crash in between re-sends with the same key
-        this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl);
+        this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl, alerts.fanout());
         registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
             passwordResets.send(d);
             emailNotifications.send(d);

@@ -1,11 +1,13 @@
 package dev.forumkit.core.notify;
 
 import dev.forumkit.core.alert.Alert;
+import dev.forumkit.core.alert.AlertFanout;
 import dev.forumkit.core.alert.AlertKind;
 import dev.forumkit.core.alert.AlertService;
 import dev.forumkit.core.alert.Delivery;
 import dev.forumkit.core.alert.Preferences;
 import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.internal.MailOut;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.Member;
@@ -31,9 +33,11 @@ public final class EmailNotifications {
     private final ForumStorage s;
     private final Mailer mailer;
     private final String publicUrl;
+    private final AlertFanout fanout;
 
-    public EmailNotifications(ServiceContext ctx, Mailer mailer, String publicUrl) {
+    public EmailNotifications(ServiceContext ctx, Mailer mailer, String publicUrl, AlertFanout fanout) {
         this.ctx = ctx;
+        this.fanout = fanout;
         this.s = ctx.storage;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
@@ -46,8 +50,10 @@ public final class EmailNotifications {
         }
         long alertsAt = s.eventLog().consumer(AlertService.CONSUMER).map(c -> c.position()).orElse(0L);
         if (alertsAt < d.position()) {
-            // the alerts of this event are not written yet; the outbox retries us with backoff
-            throw new IllegalStateException("waiting for the alerts of event " + d.position() + " (alerts are at " + alertsAt + ")");
+            // the alerts consumer has not reached this event yet (an event committed between its batch and ours):
+            // write the alerts now instead of failing and waiting for a retry. The fan-out is idempotent, so when the
+            // alerts consumer gets here it adds nothing.
+            fanout.handle(d.position(), d.event());
         }
         for (Alert a : s.transactions().readOnly(() -> s.alerts().bySource(d.position()))) {
             sendFor(a, d.position());
@@ -85,7 +91,8 @@ public final class EmailNotifications {
                     hidden ? null : post, scope);
         });
         if (content != null) {
-            mailer.send(NotificationEmail.of(content, publicUrl, token, "notify:" + position + ":" + a.recipient()));
+            MailOut.send(mailer, () -> NotificationEmail.of(content, publicUrl, token, "notify:" + position + ":" + a.recipient()),
+                    "the notification e-mail of event " + position + " to member " + a.recipient());
         }
     }
 

@@ -4,8 +4,8 @@ import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.Validation;
 import dev.forumkit.core.event.Delivery;
 import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.internal.MailOut;
 import dev.forumkit.core.internal.ServiceContext;
-import dev.forumkit.core.mail.EmailAddress;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.session.SessionTokens;
@@ -44,12 +44,17 @@ public final class PasswordResetService {
 
     /**
      * Asks for a reset link for the member with this e-mail address. Returns normally whether or not such a member
-     * exists, so the answer tells nobody which addresses are registered; only a malformed address is refused.
+     * exists, so the answer tells nobody which addresses are registered; only a malformed address is refused (field
+     * {@code email}).
      */
     public void request(String email) {
-        EmailAddress address = EmailAddress.of(email == null ? null : email.strip());
+        String address = email == null ? null : email.strip();
+        // only the shape is checked: an address that is registered must always be accepted here
+        Validation.start().length(address, "email", 3, 254).noControlCharacters(address, "email").orThrow();
+        Validation.start().require(address.indexOf('@') > 0 && address.indexOf('@') < address.length() - 1, "email",
+                "invalid_email", "email must look like name@example.org").orThrow();
         ctx.command(events -> {
-            Optional<Member> m = ctx.storage.members().byEmail(Member.normaliseEmail(address.address()));
+            Optional<Member> m = ctx.storage.members().byEmail(Member.normaliseEmail(address));
             m.ifPresent(member -> events.add(new ForumEvent.PasswordResetRequested(member.id(), ctx.now())));
             return null;
         });
@@ -74,7 +79,8 @@ public final class PasswordResetService {
             });
             return m;
         });
-        member.ifPresent(m -> mailer.send(ResetEmail.of(m, link(token), forumName, "password-reset:" + d.position())));
+        member.ifPresent(m -> MailOut.send(mailer, () -> ResetEmail.of(m, link(token), forumName, "password-reset:" + d.position()),
+                "the password reset e-mail of member " + m.id()));
     }
 
     /**

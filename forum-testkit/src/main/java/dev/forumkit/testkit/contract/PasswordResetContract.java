@@ -6,6 +6,7 @@ import dev.forumkit.core.event.Delivery;
 import dev.forumkit.core.event.EventCodec;
 import dev.forumkit.core.event.StoredEvent;
 import dev.forumkit.core.mail.InMemoryMailer;
+import dev.forumkit.core.mail.MailException;
 import dev.forumkit.core.mail.SentEmail;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
@@ -28,11 +29,17 @@ public abstract class PasswordResetContract extends ContractBase {
     private final InMemoryMailer mailer = new InMemoryMailer();
     private Forum mailing;
     private Member alice;
+    private volatile String refused;
 
     @BeforeEach
     void mailingForum() {
         forum.close(); // the base class's forum has no mailer to read; this one runs the same storage
-        mailing = ForumFixture.forum(counted, clock, c -> c.mailer(mailer).publicUrl("https://forum.example.org/community/"));
+        mailing = ForumFixture.forum(counted, clock, c -> c.mailer(e -> {
+            if (e.to().address().equals(refused)) {
+                throw new MailException("550 no such mailbox", true, null);
+            }
+            mailer.send(e);
+        }).publicUrl("https://forum.example.org/community/"));
         forum = mailing;
         alice = mailing.members().register(new Registration("alice", "Alice@Example.org", ForumFixture.PASSWORD));
     }
@@ -163,6 +170,46 @@ public abstract class PasswordResetContract extends ContractBase {
         mailing.outbox().drain();
         mailing.outbox().drain();
 
+        assertThat(mailer.sent()).hasSize(1);
+    }
+
+    @Test
+    void anEmailThatCanNeverGoOutIsDroppedAndDoesNotHoldUpTheOthers() {
+        mailing.members().register(new Registration("zoe", "zoë@example.org", ForumFixture.PASSWORD)); // not ASCII
+        mailing.members().register(new Registration("gone", "gone@example.org", ForumFixture.PASSWORD));
+        refused = "gone@example.org";
+
+        mailing.passwordResets().request("zoë@example.org");
+        mailing.passwordResets().request("gone@example.org");
+        mailing.passwordResets().request("alice@example.org");
+        mailing.outbox().drain();
+
+        assertThat(mailer.sent()).extracting(e -> e.email().to().address()).containsExactly("alice@example.org");
+        assertThat(read(() -> storage.eventLog().consumer(dev.forumkit.core.Forum.MAIL_CONSUMER)).orElseThrow().position())
+                .isEqualTo(read(() -> storage.eventLog().head()));
+    }
+
+    @Test
+    void aMailServerThatIsDownMakesTheOutboxRetryAndSendLater() {
+        refused = null;
+        Forum flaky = mailing;
+        flaky.close();
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        mailing = ForumFixture.forum(counted, clock, c -> c.mailer(e -> {
+            if (down.get()) {
+                throw new MailException("421 try again later", false, null);
+            }
+            mailer.send(e);
+        }).publicUrl("https://forum.example.org"));
+        forum = mailing;
+
+        mailing.passwordResets().request("alice@example.org");
+        mailing.outbox().drain();
+        assertThat(mailer.sent()).isEmpty();
+
+        down.set(false);
+        clock.advance(Duration.ofMinutes(10)); // past the outbox's backoff
+        mailing.outbox().drain();
         assertThat(mailer.sent()).hasSize(1);
     }
 }
