@@ -168,4 +168,19 @@ public abstract class NotificationEmailContract extends ContractBase {
         assertThat(to(cat)).hasSize(1);
         assertThat(to(cat).get(0).email().subject()).isEqualTo("bob started the thread \"Osaka\"");
     }
+
+    @Test
+    void theMailConsumerWritesTheAlertsOfAnEventTheAlertsConsumerHasNotReachedYet() {
+        mailing.posts().reply(as(bob), opening.threadId(), "not yet fanned out");
+        StoredEvent created = read(() -> storage.eventLog().after(0, 1000)).stream()
+                .filter(e -> e.event().type().equals("PostCreated")).reduce((a, b) -> b).orElseThrow();
+
+        mailing.emailNotifications().send(new dev.forumkit.core.event.Delivery(created.position(),
+                EventCodec.decode(created.event()), created.createdAt()));
+
+        assertThat(to(ann)).hasSize(1);
+        assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(1);
+        mailing.outbox().drain(); // the alerts consumer gets there: nothing more
+        assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(1);
+    }
 }
