@@ -18,8 +18,17 @@ import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.watch.BoardWatch;
 import dev.forumkit.core.watch.ThreadWatch;
 
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.member.MemberId;
+
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Notification e-mails, sent by the outbox's mail consumer from the alerts an event caused (so every alert rule
@@ -55,61 +64,83 @@ public final class EmailNotifications {
             // alerts consumer gets here it adds nothing.
             fanout.handle(d.position(), d.event());
         }
-        for (Alert a : s.transactions().readOnly(() -> s.alerts().bySource(d.position()))) {
-            sendFor(a, d.position());
-        }
+        // one read-only pass picks the alerts somebody wants by e-mail, with a few queries whatever the number of
+        // recipients (a reply in a thread watched by 10,000 members); most events need no write at all
+        Map<Alert, Unsubscribe.Scope> wanted = s.transactions().readOnly(() -> wanted(s.alerts().bySource(d.position())));
+        wanted.forEach((a, scope) -> sendFor(a, scope, d.position()));
     }
 
-    private void sendFor(Alert a, long position) {
+    /** The alerts their recipients want by e-mail, each with why (what its unsubscribe link turns off). */
+    private Map<Alert, Unsubscribe.Scope> wanted(List<Alert> alerts) {
+        Map<Alert, Unsubscribe.Scope> wanted = new LinkedHashMap<>();
+        if (alerts.isEmpty()) {
+            return wanted;
+        }
+        Map<MemberId, Preferences> prefs = s.alertPreferences().byMembers(alerts.stream().map(Alert::recipient).toList());
+        Map<ThreadId, Set<MemberId>> threadEmail = new HashMap<>();
+        Map<ThreadId, Set<MemberId>> boardEmail = new HashMap<>();
+        for (Alert a : alerts) {
+            Preferences p = prefs.getOrDefault(a.recipient(), Preferences.defaults(a.recipient()));
+            if (p.delivery(a.kind()) == Delivery.EMAIL) {
+                wanted.put(a, Unsubscribe.Scope.KIND);
+            } else if (a.kind() == AlertKind.REPLY
+                    && threadEmail.computeIfAbsent(a.thread(), this::threadEmailWatchers).contains(a.recipient())) {
+                wanted.put(a, Unsubscribe.Scope.THREAD);
+            } else if ((a.kind() == AlertKind.NEW_THREAD || a.kind() == AlertKind.NEW_POST_IN_BOARD)
+                    && boardEmail.computeIfAbsent(a.thread(), this::boardEmailWatchers).contains(a.recipient())) {
+                wanted.put(a, Unsubscribe.Scope.BOARD);
+            }
+        }
+        return wanted;
+    }
+
+    private Set<MemberId> threadEmailWatchers(ThreadId thread) {
+        return s.watches().watchersOfThread(thread).stream().filter(ThreadWatch::email).map(ThreadWatch::member)
+                .collect(Collectors.toSet());
+    }
+
+    /** Members watching the thread's board with e-mail. */
+    private Set<MemberId> boardEmailWatchers(ThreadId thread) {
+        return s.threads().byId(thread).map(t -> s.watches().watchersOfBoard(t.boardId()).stream().filter(BoardWatch::email)
+                .map(BoardWatch::member).collect(Collectors.toSet())).orElse(Set.of());
+    }
+
+    private void sendFor(Alert a, Unsubscribe.Scope scope, long position) {
         String token = SessionTokens.newToken();
         Instant now = ctx.now();
-        NotificationEmail.Content content = s.transactions().inTransaction(() -> {
-            Member to = s.members().byId(a.recipient()).orElse(null);
-            ForumThread thread = s.threads().byId(a.thread()).orElse(null);
-            if (to == null || thread == null || to.isBannedAt(now)) {
-                return null;
-            }
-            Post post = a.post() == null ? null : s.posts().byId(a.post()).orElse(null);
-            boolean hidden = thread.isDeleted() || a.post() != null && (post == null || post.isDeleted());
-            if (hidden && !a.kind().isModeration()) {
-                return null; // deleted since: not for members' eyes, and staff read it on the site
-            }
-            Unsubscribe.Scope scope = scope(a, to, thread);
-            if (scope == null) {
-                return null;
-            }
-            if (!a.kind().isModeration() && post != null && !due(a, post.number(), position)) {
-                return null;
-            }
-            if (!a.kind().isModeration() && post != null) {
-                s.emailNotices().put(new EmailNotice(to.id(), thread.id(), post.number(), position, now));
-            }
-            s.emailNotices().addUnsubscribe(new Unsubscribe(SessionTokens.hash(token), to.id(), scope, a.kind(),
-                    thread.id(), thread.boardId(), now));
-            Member actor = s.members().byId(a.actor()).orElse(null);
-            return new NotificationEmail.Content(to, a, actor == null ? "Someone" : actor.username(), thread,
-                    hidden ? null : post, scope);
-        });
-        if (content != null) {
-            MailOut.send(mailer, () -> NotificationEmail.of(content, publicUrl, token, "notify:" + position + ":" + a.recipient()),
-                    "the notification e-mail of event " + position + " to member " + a.recipient());
+        NotificationEmail.Content content = s.transactions().readOnly(() -> content(a, scope, position, now));
+        if (content == null) {
+            return;
         }
+        s.transactions().run(() -> {
+            if (!a.kind().isModeration() && content.post() != null) {
+                s.emailNotices().put(new EmailNotice(a.recipient(), a.thread(), content.post().number(), position, now));
+            }
+            s.emailNotices().addUnsubscribe(new Unsubscribe(SessionTokens.hash(token), a.recipient(), scope, a.kind(),
+                    a.thread(), content.thread().boardId(), now));
+        });
+        MailOut.send(mailer, () -> NotificationEmail.of(content, publicUrl, token, "notify:" + position + ":" + a.recipient()),
+                "the notification e-mail of event " + position + " to member " + a.recipient());
     }
 
-    /** Why this member gets this alert by e-mail, or null when they do not. */
-    private Unsubscribe.Scope scope(Alert a, Member to, ForumThread thread) {
-        Preferences p = s.alertPreferences().byMember(to.id()).orElseGet(() -> Preferences.defaults(to.id()));
-        if (p.delivery(a.kind()) == Delivery.EMAIL) {
-            return Unsubscribe.Scope.KIND;
+    /** The e-mail's content, or null when it must not go out (member gone or banned, content hidden, not due). */
+    private NotificationEmail.Content content(Alert a, Unsubscribe.Scope scope, long position, Instant now) {
+        Member to = s.members().byId(a.recipient()).orElse(null);
+        ForumThread thread = s.threads().byId(a.thread()).orElse(null);
+        if (to == null || thread == null || to.isBannedAt(now)) {
+            return null;
         }
-        if (a.kind() == AlertKind.REPLY && s.watches().thread(to.id(), thread.id()).map(ThreadWatch::email).orElse(false)) {
-            return Unsubscribe.Scope.THREAD;
+        Post post = a.post() == null ? null : s.posts().byId(a.post()).orElse(null);
+        boolean hidden = thread.isDeleted() || a.post() != null && (post == null || post.isDeleted());
+        if (hidden && !a.kind().isModeration()) {
+            return null; // deleted since: not for members' eyes, and staff read it on the site
         }
-        boolean boardKind = a.kind() == AlertKind.NEW_THREAD || a.kind() == AlertKind.NEW_POST_IN_BOARD;
-        if (boardKind && s.watches().board(to.id(), thread.boardId()).map(BoardWatch::email).orElse(false)) {
-            return Unsubscribe.Scope.BOARD;
+        if (!a.kind().isModeration() && post != null && !due(a, post.number(), position)) {
+            return null;
         }
-        return null;
+        Member actor = s.members().byId(a.actor()).orElse(null);
+        return new NotificationEmail.Content(to, a, actor == null ? "Someone" : actor.username(), thread,
+                hidden ? null : post, scope);
     }
 
     /**
