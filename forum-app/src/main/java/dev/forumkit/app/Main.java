@@ -57,7 +57,8 @@ public final class Main {
             }
         }
         Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create())
-                .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention()));
+                .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
+                .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port()));
         ForumServer server = new ForumServer(settings, storage, forum);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
         try {
@@ -81,6 +82,9 @@ public final class Main {
             }
             LOG.info("storage: {}", Storages.describe(settings));
             LOG.info("mail: {}", Mailers.describe(settings.mail()));
+            if (settings.publicUrl() == null) {
+                LOG.warn("no public.url set: links in e-mails (password reset, notifications) point to {}", forum.publicUrl());
+            }
             LOG.info("forumkit listening on port {}: open {}/", port, settings.baseUrl(port));
         } catch (RuntimeException e) {
             LOG.error("forumkit could not start: {}", e.toString(), e);

@@ -12,6 +12,10 @@ import java.util.List;
  * differed; exit status 0 when nothing did, 3 when something did (repaired only with {@code --repair}).
  */
 final class RecountCommand {
+    /** A command's forum delivers no events: the server's outbox consumers (e-mail!) must not run here. */
+    private static final java.util.function.Consumer<dev.forumkit.core.ForumConfig> NO_OUTBOX =
+            c -> c.outboxPollInterval(java.time.Duration.ZERO);
+
     static final String USAGE = """
             recount [--repair]
                        recompute every counter from the rows; report differences (exit 3), repair them with --repair""";
@@ -26,7 +30,7 @@ final class RecountCommand {
             return 2;
         }
         long started = System.nanoTime();
-        try (ForumStorage storage = Storages.open(settings); Forum forum = Forum.create(storage)) {
+        try (ForumStorage storage = Storages.open(settings); Forum forum = Forum.create(storage, NO_OUTBOX)) {
             RecountReport report = forum.counters().recountAsSystem(repair);
             report.differences().stream().limit(50).forEach(d -> out.println("  " + d));
             out.printf(java.util.Locale.ROOT, "recount: %d threads, %d boards, %d members checked in %.1f s: %s%n",

@@ -46,7 +46,8 @@ final class RerenderCommand {
                     + " (on the embedded H2 database, stop the server first): " + e.getMessage());
             return 1;
         }
-        try (storage; Forum forum = Forum.create(storage, c -> c.markupRenderer(ForumMarkupRenderer.create()))) {
+        try (storage; Forum forum = Forum.create(storage, c -> c.markupRenderer(ForumMarkupRenderer.create())
+                .outboxPollInterval(java.time.Duration.ZERO))) {
             RerenderService rerender = forum.rerendering();
             long stale = rerender.countStaleAsSystem();
             ProgressBar bar = new ProgressBar(out, "posts", stale, progress);

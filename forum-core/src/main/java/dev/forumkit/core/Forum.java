@@ -14,6 +14,8 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.core.notify.EmailNotifications;
+import dev.forumkit.core.reset.PasswordResetService;
 import dev.forumkit.core.read.ReadMarks;
 import dev.forumkit.core.read.ReadService;
 import dev.forumkit.core.session.SessionService;
@@ -43,6 +45,8 @@ import java.util.logging.Logger;
  */
 public final class Forum implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Forum.class.getName());
+    /** The outbox consumer that sends the forum's e-mail. */
+    public static final String MAIL_CONSUMER = "mail";
     private final ServiceContext ctx;
     private final EventBus events;
     private final Outbox outbox;
@@ -61,6 +65,9 @@ public final class Forum implements AutoCloseable {
     private final WatchService watching;
     private final ScheduledExecutorService flusher;
     private final Mailer mailer;
+    private final PasswordResetService passwordResets;
+    private final EmailNotifications emailNotifications;
+    private final String publicUrl;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -87,6 +94,14 @@ public final class Forum implements AutoCloseable {
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
         registerOrClose(EventConsumer.inStorage(AlertService.CONSUMER,
                 d -> alerts.fanout().handle(d.position(), d.event())));
+        this.publicUrl = config.publicUrl;
+        this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl);
+        // e-mail is an outside effect: sent, then the position recorded; a crash in between re-sends with the same key
+        this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl, alerts.fanout());
+        registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
+            passwordResets.send(d);
+            emailNotifications.send(d);
+        }));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -205,6 +220,21 @@ public final class Forum implements AutoCloseable {
     /** The mailer the forum sends its e-mail through (see {@link ForumConfig#mailer(Mailer)}). */
     public Mailer mailer() {
         return mailer;
+    }
+
+    /** Password reset: request a link by e-mail address, set a new password with its token. */
+    public PasswordResetService passwordResets() {
+        return passwordResets;
+    }
+
+    /** Notification e-mails (sent by the outbox) and their unsubscribe links. */
+    public EmailNotifications emailNotifications() {
+        return emailNotifications;
+    }
+
+    /** The forum's public address with its base path, without a trailing slash (see {@link ForumConfig#publicUrl}). */
+    public String publicUrl() {
+        return publicUrl;
     }
 
     /** Writes buffered thread views and read marks now; returns how many views were written. */

@@ -34,6 +34,7 @@ public final class ForumConfig {
     Duration eventRetention = Duration.ofDays(7);
     MarkupRenderer markupRenderer = new PlainTextRenderer();
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
+    String publicUrl = "http://localhost:8080";
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -97,6 +98,30 @@ public final class ForumConfig {
     /** Sends the forum's e-mail; defaults to a {@link LoggingMailer}, which only logs them. */
     public ForumConfig mailer(Mailer value) {
         this.mailer = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /**
+     * The forum's public address with its base path (e.g. {@code https://example.org/forum}): the links in e-mails
+     * start with it. Defaults to {@code http://localhost:8080}. A trailing slash is dropped.
+     */
+    public ForumConfig publicUrl(String value) {
+        Objects.requireNonNull(value, "publicUrl");
+        String url = value.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("the public URL is not a URL: " + value, e);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not " + value);
+        }
+        this.publicUrl = url;
         return this;
     }
 

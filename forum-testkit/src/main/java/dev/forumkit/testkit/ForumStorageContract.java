@@ -13,7 +13,11 @@ import dev.forumkit.testkit.contract.MembersPortContract;
 import dev.forumkit.testkit.contract.OutboxConsumersContract;
 import dev.forumkit.testkit.contract.OutboxContract;
 import dev.forumkit.testkit.contract.ModerationContract;
+import dev.forumkit.testkit.contract.EmailNoticesPortContract;
+import dev.forumkit.testkit.contract.NotificationEmailContract;
 import dev.forumkit.testkit.contract.PagingContract;
+import dev.forumkit.testkit.contract.PasswordResetContract;
+import dev.forumkit.testkit.contract.PasswordResetsPortContract;
 import dev.forumkit.testkit.contract.PostsPortContract;
 import dev.forumkit.testkit.contract.RandomCommandsContract;
 import dev.forumkit.testkit.contract.ReactionRulesContract;
@@ -106,6 +110,16 @@ public abstract class ForumStorageContract {
 
     @Nested
     class SessionsPort extends SessionsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class PasswordResetsPort extends PasswordResetsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class EmailNoticesPort extends EmailNoticesPortContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
@@ -208,6 +222,16 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Alerting extends AlertsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class PasswordReset extends PasswordResetContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class NotificationEmail extends NotificationEmailContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

@@ -132,4 +132,14 @@ public final class WriteCountingStorage implements ForumStorage {
     @Override
     public void close() {
     }
+
+    @Override
+    public dev.forumkit.core.reset.PasswordResets passwordResets() {
+        return delegate.passwordResets();
+    }
+
+    @Override
+    public dev.forumkit.core.notify.EmailNotices emailNotices() {
+        return delegate.emailNotices();
+    }
 }

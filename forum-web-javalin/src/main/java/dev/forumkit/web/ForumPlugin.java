@@ -8,6 +8,7 @@ import dev.forumkit.web.internal.Api;
 import dev.forumkit.web.internal.BoardRoutes;
 import dev.forumkit.web.internal.MemberRoutes;
 import dev.forumkit.web.internal.OutboxRoutes;
+import dev.forumkit.web.internal.PasswordResetRoutes;
 import dev.forumkit.web.internal.Pipeline;
 import dev.forumkit.web.internal.PluginSettings;
 import dev.forumkit.web.internal.PostRoutes;
@@ -64,6 +65,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         AlertRoutes.register(table);
         WatchRoutes.register(table);
         OutboxRoutes.register(table);
+        PasswordResetRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

@@ -18,6 +18,8 @@ public final class LimitsConfig {
     private RateLimit signInPerAccount = RateLimit.of(10, Duration.ofMinutes(5));
     private RateLimit registrationPerIp = RateLimit.of(5, Duration.ofHours(1));
     private RateLimit postingPerMember = RateLimit.of(1, Duration.ofSeconds(5));
+    private RateLimit passwordResetPerIp = RateLimit.of(10, Duration.ofHours(1));
+    private RateLimit passwordResetPerAddress = RateLimit.of(3, Duration.ofHours(1));
 
     LimitsConfig(ForumPluginConfig owner) {
         this.owner = owner;
@@ -61,14 +63,33 @@ public final class LimitsConfig {
         return this;
     }
 
+    /** Password reset requests per client address (default 10 an hour). */
+    public LimitsConfig passwordResetPerIp(RateLimit value) {
+        owner.checkOpen();
+        this.passwordResetPerIp = Objects.requireNonNull(value, "passwordResetPerIp");
+        return this;
+    }
+
+    /**
+     * Password reset requests per e-mail address (default 3 an hour), counted alike for registered and unknown
+     * addresses, so the limit tells nothing either: nobody can flood a member's inbox.
+     */
+    public LimitsConfig passwordResetPerAddress(RateLimit value) {
+        owner.checkOpen();
+        this.passwordResetPerAddress = Objects.requireNonNull(value, "passwordResetPerAddress");
+        return this;
+    }
+
     /** Sets every rate limit to unlimited (the body limit stays); for load tests and tests of other behaviour. */
     public LimitsConfig noRateLimits() {
         owner.checkOpen();
         signInPerIp = signInPerAccount = registrationPerIp = postingPerMember = RateLimit.unlimited();
+        passwordResetPerIp = passwordResetPerAddress = RateLimit.unlimited();
         return this;
     }
 
     PluginSettings.Limits freeze() {
-        return new PluginSettings.Limits(bodyBytes, signInPerIp, signInPerAccount, registrationPerIp, postingPerMember);
+        return new PluginSettings.Limits(bodyBytes, signInPerIp, signInPerAccount, registrationPerIp, postingPerMember,
+                passwordResetPerIp, passwordResetPerAddress);
     }
 }

@@ -115,4 +115,14 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.alert.Ignores ignores() {
         return inner.ignores();
     }
+
+    @Override
+    public dev.forumkit.core.reset.PasswordResets passwordResets() {
+        return inner.passwordResets();
+    }
+
+    @Override
+    public dev.forumkit.core.notify.EmailNotices emailNotices() {
+        return inner.emailNotices();
+    }
 }

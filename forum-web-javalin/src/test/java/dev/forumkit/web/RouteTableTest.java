@@ -97,6 +97,8 @@ class RouteTableTest {
         rule("GET /me/watched-threads", Access.MEMBER, null);
         rule("GET /me/watched-boards", Access.MEMBER, null);
         rule("GET /admin/outbox", Access.ADMIN, null);
+        rule("POST /password-resets", Access.ANYONE, c -> "{\"email\":\"someone@example.org\"}");
+        rule("POST /password-resets/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\",\"new_password\":\"long enough\"}");
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -162,6 +164,12 @@ class RouteTableTest {
         page("GET /watched/threads/page-{page}", Access.MEMBER, null);
         page("GET /watched/boards", Access.MEMBER, null);
         page("GET /watched/boards/page-{page}", Access.MEMBER, null);
+        page("GET /forgot-password", Access.ANYONE, null);
+        page("POST /forgot-password", Access.ANYONE, c -> "email=someone%40example.org");
+        page("GET /reset-password", Access.ANYONE, null);
+        page("POST /reset-password", Access.ANYONE, c -> "token=not-a-token&new_password=long+enough");
+        page("GET /unsubscribe/{token}", Access.ANYONE, null);
+        page("POST /unsubscribe/{token}", Access.ANYONE, c -> "List-Unsubscribe=One-Click");
     }
 
     private static void page(String key, Access access, Function<Case, String> body) {
@@ -355,7 +363,8 @@ class RouteTableTest {
                     .replace("{categoryId}", Long.toString(f.category.id().value()))
                     .replace("{page}", "1")
                     .replace("{file}", "forumkit.css")
-                    .replace("{alertId}", "999999999");
+                    .replace("{alertId}", "999999999")
+                    .replace("{token}", "unknown-token");
         }
         return route.path().substring(P.length())
                 .replace("{memberId}", Long.toString(owner ? f.mia.id().value() : c.target().id().value()))

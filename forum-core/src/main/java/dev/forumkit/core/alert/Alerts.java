@@ -36,4 +36,7 @@ public interface Alerts {
 
     /** The members who already have an alert of this kind about this post. */
     Set<MemberId> recipientsAbout(PostId post, AlertKind kind);
+
+    /** Every alert the outbox event at {@code sourcePosition} caused, by id (the mail consumer e-mails from these). */
+    List<Alert> bySource(long sourcePosition);
 }

@@ -28,6 +28,10 @@ public sealed interface ForumEvent {
     record PasswordChanged(MemberId member, Instant at) implements ForumEvent {
     }
 
+    /** Someone asked for a reset link for this member's address; the mail consumer makes the token and sends it. */
+    record PasswordResetRequested(MemberId member, Instant at) implements ForumEvent {
+    }
+
     record ThreadStarted(ThreadId thread, BoardId board, PostId firstPost, MemberId starter, Instant at) implements ForumEvent {
     }
 

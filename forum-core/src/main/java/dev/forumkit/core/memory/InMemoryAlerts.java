@@ -126,4 +126,10 @@ final class InMemoryAlerts implements Alerts {
     private Collection<Alert> of(MemberId recipient) {
         return rows.range(new Key(recipient.value(), Long.MIN_VALUE), new Key(recipient.value(), Long.MAX_VALUE)).values();
     }
+
+    @Override
+    public List<Alert> bySource(long sourcePosition) {
+        return db.read(() -> rows.values().stream().filter(a -> a.sourcePosition() == sourcePosition)
+                .sorted(java.util.Comparator.comparingLong(a -> a.id().value())).toList());
+    }
 }

@@ -9,6 +9,7 @@ import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.reset.PasswordResets;
 import dev.forumkit.core.session.Sessions;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.storage.Transactions;
@@ -38,6 +39,8 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryWatches watches = new InMemoryWatches(db);
     private final InMemoryAlertPreferences alertPreferences = new InMemoryAlertPreferences(db);
     private final InMemoryIgnores ignores = new InMemoryIgnores(db);
+    private final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(db);
+    private final InMemoryEmailNotices emailNotices = new InMemoryEmailNotices(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -123,5 +126,15 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public Ignores ignores() {
         return ignores;
+    }
+
+    @Override
+    public PasswordResets passwordResets() {
+        return passwordResets;
+    }
+
+    @Override
+    public dev.forumkit.core.notify.EmailNotices emailNotices() {
+        return emailNotices;
     }
 }

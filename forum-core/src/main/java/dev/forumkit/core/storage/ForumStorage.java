@@ -7,8 +7,10 @@ import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
 import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
+import dev.forumkit.core.notify.EmailNotices;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.reset.PasswordResets;
 import dev.forumkit.core.session.Sessions;
 import dev.forumkit.core.thread.ReadStates;
 import dev.forumkit.core.thread.Threads;
@@ -47,6 +49,12 @@ public interface ForumStorage extends AutoCloseable {
     AlertPreferences alertPreferences();
 
     Ignores ignores();
+
+    /** Password reset links (hashed tokens). */
+    PasswordResets passwordResets();
+
+    /** Notification e-mail state: the last e-mail per member and thread, unsubscribe links. */
+    EmailNotices emailNotices();
 
     /** Releases connections and files; the default does nothing. */
     @Override

@@ -57,7 +57,8 @@ final class JdbiAlertPreferences implements AlertPreferences {
     }
 
     private static String format(Map<AlertKind, Delivery> deliveries) {
-        return new EnumMap<>(deliveries).entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue().name())
+        // sorted by kind for one stored form; new EnumMap<>(map) would throw on an empty (all default) map
+        return deliveries.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey().name() + "=" + e.getValue().name())
                 .collect(Collectors.joining(","));
     }
 

@@ -161,4 +161,10 @@ final class JdbiAlerts implements Alerts {
                 .bind("post", post.value()).bind("kind", kind.name()).map((rs, ctx) -> MemberId.of(rs.getLong(1)))
                 .collect(Collectors.toCollection(HashSet::new)));
     }
+
+    @Override
+    public List<Alert> bySource(long sourcePosition) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM alerts WHERE source_position = :p ORDER BY id")
+                .bind("p", sourcePosition).map(MAPPER).list());
+    }
 }

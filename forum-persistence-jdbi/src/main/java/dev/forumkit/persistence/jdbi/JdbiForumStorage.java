@@ -10,6 +10,7 @@ import dev.forumkit.core.event.EventLog;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
+import dev.forumkit.core.reset.PasswordResets;
 import dev.forumkit.core.session.Sessions;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.storage.Transactions;
@@ -48,6 +49,8 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiWatches watches;
     private final JdbiAlertPreferences alertPreferences;
     private final JdbiIgnores ignores;
+    private final JdbiPasswordResets passwordResets;
+    private final JdbiEmailNotices emailNotices;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -66,6 +69,8 @@ public final class JdbiForumStorage implements ForumStorage {
         this.watches = new JdbiWatches(transactions);
         this.alertPreferences = new JdbiAlertPreferences(transactions);
         this.ignores = new JdbiIgnores(transactions);
+        this.passwordResets = new JdbiPasswordResets(transactions);
+        this.emailNotices = new JdbiEmailNotices(transactions);
         ensureIndexes();
     }
 
@@ -214,6 +219,16 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public Ignores ignores() {
         return ignores;
+    }
+
+    @Override
+    public PasswordResets passwordResets() {
+        return passwordResets;
+    }
+
+    @Override
+    public dev.forumkit.core.notify.EmailNotices emailNotices() {
+        return emailNotices;
     }
 
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */

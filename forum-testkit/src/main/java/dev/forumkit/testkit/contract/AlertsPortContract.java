@@ -139,4 +139,14 @@ public abstract class AlertsPortContract extends ContractBase {
         assertThat(read(() -> storage.alerts().countUnread(ANN))).isZero();
         assertThat(add(alert(ANN, AlertKind.REPLY, 1, clock.instant()))).isEqualTo(1);
     }
+
+    @Test
+    void bySourceListsEveryAlertOfOneEventAndNoOther() {
+        Instant now = clock.instant();
+        add(alert(ANN, AlertKind.REPLY, 7, now), alert(BOB, AlertKind.QUOTE, 7, now), alert(ANN, AlertKind.REPLY, 8, now));
+
+        assertThat(read(() -> storage.alerts().bySource(7))).extracting(Alert::recipient).containsExactly(ANN, BOB);
+        assertThat(read(() -> storage.alerts().bySource(8))).extracting(Alert::kind).containsExactly(AlertKind.REPLY);
+        assertThat(read(() -> storage.alerts().bySource(9))).isEmpty();
+    }
 }

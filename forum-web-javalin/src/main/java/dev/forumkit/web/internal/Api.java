@@ -13,6 +13,8 @@ public final class Api implements AutoCloseable {
     final Throttle signInPerAccount;
     final Throttle registrationPerIp;
     final Throttle postingPerMember;
+    final Throttle passwordResetPerIp;
+    final Throttle passwordResetPerAddress;
 
     public Api(PluginSettings settings) {
         this.settings = settings;
@@ -26,6 +28,8 @@ public final class Api implements AutoCloseable {
         this.signInPerAccount = new Throttle("sign-in-account", limits.signInPerAccount(), ticker);
         this.registrationPerIp = new Throttle("registration-ip", limits.registrationPerIp(), ticker);
         this.postingPerMember = new Throttle("posting-member", limits.postingPerMember(), ticker);
+        this.passwordResetPerIp = new Throttle("password-reset-ip", limits.passwordResetPerIp(), ticker);
+        this.passwordResetPerAddress = new Throttle("password-reset-address", limits.passwordResetPerAddress(), ticker);
     }
 
     public Forum forum() {

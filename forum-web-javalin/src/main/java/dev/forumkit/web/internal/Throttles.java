@@ -20,4 +20,12 @@ public final class Throttles {
     public static Throttle postingPerMember(Api api) {
         return api.postingPerMember;
     }
+
+    public static Throttle passwordResetPerIp(Api api) {
+        return api.passwordResetPerIp;
+    }
+
+    public static Throttle passwordResetPerAddress(Api api) {
+        return api.passwordResetPerAddress;
+    }
 }

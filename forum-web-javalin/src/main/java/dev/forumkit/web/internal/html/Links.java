@@ -104,6 +104,14 @@ public record Links(String base) {
         return base + "/register";
     }
 
+    public String forgotPassword() {
+        return base + "/forgot-password";
+    }
+
+    public String resetPassword() {
+        return base + "/reset-password";
+    }
+
     public String logout() {
         return base + "/logout";
     }

@@ -17,5 +17,7 @@ public final class Pages {
         AlertPages.register(t);
         AlertSettingsPages.register(t);
         WatchPages.register(t);
+        PasswordResetPages.register(t);
+        UnsubscribePages.register(t);
     }
 }

@@ -1,0 +1,55 @@
+package dev.forumkit.core.memory;
+
+import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.notify.EmailNotice;
+import dev.forumkit.core.notify.EmailNotices;
+import dev.forumkit.core.notify.Unsubscribe;
+
+import java.util.Optional;
+
+final class InMemoryEmailNotices implements EmailNotices {
+    private record Key(long member, long thread) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Long.compare(member, o.member);
+            return c != 0 ? c : Long.compare(thread, o.thread);
+        }
+    }
+
+    private final Tables db;
+    private final Tables.TxMap<Key, EmailNotice> notices;
+    private final Tables.TxMap<String, Unsubscribe> unsubscribes;
+
+    InMemoryEmailNotices(Tables db) {
+        this.db = db;
+        this.notices = db.map();
+        this.unsubscribes = db.map();
+    }
+
+    @Override
+    public Optional<EmailNotice> last(MemberId member, ThreadId thread) {
+        return db.read(() -> Optional.ofNullable(notices.get(new Key(member.value(), thread.value()))));
+    }
+
+    @Override
+    public void put(EmailNotice notice) {
+        db.run(() -> notices.put(new Key(notice.member().value(), notice.thread().value()), notice));
+    }
+
+    @Override
+    public void addUnsubscribe(Unsubscribe u) {
+        db.run(() -> {
+            if (unsubscribes.get(u.tokenHash()) != null) {
+                throw new ConflictException("unsubscribe token clash");
+            }
+            unsubscribes.put(u.tokenHash(), u);
+        });
+    }
+
+    @Override
+    public Optional<Unsubscribe> unsubscribe(String tokenHash) {
+        return db.read(() -> Optional.ofNullable(unsubscribes.get(tokenHash)));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.forumkit.core.notify;
+
+import dev.forumkit.core.alert.Alert;
+import dev.forumkit.core.alert.AlertFanout;
+import dev.forumkit.core.alert.AlertKind;
+import dev.forumkit.core.alert.AlertService;
+import dev.forumkit.core.alert.Delivery;
+import dev.forumkit.core.alert.Preferences;
+import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.internal.MailOut;
+import dev.forumkit.core.internal.ServiceContext;
+import dev.forumkit.core.mail.Mailer;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.session.SessionTokens;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.core.watch.BoardWatch;
+import dev.forumkit.core.watch.ThreadWatch;
+
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.member.MemberId;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Notification e-mails, sent by the outbox's mail consumer from the alerts an event caused (so every alert rule
+ * holds for e-mail too: never your own action, never a member you ignore, never a kind you turned off, never content
+ * you may not see). An alert is e-mailed when its kind is set to {@code EMAIL}, or when it is a reply in a thread
+ * (a new thread or post in a board) the member watches with e-mail. Content alerts send at most one e-mail per thread
+ * until the member has read the post it was about; every e-mail has a one-click unsubscribe link.
+ */
+public final class EmailNotifications {
+    private final ServiceContext ctx;
+    private final ForumStorage s;
+    private final Mailer mailer;
+    private final String publicUrl;
+    private final AlertFanout fanout;
+
+    public EmailNotifications(ServiceContext ctx, Mailer mailer, String publicUrl, AlertFanout fanout) {
+        this.ctx = ctx;
+        this.fanout = fanout;
+        this.s = ctx.storage;
+        this.mailer = mailer;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Sends the e-mails of the event's alerts; runs outside any transaction (outside effects). */
+    public void send(dev.forumkit.core.event.Delivery d) {
+        if (!alerts(d.event())) {
+            return;
+        }
+        long alertsAt = s.eventLog().consumer(AlertService.CONSUMER).map(c -> c.position()).orElse(0L);
+        if (alertsAt < d.position()) {
+            // the alerts consumer has not reached this event yet (an event committed between its batch and ours):
+            // write the alerts now instead of failing and waiting for a retry. The fan-out is idempotent, so when the
+            // alerts consumer gets here it adds nothing.
+            fanout.handle(d.position(), d.event());
+        }
+        // one read-only pass picks the alerts somebody wants by e-mail, with a few queries whatever the number of
+        // recipients (a reply in a thread watched by 10,000 members); most events need no write at all
+        Map<Alert, Unsubscribe.Scope> wanted = s.transactions().readOnly(() -> wanted(s.alerts().bySource(d.position())));
+        wanted.forEach((a, scope) -> sendFor(a, scope, d.position()));
+    }
+
+    /** The alerts their recipients want by e-mail, each with why (what its unsubscribe link turns off). */
+    private Map<Alert, Unsubscribe.Scope> wanted(List<Alert> alerts) {
+        Map<Alert, Unsubscribe.Scope> wanted = new LinkedHashMap<>();
+        if (alerts.isEmpty()) {
+            return wanted;
+        }
+        Map<MemberId, Preferences> prefs = s.alertPreferences().byMembers(alerts.stream().map(Alert::recipient).toList());
+        Map<ThreadId, Set<MemberId>> threadEmail = new HashMap<>();
+        Map<ThreadId, Set<MemberId>> boardEmail = new HashMap<>();
+        for (Alert a : alerts) {
+            Preferences p = prefs.getOrDefault(a.recipient(), Preferences.defaults(a.recipient()));
+            if (p.delivery(a.kind()) == Delivery.EMAIL) {
+                wanted.put(a, Unsubscribe.Scope.KIND);
+            } else if (a.kind() == AlertKind.REPLY
+                    && threadEmail.computeIfAbsent(a.thread(), this::threadEmailWatchers).contains(a.recipient())) {
+                wanted.put(a, Unsubscribe.Scope.THREAD);
+            } else if ((a.kind() == AlertKind.NEW_THREAD || a.kind() == AlertKind.NEW_POST_IN_BOARD)
+                    && boardEmail.computeIfAbsent(a.thread(), this::boardEmailWatchers).contains(a.recipient())) {
+                wanted.put(a, Unsubscribe.Scope.BOARD);
+            }
+        }
+        return wanted;
+    }
+
+    private Set<MemberId> threadEmailWatchers(ThreadId thread) {
+        return s.watches().watchersOfThread(thread).stream().filter(ThreadWatch::email).map(ThreadWatch::member)
+                .collect(Collectors.toSet());
+    }
+
+    /** Members watching the thread's board with e-mail. */
+    private Set<MemberId> boardEmailWatchers(ThreadId thread) {
+        return s.threads().byId(thread).map(t -> s.watches().watchersOfBoard(t.boardId()).stream().filter(BoardWatch::email)
+                .map(BoardWatch::member).collect(Collectors.toSet())).orElse(Set.of());
+    }
+
+    private void sendFor(Alert a, Unsubscribe.Scope scope, long position) {
+        String token = SessionTokens.newToken();
+        Instant now = ctx.now();
+        NotificationEmail.Content content = s.transactions().readOnly(() -> content(a, scope, position, now));
+        if (content == null) {
+            return;
+        }
+        s.transactions().run(() -> {
+            if (!a.kind().isModeration() && content.post() != null) {
+                s.emailNotices().put(new EmailNotice(a.recipient(), a.thread(), content.post().number(), position, now));
+            }
+            s.emailNotices().addUnsubscribe(new Unsubscribe(SessionTokens.hash(token), a.recipient(), scope, a.kind(),
+                    a.thread(), content.thread().boardId(), now));
+        });
+        MailOut.send(mailer, () -> NotificationEmail.of(content, publicUrl, token, "notify:" + position + ":" + a.recipient()),
+                "the notification e-mail of event " + position + " to member " + a.recipient());
+    }
+
+    /** The e-mail's content, or null when it must not go out (member gone or banned, content hidden, not due). */
+    private NotificationEmail.Content content(Alert a, Unsubscribe.Scope scope, long position, Instant now) {
+        Member to = s.members().byId(a.recipient()).orElse(null);
+        ForumThread thread = s.threads().byId(a.thread()).orElse(null);
+        if (to == null || thread == null || to.isBannedAt(now)) {
+            return null;
+        }
+        Post post = a.post() == null ? null : s.posts().byId(a.post()).orElse(null);
+        boolean hidden = thread.isDeleted() || a.post() != null && (post == null || post.isDeleted());
+        if (hidden && !a.kind().isModeration()) {
+            return null; // deleted since: not for members' eyes, and staff read it on the site
+        }
+        if (!a.kind().isModeration() && post != null && !due(a, post.number(), position)) {
+            return null;
+        }
+        Member actor = s.members().byId(a.actor()).orElse(null);
+        return new NotificationEmail.Content(to, a, actor == null ? "Someone" : actor.username(), thread,
+                hidden ? null : post, scope);
+    }
+
+    /**
+     * At most one e-mail per thread until the member read the post it was about (like XenForo); a redelivery of the
+     * event that sent the last e-mail sends it again (same key, so the same Message-ID).
+     */
+    private boolean due(Alert a, int postNumber, long position) {
+        Optional<EmailNotice> last = s.emailNotices().last(a.recipient(), a.thread());
+        if (last.isEmpty() || last.get().sourcePosition() == position) {
+            return true;
+        }
+        return s.readStates().lastRead(a.recipient(), a.thread()) >= last.get().postNumber()
+                && postNumber > last.get().postNumber();
+    }
+
+    /** What the link would turn off, if the token names a link; for the confirm page. */
+    public Optional<Unsubscribe> describe(String token) {
+        if (!SessionTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        String hash = SessionTokens.hash(token);
+        return s.transactions().readOnly(() -> s.emailNotices().unsubscribe(hash));
+    }
+
+    /**
+     * Turns off what the link names (idempotent: a second use changes nothing); false for an unknown token. No
+     * sign-in needed: the token is the proof, as RFC 8058 one-click unsubscribing requires.
+     */
+    public boolean unsubscribe(String token) {
+        if (!SessionTokens.wellFormed(token)) {
+            return false;
+        }
+        String hash = SessionTokens.hash(token);
+        return s.transactions().inTransaction(() -> {
+            Unsubscribe u = s.emailNotices().unsubscribe(hash).orElse(null);
+            if (u == null) {
+                return false;
+            }
+            switch (u.scope()) {
+                case THREAD -> s.watches().thread(u.member(), u.thread()).filter(ThreadWatch::email).ifPresent(w ->
+                        s.watches().putThread(new ThreadWatch(w.member(), w.thread(), false, w.since())));
+                case BOARD -> s.watches().board(u.member(), u.board()).filter(BoardWatch::email).ifPresent(w ->
+                        s.watches().putBoard(new BoardWatch(w.member(), w.board(), w.everyPost(), false, w.since())));
+                case KIND -> {
+                    Preferences p = s.alertPreferences().byMember(u.member()).orElseGet(() -> Preferences.defaults(u.member()));
+                    if (p.delivery(u.kind()) == Delivery.EMAIL) {
+                        s.alertPreferences().put(p.with(u.kind(), Delivery.ON_SITE));
+                    }
+                }
+            }
+            return true;
+        });
+    }
+
+    private static boolean alerts(ForumEvent e) {
+        return e instanceof ForumEvent.PostCreated || e instanceof ForumEvent.PostEdited || e instanceof ForumEvent.ThreadStarted
+                || e instanceof ForumEvent.ReactionChanged || e instanceof ForumEvent.ThreadLockChanged
+                || e instanceof ForumEvent.ThreadMoved || e instanceof ForumEvent.ThreadDeleted
+                || e instanceof ForumEvent.PostDeleted || e instanceof ForumEvent.PostRestored;
+    }
+}

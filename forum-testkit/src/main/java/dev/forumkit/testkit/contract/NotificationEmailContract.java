@@ -1,0 +1,186 @@
+package dev.forumkit.testkit.contract;
+
+import dev.forumkit.core.Actor;
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.alert.AlertKind;
+import dev.forumkit.core.alert.Delivery;
+import dev.forumkit.core.event.EventCodec;
+import dev.forumkit.core.event.StoredEvent;
+import dev.forumkit.core.mail.InMemoryMailer;
+import dev.forumkit.core.mail.SentEmail;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.testkit.ForumFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Notification e-mails through the services, the alerts consumer and the mail consumer, with an in-memory mailer. */
+public abstract class NotificationEmailContract extends ContractBase {
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("https://forum\\.example\\.org/unsubscribe/([A-Za-z0-9_-]{43})");
+    private final InMemoryMailer mailer = new InMemoryMailer();
+    private Forum mailing;
+    private ForumFixture f;
+    private Member ann;
+    private Member bob;
+    private Post opening;
+
+    @BeforeEach
+    void mailingForum() {
+        forum.close();
+        mailing = ForumFixture.forum(counted, clock, c -> c.mailer(mailer).publicUrl("https://forum.example.org"));
+        forum = mailing;
+        f = ForumFixture.on(mailing, counted);
+        ann = f.member("ann");
+        bob = f.member("bob");
+        opening = mailing.threads().start(as(ann), f.board().id(), "Kyoto <in> spring", "When do they bloom?");
+        mailing.outbox().drain();
+        mailing.watching().watchThread(as(ann), opening.threadId(), true);
+        mailer.clear();
+    }
+
+    private static Actor as(Member m) {
+        return Actor.member(m.id());
+    }
+
+    private Post reply(Member by, String body) {
+        Post p = mailing.posts().reply(as(by), opening.threadId(), body).post();
+        mailing.outbox().drain();
+        return p;
+    }
+
+    private List<SentEmail> to(Member m) {
+        return mailer.sent().stream().filter(e -> e.email().to().address().equals(m.email())).toList();
+    }
+
+    private static String unsubscribeToken(SentEmail e) {
+        Matcher m = UNSUBSCRIBE.matcher(e.email().text());
+        assertThat(m.find()).as(e.email().text()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aReplyInAThreadWatchedWithEmailSendsTextAndEscapedHtmlWithUnsubscribeHeaders() {
+        Post p = reply(bob, "Early <b>April</b> & later");
+
+        List<SentEmail> sent = to(ann);
+        assertThat(sent).hasSize(1);
+        assertThat(to(bob)).isEmpty(); // never for your own action
+        var mail = sent.get(0).email();
+        assertThat(mail.subject()).isEqualTo("bob replied to the thread \"Kyoto <in> spring\"");
+        assertThat(mail.text()).contains("> Early <b>April</b> & later").contains("https://forum.example.org/posts/" + p.id().value() + "/");
+        assertThat(mail.html()).contains("Early &lt;b&gt;April&lt;/b&gt; &amp; later").contains("Kyoto &lt;in&gt; spring")
+                .doesNotContain("<b>April");
+        String token = unsubscribeToken(sent.get(0));
+        assertThat(mail.headers()).containsEntry("List-Unsubscribe", "<https://forum.example.org/unsubscribe/" + token + ">")
+                .containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        assertThat(mail.key()).endsWith(":" + ann.id());
+    }
+
+    @Test
+    void atMostOneEmailPerThreadUntilTheMemberReadsIt() {
+        reply(bob, "one");
+        reply(bob, "two");
+        assertThat(to(ann)).hasSize(1);
+
+        mailing.reading().threadPage(as(ann), opening.threadId(), 1);
+        mailing.flushViews();
+        reply(bob, "three");
+        reply(bob, "four");
+
+        assertThat(to(ann)).hasSize(2);
+        assertThat(to(ann).get(1).email().text()).contains("> three");
+    }
+
+    @Test
+    void aWatchWithoutEmailSendsNothingAndTheUnsubscribeLinkTurnsTheFlagOff() {
+        reply(bob, "one");
+        String token = unsubscribeToken(to(ann).get(0));
+        assertThat(mailing.emailNotifications().describe(token)).isPresent();
+
+        assertThat(mailing.emailNotifications().unsubscribe(token)).isTrue();
+        assertThat(mailing.emailNotifications().unsubscribe(token)).isTrue(); // a second click changes nothing more
+
+        assertThat(mailing.watching().threadWatch(as(ann), opening.threadId()).orElseThrow().email()).isFalse();
+        mailing.reading().threadPage(as(ann), opening.threadId(), 1);
+        mailing.flushViews();
+        reply(bob, "two");
+        assertThat(to(ann)).hasSize(1);
+        assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(2); // still alerted on the site
+        assertThat(mailing.emailNotifications().unsubscribe("x".repeat(43))).isFalse();
+    }
+
+    @Test
+    void aKindSetToEmailSendsAndItsLinkSetsTheKindBackToOnSite() {
+        mailing.alerts().savePreferences(as(ann), mailing.alerts().preferences(as(ann)).with(AlertKind.REACTION, Delivery.EMAIL));
+        mailing.reactions().react(as(bob), opening.id(), "like");
+        mailing.outbox().drain();
+
+        List<SentEmail> sent = to(ann);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).email().subject()).isEqualTo("bob reacted to your post in the thread \"Kyoto <in> spring\"");
+        mailing.emailNotifications().unsubscribe(unsubscribeToken(sent.get(0)));
+
+        assertThat(mailing.alerts().preferences(as(ann)).delivery(AlertKind.REACTION)).isEqualTo(Delivery.ON_SITE);
+        assertThat(mailing.watching().threadWatch(as(ann), opening.threadId()).orElseThrow().email()).isTrue();
+    }
+
+    @Test
+    void noEmailForContentDeletedBeforeTheMailWentOutNorFromAnIgnoredMember() {
+        Post p = mailing.posts().reply(as(bob), opening.threadId(), "soon gone").post();
+        mailing.posts().delete(as(f.moderator()), p.id(), "spam");
+        mailing.outbox().drain();
+        assertThat(to(ann)).isEmpty();
+
+        mailing.alerts().ignore(as(ann), bob.id());
+        reply(bob, "ignored");
+        assertThat(to(ann)).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredEventSendsAgainWithTheSameMessageId() {
+        reply(bob, "one");
+        long position = read(() -> storage.eventLog().head());
+        StoredEvent created = read(() -> storage.eventLog().after(0, 1000)).stream()
+                .filter(e -> e.event().type().equals("PostCreated")).reduce((a, b) -> b).orElseThrow();
+
+        mailing.emailNotifications().send(new dev.forumkit.core.event.Delivery(created.position(),
+                EventCodec.decode(created.event()), created.createdAt()));
+
+        List<SentEmail> sent = to(ann);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).messageId()).isEqualTo(sent.get(0).messageId());
+        assertThat(position).isGreaterThanOrEqualTo(created.position());
+    }
+
+    @Test
+    void boardWatchersWithEmailHearOfNewThreads() {
+        Member cat = f.member("cat");
+        mailing.watching().watchBoard(as(cat), f.board().id(), false, true);
+        mailing.threads().start(as(bob), f.board().id(), "Osaka", "Street food");
+        mailing.outbox().drain();
+
+        assertThat(to(cat)).hasSize(1);
+        assertThat(to(cat).get(0).email().subject()).isEqualTo("bob started the thread \"Osaka\"");
+    }
+
+    @Test
+    void theMailConsumerWritesTheAlertsOfAnEventTheAlertsConsumerHasNotReachedYet() {
+        mailing.posts().reply(as(bob), opening.threadId(), "not yet fanned out");
+        StoredEvent created = read(() -> storage.eventLog().after(0, 1000)).stream()
+                .filter(e -> e.event().type().equals("PostCreated")).reduce((a, b) -> b).orElseThrow();
+
+        mailing.emailNotifications().send(new dev.forumkit.core.event.Delivery(created.position(),
+                EventCodec.decode(created.event()), created.createdAt()));
+
+        assertThat(to(ann)).hasSize(1);
+        assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(1);
+        mailing.outbox().drain(); // the alerts consumer gets there: nothing more
+        assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(1);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.forumkit.web.internal.html;
+
+import dev.forumkit.core.notify.Unsubscribe;
+import dev.forumkit.web.Access;
+import dev.forumkit.web.internal.Call;
+
+import java.util.Optional;
+
+/**
+ * {@code /unsubscribe/{token}}, the link in every notification e-mail: GET shows what it turns off and a button
+ * (a link preview or a mail scanner fetching it must not unsubscribe anyone), POST turns it off. Mail programs that
+ * support RFC 8058 POST {@code List-Unsubscribe=One-Click} to the same address without a cookie; no sign-in is
+ * needed, the token is the proof.
+ */
+public final class UnsubscribePages {
+    private UnsubscribePages() {
+    }
+
+    static void register(PageTable t) {
+        t.get("/unsubscribe/{token}", Access.ANYONE, UnsubscribePages::confirm);
+        t.post("/unsubscribe/{token}", Access.ANYONE, UnsubscribePages::unsubscribe);
+    }
+
+    private static View page(String token, String what, boolean done) {
+        View v = View.of("unsubscribe", "Unsubscribe").noindex().with("token", token).with("what", what).with("done", done);
+        return what == null ? v.status(404) : v;
+    }
+
+    private static Object confirm(Call call) {
+        String token = call.ctx().pathParam("token");
+        call.ctx().header("Referrer-Policy", "no-referrer");
+        return page(token, call.api().forum().emailNotifications().describe(token).map(UnsubscribePages::what).orElse(null), false);
+    }
+
+    private static Object unsubscribe(Call call) {
+        String token = call.ctx().pathParam("token");
+        Optional<Unsubscribe> u = call.api().forum().emailNotifications().describe(token);
+        call.api().forum().emailNotifications().unsubscribe(token);
+        return page(token, u.map(UnsubscribePages::what).orElse(null), true);
+    }
+
+    private static String what(Unsubscribe u) {
+        String kind = u.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return switch (u.scope()) {
+            case THREAD -> "e-mails about replies in the thread you watch (you keep watching it on the site)";
+            case BOARD -> "e-mails about new content in the board you watch (you keep watching it on the site)";
+            case KIND -> "e-mails for " + kind + " alerts (you keep getting them on the site)";
+        };
+    }
+}
