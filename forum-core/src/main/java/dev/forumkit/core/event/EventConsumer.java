@@ -23,8 +23,9 @@ public record EventConsumer(String name, Effects effects, EventHandler handler) 
          */
         IN_STORAGE,
         /**
-         * Outside the storage (e-mail, webhooks): each event is handled outside any transaction, then its position is
-         * recorded. A crash in between delivers it again, with the same {@link Delivery#idempotencyKey()}.
+         * Outside the storage (e-mail, webhooks): each event is handled outside any transaction; the position is
+         * recorded after each batch, before a failure is passed on, and at least every second while a batch is
+         * handled. A crash delivers the events handled since again, with the same {@link Delivery#idempotencyKey()}.
          */
         OUTSIDE
     }
