@@ -98,7 +98,13 @@ class OverloadIT {
             assertThat(broken).allMatch(s -> s.millis() < 5_000);
             assertThat(Load.where(samples, s -> !s.ok() && s.status() != 503 && s.status() != 429)).as("other failures").isEmpty();
             assertThat(Load.where(samples, s -> s.status() == 503)).allMatch(Sample::retryAfter);
-            assertThat(accepted.size()).as("accepted requests").isGreaterThan(samples.size() / 10);
+            // the server goes on doing useful work: accepted requests per second stay at a good share of the quiet
+            // rate. (A share of all requests, as this said before, measured how fast refusals are: on a quiet machine
+            // 256 clients get about 11 refusals per accepted request, and the landed build failed it too, 8.4 %.)
+            double quietRate = quietAccepted.size() / quietSeconds;
+            double overloadRate = accepted.size() / overloadSeconds;
+            assertThat(overloadRate).as("accepted requests per second under overload (quiet: %.0f/s)", quietRate)
+                    .isGreaterThan(quietRate / 3);
             // bounded by the 1 s queue timeout plus the work of at most 64 requests in flight; generous because this
             // 2-core machine is shared (5.7 s seen at load average 15, 2.7-4.2 s otherwise); unbounded queueing would
             // instead show as requests reaching the clients' 10 s timeout, asserted above
