@@ -18,6 +18,8 @@ final class DurableConsumer {
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration LAST_RETRY = Duration.ofMinutes(5);
     static final int BATCH = 100;
+    /** How long an in-storage batch may work in its transaction before it commits what it has handled. */
+    static final long BATCH_BUDGET_NANOS = 200_000_000L;
     /** How often a consumer with outside effects records its position while it works through a batch. */
     static final long RECORD_EVERY_NANOS = 1_000_000_000L;
 
@@ -86,9 +88,18 @@ final class DurableConsumer {
             return false;
         }
         if (consumer.effects() == EventConsumer.Effects.IN_STORAGE) {
-            long to = batch.get(batch.size() - 1).position();
             storage.transactions().run(() -> {
-                batch.forEach(e -> consumer.handler().handle(delivery(e)));
+                // a batch stops early once its transaction has worked for BATCH_BUDGET: a transaction that holds H2's
+                // one write gate (or many row locks) for a hundred large fan-outs would make every request wait
+                long started = System.nanoTime();
+                long to = from;
+                for (StoredEvent e : batch) {
+                    consumer.handler().handle(delivery(e));
+                    to = e.position();
+                    if (System.nanoTime() - started >= BATCH_BUDGET_NANOS) {
+                        break;
+                    }
+                }
                 if (!log.advance(consumer.name(), owner, from, to)) {
                     throw new LostLease();
                 }
