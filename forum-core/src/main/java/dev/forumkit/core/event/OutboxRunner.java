@@ -48,15 +48,16 @@ final class OutboxRunner {
             }
             if (!progress) {
                 await();
+                gather(); // woken by a commit: let that moment's other events join the batch
             }
-            gather();
         }
     }
 
     /**
-     * Lets the events of a busy moment gather before the next round, so that under a stream of writes each
-     * consumer handles them in a few batches (a few commits) rather than one commit per write: on H2 every commit
-     * takes the one write gate the requests need too. Costs at most {@link #GATHER_MILLIS} of extra delay.
+     * After an idle wait, lets the events of a busy moment gather before the next round, so that under a stream of
+     * writes each consumer handles them in a few batches (a few commits) rather than one commit per write: on H2
+     * every commit takes the one write gate the requests need too. A backlog is worked through without pauses.
+     * Costs at most {@link #GATHER_MILLIS} of extra delay.
      */
     private void gather() {
         if (!running) {
