@@ -24,6 +24,7 @@ import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.PostService;
 import dev.forumkit.core.thread.ThreadService;
 import dev.forumkit.core.thread.ViewCounter;
+import dev.forumkit.core.verify.EmailVerificationService;
 import dev.forumkit.core.watch.WatchService;
 
 import java.time.Clock;
@@ -67,6 +68,7 @@ public final class Forum implements AutoCloseable {
     private final Mailer mailer;
     private final PasswordResetService passwordResets;
     private final EmailNotifications emailNotifications;
+    private final EmailVerificationService emailVerifications;
     private final String publicUrl;
 
     private Forum(ForumStorage storage, ForumConfig config) {
@@ -75,7 +77,7 @@ public final class Forum implements AutoCloseable {
         config.listeners.forEach(events::subscribe);
         this.outbox = new Outbox(storage, config.clock, events, config.outboxPollInterval, config.eventRetention);
         config.consumers.forEach(this::registerOrClose);
-        this.ctx = new ServiceContext(storage, config.clock, new Policy(), config.reactionTypes,
+        this.ctx = new ServiceContext(storage, config.clock, new Policy(config.verification), config.reactionTypes,
                 config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, outbox,
                 config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl);
         this.views = new ViewCounter(storage);
@@ -98,8 +100,10 @@ public final class Forum implements AutoCloseable {
         this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl);
         // e-mail is an outside effect: sent, then the position recorded; a crash in between re-sends with the same key
         this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl, alerts.fanout());
+        this.emailVerifications = new EmailVerificationService(ctx, mailer, config.publicUrl);
         registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
             passwordResets.send(d);
+            emailVerifications.send(d);
             emailNotifications.send(d);
         }));
         if (config.viewFlushInterval.isZero()) {
@@ -225,6 +229,11 @@ public final class Forum implements AutoCloseable {
     /** Password reset: request a link by e-mail address, set a new password with its token. */
     public PasswordResetService passwordResets() {
         return passwordResets;
+    }
+
+    /** E-mail verification (resend, confirm a link) and change of address. */
+    public EmailVerificationService emailVerifications() {
+        return emailVerifications;
     }
 
     /** Notification e-mails (sent by the outbox) and their unsubscribe links. */

@@ -12,6 +12,7 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.PasswordHasher;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.core.verify.Verification;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class ForumConfig {
     MarkupRenderer markupRenderer = new PlainTextRenderer();
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     String publicUrl = "http://localhost:8080";
+    Verification verification = Verification.OFF;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -122,6 +124,15 @@ public final class ForumConfig {
             throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not " + value);
         }
         this.publicUrl = url;
+        return this;
+    }
+
+    /**
+     * Whether members must verify their e-mail address before they start threads, reply or react; defaults to
+     * {@link Verification#OFF}. With {@link Verification#REQUIRED_TO_POST} registration e-mails a verification link.
+     */
+    public ForumConfig verification(Verification value) {
+        this.verification = Objects.requireNonNull(value, "verification");
         return this;
     }
 

@@ -13,6 +13,19 @@ public final class NotAllowedException extends ForumException {
         this.signInRequired = signInRequired;
     }
 
+    private NotAllowedException(String code, String message) {
+        super(code, message);
+        this.signInRequired = false;
+    }
+
+    /**
+     * A refusal a member can lift themself, with its own code so adapters can offer the way out (such as
+     * {@code email_unverified}: a button that sends the verification link again).
+     */
+    public static NotAllowedException because(String code, String message) {
+        return new NotAllowedException(code, message);
+    }
+
     /** True when a guest asked: signing in might help (HTTP 401 rather than 403). */
     public boolean signInRequired() {
         return signInRequired;

@@ -14,6 +14,8 @@ import dev.forumkit.testkit.contract.OutboxConsumersContract;
 import dev.forumkit.testkit.contract.OutboxContract;
 import dev.forumkit.testkit.contract.ModerationContract;
 import dev.forumkit.testkit.contract.EmailNoticesPortContract;
+import dev.forumkit.testkit.contract.EmailVerificationContract;
+import dev.forumkit.testkit.contract.EmailVerificationsPortContract;
 import dev.forumkit.testkit.contract.NotificationEmailContract;
 import dev.forumkit.testkit.contract.PagingContract;
 import dev.forumkit.testkit.contract.PasswordResetContract;
@@ -115,6 +117,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class PasswordResetsPort extends PasswordResetsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class EmailVerificationsPort extends EmailVerificationsPortContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 
@@ -227,6 +234,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class PasswordReset extends PasswordResetContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class EmailVerification extends EmailVerificationContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 

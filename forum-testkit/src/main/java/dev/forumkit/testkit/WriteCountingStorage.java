@@ -139,6 +139,11 @@ public final class WriteCountingStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.verify.EmailVerifications emailVerifications() {
+        return delegate.emailVerifications();
+    }
+
+    @Override
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return delegate.emailNotices();
     }

@@ -122,6 +122,11 @@ final class FlakyStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.verify.EmailVerifications emailVerifications() {
+        return inner.emailVerifications();
+    }
+
+    @Override
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return inner.emailNotices();
     }

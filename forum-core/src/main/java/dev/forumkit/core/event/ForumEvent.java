@@ -32,6 +32,28 @@ public sealed interface ForumEvent {
     record PasswordResetRequested(MemberId member, Instant at) implements ForumEvent {
     }
 
+    /**
+     * A member is to prove that {@code email} (their address when asked) is theirs: the mail consumer makes a link
+     * and sends it there.
+     */
+    record EmailVerificationRequested(MemberId member, String email, Instant at) implements ForumEvent {
+    }
+
+    /**
+     * A member asked to change their address: the mail consumer sends a link to {@code newEmail} (opening it makes
+     * the change) and a notice to {@code oldEmail}.
+     */
+    record EmailChangeRequested(MemberId member, String oldEmail, String newEmail, Instant at) implements ForumEvent {
+    }
+
+    /** The member opened a link sent to {@code email}, their address. */
+    record EmailVerified(MemberId member, String email, Instant at) implements ForumEvent {
+    }
+
+    /** The member's address is now {@code newEmail} (verified through a link sent there). */
+    record EmailChanged(MemberId member, String oldEmail, String newEmail, Instant at) implements ForumEvent {
+    }
+
     record ThreadStarted(ThreadId thread, BoardId board, PostId firstPost, MemberId starter, Instant at) implements ForumEvent {
     }
 

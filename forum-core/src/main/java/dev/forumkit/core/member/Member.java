@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * A registered member. {@code messageCount} and {@code reactionScore} are derived counters that the
  * services keep equal to a recount; ports never overwrite them through {@link Members#update(Member)}.
+ * {@code emailVerified}: the member proved they read mail at {@code email} (a link sent there was opened).
  */
 public record Member(
         MemberId id,
@@ -18,7 +19,8 @@ public record Member(
         Role role,
         Ban ban,
         int messageCount,
-        long reactionScore) {
+        long reactionScore,
+        boolean emailVerified) {
 
     public Member {
         Objects.requireNonNull(username, "username");
@@ -28,33 +30,44 @@ public record Member(
         Objects.requireNonNull(role, "role");
     }
 
-    /** A new member before the storage has given it an id. */
+    /** A new member before the storage has given it an id; the e-mail address is not verified yet. */
     public static Member withoutId(String username, String email, String passwordHash, Instant joinedAt, Role role) {
-        return new Member(null, username, normaliseEmail(email), passwordHash, null, joinedAt, role, null, 0, 0);
+        return new Member(null, username, normaliseEmail(email), passwordHash, null, joinedAt, role, null, 0, 0, false);
     }
 
     public Member withId(MemberId newId) {
-        return new Member(newId, username, email, passwordHash, customTitle, joinedAt, role, ban, messageCount, reactionScore);
+        return new Member(newId, username, email, passwordHash, customTitle, joinedAt, role, ban, messageCount, reactionScore, emailVerified);
     }
 
     public Member withCustomTitle(String title) {
-        return new Member(id, username, email, passwordHash, title, joinedAt, role, ban, messageCount, reactionScore);
+        return new Member(id, username, email, passwordHash, title, joinedAt, role, ban, messageCount, reactionScore, emailVerified);
     }
 
     public Member withRole(Role newRole) {
-        return new Member(id, username, email, passwordHash, customTitle, joinedAt, newRole, ban, messageCount, reactionScore);
+        return new Member(id, username, email, passwordHash, customTitle, joinedAt, newRole, ban, messageCount, reactionScore, emailVerified);
     }
 
     public Member withBan(Ban newBan) {
-        return new Member(id, username, email, passwordHash, customTitle, joinedAt, role, newBan, messageCount, reactionScore);
+        return new Member(id, username, email, passwordHash, customTitle, joinedAt, role, newBan, messageCount, reactionScore, emailVerified);
     }
 
     public Member withPasswordHash(String hash) {
-        return new Member(id, username, email, hash, customTitle, joinedAt, role, ban, messageCount, reactionScore);
+        return new Member(id, username, email, hash, customTitle, joinedAt, role, ban, messageCount, reactionScore, emailVerified);
     }
 
     public Member withCounters(int messages, long score) {
-        return new Member(id, username, email, passwordHash, customTitle, joinedAt, role, ban, messages, score);
+        return new Member(id, username, email, passwordHash, customTitle, joinedAt, role, ban, messages, score, emailVerified);
+    }
+
+    /** The address as verified: a link sent there was opened. */
+    public Member withEmailVerified(boolean verified) {
+        return new Member(id, username, email, passwordHash, customTitle, joinedAt, role, ban, messageCount, reactionScore, verified);
+    }
+
+    /** A new address, verified (it changes only through a link sent to it). */
+    public Member withVerifiedEmail(String newEmail) {
+        return new Member(id, username, normaliseEmail(newEmail), passwordHash, customTitle, joinedAt, role, ban, messageCount,
+                reactionScore, true);
     }
 
     public boolean isBannedAt(Instant now) {

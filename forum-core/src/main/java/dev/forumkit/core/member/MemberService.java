@@ -9,6 +9,7 @@ import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Target;
+import dev.forumkit.core.verify.Verification;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -25,9 +26,20 @@ public final class MemberService {
         this.decoyHash = ctx.passwordHasher.hash("decoy-password-never-used".toCharArray());
     }
 
-    /** Registers a member with the MEMBER role. */
+    /**
+     * Registers a member with the MEMBER role, the address not yet verified. When the forum requires verification
+     * to post, a verification e-mail goes out through the outbox.
+     */
     public Member register(Registration r) {
-        return add(r, false);
+        return add(r, false, false);
+    }
+
+    /**
+     * Registers a member whose address the caller vouches for (embedding code that verified it itself, imports, demo
+     * data): verified from the start, no verification e-mail. Never for public sign-ups.
+     */
+    public Member registerVerified(Registration r) {
+        return add(r, false, true);
     }
 
     /**
@@ -38,7 +50,7 @@ public final class MemberService {
         // serialised here: the has-an-admin check and the insert must not interleave. First start happens on one
         // node; several nodes racing to create the first admin is not a supported set-up.
         synchronized (firstAdminLock) {
-            return add(r, true);
+            return add(r, true, true); // the forum's owner: nobody to verify them
         }
     }
 
@@ -47,7 +59,7 @@ public final class MemberService {
         return ctx.storage.transactions().readOnly(() -> !ctx.storage.members().hasAdmin());
     }
 
-    private Member add(Registration r, boolean admin) {
+    private Member add(Registration r, boolean admin, boolean verified) {
         // hashing is slow by design: do it before the transaction so no lock is held meanwhile
         String hash = ctx.passwordHasher.hash(r.password().toCharArray());
         return ctx.command(events -> {
@@ -61,8 +73,12 @@ public final class MemberService {
                     "that e-mail address is already registered");
             v.orThrow();
             Member m = ctx.storage.members().add(
-                    Member.withoutId(r.username(), r.email(), hash, ctx.now(), admin ? Role.ADMIN : Role.MEMBER));
+                    Member.withoutId(r.username(), r.email(), hash, ctx.now(), admin ? Role.ADMIN : Role.MEMBER)
+                            .withEmailVerified(verified));
             events.add(new ForumEvent.MemberRegistered(m.id(), m.joinedAt()));
+            if (!verified && ctx.policy.verification() == Verification.REQUIRED_TO_POST) {
+                events.add(new ForumEvent.EmailVerificationRequested(m.id(), m.email(), m.joinedAt()));
+            }
             return m;
         });
     }

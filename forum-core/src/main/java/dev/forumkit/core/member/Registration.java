@@ -12,16 +12,22 @@ public record Registration(String username, String email, String password) {
             v.require(username.matches("[\\p{L}\\p{N}_.\\-]+"), "username", "invalid_characters",
                     "username may contain letters, digits, '_', '.' and '-' only");
         }
-        v.length(email, "email", 3, 254);
-        if (email != null && !email.isEmpty()) {
-            v.require(email.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+"), "email", "invalid_email",
-                    "email must look like name@example.org");
-        }
+        email(v, "email", email);
         v.require(password != null && password.length() >= 8, "password", "too_short",
                 "password must be at least 8 characters");
         v.require(password == null || password.length() <= 200, "password", "too_long",
                 "password must be at most 200 characters");
         v.orThrow();
+    }
+
+    /** Checks an e-mail address the way registration does (also for a change of address), as {@code field}. */
+    public static Validation email(Validation v, String field, String email) {
+        v.length(email, field, 3, 254);
+        if (email != null && !email.isEmpty()) {
+            v.require(email.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+"), field, "invalid_email",
+                    field + " must look like name@example.org");
+        }
+        return v;
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryIgnores ignores = new InMemoryIgnores(db);
     private final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(db);
     private final InMemoryEmailNotices emailNotices = new InMemoryEmailNotices(db);
+    private final InMemoryEmailVerifications emailVerifications = new InMemoryEmailVerifications(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -131,6 +132,11 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public PasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    @Override
+    public dev.forumkit.core.verify.EmailVerifications emailVerifications() {
+        return emailVerifications;
     }
 
     @Override

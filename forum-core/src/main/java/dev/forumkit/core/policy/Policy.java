@@ -1,13 +1,51 @@
 package dev.forumkit.core.policy;
 
 import dev.forumkit.core.NotAllowedException;
+import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Role;
+import dev.forumkit.core.verify.Verification;
+
+import java.util.Objects;
 
 /**
  * The one place that decides who may do what. Deny by default: an action not named here is refused.
  * Locked threads take replies from moderators and admins only; banned members may read and change their password.
  */
 public final class Policy {
+    /** The code of the refusal an unverified member gets when the forum requires a verified address to post. */
+    public static final String EMAIL_UNVERIFIED = "email_unverified";
+    private final Verification verification;
+
+    /** A policy that does not ask for verified e-mail addresses. */
+    public Policy() {
+        this(Verification.OFF);
+    }
+
+    public Policy(Verification verification) {
+        this.verification = Objects.requireNonNull(verification, "verification");
+    }
+
+    /** Whether members must verify their e-mail address before they post. */
+    public Verification verification() {
+        return verification;
+    }
+
+    /**
+     * False when the forum requires a verified address to post and this member has none: starting threads, replying
+     * and reacting wait for verification (reading, signing in and account settings do not).
+     */
+    public boolean verifiedEnough(Member member, Action action) {
+        boolean posting = action == Action.START_THREAD || action == Action.REPLY || action == Action.REACT;
+        return !posting || verification == Verification.OFF || member == null || member.emailVerified();
+    }
+
+    /** Throws a {@code email_unverified} refusal when {@link #verifiedEnough} says no. */
+    public void checkVerified(Member member, Action action) {
+        if (!verifiedEnough(member, action)) {
+            throw NotAllowedException.because(EMAIL_UNVERIFIED,
+                    "verify your e-mail address first: open the link we e-mailed you, or ask for a new one");
+        }
+    }
 
     public boolean allows(Standing who, Action action, Target t) {
         boolean member = who == Standing.MEMBER;
@@ -21,7 +59,7 @@ public final class Policy {
             case EDIT_POST, DELETE_POST -> !t.deleted() && (staff || (member && t.own() && !t.locked()));
             case REACT -> (member || staff) && !t.own() && !t.deleted();
             case UPDATE_PROFILE -> admin || ((member || staff) && t.own());
-            case CHANGE_PASSWORD -> who.isSignedIn() && t.own();
+            case CHANGE_PASSWORD, CHANGE_EMAIL -> who.isSignedIn() && t.own();
             case CHANGE_ROLE -> admin && !t.own();
             case BAN_MEMBER -> !t.own() && t.targetRole() != Role.ADMIN
                     && (admin || (who == Standing.MODERATOR && t.targetRole() == Role.MEMBER));

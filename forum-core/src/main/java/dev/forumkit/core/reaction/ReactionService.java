@@ -56,6 +56,9 @@ public final class ReactionService {
                 throw new NotFoundException("no post " + postId);
             }
             ctx.policy.check(standing, Action.REACT, Target.content(post.authorId().equals(me.id()), thread.locked(), deleted));
+            if (newType != null) { // taking a reaction back never waits for verification
+                ctx.policy.checkVerified(me, Action.REACT);
+            }
             String oldType = ctx.storage.reactions().find(postId, me.id()).map(Reaction::type).orElse(null);
             if (!java.util.Objects.equals(oldType, newType)) {
                 Instant now = ctx.now();

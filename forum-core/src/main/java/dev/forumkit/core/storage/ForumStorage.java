@@ -14,6 +14,7 @@ import dev.forumkit.core.reset.PasswordResets;
 import dev.forumkit.core.session.Sessions;
 import dev.forumkit.core.thread.ReadStates;
 import dev.forumkit.core.thread.Threads;
+import dev.forumkit.core.verify.EmailVerifications;
 import dev.forumkit.core.watch.Watches;
 
 /**
@@ -52,6 +53,9 @@ public interface ForumStorage extends AutoCloseable {
 
     /** Password reset links (hashed tokens). */
     PasswordResets passwordResets();
+
+    /** E-mail verification and change-of-address links (hashed tokens). */
+    EmailVerifications emailVerifications();
 
     /** Notification e-mail state: the last e-mail per member and thread, unsubscribe links. */
     EmailNotices emailNotices();

@@ -56,6 +56,7 @@ public final class PostService {
                     .filter(t -> !t.isDeleted() || standing.isStaff())
                     .orElseThrow(() -> new NotFoundException("no thread " + threadId));
             ctx.policy.check(standing, Action.REPLY, Target.content(thread.starterId().equals(me.id()), thread.locked(), thread.isDeleted()));
+            ctx.policy.checkVerified(me, Action.REPLY);
             // the number comes from an atomic update of the thread row: never duplicated, never skipped
             int number = ctx.storage.threads().allocatePostNumber(threadId);
             Instant now = ctx.now();

@@ -46,6 +46,7 @@ public final class ThreadService {
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
             ctx.policy.check(ctx.standing(me), Action.START_THREAD, Target.NONE);
+            ctx.policy.checkVerified(me, Action.START_THREAD);
             Board board = ctx.storage.boards().byId(boardId).orElseThrow(() -> new NotFoundException("no board " + boardId));
             Instant now = ctx.now();
             ForumThread thread = ctx.storage.threads().add(ForumThread.withoutId(board.id(), t, me.id(), now));

@@ -51,6 +51,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiIgnores ignores;
     private final JdbiPasswordResets passwordResets;
     private final JdbiEmailNotices emailNotices;
+    private final JdbiEmailVerifications emailVerifications;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -71,6 +72,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.ignores = new JdbiIgnores(transactions);
         this.passwordResets = new JdbiPasswordResets(transactions);
         this.emailNotices = new JdbiEmailNotices(transactions);
+        this.emailVerifications = new JdbiEmailVerifications(transactions);
         ensureIndexes();
     }
 
@@ -224,6 +226,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public PasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    @Override
+    public dev.forumkit.core.verify.EmailVerifications emailVerifications() {
+        return emailVerifications;
     }
 
     @Override

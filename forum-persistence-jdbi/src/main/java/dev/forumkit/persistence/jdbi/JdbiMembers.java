@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import static dev.forumkit.persistence.jdbi.Column.bigint;
+import static dev.forumkit.persistence.jdbi.Column.bool;
 import static dev.forumkit.persistence.jdbi.Column.derived;
 import static dev.forumkit.persistence.jdbi.Column.integer;
 import static dev.forumkit.persistence.jdbi.Column.text;
@@ -40,6 +41,7 @@ final class JdbiMembers implements Members {
             .column(bigint("banned_by", m -> m.ban() == null ? null : m.ban().bannedBy().value()))
             .column(integer("message_count", Member::messageCount))
             .column(bigint("reaction_score", Member::reactionScore))
+            .column(bool("email_verified", Member::emailVerified))
             .build();
     private static final String COLUMNS = TABLE.select();
 
@@ -49,7 +51,7 @@ final class JdbiMembers implements Members {
         Ban ban = banSince == null ? null
                 : new Ban(rs.getString(8), banSince, Rows.instant(rs, 10), Rows.memberId(rs, 11));
         return new Member(MemberId.of(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Rows.instant(rs, 6), Role.valueOf(rs.getString(7)), ban, rs.getInt(12), rs.getLong(13));
+                Rows.instant(rs, 6), Role.valueOf(rs.getString(7)), ban, rs.getInt(12), rs.getLong(13), rs.getBoolean(14));
     };
 
     private final JdbiTransactions db;
@@ -61,9 +63,9 @@ final class JdbiMembers implements Members {
     @Override
     public Member add(Member member) {
         String sql = db.dialect().returning("INSERT INTO members (username, username_key, email, password_hash, custom_title,"
-                + " joined_at, role, ban_reason, ban_since, ban_until, banned_by, message_count, reaction_score)"
+                + " joined_at, role, ban_reason, ban_since, ban_until, banned_by, message_count, reaction_score, email_verified)"
                 + " VALUES (:username, :usernameKey, :email, :passwordHash, :customTitle, :joinedAt, :role,"
-                + " :banReason, :banSince, :banUntil, :bannedBy, :messageCount, :reactionScore)", "id");
+                + " :banReason, :banSince, :banUntil, :bannedBy, :messageCount, :reactionScore, :emailVerified)", "id");
         long id = db.with(h -> bindFields(h.createQuery(sql), member)
                 .bind("messageCount", member.messageCount())
                 .bind("reactionScore", member.reactionScore())
@@ -108,7 +110,7 @@ final class JdbiMembers implements Members {
         int n = db.with(h -> bindFields(h.createUpdate("UPDATE members SET username = :username, username_key = :usernameKey,"
                 + " email = :email, password_hash = :passwordHash, custom_title = :customTitle, joined_at = :joinedAt,"
                 + " role = :role, ban_reason = :banReason, ban_since = :banSince, ban_until = :banUntil,"
-                + " banned_by = :bannedBy WHERE id = :id"), member)
+                + " banned_by = :bannedBy, email_verified = :emailVerified WHERE id = :id"), member)
                 .bind("id", member.id().value()).execute());
         found(n, member.id());
     }
@@ -164,7 +166,8 @@ final class JdbiMembers implements Members {
                 .bind("banReason", ban == null ? null : ban.reason())
                 .bind("banSince", Rows.ts(ban == null ? null : ban.since()))
                 .bind("banUntil", Rows.ts(ban == null ? null : ban.until()))
-                .bind("bannedBy", ban == null ? null : ban.bannedBy().value());
+                .bind("bannedBy", ban == null ? null : ban.bannedBy().value())
+                .bind("emailVerified", m.emailVerified());
     }
 
     private static void found(int rows, MemberId id) {

@@ -140,7 +140,7 @@ public abstract class MembersPortContract extends ContractBase {
         Member a = add("alice", "alice@example.org");
 
         txRun(() -> storage.members().update(new Member(a.id(), "Alicia", "alicia@example.org", a.passwordHash(), null,
-                a.joinedAt(), a.role(), null, 0, 0)));
+                a.joinedAt(), a.role(), null, 0, 0, false)));
 
         assertThat(read(() -> storage.members().byUsername("ALICIA")).map(Member::id)).contains(a.id());
         assertThat(read(() -> storage.members().byEmail("alicia@example.org")).map(Member::id)).contains(a.id());
@@ -154,10 +154,31 @@ public abstract class MembersPortContract extends ContractBase {
         add("bob", "bob@example.org");
 
         assertThatThrownBy(() -> txRun(() -> storage.members().update(new Member(a.id(), "BOB", a.email(), a.passwordHash(),
-                null, a.joinedAt(), a.role(), null, 0, 0)))).isInstanceOf(ConflictException.class);
+                null, a.joinedAt(), a.role(), null, 0, 0, false)))).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> txRun(() -> storage.members().update(new Member(a.id(), a.username(), "bob@example.org",
-                a.passwordHash(), null, a.joinedAt(), a.role(), null, 0, 0)))).isInstanceOf(ConflictException.class);
+                a.passwordHash(), null, a.joinedAt(), a.role(), null, 0, 0, false)))).isInstanceOf(ConflictException.class);
         assertThat(read(() -> storage.members().byId(a.id()))).contains(a);
+    }
+
+    @Test
+    void theVerifiedFlagIsStoredOnAddAndUpdate() {
+        Member unverified = add("alice", "alice@example.org");
+        Member verified = tx(() -> storage.members().add(Member.withoutId("bob", "bob@example.org", "hash", clock.instant(),
+                Role.MEMBER).withEmailVerified(true)));
+
+        assertThat(read(() -> storage.members().byId(unverified.id())).orElseThrow().emailVerified()).isFalse();
+        assertThat(read(() -> storage.members().byId(verified.id())).orElseThrow().emailVerified()).isTrue();
+
+        txRun(() -> storage.members().update(unverified.withVerifiedEmail("Alice.New@Example.org")));
+        txRun(() -> storage.members().update(verified.withEmailVerified(false)));
+
+        Member changed = read(() -> storage.members().byEmail("alice.new@example.org")).orElseThrow();
+        assertThat(changed.id()).isEqualTo(unverified.id());
+        assertThat(changed.emailVerified()).isTrue();
+        assertThat(read(() -> storage.members().byEmail("alice@example.org"))).isEmpty();
+        assertThat(read(() -> storage.members().byId(verified.id())).orElseThrow().emailVerified()).isFalse();
+        assertThat(read(() -> storage.members().byIds(java.util.List.of(unverified.id()))).get(unverified.id()).emailVerified())
+                .isTrue();
     }
 
     @Test
