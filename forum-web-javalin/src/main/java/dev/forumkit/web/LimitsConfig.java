@@ -20,6 +20,7 @@ public final class LimitsConfig {
     private RateLimit postingPerMember = RateLimit.of(1, Duration.ofSeconds(5));
     private RateLimit passwordResetPerIp = RateLimit.of(10, Duration.ofHours(1));
     private RateLimit passwordResetPerAddress = RateLimit.of(3, Duration.ofHours(1));
+    private RateLimit emailVerificationPerMember = RateLimit.of(3, Duration.ofHours(1));
 
     LimitsConfig(ForumPluginConfig owner) {
         this.owner = owner;
@@ -80,16 +81,26 @@ public final class LimitsConfig {
         return this;
     }
 
+    /**
+     * Verification e-mails a member asks for (resending the link, changing the address) per member (default 3 an
+     * hour): each one sends e-mail, so nobody can flood an inbox through them.
+     */
+    public LimitsConfig emailVerificationPerMember(RateLimit value) {
+        owner.checkOpen();
+        this.emailVerificationPerMember = Objects.requireNonNull(value, "emailVerificationPerMember");
+        return this;
+    }
+
     /** Sets every rate limit to unlimited (the body limit stays); for load tests and tests of other behaviour. */
     public LimitsConfig noRateLimits() {
         owner.checkOpen();
         signInPerIp = signInPerAccount = registrationPerIp = postingPerMember = RateLimit.unlimited();
-        passwordResetPerIp = passwordResetPerAddress = RateLimit.unlimited();
+        passwordResetPerIp = passwordResetPerAddress = emailVerificationPerMember = RateLimit.unlimited();
         return this;
     }
 
     PluginSettings.Limits freeze() {
         return new PluginSettings.Limits(bodyBytes, signInPerIp, signInPerAccount, registrationPerIp, postingPerMember,
-                passwordResetPerIp, passwordResetPerAddress);
+                passwordResetPerIp, passwordResetPerAddress, emailVerificationPerMember);
     }
 }

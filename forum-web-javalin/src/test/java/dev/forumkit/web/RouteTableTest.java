@@ -99,6 +99,10 @@ class RouteTableTest {
         rule("GET /admin/outbox", Access.ADMIN, null);
         rule("POST /password-resets", Access.ANYONE, c -> "{\"email\":\"someone@example.org\"}");
         rule("POST /password-resets/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\",\"new_password\":\"long enough\"}");
+        rule("POST /me/email-verification", Access.MEMBER, null);
+        rule("PUT /me/email", Access.MEMBER, c -> "{\"email\":\"moved" + SEQ.incrementAndGet() + "@example.org\",\"current_password\":\""
+                + Fixture.PASSWORD + "\"}");
+        rule("POST /email-verifications/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\"}");
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -168,6 +172,12 @@ class RouteTableTest {
         page("POST /forgot-password", Access.ANYONE, c -> "email=someone%40example.org");
         page("GET /reset-password", Access.ANYONE, null);
         page("POST /reset-password", Access.ANYONE, c -> "token=not-a-token&new_password=long+enough");
+        page("GET /verify-email", Access.ANYONE, null);
+        page("POST /verify-email", Access.ANYONE, c -> "token=not-a-token");
+        page("GET /account/email", Access.MEMBER, null);
+        page("POST /account/email", Access.MEMBER, c -> "email=pagemoved" + SEQ.incrementAndGet() + "%40example.org&current_password="
+                + Fixture.PASSWORD.replace(' ', '+'));
+        page("POST /account/verify-email", Access.MEMBER, null);
         page("GET /unsubscribe/{token}", Access.ANYONE, null);
         page("POST /unsubscribe/{token}", Access.ANYONE, c -> "List-Unsubscribe=One-Click");
     }

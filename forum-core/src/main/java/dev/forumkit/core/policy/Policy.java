@@ -59,7 +59,8 @@ public final class Policy {
             case EDIT_POST, DELETE_POST -> !t.deleted() && (staff || (member && t.own() && !t.locked()));
             case REACT -> (member || staff) && !t.own() && !t.deleted();
             case UPDATE_PROFILE -> admin || ((member || staff) && t.own());
-            case CHANGE_PASSWORD, CHANGE_EMAIL -> who.isSignedIn() && t.own();
+            case CHANGE_PASSWORD -> who.isSignedIn() && t.own();
+            case CHANGE_EMAIL -> (member || staff) && t.own();
             case CHANGE_ROLE -> admin && !t.own();
             case BAN_MEMBER -> !t.own() && t.targetRole() != Role.ADMIN
                     && (admin || (who == Standing.MODERATOR && t.targetRole() == Role.MEMBER));

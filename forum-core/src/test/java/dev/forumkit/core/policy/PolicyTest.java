@@ -1,12 +1,15 @@
 package dev.forumkit.core.policy;
 
 import dev.forumkit.core.NotAllowedException;
+import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Role;
+import dev.forumkit.core.verify.Verification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -93,6 +96,8 @@ class PolicyTest {
         row(Action.UPDATE_PROFILE, "another member", A_MEMBER, ADMINS);
         row(Action.CHANGE_PASSWORD, "self", SELF, SIGNED_IN);
         row(Action.CHANGE_PASSWORD, "another member", A_MEMBER, NOBODY);
+        row(Action.CHANGE_EMAIL, "self", SELF, POSTERS);
+        row(Action.CHANGE_EMAIL, "another member", A_MEMBER, NOBODY);
 
         row(Action.CHANGE_ROLE, "another member", A_MEMBER, ADMINS);
         row(Action.CHANGE_ROLE, "a moderator", A_MODERATOR, ADMINS);
@@ -132,6 +137,26 @@ class PolicyTest {
         Set<Action> covered = EnumSet.noneOf(Action.class);
         TABLE.forEach(r -> covered.add(r.action()));
         assertThat(covered).containsExactlyInAnyOrder(Action.values());
+    }
+
+    @Test
+    void requiring_verification_holds_back_only_posting_by_unverified_members() {
+        Policy strict = new Policy(Verification.REQUIRED_TO_POST);
+        Member unverified = Member.withoutId("ann", "ann@example.org", "hash", Instant.EPOCH, Role.MEMBER);
+        Member verified = unverified.withEmailVerified(true);
+        Set<Action> posting = EnumSet.of(Action.START_THREAD, Action.REPLY, Action.REACT);
+
+        for (Action a : Action.values()) {
+            assertThat(strict.verifiedEnough(unverified, a)).as("unverified %s", a).isEqualTo(!posting.contains(a));
+            assertThat(strict.verifiedEnough(verified, a)).as("verified %s", a).isTrue();
+            assertThat(POLICY.verifiedEnough(unverified, a)).as("verification off, %s", a).isTrue();
+        }
+        assertThatThrownBy(() -> strict.checkVerified(unverified, Action.REPLY)).isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("verify your e-mail address first")
+                .satisfies(e -> assertThat(((NotAllowedException) e).code()).isEqualTo(Policy.EMAIL_UNVERIFIED))
+                .satisfies(e -> assertThat(((NotAllowedException) e).signInRequired()).isFalse());
+        strict.checkVerified(verified, Action.REPLY);
+        POLICY.checkVerified(unverified, Action.REPLY);
     }
 
     @Test

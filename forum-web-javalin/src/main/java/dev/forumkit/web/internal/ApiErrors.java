@@ -67,7 +67,7 @@ public final class ApiErrors {
             return one(404, "not_found", e.getMessage());
         }
         if (e instanceof NotAllowedException na) {
-            return na.signInRequired() ? one(401, "sign_in_required", e.getMessage()) : one(403, "not_allowed", e.getMessage());
+            return na.signInRequired() ? one(401, "sign_in_required", e.getMessage()) : one(403, na.code(), e.getMessage()); // not_allowed, or a refusal the member can lift (email_unverified)
         }
         if (e instanceof ConflictException) {
             // a conflict with a cause came from a storage constraint: its message may name tables, so keep it to us

@@ -32,11 +32,11 @@ public record MemberJson(long id, String username, String customTitle, String ro
     }
 
     /** The signed-in member's own account: the public face plus e-mail and ban. */
-    public record AccountJson(long id, String username, String email, String customTitle, String role, Instant joinedAt,
-                              int messageCount, long reactionScore, BanJson ban) {
+    public record AccountJson(long id, String username, String email, boolean emailVerified, String customTitle, String role,
+                              Instant joinedAt, int messageCount, long reactionScore, BanJson ban) {
         public static AccountJson from(Member m) {
-            return new AccountJson(m.id().value(), m.username(), m.email(), m.customTitle(), MemberJson.role(m.role()), m.joinedAt(),
-                    m.messageCount(), m.reactionScore(), BanJson.from(m.ban()));
+            return new AccountJson(m.id().value(), m.username(), m.email(), m.emailVerified(), m.customTitle(),
+                    MemberJson.role(m.role()), m.joinedAt(), m.messageCount(), m.reactionScore(), BanJson.from(m.ban()));
         }
     }
 

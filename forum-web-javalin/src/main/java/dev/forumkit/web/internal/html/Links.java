@@ -112,6 +112,21 @@ public record Links(String base) {
         return base + "/reset-password";
     }
 
+    /** The verification e-mail's link (with {@code ?token=}) and its confirm form's target. */
+    public String verifyEmail() {
+        return base + "/verify-email";
+    }
+
+    /** The account's e-mail page: the address, whether it is verified, the change form. */
+    public String accountEmail() {
+        return base + "/account/email";
+    }
+
+    /** Sends the verification link again (a form target). */
+    public String resendVerification() {
+        return base + "/account/verify-email";
+    }
+
     public String logout() {
         return base + "/logout";
     }

@@ -1,5 +1,6 @@
 package dev.forumkit.web.internal.html;
 
+import dev.forumkit.core.policy.Policy;
 import dev.forumkit.web.internal.Api;
 import dev.forumkit.web.internal.ApiErrors;
 import dev.forumkit.web.internal.Responder;
@@ -49,7 +50,9 @@ final class PageResponder implements Responder {
             ctx.header("Retry-After", Long.toString(a.retryAfterSeconds()));
         }
         boolean signInFirst = a.errors().get(0).code().equals("sign_in_required");
-        if (signInFirst || a.status() >= 500) {
+        // the error page offers the way out (a button that sends the link again) and gives back what was written
+        boolean unverified = a.errors().get(0).code().equals(Policy.EMAIL_UNVERIFIED);
+        if (signInFirst || unverified || a.status() >= 500) {
             fail(ctx, viewer, a);
             return;
         }

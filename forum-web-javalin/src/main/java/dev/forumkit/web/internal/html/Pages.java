@@ -18,6 +18,7 @@ public final class Pages {
         AlertSettingsPages.register(t);
         WatchPages.register(t);
         PasswordResetPages.register(t);
+        EmailVerificationPages.register(t);
         UnsubscribePages.register(t);
     }
 }
