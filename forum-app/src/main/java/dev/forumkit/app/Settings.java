@@ -2,6 +2,7 @@ package dev.forumkit.app;
 
 import dev.forumkit.core.ForumException;
 import dev.forumkit.core.mail.EmailAddress;
+import dev.forumkit.core.verify.Verification;
 import dev.forumkit.mail.smtp.SmtpSettings;
 import dev.forumkit.mail.smtp.TlsMode;
 
@@ -25,12 +26,22 @@ import java.util.Properties;
 public record Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                        String publicUrl, String adminUsername, String adminEmail, String adminPassword,
                        boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
-                       Admission admission, Mail mail, Duration eventRetention) {
+                       Admission admission, Mail mail, Duration eventRetention, Verification verification) {
     /** How long delivered events stay in the outbox ({@code event.retention}) unless set. */
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
 
     public Settings {
         java.util.Objects.requireNonNull(eventRetention, "eventRetention");
+        java.util.Objects.requireNonNull(verification, "verification");
+    }
+
+    /** Settings without e-mail verification ({@code verification=off}). */
+    public Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                    String publicUrl, String adminUsername, String adminEmail, String adminPassword,
+                    boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
+                    Admission admission, Mail mail, Duration eventRetention) {
+        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, adminUsername, adminEmail, adminPassword,
+                secureCookies, rateLimits, benchRoutes, guestCache, admission, mail, eventRetention, Verification.OFF);
     }
 
     /** Settings with the default event retention. */
@@ -99,7 +110,8 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
         return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
                 + ", publicUrl=" + publicUrl + ", adminUsername=" + adminUsername + ", secureCookies=" + secureCookies
                 + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + ", guestCache=" + guestCache
-                + ", admission=" + admission + ", mail=" + mail + ", eventRetention=" + eventRetention + "]";
+                + ", admission=" + admission + ", mail=" + mail + ", eventRetention=" + eventRetention
+                + ", verification=" + verification + "]";
     }
 
     /** Settings from this process's system properties and environment. */
@@ -131,7 +143,17 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                         l.count("max.queued.requests", Admission.DEFAULT.maxQueuedRequests()),
                         Duration.ofMillis(l.count("queue.timeout.ms", (int) Admission.DEFAULT.queueTimeout().toMillis()))),
                 mail(l, publicUrl),
-                l.get("event.retention").map(v -> DurationSetting.parse("event.retention", v)).orElse(DEFAULT_EVENT_RETENTION));
+                l.get("event.retention").map(v -> DurationSetting.parse("event.retention", v)).orElse(DEFAULT_EVENT_RETENTION),
+                l.get("verification").map(Settings::verification).orElse(Verification.OFF));
+    }
+
+    /** {@code off} or {@code required-to-post}; anything else stops the start with the choices. */
+    static Verification verification(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "off" -> Verification.OFF;
+            case "required-to-post" -> Verification.REQUIRED_TO_POST;
+            default -> throw new IllegalArgumentException("verification must be off or required-to-post, not " + value);
+        };
     }
 
     private static Mail mail(Lookup l, String publicUrl) {
