@@ -105,6 +105,7 @@ class EmailVerificationHttpTest {
         assertThat(MailWorld.html(mail)).contains("href=\"" + MailWorld.PUBLIC_URL + link + "\"");
         assertThat(ann.get("/api/v1/me").json().path("member").path("email_verified").asBoolean()).isFalse();
         assertThat(ann.get("/api/v1/threads/" + adminsPost.threadId().value()).status()).isEqualTo(200);
+        assertThat(ann.get("/").body()).contains("Verify your e-mail address to post");
 
         Client.Response refused = ann.post(replyPath(), "{\"body\":\"My first reply\"}");
         assertThat(refused.status()).isEqualTo(403);
@@ -132,6 +133,7 @@ class EmailVerificationHttpTest {
         assertThat(ann.post(replyPath(), "{\"body\":\"My first reply\"}").status()).isEqualTo(201);
         assertThat(ann.get("/api/v1/me").json().path("member").path("email_verified").asBoolean()).isTrue();
         assertThat(stranger.get(link).status()).isEqualTo(404);
+        assertThat(ann.get("/").body()).doesNotContain("Verify your e-mail address to post");
         Client.Response again = postForm(stranger, "/verify-email", form("token", token(link)));
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.body()).contains("already used");

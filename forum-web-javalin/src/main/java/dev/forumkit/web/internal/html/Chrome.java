@@ -29,6 +29,7 @@ public final class Chrome {
     private final boolean noindex;
     private final String here;
     private long unreadAlerts = -1;
+    private boolean mustVerifyEmail;
 
     public Chrome(String base, String apiPrefix, Member me, Standing standing, String csrf, Instant now, String title,
                   List<Crumb> crumbs, boolean noindex, String here) {
@@ -160,6 +161,15 @@ public final class Chrome {
     }
 
     /** Set by the responder for signed-in members; left unknown when it could not be counted (storage down). */
+    /** The signed-in member must still verify their address before posting (the header says so). */
+    void mustVerifyEmail(boolean value) {
+        this.mustVerifyEmail = value;
+    }
+
+    public boolean mustVerifyEmail() {
+        return mustVerifyEmail;
+    }
+
     void unreadAlerts(long count) {
         this.unreadAlerts = count;
     }

@@ -95,6 +95,8 @@ final class PageResponder implements Responder {
                 ctx.method() == HandlerType.GET ? ctx.path() : null);
         if (viewer.member() != null) {
             chrome.unreadAlerts(unreadAlerts(viewer));
+            chrome.mustVerifyEmail(!viewer.member().emailVerified()
+                    && api.forum().policy().verification() == dev.forumkit.core.verify.Verification.REQUIRED_TO_POST);
         }
         Map<String, Object> model = new HashMap<>(v.model());
         model.put("c", chrome);
