@@ -54,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again, so every e-mail since the last record (a reset link, hundreds of notifications) went out twice after a kill.
  */
 class MailCrashIT {
-    private static final int WATCHERS = 200;
+    private static final int WATCHERS = 120;
+    /** The last {@value #WATCHERS} members watch with e-mail (a watcher quoted in a reply is e-mailed as a watcher). */
     private static final int MEMBERS = WATCHERS + 30;
     private static final int ADMIN = 1;
     private static final int REPLIER = 2;
@@ -131,7 +132,12 @@ class MailCrashIT {
         long caughtUpAfterMs;
         try (JarProcess server = JarProcess.server(QUICK_START, settings)) {
             long restarted = System.nanoTime();
-            OutboxLag.await(http, server.base(), admin, List.of("alerts", "mail"), lag -> lag == 0, 120_000);
+            try {
+                OutboxLag.await(http, server.base(), admin, List.of("alerts", "mail"), lag -> lag == 0, 120_000);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nserver output:\n" + server.output() + "\nthreads:\n"
+                        + server.threadDump(), e);
+            }
             caughtUpAfterMs = (System.nanoTime() - restarted) / 1_000_000;
             assertThat(server.stop()).as("exit status after SIGTERM, a clean stop").isIn(0, 143);
         }
@@ -254,10 +260,10 @@ class MailCrashIT {
             for (int n = MEMBERS - WATCHERS + 1; n <= MEMBERS; n++) {
                 expected.put("member" + n + "@example.com " + t.thread(), 1);
             }
-            expected.put(mentionedEmail + " " + t.thread(), 1);
-            // quoted: a QUOTE alert, which this member gets on the site only; the replier: their own reply
-            expected.remove(quoted + " " + t.thread());
-            expected.remove(replierEmail + " " + t.thread());
+            if (!quoted.equals(mentionedEmail)) { // quoted and mentioned: a QUOTE alert, which they want on the site only
+                expected.put(mentionedEmail + " " + t.thread(), 1);
+            }
+            expected.remove(replierEmail + " " + t.thread()); // their own reply
             expected.put(t.resetTo() + " reset", 1);
             t.inDoubt().forEach(key -> expected.put(key, 2));
         }

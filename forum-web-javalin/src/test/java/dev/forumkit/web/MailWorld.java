@@ -32,14 +32,18 @@ final class MailWorld {
     final Forum forum;
 
     MailWorld(GreenMailExtension smtp, Consumer<ForumConfig> more) {
-        SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), TlsMode.NONE, null, null,
-                new EmailAddress("forum@example.org", "Example Forum"), Duration.ofSeconds(10));
         this.forum = Forum.create(new InMemoryForumStorage(), c -> {
             c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)
-                    .outboxPollInterval(Duration.ZERO).clock(clock).mailer(SmtpMailer.create(settings))
-                    .publicUrl(PUBLIC_URL + "/");
+                    .outboxPollInterval(Duration.ZERO).clock(clock);
+            mailTo(smtp).accept(c);
             more.accept(c);
         });
+    }
+
+    /** A forum's e-mail through the real SMTP mailer to the (started) GreenMail server, its links under {@link #PUBLIC_URL}. */
+    static Consumer<ForumConfig> mailTo(GreenMailExtension smtp) {
+        return c -> c.mailer(SmtpMailer.create(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), TlsMode.NONE, null,
+                null, new EmailAddress("forum@example.org", "Example Forum"), Duration.ofSeconds(10)))).publicUrl(PUBLIC_URL + "/");
     }
 
     static GreenMailExtension smtpServer() {
