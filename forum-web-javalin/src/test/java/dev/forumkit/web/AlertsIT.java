@@ -122,10 +122,10 @@ class AlertsIT {
             assertThat(browser.find(".alerts-link .badge-alerts").getText()).as(m.username()).isEqualTo(m == a ? "3" : "1");
             browser.click(".alerts-link");
             browser.await(d -> browser.path().equals("/alerts/"));
-            String line = browser.all(".alert-unread .alert-text").get(m == a ? 2 : 0).getText(); // newest first
-            assertThat(line).contains(b.username()).contains(m == a ? "quoted your post in" : "mentioned you in")
-                    .contains("Tea houses in Kyoto");
-            browser.click(browser.all(".alert-unread .alert-link").get(m == a ? 2 : 0));
+            String alert = ".alert-unread[data-kind=" + (m == a ? "QUOTE" : "MENTION") + "]";
+            assertThat(browser.find(alert + " .alert-text").getText()).contains(b.username())
+                    .contains(m == a ? "quoted your post in" : "mentioned you in").contains("Tea houses in Kyoto");
+            browser.click(alert + " .alert-link");
             browser.await(d -> browser.path().endsWith("#post-" + reply));
             assertThat(browser.path()).startsWith("/threads/tea-houses-in-kyoto-" + n + "." + opening.threadId().value() + "/");
             assertThat(browser.find("#post-" + reply).getText()).contains("she knows them all");
@@ -174,7 +174,7 @@ class AlertsIT {
         browser.forget().go("/login");
         browser.type("#login", a.username()).type("#password", Community.PASSWORD);
         browser.click(".stacked-form button[type=submit]");
-        browser.await(d -> browser.has(".form-errors"));
+        browser.await(d -> browser.has(".form-errors, .field-error"));
         assertThat(browser.has(".account-nav .me")).as("signed in with the old password").isFalse();
         browser.signIn(a.username(), newPassword);
         assertThat(browser.find(".account-nav .me").getText()).contains(a.username());

@@ -1,8 +1,6 @@
 package dev.forumkit.web;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.ForumConfig;
 import dev.forumkit.core.mail.EmailAddress;
@@ -10,6 +8,7 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.mail.smtp.SmtpMailer;
 import dev.forumkit.mail.smtp.SmtpSettings;
+import dev.forumkit.mail.smtp.TestSmtpServers;
 import dev.forumkit.mail.smtp.TlsMode;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -47,9 +46,7 @@ final class MailWorld {
     }
 
     static GreenMailExtension smtpServer() {
-        ServerSetup setup = ServerSetupTest.SMTP.dynamicPort();
-        setup.setServerStartupTimeout(30_000);
-        return new GreenMailExtension(setup);
+        return new GreenMailExtension(TestSmtpServers.smtp());
     }
 
     void drain() {
