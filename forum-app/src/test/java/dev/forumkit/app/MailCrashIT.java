@@ -122,7 +122,8 @@ class MailCrashIT {
                         acked, refused), "replier");
                 writer.start();
                 // part of this thread's e-mails, then the kill (the rest of the last try's may come first)
-                awaitEmailsAbout(acked, before, 1 + random.nextInt(WATCHERS / 2));
+                Members.Session a = admin;
+                awaitEmailsAbout(acked, before, 1 + random.nextInt(WATCHERS / 2), () -> status(http, server, a));
                 server.kill();
                 stop.set(true);
                 writer.join(15_000);
@@ -329,22 +330,41 @@ class MailCrashIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build();
     }
 
+    /** The admin's outbox JSON, the end of the server's output and its threads: for a test that found it stuck. */
+    private static String status(HttpClient http, JarProcess server, Members.Session admin) {
+        String outbox;
+        try {
+            outbox = http.send(Members.get(server.base() + "/api/v1/admin/outbox").header("Cookie", admin.cookie()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            outbox = e.toString();
+        }
+        String out = server.output();
+        return "outbox: " + outbox + "\nserver output (end):\n" + out.substring(Math.max(0, out.length() - 6_000))
+                + "\nthreads:\n" + server.threadDump();
+    }
+
     /** Waits until GreenMail, from message {@code from} on, holds {@code count} e-mails about the given posts. */
-    private static void awaitEmailsAbout(Set<Long> posts, int from, int count) throws Exception {
+    private static void awaitEmailsAbout(Set<Long> posts, int from, int count, java.util.function.Supplier<String> stuck)
+            throws Exception {
         List<Long> about = new ArrayList<>(); // the post each message from `from` on links to (0: none)
+        Set<Long> seen = new java.util.TreeSet<>();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             MimeMessage[] all = SMTP.getReceivedMessages();
             for (int i = from + about.size(); i < all.length; i++) {
                 Matcher post = POST_LINK.matcher(all[i].getSubject().startsWith(RESET_SUBJECT) ? "" : text(all[i]));
                 about.add(post.find() ? Long.parseLong(post.group(1)) : 0L);
+                seen.add(about.get(about.size() - 1));
             }
             if (about.stream().filter(posts::contains).count() >= count) {
                 return;
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no " + count + " e-mails about the posts " + posts + " in 60 s");
+        MimeMessage[] all = SMTP.getReceivedMessages();
+        throw new AssertionError("no " + count + " e-mails about the " + posts.size() + " replies of this try in 60 s; "
+                + (all.length - from) + " e-mails since the try began, about the posts " + seen + "\n" + stuck.get());
     }
 
     private static void write(HttpClient http, String base, Members.Session s, long thread, String text, AtomicBoolean stop,

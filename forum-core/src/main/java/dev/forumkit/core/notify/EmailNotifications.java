@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
  * until the member has read the post it was about; every e-mail has a one-click unsubscribe link.
  */
 public final class EmailNotifications {
+    private static final int LINKS_PER_COMMIT = 200;
     private final ServiceContext ctx;
     private final ForumStorage s;
     private final Mailer mailer;
@@ -87,10 +88,15 @@ public final class EmailNotifications {
         if (due.isEmpty()) {
             return;
         }
-        // every unsubscribe link works before its e-mail can arrive: one commit for the event's links
-        s.transactions().run(() -> due.forEach(o -> s.emailNotices().addUnsubscribe(new Unsubscribe(SessionTokens.hash(o.token()),
-                o.alert().recipient(), o.content().scope(), o.alert().kind(), o.alert().thread(), o.content().thread().boardId(), now))));
-        due.forEach(o -> sendOne(o, d.position(), now));
+        // every unsubscribe link works before its e-mail can arrive: one commit for the links of a chunk of e-mails
+        // (not one huge transaction for 10,000 watchers, which would hold H2's write gate that long)
+        for (int from = 0; from < due.size(); from += LINKS_PER_COMMIT) {
+            List<Outgoing> chunk = due.subList(from, Math.min(due.size(), from + LINKS_PER_COMMIT));
+            s.transactions().run(() -> chunk.forEach(o -> s.emailNotices().addUnsubscribe(new Unsubscribe(
+                    SessionTokens.hash(o.token()), o.alert().recipient(), o.content().scope(), o.alert().kind(),
+                    o.alert().thread(), o.content().thread().boardId(), now))));
+            chunk.forEach(o -> sendOne(o, d.position(), now));
+        }
     }
 
     /** An e-mail about to go out: the alert, what it says, and the raw token of its unsubscribe link. */
