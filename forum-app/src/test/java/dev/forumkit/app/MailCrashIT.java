@@ -107,7 +107,6 @@ class MailCrashIT {
             long thread = firstThread + tries.size();
             String resetTo = "member" + (FIRST_RESET + tries.size()) + "@example.com";
             String quote = quote(file, thread);
-            int before = SMTP.getReceivedMessages().length;
             try (JarProcess server = JarProcess.server(QUICK_START, settings)) {
                 if (admin == null) { // sessions live in the database: signed in once, used across restarts
                     admin = Members.signIn(http, server.base(), ADMIN);
@@ -125,7 +124,7 @@ class MailCrashIT {
                 writer.start();
                 // part of this thread's e-mails, then the kill (the rest of the last try's may come first)
                 Members.Session a = admin;
-                awaitEmailsAbout(acked, before, 1 + random.nextInt(WATCHERS / 2), () -> status(http, server, a));
+                awaitEmailsAbout(acked, 1 + random.nextInt(WATCHERS / 2), () -> status(http, server, a));
                 server.kill();
                 stop.set(true);
                 writer.join(15_000);
@@ -346,27 +345,36 @@ class MailCrashIT {
                 + "\nthreads:\n" + server.threadDump();
     }
 
-    /** Waits until GreenMail, from message {@code from} on, holds {@code count} e-mails about the given posts. */
-    private static void awaitEmailsAbout(Set<Long> posts, int from, int count, java.util.function.Supplier<String> stuck)
+    /**
+     * Waits until GreenMail holds {@code count} e-mails about the given posts. (GreenMail lists its messages by
+     * mailbox, not in the order they came, so each look goes through all of them; what a message is about is kept.)
+     */
+    private static void awaitEmailsAbout(Set<Long> posts, int count, java.util.function.Supplier<String> stuck)
             throws Exception {
-        List<Long> about = new ArrayList<>(); // the post each message from `from` on links to (0: none)
-        Set<Long> seen = new java.util.TreeSet<>();
+        Map<String, Long> about = new HashMap<>(); // by recipient and Message-ID: the post it links to (0: none)
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
-            MimeMessage[] all = SMTP.getReceivedMessages();
-            for (int i = from + about.size(); i < all.length; i++) {
-                Matcher post = POST_LINK.matcher(all[i].getSubject().startsWith(RESET_SUBJECT) ? "" : text(all[i]));
-                about.add(post.find() ? Long.parseLong(post.group(1)) : 0L);
-                seen.add(about.get(about.size() - 1));
+            long found = 0;
+            for (MimeMessage m : SMTP.getReceivedMessages()) {
+                long post = about.computeIfAbsent(m.getAllRecipients()[0] + " " + m.getMessageID(), k -> linkedPost(m));
+                found += posts.contains(post) ? 1 : 0;
             }
-            if (about.stream().filter(posts::contains).count() >= count) {
+            if (found >= count) {
                 return;
             }
-            Thread.sleep(10);
+            Thread.sleep(100);
         }
-        MimeMessage[] all = SMTP.getReceivedMessages();
-        throw new AssertionError("no " + count + " e-mails about the " + posts.size() + " replies of this try in 60 s; "
-                + (all.length - from) + " e-mails since the try began, about the posts " + seen + "\n" + stuck.get());
+        throw new AssertionError("no " + count + " e-mails about the " + posts.size() + " replies of this try in 60 s;"
+                + " the e-mails are about the posts " + new java.util.TreeSet<>(about.values()) + "\n" + stuck.get());
+    }
+
+    private static long linkedPost(MimeMessage m) {
+        try {
+            Matcher post = POST_LINK.matcher(m.getSubject().startsWith(RESET_SUBJECT) ? "" : text(m));
+            return post.find() ? Long.parseLong(post.group(1)) : 0L;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void write(HttpClient http, String base, Members.Session s, long thread, String text, AtomicBoolean stop,

@@ -122,7 +122,7 @@ class AlertsIT {
             assertThat(browser.find(".alerts-link .badge-alerts").getText()).as(m.username()).isEqualTo(m == a ? "3" : "1");
             browser.click(".alerts-link");
             browser.await(d -> browser.path().equals("/alerts/"));
-            String alert = ".alert-unread[data-kind=" + (m == a ? "QUOTE" : "MENTION") + "]";
+            String alert = ".alert-unread[data-kind=" + (m == a ? "quote" : "mention") + "]";
             assertThat(browser.find(alert + " .alert-text").getText()).contains(b.username())
                     .contains(m == a ? "quoted your post in" : "mentioned you in").contains("Tea houses in Kyoto");
             browser.click(alert + " .alert-link");
