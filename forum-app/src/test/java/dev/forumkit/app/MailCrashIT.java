@@ -109,8 +109,8 @@ class MailCrashIT {
             String quote = quote(file, thread);
             try (JarProcess server = JarProcess.server(QUICK_START, settings)) {
                 if (admin == null) { // sessions live in the database: signed in once, used across restarts
-                    admin = Members.signIn(http, server.base(), ADMIN);
-                    replier = Members.signIn(http, server.base(), REPLIER);
+                    admin = signIn(http, server.base(), ADMIN);
+                    replier = signIn(http, server.base(), REPLIER);
                 }
                 // the reset link is asked for first, so its e-mail goes out just before the fan-out's, and the kill
                 // comes while the mail consumer may not have recorded that event as handled
@@ -205,8 +205,8 @@ class MailCrashIT {
                 sent.add(key.substring(0, key.indexOf(' ')));
             }
         });
-        Set<String> inDoubt = new HashSet<>(sent);
-        inDoubt.removeAll(notified);
+        Set<String> inDoubt = new HashSet<>();
+        sent.stream().filter(to -> !notified.contains(to)).forEach(to -> inDoubt.add(to + " " + thread));
         long mailAt = file.number("SELECT position FROM outbox_consumers WHERE name = 'mail'");
         List<Long> resetAt = file.numbers("SELECT r.request_position FROM password_resets r JOIN members m ON m.id = r.member_id"
                 + " WHERE m.email = '" + resetTo + "'");
@@ -214,7 +214,7 @@ class MailCrashIT {
             inDoubt.add(resetTo + " reset");
         }
         assertThat(inDoubt).as("e-mails in doubt at one kill (one mail consumer sends one e-mail at a time)").hasSizeLessThanOrEqualTo(1);
-        boolean cut = sent.size() < WATCHERS; // the mentioned member and every watcher but the quoted one, if any
+        boolean cut = sent.size() < WATCHERS; // every watcher gets one (and the mentioned member, unless quoted too)
         return new Try(thread, resetTo, cut, inDoubt, "thread " + thread + ": " + sent.size() + " e-mails at the kill"
                 + (cut ? "" : " (fan-out already done)") + (inDoubt.isEmpty() ? "" : ", in doubt " + inDoubt));
     }
@@ -325,8 +325,22 @@ class MailCrashIT {
         }
     }
 
+    /** Signs in, trying again when hashing the password took longer than a request may on a busy machine. */
+    private static Members.Session signIn(HttpClient http, String base, int member) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Members.signIn(http, base, member);
+            } catch (java.net.http.HttpTimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static HttpRequest resetRequest(String base, String email) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/password-resets")).timeout(Members.TIMEOUT)
+        // patient: a request that timed out may still have been taken, and asking again would send two e-mails
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/password-resets")).timeout(java.time.Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build();
     }
