@@ -142,9 +142,10 @@ class AlertsIT {
         browser.click(".form-page button[type=submit]");
         browser.await(d -> browser.find(".form-page").getText().contains("Done: you get no more"));
         community.forum.flushViews();
+        long unread = community.forum.alerts().unreadCount(asA);
         reply(b, thread, "One more: the tea house at the station opens at six.");
         assertThat(mailTo(a)).as("e-mails to A after unsubscribing").hasSize(1);
-        assertThat(community.forum.alerts().unreadCount(asA)).as("still alerted on the site").isEqualTo(1);
+        assertThat(community.forum.alerts().unreadCount(asA)).as("still alerted on the site").isEqualTo(unread + 1);
 
         forgottenPasswordIsResetThroughTheEmailedLink(a);
     }
