@@ -9,9 +9,6 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.watch.ThreadWatch;
 import dev.forumkit.persistence.jdbi.JdbiForumStorage;
 import dev.forumkit.mail.smtp.TestSmtpServers;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -56,21 +53,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again, so every e-mail since the last record (a reset link, hundreds of notifications) went out twice after a kill.
  */
 class MailCrashIT {
-    private static final int WATCHERS = 80;
+    private static final int WATCHERS = 50;
     /** The last {@value #WATCHERS} members watch with e-mail (a watcher quoted in a reply is e-mailed as a watcher). */
     private static final int MEMBERS = WATCHERS + 30;
     private static final int ADMIN = 1;
     private static final int REPLIER = 2;
     private static final int MENTIONED = 3;
     /** Replies to a try's thread, at most. */
-    private static final int REPLIES = 40;
+    private static final int REPLIES = 25;
     /** member10, member11, ... ask for a reset link, one per try. */
     private static final int FIRST_RESET = 10;
     private static final Pattern THREADS = Pattern.compile("threads (\\d+)\\.\\.(\\d+)");
-    private static final Pattern POST_LINK = Pattern.compile("/posts/(\\d+)/");
-    private static final String RESET_SUBJECT = "Reset your password";
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(TestSmtpServers.smtp());
+    private final Mailbox mailbox = new Mailbox(SMTP);
 
     /** One start of the server that ended with a kill; {@code inDoubt}: e-mails sent but not recorded at the kill. */
     private record Try(long thread, String resetTo, boolean duringFanOut, Set<String> inDoubt, String note) {
@@ -124,13 +120,13 @@ class MailCrashIT {
                 writer.start();
                 // part of this thread's e-mails, then the kill (the rest of the last try's may come first)
                 Members.Session a = admin;
-                awaitEmailsAbout(acked, 1 + random.nextInt(WATCHERS / 2), () -> status(http, server, a));
+                mailbox.awaitEmailsAbout(acked, 1 + random.nextInt(WATCHERS / 2), () -> status(http, server, a));
                 server.kill();
                 stop.set(true);
                 writer.join(15_000);
             }
             assertThat(refused).as("replies the live server refused").isEmpty();
-            settle();
+            mailbox.settle();
             tries.add(afterKill(file, thread, resetTo));
         }
 
@@ -146,7 +142,7 @@ class MailCrashIT {
             caughtUpAfterMs = (System.nanoTime() - restarted) / 1_000_000;
             assertThat(server.stop()).as("exit status after SIGTERM, a clean stop").isIn(0, 143);
         }
-        settle();
+        mailbox.settle();
 
         long replies = assertEveryReplyHasItsAlertsOnce(file, tries, lastGeneratedPost, mentioned);
         int emails = assertEveryEmailArrivedOnce(file, tries, mentioned);
@@ -195,8 +191,8 @@ class MailCrashIT {
      * server take that the forum had not recorded as sent (a notification without its notice row; a reset e-mail
      * whose event the mail consumer had not passed)?
      */
-    private static Try afterKill(H2File file, long thread, String resetTo) throws Exception {
-        Map<String, List<String>> received = received(file);
+    private Try afterKill(H2File file, long thread, String resetTo) throws Exception {
+        Map<String, List<String>> received = mailbox.received(file);
         Set<String> notified = new HashSet<>(file.strings("SELECT m.email FROM email_notices n JOIN members m ON m.id = n.member_id"
                 + " WHERE n.thread_id = " + thread));
         Set<String> sent = new HashSet<>();
@@ -255,7 +251,7 @@ class MailCrashIT {
      * Every e-mail the tries called for arrived once, nothing else arrived; an e-mail in doubt at a kill arrived
      * twice as the same message (Message-ID). Returns how many e-mails arrived.
      */
-    private static int assertEveryEmailArrivedOnce(H2File file, List<Try> tries, String mentioned) throws Exception {
+    private int assertEveryEmailArrivedOnce(H2File file, List<Try> tries, String mentioned) throws Exception {
         String mentionedEmail = "member" + MENTIONED + "@example.com";
         String replierEmail = "member" + REPLIER + "@example.com";
         Map<String, Integer> expected = new HashMap<>();
@@ -272,7 +268,7 @@ class MailCrashIT {
             expected.put(t.resetTo() + " reset", 1);
             t.inDoubt().forEach(key -> expected.put(key, 2));
         }
-        Map<String, List<String>> received = received(file);
+        Map<String, List<String>> received = mailbox.received(file);
         Map<String, Integer> counts = new TreeMap<>();
         received.forEach((key, ids) -> {
             counts.put(key, ids.size());
@@ -280,49 +276,6 @@ class MailCrashIT {
         });
         assertThat(counts).as("e-mails per recipient and thread (or reset)").isEqualTo(new TreeMap<>(expected));
         return received.values().stream().mapToInt(List::size).sum();
-    }
-
-    /**
-     * What GreenMail received, by "{recipient} {thread id}" for notifications and "{recipient} reset" for reset
-     * links, each with the Message-IDs of its copies.
-     */
-    private static Map<String, List<String>> received(H2File file) throws Exception {
-        Map<String, List<String>> out = new TreeMap<>();
-        for (MimeMessage m : SMTP.getReceivedMessages()) {
-            String to = m.getAllRecipients()[0].toString();
-            String key;
-            if (m.getSubject().startsWith(RESET_SUBJECT)) {
-                key = to + " reset";
-            } else {
-                Matcher post = POST_LINK.matcher(text(m));
-                assertThat(post.find()).as("a link to the post in: %s", text(m)).isTrue();
-                key = to + " " + file.number("SELECT thread_id FROM posts WHERE id = " + post.group(1));
-            }
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(m.getMessageID());
-        }
-        return out;
-    }
-
-    private static String text(MimeMessage m) throws Exception {
-        Object content = m.getContent();
-        if (content instanceof Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                BodyPart p = parts.getBodyPart(i);
-                if (p.isMimeType("text/plain")) {
-                    return p.getContent().toString();
-                }
-            }
-        }
-        return content.toString();
-    }
-
-    /** Waits until the SMTP server has taken in what the dead or stopped server sent (a last DATA may still be read). */
-    private static void settle() throws InterruptedException {
-        int last = -1;
-        for (int n = SMTP.getReceivedMessages().length; n != last; n = SMTP.getReceivedMessages().length) {
-            last = n;
-            Thread.sleep(300);
-        }
     }
 
     /** Signs in, trying again when hashing the password took longer than a request may on a busy machine. */
@@ -357,38 +310,6 @@ class MailCrashIT {
         String out = server.output();
         return "outbox: " + outbox + "\nserver output (end):\n" + out.substring(Math.max(0, out.length() - 6_000))
                 + "\nthreads:\n" + server.threadDump();
-    }
-
-    /**
-     * Waits until GreenMail holds {@code count} e-mails about the given posts. (GreenMail lists its messages by
-     * mailbox, not in the order they came, so each look goes through all of them; what a message is about is kept.)
-     */
-    private static void awaitEmailsAbout(Set<Long> posts, int count, java.util.function.Supplier<String> stuck)
-            throws Exception {
-        Map<String, Long> about = new HashMap<>(); // by recipient and Message-ID: the post it links to (0: none)
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            long found = 0;
-            for (MimeMessage m : SMTP.getReceivedMessages()) {
-                long post = about.computeIfAbsent(m.getAllRecipients()[0] + " " + m.getMessageID(), k -> linkedPost(m));
-                found += posts.contains(post) ? 1 : 0;
-            }
-            if (found >= count) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + count + " e-mails about the " + posts.size() + " replies of this try in 60 s;"
-                + " the e-mails are about the posts " + new java.util.TreeSet<>(about.values()) + "\n" + stuck.get());
-    }
-
-    private static long linkedPost(MimeMessage m) {
-        try {
-            Matcher post = POST_LINK.matcher(m.getSubject().startsWith(RESET_SUBJECT) ? "" : text(m));
-            return post.find() ? Long.parseLong(post.group(1)) : 0L;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void write(HttpClient http, String base, Members.Session s, long thread, String text, AtomicBoolean stop,
