@@ -49,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/mail.md). It arrives twice with the same Message-ID, and there is at most one per kill; the test finds it in
  * the file right after the kill and holds it to exactly that. {@code -Dforumkit.mail.kills=N} kills N times.
  *
- * <p>What it found: the mail consumer records its position once per batch, and a redelivered event sent its e-mails
- * again, so every e-mail since the last record (a reset link, hundreds of notifications) went out twice after a kill.
+ * <p>Why: the mail consumer used to rely on its batch position alone, and a redelivered event sent its e-mails again,
+ * so every e-mail handled since the last record (a reset link, a thread's fan-out) went out twice after a kill. Now
+ * each e-mail is recorded as sent right after the SMTP server took it (docs/mail.md).
  */
 class MailCrashIT {
     private static final int WATCHERS = 50;
