@@ -133,6 +133,19 @@ final class JarProcess implements AutoCloseable {
         return -1;
     }
 
+    /** The process's threads as {@code jcmd Thread.print} shows them, for a test that found the server stuck. */
+    String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "no thread dump: " + e;
+        }
+    }
+
     /** SIGTERM and wait for the graceful stop; returns the exit status. */
     int stop() throws InterruptedException {
         process.toHandle().destroy();

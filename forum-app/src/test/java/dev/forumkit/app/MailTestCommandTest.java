@@ -1,6 +1,7 @@
 package dev.forumkit.app;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.forumkit.mail.smtp.TestSmtpServers;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,8 +1,5 @@
 package dev.forumkit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forumkit.persistence.jdbi.ConnectionPools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,11 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +39,6 @@ class OutboxCrashIT {
     private static final int ADMIN = 1;
     private static final int REPLIER = 2;
     private static final Pattern MEGA = Pattern.compile("mega-thread: id (\\d+)");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void every_alert_exists_exactly_once_after_kill_minus_9_during_the_fan_out(
@@ -55,13 +46,14 @@ class OutboxCrashIT {
         long started = System.nanoTime();
         int kills = Integer.getInteger("forumkit.outbox.kills", 2);
         Random random = new Random(Long.getLong("forumkit.torture.seed", 42));
+        H2File file = new H2File(data);
         Map<String, String> settings = Map.of("FORUMKIT_DATA_DIR", data.toString(), "FORUMKIT_RATE_LIMITS", "false");
         String generated = JarProcess.command(QUICK_START, settings, "generate", "--members", String.valueOf(MEMBERS),
                 "--boards", "1", "--threads", "2", "--posts", "10", "--reactions", "0", "--watchers", String.valueOf(WATCHERS));
         Matcher mega = MEGA.matcher(generated);
         assertThat(mega.find()).as(generated).isTrue();
         long thread = Long.parseLong(mega.group(1));
-        long lastGeneratedPost = number(data, "SELECT MAX(id) FROM posts");
+        long lastGeneratedPost = file.number("SELECT MAX(id) FROM posts");
         HttpClient http = Load.client();
         List<Long> acknowledged = new ArrayList<>();
         Members.Session admin = null;
@@ -92,7 +84,7 @@ class OutboxCrashIT {
                     writers.add(t);
                 }
                 Thread.sleep(800 + random.nextInt(1200)); // some replies first, then kill at the next look that finds a lag
-                lagSeen = waitForLag(http, server.base(), admin, lag -> lag > 0, 30_000);
+                lagSeen = OutboxLag.await(http, server.base(), admin, List.of("alerts"), lag -> lag > 0, 30_000);
                 server.kill();
                 stop.set(true);
                 for (Thread t : writers) {
@@ -100,10 +92,10 @@ class OutboxCrashIT {
                 }
             }
             acknowledged.addAll(acked);
-            long head = number(data, "SELECT position FROM outbox_head");
-            long position = number(data, "SELECT position FROM outbox_consumers WHERE name = 'alerts'");
-            long alerts = number(data, "SELECT COUNT(*) FROM alerts");
-            leftLeased = number(data, "SELECT COUNT(*) FROM outbox_consumers WHERE lease_owner IS NOT NULL") > 0;
+            long head = file.number("SELECT position FROM outbox_head");
+            long position = file.number("SELECT position FROM outbox_consumers WHERE name = 'alerts'");
+            long alerts = file.number("SELECT COUNT(*) FROM alerts");
+            leftLeased = file.number("SELECT COUNT(*) FROM outbox_consumers WHERE lease_owner IS NOT NULL") > 0;
             // the fan-out may just have caught up between the look and the kill: such a kill does not count
             crashes.add("lag " + lagSeen + " seen, " + (head - position) + " events undelivered and " + alerts
                     + " alerts in the file after the kill" + (leftLeased ? ", lease held" : ""));
@@ -118,32 +110,32 @@ class OutboxCrashIT {
             if (leftLeased) {
                 assertThat(server.output()).as("the last restart").contains("still leased by a run that did not stop");
             }
-            waitForLag(http, server.base(), admin, lag -> lag == 0, 120_000);
+            OutboxLag.await(http, server.base(), admin, List.of("alerts"), lag -> lag == 0, 120_000);
             caughtUpAfterMs = (System.nanoTime() - restarted) / 1_000_000;
             assertThat(server.stop()).as("exit status after SIGTERM, a clean stop").isIn(0, 143);
         }
 
-        long replies = number(data, "SELECT COUNT(*) FROM posts WHERE thread_id = " + thread + " AND id > " + lastGeneratedPost);
-        Set<Long> stored = new TreeSet<>(numbers(data, "SELECT id FROM posts WHERE id > " + lastGeneratedPost));
+        long replies = file.number("SELECT COUNT(*) FROM posts WHERE thread_id = " + thread + " AND id > " + lastGeneratedPost);
+        Set<Long> stored = new TreeSet<>(file.numbers("SELECT id FROM posts WHERE id > " + lastGeneratedPost));
         assertThat(stored).as("acknowledged replies").containsAll(acknowledged);
         assertThat(replies).as("replies to the watched thread").isGreaterThanOrEqualTo(acknowledged.size()).isPositive();
-        long replierId = number(data, "SELECT id FROM members WHERE email = 'member" + REPLIER + "@example.com'");
-        Set<Long> watchers = new TreeSet<>(numbers(data, "SELECT member_id FROM thread_watches WHERE thread_id = " + thread
+        long replierId = file.number("SELECT id FROM members WHERE email = 'member" + REPLIER + "@example.com'");
+        Set<Long> watchers = new TreeSet<>(file.numbers("SELECT member_id FROM thread_watches WHERE thread_id = " + thread
                 + " AND member_id <> " + replierId));
         assertThat(watchers).hasSize(WATCHERS);
 
-        assertThat(numbers(data, "SELECT COUNT(*) FROM alerts WHERE kind <> 'REPLY' OR thread_id <> " + thread))
+        assertThat(file.numbers("SELECT COUNT(*) FROM alerts WHERE kind <> 'REPLY' OR thread_id <> " + thread))
                 .as("alerts of another kind or thread").containsExactly(0L);
-        assertThat(number(data, "SELECT COUNT(DISTINCT source_position) FROM alerts")).as("events that alerted").isEqualTo(replies);
+        assertThat(file.number("SELECT COUNT(DISTINCT source_position) FROM alerts")).as("events that alerted").isEqualTo(replies);
         Map<Long, long[]> perMember = new HashMap<>();
-        query(data, "SELECT recipient_id, COUNT(*), COUNT(DISTINCT source_position) FROM alerts GROUP BY recipient_id", rs ->
+        file.query("SELECT recipient_id, COUNT(*), COUNT(DISTINCT source_position) FROM alerts GROUP BY recipient_id", rs ->
                 perMember.put(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3)}));
         assertThat(perMember.keySet()).as("members with alerts: every watcher, nobody else").isEqualTo(watchers);
         perMember.forEach((member, counts) -> {
             assertThat(counts[0]).as("alerts of member %d (one per reply)", member).isEqualTo(replies);
             assertThat(counts[1]).as("distinct replies alerted to member %d", member).isEqualTo(replies);
         });
-        assertThat(number(data, "SELECT COUNT(*) FROM alerts")).isEqualTo(replies * WATCHERS);
+        assertThat(file.number("SELECT COUNT(*) FROM alerts")).isEqualTo(replies * WATCHERS);
         System.out.printf(java.util.Locale.ROOT, "outbox crash test: %d kill(s) during the fan-out in %d tries (%s); %d replies"
                         + " (%d acknowledged) x %d watchers = %d alerts, each exactly once; caught up %d ms after the last"
                         + " restart; %.1f s (generate %.1f s)%n", kills, attempts, String.join("; ", crashes), replies,
@@ -164,51 +156,5 @@ class OutboxCrashIT {
                 return; // the server died under us: this reply was not acknowledged
             }
         }
-    }
-
-    /** Polls the admin JSON every 20 ms until the alerts consumer's lag passes the test; returns that lag. */
-    private static long waitForLag(HttpClient http, String base, Members.Session admin,
-                                   java.util.function.LongPredicate until, long timeoutMs) throws Exception {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.send(Members.get(base + "/api/v1/admin/outbox").header("Cookie", admin.cookie()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            last = r.body();
-            for (JsonNode c : JSON.readTree(r.body()).path("outbox").path("consumers")) {
-                if (c.path("name").asText().equals("alerts") && until.test(c.path("lag").asLong())) {
-                    return c.path("lag").asLong();
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the alerts consumer's lag never got there in " + timeoutMs + " ms; last status " + last);
-    }
-
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    /** SQL on the H2 file of the stopped (or killed) server, as the app itself opens it. */
-    private static void query(Path data, String sql, Row row) throws SQLException {
-        try (Connection c = DriverManager.getConnection(ConnectionPools.embeddedH2Url(data), "sa", "");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                row.read(rs);
-            }
-        }
-    }
-
-    private static List<Long> numbers(Path data, String sql) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        query(data, sql, rs -> out.add(rs.getLong(1)));
-        return out;
-    }
-
-    private static long number(Path data, String sql) throws SQLException {
-        List<Long> one = numbers(data, sql);
-        assertThat(one).as(sql).hasSize(1);
-        return one.get(0);
     }
 }

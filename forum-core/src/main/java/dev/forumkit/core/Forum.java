@@ -5,6 +5,7 @@ import dev.forumkit.core.board.BoardService;
 import dev.forumkit.core.counter.RecountService;
 import dev.forumkit.core.event.EventBus;
 import dev.forumkit.core.event.EventConsumer;
+import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.event.ForumEventListener;
 import dev.forumkit.core.event.Outbox;
 import dev.forumkit.core.internal.ServiceContext;
@@ -98,14 +99,16 @@ public final class Forum implements AutoCloseable {
                 d -> alerts.fanout().handle(d.position(), d.event())));
         this.publicUrl = config.publicUrl;
         this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl);
-        // e-mail is an outside effect: sent, then the position recorded; a crash in between re-sends with the same key
+        // e-mail is an outside effect: each e-mail is recorded as sent right after the mail server took it (a
+        // notification by its notice, a reset e-mail by the consumer's position, recorded after each reset event), so a
+        // crash re-sends at most the one e-mail caught in between, with the same key (docs/mail.md)
         this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl, alerts.fanout());
         this.emailVerifications = new EmailVerificationService(ctx, mailer, config.publicUrl);
         registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
             passwordResets.send(d);
             emailVerifications.send(d);
             emailNotifications.send(d);
-        }));
+        }).recordingAfter(e -> e instanceof ForumEvent.PasswordResetRequested));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {

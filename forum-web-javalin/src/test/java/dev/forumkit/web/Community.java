@@ -2,6 +2,7 @@ package dev.forumkit.web;
 
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.ForumConfig;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
 import dev.forumkit.core.content.ThreadId;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A small community for the browser tests, in our own words: an admin, a moderator and two members, a category
@@ -28,9 +30,7 @@ import java.util.List;
 final class Community {
     static final String PASSWORD = "correct horse battery";
     final SettableClock clock = new SettableClock(Instant.parse("2025-03-14T09:00:00Z"));
-    final Forum forum = Forum.create(new InMemoryForumStorage(), c -> c.clock(clock)
-            .passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)
-            .markupRenderer(ForumMarkupRenderer.create()));
+    final Forum forum;
     final Member admin;
     final Member sachiko;
     final Member kenji;
@@ -44,6 +44,16 @@ final class Community {
     final List<Post> longPosts;
 
     Community() {
+        this(c -> { });
+    }
+
+    /** The same community with more of the forum's configuration (such as a mailer: {@link MailWorld#mailTo}). */
+    Community(Consumer<ForumConfig> more) {
+        forum = Forum.create(new InMemoryForumStorage(), c -> {
+            c.clock(clock).passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)
+                    .markupRenderer(ForumMarkupRenderer.create());
+            more.accept(c);
+        });
         admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", PASSWORD));
         clock.advance(Duration.ofDays(40));
         sachiko = forum.members().register(new Registration("sachiko", "sachiko@example.org", PASSWORD));

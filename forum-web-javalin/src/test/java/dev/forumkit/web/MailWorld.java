@@ -1,8 +1,6 @@
 package dev.forumkit.web;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.ForumConfig;
 import dev.forumkit.core.mail.EmailAddress;
@@ -10,6 +8,7 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.mail.smtp.SmtpMailer;
 import dev.forumkit.mail.smtp.SmtpSettings;
+import dev.forumkit.mail.smtp.TestSmtpServers;
 import dev.forumkit.mail.smtp.TlsMode;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -32,20 +31,22 @@ final class MailWorld {
     final Forum forum;
 
     MailWorld(GreenMailExtension smtp, Consumer<ForumConfig> more) {
-        SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), TlsMode.NONE, null, null,
-                new EmailAddress("forum@example.org", "Example Forum"), Duration.ofSeconds(10));
         this.forum = Forum.create(new InMemoryForumStorage(), c -> {
             c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)
-                    .outboxPollInterval(Duration.ZERO).clock(clock).mailer(SmtpMailer.create(settings))
-                    .publicUrl(PUBLIC_URL + "/");
+                    .outboxPollInterval(Duration.ZERO).clock(clock);
+            mailTo(smtp).accept(c);
             more.accept(c);
         });
     }
 
+    /** A forum's e-mail through the real SMTP mailer to the (started) GreenMail server, its links under {@link #PUBLIC_URL}. */
+    static Consumer<ForumConfig> mailTo(GreenMailExtension smtp) {
+        return c -> c.mailer(SmtpMailer.create(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), TlsMode.NONE, null,
+                null, new EmailAddress("forum@example.org", "Example Forum"), Duration.ofSeconds(10)))).publicUrl(PUBLIC_URL + "/");
+    }
+
     static GreenMailExtension smtpServer() {
-        ServerSetup setup = ServerSetupTest.SMTP.dynamicPort();
-        setup.setServerStartupTimeout(30_000);
-        return new GreenMailExtension(setup);
+        return new GreenMailExtension(TestSmtpServers.smtp());
     }
 
     void drain() {

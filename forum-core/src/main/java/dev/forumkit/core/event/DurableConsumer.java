@@ -107,15 +107,17 @@ final class DurableConsumer {
         } else {
             // The position is recorded after the batch, before a failure is passed on, and at least every
             // RECORD_EVERY while handling: one write per event would put a commit per event on the write path's
-            // database (on H2 through its one write gate). A crash re-delivers at most that much, same keys.
+            // database (on H2 through its one write gate). A crash re-delivers at most that much, same keys. Events the
+            // consumer names (recordingAfter) are recorded at once: their effects have no record of their own.
             long recorded = from;
             long handled = from;
             long recordedAt = System.nanoTime();
             try {
                 for (StoredEvent e : batch) {
-                    consumer.handler().handle(delivery(e));
+                    Delivery d = delivery(e);
+                    consumer.handler().handle(d);
                     handled = e.position();
-                    if (System.nanoTime() - recordedAt >= RECORD_EVERY_NANOS) {
+                    if (consumer.recordAfter().test(d.event()) || System.nanoTime() - recordedAt >= RECORD_EVERY_NANOS) {
                         recorded = record(recorded, handled);
                         recordedAt = System.nanoTime();
                     }

@@ -1,6 +1,7 @@
 package dev.forumkit.core.event;
 
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * forum.outbox().register(EventConsumer.withOutsideEffects("mail", d -> mailer.send(d.idempotencyKey(), ...)));
  * }</pre>
  */
-public record EventConsumer(String name, Effects effects, EventHandler handler) {
+public record EventConsumer(String name, Effects effects, EventHandler handler, Predicate<ForumEvent> recordAfter) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     /** Where a consumer's effects live, which decides how its position is recorded. */
@@ -25,7 +26,8 @@ public record EventConsumer(String name, Effects effects, EventHandler handler) 
         /**
          * Outside the storage (e-mail, webhooks): each event is handled outside any transaction; the position is
          * recorded after each batch, before a failure is passed on, and at least every second while a batch is
-         * handled. A crash delivers the events handled since again, with the same {@link Delivery#idempotencyKey()}.
+         * handled, and at once after the events named by {@link #recordingAfter}. A crash delivers the events handled
+         * since the last record again, with the same {@link Delivery#idempotencyKey()}.
          */
         OUTSIDE
     }
@@ -34,9 +36,24 @@ public record EventConsumer(String name, Effects effects, EventHandler handler) 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(effects, "effects");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(recordAfter, "recordAfter");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a consumer name is 1-100 characters of a-z, 0-9, '.', '_' or '-': " + name);
         }
+    }
+
+    public EventConsumer(String name, Effects effects, EventHandler handler) {
+        this(name, effects, handler, e -> false);
+    }
+
+    /**
+     * For a consumer with outside effects: the events after which its position is recorded at once, before the next
+     * event is handled, so that a crash redelivers none of them once handled (only one caught between its effect and
+     * that record). For effects that must not happen twice and have no record of their own, such as a password reset
+     * e-mail; one commit each, so only for events that are rare.
+     */
+    public EventConsumer recordingAfter(Predicate<ForumEvent> events) {
+        return new EventConsumer(name, effects, handler, events);
     }
 
     public static EventConsumer inStorage(String name, EventHandler handler) {

@@ -22,6 +22,7 @@ import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
  * until the member has read the post it was about; every e-mail has a one-click unsubscribe link.
  */
 public final class EmailNotifications {
+    private static final int LINKS_PER_COMMIT = 200;
     private final ServiceContext ctx;
     private final ForumStorage s;
     private final Mailer mailer;
@@ -52,7 +54,12 @@ public final class EmailNotifications {
         this.publicUrl = publicUrl;
     }
 
-    /** Sends the e-mails of the event's alerts; runs outside any transaction (outside effects). */
+    /**
+     * Sends the e-mails of the event's alerts; runs outside any transaction (outside effects). An e-mail is recorded
+     * as sent (its {@link EmailNotice}) as soon as the mail server took it, so a redelivered event sends only what was
+     * not recorded: at most the one e-mail a crash caught between the server's answer and that record (same key, so
+     * the same Message-ID). See docs/mail.md.
+     */
     public void send(dev.forumkit.core.event.Delivery d) {
         if (!alerts(d.event())) {
             return;
@@ -64,14 +71,40 @@ public final class EmailNotifications {
             // alerts consumer gets here it adds nothing.
             fanout.handle(d.position(), d.event());
         }
+        // a reply that quotes or mentions a watcher alerts them as QUOTE or MENTION, not REPLY: their watch still asks
+        // for the e-mail (post #1 has its own event, ThreadStarted, for the board's watchers)
+        boolean reply = d.event() instanceof ForumEvent.PostCreated c && c.number() > 1;
         // one read-only pass picks the alerts somebody wants by e-mail, with a few queries whatever the number of
         // recipients (a reply in a thread watched by 10,000 members); most events need no write at all
-        Map<Alert, Unsubscribe.Scope> wanted = s.transactions().readOnly(() -> wanted(s.alerts().bySource(d.position())));
-        wanted.forEach((a, scope) -> sendFor(a, scope, d.position()));
+        Map<Alert, Unsubscribe.Scope> wanted = s.transactions().readOnly(() -> wanted(s.alerts().bySource(d.position()), reply));
+        Instant now = ctx.now();
+        List<Outgoing> due = new ArrayList<>();
+        wanted.forEach((a, scope) -> {
+            NotificationEmail.Content content = s.transactions().readOnly(() -> content(a, scope, d.position(), now));
+            if (content != null) {
+                due.add(new Outgoing(a, content, SessionTokens.newToken()));
+            }
+        });
+        if (due.isEmpty()) {
+            return;
+        }
+        // every unsubscribe link works before its e-mail can arrive: one commit for the links of a chunk of e-mails
+        // (not one huge transaction for 10,000 watchers, which would hold H2's write gate that long)
+        for (int from = 0; from < due.size(); from += LINKS_PER_COMMIT) {
+            List<Outgoing> chunk = due.subList(from, Math.min(due.size(), from + LINKS_PER_COMMIT));
+            s.transactions().run(() -> chunk.forEach(o -> s.emailNotices().addUnsubscribe(new Unsubscribe(
+                    SessionTokens.hash(o.token()), o.alert().recipient(), o.content().scope(), o.alert().kind(),
+                    o.alert().thread(), o.content().thread().boardId(), now))));
+            chunk.forEach(o -> sendOne(o, d.position(), now));
+        }
+    }
+
+    /** An e-mail about to go out: the alert, what it says, and the raw token of its unsubscribe link. */
+    private record Outgoing(Alert alert, NotificationEmail.Content content, String token) {
     }
 
     /** The alerts their recipients want by e-mail, each with why (what its unsubscribe link turns off). */
-    private Map<Alert, Unsubscribe.Scope> wanted(List<Alert> alerts) {
+    private Map<Alert, Unsubscribe.Scope> wanted(List<Alert> alerts, boolean reply) {
         Map<Alert, Unsubscribe.Scope> wanted = new LinkedHashMap<>();
         if (alerts.isEmpty()) {
             return wanted;
@@ -79,16 +112,21 @@ public final class EmailNotifications {
         Map<MemberId, Preferences> prefs = s.alertPreferences().byMembers(alerts.stream().map(Alert::recipient).toList());
         Map<ThreadId, Set<MemberId>> threadEmail = new HashMap<>();
         Map<ThreadId, Set<MemberId>> boardEmail = new HashMap<>();
+        Map<ThreadId, Set<MemberId>> everyPostEmail = new HashMap<>();
         for (Alert a : alerts) {
             Preferences p = prefs.getOrDefault(a.recipient(), Preferences.defaults(a.recipient()));
+            boolean aboutReply = a.kind() == AlertKind.REPLY
+                    || reply && (a.kind() == AlertKind.QUOTE || a.kind() == AlertKind.MENTION);
             if (p.delivery(a.kind()) == Delivery.EMAIL) {
                 wanted.put(a, Unsubscribe.Scope.KIND);
-            } else if (a.kind() == AlertKind.REPLY
-                    && threadEmail.computeIfAbsent(a.thread(), this::threadEmailWatchers).contains(a.recipient())) {
+            } else if (aboutReply && threadEmail.computeIfAbsent(a.thread(), this::threadEmailWatchers).contains(a.recipient())) {
                 wanted.put(a, Unsubscribe.Scope.THREAD);
             } else if ((a.kind() == AlertKind.NEW_THREAD || a.kind() == AlertKind.NEW_POST_IN_BOARD)
-                    && boardEmail.computeIfAbsent(a.thread(), this::boardEmailWatchers).contains(a.recipient())) {
+                    && boardEmail.computeIfAbsent(a.thread(), t -> boardEmailWatchers(t, false)).contains(a.recipient())) {
                 wanted.put(a, Unsubscribe.Scope.BOARD);
+            } else if (aboutReply && a.kind() != AlertKind.REPLY
+                    && everyPostEmail.computeIfAbsent(a.thread(), t -> boardEmailWatchers(t, true)).contains(a.recipient())) {
+                wanted.put(a, Unsubscribe.Scope.BOARD); // would have been NEW_POST_IN_BOARD without the quote or mention
             }
         }
         return wanted;
@@ -99,28 +137,25 @@ public final class EmailNotifications {
                 .collect(Collectors.toSet());
     }
 
-    /** Members watching the thread's board with e-mail. */
-    private Set<MemberId> boardEmailWatchers(ThreadId thread) {
+    /** Members watching the thread's board with e-mail (only those who chose every post, if asked). */
+    private Set<MemberId> boardEmailWatchers(ThreadId thread, boolean everyPost) {
         return s.threads().byId(thread).map(t -> s.watches().watchersOfBoard(t.boardId()).stream().filter(BoardWatch::email)
-                .map(BoardWatch::member).collect(Collectors.toSet())).orElse(Set.of());
+                .filter(w -> !everyPost || w.everyPost()).map(BoardWatch::member).collect(Collectors.toSet())).orElse(Set.of());
     }
 
-    private void sendFor(Alert a, Unsubscribe.Scope scope, long position) {
-        String token = SessionTokens.newToken();
-        Instant now = ctx.now();
-        NotificationEmail.Content content = s.transactions().readOnly(() -> content(a, scope, position, now));
-        if (content == null) {
-            return;
-        }
-        s.transactions().run(() -> {
-            if (!a.kind().isModeration() && content.post() != null) {
-                s.emailNotices().put(new EmailNotice(a.recipient(), a.thread(), content.post().number(), position, now));
-            }
-            s.emailNotices().addUnsubscribe(new Unsubscribe(SessionTokens.hash(token), a.recipient(), scope, a.kind(),
-                    a.thread(), content.thread().boardId(), now));
-        });
-        MailOut.send(mailer, () -> NotificationEmail.of(content, publicUrl, token, "notify:" + position + ":" + a.recipient()),
+    /**
+     * Sends one e-mail, then records it as sent: the notice that holds back the thread's next e-mail, and that tells a
+     * redelivery of this event that this e-mail went out. An e-mail dropped for good is recorded too (trying it again
+     * cannot help); a failure that may heal is thrown before the record, so the retry sends it.
+     */
+    private void sendOne(Outgoing o, long position, Instant now) {
+        Alert a = o.alert();
+        MailOut.send(mailer, () -> NotificationEmail.of(o.content(), publicUrl, o.token(), "notify:" + position + ":" + a.recipient()),
                 "the notification e-mail of event " + position + " to member " + a.recipient());
+        if (!a.kind().isModeration() && o.content().post() != null) {
+            s.transactions().run(() -> s.emailNotices().put(new EmailNotice(a.recipient(), a.thread(),
+                    o.content().post().number(), position, now)));
+        }
     }
 
     /** The e-mail's content, or null when it must not go out (member gone or banned, content hidden, not due). */
@@ -145,12 +180,15 @@ public final class EmailNotifications {
 
     /**
      * At most one e-mail per thread until the member read the post it was about (like XenForo); a redelivery of the
-     * event that sent the last e-mail sends it again (same key, so the same Message-ID).
+     * event whose e-mail is recorded as sent sends nothing.
      */
     private boolean due(Alert a, int postNumber, long position) {
         Optional<EmailNotice> last = s.emailNotices().last(a.recipient(), a.thread());
-        if (last.isEmpty() || last.get().sourcePosition() == position) {
+        if (last.isEmpty()) {
             return true;
+        }
+        if (last.get().sourcePosition() >= position) {
+            return false; // this event's e-mail went out already (or a later one did: this one is old news)
         }
         return s.readStates().lastRead(a.recipient(), a.thread()) >= last.get().postNumber()
                 && postNumber > last.get().postNumber();

@@ -37,9 +37,17 @@ final class AlertWorld implements AutoCloseable {
     final Board board;
 
     AlertWorld() {
-        forum = Forum.create(storage, c -> c.clock(clock).passwordHasher(new Pbkdf2PasswordHasher(1_000))
-                .viewFlushInterval(Duration.ZERO).markupRenderer(new TaggingRenderer())
-                .outboxPollInterval(Duration.ZERO).consumer(EventConsumer.inStorage("alert-world", delivered::add)));
+        this(c -> { });
+    }
+
+    /** The same with more of the forum's configuration (such as a mailer). */
+    AlertWorld(java.util.function.Consumer<dev.forumkit.core.ForumConfig> more) {
+        forum = Forum.create(storage, c -> {
+            c.clock(clock).passwordHasher(new Pbkdf2PasswordHasher(1_000))
+                    .viewFlushInterval(Duration.ZERO).markupRenderer(new TaggingRenderer())
+                    .outboxPollInterval(Duration.ZERO).consumer(EventConsumer.inStorage("alert-world", delivered::add));
+            more.accept(c);
+        });
         admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", "a long password"));
         moderator = member("moderator", Role.MODERATOR);
         category = forum.boards().createCategory(as(admin), "General", "");

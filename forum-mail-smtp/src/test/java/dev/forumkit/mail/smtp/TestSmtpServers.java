@@ -3,16 +3,19 @@ package dev.forumkit.mail.smtp;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-/** GreenMail servers for tests: on a free port, with time to start on a busy machine (TLS loads a key store first). */
-final class TestSmtpServers {
+/**
+ * GreenMail servers for tests: on a free port, with time to start on a busy machine (TLS loads a key store first).
+ * Shared with the other modules' e-mail tests through this module's test-jar.
+ */
+public final class TestSmtpServers {
     private TestSmtpServers() {
     }
 
-    static ServerSetup smtp() {
+    public static ServerSetup smtp() {
         return patient(ServerSetupTest.SMTP.dynamicPort());
     }
 
-    static ServerSetup smtps() {
+    public static ServerSetup smtps() {
         return patient(ServerSetupTest.SMTPS.dynamicPort());
     }
 

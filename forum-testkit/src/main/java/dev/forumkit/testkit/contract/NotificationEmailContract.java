@@ -7,6 +7,7 @@ import dev.forumkit.core.alert.Delivery;
 import dev.forumkit.core.event.EventCodec;
 import dev.forumkit.core.event.StoredEvent;
 import dev.forumkit.core.mail.InMemoryMailer;
+import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.mail.SentEmail;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.Post;
@@ -15,15 +16,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Notification e-mails through the services, the alerts consumer and the mail consumer, with an in-memory mailer. */
 public abstract class NotificationEmailContract extends ContractBase {
     private static final Pattern UNSUBSCRIBE = Pattern.compile("https://forum\\.example\\.org/unsubscribe/([A-Za-z0-9_-]{43})");
     private final InMemoryMailer mailer = new InMemoryMailer();
+    /** Set: the mail server takes each e-mail, then the process dies before the forum hears back. */
+    private final AtomicBoolean dieAfterSending = new AtomicBoolean();
     private Forum mailing;
     private ForumFixture f;
     private Member ann;
@@ -33,7 +38,13 @@ public abstract class NotificationEmailContract extends ContractBase {
     @BeforeEach
     void mailingForum() {
         forum.close();
-        mailing = ForumFixture.forum(counted, clock, c -> c.mailer(mailer).publicUrl("https://forum.example.org"));
+        Mailer dying = email -> {
+            mailer.send(email);
+            if (dieAfterSending.get()) {
+                throw new SimulatedCrash();
+            }
+        };
+        mailing = ForumFixture.forum(counted, clock, c -> c.mailer(dying).publicUrl("https://forum.example.org"));
         forum = mailing;
         f = ForumFixture.on(mailing, counted);
         ann = f.member("ann");
@@ -42,6 +53,12 @@ public abstract class NotificationEmailContract extends ContractBase {
         mailing.outbox().drain();
         mailing.watching().watchThread(as(ann), opening.threadId(), true);
         mailer.clear();
+    }
+
+    private static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash", null, false, false);
+        }
     }
 
     private static Actor as(Member m) {
@@ -142,20 +159,54 @@ public abstract class NotificationEmailContract extends ContractBase {
         assertThat(to(ann)).isEmpty();
     }
 
-    @Test
-    void aRedeliveredEventSendsAgainWithTheSameMessageId() {
-        reply(bob, "one");
-        long position = read(() -> storage.eventLog().head());
-        StoredEvent created = read(() -> storage.eventLog().after(0, 1000)).stream()
+    private StoredEvent lastPostCreated() {
+        return read(() -> storage.eventLog().after(0, 1000)).stream()
                 .filter(e -> e.event().type().equals("PostCreated")).reduce((a, b) -> b).orElseThrow();
+    }
 
-        mailing.emailNotifications().send(new dev.forumkit.core.event.Delivery(created.position(),
-                EventCodec.decode(created.event()), created.createdAt()));
+    private void redeliver(StoredEvent e) {
+        mailing.emailNotifications().send(new dev.forumkit.core.event.Delivery(e.position(), EventCodec.decode(e.event()),
+                e.createdAt()));
+    }
 
-        List<SentEmail> sent = to(ann);
-        assertThat(sent).hasSize(2);
-        assertThat(sent.get(1).messageId()).isEqualTo(sent.get(0).messageId());
-        assertThat(position).isGreaterThanOrEqualTo(created.position());
+    /** The issue: "an event delivered twice sends one e-mail". */
+    @Test
+    void aRedeliveredEventSendsNoEmailThatWasRecordedAsSent() {
+        Member cat = f.member("cat");
+        mailing.watching().watchThread(as(cat), opening.threadId(), true);
+        reply(bob, "one");
+        assertThat(to(ann)).hasSize(1);
+        assertThat(to(cat)).hasSize(1);
+
+        redeliver(lastPostCreated());
+
+        assertThat(mailer.sent()).hasSize(2);
+    }
+
+    /**
+     * The one e-mail a crash can catch between the mail server's answer and the record that it was sent goes out
+     * again, as the same message (same Message-ID); the others of the event are not sent again.
+     */
+    @Test
+    void anEmailCaughtByACrashBetweenTheMailServerAndItsRecordIsSentAgainWithTheSameMessageId() {
+        Member cat = f.member("cat");
+        mailing.watching().watchThread(as(cat), opening.threadId(), true);
+        mailing.posts().reply(as(bob), opening.threadId(), "one");
+        dieAfterSending.set(true);
+        StoredEvent created = lastPostCreated();
+        assertThatThrownBy(() -> redeliver(created)).isInstanceOf(SimulatedCrash.class);
+        assertThat(mailer.sent()).hasSize(1);
+        SentEmail first = mailer.sent().get(0);
+
+        dieAfterSending.set(false);
+        redeliver(created);
+        redeliver(created);
+
+        assertThat(mailer.sent()).hasSize(3);
+        SentEmail again = mailer.sent().stream().filter(e -> e.email().to().equals(first.email().to())).skip(1)
+                .findFirst().orElseThrow();
+        assertThat(again.messageId()).isEqualTo(first.messageId());
+        assertThat(List.of(to(ann).size(), to(cat).size())).containsExactlyInAnyOrder(2, 1);
     }
 
     @Test
@@ -172,11 +223,7 @@ public abstract class NotificationEmailContract extends ContractBase {
     @Test
     void theMailConsumerWritesTheAlertsOfAnEventTheAlertsConsumerHasNotReachedYet() {
         mailing.posts().reply(as(bob), opening.threadId(), "not yet fanned out");
-        StoredEvent created = read(() -> storage.eventLog().after(0, 1000)).stream()
-                .filter(e -> e.event().type().equals("PostCreated")).reduce((a, b) -> b).orElseThrow();
-
-        mailing.emailNotifications().send(new dev.forumkit.core.event.Delivery(created.position(),
-                EventCodec.decode(created.event()), created.createdAt()));
+        redeliver(lastPostCreated());
 
         assertThat(to(ann)).hasSize(1);
         assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(1);

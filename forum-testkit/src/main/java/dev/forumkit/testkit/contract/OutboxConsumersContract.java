@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
@@ -173,6 +174,56 @@ public abstract class OutboxConsumersContract extends ContractBase {
         restarted.outbox().drain();
         assertThat(sent).containsExactly("forumkit-event-" + (start + 1), "forumkit-event-" + (start + 1));
         assertThat(storage.eventLog().consumer("mailer").orElseThrow().position()).isEqualTo(head());
+    }
+
+    /**
+     * A consumer that records its position at once after the events it names: a node that dies in the next event
+     * (here: hangs in it and is given up, so that nothing it would do on the way out runs) leaves only that event to
+     * redeliver.
+     */
+    @Test
+    void anOutsideConsumerRecordsItsPositionAtOnceAfterTheEventsItNames() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        CountDownLatch hung = new CountDownLatch(1);
+        AtomicBoolean dying = new AtomicBoolean(true);
+        long start = head();
+        EventConsumer resets = EventConsumer.withOutsideEffects("resets", d -> {
+            sent.add(d.idempotencyKey());
+            if (dying.get() && d.position() == start + 2) {
+                try {
+                    hung.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new SimulatedCrash();
+            }
+        }).recordingAfter(e -> e instanceof dev.forumkit.core.event.ForumEvent.PostCreated);
+        Forum dead = node(resets);
+        replies(2);
+        Thread running = new Thread(() -> {
+            try {
+                dead.outbox().drain();
+            } catch (SimulatedCrash expected) {
+                // the dead node's end, once the test lets it go
+            }
+        }, "dying-node");
+        running.start();
+        try {
+            for (int i = 0; i < 1_000 && sent.size() < 2; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(sent).hasSize(2);
+            dying.set(false);
+            Forum restarted = node(resets);
+            clock.advance(LEASE_RUNS_OUT);
+            restarted.outbox().drain();
+
+            assertThat(sent).containsExactly("forumkit-event-" + (start + 1), "forumkit-event-" + (start + 2),
+                    "forumkit-event-" + (start + 2));
+        } finally {
+            hung.countDown();
+            running.join(10_000);
+        }
     }
 
     @Test

@@ -46,7 +46,9 @@ public final class PasswordResetPages {
     private static Object resetForm(Call call) {
         String token = call.ctx().queryParam("token");
         // the link's token must not leak to other sites through the Referer of anything this page loads
-        call.ctx().header("Referrer-Policy", "no-referrer");
+        // the token in this address must not reach other sites in a Referer; "same-origin" rather than "no-referrer",
+        // under which browsers send "Origin: null" with the page's own form, and the same-origin check refuses it
+        call.ctx().header("Referrer-Policy", "same-origin");
         boolean usable = call.api().forum().passwordResets().usable(token);
         View page = reset(Form.empty().set("token", usable ? token : null), usable, false);
         return usable ? page : page.status(404);

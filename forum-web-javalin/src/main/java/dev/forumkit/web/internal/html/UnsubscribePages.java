@@ -28,7 +28,9 @@ public final class UnsubscribePages {
 
     private static Object confirm(Call call) {
         String token = call.ctx().pathParam("token");
-        call.ctx().header("Referrer-Policy", "no-referrer");
+        // the token in this address must not reach other sites in a Referer; "same-origin" rather than "no-referrer",
+        // under which browsers send "Origin: null" with the page's own form, and the same-origin check refuses it
+        call.ctx().header("Referrer-Policy", "same-origin");
         return page(token, call.api().forum().emailNotifications().describe(token).map(UnsubscribePages::what).orElse(null), false);
     }
 
