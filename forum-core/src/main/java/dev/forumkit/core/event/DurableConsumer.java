@@ -150,8 +150,8 @@ final class DurableConsumer {
         return held;
     }
 
-    private static Delivery delivery(StoredEvent e) {
-        return new Delivery(e.position(), EventCodec.decode(e.event()), e.createdAt());
+    private static EventDelivery delivery(StoredEvent e) {
+        return new EventDelivery(e.position(), EventCodec.decode(e.event()), e.createdAt());
     }
 
     private void fail(Instant now, RuntimeException e) {

@@ -25,7 +25,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler) 
         /**
          * Outside the storage (e-mail, webhooks): each event is handled outside any transaction; the position is
          * recorded after each batch, before a failure is passed on, and at least every second while a batch is
-         * handled. A crash delivers the events handled since again, with the same {@link Delivery#idempotencyKey()}.
+         * handled. A crash delivers the events handled since again, with the same {@link EventDelivery#idempotencyKey()}.
          */
         OUTSIDE
     }

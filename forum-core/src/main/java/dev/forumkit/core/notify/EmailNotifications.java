@@ -6,6 +6,7 @@ import dev.forumkit.core.alert.AlertKind;
 import dev.forumkit.core.alert.AlertService;
 import dev.forumkit.core.alert.Delivery;
 import dev.forumkit.core.alert.Preferences;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.MailOut;
 import dev.forumkit.core.internal.ServiceContext;
@@ -53,7 +54,7 @@ public final class EmailNotifications {
     }
 
     /** Sends the e-mails of the event's alerts; runs outside any transaction (outside effects). */
-    public void send(dev.forumkit.core.event.Delivery d) {
+    public void send(EventDelivery d) {
         if (!alerts(d.event())) {
             return;
         }

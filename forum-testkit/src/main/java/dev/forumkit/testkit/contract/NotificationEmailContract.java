@@ -5,6 +5,7 @@ import dev.forumkit.core.Forum;
 import dev.forumkit.core.alert.AlertKind;
 import dev.forumkit.core.alert.Delivery;
 import dev.forumkit.core.event.EventCodec;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.StoredEvent;
 import dev.forumkit.core.mail.InMemoryMailer;
 import dev.forumkit.core.mail.SentEmail;
@@ -149,7 +150,7 @@ public abstract class NotificationEmailContract extends ContractBase {
         StoredEvent created = read(() -> storage.eventLog().after(0, 1000)).stream()
                 .filter(e -> e.event().type().equals("PostCreated")).reduce((a, b) -> b).orElseThrow();
 
-        mailing.emailNotifications().send(new dev.forumkit.core.event.Delivery(created.position(),
+        mailing.emailNotifications().send(new EventDelivery(created.position(),
                 EventCodec.decode(created.event()), created.createdAt()));
 
         List<SentEmail> sent = to(ann);
@@ -175,7 +176,7 @@ public abstract class NotificationEmailContract extends ContractBase {
         StoredEvent created = read(() -> storage.eventLog().after(0, 1000)).stream()
                 .filter(e -> e.event().type().equals("PostCreated")).reduce((a, b) -> b).orElseThrow();
 
-        mailing.emailNotifications().send(new dev.forumkit.core.event.Delivery(created.position(),
+        mailing.emailNotifications().send(new EventDelivery(created.position(),
                 EventCodec.decode(created.event()), created.createdAt()));
 
         assertThat(to(ann)).hasSize(1);
