@@ -45,8 +45,10 @@ import java.util.logging.Logger;
  */
 public final class Forum implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Forum.class.getName());
-    /** The outbox consumer that sends the forum's e-mail. */
+    /** The outbox consumer that sends account e-mails (password resets). */
     public static final String MAIL_CONSUMER = "mail";
+    /** The outbox consumer that sends notification e-mails; it follows the alerts consumer. */
+    public static final String NOTIFY_CONSUMER = "notify";
     private final ServiceContext ctx;
     private final EventBus events;
     private final Outbox outbox;
@@ -92,16 +94,18 @@ public final class Forum implements AutoCloseable {
         this.alerts = new AlertService(ctx);
         this.watching = new WatchService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
-        registerOrClose(EventConsumer.inStorage(AlertService.CONSUMER,
-                d -> alerts.fanout().handle(d.position(), d.event())));
+        // planned per batch and written in chunks, paced, so a reply to a thread with 10,000 watchers does not hold up
+        // the next replies (docs/alerts.md, "Fan-out")
+        registerOrClose(EventConsumer.inStorageInSteps(AlertService.CONSUMER, alerts.fanout()::plan));
         this.publicUrl = config.publicUrl;
         this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl);
         // e-mail is an outside effect: sent, then the position recorded; a crash in between re-sends with the same key
         this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl, alerts.fanout());
-        registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
-            passwordResets.send(d);
-            emailNotifications.send(d);
-        }));
+        registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, passwordResets::send));
+        // notification e-mails go out from the alerts the alerts consumer wrote, so this consumer follows it; account
+        // e-mails have their own consumer, which a lagging fan-out (paced under load) never holds up
+        registerOrClose(EventConsumer.withOutsideEffects(NOTIFY_CONSUMER, emailNotifications::send)
+                .following(AlertService.CONSUMER));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {

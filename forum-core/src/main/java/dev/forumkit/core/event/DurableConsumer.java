@@ -2,16 +2,23 @@ package dev.forumkit.core.event;
 
 import dev.forumkit.core.storage.ForumStorage;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** This node's side of one durable consumer: its lease, its failures and backoff, and delivering one batch. */
+/**
+ * This node's side of one durable consumer: its lease, its failures and backoff, and delivering one batch (or, for a
+ * consumer with a {@link BatchPlanner}, one step of a batch per round, paced).
+ */
 final class DurableConsumer {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     static final Duration LEASE = Duration.ofSeconds(30);
@@ -22,6 +29,17 @@ final class DurableConsumer {
     static final long BATCH_BUDGET_NANOS = 200_000_000L;
     /** How often a consumer with outside effects records its position while it works through a batch. */
     static final long RECORD_EVERY_NANOS = 1_000_000_000L;
+    /** Events per batch of a consumer that plans batches: the more events, the more its reads are shared. */
+    static final int PLANNED_BATCH = 1_000;
+    /**
+     * The share of its time a planning consumer works while it has work: after a plan or step that used {@code t} of
+     * CPU it waits {@code t * (1 - share) / share}. A large fan-out then takes about a tenth of a core (on H2 about a
+     * tenth of the write gate) and lags instead of slowing the requests (see docs/outbox.md, "Pacing").
+     */
+    static final double PACE_SHARE = 0.1;
+    /** Plans and steps cheaper than this are not paced: an ordinary batch is handled at once. */
+    static final long PACE_ABOVE_NANOS = 20_000_000L;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     final EventConsumer consumer;
     private final ForumStorage storage;
@@ -32,6 +50,12 @@ final class DurableConsumer {
     private volatile int failures;
     private volatile String lastError;
     private volatile Instant retryAt;
+    /** A planned batch in progress: the steps still to run, for the batch after {@code stepsFrom} up to {@code stepsTo}. */
+    private Deque<Runnable> steps;
+    private long stepsFrom;
+    private long stepsTo;
+    /** System.nanoTime before which a paced consumer does not go on (0: no pause). */
+    private volatile long pausedUntil;
 
     /** Thrown inside the batch's transaction when another node took the consumer over: undoes the batch. */
     private static final class LostLease extends RuntimeException {
@@ -59,12 +83,17 @@ final class DurableConsumer {
             if (retryAt != null && now.isBefore(retryAt)) {
                 return false;
             }
+            if (!wait && nanosUntilDue() > 0) {
+                return false;
+            }
             try {
                 return deliver(now);
             } catch (LostLease e) {
                 leaseUntil = null;
+                steps = null;
                 return false;
             } catch (RuntimeException e) {
+                steps = null;
                 fail(now, e);
                 return false;
             }
@@ -83,9 +112,30 @@ final class DurableConsumer {
             return false; // another node works on it; an idle check costs no write
         }
         long from = state.get().position();
-        List<StoredEvent> batch = log.after(from, BATCH);
+        if (steps != null && stepsFrom != from) {
+            steps = null; // the position moved under us (another node's turn while our lease had run out): plan again
+        }
+        if (steps != null) {
+            return holdLease(now) && step();
+        }
+        int limit = consumer.planner() == null ? BATCH : PLANNED_BATCH;
+        if (consumer.follows() != null) {
+            // positions are dense, so the followed consumer's position bounds how many events we may take
+            long ahead = log.consumer(consumer.follows()).map(ConsumerState::position).orElse(from) - from;
+            limit = (int) Math.max(0, Math.min(limit, ahead));
+        }
+        List<StoredEvent> batch = limit == 0 ? List.of() : log.after(from, limit);
         if (batch.isEmpty() || !holdLease(now)) {
             return false;
+        }
+        if (consumer.planner() != null) {
+            long cpu = cpuNanos();
+            List<EventDelivery> deliveries = batch.stream().map(DurableConsumer::delivery).toList();
+            steps = new ArrayDeque<>(storage.transactions().readOnly(() -> consumer.planner().plan(deliveries)));
+            stepsFrom = from;
+            stepsTo = batch.get(batch.size() - 1).position();
+            pace(cpuNanos() - cpu);
+            return step();
         }
         if (consumer.effects() == EventConsumer.Effects.IN_STORAGE) {
             storage.transactions().run(() -> {
@@ -130,6 +180,53 @@ final class DurableConsumer {
         lastError = null;
         retryAt = null;
         return true;
+    }
+
+    /**
+     * Runs the next step of the planned batch in a transaction of its own; the last one also records the position.
+     * Paced: a step that took long makes the consumer wait before the next round.
+     */
+    private boolean step() {
+        long cpu = cpuNanos();
+        Runnable next = steps.poll();
+        if (!steps.isEmpty()) {
+            storage.transactions().run(next);
+        } else {
+            EventLog log = storage.eventLog();
+            long from = stepsFrom;
+            long to = stepsTo;
+            storage.transactions().run(() -> {
+                if (next != null) {
+                    next.run();
+                }
+                if (!log.advance(consumer.name(), owner, from, to)) {
+                    throw new LostLease();
+                }
+            });
+            steps = null;
+            failures = 0;
+            lastError = null;
+            retryAt = null;
+        }
+        pace(cpuNanos() - cpu);
+        return true;
+    }
+
+    /** After work that used {@code nanos} of CPU (above the threshold), a pause that keeps the work to its share. */
+    private void pace(long nanos) {
+        if (nanos >= PACE_ABOVE_NANOS) {
+            pausedUntil = System.nanoTime() + (long) (nanos * (1 - PACE_SHARE) / PACE_SHARE);
+        }
+    }
+
+    /** How long this consumer still pauses; 0 when it may go on. {@code drain()} does not wait for pauses. */
+    long nanosUntilDue() {
+        long until = pausedUntil;
+        return until == 0 ? 0 : Math.max(0, until - System.nanoTime());
+    }
+
+    private static long cpuNanos() {
+        return CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private long record(long from, long to) {

@@ -131,6 +131,18 @@ public final class Outbox implements AutoCloseable {
         return progress;
     }
 
+    /** How long until a paused consumer may go on (see DurableConsumer pacing); 0 when none pauses. */
+    long nanosUntilDue() {
+        long min = 0;
+        for (DurableConsumer c : consumers) {
+            long n = c.nanosUntilDue();
+            if (n > 0 && (min == 0 || n < min)) {
+                min = n;
+            }
+        }
+        return min;
+    }
+
     /**
      * Deletes events older than the retention that every durable consumer (of every node) has passed; the runner
      * does it every ten minutes. Answers how many it deleted.
