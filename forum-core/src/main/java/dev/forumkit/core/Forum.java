@@ -27,6 +27,7 @@ import dev.forumkit.core.thread.ViewCounter;
 import dev.forumkit.core.watch.WatchService;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -106,6 +107,8 @@ public final class Forum implements AutoCloseable {
         // e-mails have their own consumer, which a lagging fan-out (paced under load) never holds up
         registerOrClose(EventConsumer.withOutsideEffects(NOTIFY_CONSUMER, emailNotifications::send)
                 .following(AlertService.CONSUMER));
+        Duration linkRetention = config.unsubscribeLinkRetention;
+        outbox.alsoPrune(() -> emailNotifications.pruneLinks(config.clock.instant().minus(linkRetention)));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {

@@ -157,6 +157,11 @@ public final class EmailNotifications {
                 && postNumber > last.get().postNumber();
     }
 
+    /** Deletes the unsubscribe links created before {@code before} (their e-mails are that old); answers how many. */
+    public int pruneLinks(Instant before) {
+        return s.transactions().inTransaction(() -> s.emailNotices().pruneUnsubscribes(before));
+    }
+
     /** What the link would turn off, if the token names a link; for the confirm page. */
     public Optional<Unsubscribe> describe(String token) {
         if (!SessionTokens.wellFormed(token)) {

@@ -184,4 +184,18 @@ public abstract class NotificationEmailContract extends ContractBase {
         mailing.outbox().drain(); // the alerts consumer gets there: nothing more
         assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(1);
     }
+
+    @Test
+    void unsubscribeLinksArePrunedWithTheOutboxOnceTheirRetentionHasPassed() {
+        reply(bob, "one");
+        String token = unsubscribeToken(to(ann).get(0));
+        clock.advance(java.time.Duration.ofDays(89));
+        mailing.outbox().prune();
+        assertThat(mailing.emailNotifications().describe(token)).as("kept for 90 days").isPresent();
+
+        clock.advance(java.time.Duration.ofDays(2));
+        mailing.outbox().prune();
+        assertThat(mailing.emailNotifications().describe(token)).isEmpty();
+        assertThat(mailing.emailNotifications().unsubscribe(token)).isFalse();
+    }
 }
