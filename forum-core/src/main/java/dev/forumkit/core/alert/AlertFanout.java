@@ -1,6 +1,7 @@
 package dev.forumkit.core.alert;
 
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.event.BatchPlan;
 import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
@@ -65,12 +66,13 @@ public final class AlertFanout {
 
     /**
      * Plans the alerts of a batch of events with reads only (call it in a read-only transaction) and answers the
-     * writes: chunks of at most {@link #CHUNK} alerts, the watches going with the last. Each step adds nothing when
+     * writes: chunks of at most {@link #CHUNK} alerts, the watches going with the last; large when it read or writes
+     * more rows than a chunk. Each step adds nothing when
      * it is run again, so a batch cut short by a crash can be planned and written again. All of the batch's events
      * committed before the reads, so what a member does meanwhile (reading the thread, marking alerts read) concerns
      * posts the plan already covers.
      */
-    public List<Runnable> plan(List<EventDelivery> deliveries) {
+    public BatchPlan plan(List<EventDelivery> deliveries) {
         FanoutBatch batch = new FanoutBatch(s);
         for (EventDelivery d : deliveries) {
             plan(batch, d.position(), d.event());
@@ -83,7 +85,8 @@ public final class AlertFanout {
             boolean last = from + CHUNK >= alerts.size();
             steps.add(() -> write(chunk, last ? watches : List.of()));
         }
-        return steps;
+        // large: more rows read or written than a chunk (a thread with thousands of watchers): the outbox paces it
+        return new BatchPlan(steps, batch.rowsRead() + alerts.size() > CHUNK);
     }
 
     private void write(List<Alert> alerts, Collection<ThreadWatch> watches) {

@@ -43,6 +43,7 @@ final class FanoutBatch {
     private final Map<MemberId, Preferences> preferences = new HashMap<>();
     private final Map<PostId, Map<AlertKind, Set<MemberId>>> plannedAbout = new HashMap<>();
     final List<Alert> alerts = new ArrayList<>();
+    private int rowsRead;
     final Map<WatchKey, ThreadWatch> watches = new LinkedHashMap<>();
 
     FanoutBatch(ForumStorage storage) {
@@ -69,18 +70,32 @@ final class FanoutBatch {
             for (ThreadWatch w : s.watches().watchersOfThread(t)) {
                 order.add(w.member());
             }
+            rowsRead += order.size();
             threadWatcherOrder.put(t, order);
             return new HashSet<>(order);
         });
     }
 
     List<BoardWatch> boardWatchers(BoardId board) {
-        return boardWatchers.computeIfAbsent(board, s.watches()::watchersOfBoard);
+        return boardWatchers.computeIfAbsent(board, b -> {
+            List<BoardWatch> all = s.watches().watchersOfBoard(b);
+            rowsRead += all.size();
+            return all;
+        });
     }
 
     /** The members with an unread alert of the kind about a post of the thread they have not read yet. */
     Set<MemberId> newsPending(ThreadId thread, AlertKind kind) {
-        return newsPending.computeIfAbsent(new NewsKey(thread, kind), k -> new HashSet<>(s.alerts().withNewsPending(thread, kind)));
+        return newsPending.computeIfAbsent(new NewsKey(thread, kind), k -> {
+            Set<MemberId> pending = new HashSet<>(s.alerts().withNewsPending(thread, kind));
+            rowsRead += pending.size();
+            return pending;
+        });
+    }
+
+    /** Watchers and members with news pending read so far: what makes a batch large. */
+    int rowsRead() {
+        return rowsRead;
     }
 
     Set<MemberId> ignorersOf(MemberId actor) {

@@ -12,5 +12,5 @@ import java.util.List;
 @FunctionalInterface
 public interface BatchPlanner {
     /** Reads only; answers the writes of the batch in order (none when the batch needs no write). */
-    List<Runnable> plan(List<EventDelivery> batch);
+    BatchPlan plan(List<EventDelivery> batch);
 }

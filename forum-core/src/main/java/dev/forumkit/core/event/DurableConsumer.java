@@ -32,13 +32,11 @@ final class DurableConsumer {
     /** Events per batch of a consumer that plans batches: the more events, the more its reads are shared. */
     static final int PLANNED_BATCH = 1_000;
     /**
-     * The share of its time a planning consumer works while it has work: after a plan or step that used {@code t} of
+     * The share of its time a planning consumer works on a large batch: after its plan or a step used {@code t} of
      * CPU it waits {@code t * (1 - share) / share}. A large fan-out then takes about a tenth of a core (on H2 about a
      * tenth of the write gate) and lags instead of slowing the requests (see docs/outbox.md, "Pacing").
      */
     static final double PACE_SHARE = 0.1;
-    /** Plans and steps cheaper than this are not paced: an ordinary batch is handled at once. */
-    static final long PACE_ABOVE_NANOS = 20_000_000L;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     final EventConsumer consumer;
@@ -54,6 +52,7 @@ final class DurableConsumer {
     private Deque<Runnable> steps;
     private long stepsFrom;
     private long stepsTo;
+    private boolean stepsLarge;
     /** System.nanoTime before which a paced consumer does not go on (0: no pause). */
     private volatile long pausedUntil;
 
@@ -131,9 +130,11 @@ final class DurableConsumer {
         if (consumer.planner() != null) {
             long cpu = cpuNanos();
             List<EventDelivery> deliveries = batch.stream().map(DurableConsumer::delivery).toList();
-            steps = new ArrayDeque<>(storage.transactions().readOnly(() -> consumer.planner().plan(deliveries)));
+            BatchPlan plan = storage.transactions().readOnly(() -> consumer.planner().plan(deliveries));
+            steps = new ArrayDeque<>(plan.steps());
             stepsFrom = from;
             stepsTo = batch.get(batch.size() - 1).position();
+            stepsLarge = plan.large();
             pace(cpuNanos() - cpu);
             return step();
         }
@@ -184,7 +185,7 @@ final class DurableConsumer {
 
     /**
      * Runs the next step of the planned batch in a transaction of its own; the last one also records the position.
-     * Paced: a step that took long makes the consumer wait before the next round.
+     * Paced when the batch is large: the consumer waits before its next round.
      */
     private boolean step() {
         long cpu = cpuNanos();
@@ -212,9 +213,9 @@ final class DurableConsumer {
         return true;
     }
 
-    /** After work that used {@code nanos} of CPU (above the threshold), a pause that keeps the work to its share. */
+    /** After work on a large batch that used {@code nanos} of CPU, a pause that keeps the work to its share. */
     private void pace(long nanos) {
-        if (nanos >= PACE_ABOVE_NANOS) {
+        if (stepsLarge) {
             pausedUntil = System.nanoTime() + (long) (nanos * (1 - PACE_SHARE) / PACE_SHARE);
         }
     }

@@ -62,12 +62,12 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
 
     /**
      * An in-storage consumer that plans each batch with reads and writes it in steps, each in a transaction of its
-     * own (the position moves with the last); between the steps of a large batch, and after a batch that took long,
-     * it leaves the database to the requests for a while (see docs/outbox.md, "Pacing").
+     * own (the position moves with the last); after each plan and step of a {@linkplain BatchPlan#large() large}
+     * batch it leaves the database to the requests for a while (see docs/outbox.md, "Pacing").
      */
     public static EventConsumer inStorageInSteps(String name, BatchPlanner planner) {
         Objects.requireNonNull(planner, "planner");
-        return new EventConsumer(name, Effects.IN_STORAGE, d -> planner.plan(java.util.List.of(d)).forEach(Runnable::run),
+        return new EventConsumer(name, Effects.IN_STORAGE, d -> planner.plan(java.util.List.of(d)).steps().forEach(Runnable::run),
                 planner, null);
     }
 

@@ -141,7 +141,9 @@ class AlertFanoutTest {
             }
         });
         reply(bob, first, "to everyone");
-        List<Runnable> steps = w.storage.transactions().readOnly(() -> w.forum.alerts().fanout().plan(w.undelivered()));
+        var plan = w.storage.transactions().readOnly(() -> w.forum.alerts().fanout().plan(w.undelivered()));
+        List<Runnable> steps = plan.steps();
+        assertThat(plan.large()).isTrue();
 
         assertThat(steps).hasSize(3); // 2,501 alerts (ann too) in chunks of 1,000; bob's watch goes with the last
         steps.get(0).run();

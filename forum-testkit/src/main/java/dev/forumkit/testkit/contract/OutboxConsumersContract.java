@@ -2,6 +2,7 @@ package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.event.BatchPlan;
 import dev.forumkit.core.event.EventConsumer;
 import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.EventHandler;
@@ -230,12 +231,12 @@ public abstract class OutboxConsumersContract extends ContractBase {
         forum.outbox().register(EventConsumer.inStorageInSteps("chunked", batch -> {
             planned.add(batch.stream().map(EventDelivery::position).toList());
             Runnable step = () -> positionDuringSteps.add(storage.eventLog().consumer("chunked").orElseThrow().position());
-            return List.of(step, step, () -> {
+            return new BatchPlan(List.of(step, step, () -> {
                 step.run();
                 if (crash.getAndSet(false)) {
                     throw new IllegalStateException("failed before the last step committed");
                 }
-            });
+            }), false);
         }));
         replies(3);
         forum.outbox().drain();
