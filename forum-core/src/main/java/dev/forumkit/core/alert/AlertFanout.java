@@ -231,9 +231,16 @@ public final class AlertFanout {
         }
 
         void deliver() {
-            // news of the thread for members who have news of it pending: the pending alert covers this post too
-            candidates.entrySet().removeIf(c -> c.getValue().stream()
-                    .allMatch(k -> k.isNewsInThread() && batch.newsPending(thread, k).contains(c.getKey())));
+            // members with news of the thread pending hear of this post through that alert: no news kind for them
+            if (candidates.values().stream().anyMatch(kinds -> kinds.stream().anyMatch(AlertKind::isNewsInThread))) {
+                Set<MemberId> pending = batch.newsPending(thread);
+                candidates.forEach((member, kinds) -> {
+                    if (pending.contains(member)) {
+                        kinds.removeIf(AlertKind::isNewsInThread);
+                    }
+                });
+                candidates.values().removeIf(Set::isEmpty);
+            }
             if (candidates.isEmpty()) {
                 return;
             }

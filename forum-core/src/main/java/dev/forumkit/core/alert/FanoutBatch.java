@@ -26,9 +26,6 @@ import java.util.Set;
  * and watches of its earlier events count for its later ones exactly as if they had been written in between.
  */
 final class FanoutBatch {
-    private record NewsKey(ThreadId thread, AlertKind kind) {
-    }
-
     private record WatchKey(MemberId member, ThreadId thread) {
     }
 
@@ -38,7 +35,7 @@ final class FanoutBatch {
     private final Map<ThreadId, Set<MemberId>> threadWatchers = new HashMap<>();
     private final Map<ThreadId, List<MemberId>> threadWatcherOrder = new HashMap<>();
     private final Map<BoardId, List<BoardWatch>> boardWatchers = new HashMap<>();
-    private final Map<NewsKey, Set<MemberId>> newsPending = new HashMap<>();
+    private final Map<ThreadId, Set<MemberId>> newsPending = new HashMap<>();
     private final Map<MemberId, Set<MemberId>> ignorers = new HashMap<>();
     private final Map<MemberId, Preferences> preferences = new HashMap<>();
     private final Map<PostId, Map<AlertKind, Set<MemberId>>> plannedAbout = new HashMap<>();
@@ -84,10 +81,19 @@ final class FanoutBatch {
         });
     }
 
-    /** The members with an unread alert of the kind about a post of the thread they have not read yet. */
-    Set<MemberId> newsPending(ThreadId thread, AlertKind kind) {
-        return newsPending.computeIfAbsent(new NewsKey(thread, kind), k -> {
-            Set<MemberId> pending = new HashSet<>(s.alerts().withNewsPending(thread, kind));
+    /**
+     * The members with news pending in the thread: an unread alert of a news kind (a reply, a new post in a watched
+     * board) about a post of the thread they have not read yet. Either kind covers both: a member who watches the
+     * thread and its board hears of the thread's news once.
+     */
+    Set<MemberId> newsPending(ThreadId thread) {
+        return newsPending.computeIfAbsent(thread, t -> {
+            Set<MemberId> pending = new HashSet<>();
+            for (AlertKind kind : AlertKind.values()) {
+                if (kind.isNewsInThread()) {
+                    pending.addAll(s.alerts().withNewsPending(thread, kind));
+                }
+            }
             rowsRead += pending.size();
             return pending;
         });
@@ -126,7 +132,7 @@ final class FanoutBatch {
                     .add(a.recipient());
         }
         if (a.kind().isNewsInThread()) {
-            newsPending(a.thread(), a.kind()).add(a.recipient());
+            newsPending(a.thread()).add(a.recipient());
         }
     }
 

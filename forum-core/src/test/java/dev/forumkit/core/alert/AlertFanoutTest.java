@@ -105,6 +105,20 @@ class AlertFanoutTest {
     }
 
     @Test
+    void a_member_watching_the_thread_and_every_post_of_its_board_hears_of_the_threads_news_once() {
+        Post first = thread(ann, "Hello");
+        w.deliver();
+        w.forum.watching().watchBoard(as(cy), w.board.id(), true, false);
+        w.forum.watching().watchThread(as(cy), first.threadId(), false);
+        reply(bob, first, "one");
+        w.deliver();
+        reply(bob, first, "two");
+        w.deliver();
+
+        assertThat(kinds(w.alerts(cy))).containsExactly(AlertKind.REPLY);
+    }
+
+    @Test
     void quotes_and_mentions_are_never_held_back_by_pending_news() {
         Post first = thread(ann, "Hello");
         reply(bob, first, "one");
