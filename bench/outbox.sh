@@ -22,7 +22,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 ROUNDS=${ROUNDS:-2}
 DATA=${DATA:-$ROOT/bench/data}
 OUT=$ROOT/bench/out/outbox
-JAR=$ROOT/forum-app/target/forumkit.jar
+JAR=${JAR:-$ROOT/forum-app/target/forumkit.jar} # JAR=/copy.jar: a build may replace the target's jar meanwhile
 mkdir -p "$DATA" "$OUT"
 rm -f "$OUT"/server-*.log # the 503 count at the end is of this run
 

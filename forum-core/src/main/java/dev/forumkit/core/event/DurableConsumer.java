@@ -2,8 +2,6 @@ package dev.forumkit.core.event;
 
 import dev.forumkit.core.storage.ForumStorage;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +30,14 @@ final class DurableConsumer {
     /** Events per batch of a consumer that plans batches: the more events, the more its reads are shared. */
     static final int PLANNED_BATCH = 1_000;
     /**
-     * The share of its time a planning consumer works on a large batch: after its plan or a step used {@code t} of
-     * CPU it waits {@code t * (1 - share) / share}. A large fan-out then takes about a tenth of a core (on H2 about a
-     * tenth of the write gate) and lags instead of slowing the requests (see docs/outbox.md, "Pacing").
+     * The share of its time a planning consumer works on a large batch: after its plan or a step took {@code t} it
+     * waits {@code t * (1 - share) / share}. A large fan-out then works a tenth of the time (on H2 holds the write gate
+     * a tenth of the time) and lags instead of slowing the requests (see docs/outbox.md, "Pacing"). Wall time, not
+     * CPU time: on a machine where the process gets little CPU the work takes longer and the pause with it, so the
+     * fan-out's share of what the process gets stays a tenth (by CPU time it took a fixed tenth of a core, which was a
+     * quarter of what a starved server had).
      */
     static final double PACE_SHARE = 0.1;
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     final EventConsumer consumer;
     private final ForumStorage storage;
@@ -128,14 +128,14 @@ final class DurableConsumer {
             return false;
         }
         if (consumer.planner() != null) {
-            long cpu = cpuNanos();
+            long started = System.nanoTime();
             List<EventDelivery> deliveries = batch.stream().map(DurableConsumer::delivery).toList();
             BatchPlan plan = storage.transactions().readOnly(() -> consumer.planner().plan(deliveries));
             steps = new ArrayDeque<>(plan.steps());
             stepsFrom = from;
             stepsTo = batch.get(batch.size() - 1).position();
             stepsLarge = plan.large();
-            pace(cpuNanos() - cpu);
+            pace(System.nanoTime() - started);
             return step();
         }
         if (consumer.effects() == EventConsumer.Effects.IN_STORAGE) {
@@ -188,7 +188,7 @@ final class DurableConsumer {
      * Paced when the batch is large: the consumer waits before its next round.
      */
     private boolean step() {
-        long cpu = cpuNanos();
+        long started = System.nanoTime();
         Runnable next = steps.poll();
         if (!steps.isEmpty()) {
             storage.transactions().run(next);
@@ -209,11 +209,11 @@ final class DurableConsumer {
             lastError = null;
             retryAt = null;
         }
-        pace(cpuNanos() - cpu);
+        pace(System.nanoTime() - started);
         return true;
     }
 
-    /** After work on a large batch that used {@code nanos} of CPU, a pause that keeps the work to its share. */
+    /** After work on a large batch that took {@code nanos}, a pause that keeps the work to its share of the time. */
     private void pace(long nanos) {
         if (stepsLarge) {
             pausedUntil = System.nanoTime() + (long) (nanos * (1 - PACE_SHARE) / PACE_SHARE);
@@ -224,10 +224,6 @@ final class DurableConsumer {
     long nanosUntilDue() {
         long until = pausedUntil;
         return until == 0 ? 0 : Math.max(0, until - System.nanoTime());
-    }
-
-    private static long cpuNanos() {
-        return CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private long record(long from, long to) {
