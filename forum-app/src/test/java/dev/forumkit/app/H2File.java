@@ -34,6 +34,13 @@ final class H2File {
         }
     }
 
+    void update(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ConnectionPools.embeddedH2Url(data), "sa", "");
+             Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
     List<Long> numbers(String sql) throws SQLException {
         List<Long> out = new ArrayList<>();
         query(sql, rs -> out.add(rs.getLong(1)));

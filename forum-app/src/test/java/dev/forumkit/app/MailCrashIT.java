@@ -135,7 +135,7 @@ class MailCrashIT {
         try (JarProcess server = JarProcess.server(QUICK_START, settings)) {
             long restarted = System.nanoTime();
             try {
-                OutboxLag.await(http, server.base(), admin, List.of("alerts", "mail"), lag -> lag == 0, 120_000);
+                OutboxLag.await(http, server.base(), admin, List.of("alerts", "mail", "notify"), lag -> lag == 0, 120_000);
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\nserver output:\n" + server.output() + "\nthreads:\n"
                         + server.threadDump(), e);

@@ -29,6 +29,7 @@ import dev.forumkit.core.verify.EmailVerificationService;
 import dev.forumkit.core.watch.WatchService;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,8 +48,10 @@ import java.util.logging.Logger;
  */
 public final class Forum implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Forum.class.getName());
-    /** The outbox consumer that sends the forum's e-mail. */
+    /** The outbox consumer that sends account e-mails (password resets). */
     public static final String MAIL_CONSUMER = "mail";
+    /** The outbox consumer that sends notification e-mails; it follows the alerts consumer. */
+    public static final String NOTIFY_CONSUMER = "notify";
     private final ServiceContext ctx;
     private final EventBus events;
     private final Outbox outbox;
@@ -95,8 +98,9 @@ public final class Forum implements AutoCloseable {
         this.alerts = new AlertService(ctx);
         this.watching = new WatchService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
-        registerOrClose(EventConsumer.inStorage(AlertService.CONSUMER,
-                d -> alerts.fanout().handle(d.position(), d.event())));
+        // planned per batch and written in chunks, paced, so a reply to a thread with 10,000 watchers does not hold up
+        // the next replies (docs/alerts.md, "Fan-out")
+        registerOrClose(EventConsumer.inStorageInSteps(AlertService.CONSUMER, alerts.fanout()::plan));
         this.publicUrl = config.publicUrl;
         this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl);
         // e-mail is an outside effect: each e-mail is recorded as sent right after the mail server took it (a
@@ -104,11 +108,18 @@ public final class Forum implements AutoCloseable {
         // crash re-sends at most the one e-mail caught in between, with the same key (docs/mail.md)
         this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl, alerts.fanout());
         this.emailVerifications = new EmailVerificationService(ctx, mailer, config.publicUrl);
+        // account e-mails (reset, verification) have their own consumer, which a lagging fan-out (paced under load)
+        // never holds up; each is recorded at once after sending, as it has no record of its own
         registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
             passwordResets.send(d);
             emailVerifications.send(d);
-            emailNotifications.send(d);
-        }).recordingAfter(e -> e instanceof ForumEvent.PasswordResetRequested));
+        }).recordingAfter(e -> e instanceof ForumEvent.PasswordResetRequested
+                || e instanceof ForumEvent.EmailVerificationRequested || e instanceof ForumEvent.EmailChangeRequested));
+        // notification e-mails go out from the alerts the alerts consumer wrote, so this consumer follows it
+        registerOrClose(EventConsumer.withOutsideEffects(NOTIFY_CONSUMER, emailNotifications::send)
+                .following(AlertService.CONSUMER));
+        Duration linkRetention = config.unsubscribeLinkRetention;
+        outbox.alsoPrune(() -> emailNotifications.pruneLinks(config.clock.instant().minus(linkRetention)));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {

@@ -33,6 +33,7 @@ public final class ForumConfig {
     final List<EventConsumer> consumers = new ArrayList<>();
     Duration outboxPollInterval = Duration.ofSeconds(1);
     Duration eventRetention = Duration.ofDays(7);
+    Duration unsubscribeLinkRetention = Duration.ofDays(90);
     MarkupRenderer markupRenderer = new PlainTextRenderer();
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     String publicUrl = "http://localhost:8080";
@@ -166,6 +167,18 @@ public final class ForumConfig {
             throw new IllegalArgumentException("retention must not be negative");
         }
         this.eventRetention = value;
+        return this;
+    }
+
+    /**
+     * How long the one-click unsubscribe link of a notification e-mail keeps working; defaults to 90 days. Older links
+     * are deleted when the outbox prunes (every ten minutes), so the table does not grow with every e-mail sent.
+     */
+    public ForumConfig unsubscribeLinkRetention(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("retention must not be negative");
+        }
+        this.unsubscribeLinkRetention = value;
         return this;
     }
 }

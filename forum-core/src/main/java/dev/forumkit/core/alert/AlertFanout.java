@@ -1,6 +1,8 @@
 package dev.forumkit.core.alert;
 
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.event.BatchPlan;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.member.Member;
@@ -15,6 +17,7 @@ import dev.forumkit.core.watch.ThreadWatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,13 +27,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns one stored domain event into alerts, in one transaction (joining the caller's, such as an outbox consumer's
- * that records its position in the same one). Nobody is alerted about their own action, about content they may not
- * see, by a member they ignore, or for a kind they turned off; one event gives each recipient at most one alert (the
- * most specific kind: a quote beats a mention beats a reply). Every alert of an event is written in one batch, and
- * an event handled twice writes nothing the second time.
+ * Turns stored domain events into alerts. Nobody is alerted about their own action, about content they may not see,
+ * by a member they ignore, or for a kind they turned off; one event gives each recipient at most one alert (the most
+ * specific kind: a quote beats a mention beats a reply); and a member with news pending in a thread (an unread reply
+ * alert about a post they have not read) gets no further reply alerts about it until they read it. An event handled
+ * twice writes nothing the second time.
+ *
+ * <p>The outbox's alerts consumer {@link #plan plans} a whole batch with reads only and writes the alerts in chunks of
+ * {@link #CHUNK}, each in a transaction of its own (see docs/alerts.md, "Fan-out"); {@link #handle} does one event in
+ * one transaction.
  */
 public final class AlertFanout {
+    /** Alerts written per transaction by the outbox consumer: a 10,000-watcher fan-out holds H2's write gate in tenths. */
+    public static final int CHUNK = 1_000;
     /** Most specific first: a recipient who qualifies for several kinds gets the first they have not turned off. */
     private static final AlertKind[] PRIORITY = {AlertKind.QUOTE, AlertKind.MENTION, AlertKind.REPLY,
             AlertKind.NEW_POST_IN_BOARD, AlertKind.NEW_THREAD, AlertKind.REACTION};
@@ -43,111 +52,156 @@ public final class AlertFanout {
         this.s = ctx.storage;
     }
 
-    /** Handles the event stored at {@code position} of the outbox; events that alert nobody are ignored. */
+    /**
+     * Handles the event stored at {@code position} of the outbox in one transaction (joining the caller's); events
+     * that alert nobody are ignored.
+     */
     public void handle(long position, ForumEvent event) {
         s.transactions().run(() -> {
-            if (event instanceof ForumEvent.PostCreated e) {
-                postCreated(position, e);
-            } else if (event instanceof ForumEvent.PostEdited e) {
-                postEdited(position, e);
-            } else if (event instanceof ForumEvent.ThreadStarted e) {
-                threadStarted(position, e);
-            } else if (event instanceof ForumEvent.ReactionChanged e) {
-                if (e.oldType() == null && e.newType() != null) { // a changed or withdrawn reaction is no news
-                    post(e.post()).ifPresent(p -> new Fanout(position, e.member(), p.threadId(), p.id(), null, e.newType(), e.at())
-                            .add(e.receiver(), AlertKind.REACTION).deliver());
-                }
-            } else if (event instanceof ForumEvent.ThreadLockChanged e) {
-                if (e.locked()) {
-                    aboutThread(position, e.thread(), e.by(), AlertKind.THREAD_LOCKED, null, e.at());
-                }
-            } else if (event instanceof ForumEvent.ThreadMoved e) {
-                aboutThread(position, e.thread(), e.by(), AlertKind.THREAD_MOVED, e.to(), e.at());
-            } else if (event instanceof ForumEvent.ThreadDeleted e) {
-                aboutThread(position, e.thread(), e.by(), AlertKind.THREAD_DELETED, null, e.at());
-            } else if (event instanceof ForumEvent.PostDeleted e) {
-                aboutPost(position, e.post(), e.by(), AlertKind.POST_DELETED, e.at());
-            } else if (event instanceof ForumEvent.PostRestored e) {
-                aboutPost(position, e.post(), e.by(), AlertKind.POST_RESTORED, e.at());
-            }
+            FanoutBatch batch = new FanoutBatch(s);
+            plan(batch, position, event);
+            write(batch.alerts, batch.watches.values());
         });
     }
 
-    private void postCreated(long position, ForumEvent.PostCreated e) {
-        Optional<ForumThread> thread = s.threads().byId(e.thread());
-        if (thread.isEmpty() || post(e.post()).isEmpty()) {
+    /**
+     * Plans the alerts of a batch of events with reads only (call it in a read-only transaction) and answers the
+     * writes: chunks of at most {@link #CHUNK} alerts, the watches going with the last; large when it read or writes
+     * more rows than a chunk. Each step adds nothing when
+     * it is run again, so a batch cut short by a crash can be planned and written again. All of the batch's events
+     * committed before the reads, so what a member does meanwhile (reading the thread, marking alerts read) concerns
+     * posts the plan already covers.
+     */
+    public BatchPlan plan(List<EventDelivery> deliveries) {
+        FanoutBatch batch = new FanoutBatch(s);
+        for (EventDelivery d : deliveries) {
+            plan(batch, d.position(), d.event());
+        }
+        List<Runnable> steps = new ArrayList<>();
+        List<Alert> alerts = batch.alerts;
+        List<ThreadWatch> watches = List.copyOf(batch.watches.values());
+        for (int from = 0; from < alerts.size() || steps.isEmpty() && !watches.isEmpty(); from += CHUNK) {
+            List<Alert> chunk = alerts.subList(from, Math.min(from + CHUNK, alerts.size()));
+            boolean last = from + CHUNK >= alerts.size();
+            steps.add(() -> write(chunk, last ? watches : List.of()));
+        }
+        // large: more rows read or written than a chunk (a thread with thousands of watchers): the outbox paces it
+        return new BatchPlan(steps, batch.rowsRead() + alerts.size() > CHUNK);
+    }
+
+    private void write(List<Alert> alerts, Collection<ThreadWatch> watches) {
+        if (!alerts.isEmpty()) {
+            s.alerts().addAll(alerts);
+        }
+        for (ThreadWatch w : watches) { // at most one per author and thread of the batch
+            if (s.watches().thread(w.member(), w.thread()).isEmpty()) {
+                s.watches().putThread(w);
+            }
+        }
+    }
+
+    private void plan(FanoutBatch batch, long position, ForumEvent event) {
+        if (event instanceof ForumEvent.PostCreated e) {
+            postCreated(batch, position, e);
+        } else if (event instanceof ForumEvent.PostEdited e) {
+            postEdited(batch, position, e);
+        } else if (event instanceof ForumEvent.ThreadStarted e) {
+            threadStarted(batch, position, e);
+        } else if (event instanceof ForumEvent.ReactionChanged e) {
+            if (e.oldType() == null && e.newType() != null) { // a changed or withdrawn reaction is no news
+                batch.post(e.post()).ifPresent(p -> new Fanout(batch, position, e.member(), p.threadId(), p.id(), null,
+                        e.newType(), e.at()).add(e.receiver(), AlertKind.REACTION).deliver());
+            }
+        } else if (event instanceof ForumEvent.ThreadLockChanged e) {
+            if (e.locked()) {
+                aboutThread(batch, position, e.thread(), e.by(), AlertKind.THREAD_LOCKED, null, e.at());
+            }
+        } else if (event instanceof ForumEvent.ThreadMoved e) {
+            aboutThread(batch, position, e.thread(), e.by(), AlertKind.THREAD_MOVED, e.to(), e.at());
+        } else if (event instanceof ForumEvent.ThreadDeleted e) {
+            aboutThread(batch, position, e.thread(), e.by(), AlertKind.THREAD_DELETED, null, e.at());
+        } else if (event instanceof ForumEvent.PostDeleted e) {
+            aboutPost(batch, position, e.post(), e.by(), AlertKind.POST_DELETED, e.at());
+        } else if (event instanceof ForumEvent.PostRestored e) {
+            aboutPost(batch, position, e.post(), e.by(), AlertKind.POST_RESTORED, e.at());
+        }
+    }
+
+    private void postCreated(FanoutBatch batch, long position, ForumEvent.PostCreated e) {
+        Optional<ForumThread> thread = batch.thread(e.thread());
+        if (thread.isEmpty() || batch.post(e.post()).isEmpty()) {
             return;
         }
-        Fanout f = new Fanout(position, e.author(), e.thread(), e.post(), null, null, e.at());
+        Fanout f = new Fanout(batch, position, e.author(), e.thread(), e.post(), null, null, e.at());
         if (e.number() > 1) { // post #1 comes with ThreadStarted, which tells the board's watchers
-            for (ThreadWatch w : s.watches().watchersOfThread(e.thread())) {
-                f.add(w.member(), AlertKind.REPLY);
+            for (MemberId w : batch.threadWatchers(e.thread())) {
+                f.add(w, AlertKind.REPLY);
             }
-            for (BoardWatch w : s.watches().watchersOfBoard(thread.get().boardId())) {
+            for (BoardWatch w : batch.boardWatchers(thread.get().boardId())) {
                 if (w.everyPost()) {
                     f.add(w.member(), AlertKind.NEW_POST_IN_BOARD);
                 }
             }
         }
         e.mentions().forEach(m -> f.add(m, AlertKind.MENTION));
-        quotedAuthors(e.quotes()).forEach(m -> f.add(m, AlertKind.QUOTE));
+        quotedAuthors(batch, e.quotes()).forEach(m -> f.add(m, AlertKind.QUOTE));
         f.deliver();
-        autoWatch(e.author(), e.thread(), e.at());
+        autoWatch(batch, e.author(), e.thread(), e.at());
     }
 
     /** An edit alerts only members it newly mentions or quotes: those told about the post before are left alone. */
-    private void postEdited(long position, ForumEvent.PostEdited e) {
-        Optional<Post> post = post(e.post());
+    private void postEdited(FanoutBatch batch, long position, ForumEvent.PostEdited e) {
+        Optional<Post> post = batch.post(e.post());
         if (post.isEmpty()) {
             return;
         }
-        Set<MemberId> told = new HashSet<>(s.alerts().recipientsAbout(e.post(), AlertKind.MENTION));
-        told.addAll(s.alerts().recipientsAbout(e.post(), AlertKind.QUOTE));
+        Set<MemberId> told = batch.recipientsAbout(e.post(), AlertKind.MENTION);
+        told.addAll(batch.recipientsAbout(e.post(), AlertKind.QUOTE));
         // the author is the one who mentions, also when a moderator's edit added the name
-        Fanout f = new Fanout(position, post.get().authorId(), e.thread(), e.post(), null, null, e.at());
+        Fanout f = new Fanout(batch, position, post.get().authorId(), e.thread(), e.post(), null, null, e.at());
         e.mentions().stream().filter(m -> !told.contains(m)).forEach(m -> f.add(m, AlertKind.MENTION));
-        quotedAuthors(e.quotes()).stream().filter(m -> !told.contains(m)).forEach(m -> f.add(m, AlertKind.QUOTE));
+        quotedAuthors(batch, e.quotes()).stream().filter(m -> !told.contains(m)).forEach(m -> f.add(m, AlertKind.QUOTE));
         f.deliver();
     }
 
-    private void threadStarted(long position, ForumEvent.ThreadStarted e) {
-        Fanout f = new Fanout(position, e.starter(), e.thread(), e.firstPost(), e.board(), null, e.at());
-        for (BoardWatch w : s.watches().watchersOfBoard(e.board())) {
+    private void threadStarted(FanoutBatch batch, long position, ForumEvent.ThreadStarted e) {
+        Fanout f = new Fanout(batch, position, e.starter(), e.thread(), e.firstPost(), e.board(), null, e.at());
+        for (BoardWatch w : batch.boardWatchers(e.board())) {
             f.add(w.member(), AlertKind.NEW_THREAD);
         }
         f.deliver();
     }
 
-    private void aboutThread(long position, ThreadId id, MemberId by, AlertKind kind, BoardId board, Instant at) {
-        s.threads().byId(id).ifPresent(t -> new Fanout(position, by, id, null, board, null, at).add(t.starterId(), kind).deliver());
+    private void aboutThread(FanoutBatch batch, long position, ThreadId id, MemberId by, AlertKind kind, BoardId board,
+                             Instant at) {
+        batch.thread(id).ifPresent(t -> new Fanout(batch, position, by, id, null, board, null, at).add(t.starterId(), kind)
+                .deliver());
     }
 
-    private void aboutPost(long position, PostId id, MemberId by, AlertKind kind, Instant at) {
-        post(id).ifPresent(p -> new Fanout(position, by, p.threadId(), id, null, null, at).add(p.authorId(), kind).deliver());
+    private void aboutPost(FanoutBatch batch, long position, PostId id, MemberId by, AlertKind kind, Instant at) {
+        batch.post(id).ifPresent(p -> new Fanout(batch, position, by, p.threadId(), id, null, null, at).add(p.authorId(), kind)
+                .deliver());
     }
 
-    private Set<MemberId> quotedAuthors(Set<PostId> quotes) {
+    private static Set<MemberId> quotedAuthors(FanoutBatch batch, Set<PostId> quotes) {
         Set<MemberId> authors = new HashSet<>();
         for (PostId q : quotes) {
-            post(q).ifPresent(p -> authors.add(p.authorId()));
+            batch.post(q).ifPresent(p -> authors.add(p.authorId()));
         }
         return authors;
     }
 
     /** Threads the member starts or replies to are watched for them, unless they turned that off. */
-    private void autoWatch(MemberId member, ThreadId thread, Instant at) {
-        Preferences p = s.alertPreferences().byMember(member).orElseGet(() -> Preferences.defaults(member));
-        if (p.autoWatch() && s.watches().thread(member, thread).isEmpty()) {
-            s.watches().putThread(new ThreadWatch(member, thread, p.autoWatchEmail(), at));
+    private static void autoWatch(FanoutBatch batch, MemberId member, ThreadId thread, Instant at) {
+        Preferences p = batch.preferences(List.of(member)).get(member);
+        if (p.autoWatch()) {
+            batch.watch(new ThreadWatch(member, thread, p.autoWatchEmail(), at));
         }
-    }
-
-    private Optional<Post> post(PostId id) {
-        return s.posts().byId(id);
     }
 
     /** The alerts of one event: candidates with the kinds they qualify for, filtered and written together. */
     private final class Fanout {
+        private final FanoutBatch batch;
         private final long position;
         private final MemberId actor;
         private final ThreadId thread;
@@ -157,7 +211,9 @@ public final class AlertFanout {
         private final Instant at;
         private final Map<MemberId, EnumSet<AlertKind>> candidates = new LinkedHashMap<>();
 
-        Fanout(long position, MemberId actor, ThreadId thread, PostId post, BoardId board, String detail, Instant at) {
+        Fanout(FanoutBatch batch, long position, MemberId actor, ThreadId thread, PostId post, BoardId board, String detail,
+               Instant at) {
+            this.batch = batch;
             this.position = position;
             this.actor = actor;
             this.thread = thread;
@@ -175,10 +231,20 @@ public final class AlertFanout {
         }
 
         void deliver() {
+            // members with news of the thread pending hear of this post through that alert: no news kind for them
+            if (candidates.values().stream().anyMatch(kinds -> kinds.stream().anyMatch(AlertKind::isNewsInThread))) {
+                Set<MemberId> pending = batch.newsPending(thread);
+                candidates.forEach((member, kinds) -> {
+                    if (pending.contains(member)) {
+                        kinds.removeIf(AlertKind::isNewsInThread);
+                    }
+                });
+                candidates.values().removeIf(Set::isEmpty);
+            }
             if (candidates.isEmpty()) {
                 return;
             }
-            Set<MemberId> ignoring = s.ignores().ignorersOf(actor);
+            Set<MemberId> ignoring = batch.ignorersOf(actor);
             candidates.entrySet().removeIf(c -> ignoring.contains(c.getKey()) && !isModeration(c.getValue()));
             if (!visibleToAll()) {
                 Map<MemberId, Member> members = s.members().byIds(candidates.keySet());
@@ -187,25 +253,18 @@ public final class AlertFanout {
             if (candidates.isEmpty()) {
                 return;
             }
-            Map<MemberId, Preferences> prefs = s.alertPreferences().byMembers(candidates.keySet());
-            List<Alert> alerts = new ArrayList<>(candidates.size());
-            candidates.forEach((member, kinds) -> {
-                Preferences p = prefs.getOrDefault(member, Preferences.defaults(member));
-                chosen(kinds, p).ifPresent(kind ->
-                        alerts.add(Alert.unread(member, kind, actor, thread, post, board, detail, at, position)));
-            });
-            if (!alerts.isEmpty()) {
-                s.alerts().addAll(alerts);
-            }
+            Map<MemberId, Preferences> prefs = batch.preferences(candidates.keySet());
+            candidates.forEach((member, kinds) -> chosen(kinds, prefs.get(member)).ifPresent(kind ->
+                    batch.plan(Alert.unread(member, kind, actor, thread, post, board, detail, at, position))));
         }
 
         /** Content as it is now: a deleted post or thread is for staff only. */
         private boolean visibleToAll() {
-            Optional<ForumThread> t = s.threads().byId(thread);
+            Optional<ForumThread> t = batch.thread(thread);
             if (t.isEmpty() || t.get().isDeleted()) {
                 return false;
             }
-            return post == null || post(post).map(p -> !p.isDeleted()).orElse(false);
+            return post == null || batch.post(post).map(p -> !p.isDeleted()).orElse(false);
         }
 
         private boolean staff(Member m) {

@@ -23,6 +23,14 @@ public enum AlertKind {
     POST_DELETED,
     POST_RESTORED;
 
+    /**
+     * Kinds that say "there are new posts in this thread": while the recipient has one unread about a post they have
+     * not read yet, later posts of the thread add no alert of the kind (the pending one leads to the first of them).
+     */
+    public boolean isNewsInThread() {
+        return this == REPLY || this == NEW_POST_IN_BOARD;
+    }
+
     public boolean isModeration() {
         return switch (this) {
             case THREAD_LOCKED, THREAD_MOVED, THREAD_DELETED, POST_DELETED, POST_RESTORED -> true;

@@ -1,5 +1,6 @@
 package dev.forumkit.core.alert;
 
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.PostId;
 
@@ -36,6 +37,13 @@ public interface Alerts {
 
     /** The members who already have an alert of this kind about this post. */
     Set<MemberId> recipientsAbout(PostId post, AlertKind kind);
+
+    /**
+     * The members who have news pending in the thread: an unread alert of this kind about a post of the thread that
+     * is not deleted and that they have not read yet (numbered above their read mark). Another alert of the kind
+     * about the thread would tell them nothing the pending one does not, so the fan-out adds none (see docs/alerts.md).
+     */
+    Set<MemberId> withNewsPending(ThreadId thread, AlertKind kind);
 
     /** Every alert the outbox event at {@code sourcePosition} caused, by id (the mail consumer e-mails from these). */
     List<Alert> bySource(long sourcePosition);

@@ -5,13 +5,18 @@ import dev.forumkit.core.storage.ForumStorage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** This node's side of one durable consumer: its lease, its failures and backoff, and delivering one batch. */
+/**
+ * This node's side of one durable consumer: its lease, its failures and backoff, and delivering one batch (or, for a
+ * consumer with a {@link BatchPlanner}, one step of a batch per round, paced).
+ */
 final class DurableConsumer {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     static final Duration LEASE = Duration.ofSeconds(30);
@@ -22,6 +27,17 @@ final class DurableConsumer {
     static final long BATCH_BUDGET_NANOS = 200_000_000L;
     /** How often a consumer with outside effects records its position while it works through a batch. */
     static final long RECORD_EVERY_NANOS = 1_000_000_000L;
+    /** Events per batch of a consumer that plans batches: the more events, the more its reads are shared. */
+    static final int PLANNED_BATCH = 1_000;
+    /**
+     * The share of its time a planning consumer works on a large batch: after its plan or a step took {@code t} it
+     * waits {@code t * (1 - share) / share}. A large fan-out then works a tenth of the time (on H2 holds the write gate
+     * a tenth of the time) and lags instead of slowing the requests (see docs/outbox.md, "Pacing"). Wall time, not
+     * CPU time: on a machine where the process gets little CPU the work takes longer and the pause with it, so the
+     * fan-out's share of what the process gets stays a tenth (by CPU time it took a fixed tenth of a core, which was a
+     * quarter of what a starved server had).
+     */
+    static final double PACE_SHARE = 0.1;
 
     final EventConsumer consumer;
     private final ForumStorage storage;
@@ -32,6 +48,13 @@ final class DurableConsumer {
     private volatile int failures;
     private volatile String lastError;
     private volatile Instant retryAt;
+    /** A planned batch in progress: the steps still to run, for the batch after {@code stepsFrom} up to {@code stepsTo}. */
+    private Deque<Runnable> steps;
+    private long stepsFrom;
+    private long stepsTo;
+    private boolean stepsLarge;
+    /** System.nanoTime before which a paced consumer does not go on (0: no pause). */
+    private volatile long pausedUntil;
 
     /** Thrown inside the batch's transaction when another node took the consumer over: undoes the batch. */
     private static final class LostLease extends RuntimeException {
@@ -59,12 +82,17 @@ final class DurableConsumer {
             if (retryAt != null && now.isBefore(retryAt)) {
                 return false;
             }
+            if (!wait && nanosUntilDue() > 0) {
+                return false;
+            }
             try {
                 return deliver(now);
             } catch (LostLease e) {
                 leaseUntil = null;
+                steps = null;
                 return false;
             } catch (RuntimeException e) {
+                steps = null;
                 fail(now, e);
                 return false;
             }
@@ -83,9 +111,32 @@ final class DurableConsumer {
             return false; // another node works on it; an idle check costs no write
         }
         long from = state.get().position();
-        List<StoredEvent> batch = log.after(from, BATCH);
+        if (steps != null && stepsFrom != from) {
+            steps = null; // the position moved under us (another node's turn while our lease had run out): plan again
+        }
+        if (steps != null) {
+            return holdLease(now) && step();
+        }
+        int limit = consumer.planner() == null ? BATCH : PLANNED_BATCH;
+        if (consumer.follows() != null) {
+            // positions are dense, so the followed consumer's position bounds how many events we may take
+            long ahead = log.consumer(consumer.follows()).map(ConsumerState::position).orElse(from) - from;
+            limit = (int) Math.max(0, Math.min(limit, ahead));
+        }
+        List<StoredEvent> batch = limit == 0 ? List.of() : log.after(from, limit);
         if (batch.isEmpty() || !holdLease(now)) {
             return false;
+        }
+        if (consumer.planner() != null) {
+            long started = System.nanoTime();
+            List<EventDelivery> deliveries = batch.stream().map(DurableConsumer::delivery).toList();
+            BatchPlan plan = storage.transactions().readOnly(() -> consumer.planner().plan(deliveries));
+            steps = new ArrayDeque<>(plan.steps());
+            stepsFrom = from;
+            stepsTo = batch.get(batch.size() - 1).position();
+            stepsLarge = plan.large();
+            pace(System.nanoTime() - started);
+            return step();
         }
         if (consumer.effects() == EventConsumer.Effects.IN_STORAGE) {
             storage.transactions().run(() -> {
@@ -114,7 +165,7 @@ final class DurableConsumer {
             long recordedAt = System.nanoTime();
             try {
                 for (StoredEvent e : batch) {
-                    Delivery d = delivery(e);
+                    EventDelivery d = delivery(e);
                     consumer.handler().handle(d);
                     handled = e.position();
                     if (consumer.recordAfter().test(d.event()) || System.nanoTime() - recordedAt >= RECORD_EVERY_NANOS) {
@@ -132,6 +183,49 @@ final class DurableConsumer {
         lastError = null;
         retryAt = null;
         return true;
+    }
+
+    /**
+     * Runs the next step of the planned batch in a transaction of its own; the last one also records the position.
+     * Paced when the batch is large: the consumer waits before its next round.
+     */
+    private boolean step() {
+        long started = System.nanoTime();
+        Runnable next = steps.poll();
+        if (!steps.isEmpty()) {
+            storage.transactions().run(next);
+        } else {
+            EventLog log = storage.eventLog();
+            long from = stepsFrom;
+            long to = stepsTo;
+            storage.transactions().run(() -> {
+                if (next != null) {
+                    next.run();
+                }
+                if (!log.advance(consumer.name(), owner, from, to)) {
+                    throw new LostLease();
+                }
+            });
+            steps = null;
+            failures = 0;
+            lastError = null;
+            retryAt = null;
+        }
+        pace(System.nanoTime() - started);
+        return true;
+    }
+
+    /** After work on a large batch that took {@code nanos}, a pause that keeps the work to its share of the time. */
+    private void pace(long nanos) {
+        if (stepsLarge) {
+            pausedUntil = System.nanoTime() + (long) (nanos * (1 - PACE_SHARE) / PACE_SHARE);
+        }
+    }
+
+    /** How long this consumer still pauses; 0 when it may go on. {@code drain()} does not wait for pauses. */
+    long nanosUntilDue() {
+        long until = pausedUntil;
+        return until == 0 ? 0 : Math.max(0, until - System.nanoTime());
     }
 
     private long record(long from, long to) {
@@ -152,8 +246,8 @@ final class DurableConsumer {
         return held;
     }
 
-    private static Delivery delivery(StoredEvent e) {
-        return new Delivery(e.position(), EventCodec.decode(e.event()), e.createdAt());
+    private static EventDelivery delivery(StoredEvent e) {
+        return new EventDelivery(e.position(), EventCodec.decode(e.event()), e.createdAt());
     }
 
     private void fail(Instant now, RuntimeException e) {

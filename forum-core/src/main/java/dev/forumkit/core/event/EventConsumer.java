@@ -6,14 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * A durable consumer of the outbox: a name (its stored position and lease are kept under it, so it must stay the
- * same across restarts and nodes), where its effects live, and its handler.
+ * same across restarts and nodes), where its effects live, and its handler; optionally a {@link BatchPlanner} that
+ * handles a whole batch in steps (in-storage consumers with large writes), and the name of a consumer it
+ * {@linkplain #following follows} (it handles no event that consumer has not handled yet).
  *
  * <pre>{@code
  * forum.outbox().register(EventConsumer.inStorage("alerts", d -> alerts.fanOut(d.event())));
  * forum.outbox().register(EventConsumer.withOutsideEffects("mail", d -> mailer.send(d.idempotencyKey(), ...)));
  * }</pre>
  */
-public record EventConsumer(String name, Effects effects, EventHandler handler, Predicate<ForumEvent> recordAfter) {
+public record EventConsumer(String name, Effects effects, EventHandler handler, BatchPlanner planner, String follows,
+                            Predicate<ForumEvent> recordAfter) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     /** Where a consumer's effects live, which decides how its position is recorded. */
@@ -27,7 +30,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
          * Outside the storage (e-mail, webhooks): each event is handled outside any transaction; the position is
          * recorded after each batch, before a failure is passed on, and at least every second while a batch is
          * handled, and at once after the events named by {@link #recordingAfter}. A crash delivers the events handled
-         * since the last record again, with the same {@link Delivery#idempotencyKey()}.
+         * since the last record again, with the same {@link EventDelivery#idempotencyKey()}.
          */
         OUTSIDE
     }
@@ -40,10 +43,45 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a consumer name is 1-100 characters of a-z, 0-9, '.', '_' or '-': " + name);
         }
+        if (planner != null && effects != Effects.IN_STORAGE) {
+            throw new IllegalArgumentException("only a consumer with effects in the storage handles batches in steps");
+        }
+        if (name.equals(follows)) {
+            throw new IllegalArgumentException("a consumer cannot follow itself: " + name);
+        }
     }
 
+    /** A consumer handling one event at a time; see {@link #inStorage} and {@link #withOutsideEffects}. */
     public EventConsumer(String name, Effects effects, EventHandler handler) {
-        this(name, effects, handler, e -> false);
+        this(name, effects, handler, null, null, e -> false);
+    }
+
+    public static EventConsumer inStorage(String name, EventHandler handler) {
+        return new EventConsumer(name, Effects.IN_STORAGE, handler);
+    }
+
+    public static EventConsumer withOutsideEffects(String name, EventHandler handler) {
+        return new EventConsumer(name, Effects.OUTSIDE, handler);
+    }
+
+    /**
+     * An in-storage consumer that plans each batch with reads and writes it in steps, each in a transaction of its
+     * own (the position moves with the last); after each plan and step of a {@linkplain BatchPlan#large() large}
+     * batch it leaves the database to the requests for a while (see docs/outbox.md, "Pacing").
+     */
+    public static EventConsumer inStorageInSteps(String name, BatchPlanner planner) {
+        Objects.requireNonNull(planner, "planner");
+        return new EventConsumer(name, Effects.IN_STORAGE, d -> planner.plan(java.util.List.of(d)).steps().forEach(Runnable::run),
+                planner, null, e -> false);
+    }
+
+    /**
+     * This consumer, handling only events that {@code consumer} has handled already: the mail consumer follows the
+     * alerts consumer, whose alerts it e-mails.
+     */
+    public EventConsumer following(String consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        return new EventConsumer(name, effects, handler, planner, consumer, recordAfter);
     }
 
     /**
@@ -53,14 +91,6 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      * e-mail; one commit each, so only for events that are rare.
      */
     public EventConsumer recordingAfter(Predicate<ForumEvent> events) {
-        return new EventConsumer(name, effects, handler, events);
-    }
-
-    public static EventConsumer inStorage(String name, EventHandler handler) {
-        return new EventConsumer(name, Effects.IN_STORAGE, handler);
-    }
-
-    public static EventConsumer withOutsideEffects(String name, EventHandler handler) {
-        return new EventConsumer(name, Effects.OUTSIDE, handler);
+        return new EventConsumer(name, effects, handler, planner, follows, events);
     }
 }

@@ -10,10 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +39,7 @@ public final class Outbox implements AutoCloseable {
     private final List<DurableConsumer> consumers = new CopyOnWriteArrayList<>();
     private final Map<String, DurableConsumer> byName = new ConcurrentHashMap<>();
     private final OutboxRunner runner;
+    private final List<IntSupplier> housekeeping = new CopyOnWriteArrayList<>();
 
     /**
      * Created by {@code Forum}. {@code pollInterval}: how often the runner looks for other nodes' events;
@@ -131,9 +134,21 @@ public final class Outbox implements AutoCloseable {
         return progress;
     }
 
+    /** How long until a paused consumer may go on (see DurableConsumer pacing); 0 when none pauses. */
+    long nanosUntilDue() {
+        long min = 0;
+        for (DurableConsumer c : consumers) {
+            long n = c.nanosUntilDue();
+            if (n > 0 && (min == 0 || n < min)) {
+                min = n;
+            }
+        }
+        return min;
+    }
+
     /**
-     * Deletes events older than the retention that every durable consumer (of every node) has passed; the runner
-     * does it every ten minutes. Answers how many it deleted.
+     * Deletes events older than the retention that every durable consumer (of every node) has passed, then runs the
+     * other {@linkplain #alsoPrune pruning}; the runner does it every ten minutes. Answers how many events it deleted.
      */
     public int prune() {
         EventLog log = storage.eventLog();
@@ -143,7 +158,23 @@ public final class Outbox implements AutoCloseable {
         }
         Instant before = clock.instant().minus(retention);
         long limit = upTo;
-        return storage.transactions().inTransaction(() -> log.prune(before, limit));
+        int pruned = storage.transactions().inTransaction(() -> log.prune(before, limit));
+        for (IntSupplier task : housekeeping) {
+            try {
+                task.getAsInt();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "pruning failed; will try again", e);
+            }
+        }
+        return pruned;
+    }
+
+    /**
+     * Adds a deletion of old rows (such as expired unsubscribe links) to the pruning the runner does every ten
+     * minutes; it answers how many rows it deleted and runs its own transaction.
+     */
+    public void alsoPrune(IntSupplier task) {
+        housekeeping.add(Objects.requireNonNull(task, "task"));
     }
 
     /** This node's lease holder name for durable consumers. */

@@ -90,7 +90,8 @@ final class OutboxRunner {
         synchronized (signal) {
             if (!woken && running) {
                 try {
-                    signal.wait(pollMillis);
+                    long due = outbox.nanosUntilDue(); // a paced consumer goes on when its pause ends
+                    signal.wait(due == 0 ? pollMillis : Math.max(1, Math.min(pollMillis, due / 1_000_000 + 1)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     running = false;

@@ -4,7 +4,9 @@ import dev.forumkit.core.alert.Alert;
 import dev.forumkit.core.alert.AlertId;
 import dev.forumkit.core.alert.AlertKind;
 import dev.forumkit.core.alert.Alerts;
+import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 
 import java.util.Collection;
@@ -38,12 +40,16 @@ final class InMemoryAlerts implements Alerts {
     }
 
     private final Tables db;
+    private final InMemoryPosts posts;
+    private final InMemoryReadStates readStates;
     private final Tables.TxMap<Key, Alert> rows;
     private final Tables.TxMap<Long, Long> recipientById;
     private final Tables.TxMap<Source, Long> sources;
 
-    InMemoryAlerts(Tables db) {
+    InMemoryAlerts(Tables db, InMemoryPosts posts, InMemoryReadStates readStates) {
         this.db = db;
+        this.posts = posts;
+        this.readStates = readStates;
         this.rows = db.map();
         this.recipientById = db.map();
         this.sources = db.map();
@@ -120,6 +126,15 @@ final class InMemoryAlerts implements Alerts {
     @Override
     public Set<MemberId> recipientsAbout(PostId post, AlertKind kind) {
         return db.read(() -> rows.values().stream().filter(a -> a.kind() == kind && post.equals(a.post()))
+                .map(Alert::recipient).collect(Collectors.toSet()));
+    }
+
+    @Override
+    public Set<MemberId> withNewsPending(ThreadId thread, AlertKind kind) {
+        return db.read(() -> rows.values().stream()
+                .filter(a -> !a.read() && a.kind() == kind && a.thread().equals(thread) && a.post() != null)
+                .filter(a -> posts.byId(a.post()).filter(p -> !p.isDeleted())
+                        .map(p -> p.number() > readStates.lastRead(a.recipient(), thread)).orElse(false))
                 .map(Alert::recipient).collect(Collectors.toSet()));
     }
 

@@ -7,6 +7,8 @@ import dev.forumkit.core.notify.EmailNotice;
 import dev.forumkit.core.notify.EmailNotices;
 import dev.forumkit.core.notify.Unsubscribe;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 final class InMemoryEmailNotices implements EmailNotices {
@@ -51,5 +53,15 @@ final class InMemoryEmailNotices implements EmailNotices {
     @Override
     public Optional<Unsubscribe> unsubscribe(String tokenHash) {
         return db.read(() -> Optional.ofNullable(unsubscribes.get(tokenHash)));
+    }
+
+    @Override
+    public int pruneUnsubscribes(Instant before) {
+        return db.write(() -> {
+            List<String> old = unsubscribes.values().stream().filter(u -> u.createdAt().isBefore(before))
+                    .map(Unsubscribe::tokenHash).toList();
+            old.forEach(unsubscribes::remove);
+            return old.size();
+        });
     }
 }

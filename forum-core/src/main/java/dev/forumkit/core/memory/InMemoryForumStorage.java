@@ -35,7 +35,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryReadStates readStates = new InMemoryReadStates(db);
     private final InMemorySessions sessions = new InMemorySessions(db);
     private final InMemoryEventLog eventLog = new InMemoryEventLog(db);
-    private final InMemoryAlerts alerts = new InMemoryAlerts(db);
+    private final InMemoryAlerts alerts = new InMemoryAlerts(db, posts, readStates);
     private final InMemoryWatches watches = new InMemoryWatches(db);
     private final InMemoryAlertPreferences alertPreferences = new InMemoryAlertPreferences(db);
     private final InMemoryIgnores ignores = new InMemoryIgnores(db);

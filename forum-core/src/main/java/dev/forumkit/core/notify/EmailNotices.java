@@ -3,6 +3,7 @@ package dev.forumkit.core.notify;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Storage port for notification e-mail state: the last e-mail per (member, thread) and the unsubscribe links. */
@@ -16,4 +17,7 @@ public interface EmailNotices {
     void addUnsubscribe(Unsubscribe unsubscribe);
 
     Optional<Unsubscribe> unsubscribe(String tokenHash);
+
+    /** Deletes the unsubscribe links created before {@code before}; answers how many. */
+    int pruneUnsubscribes(Instant before);
 }

@@ -6,6 +6,7 @@ import dev.forumkit.core.alert.AlertKind;
 import dev.forumkit.core.alert.AlertService;
 import dev.forumkit.core.alert.Delivery;
 import dev.forumkit.core.alert.Preferences;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.MailOut;
 import dev.forumkit.core.internal.ServiceContext;
@@ -60,7 +61,7 @@ public final class EmailNotifications {
      * not recorded: at most the one e-mail a crash caught between the server's answer and that record (same key, so
      * the same Message-ID). See docs/mail.md.
      */
-    public void send(dev.forumkit.core.event.Delivery d) {
+    public void send(EventDelivery d) {
         if (!alerts(d.event())) {
             return;
         }
@@ -192,6 +193,11 @@ public final class EmailNotifications {
         }
         return s.readStates().lastRead(a.recipient(), a.thread()) >= last.get().postNumber()
                 && postNumber > last.get().postNumber();
+    }
+
+    /** Deletes the unsubscribe links created before {@code before} (their e-mails are that old); answers how many. */
+    public int pruneLinks(Instant before) {
+        return s.transactions().inTransaction(() -> s.emailNotices().pruneUnsubscribes(before));
     }
 
     /** What the link would turn off, if the token names a link; for the confirm page. */

@@ -2,7 +2,7 @@ package dev.forumkit.core.reset;
 
 import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.Validation;
-import dev.forumkit.core.event.Delivery;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.MailOut;
 import dev.forumkit.core.internal.ServiceContext;
@@ -64,7 +64,7 @@ public final class PasswordResetService {
      * The mail consumer's part: for a {@code PasswordResetRequested} delivery, stores a fresh token's hash and e-mails
      * the link. A member deleted since the request gets nothing. Runs outside any transaction (outside effects).
      */
-    public void send(Delivery d) {
+    public void send(EventDelivery d) {
         if (!(d.event() instanceof ForumEvent.PasswordResetRequested requested)) {
             return;
         }

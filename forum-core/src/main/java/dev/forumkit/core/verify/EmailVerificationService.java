@@ -4,7 +4,7 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.Validation;
-import dev.forumkit.core.event.Delivery;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.MailOut;
 import dev.forumkit.core.internal.ServiceContext;
@@ -99,7 +99,7 @@ public final class EmailVerificationService {
      * sent when it no longer fits: the member is gone, the address to confirm is no longer theirs or already verified,
      * or the new address already is theirs. Runs outside any transaction (outside effects).
      */
-    public void send(Delivery d) {
+    public void send(EventDelivery d) {
         if (d.event() instanceof ForumEvent.EmailVerificationRequested asked) {
             issue(d.position(), asked.member(), asked.email(), Purpose.CONFIRM_ADDRESS)
                     .ifPresent(link -> MailOut.send(mailer, () -> VerificationEmails.link(link.member, asked.email(), false,

@@ -75,8 +75,101 @@ class AlertFanoutTest {
         assertThat(w.forum.watching().threadWatch(as(cy), first.threadId())).isEmpty();
         reply(ann, first, "Welcome both");
         w.deliver();
-        assertThat(w.alerts(bob)).extracting(AlertEntry::latestActor).containsExactly(ann.id(), cy.id());
+        // ann's reply joins the news of cy's, which bob has not read yet: one alert, leading to the first unread reply
+        assertThat(w.alerts(bob)).extracting(AlertEntry::latestActor).containsExactly(cy.id());
         assertThat(w.alerts(cy)).isEmpty();
+    }
+
+    @Test
+    void a_watcher_with_news_pending_in_a_thread_gets_no_more_reply_alerts_until_reading_it() {
+        Post first = thread(ann, "Hello");
+        reply(bob, first, "one");
+        w.deliver();
+        reply(cy, first, "two");
+        reply(bob, first, "three");
+        w.deliver();
+        assertThat(w.alerts(ann)).singleElement().satisfies(a -> assertThat(a.latestActor()).isEqualTo(bob.id()));
+
+        w.forum.reading().threadPage(as(ann), first.threadId(), 1); // ann reads the thread: the news is no longer new
+        w.forum.flushViews();
+        Post four = reply(cy, first, "four");
+        w.deliver();
+        assertThat(w.unread(ann)).isEqualTo(2);
+        assertThat(w.alerts(ann).get(0).post()).isEqualTo(four.id());
+
+        w.forum.alerts().markAllRead(as(ann)); // marking the alerts read without reading the thread counts as well
+        Post five = reply(bob, first, "five");
+        w.deliver();
+        assertThat(w.unread(ann)).isEqualTo(1);
+        assertThat(w.alerts(ann).get(0).post()).isEqualTo(five.id());
+    }
+
+    @Test
+    void a_member_watching_the_thread_and_every_post_of_its_board_hears_of_the_threads_news_once() {
+        Post first = thread(ann, "Hello");
+        w.deliver();
+        w.forum.watching().watchBoard(as(cy), w.board.id(), true, false);
+        w.forum.watching().watchThread(as(cy), first.threadId(), false);
+        reply(bob, first, "one");
+        w.deliver();
+        reply(bob, first, "two");
+        w.deliver();
+
+        assertThat(kinds(w.alerts(cy))).containsExactly(AlertKind.REPLY);
+    }
+
+    @Test
+    void quotes_and_mentions_are_never_held_back_by_pending_news() {
+        Post first = thread(ann, "Hello");
+        reply(bob, first, "one");
+        w.deliver();
+        reply(cy, first, "[quote=ann post=" + first.id() + "]Hello[/quote] and hi @ann");
+        w.deliver();
+
+        assertThat(kinds(w.alerts(ann))).containsExactly(AlertKind.QUOTE, AlertKind.REPLY);
+    }
+
+    @Test
+    void replies_in_one_batch_give_each_watcher_one_alert_about_the_first_of_them() {
+        Post first = thread(ann, "Hello");
+        w.deliver();
+        Post one = reply(bob, first, "one");
+        reply(cy, first, "two");
+        reply(bob, first, "three");
+        w.deliver(); // one batch of the alerts consumer
+
+        assertThat(w.alerts(ann)).singleElement().satisfies(a -> assertThat(a.post()).isEqualTo(one.id()));
+        // bob watches since his first reply of the batch: cy's reply is news to him, his own later one is not
+        assertThat(w.alerts(bob)).singleElement().satisfies(a -> assertThat(a.latestActor()).isEqualTo(cy.id()));
+        assertThat(w.alerts(cy)).singleElement().satisfies(a -> assertThat(a.latestActor()).isEqualTo(bob.id()));
+    }
+
+    @Test
+    void a_large_fan_out_is_planned_in_chunks_that_add_nothing_when_written_again() {
+        Post first = thread(ann, "Hello");
+        w.deliver();
+        w.storage.transactions().run(() -> {
+            for (int i = 1; i <= 2_500; i++) {
+                w.storage.watches().putThread(new ThreadWatch(dev.forumkit.core.member.MemberId.of(1_000_000 + i),
+                        first.threadId(), false, w.clock.instant()));
+            }
+        });
+        reply(bob, first, "to everyone");
+        var plan = w.storage.transactions().readOnly(() -> w.forum.alerts().fanout().plan(w.undelivered()));
+        List<Runnable> steps = plan.steps();
+        assertThat(plan.large()).isTrue();
+
+        assertThat(steps).hasSize(3); // 2,501 alerts (ann too) in chunks of 1,000; bob's watch goes with the last
+        steps.get(0).run();
+        steps.get(0).run(); // a chunk written again after a crash
+        steps.forEach(Runnable::run);
+        assertThat(w.storage.transactions().readOnly(() -> w.storage.alerts().countUnread(
+                dev.forumkit.core.member.MemberId.of(1_000_001)))).isEqualTo(1);
+        assertThat(w.unread(ann)).isEqualTo(1);
+        assertThat(w.forum.watching().threadWatch(as(bob), first.threadId())).isPresent();
+        w.deliver(); // the consumer plans the same batch again: nothing new
+        assertThat(w.storage.transactions().readOnly(() -> w.storage.alerts().bySource(w.delivered.get(w.delivered.size() - 1)
+                .position()))).hasSize(2_501);
     }
 
     @Test

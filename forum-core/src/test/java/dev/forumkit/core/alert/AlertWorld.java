@@ -4,7 +4,7 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
-import dev.forumkit.core.event.Delivery;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.EventCodec;
 import dev.forumkit.core.event.EventConsumer;
 import dev.forumkit.core.member.Member;
@@ -30,7 +30,7 @@ final class AlertWorld implements AutoCloseable {
     final MutableClock clock = new MutableClock();
     final Forum forum;
     /** Every event delivered so far, with its position, as a second consumer saw it. */
-    final List<Delivery> delivered = new ArrayList<>();
+    final List<EventDelivery> delivered = new ArrayList<>();
     final Member admin;
     final Member moderator;
     final Category category;
@@ -74,16 +74,16 @@ final class AlertWorld implements AutoCloseable {
 
     /** Hands the last delivered event to the fan-out again, at its old position (an outbox redelivery). */
     void redeliverLast() {
-        Delivery last = delivered.get(delivered.size() - 1);
+        EventDelivery last = delivered.get(delivered.size() - 1);
         forum.alerts().fanout().handle(last.position(), last.event());
     }
 
     /** The events stored since the alert consumer's position: written, not yet delivered. */
-    List<Delivery> undelivered() {
+    List<EventDelivery> undelivered() {
         return storage.transactions().readOnly(() -> {
             long from = storage.eventLog().consumer(AlertService.CONSUMER).orElseThrow().position();
             return storage.eventLog().after(from, 1_000).stream()
-                    .map(e -> new Delivery(e.position(), EventCodec.decode(e.event()), e.createdAt())).toList();
+                    .map(e -> new EventDelivery(e.position(), EventCodec.decode(e.event()), e.createdAt())).toList();
         });
     }
 

@@ -163,6 +163,17 @@ final class JdbiAlerts implements Alerts {
     }
 
     @Override
+    public Set<MemberId> withNewsPending(ThreadId thread, AlertKind kind) {
+        // one range of ix_alerts_thread; the post and read mark of each row by primary key
+        return db.with(h -> h.createQuery("SELECT DISTINCT a.recipient_id FROM alerts a JOIN posts p ON p.id = a.post_id"
+                        + " LEFT JOIN read_states r ON r.member_id = a.recipient_id AND r.thread_id = a.thread_id"
+                        + " WHERE a.thread_id = :t AND a.kind = :kind AND a.is_read = FALSE AND p.deleted_at IS NULL"
+                        + " AND p.number > COALESCE(r.last_read, 0)")
+                .bind("t", thread.value()).bind("kind", kind.name()).map((rs, ctx) -> MemberId.of(rs.getLong(1)))
+                .collect(Collectors.toCollection(HashSet::new)));
+    }
+
+    @Override
     public List<Alert> bySource(long sourcePosition) {
         return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM alerts WHERE source_position = :p ORDER BY id")
                 .bind("p", sourcePosition).map(MAPPER).list());

@@ -9,6 +9,7 @@ import dev.forumkit.core.notify.EmailNotices;
 import dev.forumkit.core.notify.Unsubscribe;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,5 +62,11 @@ final class JdbiEmailNotices implements EmailNotices {
     public Optional<Unsubscribe> unsubscribe(String tokenHash) {
         return db.with(h -> h.createQuery("SELECT token_hash, member_id, scope, kind, thread_id, board_id, created_at"
                 + " FROM email_unsubscribes WHERE token_hash = :hash").bind("hash", tokenHash).map(UNSUBSCRIBE).findOne());
+    }
+
+    @Override
+    public int pruneUnsubscribes(Instant before) {
+        return db.with(h -> h.createUpdate("DELETE FROM email_unsubscribes WHERE created_at < :before")
+                .bind("before", Rows.ts(before)).execute());
     }
 }

@@ -4,6 +4,7 @@ import dev.forumkit.core.alert.AlertEntry;
 import dev.forumkit.core.alert.AlertKind;
 import dev.forumkit.core.alert.Delivery;
 import dev.forumkit.core.event.EventCodec;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Post;
@@ -37,9 +38,9 @@ public abstract class AlertsContract extends ContractBase {
     }
 
     /** The events stored in the outbox since the last {@link #deliver()}, with their positions. */
-    private List<dev.forumkit.core.event.Delivery> undelivered() {
+    private List<EventDelivery> undelivered() {
         return read(() -> storage.eventLog().after(position, 100_000)).stream()
-                .map(e -> new dev.forumkit.core.event.Delivery(e.position(), EventCodec.decode(e.event()), e.createdAt()))
+                .map(e -> new EventDelivery(e.position(), EventCodec.decode(e.event()), e.createdAt()))
                 .toList();
     }
 

@@ -113,6 +113,37 @@ public abstract class AlertsPortContract extends ContractBase {
         assertThat(read(() -> storage.alerts().recipientsAbout(post, AlertKind.REPLY))).isEmpty();
     }
 
+    /** News pending: an unread alert of the kind about a post of the thread, not deleted, above the read mark. */
+    @Test
+    void membersWithNewsPendingInAThreadHaveAnUnreadAlertAboutAPostTheyHaveNotRead() {
+        var alice = fx().member("alice");
+        var t = fx().thread().by(alice).start();
+        var two = fx().reply(alice, t.id());
+        var three = fx().reply(alice, t.id());
+        var other = fx().thread().by(alice).start();
+        MemberId cat = MemberId.of(1_001);
+        MemberId dan = MemberId.of(1_002);
+        MemberId eve = MemberId.of(1_003);
+        MemberId fay = MemberId.of(1_004);
+        Instant now = clock.instant();
+        add(Alert.unread(ANN, AlertKind.REPLY, KENJI, t.id(), two.id(), null, null, now, 1), // pending
+                Alert.unread(BOB, AlertKind.REPLY, KENJI, t.id(), two.id(), null, null, now, 1), // read since: below
+                Alert.unread(cat, AlertKind.MENTION, KENJI, t.id(), two.id(), null, null, now, 1), // another kind
+                Alert.unread(dan, AlertKind.REPLY, KENJI, other.id(), other.first().id(), null, null, now, 1), // another thread
+                Alert.unread(eve, AlertKind.REPLY, KENJI, t.id(), three.id(), null, null, now, 2), // marked read below
+                Alert.unread(fay, AlertKind.NEW_POST_IN_BOARD, KENJI, t.id(), three.id(), null, null, now, 2));
+        txRun(() -> storage.readStates().markRead(BOB, t.id(), 2));
+        tx(() -> storage.alerts().markAllRead(eve));
+
+        assertThat(read(() -> storage.alerts().withNewsPending(t.id(), AlertKind.REPLY))).containsExactly(ANN);
+        assertThat(read(() -> storage.alerts().withNewsPending(t.id(), AlertKind.NEW_POST_IN_BOARD))).containsExactly(fay);
+        txRun(() -> storage.readStates().markRead(ANN, t.id(), 1)); // read below the post: still pending
+        assertThat(read(() -> storage.alerts().withNewsPending(t.id(), AlertKind.REPLY))).containsExactly(ANN);
+
+        forum.posts().delete(dev.forumkit.testkit.ForumFixture.actor(fx().moderator()), two.id(), "gone");
+        assertThat(read(() -> storage.alerts().withNewsPending(t.id(), AlertKind.REPLY))).isEmpty();
+    }
+
     @Test
     void tenThousandAlertsAreAddedInOneCall() {
         List<Alert> many = new ArrayList<>();

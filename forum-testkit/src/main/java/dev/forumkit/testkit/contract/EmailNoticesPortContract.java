@@ -57,4 +57,21 @@ public abstract class EmailNoticesPortContract extends ContractBase {
         assertThat(read(() -> storage.emailNotices().unsubscribe(String.format("%064x", 3)))).isEmpty();
         assertThatThrownBy(() -> txRun(() -> storage.emailNotices().addUnsubscribe(kind))).isInstanceOf(ConflictException.class);
     }
+
+    @Test
+    void unsubscribeLinksCreatedBeforeATimeArePrunedAndNoOthers() {
+        java.time.Instant old = clock.instant();
+        java.time.Instant young = clock.advanceSeconds(3_600);
+        Unsubscribe first = new Unsubscribe(String.format("%064x", 1), alice.id(), Unsubscribe.Scope.KIND, AlertKind.REPLY,
+                null, null, old);
+        Unsubscribe second = new Unsubscribe(String.format("%064x", 2), bob.id(), Unsubscribe.Scope.KIND, AlertKind.REPLY,
+                null, null, young);
+        txRun(() -> storage.emailNotices().addUnsubscribe(first));
+        txRun(() -> storage.emailNotices().addUnsubscribe(second));
+
+        assertThat(tx(() -> storage.emailNotices().pruneUnsubscribes(old))).isZero();
+        assertThat(tx(() -> storage.emailNotices().pruneUnsubscribes(young))).isEqualTo(1);
+        assertThat(read(() -> storage.emailNotices().unsubscribe(first.tokenHash()))).isEmpty();
+        assertThat(read(() -> storage.emailNotices().unsubscribe(second.tokenHash()))).contains(second);
+    }
 }

@@ -8,7 +8,7 @@ import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.NotAllowedException;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
-import dev.forumkit.core.event.Delivery;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.EventCodec;
 import dev.forumkit.core.event.StoredEvent;
 import dev.forumkit.core.mail.InMemoryMailer;
@@ -169,7 +169,7 @@ public abstract class EmailVerificationContract extends ContractBase {
         Member ann = register("ann");
         long position = read(() -> storage.eventLog().head());
         StoredEvent stored = read(() -> storage.eventLog().after(position - 1, 1)).get(0);
-        Delivery delivery = new Delivery(position, EventCodec.decode(stored.event()), stored.createdAt());
+        EventDelivery delivery = new EventDelivery(position, EventCodec.decode(stored.event()), stored.createdAt());
 
         // what the mail consumer does on a delivery, twice: as after a crash before its position was recorded
         mailing.emailVerifications().send(delivery);

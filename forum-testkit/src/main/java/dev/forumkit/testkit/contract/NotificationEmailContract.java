@@ -5,6 +5,7 @@ import dev.forumkit.core.Forum;
 import dev.forumkit.core.alert.AlertKind;
 import dev.forumkit.core.alert.Delivery;
 import dev.forumkit.core.event.EventCodec;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.StoredEvent;
 import dev.forumkit.core.mail.InMemoryMailer;
 import dev.forumkit.core.mail.Mailer;
@@ -165,7 +166,7 @@ public abstract class NotificationEmailContract extends ContractBase {
     }
 
     private void redeliver(StoredEvent e) {
-        mailing.emailNotifications().send(new dev.forumkit.core.event.Delivery(e.position(), EventCodec.decode(e.event()),
+        mailing.emailNotifications().send(new EventDelivery(e.position(), EventCodec.decode(e.event()),
                 e.createdAt()));
     }
 
@@ -229,5 +230,19 @@ public abstract class NotificationEmailContract extends ContractBase {
         assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(1);
         mailing.outbox().drain(); // the alerts consumer gets there: nothing more
         assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(1);
+    }
+
+    @Test
+    void unsubscribeLinksArePrunedWithTheOutboxOnceTheirRetentionHasPassed() {
+        reply(bob, "one");
+        String token = unsubscribeToken(to(ann).get(0));
+        clock.advance(java.time.Duration.ofDays(89));
+        mailing.outbox().prune();
+        assertThat(mailing.emailNotifications().describe(token)).as("kept for 90 days").isPresent();
+
+        clock.advance(java.time.Duration.ofDays(2));
+        mailing.outbox().prune();
+        assertThat(mailing.emailNotifications().describe(token)).isEmpty();
+        assertThat(mailing.emailNotifications().unsubscribe(token)).isFalse();
     }
 }

@@ -2,7 +2,9 @@ package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.event.BatchPlan;
 import dev.forumkit.core.event.EventConsumer;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.EventHandler;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.testkit.ForumFixture;
@@ -264,6 +266,71 @@ public abstract class OutboxConsumersContract extends ContractBase {
         forum.outbox().drain();
         assertThat(attempts).as("both events, in one go").hasValue(5);
         assertThat(forum.outbox().status().consumer("flaky").lag()).isZero();
+    }
+
+    /**
+     * A consumer that plans its batch and writes it in steps: each step is a transaction of its own, the position moves
+     * with the last one only, and a batch that fails part-way is planned and written again whole (its steps must add
+     * nothing the second time; the alerts consumer's do not).
+     */
+    @Test
+    void aPlanningConsumerWritesStepsInTransactionsOfTheirOwnAndMovesItsPositionWithTheLast() {
+        List<List<Long>> planned = new CopyOnWriteArrayList<>();
+        List<Long> positionDuringSteps = new CopyOnWriteArrayList<>();
+        AtomicBoolean crash = new AtomicBoolean(true);
+        long start = head();
+        forum.outbox().register(EventConsumer.inStorageInSteps("chunked", batch -> {
+            planned.add(batch.stream().map(EventDelivery::position).toList());
+            Runnable step = () -> positionDuringSteps.add(storage.eventLog().consumer("chunked").orElseThrow().position());
+            return new BatchPlan(List.of(step, step, () -> {
+                step.run();
+                if (crash.getAndSet(false)) {
+                    throw new IllegalStateException("failed before the last step committed");
+                }
+            }), false);
+        }));
+        replies(3);
+        forum.outbox().drain();
+        assertThat(planned).containsExactly(range(start, start + 3));
+        assertThat(storage.eventLog().consumer("chunked").orElseThrow().position()).isEqualTo(start);
+
+        clock.advanceSeconds(1); // the retry after the failure
+        forum.outbox().drain();
+
+        assertThat(planned).containsExactly(range(start, start + 3), range(start, start + 3));
+        assertThat(positionDuringSteps).hasSize(6).containsOnly(start);
+        assertThat(storage.eventLog().consumer("chunked").orElseThrow().position()).isEqualTo(head());
+        assertThatThrownBy(() -> EventConsumer.withOutsideEffects("x", d -> { }).following("x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aConsumerFollowingAnotherNeverHandlesAnEventTheOtherHasNotHandled() {
+        AtomicBoolean leaderDown = new AtomicBoolean(true);
+        List<Long> led = new CopyOnWriteArrayList<>();
+        List<Long> followed = new CopyOnWriteArrayList<>();
+        forum.outbox().register(EventConsumer.withOutsideEffects("follower", d -> {
+            assertThat(led).contains(d.position());
+            followed.add(d.position());
+        }).following("leader"));
+        forum.outbox().register(EventConsumer.withOutsideEffects("leader", d -> {
+            if (leaderDown.get()) {
+                throw new IllegalStateException("leader down");
+            }
+            led.add(d.position());
+        }));
+        long start = head();
+        replies(2);
+        forum.outbox().drain();
+        assertThat(followed).isEmpty();
+
+        leaderDown.set(false);
+        clock.advanceSeconds(1);
+        forum.outbox().drain();
+
+        assertThat(led).containsExactlyElementsOf(range(start, start + 2));
+        assertThat(followed).containsExactlyElementsOf(range(start, start + 2));
+        assertThat(forum.outbox().status().consumer("follower").lag()).isZero();
     }
 
     @Test

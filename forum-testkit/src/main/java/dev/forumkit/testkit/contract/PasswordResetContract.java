@@ -2,7 +2,7 @@ package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.InvalidInputException;
-import dev.forumkit.core.event.Delivery;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.EventCodec;
 import dev.forumkit.core.event.StoredEvent;
 import dev.forumkit.core.mail.InMemoryMailer;
@@ -145,7 +145,7 @@ public abstract class PasswordResetContract extends ContractBase {
         mailing.passwordResets().request("alice@example.org");
         long position = read(() -> storage.eventLog().head());
         StoredEvent stored = read(() -> storage.eventLog().after(position - 1, 1)).get(0);
-        Delivery delivery = new Delivery(position, EventCodec.decode(stored.event()), stored.createdAt());
+        EventDelivery delivery = new EventDelivery(position, EventCodec.decode(stored.event()), stored.createdAt());
 
         // what the mail consumer does on a delivery, twice: as after a crash before its position was recorded
         mailing.passwordResets().send(delivery);

@@ -7,8 +7,8 @@ import java.util.Objects;
  * One event handed to a consumer, with its outbox position. The position names the event for good: a consumer with
  * outside effects uses {@link #idempotencyKey()} so that a redelivered event (after a crash) has its effect once.
  */
-public record Delivery(long position, ForumEvent event, Instant createdAt) {
-    public Delivery {
+public record EventDelivery(long position, ForumEvent event, Instant createdAt) {
+    public EventDelivery {
         if (position < 1) {
             throw new IllegalArgumentException("event positions start at 1: " + position);
         }
