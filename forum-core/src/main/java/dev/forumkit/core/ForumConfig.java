@@ -12,6 +12,7 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.PasswordHasher;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.core.search.SearchIndex;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class ForumConfig {
     MarkupRenderer markupRenderer = new PlainTextRenderer();
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     String publicUrl = "http://localhost:8080";
+    SearchIndex searchIndex;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -122,6 +124,16 @@ public final class ForumConfig {
             throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not " + value);
         }
         this.publicUrl = url;
+        return this;
+    }
+
+    /**
+     * The full-text index that {@code forum.search()} asks and the outbox consumer {@code search} keeps up to date;
+     * defaults to an in-memory index, which starts empty (on a database that already has posts, rebuild it with
+     * {@link dev.forumkit.core.search.SearchRebuild}). The caller owns it: {@code Forum.close()} does not close it.
+     */
+    public ForumConfig searchIndex(SearchIndex value) {
+        this.searchIndex = Objects.requireNonNull(value);
         return this;
     }
 

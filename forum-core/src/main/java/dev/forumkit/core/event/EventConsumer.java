@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * forum.outbox().register(EventConsumer.withOutsideEffects("mail", d -> mailer.send(d.idempotencyKey(), ...)));
  * }</pre>
  */
-public record EventConsumer(String name, Effects effects, EventHandler handler) {
+public record EventConsumer(String name, Effects effects, EventHandler handler, Runnable beforeRecording) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     /** Where a consumer's effects live, which decides how its position is recorded. */
@@ -34,9 +34,15 @@ public record EventConsumer(String name, Effects effects, EventHandler handler) 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(effects, "effects");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(beforeRecording, "beforeRecording");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a consumer name is 1-100 characters of a-z, 0-9, '.', '_' or '-': " + name);
         }
+    }
+
+    /** A consumer with nothing to do before its position is recorded. */
+    public EventConsumer(String name, Effects effects, EventHandler handler) {
+        this(name, effects, handler, () -> { });
     }
 
     public static EventConsumer inStorage(String name, EventHandler handler) {
@@ -45,5 +51,14 @@ public record EventConsumer(String name, Effects effects, EventHandler handler) 
 
     public static EventConsumer withOutsideEffects(String name, EventHandler handler) {
         return new EventConsumer(name, Effects.OUTSIDE, handler);
+    }
+
+    /**
+     * An {@link Effects#OUTSIDE} consumer whose effects are buffered (a search index's uncommitted writes):
+     * {@code beforeRecording} makes them durable and runs before each time its position is recorded, so a crash can
+     * only deliver events again, never skip one whose effect was lost.
+     */
+    public static EventConsumer withOutsideEffects(String name, EventHandler handler, Runnable beforeRecording) {
+        return new EventConsumer(name, Effects.OUTSIDE, handler, beforeRecording);
     }
 }
