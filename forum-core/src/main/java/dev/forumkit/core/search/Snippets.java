@@ -27,9 +27,7 @@ public final class Snippets {
 
     /** The part of {@code text} around the first match, matches highlighted; the text's start when none matched. */
     public static List<Segment> around(String text, List<Range> matches) {
-        List<Range> sorted = new ArrayList<>(matches);
-        sorted.removeIf(r -> r.end() > text.length() || r.end() == r.start());
-        sorted.sort(Comparator.comparingInt(Range::start));
+        List<Range> sorted = merged(text, matches);
         int start = 0;
         if (!sorted.isEmpty() && sorted.get(0).start() > BEFORE) {
             start = wordStart(text, sorted.get(0).start() - BEFORE);
@@ -58,9 +56,7 @@ public final class Snippets {
 
     /** The whole of a short text (a title) with its matches highlighted. */
     public static List<Segment> whole(String text, List<Range> matches) {
-        List<Range> sorted = new ArrayList<>(matches);
-        sorted.removeIf(r -> r.end() > text.length() || r.end() == r.start());
-        sorted.sort(Comparator.comparingInt(Range::start));
+        List<Range> sorted = merged(text, matches);
         List<Segment> out = new ArrayList<>();
         int at = 0;
         for (Range r : sorted) {
@@ -73,6 +69,23 @@ public final class Snippets {
         }
         add(out, text.substring(at), false);
         return trim(out);
+    }
+
+    /** The ranges in order, overlapping ones (CJK bigrams "自転" and "転車") joined into one. */
+    private static List<Range> merged(String text, List<Range> matches) {
+        List<Range> sorted = new ArrayList<>(matches);
+        sorted.removeIf(r -> r.end() > text.length() || r.end() == r.start());
+        sorted.sort(Comparator.comparingInt(Range::start));
+        List<Range> out = new ArrayList<>();
+        for (Range r : sorted) {
+            Range last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && r.start() < last.end()) {
+                out.set(out.size() - 1, new Range(last.start(), Math.max(last.end(), r.end())));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private static void add(List<Segment> out, String raw, boolean highlighted) {
