@@ -9,6 +9,7 @@ import dev.forumkit.web.internal.BoardRoutes;
 import dev.forumkit.web.internal.MemberRoutes;
 import dev.forumkit.web.internal.OutboxRoutes;
 import dev.forumkit.web.internal.PasswordResetRoutes;
+import dev.forumkit.web.internal.SearchRoutes;
 import dev.forumkit.web.internal.Pipeline;
 import dev.forumkit.web.internal.PluginSettings;
 import dev.forumkit.web.internal.PostRoutes;
@@ -66,6 +67,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         WatchRoutes.register(table);
         OutboxRoutes.register(table);
         PasswordResetRoutes.register(table);
+        SearchRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

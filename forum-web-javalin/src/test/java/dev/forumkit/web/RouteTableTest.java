@@ -99,6 +99,7 @@ class RouteTableTest {
         rule("GET /admin/outbox", Access.ADMIN, null);
         rule("POST /password-resets", Access.ANYONE, c -> "{\"email\":\"someone@example.org\"}");
         rule("POST /password-resets/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\",\"new_password\":\"long enough\"}");
+        rule("GET /search", Access.ANYONE, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -170,6 +171,7 @@ class RouteTableTest {
         page("POST /reset-password", Access.ANYONE, c -> "token=not-a-token&new_password=long+enough");
         page("GET /unsubscribe/{token}", Access.ANYONE, null);
         page("POST /unsubscribe/{token}", Access.ANYONE, c -> "List-Unsubscribe=One-Click");
+        page("GET /search/", Access.ANYONE, null);
     }
 
     private static void page(String key, Access access, Function<Case, String> body) {

@@ -19,5 +19,6 @@ public final class Pages {
         WatchPages.register(t);
         PasswordResetPages.register(t);
         UnsubscribePages.register(t);
+        SearchPages.register(t);
     }
 }
