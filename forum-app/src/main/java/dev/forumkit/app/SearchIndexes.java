@@ -16,7 +16,7 @@ import java.util.function.LongConsumer;
 
 /**
  * The one place the app chooses its search index, and rebuilds it. The embedded H2 database gets a Lucene index in
- * {@code <data.dir>/search}. A rebuild records the last post id of each committed batch in
+ * {@code <data.dir>/search}. A rebuild records the last post id of each commit (every 20,000 posts) in
  * {@code <data.dir>/search-reindex.progress}, and deletes the file when it is done: a file left behind means the
  * index is half built, and the next reindex (or server start) goes on from there.
  */
@@ -54,7 +54,7 @@ final class SearchIndexes {
      * on after the post a progress file names, or, without one, do nothing unless the index is empty.
      *
      * @param total    told how many posts the storage has
-     * @param progress told how many posts this run has written, after each committed batch
+     * @param progress told how many posts this run has written, after each batch
      */
     static Rebuilt rebuild(Settings settings, ForumStorage storage, SearchIndex index, boolean fresh,
                            LongConsumer total, LongConsumer progress) {
@@ -83,7 +83,7 @@ final class SearchIndexes {
 
     private static SearchRebuild.Progress progressTo(Path file, LongConsumer total, LongConsumer progress) {
         BiConsumer<Long, PostId> done = (n, last) -> {
-            writeProgress(file, last); // after the batch's commit: a resume never skips a post the index lacks
+            writeProgress(file, last); // after the commit: a resume never skips a post the index lacks
             progress.accept(n);
         };
         return new SearchRebuild.Progress() {
@@ -93,8 +93,13 @@ final class SearchIndexes {
             }
 
             @Override
-            public void batchDone(long written, PostId last) {
+            public void committed(long written, PostId last) {
                 done.accept(written, last);
+            }
+
+            @Override
+            public void written(long written) {
+                progress.accept(written);
             }
         };
     }

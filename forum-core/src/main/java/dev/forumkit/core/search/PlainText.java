@@ -4,8 +4,6 @@ import dev.forumkit.core.post.Post;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The words of a post as people read them, for the index: its stored HTML without tags (block ends become spaces)
@@ -13,8 +11,6 @@ import java.util.regex.Pattern;
  * where they are shown, so nothing here has to be safe HTML.
  */
 public final class PlainText {
-    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|<!--.*?-->", Pattern.DOTALL);
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
     private static final Set<String> INLINE = Set.of("a", "b", "strong", "i", "em", "u", "s", "del", "ins", "code",
             "span", "sub", "sup", "mark", "small", "abbr", "kbd");
 
@@ -26,32 +22,81 @@ public final class PlainText {
     }
 
     static String fromHtml(String html) {
-        Matcher m = TAG.matcher(html);
+        // a hand-written scan, not regular expressions: a rebuild runs this for every post
         StringBuilder b = new StringBuilder(html.length());
-        int at = 0;
-        while (m.find()) {
-            b.append(html, at, m.start());
-            String name = m.group(2);
-            if (name == null || !INLINE.contains(name.toLowerCase(Locale.ROOT))) {
-                b.append(' ');
+        int i = 0;
+        int n = html.length();
+        while (i < n) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                if (html.startsWith("<!--", i)) {
+                    int close = html.indexOf("-->", i + 4);
+                    i = close < 0 ? n : close + 3;
+                    space(b);
+                    continue;
+                }
+                int close = html.indexOf('>', i + 1);
+                if (close < 0) {
+                    b.append(html, i, n); // not a tag: a stray '<' in text
+                    break;
+                }
+                if (!INLINE.contains(tagName(html, i + 1, close))) {
+                    space(b);
+                }
+                i = close + 1;
+            } else if (c == '&') {
+                int semi = html.indexOf(';', i + 1);
+                String decoded = semi < 0 || semi - i > 10 ? null : entity(html.substring(i + 1, semi));
+                if (decoded == null) {
+                    b.append(c);
+                    i++;
+                } else {
+                    appendCollapsed(b, decoded);
+                    i = semi + 1;
+                }
+            } else {
+                if (Character.isWhitespace(c)) {
+                    space(b);
+                } else {
+                    b.append(c);
+                }
+                i++;
             }
-            at = m.end();
         }
-        b.append(html, at, html.length());
-        return decode(b.toString()).replaceAll("[ \\t\\x0B\\f\\r\\n]+", " ").strip();
+        return b.toString().strip();
     }
 
-    private static String decode(String text) {
-        Matcher m = ENTITY.matcher(text);
-        StringBuilder b = new StringBuilder(text.length());
-        while (m.find()) {
-            m.appendReplacement(b, Matcher.quoteReplacement(entity(m.group(1), m.group())));
+    private static String tagName(String html, int from, int to) {
+        int i = from < to && html.charAt(from) == '/' ? from + 1 : from;
+        int end = i;
+        while (end < to && Character.isLetterOrDigit(html.charAt(end))) {
+            end++;
         }
-        m.appendTail(b);
-        return b.toString();
+        return html.substring(i, end).toLowerCase(Locale.ROOT);
     }
 
-    private static String entity(String name, String whole) {
+    private static void space(StringBuilder b) {
+        if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+            b.append(' ');
+        }
+    }
+
+    private static void appendCollapsed(StringBuilder b, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space(b);
+            } else {
+                b.append(c);
+            }
+        }
+    }
+
+    /** The text of an entity's name ({@code amp}, {@code #39}, {@code #x1F600}), or null when it is not one. */
+    private static String entity(String name) {
+        if (name.length() < 2) {
+            return null;
+        }
         try {
             if (name.startsWith("#x") || name.startsWith("#X")) {
                 return Character.toString(Integer.parseInt(name.substring(2), 16));
@@ -60,7 +105,7 @@ public final class PlainText {
                 return Character.toString(Integer.parseInt(name.substring(1)));
             }
         } catch (IllegalArgumentException e) {
-            return whole; // not a code point
+            return null; // not a code point
         }
         return switch (name) {
             case "amp" -> "&";
@@ -69,7 +114,7 @@ public final class PlainText {
             case "quot" -> "\"";
             case "apos" -> "'";
             case "nbsp" -> " ";
-            default -> whole;
+            default -> null;
         };
     }
 }

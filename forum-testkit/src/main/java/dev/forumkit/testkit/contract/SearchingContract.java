@@ -239,7 +239,7 @@ public abstract class SearchingContract extends ContractBase {
             }
 
             @Override
-            public void batchDone(long n, PostId last) {
+            public void committed(long n, PostId last) {
                 batches.add(last);
             }
         });
@@ -257,7 +257,7 @@ public abstract class SearchingContract extends ContractBase {
             }
 
             @Override
-            public void batchDone(long n, PostId last) {
+            public void committed(long n, PostId last) {
             }
         });
         assertThat(rest).isEqualTo(1);
