@@ -1,6 +1,7 @@
 package dev.forumkit.app;
 
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.search.SearchIndex;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.markup.ForumMarkupRenderer;
 import org.slf4j.Logger;
@@ -35,6 +36,9 @@ public final class Main {
         if (!options.isEmpty() && options.get(0).equals("mail-test")) {
             System.exit(MailTestCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
         }
+        if (!options.isEmpty() && options.get(0).equals("reindex")) {
+            System.exit(ReindexCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
+        }
         if (!options.isEmpty() && options.get(0).equals("rerender")) {
             System.exit(RerenderCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
         }
@@ -56,17 +60,22 @@ public final class Main {
                 LOG.warn("outbox consumers {} were still leased by a run that did not stop: released, they go on now", released);
             }
         }
-        Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create())
+        SearchIndex index = openSearch(settings, storage);
+        Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(index)
                 .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
                 .verification(settings.verification())
                 .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port()));
         ForumServer server = new ForumServer(settings, storage, forum);
+        server.afterStop(index::close);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
         try {
             if (settings.jdbcUrl() == null) { // the embedded H2 database: see UncleanShutdown for why
                 UncleanShutdown unclean = new UncleanShutdown(settings.dataDir());
                 unclean.recoverAndMark(forum);
-                server.afterStop(unclean::stoppedCleanly);
+                server.afterStop(() -> {
+                    index.close();
+                    unclean.stoppedCleanly();
+                });
             }
             server.adminFromSettings();
             if (options.contains("--demo")) {
@@ -83,6 +92,7 @@ public final class Main {
             }
             LOG.info("storage: {}", Storages.describe(settings));
             LOG.info("mail: {}", Mailers.describe(settings.mail()));
+            LOG.info("search: {}", SearchIndexes.describe(settings));
             if (settings.publicUrl() == null) {
                 LOG.warn("no public.url set: links in e-mails (password reset, notifications) point to {}", forum.publicUrl());
             }
@@ -94,13 +104,38 @@ public final class Main {
         }
     }
 
+    /**
+     * Opens the search index and, before the forum serves, finishes a rebuild a killed reindex left, or builds an
+     * empty index (a new data directory, or one whose index was deleted) from the storage. Nothing is served from a
+     * half-built index, and no outbox consumer writes to it while it is built.
+     */
+    private static SearchIndex openSearch(Settings settings, ForumStorage storage) {
+        SearchIndex index = SearchIndexes.open(settings);
+        try {
+            long started = System.nanoTime();
+            SearchIndexes.Rebuilt r = SearchIndexes.rebuild(settings, storage, index, false, total -> {
+                if (total > 0) {
+                    LOG.info("search: building the index from {} posts", total);
+                }
+            }, n -> { });
+            if (r.written() > 0) {
+                LOG.info("search: indexed {} posts in {} ms", r.written(), (System.nanoTime() - started) / 1_000_000);
+            }
+            return index;
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
     private static final String USAGE = """
             usage: java -jar forumkit.jar [--demo]
                    java -jar forumkit.jar generate [options] | recount [--repair] | compact | rerender [--batch N]
+                   java -jar forumkit.jar reindex [--continue]
                    java -jar forumkit.jar mail-test ADDRESS
               --demo   fill an empty forum with a small demo community (accounts are printed)
               """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + "\n  " + CompactCommand.USAGE
-            + "\n  " + RerenderCommand.USAGE + "\n  " + MailTestCommand.USAGE + """
+            + "\n  " + RerenderCommand.USAGE + "\n  " + ReindexCommand.USAGE + "\n  " + MailTestCommand.USAGE + """
 
             settings (system property forumkit.KEY, environment FORUMKIT_KEY, or KEY= in forumkit.properties):
               port (8080), host (0.0.0.0), data.dir (./data), jdbc.url, jdbc.user, jdbc.password,

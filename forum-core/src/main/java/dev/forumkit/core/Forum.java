@@ -17,6 +17,9 @@ import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.notify.EmailNotifications;
 import dev.forumkit.core.reset.PasswordResetService;
+import dev.forumkit.core.search.SearchIndex;
+import dev.forumkit.core.search.SearchIndexer;
+import dev.forumkit.core.search.SearchService;
 import dev.forumkit.core.read.ReadMarks;
 import dev.forumkit.core.read.ReadService;
 import dev.forumkit.core.session.SessionService;
@@ -74,6 +77,7 @@ public final class Forum implements AutoCloseable {
     private final EmailNotifications emailNotifications;
     private final EmailVerificationService emailVerifications;
     private final String publicUrl;
+    private final SearchService search;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -120,6 +124,11 @@ public final class Forum implements AutoCloseable {
                 .following(AlertService.CONSUMER));
         Duration linkRetention = config.unsubscribeLinkRetention;
         outbox.alsoPrune(() -> emailNotifications.pruneLinks(config.clock.instant().minus(linkRetention)));
+        // the index is outside the storage: written after each event, committed before the position is recorded
+        SearchIndex index = config.searchIndex == null ? new dev.forumkit.core.memory.InMemorySearchIndex() : config.searchIndex;
+        this.search = new SearchService(ctx, index);
+        SearchIndexer indexer = new SearchIndexer(storage, index);
+        registerOrClose(EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -202,6 +211,11 @@ public final class Forum implements AutoCloseable {
     /** A member's alerts, alert preferences and ignored members; {@code alerts().fanout()} writes the alerts. */
     public AlertService alerts() {
         return alerts;
+    }
+
+    /** Full-text search of posts, filtered by what the viewer may see; {@code search().index()} is the index. */
+    public SearchService search() {
+        return search;
     }
 
     /** Watching threads and boards. */

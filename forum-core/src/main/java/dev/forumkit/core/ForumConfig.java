@@ -13,6 +13,7 @@ import dev.forumkit.core.member.PasswordHasher;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.verify.Verification;
+import dev.forumkit.core.search.SearchIndex;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class ForumConfig {
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     String publicUrl = "http://localhost:8080";
     Verification verification = Verification.OFF;
+    SearchIndex searchIndex;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -134,6 +136,16 @@ public final class ForumConfig {
      */
     public ForumConfig verification(Verification value) {
         this.verification = Objects.requireNonNull(value, "verification");
+        return this;
+    }
+
+    /**
+     * The full-text index that {@code forum.search()} asks and the outbox consumer {@code search} keeps up to date;
+     * defaults to an in-memory index, which starts empty (on a database that already has posts, rebuild it with
+     * {@link dev.forumkit.core.search.SearchRebuild}). The caller owns it: {@code Forum.close()} does not close it.
+     */
+    public ForumConfig searchIndex(SearchIndex value) {
+        this.searchIndex = Objects.requireNonNull(value);
         return this;
     }
 

@@ -29,6 +29,7 @@ import dev.forumkit.testkit.contract.ReadingContract;
 import dev.forumkit.testkit.contract.RecountContract;
 import dev.forumkit.testkit.contract.RenderingContract;
 import dev.forumkit.testkit.contract.RerenderContract;
+import dev.forumkit.testkit.contract.SearchingContract;
 import dev.forumkit.testkit.contract.SessionsPortContract;
 import dev.forumkit.testkit.contract.StructurePortContract;
 import dev.forumkit.testkit.contract.ThreadListingPortContract;
@@ -244,6 +245,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class NotificationEmail extends NotificationEmailContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Searching extends SearchingContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

@@ -10,6 +10,7 @@ import dev.forumkit.web.internal.MemberRoutes;
 import dev.forumkit.web.internal.OutboxRoutes;
 import dev.forumkit.web.internal.PasswordResetRoutes;
 import dev.forumkit.web.internal.EmailVerificationRoutes;
+import dev.forumkit.web.internal.SearchRoutes;
 import dev.forumkit.web.internal.Pipeline;
 import dev.forumkit.web.internal.PluginSettings;
 import dev.forumkit.web.internal.PostRoutes;
@@ -68,6 +69,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         OutboxRoutes.register(table);
         PasswordResetRoutes.register(table);
         EmailVerificationRoutes.register(table);
+        SearchRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

@@ -21,6 +21,7 @@ public final class LimitsConfig {
     private RateLimit passwordResetPerIp = RateLimit.of(10, Duration.ofHours(1));
     private RateLimit passwordResetPerAddress = RateLimit.of(3, Duration.ofHours(1));
     private RateLimit emailVerificationPerMember = RateLimit.of(3, Duration.ofHours(1));
+    private RateLimit searchPerGuestIp = RateLimit.of(30, Duration.ofMinutes(1));
 
     LimitsConfig(ForumPluginConfig owner) {
         this.owner = owner;
@@ -91,16 +92,26 @@ public final class LimitsConfig {
         return this;
     }
 
+    /**
+     * Searches per client address by guests (default 30 a minute): a search costs more than any page, so it is the
+     * cheapest way to load a forum. Signed-in members are not limited.
+     */
+    public LimitsConfig searchPerGuestIp(RateLimit value) {
+        owner.checkOpen();
+        this.searchPerGuestIp = Objects.requireNonNull(value, "searchPerGuestIp");
+        return this;
+    }
+
     /** Sets every rate limit to unlimited (the body limit stays); for load tests and tests of other behaviour. */
     public LimitsConfig noRateLimits() {
         owner.checkOpen();
         signInPerIp = signInPerAccount = registrationPerIp = postingPerMember = RateLimit.unlimited();
-        passwordResetPerIp = passwordResetPerAddress = emailVerificationPerMember = RateLimit.unlimited();
+        passwordResetPerIp = passwordResetPerAddress = emailVerificationPerMember = searchPerGuestIp = RateLimit.unlimited();
         return this;
     }
 
     PluginSettings.Limits freeze() {
         return new PluginSettings.Limits(bodyBytes, signInPerIp, signInPerAccount, registrationPerIp, postingPerMember,
-                passwordResetPerIp, passwordResetPerAddress, emailVerificationPerMember);
+                passwordResetPerIp, passwordResetPerAddress, emailVerificationPerMember, searchPerGuestIp);
     }
 }

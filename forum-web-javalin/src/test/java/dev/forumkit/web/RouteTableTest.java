@@ -103,6 +103,7 @@ class RouteTableTest {
         rule("PUT /me/email", Access.MEMBER, c -> "{\"email\":\"moved" + SEQ.incrementAndGet() + "@example.org\",\"current_password\":\""
                 + Fixture.PASSWORD + "\"}");
         rule("POST /email-verifications/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\"}");
+        rule("GET /search", Access.ANYONE, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -180,6 +181,7 @@ class RouteTableTest {
         page("POST /account/verify-email", Access.MEMBER, null);
         page("GET /unsubscribe/{token}", Access.ANYONE, null);
         page("POST /unsubscribe/{token}", Access.ANYONE, c -> "List-Unsubscribe=One-Click");
+        page("GET /search/", Access.ANYONE, null);
     }
 
     private static void page(String key, Access access, Function<Case, String> body) {

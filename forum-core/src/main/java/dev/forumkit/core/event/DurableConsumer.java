@@ -229,6 +229,7 @@ final class DurableConsumer {
     }
 
     private long record(long from, long to) {
+        consumer.beforeRecording().run();
         if (!storage.transactions().inTransaction(() -> storage.eventLog().advance(consumer.name(), owner, from, to))) {
             throw new LostLease();
         }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public record EventConsumer(String name, Effects effects, EventHandler handler, BatchPlanner planner, String follows,
-                            Predicate<ForumEvent> recordAfter) {
+                            Predicate<ForumEvent> recordAfter, Runnable beforeRecording) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     /** Where a consumer's effects live, which decides how its position is recorded. */
@@ -40,6 +40,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
         Objects.requireNonNull(effects, "effects");
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(recordAfter, "recordAfter");
+        Objects.requireNonNull(beforeRecording, "beforeRecording");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a consumer name is 1-100 characters of a-z, 0-9, '.', '_' or '-': " + name);
         }
@@ -53,7 +54,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
 
     /** A consumer handling one event at a time; see {@link #inStorage} and {@link #withOutsideEffects}. */
     public EventConsumer(String name, Effects effects, EventHandler handler) {
-        this(name, effects, handler, null, null, e -> false);
+        this(name, effects, handler, null, null, e -> false, () -> { });
     }
 
     public static EventConsumer inStorage(String name, EventHandler handler) {
@@ -72,7 +73,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
     public static EventConsumer inStorageInSteps(String name, BatchPlanner planner) {
         Objects.requireNonNull(planner, "planner");
         return new EventConsumer(name, Effects.IN_STORAGE, d -> planner.plan(java.util.List.of(d)).steps().forEach(Runnable::run),
-                planner, null, e -> false);
+                planner, null, e -> false, () -> { });
     }
 
     /**
@@ -81,7 +82,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      */
     public EventConsumer following(String consumer) {
         Objects.requireNonNull(consumer, "consumer");
-        return new EventConsumer(name, effects, handler, planner, consumer, recordAfter);
+        return new EventConsumer(name, effects, handler, planner, consumer, recordAfter, beforeRecording);
     }
 
     /**
@@ -91,6 +92,15 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      * e-mail; one commit each, so only for events that are rare.
      */
     public EventConsumer recordingAfter(Predicate<ForumEvent> events) {
-        return new EventConsumer(name, effects, handler, planner, follows, events);
+        return new EventConsumer(name, effects, handler, planner, follows, events, beforeRecording);
+    }
+
+    /**
+     * An {@link Effects#OUTSIDE} consumer whose effects are buffered (a search index's uncommitted writes):
+     * {@code beforeRecording} makes them durable and runs before each time its position is recorded, so a crash can
+     * only deliver events again, never skip one whose effect was lost.
+     */
+    public static EventConsumer withOutsideEffects(String name, EventHandler handler, Runnable beforeRecording) {
+        return new EventConsumer(name, Effects.OUTSIDE, handler, null, null, e -> false, beforeRecording);
     }
 }

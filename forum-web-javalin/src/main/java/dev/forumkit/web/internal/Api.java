@@ -16,6 +16,7 @@ public final class Api implements AutoCloseable {
     final Throttle passwordResetPerIp;
     final Throttle passwordResetPerAddress;
     final Throttle emailVerificationPerMember;
+    final Throttle searchPerGuestIp;
 
     public Api(PluginSettings settings) {
         this.settings = settings;
@@ -32,6 +33,7 @@ public final class Api implements AutoCloseable {
         this.passwordResetPerIp = new Throttle("password-reset-ip", limits.passwordResetPerIp(), ticker);
         this.passwordResetPerAddress = new Throttle("password-reset-address", limits.passwordResetPerAddress(), ticker);
         this.emailVerificationPerMember = new Throttle("email-verification-member", limits.emailVerificationPerMember(), ticker);
+        this.searchPerGuestIp = new Throttle("search-guest-ip", limits.searchPerGuestIp(), ticker);
     }
 
     public Forum forum() {

@@ -41,9 +41,10 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
     /** The largest request body and the rate limits. */
     public record Limits(long bodyBytes, RateLimit signInPerIp, RateLimit signInPerAccount, RateLimit registrationPerIp,
                          RateLimit postingPerMember, RateLimit passwordResetPerIp, RateLimit passwordResetPerAddress,
-                         RateLimit emailVerificationPerMember) {
+                         RateLimit emailVerificationPerMember, RateLimit searchPerGuestIp) {
         public Limits {
             Objects.requireNonNull(emailVerificationPerMember, "emailVerificationPerMember");
+            Objects.requireNonNull(searchPerGuestIp, "searchPerGuestIp");
             Objects.requireNonNull(passwordResetPerIp, "passwordResetPerIp");
             Objects.requireNonNull(passwordResetPerAddress, "passwordResetPerAddress");
             Objects.requireNonNull(signInPerIp, "signInPerIp");

@@ -28,4 +28,8 @@ public final class Throttles {
     public static Throttle passwordResetPerAddress(Api api) {
         return api.passwordResetPerAddress;
     }
+
+    public static Throttle searchPerGuestIp(Api api) {
+        return api.searchPerGuestIp;
+    }
 }

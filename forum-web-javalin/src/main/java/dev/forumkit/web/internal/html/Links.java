@@ -23,6 +23,10 @@ public record Links(String base) {
         return page <= 1 ? whatsNew() : base + "/whats-new/page-" + page;
     }
 
+    public String search() {
+        return base + "/search/";
+    }
+
     public String board(Board b) {
         return base + "/boards/" + b.slug() + "." + b.id().value() + "/";
     }

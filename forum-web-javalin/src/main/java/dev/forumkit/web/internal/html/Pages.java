@@ -20,5 +20,6 @@ public final class Pages {
         PasswordResetPages.register(t);
         EmailVerificationPages.register(t);
         UnsubscribePages.register(t);
+        SearchPages.register(t);
     }
 }

@@ -1,0 +1,128 @@
+package dev.forumkit.app;
+
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.search.SearchIndex;
+import dev.forumkit.core.search.SearchRebuild;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.search.lucene.LuceneSearchIndex;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
+
+/**
+ * The one place the app chooses its search index, and rebuilds it. The embedded H2 database gets a Lucene index in
+ * {@code <data.dir>/search}. A rebuild records the last post id of each commit (every 20,000 posts) in
+ * {@code <data.dir>/search-reindex.progress}, and deletes the file when it is done: a file left behind means the
+ * index is half built, and the next reindex (or server start) goes on from there.
+ */
+final class SearchIndexes {
+    private SearchIndexes() {
+    }
+
+    /**
+     * The index for these settings. With {@code jdbc.url} (PostgreSQL, maybe several nodes) the index should live in
+     * the shared database: the PostgreSQL full-text adapter is chosen here once it exists. Until then that setup gets
+     * the same node-local Lucene index, which is right for one node only (the search consumer runs on one node).
+     */
+    static SearchIndex open(Settings settings) {
+        return LuceneSearchIndex.open(directory(settings));
+    }
+
+    static Path directory(Settings settings) {
+        return settings.dataDir().resolve("search");
+    }
+
+    static Path progressFile(Settings settings) {
+        return settings.dataDir().resolve("search-reindex.progress");
+    }
+
+    static String describe(Settings settings) {
+        return "Lucene index in " + directory(settings);
+    }
+
+    /** What a rebuild did: posts written in this run, and whether it went on from an earlier, unfinished one. */
+    record Rebuilt(long written, boolean resumed, PostId resumedAfter) {
+    }
+
+    /**
+     * Rebuilds the index from the storage. {@code fresh}: empty it first and start from the first post; otherwise go
+     * on after the post a progress file names, or, without one, do nothing unless the index is empty.
+     *
+     * @param total    told how many posts the storage has
+     * @param progress told how many posts this run has written, after each batch
+     */
+    static Rebuilt rebuild(Settings settings, ForumStorage storage, SearchIndex index, boolean fresh,
+                           LongConsumer total, LongConsumer progress) {
+        Path file = progressFile(settings);
+        PostId after = null;
+        boolean resumed = false;
+        if (!fresh && Files.exists(file)) {
+            after = readProgress(file);
+            resumed = true;
+        } else if (!fresh && index.count() > 0) {
+            return new Rebuilt(0, false, null);
+        } else {
+            index.clear();
+            index.commit();
+            writeProgress(file, null);
+        }
+        long written = new SearchRebuild(storage, index).run(after, progressTo(file, total, progress));
+        index.commit();
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
+        return new Rebuilt(written, resumed, after);
+    }
+
+    private static SearchRebuild.Progress progressTo(Path file, LongConsumer total, LongConsumer progress) {
+        BiConsumer<Long, PostId> done = (n, last) -> {
+            writeProgress(file, last); // after the commit: a resume never skips a post the index lacks
+            progress.accept(n);
+        };
+        return new SearchRebuild.Progress() {
+            @Override
+            public void total(long posts) {
+                total.accept(posts);
+            }
+
+            @Override
+            public void committed(long written, PostId last) {
+                done.accept(written, last);
+            }
+
+            @Override
+            public void written(long written) {
+                progress.accept(written);
+            }
+        };
+    }
+
+    private static PostId readProgress(Path file) {
+        try {
+            String text = Files.readString(file).strip();
+            long id = text.isEmpty() ? 0 : Long.parseLong(text);
+            return id <= 0 ? null : PostId.of(id);
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot read the reindex progress in " + file
+                    + "; delete it and run reindex again", e);
+        }
+    }
+
+    private static void writeProgress(Path file, PostId last) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, last == null ? "0" : Long.toString(last.value()));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the reindex progress in " + file, e);
+        }
+    }
+}

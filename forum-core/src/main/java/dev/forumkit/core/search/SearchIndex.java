@@ -1,0 +1,59 @@
+package dev.forumkit.core.search;
+
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.post.PostId;
+
+import java.util.List;
+
+/**
+ * Port to a full-text search engine: one entry per post, found by the words of its text and, for a thread's first
+ * post, of the thread's title. Writes are idempotent (the indexer may see an event twice) and visible to the next
+ * {@link #search}. The index is a derived copy of the storage, rebuilt from it at will; it never decides who may
+ * see a hit (the {@link SearchService} does).
+ */
+public interface SearchIndex extends AutoCloseable {
+    /** Adds the post's entry, or replaces the one the index has for the same post id. */
+    void put(SearchDocument document);
+
+    /** {@link #put} for each; adapters may write a batch at once (rebuilds). */
+    default void putAll(List<SearchDocument> documents) {
+        documents.forEach(this::put);
+    }
+
+    /** Removes the post's entry; nothing happens if there is none. */
+    void remove(PostId post);
+
+    /** Sets board, title and deleted flag on every entry of the thread (a move, a retitle, a delete or restore). */
+    void updateThread(ThreadId thread, BoardId board, String title, boolean deleted);
+
+    /** Removes every entry of the thread. */
+    void removeThread(ThreadId thread);
+
+    /**
+     * The entries matching the query, best first by its sort, skipping {@code offset} and returning at most
+     * {@code limit}, with the total number of matches.
+     */
+    SearchHits search(SearchQuery query, int offset, int limit);
+
+    /** Removes every entry (before a rebuild). */
+    void clear();
+
+    /** How many entries the index holds. */
+    long count();
+
+    /** True when the index finds other forms of an English word ("rides" for "riding"). */
+    boolean stemsEnglish();
+
+    /**
+     * Makes the writes so far durable: the indexer calls it before its outbox position is recorded, so a crash can
+     * only make it see events again, never lose one. In-memory and database adapters have nothing to do.
+     */
+    default void commit() {
+    }
+
+    /** Releases files and threads; the default has none. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,77 @@
+package dev.forumkit.core.search;
+
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.event.Delivery;
+import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.core.thread.ForumThread;
+
+import java.util.Optional;
+
+/**
+ * Keeps the index in step with the storage, as the outbox consumer {@value #CONSUMER}. It indexes what the storage
+ * holds now, not what the event says, so seeing an event twice (after a crash) or late (after later edits) leaves the
+ * same, current entry.
+ */
+public final class SearchIndexer {
+    /** The outbox consumer's name: its position is stored under it. */
+    public static final String CONSUMER = "search";
+    private final ForumStorage storage;
+    private final SearchIndex index;
+
+    public SearchIndexer(ForumStorage storage, SearchIndex index) {
+        this.storage = storage;
+        this.index = index;
+    }
+
+    public void handle(Delivery delivery) {
+        ForumEvent e = delivery.event();
+        if (e instanceof ForumEvent.PostCreated x) {
+            post(x.post());
+        } else if (e instanceof ForumEvent.PostEdited x) {
+            post(x.post());
+        } else if (e instanceof ForumEvent.PostDeleted x) {
+            post(x.post());
+        } else if (e instanceof ForumEvent.PostRestored x) {
+            post(x.post());
+        } else if (e instanceof ForumEvent.ThreadDeleted x) {
+            thread(x.thread());
+        } else if (e instanceof ForumEvent.ThreadRestored x) {
+            thread(x.thread());
+        } else if (e instanceof ForumEvent.ThreadMoved x) {
+            thread(x.thread());
+        }
+        // ThreadStarted comes with the PostCreated of the first post, which indexes it with the title
+    }
+
+    /** Writes the post's current entry, or removes it if the post is gone. */
+    public void post(PostId id) {
+        Optional<SearchDocument> doc = storage.transactions().readOnly(() -> storage.posts().byId(id)
+                .flatMap(p -> storage.threads().byId(p.threadId()).map(t -> document(p, t))));
+        if (doc.isPresent()) {
+            index.put(doc.get());
+        } else {
+            index.remove(id);
+        }
+    }
+
+    /** Sets the thread's board, title and deleted flag on its entries, or removes them if it is gone. */
+    public void thread(ThreadId id) {
+        Optional<ForumThread> t = storage.transactions().readOnly(() -> storage.threads().byId(id));
+        if (t.isPresent()) {
+            BoardId board = t.get().boardId();
+            index.updateThread(id, board, t.get().title(), t.get().isDeleted());
+        } else {
+            index.removeThread(id);
+        }
+    }
+
+    /** The index entry for a post of a thread, as the storage holds them. */
+    public static SearchDocument document(Post p, ForumThread t) {
+        return new SearchDocument(p.id(), t.id(), t.boardId(), p.authorId(), p.createdAt(), p.number(), t.title(),
+                PlainText.of(p), p.isDeleted(), t.isDeleted());
+    }
+}

@@ -1,0 +1,10 @@
+package dev.forumkit.core.search;
+
+import dev.forumkit.core.read.Page;
+
+/**
+ * A page of search results and the query they answer. {@code total} is the index's count of matches for what the
+ * viewer may see; entries the storage no longer shows them (the index not yet caught up) are skipped from the page.
+ */
+public record SearchResults(SearchQuery query, Page<SearchResult> results) {
+}

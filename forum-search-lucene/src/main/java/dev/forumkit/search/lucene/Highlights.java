@@ -1,0 +1,69 @@
+package dev.forumkit.search.lucene;
+
+import dev.forumkit.core.search.Segment;
+import dev.forumkit.core.search.Snippets;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds where a query matched a text with Lucene's unified highlighter (re-analysing the text, phrases strictly) and
+ * cuts the snippet with {@link Snippets}, so it comes out as plain-text segments like every other index's.
+ */
+final class Highlights {
+    private static final int MAX_TEXT = 60_000;
+    private final UnifiedHighlighter highlighter;
+
+    Highlights(Analyzer indexAnalyzer) {
+        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
+                .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
+                .withFormatter(new RangesFormatter())
+                .withHandleMultiTermQuery(true)
+                .withHighlightPhrasesStrictly(true)
+                .withMaxLength(MAX_TEXT)
+                .build();
+    }
+
+    List<Segment> snippet(Query query, String text) {
+        return Snippets.around(text, ranges(Fields.TEXT, query, text));
+    }
+
+    List<Segment> title(Query query, String title) {
+        return Snippets.whole(title, ranges(Fields.TITLE, query, title));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Snippets.Range> ranges(String field, Query query, String text) {
+        try {
+            Object found = highlighter.highlightWithoutSearcher(field, query, text, 1);
+            return found == null ? List.of() : (List<Snippets.Range>) found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands back the match offsets instead of marked-up text. */
+    private static final class RangesFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            List<Snippets.Range> out = new ArrayList<>();
+            for (Passage p : passages) {
+                for (int i = 0; i < p.getNumMatches(); i++) {
+                    int start = p.getMatchStarts()[i];
+                    int end = p.getMatchEnds()[i];
+                    if (end > start && end <= content.length()) {
+                        out.add(new Snippets.Range(start, end));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}

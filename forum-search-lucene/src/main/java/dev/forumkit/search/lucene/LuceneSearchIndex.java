@@ -1,0 +1,247 @@
+package dev.forumkit.search.lucene;
+
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.search.SearchDocument;
+import dev.forumkit.core.search.SearchHit;
+import dev.forumkit.core.search.SearchHits;
+import dev.forumkit.core.search.SearchIndex;
+import dev.forumkit.core.search.SearchQuery;
+import dev.forumkit.core.search.Segment;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link SearchIndex} on Apache Lucene. Writes go to one {@link IndexWriter} and are seen by the next search
+ * (near-real-time: the searcher is reopened when something was written since); {@link #commit()} makes them durable.
+ * Thread-safe; writes are serialised (a thread update reads and rewrites its posts).
+ *
+ * <pre>{@code
+ * try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("search"))) {
+ *     Forum forum = Forum.create(storage, c -> c.searchIndex(index));
+ * }
+ * }</pre>
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+    private static final Sort NEWEST = new Sort(new SortField(Fields.CREATED, SortField.Type.LONG, true),
+            new SortField(Fields.ID_SORT, SortField.Type.LONG, true));
+    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
+            new SortField(Fields.CREATED, SortField.Type.LONG, true), new SortField(Fields.ID_SORT, SortField.Type.LONG, true));
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Queries queries;
+    private final Highlights highlights;
+    private final ReentrantLock writes = new ReentrantLock();
+    private volatile boolean changed;
+
+    private LuceneSearchIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        Analyzer indexing = ForumAnalyzer.forIndexing();
+        IndexWriterConfig config = new IndexWriterConfig(indexing);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        this.queries = new Queries(ForumAnalyzer.forQueries());
+        this.highlights = new Highlights(indexing);
+    }
+
+    /** Opens the index in {@code dir}, creating it (and the directory) if there is none. */
+    public static LuceneSearchIndex open(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            return new LuceneSearchIndex(FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + dir, e);
+        }
+    }
+
+    /** An index in memory only (tests, demos). */
+    public static LuceneSearchIndex inMemory() {
+        try {
+            return new LuceneSearchIndex(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void put(SearchDocument document) {
+        write(() -> writer.updateDocument(Fields.idTerm(document.post()), Fields.toLucene(document)));
+    }
+
+    @Override
+    public void putAll(List<SearchDocument> documents) {
+        write(() -> {
+            for (SearchDocument d : documents) {
+                writer.updateDocument(Fields.idTerm(d.post()), Fields.toLucene(d));
+            }
+        });
+    }
+
+    @Override
+    public void remove(PostId post) {
+        write(() -> writer.deleteDocuments(Fields.idTerm(post)));
+    }
+
+    @Override
+    public void updateThread(ThreadId thread, BoardId board, String title, boolean deleted) {
+        write(() -> {
+            // Lucene cannot change a field in place: read the thread's entries as written so far and write them anew
+            searchers.maybeRefreshBlocking();
+            IndexSearcher s = searchers.acquire();
+            try {
+                TermQuery q = new TermQuery(Fields.threadTerm(thread));
+                int n = Math.max(1, s.count(q));
+                TopDocs docs = s.search(q, n);
+                StoredFields stored = s.storedFields();
+                for (ScoreDoc sd : docs.scoreDocs) {
+                    SearchDocument d = Fields.fromLucene(stored.document(sd.doc)).withThread(board, title, deleted);
+                    writer.updateDocument(Fields.idTerm(d.post()), Fields.toLucene(d));
+                }
+            } finally {
+                searchers.release(s);
+            }
+        });
+    }
+
+    @Override
+    public void removeThread(ThreadId thread) {
+        write(() -> writer.deleteDocuments(Fields.threadTerm(thread)));
+    }
+
+    @Override
+    public SearchHits search(SearchQuery query, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        try {
+            refreshIfChanged();
+            IndexSearcher s = searchers.acquire();
+            try {
+                Query q = queries.match(query);
+                int want = Math.max(1, offset + limit);
+                boolean byScore = query.sort() == SearchQuery.Sort.RELEVANCE && query.hasTerms();
+                TopDocs top = s.search(q, want, byScore ? RELEVANCE : NEWEST, byScore);
+                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : s.count(q);
+                Query marks = queries.highlight(query);
+                StoredFields stored = s.storedFields();
+                List<SearchHit> hits = new ArrayList<>();
+                for (int i = offset; i < top.scoreDocs.length && hits.size() < limit; i++) {
+                    ScoreDoc sd = top.scoreDocs[i];
+                    Document doc = stored.document(sd.doc);
+                    SearchDocument d = Fields.fromLucene(doc);
+                    List<Segment> snippet = highlights.snippet(marks, d.text());
+                    List<Segment> title = d.threadStart() ? highlights.title(marks, d.threadTitle()) : List.of();
+                    hits.add(new SearchHit(d.post(), byScore && !Float.isNaN(sd.score) ? sd.score : 0, snippet, title));
+                }
+                return new SearchHits(hits, Math.max(total, hits.size()));
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+        }
+    }
+
+    @Override
+    public void clear() {
+        write(writer::deleteAll);
+    }
+
+    @Override
+    public long count() {
+        try {
+            refreshIfChanged();
+            IndexSearcher s = searchers.acquire();
+            try {
+                return s.getIndexReader().numDocs();
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean stemsEnglish() {
+        return true;
+    }
+
+    @Override
+    public void commit() {
+        writes.lock();
+        try {
+            if (writer.hasUncommittedChanges()) {
+                writer.commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the search index", e);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Commits and closes the index and its directory. */
+    @Override
+    public void close() {
+        writes.lock();
+        try {
+            searchers.close();
+            writer.close(); // commits
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the search index", e);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private void refreshIfChanged() throws IOException {
+        if (changed) {
+            changed = false; // before the refresh: a write during it sets it again
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
+    private interface IndexWrite {
+        void run() throws IOException;
+    }
+
+    private void write(IndexWrite work) {
+        writes.lock();
+        try {
+            work.run();
+            changed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the search index", e);
+        } finally {
+            writes.unlock();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.forumkit.search.lucene;
+
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.search.SearchDocument;
+import dev.forumkit.core.search.SearchQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What only the Lucene index does: keep its entries on disk, and analysis beyond the contract. */
+class LuceneSearchIndexTest {
+    @TempDir
+    Path dir;
+
+    private static SearchDocument doc(long id, String text) {
+        return new SearchDocument(PostId.of(id), ThreadId.of(id), BoardId.of(1), MemberId.of(1),
+                Instant.parse("2026-01-01T00:00:00.123456Z"), 1, "Title " + id, text, false, false);
+    }
+
+    @Test
+    void committedEntriesSurviveReopening() {
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            index.put(doc(1, "persisted words"));
+            index.commit();
+        }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            assertThat(index.count()).isEqualTo(1);
+            var hit = index.search(SearchQuery.words("persisted"), 0, 1).hits();
+            assertThat(hit).extracting(h -> h.post().value()).containsExactly(1L);
+            index.updateThread(ThreadId.of(1), BoardId.of(2), "New title", false);
+            // the stored fields round-trip: the rewritten entry keeps its text and time to the microsecond
+            assertThat(index.search(SearchQuery.words("persisted").inBoards(java.util.Set.of(BoardId.of(2)))
+                    .between(Instant.parse("2026-01-01T00:00:00.123456Z"), Instant.parse("2026-01-01T00:00:00.123457Z")), 0, 1)
+                    .hits()).hasSize(1);
+        }
+    }
+
+    @Test
+    void findsASingleKanjiAndStemmedPrefixes() {
+        try (LuceneSearchIndex index = LuceneSearchIndex.inMemory()) {
+            index.put(doc(1, "東京で自転車に乗る"));
+            index.put(doc(2, "I own three bicycles and a cyclometer"));
+
+            assertThat(index.search(SearchQuery.words("東"), 0, 5).hits()).hasSize(1);
+            assertThat(index.search(SearchQuery.all().prefix("bicycles"), 0, 5).hits()).hasSize(1);
+            assertThat(index.search(SearchQuery.all().prefix("cyclo"), 0, 5).hits()).hasSize(1);
+            // full-width Latin letters fold to the usual ones
+            assertThat(index.search(SearchQuery.words("ｂｉｃｙｃｌｅ"), 0, 5).hits()).hasSize(1);
+        }
+    }
+}

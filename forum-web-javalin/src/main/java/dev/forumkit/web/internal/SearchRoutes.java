@@ -1,0 +1,32 @@
+package dev.forumkit.web.internal;
+
+import dev.forumkit.core.search.SearchResults;
+import dev.forumkit.web.Access;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /search}: posts matching a search, as the viewer may see them, paged; guests are rate-limited per IP. */
+public final class SearchRoutes {
+    private SearchRoutes() {
+    }
+
+    public static void register(RouteTable t) {
+        t.get("/search", Access.ANYONE, call -> {
+            SearchResults found = search(call);
+            Map<String, Object> body = new LinkedHashMap<>();
+            String base = call.api().settings().basePath();
+            body.put("results", found.results().items().stream().map(r -> SearchJson.from(r, base)).toList());
+            body.put("pagination", Pagination.of(found.results()));
+            return body;
+        });
+    }
+
+    /** The search the request asks for, after the guest rate limit (shared by the page and the API). */
+    public static SearchResults search(Call call) {
+        if (call.viewer().isGuest()) {
+            Throttles.searchPerGuestIp(call.api()).acquire(call.api().checks().clientIp(call.ctx()));
+        }
+        return call.api().forum().search().search(call.actor(), SearchParams.read(call.ctx()));
+    }
+}
