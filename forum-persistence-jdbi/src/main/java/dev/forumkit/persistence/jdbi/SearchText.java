@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * original.
  */
 final class SearchText {
-    /** PostgreSQL keeps word positions up to this; later words share it. */
+    /** PostgreSQL keeps word positions up to this (its parser gives every later word this one). */
     static final int MAX_POSITION = 16_383;
     /** PostgreSQL keeps at most this many positions per lexeme. */
     private static final int MAX_POSITIONS_PER_LEXEME = 255;
@@ -122,7 +122,9 @@ final class SearchText {
     private static void add(Map<String, TreeSet<Integer>> lexemes, String lexeme, int position) {
         TreeSet<Integer> positions = lexemes.computeIfAbsent(lexeme, k -> new TreeSet<>());
         if (positions.size() < MAX_POSITIONS_PER_LEXEME) {
-            positions.add(Math.min(position, MAX_POSITION));
+            // past PostgreSQL's last position, positions start again at 1 rather than all sharing the last one:
+            // a CJK word is a phrase of pairs, which needs its pairs at neighbouring positions to be found
+            positions.add((position - 1) % MAX_POSITION + 1);
         }
     }
 
