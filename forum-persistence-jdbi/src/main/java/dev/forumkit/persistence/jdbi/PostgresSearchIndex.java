@@ -13,7 +13,12 @@ import dev.forumkit.core.search.Snippets.Range;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -120,9 +125,17 @@ final class PostgresSearchIndex implements SearchIndex {
         if (query.hasTerms() && terms.match == null) {
             return SearchHits.none(); // every term was punctuation: nothing can match it
         }
+        boolean ranked = terms.match != null && query.sort() == SearchQuery.Sort.RELEVANCE;
         return db.with(h -> {
-            List<Row> rows = rows(h, query, terms, offset, limit);
-            long total = rows.isEmpty() ? (offset == 0 ? 0 : count(h, query, terms)) : rows.get(0).total;
+            List<Row> rows = rows(h, query, terms, ranked, offset, limit);
+            long total;
+            if (ranked && !rows.isEmpty()) {
+                total = rows.get(0).total; // ranking reads every match anyway: counted in the same pass
+            } else if (offset == 0 && rows.size() < limit) {
+                total = rows.size();
+            } else {
+                total = count(h, query, terms);
+            }
             return new SearchHits(hits(h, rows, terms, query.titlesOnly()), total);
         });
     }
@@ -130,21 +143,40 @@ final class PostgresSearchIndex implements SearchIndex {
     private record Row(long post, int number, String body, String title, double score, long total) {
     }
 
-    private List<Row> rows(Handle h, SearchQuery q, SearchSql terms, int offset, int limit) {
+    /**
+     * The page's rows. Newest first they come from the date index, stopping after the page (a common word's page is
+     * as cheap as a rare one's; the total is counted apart). By relevance every match is ranked, and counted in the
+     * same pass.
+     */
+    private List<Row> rows(Handle h, SearchQuery q, SearchSql terms, boolean ranked, int offset, int limit) {
         String score = terms.match == null ? "0" : "ts_rank_cd(" + vector(q) + ", " + terms.match + ", 1)";
-        String order = terms.match == null || q.sort() == SearchQuery.Sort.DATE ? "created_at DESC, post_id DESC"
-                : "score DESC, created_at DESC, post_id DESC";
-        Query select = h.createQuery("SELECT post_id, post_number, body, thread_title, " + score + " AS score,"
-                + " count(*) OVER () AS total FROM search_entries WHERE " + where(q, terms) + " ORDER BY " + order
-                + " LIMIT :limit OFFSET :offset");
-        return bindFilters(select, q, terms).bind("limit", limit).bind("offset", offset)
+        String order = ranked ? "score DESC, created_at DESC, post_id DESC" : "created_at DESC, post_id DESC";
+        Query select = h.createQuery("SELECT post_id, post_number, body, thread_title, " + score + " AS score, "
+                + (ranked ? "count(*) OVER ()" : "0") + " AS total FROM search_entries WHERE " + where(q, terms)
+                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
+        return bindFilters(plannedPerCall(select), q, terms).bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
                         rs.getLong(6))).list();
     }
 
     private long count(Handle h, SearchQuery q, SearchSql terms) {
         Query count = h.createQuery("SELECT count(*) FROM search_entries WHERE " + where(q, terms));
-        return bindFilters(count, q, terms).mapTo(Long.class).one();
+        return bindFilters(plannedPerCall(count), q, terms).mapTo(Long.class).one();
+    }
+
+    /**
+     * Never a server-side prepared statement: PostgreSQL then plans each search with its words as constants, so the
+     * tsquery is made once (a generic plan makes it again for every row it ranks, which took a third longer) and
+     * the plan fits the words (newest first through the date index for a common word, through the GIN index for a
+     * rare one).
+     */
+    private static Query plannedPerCall(Query q) {
+        return q.addCustomizer(new StatementCustomizer() {
+            @Override
+            public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+                stmt.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
+        });
     }
 
     private static String vector(SearchQuery q) {
@@ -223,7 +255,7 @@ final class PostgresSearchIndex implements SearchIndex {
         Query q = h.createQuery("SELECT ts_headline(" + SearchSql.CONFIG + ", t.x, " + terms.highlight + ", :options)"
                 + " FROM unnest(:texts) WITH ORDINALITY AS t(x, n) ORDER BY t.n");
         terms.binds().forEach(q::bind);
-        return q.bindArray("texts", String.class, texts).bind("options", Headlines.OPTIONS).mapTo(String.class).list();
+        return plannedPerCall(q).bindArray("texts", String.class, texts).bind("options", Headlines.OPTIONS).mapTo(String.class).list();
     }
 
     @Override
