@@ -128,7 +128,10 @@ public final class Forum implements AutoCloseable {
         SearchIndex index = config.searchIndex == null ? new dev.forumkit.core.memory.InMemorySearchIndex() : config.searchIndex;
         this.search = new SearchService(ctx, index);
         SearchIndexer indexer = new SearchIndexer(storage, index);
-        registerOrClose(EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit));
+        // an index in the storage is written in the batch's transaction, with the position (exactly once); one
+        // outside it is written after each event and committed before the position is recorded (at least once)
+        registerOrClose(index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
+                : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit));
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {

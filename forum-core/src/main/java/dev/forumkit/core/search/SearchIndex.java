@@ -46,6 +46,15 @@ public interface SearchIndex extends AutoCloseable {
     boolean stemsEnglish();
 
     /**
+     * True when the index lives in the forum's own storage and its writes join the storage's current transaction (a
+     * database's full-text tables): the indexer then runs as an {@code IN_STORAGE} outbox consumer, its writes and
+     * its position committed together. False (the default) for an index outside the storage (in memory, files).
+     */
+    default boolean inStorage() {
+        return false;
+    }
+
+    /**
      * Makes the writes so far durable: the indexer calls it before its outbox position is recorded, so a crash can
      * only make it see events again, never lose one. In-memory and database adapters have nothing to do.
      */

@@ -2,7 +2,7 @@ package dev.forumkit.core.search;
 
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.content.ThreadId;
-import dev.forumkit.core.event.Delivery;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
@@ -27,7 +27,7 @@ public final class SearchIndexer {
         this.index = index;
     }
 
-    public void handle(Delivery delivery) {
+    public void handle(EventDelivery delivery) {
         ForumEvent e = delivery.event();
         if (e instanceof ForumEvent.PostCreated x) {
             post(x.post());

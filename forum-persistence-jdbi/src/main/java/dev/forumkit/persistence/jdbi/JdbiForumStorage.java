@@ -11,6 +11,7 @@ import dev.forumkit.core.member.Members;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
 import dev.forumkit.core.reset.PasswordResets;
+import dev.forumkit.core.search.SearchIndex;
 import dev.forumkit.core.session.Sessions;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.storage.Transactions;
@@ -23,6 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * forumkit's storage on H2 or PostgreSQL through Jdbi. Creating one brings the schema up to date (Flyway).
@@ -52,6 +54,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiPasswordResets passwordResets;
     private final JdbiEmailNotices emailNotices;
     private final JdbiEmailVerifications emailVerifications;
+    private final PostgresSearchIndex searchIndex; // null on H2
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -73,6 +76,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.passwordResets = new JdbiPasswordResets(transactions);
         this.emailNotices = new JdbiEmailNotices(transactions);
         this.emailVerifications = new JdbiEmailVerifications(transactions);
+        this.searchIndex = transactions.dialect() == Dialect.POSTGRES ? new PostgresSearchIndex(transactions) : null;
         ensureIndexes();
     }
 
@@ -142,6 +146,21 @@ public final class JdbiForumStorage implements ForumStorage {
                 throw Errors.translate(e);
             }
         });
+    }
+
+    /**
+     * The full-text search index in this database, on PostgreSQL: tables of the database itself, so every app node
+     * shares it, and the outbox consumer {@code search} writes it in the transaction that records its position.
+     * Empty on H2, which has no full-text search of this kind (use the Lucene index there). Pass it to
+     * {@code ForumConfig.searchIndex(...)}; closing it does nothing (the storage owns the connections).
+     *
+     * <pre>{@code
+     * SearchIndex index = storage.searchIndex().orElseGet(() -> openLucene(dataDir));
+     * Forum forum = Forum.create(storage, c -> c.searchIndex(index));
+     * }</pre>
+     */
+    public Optional<SearchIndex> searchIndex() {
+        return Optional.ofNullable(searchIndex);
     }
 
     /** The Jdbi this storage runs on, for tools such as {@link JdbiBulkLoader}. */

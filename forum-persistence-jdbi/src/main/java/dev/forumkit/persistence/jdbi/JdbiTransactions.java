@@ -121,6 +121,21 @@ final class JdbiTransactions implements Transactions {
         });
     }
 
+    /**
+     * Runs statements in a write transaction of their own on a handle of their own, whatever this thread is in: for
+     * writes that must not join the thread's transaction (a search index filled from inside a read-only cursor).
+     * Not gated: only the PostgreSQL search index uses it.
+     */
+    <T> T apart(Function<Handle, T> work) {
+        return retrying(() -> {
+            try (Handle h = jdbi.open()) {
+                return h.inTransaction(work::apply);
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
     void use(Consumer<Handle> work) {
         with(h -> {
             work.accept(h);

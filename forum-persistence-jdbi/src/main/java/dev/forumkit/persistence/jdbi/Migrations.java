@@ -24,9 +24,10 @@ final class Migrations {
 
     static void run(DataSource dataSource) {
         try {
+            // the vendor folder is named here: "{vendor}" in a location is Spring Boot's placeholder, not Flyway's
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendorOf(dataSource))
                     .failOnMissingLocations(false)
                     .load()
                     .migrate();
@@ -36,6 +37,14 @@ final class Migrations {
                 throw translated;
             }
             throw new IllegalStateException("could not bring the forum schema up to date: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String vendorOf(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return Dialect.of(c).vendor();
+        } catch (SQLException e) {
+            throw Errors.translate(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.ForumConfig;
 import dev.forumkit.core.counter.RecountReport;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.testkit.FixedClock;
@@ -37,7 +38,11 @@ public abstract class ContractBase {
         storage = factory.createStorage();
         counted = new WriteCountingStorage(storage);
         clock = FixedClock.atDefaultStart();
-        forum = ForumFixture.forum(counted, clock);
+        forum = ForumFixture.forum(counted, clock, this::configure);
+    }
+
+    /** Settings of the forum under test beyond the fixture's (a test of a storage's own search index sets it). */
+    protected void configure(ForumConfig config) {
     }
 
     @AfterEach

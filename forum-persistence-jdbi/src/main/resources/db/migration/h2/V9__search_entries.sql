@@ -1,0 +1,3 @@
+-- Version 9 is PostgreSQL's full-text search table (postgresql/V9__search_entries.sql). On H2 the search index is
+-- Lucene's, in the data directory, so there is nothing to create here; the empty migration keeps both databases'
+-- schema histories at the same version.

@@ -1,0 +1,235 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.search.SearchDocument;
+import dev.forumkit.core.search.SearchHit;
+import dev.forumkit.core.search.SearchHits;
+import dev.forumkit.core.search.SearchIndex;
+import dev.forumkit.core.search.SearchQuery;
+import dev.forumkit.core.search.SearchRebuild;
+import dev.forumkit.core.search.Segment;
+import dev.forumkit.testkit.FixedClock;
+import dev.forumkit.testkit.ForumFixture;
+import dev.forumkit.testkit.StartedThread;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the PostgreSQL index does beyond the contract: transactions, rebuilds, odd and large text, H2. */
+class PostgresSearchIndexTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    private PostgresServer server;
+    private String url;
+    private JdbiForumStorage storage;
+    private SearchIndex index;
+
+    @BeforeEach
+    void open() {
+        server = PostgresServer.shared();
+        url = server.freshSchemaUrl();
+        storage = TestPools.postgres(server, url, 4);
+        index = storage.searchIndex().orElseThrow();
+    }
+
+    @AfterEach
+    void close() {
+        try {
+            storage.close();
+        } finally {
+            server.dropSchemaOf(url);
+        }
+    }
+
+    private static SearchDocument doc(long id, String text) {
+        return new SearchDocument(PostId.of(id), ThreadId.of(id), BoardId.of(1), MemberId.of(1),
+                T0.plusSeconds(id), 2, "Thread " + id, text, false, false);
+    }
+
+    private List<Long> ids(SearchQuery q) {
+        return index.search(q, 0, 100).hits().stream().map(h -> h.post().value()).toList();
+    }
+
+    @Test
+    void writesJoinTheCallersTransactionAndRollBackWithIt() {
+        assertThatThrownBy(() -> storage.transactions().run(() -> {
+            index.put(doc(1, "rolled back"));
+            throw new IllegalStateException("the batch failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(index.count()).isZero();
+
+        storage.transactions().run(() -> index.put(doc(2, "committed")));
+        assertThat(ids(SearchQuery.words("committed"))).containsExactly(2L);
+    }
+
+    @Test
+    void theForumsSearchConsumerWritesInsideItsOutboxTransaction() {
+        List<Boolean> inTransaction = new ArrayList<>();
+        SearchIndex watching = new Delegating(index) {
+            @Override
+            public void put(SearchDocument document) {
+                inTransaction.add(storage.db().inWriteTransaction());
+                super.put(document);
+            }
+        };
+        try (Forum forum = ForumFixture.forum(storage, FixedClock.atDefaultStart(), c -> c.searchIndex(watching))) {
+            StartedThread t = ForumFixture.on(forum, storage).thread().body("indexed with its position").start();
+            forum.outbox().drain();
+
+            assertThat(inTransaction).isNotEmpty().containsOnly(true);
+            assertThat(ids(SearchQuery.words("position"))).containsExactly(t.first().id().value());
+        }
+    }
+
+    @Test
+    void aRebuildWritesFromInsideItsReadOnlyCursorInBatches() {
+        try (Forum forum = ForumFixture.forum(storage, FixedClock.atDefaultStart())) {
+            ForumFixture fx = ForumFixture.on(forum, storage);
+            StartedThread t = fx.thread().titled("Rebuilt").body("first words").withReplies(SearchRebuild.BATCH + 4).start();
+            List<PostId> batches = new ArrayList<>();
+
+            long written = new SearchRebuild(storage, index).run(null, new SearchRebuild.Progress() {
+                @Override
+                public void total(long posts) {
+                }
+
+                @Override
+                public void batchDone(long n, PostId last) {
+                    batches.add(last);
+                }
+            });
+
+            assertThat(written).isEqualTo(SearchRebuild.BATCH + 5);
+            assertThat(batches).hasSize(2);
+            assertThat(index.count()).isEqualTo(written);
+            assertThat(ids(SearchQuery.words("rebuilt").titlesOnly(true))).containsExactly(t.first().id().value());
+        }
+    }
+
+    @Test
+    void aBulkPutOfManyPostsIsSearchable() {
+        List<SearchDocument> batch = new ArrayList<>();
+        for (long i = 1; i <= 3000; i++) {
+            batch.add(doc(i, "bulk entry number " + i + (i % 100 == 0 ? " centennial" : "")));
+        }
+        for (int from = 0; from < batch.size(); from += 1000) {
+            index.putAll(batch.subList(from, from + 1000));
+        }
+
+        assertThat(index.count()).isEqualTo(3000);
+        SearchHits hits = index.search(SearchQuery.words("centennial").sortedBy(SearchQuery.Sort.DATE), 0, 5);
+        assertThat(hits.total()).isEqualTo(30);
+        assertThat(hits.hits()).extracting(h -> h.post().value()).containsExactly(3000L, 2900L, 2800L, 2700L, 2600L);
+    }
+
+    @Test
+    void longPostsInAnyScriptAreIndexedWhole() {
+        index.put(doc(1, "始まり。" + "日本語の長い文章です。".repeat(4_500) + "最後に名古屋"));
+        index.put(doc(2, "start " + "many english words here ".repeat(2_000) + "finally zebra"));
+
+        assertThat(ids(SearchQuery.words("名古屋"))).containsExactly(1L);
+        assertThat(ids(SearchQuery.words("zebra"))).containsExactly(2L);
+    }
+
+    @Test
+    void controlCharactersAndNulCannotForgeHighlightsOrBreakTheRow() {
+        String text = "evil \u0001fake\u0002 and NUL\u0000 then <b>gravel</b>";
+        index.put(doc(1, text));
+
+        SearchHit hit = index.search(SearchQuery.words("gravel"), 0, 1).hits().get(0);
+        assertThat(hit.snippet()).filteredOn(Segment::highlighted).extracting(Segment::text).containsExactly("gravel");
+        assertThat(Segment.text(hit.snippet())).contains("\u0001fake\u0002", "<b>gravel</b>");
+        assertThat(ids(SearchQuery.words("fake"))).containsExactly(1L);
+    }
+
+    @Test
+    void prefixesOfJoinedWordsAndTermsWithoutWords() {
+        index.put(doc(1, "send an e-mail to the list"));
+        index.put(doc(2, "mailing lists"));
+
+        assertThat(ids(SearchQuery.all().prefix("e-ma"))).containsExactly(1L);
+        assertThat(ids(SearchQuery.all().prefix("mail"))).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(ids(SearchQuery.words("++"))).isEmpty();
+        assertThat(ids(SearchQuery.words("the", "list"))).containsExactly(1L); // no stop words dropped
+    }
+
+    @Test
+    void h2HasNoSuchIndex() throws Exception {
+        Path dir = TempDirs.create("forumkit-search-h2");
+        try (JdbiForumStorage h2 = TestPools.h2(dir, 2)) {
+            assertThat(h2.searchIndex()).isEmpty();
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
+    /** Passes every call on (a test overrides the ones it watches). */
+    private static class Delegating implements SearchIndex {
+        private final SearchIndex to;
+
+        Delegating(SearchIndex to) {
+            this.to = to;
+        }
+
+        @Override
+        public void put(SearchDocument document) {
+            to.put(document);
+        }
+
+        @Override
+        public void putAll(List<SearchDocument> documents) {
+            to.putAll(documents);
+        }
+
+        @Override
+        public void remove(PostId post) {
+            to.remove(post);
+        }
+
+        @Override
+        public void updateThread(ThreadId thread, BoardId board, String title, boolean deleted) {
+            to.updateThread(thread, board, title, deleted);
+        }
+
+        @Override
+        public void removeThread(ThreadId thread) {
+            to.removeThread(thread);
+        }
+
+        @Override
+        public SearchHits search(SearchQuery query, int offset, int limit) {
+            return to.search(query, offset, limit);
+        }
+
+        @Override
+        public void clear() {
+            to.clear();
+        }
+
+        @Override
+        public long count() {
+            return to.count();
+        }
+
+        @Override
+        public boolean stemsEnglish() {
+            return to.stemsEnglish();
+        }
+
+        @Override
+        public boolean inStorage() {
+            return to.inStorage();
+        }
+    }
+}
