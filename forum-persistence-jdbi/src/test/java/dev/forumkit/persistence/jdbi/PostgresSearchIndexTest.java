@@ -105,7 +105,7 @@ class PostgresSearchIndexTest {
                 }
 
                 @Override
-                public void batchDone(long n, PostId last) {
+                public void committed(long n, PostId last) {
                     batches.add(last);
                 }
             });
