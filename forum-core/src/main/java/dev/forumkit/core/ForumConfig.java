@@ -12,6 +12,7 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.PasswordHasher;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.core.warning.WarningThreshold;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,8 @@ public final class ForumConfig {
     MarkupRenderer markupRenderer = new PlainTextRenderer();
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     String publicUrl = "http://localhost:8080";
+    List<WarningThreshold> warningThresholds = List.of(new WarningThreshold(10, Duration.ofDays(7)),
+            new WarningThreshold(20, Duration.ofDays(30)));
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -122,6 +125,20 @@ public final class ForumConfig {
             throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not " + value);
         }
         this.publicUrl = url;
+        return this;
+    }
+
+    /**
+     * Warning points that end in a temporary ban: a warning that lifts a member's active points to or past a
+     * threshold bans them for its duration (the highest threshold reached wins). Defaults to 10 points: 7 days,
+     * 20 points: 30 days; an empty list turns automatic bans off. Two thresholds may not share a number of points.
+     */
+    public ForumConfig warningThresholds(List<WarningThreshold> value) {
+        List<WarningThreshold> copy = List.copyOf(value);
+        if (copy.stream().map(WarningThreshold::points).distinct().count() != copy.size()) {
+            throw new IllegalArgumentException("two warning thresholds have the same points");
+        }
+        this.warningThresholds = copy;
         return this;
     }
 
