@@ -31,7 +31,7 @@ public final class Policy {
             // the same reach as a ban: a warning's points can end in one
             case WARN_MEMBER -> !t.own() && t.targetRole() != Role.ADMIN
                     && (admin || (who == Standing.MODERATOR && t.targetRole() == Role.MEMBER));
-            case VIEW_WARNINGS -> staff || (who.isSignedIn() && t.own());
+            case VIEW_WARNINGS -> staff || (member && t.own()); // a banned member reads the ban's reason instead
             case VIEW_AUDIT_LOG -> admin;
         };
     }

@@ -32,6 +32,7 @@ public final class ReportService {
     /** Reasons and comments are kept to what a moderator reads at a glance. */
     public static final int MAX_TEXT = 1000;
     private static final int EXCERPT = 300;
+    private static final Runnable NO_GATE = () -> { };
     private final ServiceContext ctx;
 
     public ReportService(ServiceContext ctx) {
@@ -43,7 +44,16 @@ public final class ReportService {
      * there is refused (409) until the report is closed. Returns the report's id.
      */
     public ReportId reportPost(Actor actor, PostId postId, String reason) {
+        return reportPost(actor, postId, reason, NO_GATE);
+    }
+
+    /**
+     * As {@link #reportPost(Actor, PostId, String)}, with a gate: {@code admit} runs once the reason is valid and
+     * before anything is read or written, and may throw to refuse (an adapter's rate limit).
+     */
+    public ReportId reportPost(Actor actor, PostId postId, String reason, Runnable admit) {
         String r = text(reason, "reason", true);
+        admit.run();
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
             Standing standing = ctx.standing(me);
@@ -60,7 +70,13 @@ public final class ReportService {
 
     /** Reports a member's profile (name, title, behaviour) with a reason; merges like {@link #reportPost}. */
     public ReportId reportMember(Actor actor, MemberId memberId, String reason) {
+        return reportMember(actor, memberId, reason, NO_GATE);
+    }
+
+    /** As {@link #reportMember(Actor, MemberId, String)}, with a gate as in {@link #reportPost(Actor, PostId, String, Runnable)}. */
+    public ReportId reportMember(Actor actor, MemberId memberId, String reason, Runnable admit) {
         String r = text(reason, "reason", true);
+        admit.run();
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
             Member target = ctx.storage.members().byId(memberId).orElseThrow(() -> new NotFoundException("no member " + memberId));

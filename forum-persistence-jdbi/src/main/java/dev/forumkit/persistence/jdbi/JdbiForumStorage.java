@@ -51,6 +51,9 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiIgnores ignores;
     private final JdbiPasswordResets passwordResets;
     private final JdbiEmailNotices emailNotices;
+    private final JdbiReports reports;
+    private final JdbiWarnings warnings;
+    private final JdbiAuditLog auditLog;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -71,6 +74,9 @@ public final class JdbiForumStorage implements ForumStorage {
         this.ignores = new JdbiIgnores(transactions);
         this.passwordResets = new JdbiPasswordResets(transactions);
         this.emailNotices = new JdbiEmailNotices(transactions);
+        this.reports = new JdbiReports(transactions);
+        this.warnings = new JdbiWarnings(transactions);
+        this.auditLog = new JdbiAuditLog(transactions);
         ensureIndexes();
     }
 
@@ -229,6 +235,21 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return emailNotices;
+    }
+
+    @Override
+    public dev.forumkit.core.report.Reports reports() {
+        return reports;
+    }
+
+    @Override
+    public dev.forumkit.core.warning.Warnings warnings() {
+        return warnings;
+    }
+
+    @Override
+    public dev.forumkit.core.audit.AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */

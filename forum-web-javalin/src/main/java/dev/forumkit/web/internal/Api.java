@@ -15,6 +15,7 @@ public final class Api implements AutoCloseable {
     final Throttle postingPerMember;
     final Throttle passwordResetPerIp;
     final Throttle passwordResetPerAddress;
+    final Throttle reportingPerMember;
 
     public Api(PluginSettings settings) {
         this.settings = settings;
@@ -30,6 +31,7 @@ public final class Api implements AutoCloseable {
         this.postingPerMember = new Throttle("posting-member", limits.postingPerMember(), ticker);
         this.passwordResetPerIp = new Throttle("password-reset-ip", limits.passwordResetPerIp(), ticker);
         this.passwordResetPerAddress = new Throttle("password-reset-address", limits.passwordResetPerAddress(), ticker);
+        this.reportingPerMember = new Throttle("reporting-member", limits.reportingPerMember(), ticker);
     }
 
     public Forum forum() {

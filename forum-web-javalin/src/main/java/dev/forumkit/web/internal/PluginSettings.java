@@ -40,7 +40,8 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
 
     /** The largest request body and the rate limits. */
     public record Limits(long bodyBytes, RateLimit signInPerIp, RateLimit signInPerAccount, RateLimit registrationPerIp,
-                         RateLimit postingPerMember, RateLimit passwordResetPerIp, RateLimit passwordResetPerAddress) {
+                         RateLimit postingPerMember, RateLimit passwordResetPerIp, RateLimit passwordResetPerAddress,
+                         RateLimit reportingPerMember) {
         public Limits {
             Objects.requireNonNull(passwordResetPerIp, "passwordResetPerIp");
             Objects.requireNonNull(passwordResetPerAddress, "passwordResetPerAddress");
@@ -48,6 +49,7 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
             Objects.requireNonNull(signInPerAccount, "signInPerAccount");
             Objects.requireNonNull(registrationPerIp, "registrationPerIp");
             Objects.requireNonNull(postingPerMember, "postingPerMember");
+            Objects.requireNonNull(reportingPerMember, "reportingPerMember");
         }
     }
 
