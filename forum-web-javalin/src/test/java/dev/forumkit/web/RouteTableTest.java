@@ -36,8 +36,11 @@ class RouteTableTest {
     private record Rule(Access access, Function<Case, String> body) {
     }
 
-    /** Fresh targets for one check: a new member T, a thread T started, T's reply and mia's reply in it. */
-    private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin) {
+    /**
+     * Fresh targets for one check: a new member T, a thread T started, T's reply and mia's reply in it, and an open
+     * report of T's reply (by pat).
+     */
+    private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin, long reportId) {
     }
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -99,6 +102,16 @@ class RouteTableTest {
         rule("GET /admin/outbox", Access.ADMIN, null);
         rule("POST /password-resets", Access.ANYONE, c -> "{\"email\":\"someone@example.org\"}");
         rule("POST /password-resets/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\",\"new_password\":\"long enough\"}");
+        rule("POST /posts/{postId}/report", Access.MEMBER, c -> "{\"reason\":\"Spam\"}");
+        rule("POST /members/{memberId}/report", Access.MEMBER, c -> "{\"reason\":\"Rude title\"}");
+        rule("GET /reports", Access.STAFF, null);
+        rule("GET /reports/{reportId}", Access.STAFF, null);
+        rule("POST /reports/{reportId}/comments", Access.STAFF, c -> "{\"comment\":\"Looking\"}");
+        rule("POST /reports/{reportId}/resolve", Access.STAFF, c -> "{\"comment\":\"Done\"}");
+        rule("POST /reports/{reportId}/reject", Access.STAFF, null);
+        rule("POST /posts/{postId}/warnings", Access.STAFF, c -> "{\"points\":1,\"reason\":\"Be nice\",\"expires_in_days\":30}");
+        rule("GET /members/{memberId}/warnings", Access.OWNER_OR_STAFF, null);
+        rule("GET /admin/audit-log", Access.ADMIN, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -170,6 +183,19 @@ class RouteTableTest {
         page("POST /reset-password", Access.ANYONE, c -> "token=not-a-token&new_password=long+enough");
         page("GET /unsubscribe/{token}", Access.ANYONE, null);
         page("POST /unsubscribe/{token}", Access.ANYONE, c -> "List-Unsubscribe=One-Click");
+        page("GET /posts/{postId}/report", Access.MEMBER, null);
+        page("POST /posts/{postId}/report", Access.MEMBER, c -> "reason=Spam");
+        page("GET /members/{member}/report", Access.MEMBER, null);
+        page("POST /members/{member}/report", Access.MEMBER, c -> "reason=Rude+title");
+        page("GET /reports/", Access.STAFF, null);
+        page("GET /reports/{reportId}/", Access.STAFF, null);
+        page("POST /reports/{reportId}/comment", Access.STAFF, c -> "comment=Looking");
+        page("POST /reports/{reportId}/resolve", Access.STAFF, c -> "comment=Done");
+        page("POST /reports/{reportId}/reject", Access.STAFF, c -> "comment=");
+        page("GET /posts/{postId}/warn", Access.STAFF, null);
+        page("POST /posts/{postId}/warn", Access.STAFF, c -> "points=1&reason=Be+nice&expires_in_days=30");
+        page("GET /account/warnings", Access.MEMBER, null);
+        page("GET /admin/audit-log", Access.ADMIN, null);
     }
 
     private static void page(String key, Access access, Function<Case, String> body) {
@@ -348,7 +374,8 @@ class RouteTableTest {
             case "admin" -> "admin";
             default -> "pat";
         };
-        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login);
+        long report = f.forum.reports().reportPost(Fixture.as(f.pat), targets.id(), "Spam").value();
+        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login, report);
     }
 
     private static String path(ForumRoute route, Rule rule, Case c) {
@@ -364,6 +391,7 @@ class RouteTableTest {
                     .replace("{page}", "1")
                     .replace("{file}", "forumkit.css")
                     .replace("{alertId}", "999999999")
+                    .replace("{reportId}", Long.toString(c.reportId()))
                     .replace("{token}", "unknown-token");
         }
         return route.path().substring(P.length())
@@ -373,6 +401,7 @@ class RouteTableTest {
                 .replace("{boardId}", Long.toString(f.board.id().value()))
                 .replace("{categoryId}", Long.toString(f.category.id().value()))
                 .replace("{alertId}", "999999999")
+                .replace("{reportId}", Long.toString(c.reportId()))
                 .transform(p -> P + p);
     }
 

@@ -19,5 +19,8 @@ public final class Pages {
         WatchPages.register(t);
         PasswordResetPages.register(t);
         UnsubscribePages.register(t);
+        ReportPages.register(t);
+        WarningPages.register(t);
+        AuditPages.register(t);
     }
 }
