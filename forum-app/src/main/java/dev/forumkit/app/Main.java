@@ -58,6 +58,7 @@ public final class Main {
         }
         Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create())
                 .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
+                .warningThresholds(settings.warningThresholds())
                 .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port()));
         ForumServer server = new ForumServer(settings, storage, forum);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));

@@ -2,6 +2,7 @@ package dev.forumkit.app;
 
 import dev.forumkit.core.ForumException;
 import dev.forumkit.core.mail.EmailAddress;
+import dev.forumkit.core.warning.WarningThreshold;
 import dev.forumkit.mail.smtp.SmtpSettings;
 import dev.forumkit.mail.smtp.TlsMode;
 
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +27,23 @@ import java.util.Properties;
 public record Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                        String publicUrl, String adminUsername, String adminEmail, String adminPassword,
                        boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
-                       Admission admission, Mail mail, Duration eventRetention) {
+                       Admission admission, Mail mail, Duration eventRetention,
+                       List<WarningThreshold> warningThresholds) {
     /** How long delivered events stay in the outbox ({@code event.retention}) unless set. */
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
 
     public Settings {
         java.util.Objects.requireNonNull(eventRetention, "eventRetention");
+        warningThresholds = List.copyOf(warningThresholds);
+    }
+
+    /** Settings with the default warning thresholds ({@code warning.thresholds}). */
+    public Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                    String publicUrl, String adminUsername, String adminEmail, String adminPassword,
+                    boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
+                    Admission admission, Mail mail, Duration eventRetention) {
+        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, adminUsername, adminEmail, adminPassword,
+                secureCookies, rateLimits, benchRoutes, guestCache, admission, mail, eventRetention, WarningThreshold.DEFAULTS);
     }
 
     /** Settings with the default event retention. */
@@ -99,7 +112,8 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
         return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
                 + ", publicUrl=" + publicUrl + ", adminUsername=" + adminUsername + ", secureCookies=" + secureCookies
                 + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + ", guestCache=" + guestCache
-                + ", admission=" + admission + ", mail=" + mail + ", eventRetention=" + eventRetention + "]";
+                + ", admission=" + admission + ", mail=" + mail + ", eventRetention=" + eventRetention
+                + ", warningThresholds=" + warningThresholds + "]";
     }
 
     /** Settings from this process's system properties and environment. */
@@ -131,7 +145,8 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                         l.count("max.queued.requests", Admission.DEFAULT.maxQueuedRequests()),
                         Duration.ofMillis(l.count("queue.timeout.ms", (int) Admission.DEFAULT.queueTimeout().toMillis()))),
                 mail(l, publicUrl),
-                l.get("event.retention").map(v -> DurationSetting.parse("event.retention", v)).orElse(DEFAULT_EVENT_RETENTION));
+                l.get("event.retention").map(v -> DurationSetting.parse("event.retention", v)).orElse(DEFAULT_EVENT_RETENTION),
+                l.get("warning.thresholds").map(WarningThresholdsSetting::parse).orElse(WarningThreshold.DEFAULTS));
     }
 
     private static Mail mail(Lookup l, String publicUrl) {

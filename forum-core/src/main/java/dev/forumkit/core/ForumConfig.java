@@ -36,8 +36,7 @@ public final class ForumConfig {
     MarkupRenderer markupRenderer = new PlainTextRenderer();
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     String publicUrl = "http://localhost:8080";
-    List<WarningThreshold> warningThresholds = List.of(new WarningThreshold(10, Duration.ofDays(7)),
-            new WarningThreshold(20, Duration.ofDays(30)));
+    List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {

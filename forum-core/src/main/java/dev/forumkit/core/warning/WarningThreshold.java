@@ -5,6 +5,10 @@ import java.util.Objects;
 
 /** Reaching {@code points} active warning points bans the member for {@code ban}. */
 public record WarningThreshold(int points, Duration ban) {
+    /** 10 points: 7 days; 20 points: 30 days. */
+    public static final java.util.List<WarningThreshold> DEFAULTS = java.util.List.of(
+            new WarningThreshold(10, Duration.ofDays(7)), new WarningThreshold(20, Duration.ofDays(30)));
+
     public WarningThreshold {
         Objects.requireNonNull(ban, "ban");
         if (points < 1) {
