@@ -64,6 +64,7 @@ public final class Main {
         Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(index)
                 .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
                 .verification(settings.verification())
+                .warningThresholds(settings.warningThresholds())
                 .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port()));
         ForumServer server = new ForumServer(settings, storage, forum);
         server.afterStop(index::close);

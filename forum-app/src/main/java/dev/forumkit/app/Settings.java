@@ -3,6 +3,7 @@ package dev.forumkit.app;
 import dev.forumkit.core.ForumException;
 import dev.forumkit.core.mail.EmailAddress;
 import dev.forumkit.core.verify.Verification;
+import dev.forumkit.core.warning.WarningThreshold;
 import dev.forumkit.mail.smtp.SmtpSettings;
 import dev.forumkit.mail.smtp.TlsMode;
 
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,22 +28,25 @@ import java.util.Properties;
 public record Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                        String publicUrl, String adminUsername, String adminEmail, String adminPassword,
                        boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
-                       Admission admission, Mail mail, Duration eventRetention, Verification verification) {
+                       Admission admission, Mail mail, Duration eventRetention, Verification verification,
+                       List<WarningThreshold> warningThresholds) {
     /** How long delivered events stay in the outbox ({@code event.retention}) unless set. */
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
 
     public Settings {
         java.util.Objects.requireNonNull(eventRetention, "eventRetention");
         java.util.Objects.requireNonNull(verification, "verification");
+        warningThresholds = List.copyOf(warningThresholds);
     }
 
-    /** Settings without e-mail verification ({@code verification=off}). */
+    /** Settings with the default warning thresholds ({@code warning.thresholds}), without e-mail verification ({@code verification=off}). */
     public Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                     String publicUrl, String adminUsername, String adminEmail, String adminPassword,
                     boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
                     Admission admission, Mail mail, Duration eventRetention) {
         this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, adminUsername, adminEmail, adminPassword,
-                secureCookies, rateLimits, benchRoutes, guestCache, admission, mail, eventRetention, Verification.OFF);
+                secureCookies, rateLimits, benchRoutes, guestCache, admission, mail, eventRetention, Verification.OFF,
+                WarningThreshold.DEFAULTS);
     }
 
     /** Settings with the default event retention. */
@@ -111,7 +116,7 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 + ", publicUrl=" + publicUrl + ", adminUsername=" + adminUsername + ", secureCookies=" + secureCookies
                 + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + ", guestCache=" + guestCache
                 + ", admission=" + admission + ", mail=" + mail + ", eventRetention=" + eventRetention
-                + ", verification=" + verification + "]";
+                + ", verification=" + verification + ", warningThresholds=" + warningThresholds + "]";
     }
 
     /** Settings from this process's system properties and environment. */
@@ -144,7 +149,8 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                         Duration.ofMillis(l.count("queue.timeout.ms", (int) Admission.DEFAULT.queueTimeout().toMillis()))),
                 mail(l, publicUrl),
                 l.get("event.retention").map(v -> DurationSetting.parse("event.retention", v)).orElse(DEFAULT_EVENT_RETENTION),
-                l.get("verification").map(Settings::verification).orElse(Verification.OFF));
+                l.get("verification").map(Settings::verification).orElse(Verification.OFF),
+                l.get("warning.thresholds").map(WarningThresholdsSetting::parse).orElse(WarningThreshold.DEFAULTS));
     }
 
     /** {@code off} or {@code required-to-post}; anything else stops the start with the choices. */

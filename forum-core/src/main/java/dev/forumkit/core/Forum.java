@@ -1,6 +1,9 @@
 package dev.forumkit.core;
 
 import dev.forumkit.core.alert.AlertService;
+import dev.forumkit.core.audit.AuditService;
+import dev.forumkit.core.report.ReportService;
+import dev.forumkit.core.warning.WarningService;
 import dev.forumkit.core.board.BoardService;
 import dev.forumkit.core.counter.RecountService;
 import dev.forumkit.core.event.EventBus;
@@ -78,6 +81,9 @@ public final class Forum implements AutoCloseable {
     private final EmailVerificationService emailVerifications;
     private final String publicUrl;
     private final SearchService search;
+    private final ReportService reports;
+    private final WarningService warnings;
+    private final AuditService audit;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -101,6 +107,9 @@ public final class Forum implements AutoCloseable {
         this.rerendering = new RerenderService(ctx);
         this.alerts = new AlertService(ctx);
         this.watching = new WatchService(ctx);
+        this.reports = new ReportService(ctx);
+        this.warnings = new WarningService(ctx, config.warningThresholds);
+        this.audit = new AuditService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
         // planned per batch and written in chunks, paced, so a reply to a thread with 10,000 watchers does not hold up
         // the next replies (docs/alerts.md, "Fan-out")
@@ -224,6 +233,21 @@ public final class Forum implements AutoCloseable {
     /** Watching threads and boards. */
     public WatchService watching() {
         return watching;
+    }
+
+    /** Reporting posts and profiles; the moderators' report queue. */
+    public ReportService reports() {
+        return reports;
+    }
+
+    /** Warning members for posts; warning points and the bans their thresholds bring. */
+    public WarningService warnings() {
+        return warnings;
+    }
+
+    /** The audit log of moderator and admin actions (admins read it). */
+    public AuditService audit() {
+        return audit;
     }
 
     public void subscribe(ForumEventListener listener) {

@@ -14,6 +14,7 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.verify.Verification;
 import dev.forumkit.core.search.SearchIndex;
+import dev.forumkit.core.warning.WarningThreshold;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class ForumConfig {
     String publicUrl = "http://localhost:8080";
     Verification verification = Verification.OFF;
     SearchIndex searchIndex;
+    List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -146,6 +148,20 @@ public final class ForumConfig {
      */
     public ForumConfig searchIndex(SearchIndex value) {
         this.searchIndex = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /**
+     * Warning points that end in a temporary ban: a warning that lifts a member's active points to or past a
+     * threshold bans them for its duration (the highest threshold reached wins). Defaults to 10 points: 7 days,
+     * 20 points: 30 days; an empty list turns automatic bans off. Two thresholds may not share a number of points.
+     */
+    public ForumConfig warningThresholds(List<WarningThreshold> value) {
+        List<WarningThreshold> copy = List.copyOf(value);
+        if (copy.stream().map(WarningThreshold::points).distinct().count() != copy.size()) {
+            throw new IllegalArgumentException("two warning thresholds have the same points");
+        }
+        this.warningThresholds = copy;
         return this;
     }
 

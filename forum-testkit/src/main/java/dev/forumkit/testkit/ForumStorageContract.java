@@ -4,6 +4,9 @@ import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.testkit.contract.AlertSettingsPortContract;
 import dev.forumkit.testkit.contract.AlertsContract;
 import dev.forumkit.testkit.contract.AlertsPortContract;
+import dev.forumkit.testkit.contract.AuditLogContract;
+import dev.forumkit.testkit.contract.ReportsContract;
+import dev.forumkit.testkit.contract.WarningsContract;
 import dev.forumkit.testkit.contract.ConcurrencyContract;
 import dev.forumkit.testkit.contract.ConcurrentCommandsContract;
 import dev.forumkit.testkit.contract.CountersContract;
@@ -250,6 +253,21 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Searching extends SearchingContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Reporting extends ReportsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Warning extends WarningsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Auditing extends AuditLogContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

@@ -147,4 +147,19 @@ public final class WriteCountingStorage implements ForumStorage {
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return delegate.emailNotices();
     }
+
+    @Override
+    public dev.forumkit.core.report.Reports reports() {
+        return delegate.reports();
+    }
+
+    @Override
+    public dev.forumkit.core.warning.Warnings warnings() {
+        return delegate.warnings();
+    }
+
+    @Override
+    public dev.forumkit.core.audit.AuditLog auditLog() {
+        return delegate.auditLog();
+    }
 }

@@ -1,6 +1,9 @@
 package dev.forumkit.web;
 
 import dev.forumkit.web.internal.AdminRoutes;
+import dev.forumkit.web.internal.AuditRoutes;
+import dev.forumkit.web.internal.ReportRoutes;
+import dev.forumkit.web.internal.WarningRoutes;
 import dev.forumkit.web.internal.AlertRoutes;
 import dev.forumkit.web.internal.Admission;
 import dev.forumkit.web.internal.AdmissionHandler;
@@ -70,6 +73,9 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         PasswordResetRoutes.register(table);
         EmailVerificationRoutes.register(table);
         SearchRoutes.register(table);
+        ReportRoutes.register(table);
+        WarningRoutes.register(table);
+        AuditRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

@@ -22,6 +22,7 @@ public final class LimitsConfig {
     private RateLimit passwordResetPerAddress = RateLimit.of(3, Duration.ofHours(1));
     private RateLimit emailVerificationPerMember = RateLimit.of(3, Duration.ofHours(1));
     private RateLimit searchPerGuestIp = RateLimit.of(30, Duration.ofMinutes(1));
+    private RateLimit reportingPerMember = RateLimit.of(10, Duration.ofHours(1));
 
     LimitsConfig(ForumPluginConfig owner) {
         this.owner = owner;
@@ -102,16 +103,25 @@ public final class LimitsConfig {
         return this;
     }
 
+    /**
+    /** Reports of posts and profiles per member (default 10 an hour): a report costs a moderator's time. */
+    public LimitsConfig reportingPerMember(RateLimit value) {
+        owner.checkOpen();
+        this.reportingPerMember = Objects.requireNonNull(value, "reportingPerMember");
+        return this;
+    }
+
     /** Sets every rate limit to unlimited (the body limit stays); for load tests and tests of other behaviour. */
     public LimitsConfig noRateLimits() {
         owner.checkOpen();
         signInPerIp = signInPerAccount = registrationPerIp = postingPerMember = RateLimit.unlimited();
-        passwordResetPerIp = passwordResetPerAddress = emailVerificationPerMember = searchPerGuestIp = RateLimit.unlimited();
+        passwordResetPerIp = passwordResetPerAddress = emailVerificationPerMember = searchPerGuestIp = reportingPerMember = RateLimit.unlimited();
         return this;
     }
 
     PluginSettings.Limits freeze() {
         return new PluginSettings.Limits(bodyBytes, signInPerIp, signInPerAccount, registrationPerIp, postingPerMember,
-                passwordResetPerIp, passwordResetPerAddress, emailVerificationPerMember, searchPerGuestIp);
+                passwordResetPerIp, passwordResetPerAddress, emailVerificationPerMember, searchPerGuestIp,
+                reportingPerMember);
     }
 }

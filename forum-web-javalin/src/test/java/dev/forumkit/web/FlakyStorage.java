@@ -130,4 +130,19 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return inner.emailNotices();
     }
+
+    @Override
+    public dev.forumkit.core.report.Reports reports() {
+        return inner.reports();
+    }
+
+    @Override
+    public dev.forumkit.core.warning.Warnings warnings() {
+        return inner.warnings();
+    }
+
+    @Override
+    public dev.forumkit.core.audit.AuditLog auditLog() {
+        return inner.auditLog();
+    }
 }

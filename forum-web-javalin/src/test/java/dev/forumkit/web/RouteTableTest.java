@@ -36,8 +36,11 @@ class RouteTableTest {
     private record Rule(Access access, Function<Case, String> body) {
     }
 
-    /** Fresh targets for one check: a new member T, a thread T started, T's reply and mia's reply in it. */
-    private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin) {
+    /**
+     * Fresh targets for one check: a new member T, a thread T started, T's reply and mia's reply in it, and an open
+     * report of T's reply (by pat).
+     */
+    private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin, long reportId) {
     }
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -104,6 +107,16 @@ class RouteTableTest {
                 + Fixture.PASSWORD + "\"}");
         rule("POST /email-verifications/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\"}");
         rule("GET /search", Access.ANYONE, null);
+        rule("POST /posts/{postId}/report", Access.MEMBER, c -> "{\"reason\":\"Spam\"}");
+        rule("POST /members/{memberId}/report", Access.MEMBER, c -> "{\"reason\":\"Rude title\"}");
+        rule("GET /reports", Access.STAFF, null);
+        rule("GET /reports/{reportId}", Access.STAFF, null);
+        rule("POST /reports/{reportId}/comments", Access.STAFF, c -> "{\"comment\":\"Looking\"}");
+        rule("POST /reports/{reportId}/resolve", Access.STAFF, c -> "{\"comment\":\"Done\"}");
+        rule("POST /reports/{reportId}/reject", Access.STAFF, null);
+        rule("POST /posts/{postId}/warnings", Access.STAFF, c -> "{\"points\":1,\"reason\":\"Be nice\",\"expires_in_days\":30}");
+        rule("GET /members/{memberId}/warnings", Access.OWNER_OR_STAFF, null);
+        rule("GET /admin/audit-log", Access.ADMIN, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -182,6 +195,19 @@ class RouteTableTest {
         page("GET /unsubscribe/{token}", Access.ANYONE, null);
         page("POST /unsubscribe/{token}", Access.ANYONE, c -> "List-Unsubscribe=One-Click");
         page("GET /search/", Access.ANYONE, null);
+        page("GET /posts/{postId}/report", Access.MEMBER, null);
+        page("POST /posts/{postId}/report", Access.MEMBER, c -> "reason=Spam");
+        page("GET /members/{member}/report", Access.MEMBER, null);
+        page("POST /members/{member}/report", Access.MEMBER, c -> "reason=Rude+title");
+        page("GET /reports/", Access.STAFF, null);
+        page("GET /reports/{reportId}/", Access.STAFF, null);
+        page("POST /reports/{reportId}/comment", Access.STAFF, c -> "comment=Looking");
+        page("POST /reports/{reportId}/resolve", Access.STAFF, c -> "comment=Done");
+        page("POST /reports/{reportId}/reject", Access.STAFF, c -> "comment=");
+        page("GET /posts/{postId}/warn", Access.STAFF, null);
+        page("POST /posts/{postId}/warn", Access.STAFF, c -> "points=1&reason=Be+nice&expires_in_days=30");
+        page("GET /account/warnings", Access.MEMBER, null);
+        page("GET /admin/audit-log", Access.ADMIN, null);
     }
 
     private static void page(String key, Access access, Function<Case, String> body) {
@@ -360,7 +386,8 @@ class RouteTableTest {
             case "admin" -> "admin";
             default -> "pat";
         };
-        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login);
+        long report = f.forum.reports().reportPost(Fixture.as(f.pat), targets.id(), "Spam").value();
+        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login, report);
     }
 
     private static String path(ForumRoute route, Rule rule, Case c) {
@@ -376,6 +403,7 @@ class RouteTableTest {
                     .replace("{page}", "1")
                     .replace("{file}", "forumkit.css")
                     .replace("{alertId}", "999999999")
+                    .replace("{reportId}", Long.toString(c.reportId()))
                     .replace("{token}", "unknown-token");
         }
         return route.path().substring(P.length())
@@ -385,6 +413,7 @@ class RouteTableTest {
                 .replace("{boardId}", Long.toString(f.board.id().value()))
                 .replace("{categoryId}", Long.toString(f.category.id().value()))
                 .replace("{alertId}", "999999999")
+                .replace("{reportId}", Long.toString(c.reportId()))
                 .transform(p -> P + p);
     }
 

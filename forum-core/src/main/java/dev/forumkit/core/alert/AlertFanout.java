@@ -9,6 +9,7 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.report.ReportStatus;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.content.ThreadId;
@@ -124,6 +125,11 @@ public final class AlertFanout {
             aboutPost(batch, position, e.post(), e.by(), AlertKind.POST_DELETED, e.at());
         } else if (event instanceof ForumEvent.PostRestored e) {
             aboutPost(batch, position, e.post(), e.by(), AlertKind.POST_RESTORED, e.at());
+        } else if (event instanceof ForumEvent.ReportClosed e) {
+            reportClosed(batch, position, e);
+        } else if (event instanceof ForumEvent.MemberWarned e) {
+            new Fanout(batch, position, e.by(), e.thread(), e.post(), null, e.points() == 1 ? "1 point" : e.points() + " points",
+                    e.at()).add(e.member(), AlertKind.MEMBER_WARNED).deliver();
         }
     }
 
@@ -181,6 +187,19 @@ public final class AlertFanout {
     private void aboutPost(FanoutBatch batch, long position, PostId id, MemberId by, AlertKind kind, Instant at) {
         batch.post(id).ifPresent(p -> new Fanout(batch, position, by, p.threadId(), id, null, null, at).add(p.authorId(), kind)
                 .deliver());
+    }
+
+    /**
+     * Every reporter of a post hears the outcome. Alerts point at a thread, so closing a profile report alerts nobody
+     * (yet): an alert without a thread needs a change to the alerts table.
+     */
+    private void reportClosed(FanoutBatch batch, long position, ForumEvent.ReportClosed e) {
+        s.reports().byId(e.report()).filter(r -> r.thread() != null).ifPresent(r -> {
+            Fanout f = new Fanout(batch, position, e.by(), r.thread(), r.subject().postId(), null, null, e.at());
+            AlertKind kind = e.status() == ReportStatus.RESOLVED ? AlertKind.REPORT_RESOLVED : AlertKind.REPORT_REJECTED;
+            r.reporters().forEach(m -> f.add(m, kind));
+            f.deliver();
+        });
     }
 
     private static Set<MemberId> quotedAuthors(FanoutBatch batch, Set<PostId> quotes) {

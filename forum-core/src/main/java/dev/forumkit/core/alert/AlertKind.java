@@ -2,7 +2,8 @@ package dev.forumkit.core.alert;
 
 /**
  * What an alert tells its recipient. The moderation kinds are about the recipient's own content and reach them even
- * when that content is now hidden from them (the alert is how they learn it was deleted).
+ * when that content is now hidden from them (the alert is how they learn it was deleted); report outcomes and warnings
+ * count as moderation too, since the reported or warned-for post may be gone by then.
  */
 public enum AlertKind {
     /** A reply in a thread the recipient watches. */
@@ -21,7 +22,13 @@ public enum AlertKind {
     THREAD_MOVED,
     THREAD_DELETED,
     POST_DELETED,
-    POST_RESTORED;
+    POST_RESTORED,
+    /** A moderator resolved a report the recipient made (the content is the reported post). */
+    REPORT_RESOLVED,
+    /** A moderator rejected a report the recipient made. */
+    REPORT_REJECTED,
+    /** A moderator warned the recipient for one of their posts; {@code detail} gives the points. */
+    MEMBER_WARNED;
 
     /**
      * Kinds that say "there are new posts in this thread": while the recipient has one unread about a post they have
@@ -33,7 +40,8 @@ public enum AlertKind {
 
     public boolean isModeration() {
         return switch (this) {
-            case THREAD_LOCKED, THREAD_MOVED, THREAD_DELETED, POST_DELETED, POST_RESTORED -> true;
+            case THREAD_LOCKED, THREAD_MOVED, THREAD_DELETED, POST_DELETED, POST_RESTORED,
+                    REPORT_RESOLVED, REPORT_REJECTED, MEMBER_WARNED -> true;
             default -> false;
         };
     }

@@ -1,5 +1,7 @@
 package dev.forumkit.core.board;
 
+import dev.forumkit.core.audit.AuditAction;
+import dev.forumkit.core.audit.AuditTarget;
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
@@ -25,9 +27,11 @@ public final class BoardService {
         String d = strip(description);
         validate(t, d, null);
         return ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             int order = ctx.storage.categories().all().size() + 1;
-            return ctx.storage.categories().add(Category.withoutId(t, d, order));
+            Category added = ctx.storage.categories().add(Category.withoutId(t, d, order));
+            ctx.audit.record(me.id(), AuditAction.CATEGORY_CREATE, AuditTarget.category(added.id()), null, describe(added), null);
+            return added;
         });
     }
 
@@ -37,10 +41,11 @@ public final class BoardService {
         String d = strip(description);
         validate(t, d, null);
         return ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             Category c = category(id);
             Category updated = new Category(c.id(), t, d, c.displayOrder());
             ctx.storage.categories().update(updated);
+            ctx.audit.record(me.id(), AuditAction.CATEGORY_UPDATE, AuditTarget.category(id), describe(c), describe(updated), null);
             return updated;
         });
     }
@@ -48,9 +53,11 @@ public final class BoardService {
     /** Puts the categories in the given order; the list must name every category once. */
     public void reorderCategories(Actor actor, List<CategoryId> order) {
         ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             List<Category> all = ctx.storage.categories().all();
             requirePermutation(order, all.stream().map(Category::id).toList());
+            ctx.audit.record(me.id(), AuditAction.CATEGORY_REORDER, AuditTarget.FORUM,
+                    "categories " + all.stream().map(c -> c.id().toString()).toList(), "categories " + order, null);
             for (int i = 0; i < order.size(); i++) {
                 Category c = category(order.get(i));
                 ctx.storage.categories().update(new Category(c.id(), c.title(), c.description(), i + 1));
@@ -65,10 +72,12 @@ public final class BoardService {
         String g = strip(guestNotice);
         validate(t, d, g);
         return ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             category(categoryId);
             int order = (int) ctx.storage.boards().all().stream().filter(b -> b.categoryId().equals(categoryId)).count() + 1;
-            return ctx.storage.boards().add(Board.withoutId(categoryId, t, d, g.isEmpty() ? null : g, order));
+            Board added = ctx.storage.boards().add(Board.withoutId(categoryId, t, d, g.isEmpty() ? null : g, order));
+            ctx.audit.record(me.id(), AuditAction.BOARD_CREATE, AuditTarget.board(added.id()), null, describe(added), null);
+            return added;
         });
     }
 
@@ -79,11 +88,12 @@ public final class BoardService {
         String g = strip(guestNotice);
         validate(t, d, g);
         return ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             Board b = board(id);
             CategoryId target = categoryId == null ? b.categoryId() : category(categoryId).id();
             Board updated = b.withDetails(target, t, d, g.isEmpty() ? null : g, b.displayOrder());
             ctx.storage.boards().update(updated);
+            ctx.audit.record(me.id(), AuditAction.BOARD_UPDATE, AuditTarget.board(id), describe(b), describe(updated), null);
             return updated;
         });
     }
@@ -91,11 +101,13 @@ public final class BoardService {
     /** Puts a category's boards in the given order; the list must name each of its boards once. */
     public void reorderBoards(Actor actor, CategoryId categoryId, List<BoardId> order) {
         ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             category(categoryId);
             List<BoardId> existing = ctx.storage.boards().all().stream()
                     .filter(b -> b.categoryId().equals(categoryId)).map(Board::id).toList();
             requirePermutation(order, existing);
+            ctx.audit.record(me.id(), AuditAction.BOARD_REORDER, AuditTarget.category(categoryId), "boards " + existing,
+                    "boards " + order, null);
             for (int i = 0; i < order.size(); i++) {
                 Board b = board(order.get(i));
                 ctx.storage.boards().update(b.withDetails(b.categoryId(), b.title(), b.description(), b.guestNotice(), i + 1));
@@ -116,9 +128,20 @@ public final class BoardService {
         return ctx.storage.transactions().readOnly(() -> ctx.storage.boards().all());
     }
 
-    private void admin(Actor actor) {
+    private Member admin(Actor actor) {
         Member me = ctx.requireMember(actor);
         ctx.policy.check(ctx.standing(me), Action.MANAGE_STRUCTURE, Target.NONE);
+        return me;
+    }
+
+    /** A category or board in words, for the audit log's before/after. */
+    private static String describe(Category c) {
+        return "title: " + c.title() + "; description: " + c.description();
+    }
+
+    private static String describe(Board b) {
+        return "category " + b.categoryId() + "; title: " + b.title() + "; description: " + b.description()
+                + "; guest notice: " + (b.guestNotice() == null ? "none" : b.guestNotice());
     }
 
     private Category category(CategoryId id) {

@@ -5,6 +5,9 @@ import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.member.Role;
 import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.report.ReportId;
+import dev.forumkit.core.report.ReportStatus;
+import dev.forumkit.core.warning.WarningId;
 
 import java.time.Instant;
 import java.util.Set;
@@ -110,6 +113,15 @@ public sealed interface ForumEvent {
     }
 
     record ThreadPinChanged(ThreadId thread, boolean pinned, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    /** A moderator closed a report (resolved or rejected it): its reporters are told. */
+    record ReportClosed(ReportId report, ReportStatus status, MemberId by, Instant at) implements ForumEvent {
+    }
+
+    /** A moderator warned {@code member} for a post. */
+    record MemberWarned(WarningId warning, MemberId member, PostId post, ThreadId thread, int points, MemberId by,
+                        Instant at) implements ForumEvent {
     }
 
     /** {@code oldType} or {@code newType} is null when a reaction was added or removed. */

@@ -2,6 +2,7 @@ package dev.forumkit.core.internal;
 
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.NotAllowedException;
+import dev.forumkit.core.audit.AuditTrail;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.event.Outbox;
 import dev.forumkit.core.markup.MarkupRenderer;
@@ -37,6 +38,8 @@ public final class ServiceContext {
     public final Counters counters;
     public final MarkupRenderer markup;
     public final PostViews postViews;
+    /** Records staff actions in the audit log, in the command's transaction. */
+    public final AuditTrail audit;
     private final Function<Member, String> memberUrl;
 
     public ServiceContext(ForumStorage storage, Clock clock, Policy policy, ReactionTypes reactionTypes,
@@ -54,6 +57,7 @@ public final class ServiceContext {
         this.markup = markup;
         this.postViews = new PostViews(policy);
         this.memberUrl = memberUrl;
+        this.audit = new AuditTrail(storage, this::now);
     }
 
     /**

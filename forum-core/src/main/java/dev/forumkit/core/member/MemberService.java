@@ -5,7 +5,10 @@ import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
+import dev.forumkit.core.audit.AuditAction;
+import dev.forumkit.core.audit.AuditTarget;
 import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.internal.Bans;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Target;
@@ -118,6 +121,10 @@ public final class MemberService {
             ctx.policy.check(ctx.standing(me), Action.UPDATE_PROFILE, Target.member(me.id().equals(target.id()), target.role()));
             Member updated = target.withCustomTitle(clean.isEmpty() ? null : clean);
             ctx.storage.members().update(updated);
+            if (!me.id().equals(target.id())) { // an admin changing someone's title; members' own edits are not moderation
+                ctx.audit.record(me.id(), AuditAction.MEMBER_TITLE, AuditTarget.member(target.id()), target.customTitle(),
+                        updated.customTitle(), null);
+            }
             return updated;
         });
     }
@@ -155,6 +162,8 @@ public final class MemberService {
             Member updated = target.withRole(role);
             ctx.storage.members().update(updated);
             events.add(new ForumEvent.MemberRoleChanged(target.id(), role, me.id(), ctx.now()));
+            ctx.audit.record(me.id(), AuditAction.MEMBER_ROLE, AuditTarget.member(target.id()), target.role().name(),
+                    role.name(), null);
             return updated;
         });
     }
@@ -170,11 +179,7 @@ public final class MemberService {
             Member me = ctx.requireMember(actor);
             Member target = existing(memberId);
             ctx.policy.check(ctx.standing(me), Action.BAN_MEMBER, Target.member(me.id().equals(target.id()), target.role()));
-            Member updated = target.withBan(new Ban(clean, now, until, me.id()));
-            ctx.storage.members().update(updated);
-            ctx.storage.sessions().removeAllOf(target.id());
-            events.add(new ForumEvent.MemberBanned(target.id(), me.id(), until, now));
-            return updated;
+            return Bans.apply(ctx, me, target, clean, until, events);
         });
     }
 
@@ -189,6 +194,8 @@ public final class MemberService {
             Member updated = target.withBan(null);
             ctx.storage.members().update(updated);
             events.add(new ForumEvent.MemberUnbanned(target.id(), me.id(), ctx.now()));
+            ctx.audit.record(me.id(), AuditAction.MEMBER_UNBAN, AuditTarget.member(target.id()),
+                    Bans.describe(target, ctx.now()), "not banned", null);
             return updated;
         });
     }

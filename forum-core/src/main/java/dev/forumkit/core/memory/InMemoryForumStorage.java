@@ -42,6 +42,9 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(db);
     private final InMemoryEmailNotices emailNotices = new InMemoryEmailNotices(db);
     private final InMemoryEmailVerifications emailVerifications = new InMemoryEmailVerifications(db);
+    private final InMemoryReports reports = new InMemoryReports(db);
+    private final InMemoryWarnings warnings = new InMemoryWarnings(db);
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -142,5 +145,20 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return emailNotices;
+    }
+
+    @Override
+    public dev.forumkit.core.report.Reports reports() {
+        return reports;
+    }
+
+    @Override
+    public dev.forumkit.core.warning.Warnings warnings() {
+        return warnings;
+    }
+
+    @Override
+    public dev.forumkit.core.audit.AuditLog auditLog() {
+        return auditLog;
     }
 }

@@ -36,6 +36,9 @@ final class NotificationEmail {
             case THREAD_DELETED -> "Your thread \"" + title + "\" was deleted";
             case POST_DELETED -> "Your post in the thread \"" + title + "\" was deleted";
             case POST_RESTORED -> "Your post in the thread \"" + title + "\" was restored";
+            case REPORT_RESOLVED -> "The moderators resolved your report of a post in the thread \"" + title + "\"";
+            case REPORT_REJECTED -> "The moderators rejected your report of a post in the thread \"" + title + "\"";
+            case MEMBER_WARNED -> "You were warned (" + c.alert().detail() + ") for your post in the thread \"" + title + "\"";
         };
         String link = c.post() != null ? publicUrl + "/posts/" + c.post().id().value() + "/"
                 : publicUrl + "/threads/" + c.thread().slug() + "." + c.thread().id().value() + "/";

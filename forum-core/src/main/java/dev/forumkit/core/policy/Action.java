@@ -22,5 +22,15 @@ public enum Action {
     BAN_MEMBER,
     MANAGE_STRUCTURE,
     RECOUNT,
-    RERENDER_POSTS
+    RERENDER_POSTS,
+    /** Report a post or a member profile to the moderators. */
+    REPORT_CONTENT,
+    /** Work the report queue: read, comment on, resolve and reject reports. */
+    HANDLE_REPORTS,
+    /** Give a member a warning (points, expiry, reason) for a post. */
+    WARN_MEMBER,
+    /** See a member's warnings (their own, or anyone's for staff). */
+    VIEW_WARNINGS,
+    /** Read the audit log of moderator and admin actions. */
+    VIEW_AUDIT_LOG
 }

@@ -65,6 +65,13 @@ public final class Policy {
             case BAN_MEMBER -> !t.own() && t.targetRole() != Role.ADMIN
                     && (admin || (who == Standing.MODERATOR && t.targetRole() == Role.MEMBER));
             case MANAGE_STRUCTURE, RECOUNT, RERENDER_POSTS -> admin;
+            case REPORT_CONTENT -> (member || staff) && !t.own() && !t.deleted();
+            case HANDLE_REPORTS -> staff;
+            // the same reach as a ban: a warning's points can end in one
+            case WARN_MEMBER -> !t.own() && t.targetRole() != Role.ADMIN
+                    && (admin || (who == Standing.MODERATOR && t.targetRole() == Role.MEMBER));
+            case VIEW_WARNINGS -> staff || (member && t.own()); // a banned member reads the ban's reason instead
+            case VIEW_AUDIT_LOG -> admin;
         };
     }
 
@@ -84,6 +91,9 @@ public final class Policy {
         }
         if (action == Action.REACT && t.own()) {
             return "you cannot react to your own post";
+        }
+        if (action == Action.REPORT_CONTENT && t.own()) {
+            return "you cannot report your own post or profile";
         }
         if (t.deleted()) {
             return "that content has been deleted";

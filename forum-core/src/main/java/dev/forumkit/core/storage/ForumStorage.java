@@ -1,6 +1,9 @@
 package dev.forumkit.core.storage;
 
 import dev.forumkit.core.alert.AlertPreferences;
+import dev.forumkit.core.audit.AuditLog;
+import dev.forumkit.core.report.Reports;
+import dev.forumkit.core.warning.Warnings;
 import dev.forumkit.core.alert.Alerts;
 import dev.forumkit.core.alert.Ignores;
 import dev.forumkit.core.board.Boards;
@@ -59,6 +62,15 @@ public interface ForumStorage extends AutoCloseable {
 
     /** Notification e-mail state: the last e-mail per member and thread, unsubscribe links. */
     EmailNotices emailNotices();
+
+    /** Reports of posts and profiles, with their reasons and comments. */
+    Reports reports();
+
+    /** Warnings given to members. */
+    Warnings warnings();
+
+    /** The append-only log of moderator and admin actions. */
+    AuditLog auditLog();
 
     /** Releases connections and files; the default does nothing. */
     @Override

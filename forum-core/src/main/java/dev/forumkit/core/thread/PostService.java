@@ -1,5 +1,7 @@
 package dev.forumkit.core.thread;
 
+import dev.forumkit.core.audit.AuditAction;
+import dev.forumkit.core.audit.AuditTarget;
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.NotFoundException;
@@ -81,6 +83,9 @@ public final class PostService {
             Post updated = at.post.edited(b, at.me.id(), ctx.now()).withRendering(rendered.html(), rendered.rendererVersion());
             ctx.storage.posts().update(updated);
             events.add(new ForumEvent.PostEdited(postId, at.thread.id(), at.me.id(), ctx.now(), rendered.mentions(), rendered.quotes()));
+            if (at.moderates()) {
+                ctx.audit.record(at.me.id(), AuditAction.POST_EDIT, AuditTarget.post(postId), at.post.body(), b, null);
+            }
             return view(at, updated);
         });
     }
@@ -100,6 +105,9 @@ public final class PostService {
             ctx.storage.posts().update(updated);
             ctx.counters.replyVisibilityChanged(at.thread, updated, -1);
             events.add(new ForumEvent.PostDeleted(postId, at.thread.id(), at.me.id(), ctx.now()));
+            if (at.moderates()) {
+                ctx.audit.record(at.me.id(), AuditAction.POST_DELETE, AuditTarget.post(postId), "visible", "deleted", r);
+            }
             return view(at, updated);
         });
     }
@@ -116,6 +124,7 @@ public final class PostService {
             ctx.storage.posts().update(updated);
             ctx.counters.replyVisibilityChanged(at.thread, updated, +1);
             events.add(new ForumEvent.PostRestored(postId, at.thread.id(), at.me.id(), ctx.now()));
+            ctx.audit.record(at.me.id(), AuditAction.POST_RESTORE, AuditTarget.post(postId), "deleted", "visible", null);
             return view(at, updated);
         });
     }
@@ -142,6 +151,11 @@ public final class PostService {
     }
 
     private record Located(Member me, Standing standing, Post post, ForumThread thread) {
+        /** Staff acting on someone else's post: moderation, which the audit log records (own posts are not). */
+        boolean moderates() {
+            return standing.isStaff() && !post.authorId().equals(me.id());
+        }
+
         Target target() {
             return Target.content(post.authorId().equals(me.id()), thread.locked(), post.isDeleted() || thread.isDeleted());
         }

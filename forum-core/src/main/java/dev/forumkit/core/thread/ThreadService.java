@@ -4,6 +4,8 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
+import dev.forumkit.core.audit.AuditAction;
+import dev.forumkit.core.audit.AuditTarget;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.content.Deletion;
@@ -68,6 +70,8 @@ public final class ThreadService {
             ForumThread updated = thread.withLocked(locked);
             ctx.storage.threads().update(updated);
             events.add(new ForumEvent.ThreadLockChanged(id, locked, me.id(), ctx.now()));
+            ctx.audit.record(me.id(), locked ? AuditAction.THREAD_LOCK : AuditAction.THREAD_UNLOCK, AuditTarget.thread(id),
+                    locked ? "unlocked" : "locked", locked ? "locked" : "unlocked", null);
             return updated;
         });
     }
@@ -80,6 +84,8 @@ public final class ThreadService {
             ForumThread updated = thread.withPinned(pinned);
             ctx.storage.threads().update(updated);
             events.add(new ForumEvent.ThreadPinChanged(id, pinned, me.id(), ctx.now()));
+            ctx.audit.record(me.id(), pinned ? AuditAction.THREAD_PIN : AuditAction.THREAD_UNPIN, AuditTarget.thread(id),
+                    pinned ? "not pinned" : "pinned", pinned ? "pinned" : "not pinned", null);
             return updated;
         });
     }
@@ -97,6 +103,8 @@ public final class ThreadService {
                 ctx.counters.threadMoved(updated, thread.boardId(), target.id());
             }
             events.add(new ForumEvent.ThreadMoved(id, thread.boardId(), target.id(), me.id(), ctx.now()));
+            ctx.audit.record(me.id(), AuditAction.THREAD_MOVE, AuditTarget.thread(id), "board " + thread.boardId(),
+                    "board " + target.id() + " (" + target.title() + ")", null);
             return updated;
         });
     }
@@ -114,6 +122,7 @@ public final class ThreadService {
             ctx.storage.threads().update(updated);
             ctx.counters.threadVisibilityChanged(updated, -1);
             events.add(new ForumEvent.ThreadDeleted(id, me.id(), ctx.now()));
+            ctx.audit.record(me.id(), AuditAction.THREAD_DELETE, AuditTarget.thread(id), "visible", "deleted", r);
             return updated;
         });
     }
@@ -127,6 +136,7 @@ public final class ThreadService {
             ctx.storage.threads().update(updated);
             ctx.counters.threadVisibilityChanged(updated, +1);
             events.add(new ForumEvent.ThreadRestored(id, me.id(), ctx.now()));
+            ctx.audit.record(me.id(), AuditAction.THREAD_RESTORE, AuditTarget.thread(id), "deleted", "visible", null);
             return updated;
         });
     }

@@ -113,6 +113,23 @@ class PolicyTest {
         row(Action.MANAGE_STRUCTURE, "nothing", NONE, ADMINS);
         row(Action.RECOUNT, "nothing", NONE, ADMINS);
         row(Action.RERENDER_POSTS, "nothing", NONE, ADMINS);
+
+        row(Action.REPORT_CONTENT, "others' post", OTHERS, POSTERS);
+        row(Action.REPORT_CONTENT, "others' post in locked thread", OTHERS_LOCKED, POSTERS);
+        row(Action.REPORT_CONTENT, "own post", OWN, NOBODY);
+        row(Action.REPORT_CONTENT, "others' deleted post", OTHERS_DELETED, NOBODY);
+        row(Action.REPORT_CONTENT, "another member", A_MEMBER, POSTERS);
+        row(Action.REPORT_CONTENT, "a moderator", A_MODERATOR, POSTERS);
+        row(Action.REPORT_CONTENT, "self", SELF, NOBODY);
+        row(Action.HANDLE_REPORTS, "nothing", NONE, STAFF);
+        row(Action.WARN_MEMBER, "a member", A_MEMBER, STAFF);
+        row(Action.WARN_MEMBER, "a moderator", A_MODERATOR, ADMINS);
+        row(Action.WARN_MEMBER, "an admin", AN_ADMIN, NOBODY);
+        row(Action.WARN_MEMBER, "self", SELF, NOBODY);
+        row(Action.WARN_MEMBER, "self as admin", SELF_ADMIN, NOBODY);
+        row(Action.VIEW_WARNINGS, "self", SELF, POSTERS);
+        row(Action.VIEW_WARNINGS, "another member", A_MEMBER, STAFF);
+        row(Action.VIEW_AUDIT_LOG, "nothing", NONE, ADMINS);
     }
 
     static Stream<Arguments> decisions() {

@@ -68,6 +68,9 @@ final class Errors {
             if (text.contains("uq_posts_thread_number")) {
                 return new ConflictException("that post number is already taken in the thread");
             }
+            if (text.contains("uq_reports_open_subject")) {
+                return new ConflictException("that content already has an open report; report it again");
+            }
             if (text.contains("pk_sessions") || text.contains("sessions(token_hash")) {
                 return new ConflictException("session token clash");
             }

@@ -55,6 +55,9 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiEmailNotices emailNotices;
     private final JdbiEmailVerifications emailVerifications;
     private final PostgresSearchIndex searchIndex; // null on H2
+    private final JdbiReports reports;
+    private final JdbiWarnings warnings;
+    private final JdbiAuditLog auditLog;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -77,6 +80,9 @@ public final class JdbiForumStorage implements ForumStorage {
         this.emailNotices = new JdbiEmailNotices(transactions);
         this.emailVerifications = new JdbiEmailVerifications(transactions);
         this.searchIndex = transactions.dialect() == Dialect.POSTGRES ? new PostgresSearchIndex(transactions) : null;
+        this.reports = new JdbiReports(transactions);
+        this.warnings = new JdbiWarnings(transactions);
+        this.auditLog = new JdbiAuditLog(transactions);
         ensureIndexes();
     }
 
@@ -255,6 +261,21 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return emailNotices;
+    }
+
+    @Override
+    public dev.forumkit.core.report.Reports reports() {
+        return reports;
+    }
+
+    @Override
+    public dev.forumkit.core.warning.Warnings warnings() {
+        return warnings;
+    }
+
+    @Override
+    public dev.forumkit.core.audit.AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */

@@ -17,6 +17,7 @@ public final class Api implements AutoCloseable {
     final Throttle passwordResetPerAddress;
     final Throttle emailVerificationPerMember;
     final Throttle searchPerGuestIp;
+    final Throttle reportingPerMember;
 
     public Api(PluginSettings settings) {
         this.settings = settings;
@@ -34,6 +35,7 @@ public final class Api implements AutoCloseable {
         this.passwordResetPerAddress = new Throttle("password-reset-address", limits.passwordResetPerAddress(), ticker);
         this.emailVerificationPerMember = new Throttle("email-verification-member", limits.emailVerificationPerMember(), ticker);
         this.searchPerGuestIp = new Throttle("search-guest-ip", limits.searchPerGuestIp(), ticker);
+        this.reportingPerMember = new Throttle("reporting-member", limits.reportingPerMember(), ticker);
     }
 
     public Forum forum() {

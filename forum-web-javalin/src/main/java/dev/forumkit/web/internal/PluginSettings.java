@@ -41,7 +41,8 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
     /** The largest request body and the rate limits. */
     public record Limits(long bodyBytes, RateLimit signInPerIp, RateLimit signInPerAccount, RateLimit registrationPerIp,
                          RateLimit postingPerMember, RateLimit passwordResetPerIp, RateLimit passwordResetPerAddress,
-                         RateLimit emailVerificationPerMember, RateLimit searchPerGuestIp) {
+                         RateLimit emailVerificationPerMember, RateLimit searchPerGuestIp,
+                         RateLimit reportingPerMember) {
         public Limits {
             Objects.requireNonNull(emailVerificationPerMember, "emailVerificationPerMember");
             Objects.requireNonNull(searchPerGuestIp, "searchPerGuestIp");
@@ -51,6 +52,7 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
             Objects.requireNonNull(signInPerAccount, "signInPerAccount");
             Objects.requireNonNull(registrationPerIp, "registrationPerIp");
             Objects.requireNonNull(postingPerMember, "postingPerMember");
+            Objects.requireNonNull(reportingPerMember, "reportingPerMember");
         }
     }
 

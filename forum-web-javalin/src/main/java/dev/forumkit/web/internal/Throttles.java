@@ -21,6 +21,10 @@ public final class Throttles {
         return api.postingPerMember;
     }
 
+    public static Throttle reportingPerMember(Api api) {
+        return api.reportingPerMember;
+    }
+
     public static Throttle passwordResetPerIp(Api api) {
         return api.passwordResetPerIp;
     }

@@ -33,6 +33,9 @@ public record AlertLine(long id, String kind, String actorName, String actorHref
             case THREAD_DELETED -> "deleted your thread";
             case POST_DELETED -> "deleted your post in";
             case POST_RESTORED -> "restored your post in";
+            case REPORT_RESOLVED -> "resolved your report of a post in";
+            case REPORT_REJECTED -> "rejected your report of a post in";
+            case MEMBER_WARNED -> "warned you (" + e.detail() + ") for your post in";
         };
     }
 

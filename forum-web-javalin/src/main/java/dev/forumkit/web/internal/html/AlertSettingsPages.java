@@ -99,6 +99,9 @@ final class AlertSettingsPages {
             case THREAD_DELETED -> "Your thread is deleted";
             case POST_DELETED -> "Your post is deleted";
             case POST_RESTORED -> "Your post is restored";
+            case REPORT_RESOLVED -> "A report you made is resolved";
+            case REPORT_REJECTED -> "A report you made is rejected";
+            case MEMBER_WARNED -> "You are given a warning";
         };
     }
 }

@@ -49,6 +49,11 @@ public final class Chrome {
         return links;
     }
 
+    /** The time the page is rendered at (whether a warning or ban still runs). */
+    public Instant now() {
+        return now;
+    }
+
     public String apiPrefix() {
         return apiPrefix;
     }

@@ -21,5 +21,8 @@ public final class Pages {
         EmailVerificationPages.register(t);
         UnsubscribePages.register(t);
         SearchPages.register(t);
+        ReportPages.register(t);
+        WarningPages.register(t);
+        AuditPages.register(t);
     }
 }

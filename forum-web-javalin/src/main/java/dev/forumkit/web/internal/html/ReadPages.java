@@ -137,6 +137,10 @@ final class ReadPages {
                 .with("profile", p)
                 .with("actions", actions)
                 .with("form", form)
-                .with("ignore", AlertSettingsPages.ignoreButton(call, id));
+                .with("ignore", AlertSettingsPages.ignoreButton(call, id))
+                .with("canReport", policy.allows(who, Action.REPORT_CONTENT, target))
+                // moderators see a member's warnings on the profile; the member sees their own on the account page
+                .with("warnings", !self && policy.allows(who, Action.VIEW_WARNINGS, target)
+                        ? call.api().forum().warnings().ofMember(call.actor(), id) : null);
     }
 }
