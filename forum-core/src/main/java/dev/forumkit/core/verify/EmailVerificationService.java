@@ -138,7 +138,8 @@ public final class EmailVerificationService {
 
     /**
      * Does what the link says and uses it up: the member's address becomes verified, or (a change) the new address
-     * becomes theirs, verified, and their other open links close. An unknown, used, superseded or expired token, or a
+     * becomes theirs, verified, and their other open links close (password reset links mailed to the old address
+     * too). An unknown, used, superseded or expired token, or a
      * link for an address that is no longer the member's, is refused with field {@code token}; a new address another
      * member took meanwhile with field {@code email}.
      */
@@ -173,6 +174,7 @@ public final class EmailVerificationService {
                 updated = m.withVerifiedEmail(link.email());
                 ctx.storage.members().update(updated);
                 ctx.storage.emailVerifications().useAllOf(m.id(), now); // links to the old address prove nothing now
+                ctx.storage.passwordResets().useAllOf(m.id(), now); // nor may reset links mailed there take the account
                 events.add(new ForumEvent.EmailChanged(m.id(), m.email(), updated.email(), now));
             }
             return updated;

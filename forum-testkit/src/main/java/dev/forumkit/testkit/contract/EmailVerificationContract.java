@@ -239,8 +239,14 @@ public abstract class EmailVerificationContract extends ContractBase {
         String verify = lastTokenTo("ann@example.org");
         Actor asAnn = Actor.member(ann.id());
 
+        mailing.passwordResets().request("ann@example.org");
         mailing.emailVerifications().changeEmail(asAnn, ForumFixture.PASSWORD, "  Ann.New@Example.org ");
         String change = lastTokenTo("ann.new@example.org");
+        Matcher resetLink = Pattern.compile("reset-password\\?token=([A-Za-z0-9_-]{43})").matcher(sentTo("ann@example.org")
+                .stream().filter(e -> e.email().key().startsWith("password-reset:")).findFirst().orElseThrow().email().text());
+        assertThat(resetLink.find()).isTrue();
+        String reset = resetLink.group(1);
+        assertThat(mailing.passwordResets().usable(reset)).isTrue();
 
         assertThat(reload(ann).email()).isEqualTo("ann@example.org");
         SentEmail notice = sentTo("ann@example.org").get(sentTo("ann@example.org").size() - 1);
@@ -260,6 +266,7 @@ public abstract class EmailVerificationContract extends ContractBase {
         assertThat(mailing.emailVerifications().usable(verify)).isEmpty();
         assertThatThrownBy(() -> mailing.emailVerifications().confirm(verify)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> mailing.emailVerifications().confirm(change)).isInstanceOf(InvalidInputException.class);
+        assertThat(mailing.passwordResets().usable(reset)).as("a reset link mailed to the old address").isFalse();
         mailing.posts().reply(asAnn, adminsPost.threadId(), "Verified through the change");
     }
 
