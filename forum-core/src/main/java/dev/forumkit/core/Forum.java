@@ -11,6 +11,9 @@ import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.MemberService;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
+import dev.forumkit.core.group.GroupService;
+import dev.forumkit.core.policy.PermissionGrid;
+import dev.forumkit.core.policy.PermissionService;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
@@ -63,6 +66,8 @@ public final class Forum implements AutoCloseable {
     private final RerenderService rerendering;
     private final AlertService alerts;
     private final WatchService watching;
+    private final GroupService groups;
+    private final PermissionService permissions;
     private final ScheduledExecutorService flusher;
     private final Mailer mailer;
     private final PasswordResetService passwordResets;
@@ -75,7 +80,9 @@ public final class Forum implements AutoCloseable {
         config.listeners.forEach(events::subscribe);
         this.outbox = new Outbox(storage, config.clock, events, config.outboxPollInterval, config.eventRetention);
         config.consumers.forEach(this::registerOrClose);
-        this.ctx = new ServiceContext(storage, config.clock, new Policy(), config.reactionTypes,
+        // the grid is compiled from storage once and cached; commands that change it invalidate it after commit
+        Policy policy = new Policy(config.editTimeLimit, new PermissionGrid(storage, config.clock));
+        this.ctx = new ServiceContext(storage, config.clock, policy, config.reactionTypes,
                 config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, outbox,
                 config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl);
         this.views = new ViewCounter(storage);
@@ -91,6 +98,8 @@ public final class Forum implements AutoCloseable {
         this.rerendering = new RerenderService(ctx);
         this.alerts = new AlertService(ctx);
         this.watching = new WatchService(ctx);
+        this.groups = new GroupService(ctx);
+        this.permissions = new PermissionService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
         registerOrClose(EventConsumer.inStorage(AlertService.CONSUMER,
                 d -> alerts.fanout().handle(d.position(), d.event())));
@@ -189,6 +198,19 @@ public final class Forum implements AutoCloseable {
     /** Watching threads and boards. */
     public WatchService watching() {
         return watching;
+    }
+
+    /** User groups, their banners and members' places in them (admins). */
+    public GroupService groups() {
+        return groups;
+    }
+
+    /**
+     * The permission grid (admins set cells), explanations of decisions, and the one question every list asks: may
+     * this actor see board B ({@code canSee}, {@code visibleBoards}).
+     */
+    public PermissionService permissions() {
+        return permissions;
     }
 
     public void subscribe(ForumEventListener listener) {

@@ -35,6 +35,7 @@ public final class ForumConfig {
     MarkupRenderer markupRenderer = new PlainTextRenderer();
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     String publicUrl = "http://localhost:8080";
+    Duration editTimeLimit;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -122,6 +123,18 @@ public final class ForumConfig {
             throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not " + value);
         }
         this.publicUrl = url;
+        return this;
+    }
+
+    /**
+     * How long members may edit and delete their own posts; null (the default) for no limit. Those who moderate the
+     * board are not limited.
+     */
+    public ForumConfig editTimeLimit(Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("the edit time limit must be positive");
+        }
+        this.editTimeLimit = value;
         return this;
     }
 

@@ -9,6 +9,10 @@ import dev.forumkit.core.markup.MentionedMember;
 import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.PasswordHasher;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.member.AuthorCard;
+import dev.forumkit.core.policy.PermissionGrid;
+import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.reaction.ReactionTypes;
@@ -19,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,6 +43,8 @@ public final class ServiceContext {
     public final MarkupRenderer markup;
     public final PostViews postViews;
     private final Function<Member, String> memberUrl;
+    /** The permission grid's cache; null when the policy has only the built-in defaults. */
+    public final PermissionGrid grid;
 
     public ServiceContext(ForumStorage storage, Clock clock, Policy policy, ReactionTypes reactionTypes,
                           PasswordHasher passwordHasher, Outbox outbox, int postsPerPage, int threadsPerPage,
@@ -54,6 +61,29 @@ public final class ServiceContext {
         this.markup = markup;
         this.postViews = new PostViews(policy);
         this.memberUrl = memberUrl;
+        this.grid = policy.grid();
+    }
+
+    /** What the grid grants the member (null: a guest) on the board (null: forum-wide), now. */
+    public Permissions permissions(Member member, BoardId board) {
+        return policy.permissions(member, now(), board);
+    }
+
+    /** Boards the member (null: a guest) may not see: left out of every list, count and alert. */
+    public Set<BoardId> hiddenBoards(Member member) {
+        return policy.hiddenBoards(member, now());
+    }
+
+    /** Call inside a command that changed grants, groups, memberships or boards: the grid's cache goes after commit. */
+    public void permissionsChanged() {
+        if (grid != null) {
+            storage.transactions().afterCommit(grid::invalidate);
+        }
+    }
+
+    /** The card of a post's author, with their primary group's banner. */
+    public AuthorCard authorCard(Member m, Instant now) {
+        return AuthorCard.of(m, now, grid == null ? null : grid.banner(m.id(), m.role()));
     }
 
     /**

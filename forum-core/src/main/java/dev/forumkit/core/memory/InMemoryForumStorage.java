@@ -41,6 +41,8 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryIgnores ignores = new InMemoryIgnores(db);
     private final InMemoryPasswordResets passwordResets = new InMemoryPasswordResets(db);
     private final InMemoryEmailNotices emailNotices = new InMemoryEmailNotices(db);
+    private final InMemoryGroups groups = new InMemoryGroups(db);
+    private final InMemoryGrants grants = new InMemoryGrants(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -136,5 +138,15 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return emailNotices;
+    }
+
+    @Override
+    public dev.forumkit.core.group.Groups groups() {
+        return groups;
+    }
+
+    @Override
+    public dev.forumkit.core.policy.Grants grants() {
+        return grants;
     }
 }

@@ -1,6 +1,6 @@
 package dev.forumkit.core.policy;
 
-/** Everything an actor may try; {@link Policy} decides each one for each {@link Standing}. */
+/** Everything an actor may try; {@link Policy} decides each one for each {@link Standing} and grid {@link Permissions}. */
 public enum Action {
     READ_FORUM,
     VIEW_DELETED,
@@ -21,5 +21,13 @@ public enum Action {
     BAN_MEMBER,
     MANAGE_STRUCTURE,
     RECOUNT,
-    RERENDER_POSTS
+    RERENDER_POSTS,
+    /** See a board at all: in the index, lists, counters, alerts. */
+    VIEW_BOARD,
+    UPLOAD,
+    VOTE_IN_POLL,
+    /** Create, change and remove groups and put members in them (admins). */
+    MANAGE_GROUPS,
+    /** Set the permission grid and read explanations (admins). */
+    MANAGE_PERMISSIONS
 }
