@@ -26,6 +26,7 @@ public final class BoardService {
         validate(t, d, null);
         return ctx.command(events -> {
             admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             int order = ctx.storage.categories().all().size() + 1;
             return ctx.storage.categories().add(Category.withoutId(t, d, order));
         });
@@ -38,6 +39,7 @@ public final class BoardService {
         validate(t, d, null);
         return ctx.command(events -> {
             admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             Category c = category(id);
             Category updated = new Category(c.id(), t, d, c.displayOrder());
             ctx.storage.categories().update(updated);
@@ -49,6 +51,7 @@ public final class BoardService {
     public void reorderCategories(Actor actor, List<CategoryId> order) {
         ctx.command(events -> {
             admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             List<Category> all = ctx.storage.categories().all();
             requirePermutation(order, all.stream().map(Category::id).toList());
             for (int i = 0; i < order.size(); i++) {
@@ -66,6 +69,7 @@ public final class BoardService {
         validate(t, d, g);
         return ctx.command(events -> {
             admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             category(categoryId);
             int order = (int) ctx.storage.boards().all().stream().filter(b -> b.categoryId().equals(categoryId)).count() + 1;
             return ctx.storage.boards().add(Board.withoutId(categoryId, t, d, g.isEmpty() ? null : g, order));
@@ -80,6 +84,7 @@ public final class BoardService {
         validate(t, d, g);
         return ctx.command(events -> {
             admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             Board b = board(id);
             CategoryId target = categoryId == null ? b.categoryId() : category(categoryId).id();
             Board updated = b.withDetails(target, t, d, g.isEmpty() ? null : g, b.displayOrder());
@@ -92,6 +97,7 @@ public final class BoardService {
     public void reorderBoards(Actor actor, CategoryId categoryId, List<BoardId> order) {
         ctx.command(events -> {
             admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             category(categoryId);
             List<BoardId> existing = ctx.storage.boards().all().stream()
                     .filter(b -> b.categoryId().equals(categoryId)).map(Board::id).toList();

@@ -22,8 +22,6 @@ public enum Action {
     MANAGE_STRUCTURE,
     RECOUNT,
     RERENDER_POSTS,
-    /** See a board at all: in the index, lists, counters, alerts. */
-    VIEW_BOARD,
     UPLOAD,
     VOTE_IN_POLL,
     /** Create, change and remove groups and put members in them (admins). */

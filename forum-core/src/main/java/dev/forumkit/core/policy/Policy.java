@@ -50,7 +50,6 @@ public final class Policy {
         boolean reads = p.has(Permission.VIEW_BOARD) && p.has(Permission.READ_THREADS);
         boolean moderates = reads && p.has(Permission.MODERATE);
         return switch (action) {
-            case VIEW_BOARD -> p.has(Permission.VIEW_BOARD);
             case READ_FORUM -> reads;
             case VIEW_DELETED -> reads && p.has(Permission.SEE_DELETED);
             case LOCK_THREAD, PIN_THREAD, MOVE_THREAD, DELETE_THREAD, RESTORE_THREAD, RESTORE_POST -> moderates;
@@ -182,7 +181,6 @@ public final class Policy {
     static Set<Permission> needs(Action action, Target t) {
         EnumSet<Permission> read = EnumSet.of(Permission.VIEW_BOARD, Permission.READ_THREADS);
         switch (action) {
-            case VIEW_BOARD -> { return EnumSet.of(Permission.VIEW_BOARD); }
             case READ_FORUM -> { return read; }
             case VIEW_DELETED -> read.add(Permission.SEE_DELETED);
             case LOCK_THREAD, PIN_THREAD, MOVE_THREAD, DELETE_THREAD, RESTORE_THREAD, RESTORE_POST -> read.add(Permission.MODERATE);

@@ -104,7 +104,7 @@ public final class ReadService {
             Member me = ctx.load(actor);
             Permissions standing = ctx.permissions(me, boardId);
             // a board one may not view does not exist for them; one they may view but not read tells them so
-            Board board = s.boards().byId(boardId).filter(b -> policy.allows(standing, Action.VIEW_BOARD, Target.NONE))
+            Board board = s.boards().byId(boardId).filter(b -> standing.has(Permission.VIEW_BOARD))
                     .orElseThrow(() -> new NotFoundException("no board " + boardId));
             policy.check(standing, Action.READ_FORUM, Target.board(boardId));
             Category category = s.categories().byId(board.categoryId()).orElseThrow();

@@ -13,6 +13,7 @@ import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
+import dev.forumkit.core.policy.Permission;
 import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
@@ -47,7 +48,7 @@ public final class ThreadService {
             Member me = ctx.requireMember(actor);
             Board board = ctx.storage.boards().byId(boardId).orElse(null);
             Permissions granted = ctx.permissions(me, boardId);
-            if (board == null || !ctx.policy.allows(granted, Action.VIEW_BOARD, Target.NONE)) {
+            if (board == null || !granted.has(Permission.VIEW_BOARD)) {
                 throw new NotFoundException("no board " + boardId); // a board one may not see does not exist for them
             }
             ctx.policy.check(granted, Action.START_THREAD, Target.board(boardId));
@@ -92,7 +93,7 @@ public final class ThreadService {
         return moderate(actor, id, Action.MOVE_THREAD, (thread, me, events) -> {
             Board target = ctx.storage.boards().byId(to).orElse(null);
             Permissions there = ctx.permissions(me, to);
-            if (target == null || !ctx.policy.allows(there, Action.VIEW_BOARD, Target.NONE)) {
+            if (target == null || !there.has(Permission.VIEW_BOARD)) {
                 throw new NotFoundException("no board " + to);
             }
             // moving into a board takes the right to moderate there too: else a moderator could hide threads from it

@@ -108,6 +108,10 @@ class PolicyTest {
         row(Action.MANAGE_STRUCTURE, "nothing", NONE, ADMINS);
         row(Action.RECOUNT, "nothing", NONE, ADMINS);
         row(Action.RERENDER_POSTS, "nothing", NONE, ADMINS);
+        row(Action.MANAGE_GROUPS, "nothing", NONE, ADMINS);
+        row(Action.MANAGE_PERMISSIONS, "nothing", NONE, ADMINS);
+        row(Action.UPLOAD, "nothing", NONE, POSTERS);
+        row(Action.VOTE_IN_POLL, "nothing", NONE, POSTERS);
     }
 
     static Stream<Arguments> decisions() {
