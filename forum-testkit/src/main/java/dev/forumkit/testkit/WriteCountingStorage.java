@@ -142,4 +142,14 @@ public final class WriteCountingStorage implements ForumStorage {
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return delegate.emailNotices();
     }
+
+    @Override
+    public dev.forumkit.core.group.Groups groups() {
+        return delegate.groups();
+    }
+
+    @Override
+    public dev.forumkit.core.policy.Grants grants() {
+        return delegate.grants();
+    }
 }

@@ -125,4 +125,14 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.notify.EmailNotices emailNotices() {
         return inner.emailNotices();
     }
+
+    @Override
+    public dev.forumkit.core.group.Groups groups() {
+        return inner.groups();
+    }
+
+    @Override
+    public dev.forumkit.core.policy.Grants grants() {
+        return inner.grants();
+    }
 }

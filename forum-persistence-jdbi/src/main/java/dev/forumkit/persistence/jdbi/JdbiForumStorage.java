@@ -51,6 +51,8 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiIgnores ignores;
     private final JdbiPasswordResets passwordResets;
     private final JdbiEmailNotices emailNotices;
+    private final JdbiGroups groups;
+    private final JdbiGrants grants;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -71,6 +73,8 @@ public final class JdbiForumStorage implements ForumStorage {
         this.ignores = new JdbiIgnores(transactions);
         this.passwordResets = new JdbiPasswordResets(transactions);
         this.emailNotices = new JdbiEmailNotices(transactions);
+        this.groups = new JdbiGroups(transactions);
+        this.grants = new JdbiGrants(transactions);
         ensureIndexes();
     }
 
@@ -224,6 +228,16 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public PasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    @Override
+    public dev.forumkit.core.group.Groups groups() {
+        return groups;
+    }
+
+    @Override
+    public dev.forumkit.core.policy.Grants grants() {
+        return grants;
     }
 
     @Override
