@@ -10,8 +10,8 @@ CREATE TABLE user_groups (
 
 INSERT INTO user_groups (id, name, title, display_order) VALUES (1, 'Guests', NULL, 0);
 INSERT INTO user_groups (id, name, title, display_order) VALUES (2, 'Members', NULL, 1);
-INSERT INTO user_groups (id, name, title, display_order) VALUES (3, 'Moderators', 'Moderator', 2);
-INSERT INTO user_groups (id, name, title, display_order) VALUES (4, 'Admins', 'Administrator', 3);
+INSERT INTO user_groups (id, name, title, display_order) VALUES (3, 'Moderators', NULL, 2);
+INSERT INTO user_groups (id, name, title, display_order) VALUES (4, 'Admins', NULL, 3);
 
 -- a member's custom groups: at most one primary
 CREATE TABLE group_members (
@@ -35,3 +35,12 @@ CREATE TABLE permission_grants (
     grant_value     VARCHAR(8) NOT NULL,
     CONSTRAINT pk_permission_grants PRIMARY KEY (subject_kind, subject_id, scope_kind, scope_id, permission)
 );
+
+-- the grid's version, raised with every change of grants, groups, memberships or boards: each node compares it with
+-- the version its cached grid was built from (one row read, at most once a second) and rebuilds when it moved
+CREATE TABLE permission_version (
+    id              INT NOT NULL PRIMARY KEY,
+    version         BIGINT NOT NULL
+);
+
+INSERT INTO permission_version (id, version) VALUES (1, 0);

@@ -36,9 +36,15 @@ class RouteTableTest {
     private record Rule(Access access, Function<Case, String> body) {
     }
 
-    /** Fresh targets for one check: a new member T, a thread T started, T's reply and mia's reply in it. */
-    private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin) {
+    /**
+     * Fresh targets for one check: a new member T, a thread T started, T's reply and mia's reply in it, and a new
+     * custom group.
+     */
+    private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin, long groupId) {
     }
+
+    /** Routes added with groups and the grid: also checked as a member of a private board's group ("insider"). */
+    private static final Set<String> GROUP_ROUTES = new java.util.HashSet<>();
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
@@ -97,6 +103,17 @@ class RouteTableTest {
         rule("GET /me/watched-threads", Access.MEMBER, null);
         rule("GET /me/watched-boards", Access.MEMBER, null);
         rule("GET /admin/outbox", Access.ADMIN, null);
+        groupRule("GET /admin/groups", null);
+        groupRule("POST /admin/groups", c -> "{\"name\":\"Crew " + SEQ.incrementAndGet() + "\",\"title\":\"Crew\"}");
+        groupRule("PATCH /admin/groups/{groupId}", c -> "{\"title\":\"Deck crew\"}");
+        groupRule("DELETE /admin/groups/{groupId}", null);
+        groupRule("GET /admin/groups/{groupId}/members", null);
+        groupRule("GET /members/{memberId}/groups", null);
+        groupRule("PUT /members/{memberId}/groups", c -> "{\"primary\":" + c.groupId() + ",\"secondary\":[]}");
+        groupRule("GET /admin/permissions", null);
+        groupRule("PUT /admin/permissions", c -> "{\"group_id\":2,\"board_id\":" + RouteTableTest.f.board.id().value()
+                + ",\"permission\":\"upload\",\"value\":\"allow\"}");
+        groupRule("GET /admin/permissions/explain", null);
         rule("POST /password-resets", Access.ANYONE, c -> "{\"email\":\"someone@example.org\"}");
         rule("POST /password-resets/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\",\"new_password\":\"long enough\"}");
 
@@ -147,6 +164,16 @@ class RouteTableTest {
         page("GET /admin/members", Access.STAFF, null);
         page("POST /admin/recount", Access.ADMIN, null);
         page("GET /admin/outbox", Access.ADMIN, null);
+        groupPage("GET /admin/groups", null);
+        groupPage("POST /admin/groups", c -> "name=Deckhands+" + SEQ.incrementAndGet() + "&title=Deck");
+        groupPage("GET /admin/groups/{groupId}", null);
+        groupPage("POST /admin/groups/{groupId}", c -> "name=Riggers+" + SEQ.incrementAndGet() + "&title=Rig&display_order=3");
+        groupPage("POST /admin/groups/{groupId}/delete", null);
+        groupPage("POST /admin/groups/{groupId}/members", c -> "username=mia&as=secondary");
+        groupPage("POST /admin/groups/{groupId}/members/{memberId}/remove", null);
+        groupPage("GET /admin/permissions", null);
+        groupPage("POST /admin/permissions", c -> "subject=group%3A" + c.groupId() + "&scope=forum&cell_upload=allow");
+        groupPage("GET /admin/permissions/explain", null);
         page("GET /assets/{file}", Access.ANYONE, null);
         page("GET /alerts/", Access.MEMBER, null);
         page("GET /alerts/page-{page}", Access.MEMBER, null);
@@ -170,6 +197,16 @@ class RouteTableTest {
         page("POST /reset-password", Access.ANYONE, c -> "token=not-a-token&new_password=long+enough");
         page("GET /unsubscribe/{token}", Access.ANYONE, null);
         page("POST /unsubscribe/{token}", Access.ANYONE, c -> "List-Unsubscribe=One-Click");
+    }
+
+    private static void groupRule(String key, Function<Case, String> body) {
+        rule(key, Access.ADMIN, body);
+        GROUP_ROUTES.add(key);
+    }
+
+    private static void groupPage(String key, Function<Case, String> body) {
+        page(key, Access.ADMIN, body);
+        GROUP_ROUTES.add("PAGE " + key);
     }
 
     private static void page(String key, Access access, Function<Case, String> body) {
@@ -232,9 +269,12 @@ class RouteTableTest {
             if (rule == null) {
                 continue; // reported by the first test
             }
-            for (String role : List.of("guest", "member", "moderator", "admin", "stranger")) {
+            for (String role : List.of("guest", "member", "moderator", "admin", "stranger", "insider")) {
                 boolean ownerRule = rule.access() == Access.OWNER_OR_STAFF || rule.access() == Access.OWNER_OR_ADMIN;
                 if (role.equals("stranger") && !ownerRule) {
+                    continue;
+                }
+                if (role.equals("insider") && !GROUP_ROUTES.contains(key(route))) {
                     continue;
                 }
                 tests.add(DynamicTest.dynamicTest(key(route) + " as " + role, () -> check(route, rule, role)));
@@ -290,6 +330,7 @@ class RouteTableTest {
             case "member" -> f.signedIn(f.mia);
             case "moderator" -> f.signedIn(f.moderator);
             case "admin" -> f.signedIn(f.admin);
+            case "insider" -> f.signedIn(insider());
             default -> f.signedIn(f.pat);
         };
         Client.Response r = client.send(route.method(), path(route, rule, c), body(route, rule, c), headers(route));
@@ -309,6 +350,9 @@ class RouteTableTest {
         }
         if (role.equals("guest")) {
             return 401;
+        }
+        if (role.equals("insider")) {
+            return expectedRefusal(access, "member"); // a group of one's own gives no admin rights
         }
         return switch (access) {
             case MEMBER -> 0;
@@ -337,6 +381,30 @@ class RouteTableTest {
         assertThat(r.errorCode()).isEqualTo("csrf_failed");
     }
 
+    private static Member insider;
+
+    /** A member whose custom group alone may see a private board (guests and members may not). */
+    private static synchronized Member insider() {
+        if (insider == null) {
+            var forum = f.forum;
+            var admin = Fixture.as(f.admin);
+            insider = f.member("insider");
+            var group = forum.groups().create(admin, "Insiders " + SEQ.incrementAndGet(), "Insider", 1);
+            forum.groups().place(admin, insider.id(), group.id(), Set.of());
+            var secret = forum.boards().createBoard(admin, f.category.id(), "Back room", "", "");
+            for (var g : List.of(dev.forumkit.core.group.GroupId.GUESTS, dev.forumkit.core.group.GroupId.MEMBERS)) {
+                forum.permissions().set(admin, new dev.forumkit.core.policy.Grant(dev.forumkit.core.policy.Grant.Subject.group(g),
+                        dev.forumkit.core.policy.Grant.Scope.board(secret.id()), dev.forumkit.core.policy.Permission.VIEW_BOARD,
+                        dev.forumkit.core.policy.GrantValue.DENY));
+            }
+            forum.permissions().set(admin, new dev.forumkit.core.policy.Grant(
+                    dev.forumkit.core.policy.Grant.Subject.group(group.id()), dev.forumkit.core.policy.Grant.Scope.board(secret.id()),
+                    dev.forumkit.core.policy.Permission.VIEW_BOARD, dev.forumkit.core.policy.GrantValue.ALLOW));
+            assertThat(forum.permissions().canSee(Fixture.as(insider), secret.id())).isTrue();
+        }
+        return insider;
+    }
+
     private static Case freshCase(String role) {
         Member t = f.member("target");
         Post opening = f.forum.threads().start(Fixture.as(t), f.board.id(), "Fresh thread", "Opening words");
@@ -346,9 +414,11 @@ class RouteTableTest {
             case "member" -> "mia";
             case "moderator" -> "moderator";
             case "admin" -> "admin";
+            case "insider" -> insider().username();
             default -> "pat";
         };
-        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login);
+        long group = f.forum.groups().create(Fixture.as(f.admin), "Case group " + SEQ.incrementAndGet(), null, 5).id().value();
+        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login, group);
     }
 
     private static String path(ForumRoute route, Rule rule, Case c) {
@@ -364,6 +434,8 @@ class RouteTableTest {
                     .replace("{page}", "1")
                     .replace("{file}", "forumkit.css")
                     .replace("{alertId}", "999999999")
+                    .replace("{groupId}", Long.toString(c.groupId()))
+                    .replace("{memberId}", Long.toString(c.target().id().value()))
                     .replace("{token}", "unknown-token");
         }
         return route.path().substring(P.length())
@@ -373,6 +445,7 @@ class RouteTableTest {
                 .replace("{boardId}", Long.toString(f.board.id().value()))
                 .replace("{categoryId}", Long.toString(f.category.id().value()))
                 .replace("{alertId}", "999999999")
+                .replace("{groupId}", Long.toString(c.groupId()))
                 .transform(p -> P + p);
     }
 

@@ -110,8 +110,14 @@ public final class BoardService {
         });
     }
 
+    /** The board if the actor may view it (admins see every board, to manage it); empty otherwise. */
     public Optional<Board> board(Actor actor, BoardId id) {
-        return ctx.storage.transactions().readOnly(() -> ctx.storage.boards().byId(id));
+        return ctx.storage.transactions().readOnly(() -> {
+            Member me = ctx.load(actor);
+            boolean admin = ctx.policy.allows(ctx.standing(me), Action.MANAGE_STRUCTURE, Target.NONE);
+            return ctx.storage.boards().byId(id)
+                    .filter(b -> admin || ctx.permissions(me, b.id()).has(dev.forumkit.core.policy.Permission.VIEW_BOARD));
+        });
     }
 
     public List<Category> categories() {

@@ -37,7 +37,7 @@ public record Group(GroupId id, String name, String title, int displayOrder) {
     public static java.util.List<Group> builtIns() {
         return java.util.List.of(new Group(GroupId.GUESTS, "Guests", null, 0),
                 new Group(GroupId.MEMBERS, "Members", null, 1),
-                new Group(GroupId.MODERATORS, "Moderators", "Moderator", 2),
-                new Group(GroupId.ADMINS, "Admins", "Administrator", 3));
+                new Group(GroupId.MODERATORS, "Moderators", null, 2),
+                new Group(GroupId.ADMINS, "Admins", null, 3));
     }
 }

@@ -74,8 +74,12 @@ public final class ServiceContext {
         return policy.hiddenBoards(member, now());
     }
 
-    /** Call inside a command that changed grants, groups, memberships or boards: the grid's cache goes after commit. */
+    /**
+     * Call inside a command that changed grants, groups, memberships or boards: the stored version rises with the
+     * change (other nodes notice within a second) and this node's cache goes right after the commit.
+     */
     public void permissionsChanged() {
+        storage.grants().bump();
         if (grid != null) {
             storage.transactions().afterCommit(grid::invalidate);
         }

@@ -9,10 +9,12 @@ import java.util.List;
 final class InMemoryGrants implements Grants {
     private final Tables db;
     private final Tables.TxMap<String, Grant> cells;
+    private final Tables.TxMap<Long, Long> versions;
 
     InMemoryGrants(Tables db) {
         this.db = db;
         this.cells = db.map();
+        this.versions = db.map();
     }
 
     private static String key(Grant.Subject subject, Grant.Scope scope, Permission p) {
@@ -36,6 +38,16 @@ final class InMemoryGrants implements Grants {
             of.forEach(g -> cells.remove(key(g.subject(), g.scope(), g.permission())));
             return of.size();
         });
+    }
+
+    @Override
+    public long version() {
+        return db.read(() -> versions.get(0L) == null ? 0L : versions.get(0L));
+    }
+
+    @Override
+    public void bump() {
+        db.run(() -> versions.put(0L, (versions.get(0L) == null ? 0 : versions.get(0L)) + 1));
     }
 
     @Override

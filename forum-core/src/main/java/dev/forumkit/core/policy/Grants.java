@@ -15,4 +15,13 @@ public interface Grants {
 
     /** Every grant, in no particular order. */
     List<Grant> all();
+
+    /**
+     * The grid's version: raised by {@link #bump()} in every transaction that changes grants, groups, memberships or
+     * boards, so each node can tell its cached grid is out of date by reading one number.
+     */
+    long version();
+
+    /** Raises {@link #version()} by one, in the caller's transaction. */
+    void bump();
 }

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * The forum's grid over its storage, compiled once into a {@link Grid} and cached with every resolved
  * (groups, board) permission set, so a page that checks many flags asks the storage nothing. The services call
  * {@link #invalidate()} after a commit that changed grants, groups, memberships or the board structure; a cache built
- * while such a change was committing is thrown away (the generation it was built for has passed).
+ * while such a change was committing is thrown away (the generation it was built for has passed). Such commits also
+ * raise the stored version ({@code Grants.bump()}), which other nodes check at most once a second.
  */
 public final class PermissionGrid {
     private static final int MAX_MEMO = 100_000;
@@ -37,7 +38,9 @@ public final class PermissionGrid {
 
     private final ForumStorage storage;
     private final java.time.Clock clock;
+    private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong lastCheck = new AtomicLong(System.nanoTime());
     private volatile State state;
 
     public PermissionGrid(ForumStorage storage, java.time.Clock clock) {
@@ -57,16 +60,13 @@ public final class PermissionGrid {
     }
 
     /**
-     * The banner of the member's primary group (shown on the member card), else of their role's built-in group for
-     * staff; null for none. Served from the cache: a thread page's authors cost no query once seen.
+     * The banner of the member's primary custom group (shown on the member card; the role has its own badge); null
+     * for none. Served from the cache: a thread page's authors cost no query once seen.
      */
     public String banner(MemberId member, Role role) {
         State st = state();
         MemberGroups mg = st.membership(member);
         Group g = mg.primary() == null ? null : st.groups.get(mg.primary());
-        if (g == null) {
-            g = st.groups.get(GroupId.forRole(role));
-        }
         return g == null ? null : g.title();
     }
 
@@ -144,7 +144,7 @@ public final class PermissionGrid {
 
     private State state() {
         State st = state;
-        if (st != null) {
+        if (st != null && !stale(st)) {
             return st;
         }
         long gen = generation.get();
@@ -155,6 +155,24 @@ public final class PermissionGrid {
             }
         }
         return built;
+    }
+
+    /**
+     * Another node may have changed the grid: at most once a second one node reads the stored version and drops a
+     * grid built from an older one. This node's own changes invalidate at once, after their commit.
+     */
+    private boolean stale(State st) {
+        long now = System.nanoTime();
+        long last = lastCheck.get();
+        if (now - last < CHECK_EVERY_NANOS || !lastCheck.compareAndSet(last, now)) {
+            return false;
+        }
+        long stored = storage.transactions().readOnly(() -> storage.grants().version());
+        if (stored != st.version) {
+            invalidate();
+            return true;
+        }
+        return false;
     }
 
     private State load(long gen) {
@@ -186,7 +204,8 @@ public final class PermissionGrid {
                 return categoryNames.getOrDefault(id, "#" + id);
             }
         };
-        return new State(gen, new Grid(storage.grants().all(), categoryOf, names), names, groups);
+        long version = storage.grants().version(); // read first: a change committed meanwhile makes this grid stale, not lost
+        return new State(gen, version, new Grid(storage.grants().all(), categoryOf, names), names, groups);
     }
 
     private record Key(Set<GroupId> groups, MemberId member, BoardId board) {
@@ -194,6 +213,7 @@ public final class PermissionGrid {
 
     private final class State {
         final long gen;
+        final long version;
         final Grid grid;
         final Grid.Names names;
         final Map<Key, Integer> resolved = new ConcurrentHashMap<>();
@@ -202,8 +222,9 @@ public final class PermissionGrid {
         final Map<MemberId, MemberGroups> memberships = new ConcurrentHashMap<>();
         final Map<GroupId, Group> groups;
 
-        State(long gen, Grid grid, Grid.Names names, Map<GroupId, Group> groups) {
+        State(long gen, long version, Grid grid, Grid.Names names, Map<GroupId, Group> groups) {
             this.gen = gen;
+            this.version = version;
             this.grid = grid;
             this.names = names;
             this.groups = Map.copyOf(groups);

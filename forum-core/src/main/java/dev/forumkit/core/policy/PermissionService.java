@@ -43,6 +43,27 @@ public final class PermissionService {
         });
     }
 
+    /**
+     * Sets a whole row of cells (one subject on one scope) in one transaction: a permission mapped to null, or left
+     * out, is cleared and inherits.
+     */
+    public void setRow(Actor actor, Grant.Subject subject, Grant.Scope scope, java.util.Map<Permission, GrantValue> cells) {
+        ctx.command(events -> {
+            admin(actor);
+            exists(subject, scope);
+            for (Permission p : Permission.values()) {
+                GrantValue v = cells.get(p);
+                if (v == null) {
+                    ctx.storage.grants().remove(subject, scope, p);
+                } else {
+                    ctx.storage.grants().put(new Grant(subject, scope, p, v));
+                }
+            }
+            ctx.permissionsChanged();
+            return null;
+        });
+    }
+
     /** Clears one cell, which then inherits; false if it was not set. */
     public boolean clear(Actor actor, Grant.Subject subject, Grant.Scope scope, Permission permission) {
         return ctx.command(events -> {

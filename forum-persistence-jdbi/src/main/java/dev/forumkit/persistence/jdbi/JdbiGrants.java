@@ -70,6 +70,16 @@ final class JdbiGrants implements Grants {
     }
 
     @Override
+    public long version() {
+        return db.with(h -> h.createQuery("SELECT version FROM permission_version WHERE id = 1").mapTo(Long.class).one());
+    }
+
+    @Override
+    public void bump() {
+        db.use(h -> h.createUpdate("UPDATE permission_version SET version = version + 1 WHERE id = 1").execute());
+    }
+
+    @Override
     public List<Grant> all() {
         return db.with(h -> h.createQuery("SELECT subject_kind, subject_id, scope_kind, scope_id, permission, grant_value"
                 + " FROM permission_grants").map(MAPPER).list());

@@ -32,7 +32,7 @@ public abstract class GroupsPortContract extends ContractBase {
     void aFreshStorageHasTheFourBuiltInGroups() {
         assertThat(read(() -> storage.groups().all())).extracting(Group::id)
                 .containsExactly(GroupId.GUESTS, GroupId.MEMBERS, GroupId.MODERATORS, GroupId.ADMINS);
-        assertThat(read(() -> storage.groups().byId(GroupId.MODERATORS))).get().extracting(Group::title).isEqualTo("Moderator");
+        assertThat(read(() -> storage.groups().byId(GroupId.MODERATORS))).get().extracting(Group::name).isEqualTo("Moderators");
     }
 
     @Test
@@ -112,6 +112,19 @@ public abstract class GroupsPortContract extends ContractBase {
         assertThat(tx(() -> storage.grants().remove(members, Grant.Scope.board(BoardId.of(5)), Permission.VIEW_BOARD))).isFalse();
         assertThat(tx(() -> storage.grants().removeAll(ann))).isEqualTo(1);
         assertThat(read(() -> storage.grants().all())).containsExactly(onCategory);
+    }
+
+    @Test
+    void theGridsVersionRisesWithEachBumpAndNotWithARolledBackOne() {
+        long start = read(() -> storage.grants().version());
+        txRun(() -> storage.grants().bump());
+        txRun(() -> storage.grants().bump());
+        assertThat(read(() -> storage.grants().version())).isEqualTo(start + 2);
+        assertThatThrownBy(() -> txRun(() -> {
+            storage.grants().bump();
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(read(() -> storage.grants().version())).isEqualTo(start + 2);
     }
 
     @Test

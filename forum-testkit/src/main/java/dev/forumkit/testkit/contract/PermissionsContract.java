@@ -1,6 +1,7 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Actor;
+import dev.forumkit.core.Forum;
 import dev.forumkit.core.NotAllowedException;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.alert.AlertEntry;
@@ -16,6 +17,7 @@ import dev.forumkit.core.policy.GrantValue;
 import dev.forumkit.core.policy.Permission;
 import dev.forumkit.core.read.BoardIndex;
 import dev.forumkit.core.read.ThreadSummary;
+import dev.forumkit.testkit.ForumFixture;
 import dev.forumkit.testkit.StartedThread;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,21 @@ public abstract class PermissionsContract extends ContractBase {
 
         forum.groups().remove(actor(admin), insiders.id());
         assertThat(forum.permissions().canSee(actor(insider), secret.id())).as("its grants went with the group").isFalse();
+    }
+
+    @Test
+    void anotherNodeOnTheSameStorageSeesAChangeWithoutRestarting() throws InterruptedException {
+        try (Forum other = ForumFixture.forum(counted, clock)) {
+            Actor out = actor(outsider);
+            assertThat(other.permissions().canSee(out, secret.id())).isFalse(); // its grid is now cached
+            forum.groups().place(actor(admin), outsider.id(), null, Set.of(insiders.id()));
+            assertThat(forum.permissions().canSee(out, secret.id())).as("at once on the changing node").isTrue();
+            long giveUp = System.nanoTime() + 15_000_000_000L; // the other node checks the stored version once a second
+            while (!other.permissions().canSee(out, secret.id()) && System.nanoTime() < giveUp) {
+                Thread.sleep(50);
+            }
+            assertThat(other.permissions().canSee(out, secret.id())).as("on the other node, soon after").isTrue();
+        }
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class ThreadRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread);
         body.put("board", BoardJson.from(p.board(), call.viewer().isGuest(), null, null,
-                call.api().forum().policy().allows(call.standing(), Action.START_THREAD, Target.NONE)));
+                call.allows(Action.START_THREAD, p.board().id())));
         body.put("category", BoardJson.CategoryJson.from(p.category()));
         body.put("starter", MemberJson.from(p.starter()));
         body.put("first_unread", p.firstUnread());

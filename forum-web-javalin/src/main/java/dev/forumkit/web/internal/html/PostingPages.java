@@ -55,7 +55,7 @@ final class PostingPages {
 
     private static Object startForm(Call call) {
         Board b = board(call);
-        call.api().forum().policy().check(call.standing(), Action.START_THREAD, Target.NONE);
+        call.check(Action.START_THREAD, b.id());
         return startPage(call, b, Form.empty());
     }
 
