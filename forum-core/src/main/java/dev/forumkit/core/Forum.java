@@ -81,7 +81,8 @@ public final class Forum implements AutoCloseable {
         this.outbox = new Outbox(storage, config.clock, events, config.outboxPollInterval, config.eventRetention);
         config.consumers.forEach(this::registerOrClose);
         // the grid is compiled from storage once and cached; commands that change it invalidate it after commit
-        Policy policy = new Policy(config.editTimeLimit, new PermissionGrid(storage, config.clock));
+        Policy policy = new Policy(config.editTimeLimit, new PermissionGrid(storage, config.clock,
+                config.permissionCheckInterval));
         this.ctx = new ServiceContext(storage, config.clock, policy, config.reactionTypes,
                 config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, outbox,
                 config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl);

@@ -36,6 +36,7 @@ public final class ForumConfig {
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     String publicUrl = "http://localhost:8080";
     Duration editTimeLimit;
+    Duration permissionCheckInterval = Duration.ofSeconds(1);
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -135,6 +136,18 @@ public final class ForumConfig {
             throw new IllegalArgumentException("the edit time limit must be positive");
         }
         this.editTimeLimit = value;
+        return this;
+    }
+
+    /**
+     * How often at most a node reads the stored version of the permission grid, to notice changes made on other nodes
+     * (its own changes take effect at once); defaults to 1 s.
+     */
+    public ForumConfig permissionCheckInterval(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("interval must not be negative");
+        }
+        this.permissionCheckInterval = value;
         return this;
     }
 

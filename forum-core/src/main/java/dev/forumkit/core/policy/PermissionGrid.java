@@ -38,14 +38,21 @@ public final class PermissionGrid {
 
     private final ForumStorage storage;
     private final java.time.Clock clock;
-    private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
+    private final long checkEveryNanos;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong lastCheck = new AtomicLong(System.nanoTime());
     private volatile State state;
 
+    /** A grid that checks the stored version at most once a second. */
     public PermissionGrid(ForumStorage storage, java.time.Clock clock) {
+        this(storage, clock, java.time.Duration.ofSeconds(1));
+    }
+
+    /** {@code checkEvery}: how often at most the stored version is read to notice other nodes' changes. */
+    public PermissionGrid(ForumStorage storage, java.time.Clock clock, java.time.Duration checkEvery) {
         this.storage = storage;
         this.clock = clock;
+        this.checkEveryNanos = checkEvery.toNanos();
     }
 
     /** Forgets the compiled grid; the next check compiles it again. Call after the changing transaction committed. */
@@ -85,6 +92,19 @@ public final class PermissionGrid {
             }
             return !st.grid.neverAnywhere(b, Permission.VIEW_BOARD) && !st.grid.neverAnywhere(b, Permission.READ_THREADS);
         });
+    }
+
+    /** Reads the groups of the members not cached yet in one query: a thread page's authors, before their banners. */
+    public void prefetch(java.util.Collection<MemberId> members) {
+        State st = state();
+        List<MemberId> missing = members.stream().filter(m -> !st.memberships.containsKey(m)).distinct().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<MemberId, MemberGroups> found = storage.groups().of(missing);
+        for (MemberId m : missing) {
+            st.memberships.put(m, found.getOrDefault(m, MemberGroups.none(m)));
+        }
     }
 
     Permissions permissions(Member member, Standing standing, BoardId board) {
@@ -164,7 +184,7 @@ public final class PermissionGrid {
     private boolean stale(State st) {
         long now = System.nanoTime();
         long last = lastCheck.get();
-        if (now - last < CHECK_EVERY_NANOS || !lastCheck.compareAndSet(last, now)) {
+        if (now - last < checkEveryNanos || !lastCheck.compareAndSet(last, now)) {
             return false;
         }
         long stored = storage.transactions().readOnly(() -> storage.grants().version());

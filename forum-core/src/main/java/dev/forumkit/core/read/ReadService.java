@@ -151,6 +151,9 @@ public final class ReadService {
         Set<MemberId> authorIds = posts.stream().map(Post::authorId).collect(Collectors.toCollection(HashSet::new));
         authorIds.add(thread.starterId());
         Map<MemberId, Member> authors = s.members().byIds(authorIds);
+        if (ctx.grid != null) {
+            ctx.grid.prefetch(authorIds); // their banners: one query for the page, none once cached
+        }
         List<PostId> postIds = posts.stream().map(Post::id).toList();
         Map<PostId, Map<String, Integer>> counts = postIds.isEmpty() ? Map.of() : s.reactions().countsByPost(postIds);
         Map<PostId, String> mine = me == null || postIds.isEmpty() ? Map.of() : s.reactions().typesBy(me.id(), postIds);
