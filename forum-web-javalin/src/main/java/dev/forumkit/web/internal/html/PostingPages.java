@@ -33,7 +33,7 @@ final class PostingPages {
         t.get("/posts/{postId}/edit", Access.OWNER_OR_STAFF, PostingPages::editForm);
         t.post("/posts/{postId}/edit", Access.OWNER_OR_STAFF, PostingPages::edit);
         t.post("/posts/{postId}/delete", Access.OWNER_OR_STAFF, PostingPages::delete);
-        t.post("/posts/{postId}/restore", Access.STAFF, PostingPages::restore);
+        t.post("/posts/{postId}/restore", Access.BOARD_MODERATOR, PostingPages::restore);
         t.post("/posts/{postId}/react", Access.MEMBER, PostingPages::react);
     }
 
