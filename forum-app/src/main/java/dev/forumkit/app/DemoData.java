@@ -4,9 +4,14 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
+import dev.forumkit.core.group.Group;
+import dev.forumkit.core.group.GroupId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.member.Role;
+import dev.forumkit.core.policy.Grant;
+import dev.forumkit.core.policy.GrantValue;
+import dev.forumkit.core.policy.Permission;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.storage.ForumStorage;
 
@@ -74,6 +79,19 @@ final class DemoData {
         forum.reactions().react(as(mina), opening.id(), "love");
         forum.reactions().react(as(kenji), adminReply.id(), "like");
         forum.reactions().react(as(kenji), minaReply.id(), "wow");
+
+        // a staff badge on the admin's posts, and a board only moderators and admins see
+        Group staff = forum.groups().create(root, "Staff", "Staff", 1);
+        forum.groups().place(root, admin.id(), staff.id(), java.util.Set.of());
+        Category backstage = forum.boards().createCategory(root, "Backstage", "For the forum's staff");
+        Board staffRoom = forum.boards().createBoard(root, backstage.id(), "Staff room",
+                "Moderation notes; members and guests do not see this board", null);
+        for (GroupId g : List.of(GroupId.GUESTS, GroupId.MEMBERS)) {
+            forum.permissions().set(root, new Grant(Grant.Subject.group(g), Grant.Scope.board(staffRoom.id()),
+                    Permission.VIEW_BOARD, GrantValue.DENY));
+        }
+        forum.threads().start(root, staffRoom.id(), "How we moderate",
+                "Lock a thread before deleting it, and say why in the reason. Members never see this board.");
         return accounts;
     }
 

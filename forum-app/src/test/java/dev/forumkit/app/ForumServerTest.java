@@ -95,6 +95,10 @@ class ForumServerTest {
         assertThat(page.posts().items().get(1).post().body()).startsWith("[quote=kenji post=");
         assertThat(page.posts().items().get(0).post().body()).contains("https://");
         assertThat(forum.counters().recountAsSystem(false).clean()).isTrue();
+        assertThat(page.posts().items().get(1).author().banner()).as("the admin's staff badge").isEqualTo("Staff");
+        var staffRoom = forum.boards().boards().stream().filter(b -> b.title().equals("Staff room")).findFirst().orElseThrow();
+        assertThat(forum.permissions().canSee(dev.forumkit.core.Actor.member(kenji.id()), staffRoom.id())).isFalse();
+        assertThat(forum.permissions().canSee(dev.forumkit.core.Actor.guest(), staffRoom.id())).isFalse();
         assertThat(new DemoData(forum, storage).seedIfEmpty()).isEmpty();
     }
 }

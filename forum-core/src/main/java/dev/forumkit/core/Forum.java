@@ -15,6 +15,9 @@ import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.MemberService;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
+import dev.forumkit.core.group.GroupService;
+import dev.forumkit.core.policy.PermissionGrid;
+import dev.forumkit.core.policy.PermissionService;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.reaction.ReactionService;
 import dev.forumkit.core.reaction.ReactionTypes;
@@ -74,6 +77,8 @@ public final class Forum implements AutoCloseable {
     private final RerenderService rerendering;
     private final AlertService alerts;
     private final WatchService watching;
+    private final GroupService groups;
+    private final PermissionService permissions;
     private final ScheduledExecutorService flusher;
     private final Mailer mailer;
     private final PasswordResetService passwordResets;
@@ -91,7 +96,10 @@ public final class Forum implements AutoCloseable {
         config.listeners.forEach(events::subscribe);
         this.outbox = new Outbox(storage, config.clock, events, config.outboxPollInterval, config.eventRetention);
         config.consumers.forEach(this::registerOrClose);
-        this.ctx = new ServiceContext(storage, config.clock, new Policy(config.verification), config.reactionTypes,
+        // the grid is compiled from storage once and cached; commands that change it invalidate it after commit
+        Policy policy = new Policy(config.verification, config.editTimeLimit, new PermissionGrid(storage, config.clock,
+                config.permissionCheckInterval));
+        this.ctx = new ServiceContext(storage, config.clock, policy, config.reactionTypes,
                 config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, outbox,
                 config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl);
         this.views = new ViewCounter(storage);
@@ -110,6 +118,8 @@ public final class Forum implements AutoCloseable {
         this.reports = new ReportService(ctx);
         this.warnings = new WarningService(ctx, config.warningThresholds);
         this.audit = new AuditService(ctx);
+        this.groups = new GroupService(ctx);
+        this.permissions = new PermissionService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
         // planned per batch and written in chunks, paced, so a reply to a thread with 10,000 watchers does not hold up
         // the next replies (docs/alerts.md, "Fan-out")
@@ -248,6 +258,20 @@ public final class Forum implements AutoCloseable {
     /** The audit log of moderator and admin actions (admins read it). */
     public AuditService audit() {
         return audit;
+    }
+
+    /**
+    /** User groups, their banners and members' places in them (admins). */
+    public GroupService groups() {
+        return groups;
+    }
+
+    /**
+     * The permission grid (admins set cells), explanations of decisions, and the one question every list asks: may
+     * this actor see board B ({@code canSee}, {@code visibleBoards}).
+     */
+    public PermissionService permissions() {
+        return permissions;
     }
 
     public void subscribe(ForumEventListener listener) {

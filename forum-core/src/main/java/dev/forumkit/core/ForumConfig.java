@@ -42,6 +42,8 @@ public final class ForumConfig {
     Verification verification = Verification.OFF;
     SearchIndex searchIndex;
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
+    Duration editTimeLimit;
+    Duration permissionCheckInterval = Duration.ofSeconds(1);
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -162,6 +164,30 @@ public final class ForumConfig {
             throw new IllegalArgumentException("two warning thresholds have the same points");
         }
         this.warningThresholds = copy;
+        return this;
+    }
+
+    /**
+     * How long members may edit and delete their own posts; null (the default) for no limit. Those who moderate the
+     * board are not limited.
+     */
+    public ForumConfig editTimeLimit(Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("the edit time limit must be positive");
+        }
+        this.editTimeLimit = value;
+        return this;
+    }
+
+    /**
+     * How often at most a node reads the stored version of the permission grid, to notice changes made on other nodes
+     * (its own changes take effect at once); defaults to 1 s.
+     */
+    public ForumConfig permissionCheckInterval(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("interval must not be negative");
+        }
+        this.permissionCheckInterval = value;
         return this;
     }
 

@@ -38,6 +38,8 @@ import dev.forumkit.testkit.contract.StructurePortContract;
 import dev.forumkit.testkit.contract.ThreadListingPortContract;
 import dev.forumkit.testkit.contract.ThreadsPortContract;
 import dev.forumkit.testkit.contract.TransactionsContract;
+import dev.forumkit.testkit.contract.GroupsPortContract;
+import dev.forumkit.testkit.contract.PermissionsContract;
 import dev.forumkit.testkit.contract.WatchesPortContract;
 import org.junit.jupiter.api.Nested;
 
@@ -136,6 +138,16 @@ public abstract class ForumStorageContract {
 
     @Nested
     class AlertsPort extends AlertsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class GroupsPort extends GroupsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Permissions extends PermissionsContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 

@@ -162,4 +162,14 @@ public final class WriteCountingStorage implements ForumStorage {
     public dev.forumkit.core.audit.AuditLog auditLog() {
         return delegate.auditLog();
     }
+
+    @Override
+    public dev.forumkit.core.group.Groups groups() {
+        return delegate.groups();
+    }
+
+    @Override
+    public dev.forumkit.core.policy.Grants grants() {
+        return delegate.grants();
+    }
 }

@@ -15,6 +15,11 @@ public enum Access {
     OWNER_OR_ADMIN,
     /** Moderators and admins who are not banned. */
     STAFF,
+    /**
+     * Signed-in; core allows those who may moderate the content's board: moderators and admins by default, and any
+     * group or member the permission grid gives "moderate" on that board.
+     */
+    BOARD_MODERATOR,
     /** Admins who are not banned. */
     ADMIN
 }

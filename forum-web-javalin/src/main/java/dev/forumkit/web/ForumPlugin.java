@@ -9,6 +9,8 @@ import dev.forumkit.web.internal.Admission;
 import dev.forumkit.web.internal.AdmissionHandler;
 import dev.forumkit.web.internal.Api;
 import dev.forumkit.web.internal.BoardRoutes;
+import dev.forumkit.web.internal.GroupRoutes;
+import dev.forumkit.web.internal.PermissionRoutes;
 import dev.forumkit.web.internal.MemberRoutes;
 import dev.forumkit.web.internal.OutboxRoutes;
 import dev.forumkit.web.internal.PasswordResetRoutes;
@@ -67,6 +69,8 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         ThreadRoutes.register(table);
         PostRoutes.register(table);
         AdminRoutes.register(table);
+        GroupRoutes.register(table);
+        PermissionRoutes.register(table);
         AlertRoutes.register(table);
         WatchRoutes.register(table);
         OutboxRoutes.register(table);

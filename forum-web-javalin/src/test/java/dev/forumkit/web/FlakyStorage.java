@@ -145,4 +145,14 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.audit.AuditLog auditLog() {
         return inner.auditLog();
     }
+
+    @Override
+    public dev.forumkit.core.group.Groups groups() {
+        return inner.groups();
+    }
+
+    @Override
+    public dev.forumkit.core.policy.Grants grants() {
+        return inner.grants();
+    }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * shown together ("kenji and 3 others reacted to your post"). {@code ids} are the alerts it stands for, newest
  * first; {@code latestActor} did the newest of them and {@code actorCount} counts the different actors.
  * {@code contentVisible} is false when the viewer may no longer see the post or thread (it was deleted since):
- * show the entry without a link. Titles are null for content that no longer exists.
+ * show the entry without a link. Titles are null for content that no longer exists, and so are titles and board
+ * for content on a board the viewer may not see.
  */
 public record AlertEntry(
         List<AlertId> ids,

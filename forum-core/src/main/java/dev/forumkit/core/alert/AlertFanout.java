@@ -269,6 +269,14 @@ public final class AlertFanout {
                 Map<MemberId, Member> members = s.members().byIds(candidates.keySet());
                 candidates.entrySet().removeIf(c -> !isModeration(c.getValue()) && !staff(members.get(c.getKey())));
             }
+            BoardId on = board != null ? board : s.threads().byId(thread).map(ForumThread::boardId).orElse(null);
+            if (on != null && !openToAll(on)) {
+                // a private board: nobody hears of it who may not see it, not even of their own post's moderation
+                Map<MemberId, Member> members = s.members().byIds(candidates.keySet());
+                Instant now = ctx.now();
+                candidates.entrySet().removeIf(c -> !ctx.policy.canSee(members.get(c.getKey()), now, on)
+                        || members.get(c.getKey()) == null);
+            }
             if (candidates.isEmpty()) {
                 return;
             }
@@ -284,6 +292,10 @@ public final class AlertFanout {
                 return false;
             }
             return post == null || batch.post(post).map(p -> !p.isDeleted()).orElse(false);
+        }
+
+        private boolean openToAll(BoardId b) {
+            return ctx.grid == null || ctx.grid.openToAll(b);
         }
 
         private boolean staff(Member m) {

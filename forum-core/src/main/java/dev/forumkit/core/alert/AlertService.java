@@ -141,6 +141,7 @@ public final class AlertService {
             return List.of();
         }
         boolean staff = ctx.standing(me).isStaff();
+        Set<BoardId> hidden = ctx.hiddenBoards(me);
         Set<MemberId> actors = new HashSet<>();
         Set<ThreadId> threadIds = new HashSet<>();
         Map<PostId, Optional<Post>> posts = new HashMap<>();
@@ -162,6 +163,12 @@ public final class AlertService {
             boolean visible = thread != null && (staff || !thread.isDeleted())
                     && (a.post() == null || (post != null && (staff || !post.isDeleted())));
             BoardId boardId = a.board() != null ? a.board() : thread == null ? null : thread.boardId();
+            if (boardId != null && (hidden.contains(boardId) || (thread != null && hidden.contains(thread.boardId())))) {
+                // a board the member may not see (made private since): the entry stays, saying nothing of it
+                visible = false;
+                thread = null;
+                boardId = null;
+            }
             Board board = boardId == null ? null : boards.get(boardId);
             Member actor = names.get(a.actor());
             int actorCount = (int) item.alerts().stream().map(Alert::actor).distinct().count();

@@ -28,6 +28,7 @@ public final class BoardService {
         validate(t, d, null);
         return ctx.command(events -> {
             Member me = admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             int order = ctx.storage.categories().all().size() + 1;
             Category added = ctx.storage.categories().add(Category.withoutId(t, d, order));
             ctx.audit.record(me.id(), AuditAction.CATEGORY_CREATE, AuditTarget.category(added.id()), null, describe(added), null);
@@ -42,6 +43,7 @@ public final class BoardService {
         validate(t, d, null);
         return ctx.command(events -> {
             Member me = admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             Category c = category(id);
             Category updated = new Category(c.id(), t, d, c.displayOrder());
             ctx.storage.categories().update(updated);
@@ -54,6 +56,7 @@ public final class BoardService {
     public void reorderCategories(Actor actor, List<CategoryId> order) {
         ctx.command(events -> {
             Member me = admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             List<Category> all = ctx.storage.categories().all();
             requirePermutation(order, all.stream().map(Category::id).toList());
             ctx.audit.record(me.id(), AuditAction.CATEGORY_REORDER, AuditTarget.FORUM,
@@ -73,6 +76,7 @@ public final class BoardService {
         validate(t, d, g);
         return ctx.command(events -> {
             Member me = admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             category(categoryId);
             int order = (int) ctx.storage.boards().all().stream().filter(b -> b.categoryId().equals(categoryId)).count() + 1;
             Board added = ctx.storage.boards().add(Board.withoutId(categoryId, t, d, g.isEmpty() ? null : g, order));
@@ -89,6 +93,7 @@ public final class BoardService {
         validate(t, d, g);
         return ctx.command(events -> {
             Member me = admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             Board b = board(id);
             CategoryId target = categoryId == null ? b.categoryId() : category(categoryId).id();
             Board updated = b.withDetails(target, t, d, g.isEmpty() ? null : g, b.displayOrder());
@@ -102,6 +107,7 @@ public final class BoardService {
     public void reorderBoards(Actor actor, CategoryId categoryId, List<BoardId> order) {
         ctx.command(events -> {
             Member me = admin(actor);
+            ctx.permissionsChanged(); // the grid's boards, categories and names
             category(categoryId);
             List<BoardId> existing = ctx.storage.boards().all().stream()
                     .filter(b -> b.categoryId().equals(categoryId)).map(Board::id).toList();
@@ -116,8 +122,14 @@ public final class BoardService {
         });
     }
 
+    /** The board if the actor may view it (admins see every board, to manage it); empty otherwise. */
     public Optional<Board> board(Actor actor, BoardId id) {
-        return ctx.storage.transactions().readOnly(() -> ctx.storage.boards().byId(id));
+        return ctx.storage.transactions().readOnly(() -> {
+            Member me = ctx.load(actor);
+            boolean admin = ctx.policy.allows(ctx.standing(me), Action.MANAGE_STRUCTURE, Target.NONE);
+            return ctx.storage.boards().byId(id)
+                    .filter(b -> admin || ctx.permissions(me, b.id()).has(dev.forumkit.core.policy.Permission.VIEW_BOARD));
+        });
     }
 
     public List<Category> categories() {

@@ -6,7 +6,8 @@ import dev.forumkit.core.member.AuthorCard;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Policy;
-import dev.forumkit.core.policy.Standing;
+import dev.forumkit.core.policy.PermissionGrid;
+import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostView;
@@ -32,15 +33,21 @@ public final class PostViews {
      * missing; {@code counts} are the reaction counts by type and {@code viewerReaction} the viewer's own (or null).
      */
     public PostView of(Post p, ForumThread thread, Member author, Map<String, Integer> counts, String viewerReaction,
-                       boolean unread, Member viewer, Standing standing, Instant now) {
+                       boolean unread, Member viewer, Permissions standing, Instant now) {
         boolean own = viewer != null && p.authorId().equals(viewer.id());
-        Target target = Target.content(own, thread.locked(), p.isDeleted() || thread.isDeleted());
-        return new PostView(p, bodyHtml(p), author == null ? AuthorCard.unknown(p.authorId()) : AuthorCard.of(author, now),
+        Target target = Target.content(own, thread.locked(), p.isDeleted() || thread.isDeleted())
+                .aged(java.time.Duration.between(p.createdAt(), now));
+        return new PostView(p, bodyHtml(p), author == null ? AuthorCard.unknown(p.authorId()) : card(author, now),
                 p.authorId().equals(thread.starterId()), counts, viewerReaction, unread,
                 policy.allows(standing, Action.EDIT_POST, target),
                 policy.allows(standing, Action.DELETE_POST, target) && !p.isFirst() && !p.isDeleted(),
                 policy.allows(standing, Action.RESTORE_POST, target) && p.isDeleted(),
                 policy.allows(standing, Action.REACT, target));
+    }
+
+    private AuthorCard card(Member author, Instant now) {
+        PermissionGrid grid = policy.grid();
+        return AuthorCard.of(author, now, grid == null ? null : grid.banner(author.id(), author.role()));
     }
 
     /** The stored rendering; a post stored without one (e.g. by an old import) is shown as escaped text. */

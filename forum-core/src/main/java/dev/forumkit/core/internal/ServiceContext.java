@@ -10,6 +10,10 @@ import dev.forumkit.core.markup.MentionedMember;
 import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.PasswordHasher;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.member.AuthorCard;
+import dev.forumkit.core.policy.PermissionGrid;
+import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.reaction.ReactionTypes;
@@ -20,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,6 +46,8 @@ public final class ServiceContext {
     /** Records staff actions in the audit log, in the command's transaction. */
     public final AuditTrail audit;
     private final Function<Member, String> memberUrl;
+    /** The permission grid's cache; null when the policy has only the built-in defaults. */
+    public final PermissionGrid grid;
 
     public ServiceContext(ForumStorage storage, Clock clock, Policy policy, ReactionTypes reactionTypes,
                           PasswordHasher passwordHasher, Outbox outbox, int postsPerPage, int threadsPerPage,
@@ -58,6 +65,33 @@ public final class ServiceContext {
         this.postViews = new PostViews(policy);
         this.memberUrl = memberUrl;
         this.audit = new AuditTrail(storage, this::now);
+        this.grid = policy.grid();
+    }
+
+    /** What the grid grants the member (null: a guest) on the board (null: forum-wide), now. */
+    public Permissions permissions(Member member, BoardId board) {
+        return policy.permissions(member, now(), board);
+    }
+
+    /** Boards the member (null: a guest) may not see: left out of every list, count and alert. */
+    public Set<BoardId> hiddenBoards(Member member) {
+        return policy.hiddenBoards(member, now());
+    }
+
+    /**
+     * Call inside a command that changed grants, groups, memberships or boards: the stored version rises with the
+     * change (other nodes notice within a second) and this node's cache goes right after the commit.
+     */
+    public void permissionsChanged() {
+        storage.grants().bump();
+        if (grid != null) {
+            storage.transactions().afterCommit(grid::invalidate);
+        }
+    }
+
+    /** The card of a post's author, with their primary group's banner. */
+    public AuthorCard authorCard(Member m, Instant now) {
+        return AuthorCard.of(m, now, grid == null ? null : grid.banner(m.id(), m.role()));
     }
 
     /**

@@ -45,6 +45,8 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryReports reports = new InMemoryReports(db);
     private final InMemoryWarnings warnings = new InMemoryWarnings(db);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
+    private final InMemoryGroups groups = new InMemoryGroups(db);
+    private final InMemoryGrants grants = new InMemoryGrants(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -160,5 +162,15 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.audit.AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public dev.forumkit.core.group.Groups groups() {
+        return groups;
+    }
+
+    @Override
+    public dev.forumkit.core.policy.Grants grants() {
+        return grants;
     }
 }

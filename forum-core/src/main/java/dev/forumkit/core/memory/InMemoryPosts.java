@@ -98,6 +98,15 @@ final class InMemoryPosts implements Posts {
     }
 
     @Override
+    public List<Post> recentVisibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded, int limit) {
+        return db.read(() -> rows.values().stream()
+                .filter(p -> p.authorId().equals(author) && !p.isDeleted()
+                        && threads.byId(p.threadId()).map(t -> !t.isDeleted() && !excluded.contains(t.boardId())).orElse(false))
+                .sorted(Comparator.comparing(Post::createdAt).thenComparingLong(p -> p.id().value()).reversed())
+                .limit(limit).toList());
+    }
+
+    @Override
     public Optional<Post> lastVisibleInThread(ThreadId thread) {
         return db.read(() -> {
             List<Post> all = inThread(thread, 1, Integer.MAX_VALUE);

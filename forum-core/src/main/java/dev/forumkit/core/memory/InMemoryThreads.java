@@ -132,6 +132,11 @@ final class InMemoryThreads implements Threads {
     }
 
     @Override
+    public List<ForumThread> latestExcluding(java.util.Set<BoardId> excluded, boolean includeDeleted, int offset, int limit) {
+        return page(t -> (includeDeleted || !t.isDeleted()) && !excluded.contains(t.boardId()), BY_ACTIVITY, offset, limit);
+    }
+
+    @Override
     public int countAll(boolean includeDeleted) {
         return count(t -> includeDeleted || !t.isDeleted());
     }

@@ -1,6 +1,6 @@
 package dev.forumkit.core.policy;
 
-/** Everything an actor may try; {@link Policy} decides each one for each {@link Standing}. */
+/** Everything an actor may try; {@link Policy} decides each one for each {@link Standing} and grid {@link Permissions}. */
 public enum Action {
     READ_FORUM,
     VIEW_DELETED,
@@ -32,5 +32,11 @@ public enum Action {
     /** See a member's warnings (their own, or anyone's for staff). */
     VIEW_WARNINGS,
     /** Read the audit log of moderator and admin actions. */
-    VIEW_AUDIT_LOG
+    VIEW_AUDIT_LOG,
+    UPLOAD,
+    VOTE_IN_POLL,
+    /** Create, change and remove groups and put members in them (admins). */
+    MANAGE_GROUPS,
+    /** Set the permission grid and read explanations (admins). */
+    MANAGE_PERMISSIONS
 }

@@ -1,5 +1,6 @@
 /**
- * The permission policy: one table deciding every action for guest, member, banned member, moderator and admin.
- * Services consult it before every command and the web layer uses it for viewer flags.
+ * The permission policy: one pure decision for every action, from the role's standing and the permission grid
+ * (groups and members x forum, categories and boards x permissions: allow, deny, never), with explanations.
+ * Services consult it before every command, the read side for viewer flags and for which boards an actor may see.
  */
 package dev.forumkit.core.policy;

@@ -23,6 +23,9 @@ public interface Posts {
     /** The member's newest posts that are visible (neither the post nor its thread deleted), newest first. */
     List<Post> recentVisibleByAuthor(MemberId author, int limit);
 
+    /** As {@link #recentVisibleByAuthor(MemberId, int)}, leaving out posts in threads on the given boards. */
+    List<Post> recentVisibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded, int limit);
+
     /** The not-deleted post of the thread with the highest number. */
     Optional<Post> lastVisibleInThread(ThreadId thread);
 

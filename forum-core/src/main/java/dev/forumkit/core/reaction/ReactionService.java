@@ -7,7 +7,7 @@ import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
-import dev.forumkit.core.policy.Standing;
+import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
@@ -46,13 +46,14 @@ public final class ReactionService {
     private ReactionResult change(Actor actor, PostId postId, String newType) {
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
-            Standing standing = ctx.standing(me);
             Post post = ctx.storage.posts().byId(postId).orElseThrow(() -> new NotFoundException("no post " + postId));
             // the thread row lock serialises every counter change on this thread's posts and their authors' scores
             ForumThread thread = ctx.storage.threads().byIdForUpdate(post.threadId()).orElseThrow();
             post = ctx.storage.posts().byId(postId).orElseThrow();
             boolean deleted = post.isDeleted() || thread.isDeleted();
-            if (deleted && !standing.isStaff()) {
+            Permissions standing = ctx.permissions(me, thread.boardId());
+            if (!ctx.policy.allows(standing, Action.READ_FORUM, Target.NONE)
+                    || (deleted && !ctx.policy.allows(standing, Action.VIEW_DELETED, Target.NONE))) {
                 throw new NotFoundException("no post " + postId);
             }
             ctx.policy.check(standing, Action.REACT, Target.content(post.authorId().equals(me.id()), thread.locked(), deleted));

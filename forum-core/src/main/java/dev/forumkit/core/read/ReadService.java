@@ -12,6 +12,8 @@ import dev.forumkit.core.member.AuthorCard;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.policy.Action;
+import dev.forumkit.core.policy.Permission;
+import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.policy.Target;
@@ -58,10 +60,17 @@ public final class ReadService {
         return s.transactions().readOnly(() -> marks.lastRead(member, thread));
     }
 
+    /** The categories and boards the viewer may see; a category whose every board is hidden from them is left out. */
     public BoardIndex boardIndex(Actor actor) {
         return s.transactions().readOnly(() -> {
             List<Category> categories = s.categories().all();
-            List<Board> boards = s.boards().all();
+            List<Board> all = s.boards().all();
+            Member me = ctx.load(actor);
+            Set<BoardId> hidden = ctx.hiddenBoards(me);
+            // a board one may view but not read is listed with its counters and without its last thread
+            List<Board> boards = hidden.isEmpty() ? all : all.stream()
+                    .filter(b -> !hidden.contains(b.id()) || ctx.permissions(me, b.id()).has(Permission.VIEW_BOARD))
+                    .map(b -> hidden.contains(b.id()) ? withoutLastPost(b) : b).toList();
             Set<ThreadId> threadIds = new HashSet<>();
             Set<MemberId> authorIds = new HashSet<>();
             for (Board b : boards) {
@@ -79,7 +88,11 @@ public final class ReadService {
                                 b.lastPost() == null ? null : title(threads.get(b.lastPost().threadId())),
                                 b.lastPost() == null ? null : name(authors.get(b.lastPost().authorId()))))
                         .toList();
-                sections.add(new BoardIndex.Section(c, boardSummaries));
+                boolean allHidden = boardSummaries.isEmpty()
+                        && all.stream().anyMatch(b -> b.categoryId().equals(c.id()));
+                if (!allHidden) {
+                    sections.add(new BoardIndex.Section(c, boardSummaries));
+                }
             }
             return new BoardIndex(sections);
         });
@@ -89,17 +102,20 @@ public final class ReadService {
         requirePage(page);
         return s.transactions().readOnly(() -> {
             Member me = ctx.load(actor);
-            Standing standing = ctx.standing(me);
-            Board board = s.boards().byId(boardId).orElseThrow(() -> new NotFoundException("no board " + boardId));
+            Permissions standing = ctx.permissions(me, boardId);
+            // a board one may not view does not exist for them; one they may view but not read tells them so
+            Board board = s.boards().byId(boardId).filter(b -> standing.has(Permission.VIEW_BOARD))
+                    .orElseThrow(() -> new NotFoundException("no board " + boardId));
+            policy.check(standing, Action.READ_FORUM, Target.board(boardId));
             Category category = s.categories().byId(board.categoryId()).orElseThrow();
-            boolean staff = standing.isStaff();
+            boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
             int per = ctx.threadsPerPage;
             int total = staff ? s.threads().countInBoard(boardId, true) : board.threadCount();
             List<ForumThread> threads = s.threads().pageInBoard(boardId, staff, (page - 1) * per, per);
-            List<ThreadSummary> items = summaries.of(me, standing, threads, Map.of(board.id(), board));
+            List<ThreadSummary> items = summaries.of(me, b -> standing, threads, Map.of(board.id(), board));
             return new BoardPage(board, category, new Page<>(items, page, Page.lastPage(total, per), per, total),
                     me == null ? board.guestNotice() : null,
-                    policy.allows(standing, Action.START_THREAD, Target.NONE));
+                    policy.allows(standing, Action.START_THREAD, Target.board(boardId)));
         });
     }
 
@@ -121,9 +137,10 @@ public final class ReadService {
 
     private ThreadPage buildThreadPage(Actor actor, ThreadId threadId, int page) {
         Member me = ctx.load(actor);
-        Standing standing = ctx.standing(me);
+        ForumThread found = s.threads().byId(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
+        Permissions standing = ctx.permissions(me, found.boardId());
         boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
-        ForumThread thread = s.threads().byId(threadId).filter(t -> !t.isDeleted() || staff)
+        ForumThread thread = Optional.of(found).filter(t -> readable(standing, t.isDeleted()))
                 .orElseThrow(() -> new NotFoundException("no thread " + threadId));
         thread = summaries.withPendingViews(thread);
         Board board = s.boards().byId(thread.boardId()).orElseThrow();
@@ -134,6 +151,9 @@ public final class ReadService {
         Set<MemberId> authorIds = posts.stream().map(Post::authorId).collect(Collectors.toCollection(HashSet::new));
         authorIds.add(thread.starterId());
         Map<MemberId, Member> authors = s.members().byIds(authorIds);
+        if (ctx.grid != null) {
+            ctx.grid.prefetch(authorIds); // their banners: one query for the page, none once cached
+        }
         List<PostId> postIds = posts.stream().map(Post::id).toList();
         Map<PostId, Map<String, Integer>> counts = postIds.isEmpty() ? Map.of() : s.reactions().countsByPost(postIds);
         Map<PostId, String> mine = me == null || postIds.isEmpty() ? Map.of() : s.reactions().typesBy(me.id(), postIds);
@@ -151,7 +171,7 @@ public final class ReadService {
         Member starter = authors.get(thread.starterId());
         Target threadTarget = Target.content(me != null && thread.starterId().equals(me.id()), thread.locked(), thread.isDeleted());
         return new ThreadPage(thread, board, category,
-                starter == null ? AuthorCard.unknown(thread.starterId()) : AuthorCard.of(starter, now),
+                starter == null ? AuthorCard.unknown(thread.starterId()) : ctx.authorCard(starter, now),
                 new Page<>(items, page, lastPage, per, total), firstUnread,
                 policy.allows(standing, Action.REPLY, threadTarget),
                 policy.allows(standing, Action.LOCK_THREAD, threadTarget),
@@ -161,7 +181,7 @@ public final class ReadService {
     /** Where a post is: thread, page and anchor. Deleted posts are found by staff only. */
     public PostLocation locate(Actor actor, PostId postId) {
         return s.transactions().readOnly(() -> {
-            Visible v = visible(ctx.standing(ctx.load(actor)), postId);
+            Visible v = visible(ctx.load(actor), postId);
             int page = (v.post.number() - 1) / ctx.postsPerPage + 1;
             return new PostLocation(v.post.id(), v.thread.id(), v.thread.slug(), v.post.number(), page, "post-" + v.post.id());
         });
@@ -174,12 +194,11 @@ public final class ReadService {
     public PostView post(Actor actor, PostId postId) {
         return s.transactions().readOnly(() -> {
             Member me = ctx.load(actor);
-            Standing standing = ctx.standing(me);
-            Visible v = visible(standing, postId);
+            Visible v = visible(me, postId);
             List<PostId> id = List.of(postId);
             return ctx.postViews.of(v.post, v.thread, s.members().byId(v.post.authorId()).orElse(null),
                     s.reactions().countsByPost(id).getOrDefault(postId, Map.of()),
-                    me == null ? null : s.reactions().typesBy(me.id(), id).get(postId), false, me, standing, ctx.now());
+                    me == null ? null : s.reactions().typesBy(me.id(), id).get(postId), false, me, v.standing, ctx.now());
         });
     }
 
@@ -187,19 +206,20 @@ public final class ReadService {
     public ThreadSummary thread(Actor actor, ThreadId threadId) {
         return s.transactions().readOnly(() -> {
             Member me = ctx.load(actor);
-            Standing standing = ctx.standing(me);
-            boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
-            ForumThread thread = s.threads().byId(threadId).filter(t -> !t.isDeleted() || staff)
-                    .orElseThrow(() -> new NotFoundException("no thread " + threadId));
+            ForumThread thread = s.threads().byId(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
+            Permissions standing = ctx.permissions(me, thread.boardId());
+            if (!readable(standing, thread.isDeleted())) {
+                throw new NotFoundException("no thread " + threadId);
+            }
             Map<BoardId, Board> board = s.boards().byId(thread.boardId()).map(b -> Map.of(b.id(), b)).orElse(Map.of());
-            return summaries.of(me, standing, List.of(thread), board).get(0);
+            return summaries.of(me, b -> standing, List.of(thread), board).get(0);
         });
     }
 
     /** What quoting a post needs: its author's name and its source. Found as {@link #locate} finds posts. */
     public Quote quote(Actor actor, PostId postId) {
         return s.transactions().readOnly(() -> {
-            Post post = visible(ctx.standing(ctx.load(actor)), postId).post;
+            Post post = visible(ctx.load(actor), postId).post;
             String name = s.members().byId(post.authorId()).map(Member::username).orElse(Quote.UNKNOWN_AUTHOR);
             return new Quote(post.id(), name, post.body());
         });
@@ -215,11 +235,13 @@ public final class ReadService {
             return Optional.empty();
         }
         Optional<PostId> target = s.transactions().readOnly(() -> {
-            boolean staff = policy.allows(ctx.standing(ctx.load(actor)), Action.VIEW_DELETED, Target.NONE);
-            ForumThread t = s.threads().byId(threadId).filter(x -> !x.isDeleted() || staff).orElse(null);
-            if (t == null || t.lastPost() == null) {
+            Member me = ctx.load(actor);
+            ForumThread t = s.threads().byId(threadId).orElse(null);
+            Permissions standing = t == null ? null : ctx.permissions(me, t.boardId());
+            if (t == null || !readable(standing, t.isDeleted()) || t.lastPost() == null) {
                 return Optional.empty();
             }
+            boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
             int lastRead = marks.lastRead(member.get(), threadId);
             if (lastRead >= t.lastPost().number()) {
                 return Optional.of(t.lastPost().postId());
@@ -230,17 +252,27 @@ public final class ReadService {
         return target.map(id -> locate(actor, id));
     }
 
-    private record Visible(Post post, ForumThread thread) {
+    private record Visible(Post post, ForumThread thread, Permissions standing) {
     }
 
-    /** A post and its thread if the viewer may see them: deleted ones (or in a deleted thread) for staff only. */
-    private Visible visible(Standing standing, PostId postId) {
-        boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
-        Post post = s.posts().byId(postId).filter(p -> !p.isDeleted() || staff)
-                .orElseThrow(() -> new NotFoundException("no post " + postId));
-        ForumThread thread = s.threads().byId(post.threadId()).filter(t -> !t.isDeleted() || staff)
-                .orElseThrow(() -> new NotFoundException("no post " + postId));
-        return new Visible(post, thread);
+    /**
+     * A post and its thread if the viewer may see them: on a board they may read, and deleted ones (or in a deleted
+     * thread) only for those who see deleted content. Anything else is not found, so nothing about it leaks.
+     */
+    private Visible visible(Member me, PostId postId) {
+        Post post = s.posts().byId(postId).orElseThrow(() -> new NotFoundException("no post " + postId));
+        ForumThread thread = s.threads().byId(post.threadId()).orElseThrow(() -> new NotFoundException("no post " + postId));
+        Permissions standing = ctx.permissions(me, thread.boardId());
+        if (!readable(standing, post.isDeleted() || thread.isDeleted())) {
+            throw new NotFoundException("no post " + postId);
+        }
+        return new Visible(post, thread, standing);
+    }
+
+    /** The viewer may read the board, and deleted content only if they may see deleted content there. */
+    private boolean readable(Permissions standing, boolean deleted) {
+        return policy.allows(standing, Action.READ_FORUM, Target.NONE)
+                && (!deleted || policy.allows(standing, Action.VIEW_DELETED, Target.NONE));
     }
 
     /** Threads by latest activity, with unread flags for members. */
@@ -248,29 +280,43 @@ public final class ReadService {
         requirePage(page);
         return s.transactions().readOnly(() -> {
             Member me = ctx.load(actor);
-            Standing standing = ctx.standing(me);
-            boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
+            // deleted threads are listed when the viewer sees deleted content forum-wide (moderators by default)
+            boolean staff = policy.allows(ctx.permissions(me, null), Action.VIEW_DELETED, Target.NONE);
             int per = ctx.threadsPerPage;
-            List<Board> all = s.boards().all();
+            Set<BoardId> hidden = ctx.hiddenBoards(me);
+            List<Board> all = s.boards().all().stream().filter(b -> !hidden.contains(b.id())).toList();
             // the boards' thread counters already count visible threads: no scan of every thread per page
-            int total = staff ? s.threads().countAll(true) : all.stream().mapToInt(Board::threadCount).sum();
-            List<ForumThread> threads = s.threads().latest(staff, (page - 1) * per, per);
+            int total = !staff ? all.stream().mapToInt(Board::threadCount).sum()
+                    : hidden.isEmpty() ? s.threads().countAll(true)
+                    : all.stream().mapToInt(b -> s.threads().countInBoard(b.id(), true)).sum();
+            List<ForumThread> threads = hidden.isEmpty() ? s.threads().latest(staff, (page - 1) * per, per)
+                    : s.threads().latestExcluding(hidden, staff, (page - 1) * per, per);
             Map<BoardId, Board> boards = all.stream().collect(Collectors.toMap(Board::id, Function.identity()));
-            return new Page<>(summaries.of(me, standing, threads, boards), page, Page.lastPage(total, per), per, total);
+            Map<BoardId, Permissions> perms = new java.util.HashMap<>();
+            return new Page<>(summaries.of(me, b -> perms.computeIfAbsent(b, x -> ctx.permissions(me, x)), threads, boards),
+                    page, Page.lastPage(total, per), per, total);
         });
     }
 
     public MemberProfile memberProfile(Actor actor, MemberId memberId) {
         return s.transactions().readOnly(() -> {
-            Standing standing = ctx.standing(ctx.load(actor));
+            Member me = ctx.load(actor);
+            Standing standing = ctx.standing(me);
             Member member = s.members().byId(memberId).orElseThrow(() -> new NotFoundException("no member " + memberId));
-            List<Post> recent = s.posts().recentVisibleByAuthor(memberId, 10);
+            Set<BoardId> hidden = ctx.hiddenBoards(me);
+            List<Post> recent = hidden.isEmpty() ? s.posts().recentVisibleByAuthor(memberId, 10)
+                    : s.posts().recentVisibleByAuthor(memberId, hidden, 10);
             Map<ThreadId, ForumThread> threads = recent.isEmpty() ? Map.of()
                     : s.threads().byIds(recent.stream().map(Post::threadId).collect(Collectors.toSet()));
             List<MemberProfile.RecentPost> posts = recent.stream()
                     .map(p -> new MemberProfile.RecentPost(p, title(threads.get(p.threadId())))).toList();
-            return new MemberProfile(AuthorCard.of(member, ctx.now()), posts, standing.isStaff() ? member.ban() : null);
+            return new MemberProfile(ctx.authorCard(member, ctx.now()), posts, standing.isStaff() ? member.ban() : null);
         });
+    }
+
+    private static Board withoutLastPost(Board b) {
+        return new Board(b.id(), b.categoryId(), b.title(), b.slug(), b.description(), b.guestNotice(), b.displayOrder(),
+                b.threadCount(), b.postCount(), null);
     }
 
     private static String title(ForumThread t) {

@@ -7,7 +7,7 @@ import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.policy.Action;
-import dev.forumkit.core.policy.Standing;
+import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.thread.ViewCounter;
@@ -31,7 +31,8 @@ final class ThreadSummaries {
     }
 
     /** Call inside a transaction. {@code boards} needs the boards of the threads (a missing one shows no title). */
-    List<ThreadSummary> of(Member me, Standing standing, List<ForumThread> threads, Map<BoardId, Board> boards) {
+    List<ThreadSummary> of(Member me, java.util.function.Function<BoardId, Permissions> permissions, List<ForumThread> threads,
+                           Map<BoardId, Board> boards) {
         if (threads.isEmpty()) {
             return List.of();
         }
@@ -52,6 +53,7 @@ final class ThreadSummaries {
             Board b = boards.get(t.boardId());
             boolean own = me != null && t.starterId().equals(me.id());
             Target target = Target.content(own, t.locked(), t.isDeleted());
+            Permissions standing = permissions.apply(t.boardId());
             out.add(new ThreadSummary(shown, b == null ? null : b.title(), name(members.get(t.starterId())),
                     t.lastPost() == null ? null : name(members.get(t.lastPost().authorId())), unread,
                     ctx.policy.allows(standing, Action.REPLY, target),

@@ -60,8 +60,8 @@ public final class ReportService {
             Post post = ctx.storage.posts().byId(postId).orElseThrow(() -> new NotFoundException("no post " + postId));
             ForumThread thread = ctx.storage.threads().byId(post.threadId()).orElseThrow();
             boolean hidden = post.isDeleted() || thread.isDeleted();
-            if (hidden && !standing.isStaff()) {
-                throw new NotFoundException("no post " + postId);
+            if (hidden && !standing.isStaff() || !ctx.policy.canSee(me, ctx.now(), thread.boardId())) {
+                throw new NotFoundException("no post " + postId); // a post on a board one may not see does not exist
             }
             ctx.policy.check(standing, Action.REPORT_CONTENT, Target.content(post.authorId().equals(me.id()), false, hidden));
             return file(ReportSubject.post(postId), post.authorId(), thread.id(), me, r);

@@ -11,6 +11,7 @@ import dev.forumkit.core.member.AuthorCard;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.policy.Action;
+import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
@@ -21,6 +22,7 @@ import dev.forumkit.core.thread.ForumThread;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +58,11 @@ public final class SearchService {
     }
 
     public SearchResults search(Actor actor, SearchRequest request) {
-        Standing standing = s.transactions().readOnly(() -> ctx.standing(ctx.load(actor)));
-        SearchQuery query = query(request, standing);
+        Member me = s.transactions().readOnly(() -> ctx.load(actor));
+        Standing standing = ctx.standing(me);
+        // boards the viewer may not see are out of the query itself: no hit, title or count of theirs reaches them
+        Set<BoardId> hidden = s.transactions().readOnly(() -> ctx.hiddenBoards(me));
+        SearchQuery query = query(request, standing, hidden);
         int page = request.page();
         int offset = (page - 1) * PER_PAGE;
         List<SearchResult> items = new ArrayList<>(PER_PAGE);
@@ -73,7 +78,7 @@ public final class SearchService {
                 break;
             }
             at += hits.hits().size();
-            List<SearchResult> visible = visible(standing, hits.hits());
+            List<SearchResult> visible = visible(me, hits.hits());
             skipped += hits.hits().size() - visible.size();
             for (SearchResult r : visible) {
                 if (items.size() < PER_PAGE) {
@@ -91,6 +96,10 @@ public final class SearchService {
 
     /** The query a request asks for, or an {@link InvalidInputException} naming every field that is wrong. */
     SearchQuery query(SearchRequest r, Standing standing) {
+        return query(r, standing, Set.of());
+    }
+
+    private SearchQuery query(SearchRequest r, Standing standing, Set<BoardId> hidden) {
         List<FieldError> errors = new ArrayList<>();
         SearchQuery q;
         try {
@@ -108,9 +117,9 @@ public final class SearchService {
                 author = m.get().id();
             }
         }
+        Set<BoardId> known = s.transactions().readOnly(() -> s.boards().all()).stream().map(Board::id)
+                .filter(b -> !hidden.contains(b)).collect(Collectors.toSet());
         if (!r.boards().isEmpty()) {
-            Set<BoardId> known = s.transactions().readOnly(() -> s.boards().all()).stream().map(Board::id)
-                    .collect(Collectors.toSet());
             if (!known.containsAll(r.boards())) {
                 errors.add(new FieldError("board", "unknown", "there is no such board"));
             }
@@ -134,13 +143,14 @@ public final class SearchService {
         }
         Instant from = r.from() == null ? null : r.from().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant until = r.to() == null ? null : r.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return q.byAuthor(author).inBoards(r.boards()).between(from, until).titlesOnly(r.titlesOnly())
+        Set<BoardId> boards = r.boards().isEmpty() && !hidden.isEmpty() ? known : r.boards();
+        return q.byAuthor(author).inBoards(boards).between(from, until).titlesOnly(r.titlesOnly())
                 .includingDeleted(ctx.policy.allows(standing, Action.VIEW_DELETED, Target.NONE))
                 .sortedBy(q.hasTerms() ? r.sort() : SearchQuery.Sort.DATE);
     }
 
     /** The hits the viewer may see, in their order, with what the storage holds now. */
-    private List<SearchResult> visible(Standing standing, List<SearchHit> hits) {
+    private List<SearchResult> visible(Member me, List<SearchHit> hits) {
         return s.transactions().readOnly(() -> {
             List<Post> posts = new ArrayList<>(hits.size());
             for (SearchHit h : hits) {
@@ -155,11 +165,12 @@ public final class SearchService {
                     .collect(Collectors.toMap(Post::id, Function.identity()));
             Instant now = ctx.now();
             List<SearchResult> out = new ArrayList<>();
+            Map<BoardId, Permissions> granted = new HashMap<>();
             for (SearchHit h : hits) {
                 Post p = byId.get(h.post());
                 ForumThread t = p == null ? null : threads.get(p.threadId());
                 Board b = t == null ? null : boards.get(t.boardId());
-                if (p == null || t == null || b == null || !mayView(standing, p, t, b)) {
+                if (p == null || t == null || b == null || !mayView(granted.computeIfAbsent(b.id(), id -> ctx.permissions(me, id)), p, t)) {
                     continue;
                 }
                 Member a = authors.get(p.authorId());
@@ -172,11 +183,11 @@ public final class SearchService {
 
     /**
      * Whether the viewer may see a found post: the rule thread pages apply (deleted posts and threads for those who
-     * may view deleted content). Per-board permissions belong here when boards get them.
+     * may view deleted content), with the grid's permissions on the post's board.
      */
-    private boolean mayView(Standing standing, Post post, ForumThread thread, Board board) {
+    private boolean mayView(Permissions granted, Post post, ForumThread thread) {
         boolean deleted = post.isDeleted() || thread.isDeleted();
-        return ctx.policy.allows(standing, Action.READ_FORUM, Target.NONE)
-                && (!deleted || ctx.policy.allows(standing, Action.VIEW_DELETED, Target.NONE));
+        return ctx.policy.allows(granted, Action.READ_FORUM, Target.board(thread.boardId()))
+                && (!deleted || ctx.policy.allows(granted, Action.VIEW_DELETED, Target.board(thread.boardId())));
     }
 }

@@ -9,8 +9,10 @@ import dev.forumkit.core.alert.Ignores;
 import dev.forumkit.core.board.Boards;
 import dev.forumkit.core.board.Categories;
 import dev.forumkit.core.event.EventLog;
+import dev.forumkit.core.group.Groups;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.notify.EmailNotices;
+import dev.forumkit.core.policy.Grants;
 import dev.forumkit.core.post.Posts;
 import dev.forumkit.core.reaction.Reactions;
 import dev.forumkit.core.reset.PasswordResets;
@@ -71,6 +73,12 @@ public interface ForumStorage extends AutoCloseable {
 
     /** The append-only log of moderator and admin actions. */
     AuditLog auditLog();
+
+    /** User groups and members' places in them. */
+    Groups groups();
+
+    /** The set cells of the permission grid. */
+    Grants grants();
 
     /** Releases connections and files; the default does nothing. */
     @Override

@@ -13,7 +13,8 @@ import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
-import dev.forumkit.core.policy.Standing;
+import dev.forumkit.core.policy.Permission;
+import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
@@ -23,6 +24,7 @@ import dev.forumkit.core.post.PostView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Replying, editing, soft-deleting and restoring posts. */
 public final class PostService {
@@ -52,10 +54,12 @@ public final class PostService {
         Rendered rendered = ctx.render(b);
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
-            Standing standing = ctx.standing(me);
             // lock the thread row first: a lock or delete cannot slip in between this check and the insert
-            ForumThread thread = ctx.storage.threads().byIdForUpdate(threadId)
-                    .filter(t -> !t.isDeleted() || standing.isStaff())
+            ForumThread found = ctx.storage.threads().byIdForUpdate(threadId).orElse(null);
+            Permissions standing = found == null ? null : ctx.permissions(me, found.boardId());
+            ForumThread thread = Optional.ofNullable(found)
+                    .filter(t -> ctx.policy.allows(standing, Action.READ_FORUM, Target.NONE))
+                    .filter(t -> !t.isDeleted() || ctx.policy.allows(standing, Action.VIEW_DELETED, Target.NONE))
                     .orElseThrow(() -> new NotFoundException("no thread " + threadId));
             ctx.policy.check(standing, Action.REPLY, Target.content(thread.starterId().equals(me.id()), thread.locked(), thread.isDeleted()));
             ctx.policy.checkVerified(me, Action.REPLY);
@@ -150,14 +154,15 @@ public final class PostService {
                 ctx.storage.reactions().typesBy(at.me.id(), id).get(changed.id()), false, at.me, at.standing, ctx.now());
     }
 
-    private record Located(Member me, Standing standing, Post post, ForumThread thread) {
-        /** Staff acting on someone else's post: moderation, which the audit log records (own posts are not). */
+    private record Located(Member me, Permissions standing, Post post, ForumThread thread, Instant now) {
+        /** Acting on someone else's post as one who moderates the board: moderation, which the audit log records. */
         boolean moderates() {
-            return standing.isStaff() && !post.authorId().equals(me.id());
+            return standing.has(Permission.MODERATE) && !post.authorId().equals(me.id());
         }
 
         Target target() {
-            return Target.content(post.authorId().equals(me.id()), thread.locked(), post.isDeleted() || thread.isDeleted());
+            return Target.content(post.authorId().equals(me.id()), thread.locked(), post.isDeleted() || thread.isDeleted())
+                    .on(thread.boardId()).aged(java.time.Duration.between(post.createdAt(), now));
         }
     }
 
@@ -168,7 +173,6 @@ public final class PostService {
 
     private Located locate(Actor actor, PostId postId, boolean forUpdate) {
         Member me = ctx.requireMember(actor);
-        Standing standing = ctx.standing(me);
         Post post = ctx.storage.posts().byId(postId).orElseThrow(() -> new NotFoundException("no post " + postId));
         ForumThread thread;
         if (forUpdate) {
@@ -177,9 +181,12 @@ public final class PostService {
         } else {
             thread = ctx.storage.threads().byId(post.threadId()).orElseThrow();
         }
-        if ((post.isDeleted() || thread.isDeleted()) && !standing.isStaff()) {
+        Permissions standing = ctx.permissions(me, thread.boardId());
+        // a post on a board the member may not read, or deleted content they may not see, does not exist for them
+        if (!ctx.policy.allows(standing, Action.READ_FORUM, Target.NONE)
+                || ((post.isDeleted() || thread.isDeleted()) && !ctx.policy.allows(standing, Action.VIEW_DELETED, Target.NONE))) {
             throw new NotFoundException("no post " + postId);
         }
-        return new Located(me, standing, post, thread);
+        return new Located(me, standing, post, thread, ctx.now());
     }
 }

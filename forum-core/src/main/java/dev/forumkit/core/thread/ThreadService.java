@@ -15,7 +15,8 @@ import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
-import dev.forumkit.core.policy.Standing;
+import dev.forumkit.core.policy.Permission;
+import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostText;
@@ -47,9 +48,13 @@ public final class ThreadService {
         Rendered rendered = ctx.render(b);
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
-            ctx.policy.check(ctx.standing(me), Action.START_THREAD, Target.NONE);
+            Board board = ctx.storage.boards().byId(boardId).orElse(null);
+            Permissions granted = ctx.permissions(me, boardId);
+            if (board == null || !granted.has(Permission.VIEW_BOARD)) {
+                throw new NotFoundException("no board " + boardId); // a board one may not see does not exist for them
+            }
+            ctx.policy.check(granted, Action.START_THREAD, Target.board(boardId));
             ctx.policy.checkVerified(me, Action.START_THREAD);
-            Board board = ctx.storage.boards().byId(boardId).orElseThrow(() -> new NotFoundException("no board " + boardId));
             Instant now = ctx.now();
             ForumThread thread = ctx.storage.threads().add(ForumThread.withoutId(board.id(), t, me.id(), now));
             int number = ctx.storage.threads().allocatePostNumber(thread.id());
@@ -93,7 +98,13 @@ public final class ThreadService {
     /** Moves a thread to another board; both boards' counters follow. */
     public ForumThread move(Actor actor, ThreadId id, BoardId to) {
         return moderate(actor, id, Action.MOVE_THREAD, (thread, me, events) -> {
-            Board target = ctx.storage.boards().byId(to).orElseThrow(() -> new NotFoundException("no board " + to));
+            Board target = ctx.storage.boards().byId(to).orElse(null);
+            Permissions there = ctx.permissions(me, to);
+            if (target == null || !there.has(Permission.VIEW_BOARD)) {
+                throw new NotFoundException("no board " + to);
+            }
+            // moving into a board takes the right to moderate there too: else a moderator could hide threads from it
+            ctx.policy.check(there, Action.MOVE_THREAD, Target.board(to));
             if (thread.boardId().equals(target.id())) {
                 return thread;
             }
@@ -148,11 +159,14 @@ public final class ThreadService {
     private ForumThread moderate(Actor actor, ThreadId id, Action action, Moderation work) {
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
-            Standing standing = ctx.standing(me);
-            ForumThread thread = ctx.storage.threads().byIdForUpdate(id)
-                    .filter(t -> !t.isDeleted() || standing.isStaff())
+            ForumThread found = ctx.storage.threads().byIdForUpdate(id).orElse(null);
+            Permissions standing = found == null ? null : ctx.permissions(me, found.boardId());
+            ForumThread thread = java.util.Optional.ofNullable(found)
+                    .filter(t -> ctx.policy.allows(standing, Action.READ_FORUM, Target.NONE))
+                    .filter(t -> !t.isDeleted() || ctx.policy.allows(standing, Action.VIEW_DELETED, Target.NONE))
                     .orElseThrow(() -> new NotFoundException("no thread " + id));
-            ctx.policy.check(standing, action, Target.content(thread.starterId().equals(me.id()), thread.locked(), false));
+            ctx.policy.check(standing, action, Target.content(thread.starterId().equals(me.id()), thread.locked(), false)
+                    .on(thread.boardId()));
             return work.apply(thread, me, events);
         });
     }

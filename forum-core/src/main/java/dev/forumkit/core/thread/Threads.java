@@ -50,6 +50,9 @@ public interface Threads {
     /** All threads by last activity (What's new). */
     List<ForumThread> latest(boolean includeDeleted, int offset, int limit);
 
+    /** Threads by last activity outside the given boards (What's new for a viewer some boards are hidden from). */
+    List<ForumThread> latestExcluding(java.util.Set<BoardId> excluded, boolean includeDeleted, int offset, int limit);
+
     int countAll(boolean includeDeleted);
 
     /** The visible thread of a board with the newest last post (the highest post id, see LastPost.isNewerThan), if any. */

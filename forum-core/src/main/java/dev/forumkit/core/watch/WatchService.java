@@ -16,6 +16,7 @@ import dev.forumkit.core.content.ThreadId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Watching and unwatching threads and boards, and the member's lists of both. Guests watch nothing. */
@@ -55,7 +56,8 @@ public final class WatchService {
     public BoardWatch watchBoard(Actor actor, BoardId boardId, boolean everyPost, boolean email) {
         return s.transactions().inTransaction(() -> {
             Member me = ctx.requireMember(actor);
-            s.boards().byId(boardId).orElseThrow(() -> new NotFoundException("no board " + boardId));
+            s.boards().byId(boardId).filter(b -> ctx.policy.canSee(me, ctx.now(), b.id()))
+                    .orElseThrow(() -> new NotFoundException("no board " + boardId));
             BoardWatch watch = new BoardWatch(me.id(), boardId, everyPost, email,
                     s.watches().board(me.id(), boardId).map(BoardWatch::since).orElseGet(ctx::now));
             s.watches().putBoard(watch);
@@ -77,12 +79,14 @@ public final class WatchService {
         return s.transactions().readOnly(() -> {
             Member me = ctx.requireMember(actor);
             boolean staff = ctx.standing(me).isStaff();
+            Set<BoardId> hidden = ctx.hiddenBoards(me);
             long total = s.watches().countThreadsOf(me.id());
             List<ThreadWatch> watches = s.watches().threadsOf(me.id(), (page - 1) * PER_PAGE, PER_PAGE);
             Map<ThreadId, ForumThread> threads = watches.isEmpty() ? Map.of()
                     : s.threads().byIds(watches.stream().map(ThreadWatch::thread).toList());
             List<WatchedThread> items = watches.stream().map(w -> new WatchedThread(w,
-                    Optional.ofNullable(threads.get(w.thread())).filter(t -> staff || !t.isDeleted()).orElse(null))).toList();
+                    Optional.ofNullable(threads.get(w.thread())).filter(t -> staff || !t.isDeleted())
+                    .filter(t -> !hidden.contains(t.boardId())).orElse(null))).toList();
             return new Page<>(items, page, Page.lastPage(total, PER_PAGE), PER_PAGE, total);
         });
     }
@@ -91,19 +95,23 @@ public final class WatchService {
     public Page<WatchedBoard> watchedBoards(Actor actor, int page) {
         requirePage(page);
         return s.transactions().readOnly(() -> {
-            MemberId me = ctx.requireMember(actor).id();
+            Member member = ctx.requireMember(actor);
+            MemberId me = member.id();
+            Set<BoardId> hidden = ctx.hiddenBoards(member);
             long total = s.watches().countBoardsOf(me);
             List<BoardWatch> watches = s.watches().boardsOf(me, (page - 1) * PER_PAGE, PER_PAGE);
             Map<BoardId, Board> boards = watches.isEmpty() ? Map.of()
                     : s.boards().all().stream().collect(Collectors.toMap(Board::id, b -> b));
-            List<WatchedBoard> items = watches.stream().map(w -> new WatchedBoard(w, boards.get(w.board()))).toList();
+            List<WatchedBoard> items = watches.stream().map(w -> new WatchedBoard(w,
+                    hidden.contains(w.board()) ? null : boards.get(w.board()))).toList();
             return new Page<>(items, page, Page.lastPage(total, PER_PAGE), PER_PAGE, total);
         });
     }
 
     private void visibleThread(Member me, ThreadId id) {
         boolean staff = ctx.standing(me).isStaff();
-        s.threads().byId(id).filter(t -> staff || !t.isDeleted()).orElseThrow(() -> new NotFoundException("no thread " + id));
+        s.threads().byId(id).filter(t -> staff || !t.isDeleted()).filter(t -> ctx.policy.canSee(me, ctx.now(), t.boardId()))
+                .orElseThrow(() -> new NotFoundException("no thread " + id));
     }
 
     private static void requirePage(int page) {

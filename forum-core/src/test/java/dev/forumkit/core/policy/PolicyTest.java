@@ -130,6 +130,10 @@ class PolicyTest {
         row(Action.VIEW_WARNINGS, "self", SELF, POSTERS);
         row(Action.VIEW_WARNINGS, "another member", A_MEMBER, STAFF);
         row(Action.VIEW_AUDIT_LOG, "nothing", NONE, ADMINS);
+        row(Action.MANAGE_GROUPS, "nothing", NONE, ADMINS);
+        row(Action.MANAGE_PERMISSIONS, "nothing", NONE, ADMINS);
+        row(Action.UPLOAD, "nothing", NONE, POSTERS);
+        row(Action.VOTE_IN_POLL, "nothing", NONE, POSTERS);
     }
 
     static Stream<Arguments> decisions() {

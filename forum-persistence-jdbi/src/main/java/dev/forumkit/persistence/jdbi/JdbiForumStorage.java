@@ -58,6 +58,8 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiReports reports;
     private final JdbiWarnings warnings;
     private final JdbiAuditLog auditLog;
+    private final JdbiGroups groups;
+    private final JdbiGrants grants;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -83,6 +85,8 @@ public final class JdbiForumStorage implements ForumStorage {
         this.reports = new JdbiReports(transactions);
         this.warnings = new JdbiWarnings(transactions);
         this.auditLog = new JdbiAuditLog(transactions);
+        this.groups = new JdbiGroups(transactions);
+        this.grants = new JdbiGrants(transactions);
         ensureIndexes();
     }
 
@@ -256,6 +260,16 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.verify.EmailVerifications emailVerifications() {
         return emailVerifications;
+    }
+
+    @Override
+    public dev.forumkit.core.group.Groups groups() {
+        return groups;
+    }
+
+    @Override
+    public dev.forumkit.core.policy.Grants grants() {
+        return grants;
     }
 
     @Override

@@ -108,6 +108,19 @@ final class JdbiPosts implements Posts {
     }
 
     @Override
+    public List<Post> recentVisibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded, int limit) {
+        if (excluded.isEmpty()) {
+            return recentVisibleByAuthor(author, limit);
+        }
+        return db.with(h -> h.createQuery("SELECT " + TABLE.select("p") + " FROM posts p JOIN threads t ON t.id = p.thread_id"
+                        + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL"
+                        + " AND t.board_id NOT IN (<boards>)"
+                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit")
+                .bind("author", author.value()).bindList("boards", excluded.stream().map(b -> b.value()).toList())
+                .bind("limit", limit).map(MAPPER).list());
+    }
+
+    @Override
     public Optional<Post> lastVisibleInThread(ThreadId thread) {
         return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts WHERE thread_id = :thread AND deleted_at IS NULL"
                         + " ORDER BY number DESC LIMIT 1")

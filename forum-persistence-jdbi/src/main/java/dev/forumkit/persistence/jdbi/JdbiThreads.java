@@ -178,6 +178,17 @@ final class JdbiThreads implements Threads {
     }
 
     @Override
+    public List<ForumThread> latestExcluding(java.util.Set<BoardId> excluded, boolean includeDeleted, int offset, int limit) {
+        if (excluded.isEmpty()) {
+            return latest(includeDeleted, offset, limit);
+        }
+        String where = " WHERE board_id NOT IN (<boards>)" + (includeDeleted ? "" : " AND deleted_at IS NULL");
+        return db.with(h -> h.createQuery(SELECT + where + BY_ACTIVITY + " LIMIT :limit OFFSET :offset")
+                .bindList("boards", excluded.stream().map(BoardId::value).toList())
+                .bind("limit", limit).bind("offset", offset).map(MAPPER).list());
+    }
+
+    @Override
     public int countAll(boolean includeDeleted) {
         // visible threads: a scan of the threads table (not of posts); see docs/benchmarks.md for its cost
         String where = includeDeleted ? "" : " WHERE deleted_at IS NULL";

@@ -39,10 +39,10 @@ public final class BoardRoutes {
     private static Object index(Call call) {
         BoardIndex index = call.api().forum().reading().boardIndex(call.actor());
         boolean guest = call.viewer().isGuest();
-        boolean canStart = call.api().forum().policy().allows(call.standing(), Action.START_THREAD, Target.NONE);
         List<SectionJson> sections = index.categories().stream().map(s -> new SectionJson(s.category().id().value(),
                 s.category().title(), s.category().description(), s.category().displayOrder(),
-                s.boards().stream().map(b -> BoardJson.from(b.board(), guest, b.lastThreadTitle(), b.lastPosterName(), canStart))
+                s.boards().stream().map(b -> BoardJson.from(b.board(), guest, b.lastThreadTitle(), b.lastPosterName(),
+                                call.allows(Action.START_THREAD, b.board().id())))
                         .toList())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("categories", sections);

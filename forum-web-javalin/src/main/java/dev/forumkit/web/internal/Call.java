@@ -36,6 +36,20 @@ public final class Call {
         return viewer.standing();
     }
 
+    /** May the viewer take the action on the board, with the grid's permissions there (not only the role's)? */
+    public boolean allows(dev.forumkit.core.policy.Action action, dev.forumkit.core.board.BoardId board) {
+        var forum = api.forum();
+        return forum.policy().allows(forum.permissions().permissions(actor(), board), action,
+                dev.forumkit.core.policy.Target.board(board));
+    }
+
+    /** Refuses as the policy would (sign in for guests, 403 for members) unless the viewer may act on the board. */
+    public void check(dev.forumkit.core.policy.Action action, dev.forumkit.core.board.BoardId board) {
+        var forum = api.forum();
+        forum.policy().check(forum.permissions().permissions(actor(), board), action,
+                dev.forumkit.core.policy.Target.board(board));
+    }
+
     public <T> T body(Class<T> type) {
         return Json.read(ctx, type, api.settings().limits().bodyBytes());
     }

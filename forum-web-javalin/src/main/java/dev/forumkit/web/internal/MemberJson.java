@@ -9,11 +9,12 @@ import java.util.Locale;
 
 /** A member's public face: what posts and profiles show. Never the e-mail or password hash. */
 public record MemberJson(long id, String username, String customTitle, String role, Instant joinedAt, int messageCount,
-                         long reactionScore, boolean isBanned) {
+                         long reactionScore, boolean isBanned, String banner) {
 
+    /** {@code banner}: the title of the member's primary group (e.g. "Staff"), null for none. */
     public static MemberJson from(AuthorCard a) {
         return new MemberJson(a.id().value(), a.username(), a.customTitle(), role(a.role()), a.joinedAt(),
-                a.messageCount(), a.reactionScore(), a.banned());
+                a.messageCount(), a.reactionScore(), a.banned(), a.banner());
     }
 
     public static MemberJson from(Member m, Instant now) {

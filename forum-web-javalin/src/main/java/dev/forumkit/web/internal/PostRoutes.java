@@ -47,7 +47,7 @@ public final class PostRoutes {
                 PostLocationJson.from(call.api().forum().reading().locate(call.actor(), id(call)))));
         t.patch("/posts/{postId}", Access.OWNER_OR_STAFF, PostRoutes::edit);
         t.delete("/posts/{postId}", Access.OWNER_OR_STAFF, PostRoutes::delete);
-        t.post("/posts/{postId}/restore", Access.STAFF, call -> post(call, call.api().forum().posts().restore(call.actor(), id(call))));
+        t.post("/posts/{postId}/restore", Access.BOARD_MODERATOR, call -> post(call, call.api().forum().posts().restore(call.actor(), id(call))));
         t.put("/posts/{postId}/reaction", Access.MEMBER, PostRoutes::react);
         t.delete("/posts/{postId}/reaction", Access.MEMBER, call -> Map.of("reaction",
                 ReactionJson.from(call.api().forum().reactions().unreact(call.actor(), id(call)))));

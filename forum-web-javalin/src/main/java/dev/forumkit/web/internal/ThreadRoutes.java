@@ -33,13 +33,13 @@ public final class ThreadRoutes {
         t.get("/whats-new", Access.ANYONE, ThreadRoutes::whatsNew);
         t.post("/boards/{boardId}/threads", Access.MEMBER, ThreadRoutes::start);
         t.get("/threads/{threadId}", Access.ANYONE, ThreadRoutes::page);
-        t.post("/threads/{threadId}/lock", Access.STAFF, call -> moderated(call, call.api().forum().threads().lock(call.actor(), id(call), true)));
-        t.post("/threads/{threadId}/unlock", Access.STAFF, call -> moderated(call, call.api().forum().threads().lock(call.actor(), id(call), false)));
-        t.post("/threads/{threadId}/pin", Access.STAFF, call -> moderated(call, call.api().forum().threads().pin(call.actor(), id(call), true)));
-        t.post("/threads/{threadId}/unpin", Access.STAFF, call -> moderated(call, call.api().forum().threads().pin(call.actor(), id(call), false)));
-        t.post("/threads/{threadId}/move", Access.STAFF, ThreadRoutes::move);
-        t.delete("/threads/{threadId}", Access.STAFF, ThreadRoutes::delete);
-        t.post("/threads/{threadId}/restore", Access.STAFF, call -> moderated(call, call.api().forum().threads().restore(call.actor(), id(call))));
+        t.post("/threads/{threadId}/lock", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().lock(call.actor(), id(call), true)));
+        t.post("/threads/{threadId}/unlock", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().lock(call.actor(), id(call), false)));
+        t.post("/threads/{threadId}/pin", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().pin(call.actor(), id(call), true)));
+        t.post("/threads/{threadId}/unpin", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().pin(call.actor(), id(call), false)));
+        t.post("/threads/{threadId}/move", Access.BOARD_MODERATOR, ThreadRoutes::move);
+        t.delete("/threads/{threadId}", Access.BOARD_MODERATOR, ThreadRoutes::delete);
+        t.post("/threads/{threadId}/restore", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().restore(call.actor(), id(call))));
     }
 
     private static ThreadId id(Call call) {
@@ -77,7 +77,7 @@ public final class ThreadRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread);
         body.put("board", BoardJson.from(p.board(), call.viewer().isGuest(), null, null,
-                call.api().forum().policy().allows(call.standing(), Action.START_THREAD, Target.NONE)));
+                call.allows(Action.START_THREAD, p.board().id())));
         body.put("category", BoardJson.CategoryJson.from(p.category()));
         body.put("starter", MemberJson.from(p.starter()));
         body.put("first_unread", p.firstUnread());

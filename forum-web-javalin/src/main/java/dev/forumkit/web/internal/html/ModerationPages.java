@@ -37,7 +37,7 @@ final class ModerationPages {
     }
 
     private static void thread(PageTable t, String action, BiFunction<Call, ThreadId, ForumThread> work) {
-        t.post("/threads/{thread}/" + action, Access.STAFF, call -> {
+        t.post("/threads/{thread}/" + action, Access.BOARD_MODERATOR, call -> {
             ForumThread changed = work.apply(call, ThreadId.of(Params.id(call, "thread")));
             return Redirect.seeOther(ReadPages.links(call).thread(changed));
         });

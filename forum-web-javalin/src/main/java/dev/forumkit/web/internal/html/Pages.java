@@ -13,6 +13,8 @@ public final class Pages {
         ModerationPages.register(t);
         AdminPages.register(t);
         OutboxPages.register(t);
+        GroupPages.register(t);
+        PermissionPages.register(t);
         Assets.register(t);
         AlertPages.register(t);
         AlertSettingsPages.register(t);

@@ -33,7 +33,7 @@ final class PostingPages {
         t.get("/posts/{postId}/edit", Access.OWNER_OR_STAFF, PostingPages::editForm);
         t.post("/posts/{postId}/edit", Access.OWNER_OR_STAFF, PostingPages::edit);
         t.post("/posts/{postId}/delete", Access.OWNER_OR_STAFF, PostingPages::delete);
-        t.post("/posts/{postId}/restore", Access.STAFF, PostingPages::restore);
+        t.post("/posts/{postId}/restore", Access.BOARD_MODERATOR, PostingPages::restore);
         t.post("/posts/{postId}/react", Access.MEMBER, PostingPages::react);
     }
 
@@ -55,7 +55,7 @@ final class PostingPages {
 
     private static Object startForm(Call call) {
         Board b = board(call);
-        call.api().forum().policy().check(call.standing(), Action.START_THREAD, Target.NONE);
+        call.check(Action.START_THREAD, b.id());
         return startPage(call, b, Form.empty());
     }
 

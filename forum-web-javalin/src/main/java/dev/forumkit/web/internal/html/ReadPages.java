@@ -78,7 +78,10 @@ final class ReadPages {
         if (n > p.posts().lastPage()) {
             return Redirect.found(links.thread(t, p.posts().lastPage()));
         }
-        List<Board> boards = p.canModerate() ? forum.boards().boards() : List.of();
+        java.util.Set<dev.forumkit.core.board.BoardId> hidden = p.canModerate()
+                ? forum.permissions().hiddenBoards(call.actor()) : java.util.Set.of();
+        List<Board> boards = p.canModerate()
+                ? forum.boards().boards().stream().filter(b -> !hidden.contains(b.id())).toList() : List.of();
         return View.of("thread", n > 1 ? t.title() + " | Page " + n : t.title())
                 .crumb("Forums", links.home())
                 .crumb(p.category().title(), links.home() + "#category-" + p.category().id().value())

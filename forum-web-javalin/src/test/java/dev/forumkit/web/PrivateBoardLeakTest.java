@@ -1,0 +1,140 @@
+package dev.forumkit.web;
+
+import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.Category;
+import dev.forumkit.core.group.Group;
+import dev.forumkit.core.group.GroupId;
+import dev.forumkit.core.member.Member;
+import dev.forumkit.core.policy.Grant;
+import dev.forumkit.core.policy.GrantValue;
+import dev.forumkit.core.policy.Permission;
+import dev.forumkit.core.post.Post;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A private board (guests and members: view denied; one group: allowed) leaks nothing to a member outside it: every
+ * GET route the plugin registers, pages and API lists alike, is called as that member with the ids of the private
+ * board, its thread, posts and author and with the public ones, and no answer holds its titles, text or counts.
+ */
+class PrivateBoardLeakTest {
+    @RegisterExtension
+    static final Fixture f = Fixture.perClass();
+    private static final String MARK = "Zanzibar";
+    private static Member insider;
+    private static Member outsider;
+    private static Board secret;
+    private static Category lodge;
+    private static Post hiddenFirst;
+    private static Post hiddenReply;
+
+    @BeforeAll
+    static void privateBoard() {
+        var forum = f.forum;
+        var admin = Fixture.as(f.admin);
+        insider = f.member("insider");
+        outsider = f.member("outsider");
+        Group insiders = forum.groups().create(admin, "Insiders", "Insider", 1);
+        forum.groups().place(admin, insider.id(), insiders.id(), Set.of());
+        lodge = forum.boards().createCategory(admin, MARK + " lodge", MARK + " members only");
+        secret = forum.boards().createBoard(admin, lodge.id(), MARK + " plans", MARK + " board", "");
+        for (GroupId g : List.of(GroupId.GUESTS, GroupId.MEMBERS)) {
+            forum.permissions().set(admin, new Grant(Grant.Subject.group(g), Grant.Scope.board(secret.id()),
+                    Permission.VIEW_BOARD, GrantValue.DENY));
+        }
+        forum.permissions().set(admin, new Grant(Grant.Subject.group(insiders.id()), Grant.Scope.board(secret.id()),
+                Permission.VIEW_BOARD, GrantValue.ALLOW));
+        hiddenFirst = forum.threads().start(Fixture.as(insider), secret.id(), MARK + " launch", MARK + " is the plan");
+        hiddenReply = forum.posts().reply(Fixture.as(insider), hiddenFirst.threadId(),
+                "@" + outsider.username() + " " + MARK + " again").post();
+        forum.reactions().react(Fixture.as(insider), f.miasReply.id(), "like"); // the insider is active in public too
+        forum.outbox().drain(); // alerts: the outsider was mentioned on the private board
+    }
+
+    /** Every GET route, with each placeholder filled by a private and by a public id. */
+    private static List<String> paths() {
+        List<String> out = new ArrayList<>();
+        for (ForumRoute r : f.server.plugin.routes()) {
+            if (r.changesState() || r.path().contains("{file}") || r.path().contains("{token}")) {
+                continue;
+            }
+            for (boolean hidden : List.of(true, false)) {
+                long thread = hidden ? hiddenFirst.threadId().value() : f.threadId();
+                long post = hidden ? hiddenReply.id().value() : f.miasReply.id().value();
+                Board board = hidden ? secret : f.board;
+                Member member = hidden ? insider : f.mia;
+                out.add(r.path()
+                        .replace("{board}", "b." + board.id().value()) // a slug in the path would come back in links
+                        .replace("{boardId}", Long.toString(board.id().value()))
+                        .replace("{thread}", "t." + thread)
+                        .replace("{threadId}", Long.toString(thread))
+                        .replace("{postId}", Long.toString(post))
+                        .replace("{member}", "m." + member.id().value())
+                        .replace("{memberId}", Long.toString(member.id().value()))
+                        .replace("{categoryId}", Long.toString((hidden ? lodge : f.category).id().value()))
+                        .replace("{groupId}", "2")
+                        .replace("{alertId}", "1")
+                        .replace("{page}", "1"));
+            }
+        }
+        out.add("/api/v1/admin/permissions/explain?member=" + outsider.id().value() + "&board=" + secret.id().value());
+        return out;
+    }
+
+    @Test
+    void noPageOrListShowsAMemberOutsideItAnythingOfThePrivateBoard() {
+        Client outside = f.signedIn(outsider);
+        List<String> paths = paths();
+        assertThat(paths).hasSizeGreaterThan(40);
+        for (String path : paths) {
+            Client.Response r = outside.get(path);
+            assertThat(r.status()).as(path).isLessThan(500);
+            // headers too: a redirect to a thread's canonical address would carry its title's slug
+            assertThat(r.body() + r.headers().map()).as(path + " as a member outside the board")
+                    .doesNotContainIgnoringCase(MARK);
+        }
+        for (String path : paths) {
+            Client.Response r = f.guest().get(path);
+            assertThat(r.body() + r.headers().map()).as(path + " as a guest").doesNotContainIgnoringCase(MARK);
+        }
+    }
+
+    @Test
+    void theBoardIndexCountsOnlyWhatTheMemberMaySee() {
+        var boards = f.signedIn(outsider).get("/api/v1/boards").json().path("categories");
+        long threads = 0;
+        long posts = 0;
+        for (var c : boards) {
+            for (var b : c.path("boards")) {
+                threads += b.path("thread_count").asLong();
+                posts += b.path("post_count").asLong();
+            }
+        }
+        Board pub = f.forum.boards().board(Fixture.as(f.admin), f.board.id()).orElseThrow();
+        assertThat(threads).isEqualTo(pub.threadCount());
+        assertThat(posts).isEqualTo(pub.postCount());
+        assertThat(f.signedIn(outsider).get("/api/v1/whats-new").json().path("pagination").path("total").asLong())
+                .isEqualTo(pub.threadCount());
+    }
+
+    @Test
+    void theGroupsMemberSeesItSoTheWalkCanFail() {
+        Client in = f.signedIn(insider);
+        assertThat(in.get("/").body()).contains(MARK + " plans");
+        String slug = f.forum.reading().thread(Fixture.as(insider), hiddenFirst.threadId()).thread().slug();
+        assertThat(in.get("/threads/" + slug + "." + hiddenFirst.threadId().value() + "/").body())
+                .contains(MARK + " is the plan").contains("Insider");
+        assertThat(in.get("/threads/t." + hiddenFirst.threadId().value() + "/").headers().map().toString())
+                .as("the walk would see a redirect's address").containsIgnoringCase(MARK);
+        assertThat(in.get("/api/v1/whats-new").body()).contains(MARK + " launch");
+        assertThat(f.signedIn(f.admin).get("/admin/permissions/explain?member=" + outsider.username() + "&board="
+                + secret.id().value()).body()).contains("deny for group Members on board " + MARK + " plans");
+    }
+}
