@@ -256,6 +256,9 @@ public final class Policy {
         if (action == Action.REACT && t.own()) {
             return "you cannot react to your own post";
         }
+        if (action == Action.REPORT_CONTENT && t.own()) {
+            return "you cannot report your own post or profile";
+        }
         if (t.deleted()) {
             return "that content has been deleted";
         }
