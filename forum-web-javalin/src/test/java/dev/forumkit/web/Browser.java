@@ -110,8 +110,10 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits for the condition; an element that went stale (the page changed under the look) is looked for again. */
     <T> T await(Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     Object js(String script, Object... args) {
