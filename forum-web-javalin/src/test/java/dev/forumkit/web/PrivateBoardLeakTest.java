@@ -81,10 +81,18 @@ class PrivateBoardLeakTest {
                         .replace("{categoryId}", Long.toString((hidden ? lodge : f.category).id().value()))
                         .replace("{groupId}", "2")
                         .replace("{alertId}", "1")
+                        .replace("{reportId}", "1")
                         .replace("{page}", "1"));
             }
         }
         out.add("/api/v1/admin/permissions/explain?member=" + outsider.id().value() + "&board=" + secret.id().value());
+        // search: the private board's words, titles and counts stay out of every result (the page shows the query
+        // itself, so it asks for the private posts' other words)
+        out.add("/api/v1/search?q=launch");
+        out.add("/search/?q=launch");
+        out.add("/search/?q=plan");
+        out.add("/api/v1/search?q=launch&titles=true");
+        out.add("/api/v1/search?q=plan&board=" + secret.id().value());
         return out;
     }
 
@@ -134,6 +142,8 @@ class PrivateBoardLeakTest {
         assertThat(in.get("/threads/t." + hiddenFirst.threadId().value() + "/").headers().map().toString())
                 .as("the walk would see a redirect's address").containsIgnoringCase(MARK);
         assertThat(in.get("/api/v1/whats-new").body()).contains(MARK + " launch");
+        assertThat(in.get("/api/v1/search?q=launch").body()).contains(MARK);
+        assertThat(in.get("/search/?q=plan").body()).contains(MARK);
         assertThat(f.signedIn(f.admin).get("/admin/permissions/explain?member=" + outsider.username() + "&board="
                 + secret.id().value()).body()).contains("deny for group Members on board " + MARK + " plans");
     }
