@@ -8,10 +8,8 @@
 #   WATCHERS=10000   watchers of the thread        POSTS=20000     posts in each data set
 #   DURATION=10s     each wrk run                  CONNECTIONS=16  wrk connections (16 signed-in members)
 #   ROUNDS=2         rounds of (0 watchers, WATCHERS watchers), alternated so both see the same neighbours
-#   SKIP_BUILD=1     reuse forum-app/target/forumkit.jar        DATA=bench/data
-#   PG=1             the rows on PostgreSQL instead of the H2 file: Debian's local cluster (installed and started if
-#                    need be, as bench/run.sh does), both data sets generated once into template databases, every row
-#                    on a fresh copy (CREATE DATABASE ... TEMPLATE)
+#   SKIP_BUILD=1     reuse the jar                               DATA=bench/data
+#   JAR=...          the jar to run (default forum-app/target/forumkit.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -30,25 +28,6 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 command -v curl >/dev/null || apt-get install -y -qq curl >/dev/null
 [ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ] || mvn -B -ntp -pl forum-app -am package -DskipTests >"$OUT/build.log"
 
-PG_PORT=5432
-pg_sql() { # database sql -> unaligned rows
-  runuser -u postgres -- psql -p "$PG_PORT" -d "$1" -qtAX -v ON_ERROR_STOP=1 -c "$2"
-}
-pg_url() { echo "jdbc:postgresql://127.0.0.1:$PG_PORT/$1?user=forumkit&password=forumkit-bench&sslmode=disable"; }
-if [ -n "${PG:-}" ]; then
-  if ! command -v pg_ctlcluster >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  fi
-  [ -n "$(pg_lsclusters -h)" ] || pg_createcluster "$(ls /usr/lib/postgresql | sort -n | tail -1)" main >/dev/null
-  read -r PG_VER PG_NAME PG_PORT PG_STATUS _ < <(pg_lsclusters -h | head -1)
-  [ "$PG_STATUS" = online ] || pg_ctlcluster "$PG_VER" "$PG_NAME" start
-  [ "$(pg_sql postgres "SELECT 1 FROM pg_roles WHERE rolname = 'forumkit'")" = 1 ] \
-    || pg_sql postgres "CREATE ROLE forumkit LOGIN PASSWORD 'forumkit-bench'" >/dev/null
-  DATA=$DATA/pg
-  mkdir -p "$DATA"
-fi
-DBKIND=$([ -n "${PG:-}" ] && echo "PostgreSQL $(pg_sql postgres 'SHOW server_version' 2>/dev/null | cut -d' ' -f1) (local cluster, fsync on)" || echo "H2 file database")
-
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 MEMBERS=$((WATCHERS + 100)) # the same members in both sets; the benchmark's 16 members are never watchers
@@ -56,19 +35,10 @@ MEMBERS=$((WATCHERS + 100)) # the same members in both sets; the benchmark's 16 
 # generate WATCHERS -> data dir (once); only --watchers differs between the two sets
 generate() {
   local w=$1 dir="$DATA/outbox-$POSTS-m$MEMBERS-w$1"
-  local db="forumkit_outbox_${POSTS}_m${MEMBERS}_w$1" jdbc=()
-  if [ -n "${PG:-}" ]; then
-    jdbc=(-Dforumkit.jdbc.url="$(pg_url "$db")")
-    [ "$(pg_sql postgres "SELECT 1 FROM pg_database WHERE datname = '$db'")" = 1 ] || rm -f "$dir/generate.txt"
-  fi
   if [ ! -f "$dir/generate.txt" ]; then
     rm -rf "$dir"; mkdir -p "$dir"
-    if [ -n "${PG:-}" ]; then
-      pg_sql postgres "DROP DATABASE IF EXISTS $db" >/dev/null
-      pg_sql postgres "CREATE DATABASE $db OWNER forumkit" >/dev/null
-    fi
-    echo "generating $POSTS posts, $MEMBERS members, $w watchers into $dir ${PG:+(database $db)} ..." >&2
-    java -Xmx1g -Dforumkit.data.dir="$dir" "${jdbc[@]}" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" generate \
+    echo "generating $POSTS posts, $MEMBERS members, $w watchers into $dir ..." >&2
+    java -Xmx1g -Dforumkit.data.dir="$dir" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" generate \
       --posts "$POSTS" --members "$MEMBERS" --threads $((POSTS / 25)) --reactions 0 --boards 4 --seed 1 --watchers "$w" \
       | tee "$dir/generate.txt.tmp" >&2
     mv "$dir/generate.txt.tmp" "$dir/generate.txt"
@@ -78,15 +48,10 @@ generate() {
 
 SERVER_PID=
 start_server() { # data dir: a fresh copy, so every row starts from the generated state
-  local copy=$OUT/run-data jdbc=()
+  local copy=$OUT/run-data
   rm -rf "$copy"; cp -r "$1" "$copy"; rm -f "$copy/generate.txt"
-  if [ -n "${PG:-}" ]; then # the same for the database: a copy of the generated one
-    pg_sql postgres "DROP DATABASE IF EXISTS forumkit_outbox_run" >/dev/null
-    pg_sql postgres "CREATE DATABASE forumkit_outbox_run TEMPLATE forumkit_outbox_$(basename "$1" | sed 's/^outbox-//; s/-/_/g') OWNER forumkit" >/dev/null
-    jdbc=(-Dforumkit.jdbc.url="$(pg_url forumkit_outbox_run)")
-  fi
   PORT=$(free_port)
-  java -Xmx256m "${jdbc[@]}" -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$copy" \
+  java -Xmx256m -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$copy" \
     -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false -Dforumkit.guest.cache=false \
     -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" >"$OUT/server-$PORT.log" 2>&1 &
   SERVER_PID=$!
@@ -188,9 +153,9 @@ LOAD_END=$(loadavg)
 
 {
   echo
-  echo "### Outbox benchmark, $STARTED (bench/outbox.sh${PG:+, PG=1})"
+  echo "### Outbox benchmark, $STARTED (bench/outbox.sh)"
   echo
-  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine, 16 signed-in members replying; server -Xmx256m, $DBKIND, rate limits off; every row on a fresh copy of its data set. Load average $LOAD_START at the start, $LOAD_END at the end."
+  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine, 16 signed-in members replying; server -Xmx256m, H2 file database, rate limits off; every row on a fresh copy of its data set. Load average $LOAD_START at the start, $LOAD_END at the end."
   echo "Data: $(head -1 "$UNWATCHED/generate.txt" | sed 's/ into .*//'); thread $MEGA watched by none, or by the last $WATCHERS members (\`generate --watchers\`). Lag: the age of the oldest event the alerts consumer has not handled, sampled every 100 ms from \`GET /api/v1/admin/outbox\` while wrk ran; caught up: from the end of the wrk run until its lag was 0."
   echo
   echo "| row | req/s | p50 | p99 | server CPU ms/request | non-2xx of all; socket errors | alerts lag while replying | caught up after | load average (1/5/15 min) before the row |"
