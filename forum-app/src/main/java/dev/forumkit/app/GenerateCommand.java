@@ -84,7 +84,7 @@ final class GenerateCommand {
             // generated rows bypass the outbox: the search index is built from them, as reindex would
             long indexStarted = System.nanoTime();
             long indexed;
-            try (dev.forumkit.core.search.SearchIndex index = SearchIndexes.open(settings)) {
+            try (dev.forumkit.core.search.SearchIndex index = SearchIndexes.open(settings, storage)) {
                 ProgressBar[] ibar = {null};
                 indexed = SearchIndexes.rebuild(settings, storage, index, true,
                         n -> ibar[0] = new ProgressBar(out, "search", n, ProgressBar.onTerminal()), n -> ibar[0].update(n)).written();
@@ -108,7 +108,7 @@ final class GenerateCommand {
                         watchers, r.megaThreadId(), r.members() - watchers + 1, r.members());
             }
             out.printf(Locale.ROOT, "search index: %,d posts in %.1f s (%,.0f posts/s), %s%n", indexed, indexSeconds,
-                    indexed / Math.max(indexSeconds, 1e-3), SearchIndexes.describe(settings));
+                    indexed / Math.max(indexSeconds, 1e-3), SearchIndexes.describe(settings, storage));
             out.println("members sign in as member<N>@example.com / " + DataGenerator.PASSWORD + " (N = 1.." + r.members() + ")");
             return 0;
         }

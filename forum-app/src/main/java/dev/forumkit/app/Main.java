@@ -93,7 +93,7 @@ public final class Main {
             }
             LOG.info("storage: {}", Storages.describe(settings));
             LOG.info("mail: {}", Mailers.describe(settings.mail()));
-            LOG.info("search: {}", SearchIndexes.describe(settings));
+            LOG.info("search: {}", SearchIndexes.describe(settings, storage));
             if (settings.publicUrl() == null) {
                 LOG.warn("no public.url set: links in e-mails (password reset, notifications) point to {}", forum.publicUrl());
             }
@@ -111,7 +111,7 @@ public final class Main {
      * half-built index, and no outbox consumer writes to it while it is built.
      */
     private static SearchIndex openSearch(Settings settings, ForumStorage storage) {
-        SearchIndex index = SearchIndexes.open(settings);
+        SearchIndex index = SearchIndexes.open(settings, storage);
         try {
             long started = System.nanoTime();
             SearchIndexes.Rebuilt r = SearchIndexes.rebuild(settings, storage, index, false, total -> {

@@ -44,9 +44,9 @@ final class ReindexCommand {
         try (storage) {
             SearchIndex index;
             try {
-                index = SearchIndexes.open(settings);
+                index = SearchIndexes.open(settings, storage);
             } catch (RuntimeException e) {
-                System.err.println("reindex: cannot open the " + SearchIndexes.describe(settings)
+                System.err.println("reindex: cannot open the " + SearchIndexes.describe(settings, storage)
                         + " (stop the server first): " + e.getMessage());
                 return 1;
             }
@@ -69,7 +69,7 @@ final class ReindexCommand {
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf(Locale.ROOT, "reindex: %,d posts indexed%s in %.1f s (%,.0f posts/s); the index holds %,d posts (%s)%n",
                 r.written(), r.resumed() ? " after post " + r.resumedAfter() : "", seconds, r.written() / Math.max(seconds, 1e-3),
-                index.count(), SearchIndexes.describe(settings));
+                index.count(), SearchIndexes.describe(settings, storage));
         return 0;
     }
 }

@@ -1,5 +1,8 @@
 package dev.forumkit.app;
 
+import dev.forumkit.persistence.jdbi.JdbiForumStorage;
+import java.util.Optional;
+
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.search.SearchIndex;
 import dev.forumkit.core.search.SearchRebuild;
@@ -25,11 +28,17 @@ final class SearchIndexes {
     }
 
     /**
-     * The index for these settings. With {@code jdbc.url} (PostgreSQL, maybe several nodes) the index should live in
-     * the shared database: the PostgreSQL full-text adapter is chosen here once it exists. Until then that setup gets
-     * the same node-local Lucene index, which is right for one node only (the search consumer runs on one node).
+     * The index for this storage: on PostgreSQL (maybe several nodes) the full-text index in the shared database, so
+     * nothing is node-local and the 'search' consumer writes it in its own outbox transaction; otherwise (the embedded
+     * H2 default) a Lucene index in the data directory.
      */
-    static SearchIndex open(Settings settings) {
+    static SearchIndex open(Settings settings, ForumStorage storage) {
+        if (storage instanceof JdbiForumStorage jdbi) {
+            Optional<SearchIndex> shared = jdbi.searchIndex();
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
         return LuceneSearchIndex.open(directory(settings));
     }
 
@@ -41,7 +50,10 @@ final class SearchIndexes {
         return settings.dataDir().resolve("search-reindex.progress");
     }
 
-    static String describe(Settings settings) {
+    static String describe(Settings settings, ForumStorage storage) {
+        if (storage instanceof JdbiForumStorage jdbi && jdbi.searchIndex().isPresent()) {
+            return "PostgreSQL full-text search in the database";
+        }
         return "Lucene index in " + directory(settings);
     }
 

@@ -40,6 +40,11 @@ class OutageIT {
             List<long[]> downtimes = new ArrayList<>();
             try (JarProcess server = JarProcess.server(settings)) {
                 String base = server.base();
+                // on PostgreSQL the search index lives in the shared database (nothing node-local), and it answers
+                assertThat(server.output()).contains("search: PostgreSQL full-text search in the database");
+                assertThat(Load.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                                + "/api/v1/search?q=the")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).as("a search on PostgreSQL").isEqualTo(200);
                 List<Members.ThreadRef> threads = Members.threads(generated, base, 20);
                 List<Members.Session> writers = new ArrayList<>();
                 for (int m = 1; m <= WRITERS; m++) {

@@ -74,6 +74,7 @@ public final class SearchRebuild {
         });
         if (!batch.isEmpty()) {
             written[0] += write(batch, last);
+            progress.written(written[0]);
         }
         index.commit();
         if (written[0] > written[1]) {

@@ -97,7 +97,7 @@ class PostgresSearchIndexTest {
         try (Forum forum = ForumFixture.forum(storage, FixedClock.atDefaultStart())) {
             ForumFixture fx = ForumFixture.on(forum, storage);
             StartedThread t = fx.thread().titled("Rebuilt").body("first words").withReplies(SearchRebuild.BATCH + 4).start();
-            List<PostId> batches = new ArrayList<>();
+            List<Long> batches = new ArrayList<>();
 
             long written = new SearchRebuild(storage, index).run(null, new SearchRebuild.Progress() {
                 @Override
@@ -106,7 +106,11 @@ class PostgresSearchIndexTest {
 
                 @Override
                 public void committed(long n, PostId last) {
-                    batches.add(last);
+                }
+
+                @Override
+                public void written(long n) {
+                    batches.add(n);
                 }
             });
 
