@@ -13,7 +13,7 @@ import java.util.Objects;
 public record AuditTarget(Kind kind, long id) {
     /** The kinds of things staff act on. */
     public enum Kind {
-        FORUM, CATEGORY, BOARD, THREAD, POST, MEMBER, REPORT;
+        FORUM, CATEGORY, BOARD, THREAD, POST, MEMBER, REPORT, GROUP;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -59,6 +59,10 @@ public record AuditTarget(Kind kind, long id) {
 
     public static AuditTarget category(CategoryId id) {
         return new AuditTarget(Kind.CATEGORY, id.value());
+    }
+
+    public static AuditTarget group(dev.forumkit.core.group.GroupId id) {
+        return new AuditTarget(Kind.GROUP, id.value());
     }
 
     public static AuditTarget report(long reportId) {

@@ -1,5 +1,8 @@
 package dev.forumkit.core.group;
 
+import dev.forumkit.core.audit.AuditAction;
+import dev.forumkit.core.audit.AuditTarget;
+
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.InvalidInputException;
@@ -36,9 +39,10 @@ public final class GroupService {
     public Group create(Actor actor, String name, String title, int displayOrder) {
         Group draft = Group.withoutId(name, title, displayOrder); // validates before the transaction
         return ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             uniqueName(draft.name(), null);
             Group stored = ctx.storage.groups().add(draft);
+            ctx.audit.record(me.id(), AuditAction.GROUP_CREATE, AuditTarget.group(stored.id()), null, describe(stored), null);
             ctx.permissionsChanged();
             return stored;
         });
@@ -48,10 +52,13 @@ public final class GroupService {
     public Group update(Actor actor, GroupId id, String name, String title, int displayOrder) {
         Group changed = new Group(id, name, title, displayOrder);
         return ctx.command(events -> {
-            admin(actor);
-            find(id);
+            Member me = admin(actor);
+            Group before = find(id);
             uniqueName(changed.name(), id);
             ctx.storage.groups().update(changed);
+            if (!before.equals(changed)) {
+                ctx.audit.record(me.id(), AuditAction.GROUP_UPDATE, AuditTarget.group(id), describe(before), describe(changed), null);
+            }
             ctx.permissionsChanged();
             return changed;
         });
@@ -63,8 +70,9 @@ public final class GroupService {
             throw InvalidInputException.of("group", "built_in", "built-in groups cannot be removed");
         }
         ctx.command(events -> {
-            admin(actor);
-            find(id);
+            Member me = admin(actor);
+            Group before = find(id);
+            ctx.audit.record(me.id(), AuditAction.GROUP_REMOVE, AuditTarget.group(id), describe(before), null, null);
             ctx.storage.grants().removeAll(Grant.Subject.group(id));
             ctx.storage.groups().remove(id);
             ctx.permissionsChanged();
@@ -94,14 +102,19 @@ public final class GroupService {
         }
         MemberGroups placed = new MemberGroups(member, primary, secondary);
         return ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             ctx.storage.members().byId(member).orElseThrow(() -> new NotFoundException("no member " + member));
             for (GroupId g : all) {
                 if (ctx.storage.groups().byId(g).isEmpty()) {
                     throw InvalidInputException.of("groups", "unknown", "there is no group " + g);
                 }
             }
+            MemberGroups before = ctx.storage.groups().of(member);
             ctx.storage.groups().put(placed);
+            if (!describe(before).equals(describe(placed))) {
+                ctx.audit.record(me.id(), AuditAction.MEMBER_GROUPS, AuditTarget.member(member), describe(before),
+                        describe(placed), null);
+            }
             ctx.permissionsChanged();
             return placed;
         });
@@ -125,8 +138,19 @@ public final class GroupService {
         }
     }
 
-    private void admin(Actor actor) {
+    private Member admin(Actor actor) {
         Member me = ctx.requireMember(actor);
         ctx.policy.check(ctx.standing(me), Action.MANAGE_GROUPS, Target.NONE);
+        return me;
+    }
+
+    /** A group as the audit log shows it, before and after a change. */
+    private static String describe(Group g) {
+        return g.name() + (g.title() == null ? "" : " (banner " + g.title() + ")") + ", order " + g.displayOrder();
+    }
+
+    private static String describe(MemberGroups g) {
+        return "primary " + (g.primary() == null ? "the role's group" : g.primary().value()) + ", secondary "
+                + g.secondary().stream().map(id -> Long.toString(id.value())).sorted().toList();
     }
 }

@@ -1,5 +1,8 @@
 package dev.forumkit.core.policy;
 
+import dev.forumkit.core.audit.AuditAction;
+import dev.forumkit.core.audit.AuditTarget;
+
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.NotFoundException;
@@ -35,9 +38,14 @@ public final class PermissionService {
     /** Sets one cell; the subject (group or member) and the scope (category or board) must exist. */
     public Grant set(Actor actor, Grant grant) {
         return ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             exists(grant.subject(), grant.scope());
+            GrantValue before = cell(grant.subject(), grant.scope(), grant.permission());
             ctx.storage.grants().put(grant);
+            if (before != grant.value()) {
+                audit(me, AuditAction.PERMISSION_SET, grant.subject(), grant.scope(),
+                        cellText(grant.subject(), grant.permission(), before), cellText(grant.subject(), grant.permission(), grant.value()));
+            }
             ctx.permissionsChanged();
             return grant;
         });
@@ -49,8 +57,20 @@ public final class PermissionService {
      */
     public void setRow(Actor actor, Grant.Subject subject, Grant.Scope scope, java.util.Map<Permission, GrantValue> cells) {
         ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
             exists(subject, scope);
+            StringBuilder before = new StringBuilder();
+            StringBuilder after = new StringBuilder();
+            for (Permission p : Permission.values()) {
+                GrantValue was = cell(subject, scope, p);
+                if (was != cells.get(p)) {
+                    before.append(before.isEmpty() ? "" : "; ").append(cellText(subject, p, was));
+                    after.append(after.isEmpty() ? "" : "; ").append(cellText(subject, p, cells.get(p)));
+                }
+            }
+            if (!after.isEmpty()) {
+                audit(me, AuditAction.PERMISSION_SET, subject, scope, before.toString(), after.toString());
+            }
             for (Permission p : Permission.values()) {
                 GrantValue v = cells.get(p);
                 if (v == null) {
@@ -67,8 +87,13 @@ public final class PermissionService {
     /** Clears one cell, which then inherits; false if it was not set. */
     public boolean clear(Actor actor, Grant.Subject subject, Grant.Scope scope, Permission permission) {
         return ctx.command(events -> {
-            admin(actor);
+            Member me = admin(actor);
+            GrantValue before = cell(subject, scope, permission);
             boolean removed = ctx.storage.grants().remove(subject, scope, permission);
+            if (removed) {
+                audit(me, AuditAction.PERMISSION_CLEAR, subject, scope, cellText(subject, permission, before),
+                        cellText(subject, permission, null));
+            }
             ctx.permissionsChanged();
             return removed;
         });
@@ -134,8 +159,31 @@ public final class PermissionService {
         }
     }
 
-    private void admin(Actor actor) {
+    private Member admin(Actor actor) {
         Member me = ctx.requireMember(actor);
         ctx.policy.check(ctx.standing(me), Action.MANAGE_PERMISSIONS, Target.NONE);
+        return me;
+    }
+
+    /** The value a cell holds now; null when it is not set (it inherits). */
+    private GrantValue cell(Grant.Subject subject, Grant.Scope scope, Permission permission) {
+        for (Grant g : ctx.storage.grants().all()) {
+            if (g.subject().equals(subject) && g.scope().equals(scope) && g.permission() == permission) {
+                return g.value();
+            }
+        }
+        return null;
+    }
+
+    private static String cellText(Grant.Subject subject, Permission permission, GrantValue value) {
+        String who = subject.group() != null ? "group " + subject.group().value() : "member " + subject.member().value();
+        return who + " " + permission.label() + ": " + (value == null ? "inherit" : value.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Grid changes are audited against their scope: a board, a category, or the whole forum. */
+    private void audit(Member me, AuditAction action, Grant.Subject subject, Grant.Scope scope, String before, String after) {
+        AuditTarget target = scope.board() != null ? AuditTarget.board(scope.board())
+                : scope.category() != null ? AuditTarget.category(scope.category()) : AuditTarget.FORUM;
+        ctx.audit.record(me.id(), action, target, before, after, null);
     }
 }

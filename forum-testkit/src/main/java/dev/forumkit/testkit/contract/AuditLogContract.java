@@ -48,6 +48,39 @@ public abstract class AuditLogContract extends ContractBase {
     }
 
     @Test
+    void groupAndPermissionChangesAreRecordedWithBeforeAndAfter() {
+        var board = fx().board();
+        long before = forum.audit().list(admin(), AuditFilter.ALL, 1).total();
+        dev.forumkit.core.group.Group crew = forum.groups().create(admin(), "Crew", "Crew", 5);
+        forum.groups().update(admin(), crew.id(), "Crew", "Race crew", 5);
+        forum.groups().place(admin(), bob.id(), crew.id(), java.util.Set.of());
+        forum.groups().place(admin(), bob.id(), crew.id(), java.util.Set.of()); // no change, no entry
+        var subject = dev.forumkit.core.policy.Grant.Subject.group(crew.id());
+        var scope = dev.forumkit.core.policy.Grant.Scope.board(board.id());
+        forum.permissions().set(admin(), new dev.forumkit.core.policy.Grant(subject, scope,
+                dev.forumkit.core.policy.Permission.REPLY, dev.forumkit.core.policy.GrantValue.NEVER));
+        forum.permissions().clear(admin(), subject, scope, dev.forumkit.core.policy.Permission.REPLY);
+        forum.permissions().clear(admin(), subject, scope, dev.forumkit.core.policy.Permission.REPLY); // not set: no entry
+        forum.groups().remove(admin(), crew.id());
+
+        List<AuditEntry> entries = all().subList(0, (int) (forum.audit().list(admin(), AuditFilter.ALL, 1).total() - before));
+        List<AuditAction> actions = new java.util.ArrayList<>(entries.stream().map(AuditEntry::action).toList());
+        java.util.Collections.reverse(actions);
+        assertThat(actions).containsExactly(AuditAction.GROUP_CREATE, AuditAction.GROUP_UPDATE, AuditAction.MEMBER_GROUPS,
+                AuditAction.PERMISSION_SET, AuditAction.PERMISSION_CLEAR, AuditAction.GROUP_REMOVE);
+        AuditEntry set = entries.get(2);
+        assertThat(set.target()).isEqualTo(AuditTarget.board(board.id()));
+        assertThat(set.before()).contains("group " + crew.id().value()).endsWith("inherit");
+        assertThat(set.after()).endsWith("never");
+        AuditEntry placed = entries.get(3);
+        assertThat(placed.target()).isEqualTo(AuditTarget.member(bob.id()));
+        assertThat(placed.after()).contains("primary " + crew.id().value());
+        assertThat(entries.get(4).before()).contains("Crew").doesNotContain("Race crew");
+        assertThat(entries.get(4).after()).contains("Race crew");
+        assertThat(entries).allSatisfy(e -> assertThat(e.actor()).isEqualTo(fx().admin().id()));
+    }
+
+    @Test
     void everyModerationActionIsRecordedWithWhoWhatTargetBeforeAfterAndReason() {
         Instant start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long before = forum.audit().list(admin(), AuditFilter.ALL, 1).total(); // the fixture's structure changes
