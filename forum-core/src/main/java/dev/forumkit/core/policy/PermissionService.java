@@ -61,8 +61,9 @@ public final class PermissionService {
             exists(subject, scope);
             StringBuilder before = new StringBuilder();
             StringBuilder after = new StringBuilder();
+            java.util.Map<Permission, GrantValue> row = row(subject, scope);
             for (Permission p : Permission.values()) {
-                GrantValue was = cell(subject, scope, p);
+                GrantValue was = row.get(p);
                 if (was != cells.get(p)) {
                     before.append(before.isEmpty() ? "" : "; ").append(cellText(subject, p, was));
                     after.append(after.isEmpty() ? "" : "; ").append(cellText(subject, p, cells.get(p)));
@@ -167,12 +168,18 @@ public final class PermissionService {
 
     /** The value a cell holds now; null when it is not set (it inherits). */
     private GrantValue cell(Grant.Subject subject, Grant.Scope scope, Permission permission) {
+        return row(subject, scope).get(permission);
+    }
+
+    /** The set cells of one subject on one scope, read once. */
+    private java.util.Map<Permission, GrantValue> row(Grant.Subject subject, Grant.Scope scope) {
+        java.util.Map<Permission, GrantValue> row = new java.util.EnumMap<>(Permission.class);
         for (Grant g : ctx.storage.grants().all()) {
-            if (g.subject().equals(subject) && g.scope().equals(scope) && g.permission() == permission) {
-                return g.value();
+            if (g.subject().equals(subject) && g.scope().equals(scope)) {
+                row.put(g.permission(), g.value());
             }
         }
-        return null;
+        return row;
     }
 
     private static String cellText(Grant.Subject subject, Permission permission, GrantValue value) {
