@@ -13,6 +13,7 @@ import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.session.SessionTokens;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
@@ -80,12 +81,22 @@ public final class EmailNotifications {
         Map<Alert, Unsubscribe.Scope> wanted = s.transactions().readOnly(() -> wanted(s.alerts().bySource(d.position()), reply));
         Instant now = ctx.now();
         List<Outgoing> due = new ArrayList<>();
-        wanted.forEach((a, scope) -> {
-            NotificationEmail.Content content = s.transactions().readOnly(() -> content(a, scope, d.position(), now));
-            if (content != null) {
-                due.add(new Outgoing(a, content, SessionTokens.newToken()));
-            }
-        });
+        // the alerts of one event share their thread, post and actor: read those once, not once per recipient, and
+        // read each chunk of recipients in one transaction rather than one transaction per e-mail
+        Shared shared = new Shared();
+        List<Map.Entry<Alert, Unsubscribe.Scope>> entries = List.copyOf(wanted.entrySet());
+        for (int from = 0; from < entries.size(); from += LINKS_PER_COMMIT) {
+            List<Map.Entry<Alert, Unsubscribe.Scope>> chunk = entries.subList(from, Math.min(entries.size(), from + LINKS_PER_COMMIT));
+            s.transactions().readOnly(() -> {
+                for (Map.Entry<Alert, Unsubscribe.Scope> e : chunk) {
+                    NotificationEmail.Content content = content(e.getKey(), e.getValue(), d.position(), now, shared);
+                    if (content != null) {
+                        due.add(new Outgoing(e.getKey(), content, SessionTokens.newToken()));
+                    }
+                }
+                return null;
+            });
+        }
         if (due.isEmpty()) {
             return;
         }
@@ -159,14 +170,33 @@ public final class EmailNotifications {
         }
     }
 
+    /** Threads, posts and members read while preparing one event's e-mails (absent ones as empty). */
+    private final class Shared {
+        private final Map<ThreadId, Optional<ForumThread>> threads = new HashMap<>();
+        private final Map<PostId, Optional<Post>> posts = new HashMap<>();
+        private final Map<MemberId, Optional<Member>> actors = new HashMap<>();
+
+        ForumThread thread(ThreadId id) {
+            return threads.computeIfAbsent(id, t -> s.threads().byId(t)).orElse(null);
+        }
+
+        Post post(PostId id) {
+            return id == null ? null : posts.computeIfAbsent(id, p -> s.posts().byId(p)).orElse(null);
+        }
+
+        Member actor(MemberId id) {
+            return actors.computeIfAbsent(id, m -> s.members().byId(m)).orElse(null);
+        }
+    }
+
     /** The e-mail's content, or null when it must not go out (member gone or banned, content hidden, not due). */
-    private NotificationEmail.Content content(Alert a, Unsubscribe.Scope scope, long position, Instant now) {
+    private NotificationEmail.Content content(Alert a, Unsubscribe.Scope scope, long position, Instant now, Shared shared) {
         Member to = s.members().byId(a.recipient()).orElse(null);
-        ForumThread thread = s.threads().byId(a.thread()).orElse(null);
+        ForumThread thread = shared.thread(a.thread());
         if (to == null || thread == null || to.isBannedAt(now)) {
             return null;
         }
-        Post post = a.post() == null ? null : s.posts().byId(a.post()).orElse(null);
+        Post post = shared.post(a.post());
         boolean hidden = thread.isDeleted() || a.post() != null && (post == null || post.isDeleted());
         if (hidden && !a.kind().isModeration()) {
             return null; // deleted since: not for members' eyes, and staff read it on the site
@@ -174,7 +204,7 @@ public final class EmailNotifications {
         if (!a.kind().isModeration() && post != null && !due(a, post.number(), position)) {
             return null;
         }
-        Member actor = s.members().byId(a.actor()).orElse(null);
+        Member actor = shared.actor(a.actor());
         return new NotificationEmail.Content(to, a, actor == null ? "Someone" : actor.username(), thread,
                 hidden ? null : post, scope);
     }
