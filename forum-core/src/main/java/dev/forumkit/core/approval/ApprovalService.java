@@ -39,14 +39,14 @@ public final class ApprovalService {
     }
 
     /** The pending held posts on the boards the actor moderates, oldest first; an empty page for everyone else. */
-    public Page<HeldPost> queue(Actor actor, int page) {
+    public Page<HeldView> queue(Actor actor, int page) {
         return ctx.storage.transactions().readOnly(() -> {
             Member me = ctx.requireMember(actor);
             Set<BoardId> boards = moderatedBy(me);
             int total = boards.isEmpty() ? 0 : ctx.storage.heldPosts().countPending(boards);
             int current = Math.max(1, page);
-            List<HeldPost> items = boards.isEmpty() ? List.of()
-                    : ctx.storage.heldPosts().pending(boards, (current - 1) * PER_PAGE, PER_PAGE);
+            List<HeldView> items = boards.isEmpty() ? List.of()
+                    : ctx.storage.heldPosts().pending(boards, (current - 1) * PER_PAGE, PER_PAGE).stream().map(this::view).toList();
             return new Page<>(items, current, Page.lastPage(total, PER_PAGE), PER_PAGE, total);
         });
     }
@@ -64,10 +64,30 @@ public final class ApprovalService {
         return ctx.storage.transactions().readOnly(() -> visible(ctx.load(actor), id));
     }
 
+    /** As {@link #byId}, with the names a page shows. */
+    public HeldView view(Actor actor, HeldPostId id) {
+        return ctx.storage.transactions().readOnly(() -> view(visible(ctx.load(actor), id)));
+    }
+
+    /** Whether the actor may approve or reject the held post (shows the buttons). */
+    public boolean mayDecide(Actor actor, HeldPost held) {
+        return ctx.storage.transactions().readOnly(() -> {
+            Member me = ctx.load(actor);
+            return me != null && ctx.policy.allows(ctx.permissions(me, held.board()), Action.APPROVE_CONTENT, Target.NONE);
+        });
+    }
+
     /** The actor's own held posts (pending, approved and rejected with the reason), newest first. */
-    public List<HeldPost> mine(Actor actor, int limit) {
-        return ctx.storage.transactions().readOnly(() ->
-                ctx.storage.heldPosts().byAuthor(ctx.requireMember(actor).id(), Math.max(1, Math.min(limit, 100))));
+    public List<HeldView> mine(Actor actor, int limit) {
+        return ctx.storage.transactions().readOnly(() -> ctx.storage.heldPosts()
+                .byAuthor(ctx.requireMember(actor).id(), Math.max(1, Math.min(limit, 100))).stream().map(this::view).toList());
+    }
+
+    private HeldView view(HeldPost h) {
+        String author = ctx.storage.members().byId(h.author()).map(Member::username).orElse(null);
+        String board = ctx.storage.boards().byId(h.board()).map(Board::title).orElse(null);
+        String thread = h.thread() == null ? null : ctx.storage.threads().byId(h.thread()).map(ForumThread::title).orElse(null);
+        return new HeldView(h, author, board, thread);
     }
 
     /** Pending replies to a thread the viewer may see: all of them for its moderators, their own for an author. */
@@ -162,7 +182,11 @@ public final class ApprovalService {
 
     /** The held post, pending, on a board the member moderates (checked under the thread's row lock for a reply). */
     private HeldPost decidable(Member me, HeldPostId id) {
-        HeldPost held = visible(me, id);
+        HeldPost held = ctx.storage.heldPosts().byId(id).orElse(null);
+        // as for moderating a thread: not found on a board one may not read, else refused unless one moderates it
+        if (held == null || !ctx.policy.allows(ctx.permissions(me, held.board()), Action.READ_FORUM, Target.NONE)) {
+            throw new NotFoundException("no held post " + id);
+        }
         ctx.policy.check(ctx.permissions(me, held.board()), Action.APPROVE_CONTENT, Target.board(held.board()));
         if (!held.isPending()) {
             throw new ConflictException("the post was already " + held.status().name().toLowerCase(java.util.Locale.ROOT));
