@@ -41,7 +41,7 @@ class RouteTableTest {
      * report of T's reply (by pat), and a new custom group.
      */
     private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin, long reportId,
-                        long groupId, long heldId) {
+                        long groupId, long heldId, long warningId) {
     }
 
     /** Routes added with groups and the grid: also checked as a member of a private board's group ("insider"). */
@@ -131,6 +131,7 @@ class RouteTableTest {
         rule("POST /reports/{reportId}/reject", Access.STAFF, null);
         rule("POST /posts/{postId}/warnings", Access.STAFF, c -> "{\"points\":1,\"reason\":\"Be nice\",\"expires_in_days\":30}");
         rule("GET /members/{memberId}/warnings", Access.OWNER_OR_STAFF, null);
+        rule("POST /warnings/{warningId}/revoke", Access.STAFF, c -> "{\"reason\":\"Mistake\"}");
         rule("GET /admin/audit-log", Access.ADMIN, null);
         rule("GET /moderation/approval", Access.BOARD_MODERATOR, null);
         rule("POST /moderation/approval/{heldId}/approve", Access.BOARD_MODERATOR, null);
@@ -238,6 +239,7 @@ class RouteTableTest {
         page("GET /posts/{postId}/warn", Access.STAFF, null);
         page("POST /posts/{postId}/warn", Access.STAFF, c -> "points=1&reason=Be+nice&expires_in_days=30");
         page("GET /account/warnings", Access.MEMBER, null);
+        page("POST /warnings/{warningId}/revoke", Access.STAFF, c -> "reason=Mistake");
         page("GET /admin/audit-log", Access.ADMIN, null);
         page("GET /moderation/approval/", Access.BOARD_MODERATOR, null);
         page("POST /moderation/approval/{heldId}/approve", Access.BOARD_MODERATOR, null);
@@ -469,7 +471,9 @@ class RouteTableTest {
         long group = f.forum.groups().create(Fixture.as(f.admin), "Case group " + SEQ.incrementAndGet(), null, 5).id().value();
         long held = f.forum.threads().submit(Fixture.as(t), moderatedBoard(), "Held thread", "Held words", () -> { })
                 .held().id().value();
-        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login, report, group, held);
+        long warning = f.forum.warnings().warn(Fixture.as(f.admin), targets.id(), 1, "Case warning", null).warning().id().value();
+        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login, report, group, held,
+                warning);
     }
 
     private static dev.forumkit.core.board.BoardId moderatedBoard;
@@ -498,6 +502,7 @@ class RouteTableTest {
                     .replace("{alertId}", "999999999")
                     .replace("{reportId}", Long.toString(c.reportId()))
                     .replace("{heldId}", Long.toString(c.heldId()))
+                    .replace("{warningId}", Long.toString(c.warningId()))
                     .replace("{groupId}", Long.toString(c.groupId()))
                     .replace("{memberId}", Long.toString(c.target().id().value()))
                     .replace("{token}", "unknown-token");
@@ -511,6 +516,7 @@ class RouteTableTest {
                 .replace("{alertId}", "999999999")
                 .replace("{reportId}", Long.toString(c.reportId()))
                 .replace("{heldId}", Long.toString(c.heldId()))
+                .replace("{warningId}", Long.toString(c.warningId()))
                 .replace("{groupId}", Long.toString(c.groupId()))
                 .transform(p -> P + p);
     }

@@ -108,7 +108,8 @@ public final class ApprovalService {
 
     /** Approves a held post: it becomes a post (a new thread, or the thread's next reply) and is announced now. */
     public HeldPost approve(Actor actor, HeldPostId id) {
-        HeldPost peek = byId(actor, id);
+        // refused (or not found) before any work; the command checks again under its locks
+        HeldPost peek = ctx.storage.transactions().readOnly(() -> decidable(ctx.requireMember(actor), id));
         Rendered rendered = ctx.render(peek.body()); // outside the transaction: rendering must not hold row locks
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);

@@ -27,3 +27,7 @@ CREATE INDEX ix_held_posts_author ON held_posts (author_id, held_at DESC, id DES
 CREATE TABLE moderated_boards (
     board_id BIGINT PRIMARY KEY
 );
+
+-- a moderator may revoke a warning: its points stop counting at once
+ALTER TABLE warnings ADD COLUMN revoked_by BIGINT;
+ALTER TABLE warnings ADD COLUMN revoked_at TIMESTAMP(6) WITH TIME ZONE;
