@@ -89,6 +89,7 @@ public final class Forum implements AutoCloseable {
     private final ReportService reports;
     private final WarningService warnings;
     private final AuditService audit;
+    private final dev.forumkit.core.approval.ApprovalService approvals;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -101,7 +102,8 @@ public final class Forum implements AutoCloseable {
                 config.permissionCheckInterval));
         this.ctx = new ServiceContext(storage, config.clock, policy, config.reactionTypes,
                 config.passwordHasher == null ? new Pbkdf2PasswordHasher() : config.passwordHasher, outbox,
-                config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl);
+                config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl,
+                config.approvalRules, config.spamChecks);
         this.views = new ViewCounter(storage);
         this.members = new MemberService(ctx);
         this.boards = new BoardService(ctx);
@@ -118,6 +120,7 @@ public final class Forum implements AutoCloseable {
         this.reports = new ReportService(ctx);
         this.warnings = new WarningService(ctx, config.warningThresholds);
         this.audit = new AuditService(ctx);
+        this.approvals = new dev.forumkit.core.approval.ApprovalService(ctx);
         this.groups = new GroupService(ctx);
         this.permissions = new PermissionService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
@@ -260,7 +263,11 @@ public final class Forum implements AutoCloseable {
         return audit;
     }
 
-    /**
+    /** The approval queue: held posts, approving and rejecting them, moderated boards. */
+    public dev.forumkit.core.approval.ApprovalService approvals() {
+        return approvals;
+    }
+
     /** User groups, their banners and members' places in them (admins). */
     public GroupService groups() {
         return groups;

@@ -44,9 +44,27 @@ public final class ForumConfig {
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
     Duration permissionCheckInterval = Duration.ofSeconds(1);
+    dev.forumkit.core.approval.ApprovalRules approvalRules = dev.forumkit.core.approval.ApprovalRules.OFF;
+    dev.forumkit.core.approval.SpamChecks spamChecks = dev.forumkit.core.approval.SpamChecks.none();
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
+    }
+
+    /** When posts are held for approval by rule (default {@code ApprovalRules.OFF}: only moderated boards and spam). */
+    public ForumConfig approvalRules(dev.forumkit.core.approval.ApprovalRules value) {
+        this.approvalRules = Objects.requireNonNull(value, "approvalRules");
+        return this;
+    }
+
+    /**
+     * The spam checks asked about every post: {@code SpamChecks.standard()} is the default rule set (forum-app turns it
+     * on), a host's own (e.g. Akismet) goes here, alone or {@code .and(...)} with the standard ones. The library's
+     * default is {@code SpamChecks.none()}: an embedding host, its imports and its tests post what they like.
+     */
+    public ForumConfig spamChecks(dev.forumkit.core.approval.SpamChecks value) {
+        this.spamChecks = Objects.requireNonNull(value, "spamChecks");
+        return this;
     }
 
     /** The clock for every timestamp; tests pass a fixed one. */

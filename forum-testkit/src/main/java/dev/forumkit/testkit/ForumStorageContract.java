@@ -2,6 +2,7 @@ package dev.forumkit.testkit;
 
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.testkit.contract.AlertSettingsPortContract;
+import dev.forumkit.testkit.contract.ApprovalContract;
 import dev.forumkit.testkit.contract.AlertsContract;
 import dev.forumkit.testkit.contract.AlertsPortContract;
 import dev.forumkit.testkit.contract.AuditLogContract;
@@ -280,6 +281,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Auditing extends AuditLogContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Approval extends ApprovalContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

@@ -34,6 +34,10 @@ class PrivateBoardLeakTest {
     private static Category lodge;
     private static Post hiddenFirst;
     private static Post hiddenReply;
+    /** A held reply on the private board: in no list, and its page not found, for anyone outside. */
+    private static long hiddenHeld;
+    /** A held reply on the public board by the insider: its author's and moderators' only. */
+    private static long publicHeld;
 
     @BeforeAll
     static void privateBoard() {
@@ -55,6 +59,14 @@ class PrivateBoardLeakTest {
         hiddenReply = forum.posts().reply(Fixture.as(insider), hiddenFirst.threadId(),
                 "@" + outsider.username() + " " + MARK + " again").post();
         forum.reactions().react(Fixture.as(insider), f.miasReply.id(), "like"); // the insider is active in public too
+        forum.approvals().setModerated(admin, secret.id(), true);
+        hiddenHeld = forum.posts().submitReply(Fixture.as(insider), hiddenFirst.threadId(), MARK + " held back", () -> { })
+                .held().id().value();
+        forum.approvals().setModerated(admin, secret.id(), false);
+        forum.approvals().setModerated(admin, f.board.id(), true);
+        publicHeld = forum.posts().submitReply(Fixture.as(insider), f.opening.threadId(), MARK + " waits", () -> { })
+                .held().id().value();
+        forum.approvals().setModerated(admin, f.board.id(), false);
         forum.outbox().drain(); // alerts: the outsider was mentioned on the private board
     }
 
@@ -82,6 +94,7 @@ class PrivateBoardLeakTest {
                         .replace("{groupId}", "2")
                         .replace("{alertId}", "1")
                         .replace("{reportId}", "1")
+                        .replace("{heldId}", Long.toString(hidden ? hiddenHeld : publicHeld))
                         .replace("{page}", "1"));
             }
         }

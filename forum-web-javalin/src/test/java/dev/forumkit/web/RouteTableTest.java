@@ -41,7 +41,7 @@ class RouteTableTest {
      * report of T's reply (by pat), and a new custom group.
      */
     private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin, long reportId,
-                        long groupId) {
+                        long groupId, long heldId, long warningId) {
     }
 
     /** Routes added with groups and the grid: also checked as a member of a private board's group ("insider"). */
@@ -131,7 +131,14 @@ class RouteTableTest {
         rule("POST /reports/{reportId}/reject", Access.STAFF, null);
         rule("POST /posts/{postId}/warnings", Access.STAFF, c -> "{\"points\":1,\"reason\":\"Be nice\",\"expires_in_days\":30}");
         rule("GET /members/{memberId}/warnings", Access.OWNER_OR_STAFF, null);
+        rule("POST /warnings/{warningId}/revoke", Access.STAFF, c -> "{\"reason\":\"Mistake\"}");
         rule("GET /admin/audit-log", Access.ADMIN, null);
+        rule("GET /moderation/approval", Access.BOARD_MODERATOR, null);
+        rule("POST /moderation/approval/{heldId}/approve", Access.BOARD_MODERATOR, null);
+        rule("POST /moderation/approval/{heldId}/reject", Access.BOARD_MODERATOR, c -> "{\"reason\":\"Spam\"}");
+        rule("GET /held/{heldId}", Access.MEMBER, null); // the author's or a moderator's; 404 for anyone else
+        rule("GET /me/held", Access.MEMBER, null);
+        rule("PUT /boards/{boardId}/moderated", Access.ADMIN, c -> "{\"moderated\":false}");
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -232,7 +239,12 @@ class RouteTableTest {
         page("GET /posts/{postId}/warn", Access.STAFF, null);
         page("POST /posts/{postId}/warn", Access.STAFF, c -> "points=1&reason=Be+nice&expires_in_days=30");
         page("GET /account/warnings", Access.MEMBER, null);
+        page("POST /warnings/{warningId}/revoke", Access.STAFF, c -> "reason=Mistake");
         page("GET /admin/audit-log", Access.ADMIN, null);
+        page("GET /moderation/approval/", Access.BOARD_MODERATOR, null);
+        page("POST /moderation/approval/{heldId}/approve", Access.BOARD_MODERATOR, null);
+        page("POST /moderation/approval/{heldId}/reject", Access.BOARD_MODERATOR, c -> "reason=Spam");
+        page("GET /held/{heldId}/", Access.MEMBER, null);
     }
 
     private static void groupRule(String key, Function<Case, String> body) {
@@ -457,7 +469,22 @@ class RouteTableTest {
         };
         long report = f.forum.reports().reportPost(Fixture.as(f.pat), targets.id(), "Spam").value();
         long group = f.forum.groups().create(Fixture.as(f.admin), "Case group " + SEQ.incrementAndGet(), null, 5).id().value();
-        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login, report, group);
+        long held = f.forum.threads().submit(Fixture.as(t), moderatedBoard(), "Held thread", "Held words", () -> { })
+                .held().id().value();
+        long warning = f.forum.warnings().warn(Fixture.as(f.admin), targets.id(), 1, "Case warning", null).warning().id().value();
+        return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login, report, group, held,
+                warning);
+    }
+
+    private static dev.forumkit.core.board.BoardId moderatedBoard;
+
+    /** A board every member's post waits on: where each case's held post is. */
+    private static synchronized dev.forumkit.core.board.BoardId moderatedBoard() {
+        if (moderatedBoard == null) {
+            moderatedBoard = f.forum.boards().createBoard(Fixture.as(f.admin), f.category.id(), "Moderated", "", "").id();
+            f.forum.approvals().setModerated(Fixture.as(f.admin), moderatedBoard, true);
+        }
+        return moderatedBoard;
     }
 
     private static String path(ForumRoute route, Rule rule, Case c) {
@@ -474,6 +501,8 @@ class RouteTableTest {
                     .replace("{file}", "forumkit.css")
                     .replace("{alertId}", "999999999")
                     .replace("{reportId}", Long.toString(c.reportId()))
+                    .replace("{heldId}", Long.toString(c.heldId()))
+                    .replace("{warningId}", Long.toString(c.warningId()))
                     .replace("{groupId}", Long.toString(c.groupId()))
                     .replace("{memberId}", Long.toString(c.target().id().value()))
                     .replace("{token}", "unknown-token");
@@ -486,6 +515,8 @@ class RouteTableTest {
                 .replace("{categoryId}", Long.toString(f.category.id().value()))
                 .replace("{alertId}", "999999999")
                 .replace("{reportId}", Long.toString(c.reportId()))
+                .replace("{heldId}", Long.toString(c.heldId()))
+                .replace("{warningId}", Long.toString(c.warningId()))
                 .replace("{groupId}", Long.toString(c.groupId()))
                 .transform(p -> P + p);
     }

@@ -48,10 +48,20 @@ public final class ServiceContext {
     private final Function<Member, String> memberUrl;
     /** The permission grid's cache; null when the policy has only the built-in defaults. */
     public final PermissionGrid grid;
+    /** Whether a new post is held for approval (rules, moderated boards, spam checks). */
+    public final Holds holds;
 
     public ServiceContext(ForumStorage storage, Clock clock, Policy policy, ReactionTypes reactionTypes,
                           PasswordHasher passwordHasher, Outbox outbox, int postsPerPage, int threadsPerPage,
                           MarkupRenderer markup, Function<Member, String> memberUrl) {
+        this(storage, clock, policy, reactionTypes, passwordHasher, outbox, postsPerPage, threadsPerPage, markup, memberUrl,
+                dev.forumkit.core.approval.ApprovalRules.OFF, dev.forumkit.core.approval.SpamChecks.none());
+    }
+
+    public ServiceContext(ForumStorage storage, Clock clock, Policy policy, ReactionTypes reactionTypes,
+                          PasswordHasher passwordHasher, Outbox outbox, int postsPerPage, int threadsPerPage,
+                          MarkupRenderer markup, Function<Member, String> memberUrl,
+                          dev.forumkit.core.approval.ApprovalRules approvalRules, dev.forumkit.core.approval.SpamChecks spamChecks) {
         this.storage = storage;
         this.clock = clock;
         this.policy = policy;
@@ -66,6 +76,7 @@ public final class ServiceContext {
         this.memberUrl = memberUrl;
         this.audit = new AuditTrail(storage, this::now);
         this.grid = policy.grid();
+        this.holds = new Holds(storage, approvalRules, spamChecks);
     }
 
     /** What the grid grants the member (null: a guest) on the board (null: forum-wide), now. */

@@ -31,4 +31,21 @@ final class InMemoryWarnings implements Warnings {
         return db.read(() -> warnings.values().stream().filter(w -> w.member().equals(member))
                 .sorted(Comparator.comparing(Warning::issuedAt).thenComparing(w -> w.id().value()).reversed()).toList());
     }
+
+    @Override
+    public java.util.Optional<Warning> byId(WarningId id) {
+        return db.read(() -> java.util.Optional.ofNullable(warnings.get(id.value())));
+    }
+
+    @Override
+    public boolean revoke(WarningId id, MemberId by, java.time.Instant at) {
+        return db.write(() -> {
+            Warning w = warnings.get(id.value());
+            if (w == null || w.isRevoked()) {
+                return false;
+            }
+            warnings.put(id.value(), w.revoked(by, at));
+            return true;
+        });
+    }
 }

@@ -31,6 +31,8 @@ public enum Action {
     WARN_MEMBER,
     /** See a member's warnings (their own, or anyone's for staff). */
     VIEW_WARNINGS,
+    /** Work the approval queue of a board: approve or reject held posts (who moderates the board). */
+    APPROVE_CONTENT,
     /** Read the audit log of moderator and admin actions. */
     VIEW_AUDIT_LOG,
     UPLOAD,

@@ -92,7 +92,7 @@ public final class Policy {
         return switch (action) {
             case READ_FORUM -> reads;
             case VIEW_DELETED -> reads && p.has(Permission.SEE_DELETED);
-            case LOCK_THREAD, PIN_THREAD, MOVE_THREAD, DELETE_THREAD, RESTORE_THREAD, RESTORE_POST -> moderates;
+            case LOCK_THREAD, PIN_THREAD, MOVE_THREAD, DELETE_THREAD, RESTORE_THREAD, RESTORE_POST, APPROVE_CONTENT -> moderates;
             case START_THREAD -> signedIn && reads && p.has(Permission.START_THREAD);
             case REPLY -> signedIn && reads && !t.deleted() && p.has(Permission.REPLY) && (moderates || !t.locked());
             case EDIT_POST -> signedIn && !t.deleted() && (moderates
@@ -231,7 +231,7 @@ public final class Policy {
         switch (action) {
             case READ_FORUM -> { return read; }
             case VIEW_DELETED -> read.add(Permission.SEE_DELETED);
-            case LOCK_THREAD, PIN_THREAD, MOVE_THREAD, DELETE_THREAD, RESTORE_THREAD, RESTORE_POST -> read.add(Permission.MODERATE);
+            case LOCK_THREAD, PIN_THREAD, MOVE_THREAD, DELETE_THREAD, RESTORE_THREAD, RESTORE_POST, APPROVE_CONTENT -> read.add(Permission.MODERATE);
             case START_THREAD -> read.add(Permission.START_THREAD);
             case REPLY -> {
                 read.add(Permission.REPLY);

@@ -80,6 +80,9 @@ public interface ForumStorage extends AutoCloseable {
     /** The set cells of the permission grid. */
     Grants grants();
 
+    /** The approval queue: posts held for approval, and the boards set to moderated. */
+    dev.forumkit.core.approval.HeldPosts heldPosts();
+
     /** Releases connections and files; the default does nothing. */
     @Override
     default void close() {

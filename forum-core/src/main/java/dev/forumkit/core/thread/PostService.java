@@ -1,5 +1,7 @@
 package dev.forumkit.core.thread;
 
+import dev.forumkit.core.approval.HeldPost;
+import dev.forumkit.core.approval.Submitted;
 import dev.forumkit.core.audit.AuditAction;
 import dev.forumkit.core.audit.AuditTarget;
 import dev.forumkit.core.Actor;
@@ -48,6 +50,19 @@ public final class PostService {
      * may throw to refuse (an adapter's rate limit), so a bad post is refused for what it is and never counted.
      */
     public PostView reply(Actor actor, ThreadId threadId, String body, Runnable admit) {
+        Submitted<PostView> s = submitReply(actor, threadId, body, admit);
+        if (s.isHeld()) {
+            // the reply is stored, in the approval queue: a caller that expects a post learns it has none yet
+            throw new ConflictException("the reply is held for approval (" + String.join("; ", s.held().reasons()) + ")");
+        }
+        return s.posted();
+    }
+
+    /**
+     * A reply that may be held for approval (rules, a moderated board, the spam checks): then it gets no number and
+     * counts nowhere, nothing is announced, and {@code held} says so; else it is {@code posted} as by {@link #reply}.
+     */
+    public Submitted<PostView> submitReply(Actor actor, ThreadId threadId, String body, Runnable admit) {
         String b = PostText.cleanBody(body);
         PostText.body(Validation.start(), b).orThrow();
         admit.run();
@@ -63,6 +78,10 @@ public final class PostService {
                     .orElseThrow(() -> new NotFoundException("no thread " + threadId));
             ctx.policy.check(standing, Action.REPLY, Target.content(thread.starterId().equals(me.id()), thread.locked(), thread.isDeleted()));
             ctx.policy.checkVerified(me, Action.REPLY);
+            java.util.List<String> holdFor = ctx.holds.reasons(me, standing, thread.boardId(), threadId, null, b, ctx.now());
+            if (!holdFor.isEmpty()) {
+                return Submitted.<PostView>held(ctx.holds.hold(HeldPost.reply(thread.boardId(), threadId, me.id(), b, ctx.now(), holdFor)));
+            }
             // the number comes from an atomic update of the thread row: never duplicated, never skipped
             int number = ctx.storage.threads().allocatePostNumber(threadId);
             Instant now = ctx.now();
@@ -72,7 +91,7 @@ public final class PostService {
             events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now, rendered.mentions(), rendered.quotes()));
             // the author row again: replying just raised its message count; a new post has no reactions yet
             Member author = ctx.storage.members().byId(me.id()).orElse(me);
-            return ctx.postViews.of(post, thread, author, Map.of(), null, false, me, standing, now);
+            return Submitted.posted(ctx.postViews.of(post, thread, author, Map.of(), null, false, me, standing, now));
         });
     }
 

@@ -4,6 +4,8 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
+import dev.forumkit.core.approval.HeldPost;
+import dev.forumkit.core.approval.Submitted;
 import dev.forumkit.core.audit.AuditAction;
 import dev.forumkit.core.audit.AuditTarget;
 import dev.forumkit.core.board.Board;
@@ -41,6 +43,19 @@ public final class ThreadService {
      * and may throw to refuse (an adapter's rate limit), so a bad post is refused for what it is and never counted.
      */
     public Post start(Actor actor, BoardId boardId, String title, String body, Runnable admit) {
+        Submitted<Post> s = submit(actor, boardId, title, body, admit);
+        if (s.isHeld()) {
+            // the thread is stored, in the approval queue: a caller that expects a post learns it has none yet
+            throw new ConflictException("the thread is held for approval (" + String.join("; ", s.held().reasons()) + ")");
+        }
+        return s.posted();
+    }
+
+    /**
+     * Starts a thread that may be held for approval (rules, a moderated board, the spam checks): then no thread exists
+     * until a moderator approves it, and {@code held} says so; else the first post is {@code posted} as by {@link #start}.
+     */
+    public Submitted<Post> submit(Actor actor, BoardId boardId, String title, String body, Runnable admit) {
         String t = PostText.cleanTitle(title);
         String b = PostText.cleanBody(body);
         PostText.body(PostText.title(Validation.start(), t), b).orThrow();
@@ -56,6 +71,10 @@ public final class ThreadService {
             ctx.policy.check(granted, Action.START_THREAD, Target.board(boardId));
             ctx.policy.checkVerified(me, Action.START_THREAD);
             Instant now = ctx.now();
+            java.util.List<String> holdFor = ctx.holds.reasons(me, granted, board.id(), null, t, b, now);
+            if (!holdFor.isEmpty()) {
+                return Submitted.<Post>held(ctx.holds.hold(HeldPost.thread(board.id(), t, me.id(), b, now, holdFor)));
+            }
             ForumThread thread = ctx.storage.threads().add(ForumThread.withoutId(board.id(), t, me.id(), now));
             int number = ctx.storage.threads().allocatePostNumber(thread.id());
             Post first = ctx.storage.posts().add(Post.withoutId(thread.id(), number, me.id(), b, now)
@@ -63,7 +82,7 @@ public final class ThreadService {
             ctx.counters.threadStarted(thread, first);
             events.add(new ForumEvent.ThreadStarted(thread.id(), board.id(), first.id(), me.id(), now));
             events.add(new ForumEvent.PostCreated(first.id(), thread.id(), number, me.id(), now, rendered.mentions(), rendered.quotes()));
-            return first;
+            return Submitted.posted(first);
         });
     }
 

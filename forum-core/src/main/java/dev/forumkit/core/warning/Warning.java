@@ -9,10 +9,11 @@ import java.util.Objects;
 
 /**
  * A warning: {@code member} was warned by {@code issuedBy} for {@code post} (in {@code thread}) with
- * {@code points} and a {@code reason} the member sees. It counts until {@code expiresAt} (null: it never expires).
+ * {@code points} and a {@code reason} the member sees. It counts until {@code expiresAt} (null: it never expires), or
+ * until a moderator revoked it ({@code revokedBy}, {@code revokedAt}; both null while it stands).
  */
 public record Warning(WarningId id, MemberId member, PostId post, ThreadId thread, MemberId issuedBy, int points,
-                      String reason, Instant issuedAt, Instant expiresAt) {
+                      String reason, Instant issuedAt, Instant expiresAt, MemberId revokedBy, Instant revokedAt) {
     public static final int MAX_POINTS = 100;
 
     public Warning {
@@ -28,14 +29,31 @@ public record Warning(WarningId id, MemberId member, PostId post, ThreadId threa
         if (expiresAt != null && !expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("a warning expires after it was given");
         }
+        if ((revokedBy == null) != (revokedAt == null)) {
+            throw new IllegalArgumentException("a revocation has both who and when");
+        }
+    }
+
+    /** A warning that stands (not revoked). */
+    public Warning(WarningId id, MemberId member, PostId post, ThreadId thread, MemberId issuedBy, int points,
+                   String reason, Instant issuedAt, Instant expiresAt) {
+        this(id, member, post, thread, issuedBy, points, reason, issuedAt, expiresAt, null, null);
     }
 
     public Warning withId(WarningId newId) {
-        return new Warning(newId, member, post, thread, issuedBy, points, reason, issuedAt, expiresAt);
+        return new Warning(newId, member, post, thread, issuedBy, points, reason, issuedAt, expiresAt, revokedBy, revokedAt);
     }
 
-    /** True while the warning's points count. */
+    public Warning revoked(MemberId by, Instant at) {
+        return new Warning(id, member, post, thread, issuedBy, points, reason, issuedAt, expiresAt, by, at);
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    /** True while the warning's points count: not expired and not revoked. */
     public boolean activeAt(Instant now) {
-        return expiresAt == null || now.isBefore(expiresAt);
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }
 }

@@ -82,6 +82,32 @@ public final class WarningService {
         });
     }
 
+    /**
+     * Revokes a warning: its points stop counting at once. Who may warn the member may revoke (not their own warnings
+     * of themself, an admin's only by an admin); a ban the points brought stays, lifted through unban. Audited.
+     */
+    public MemberWarnings revoke(Actor actor, WarningId id, String reason) {
+        String r = reason == null ? "" : reason.strip();
+        Validation.start().require(r.length() <= 500, "reason", "too_long", "reason must be at most 500 characters")
+                .noControlCharacters(r, "reason").orThrow();
+        return ctx.command(events -> {
+            Member me = ctx.requireMember(actor);
+            Warning w = ctx.storage.warnings().byId(id).orElseThrow(() -> new NotFoundException("no warning " + id));
+            Member member = ctx.storage.members().byId(w.member()).orElseThrow(() -> new NotFoundException("no warning " + id));
+            ctx.policy.check(ctx.standing(me), Action.WARN_MEMBER, Target.member(me.id().equals(member.id()), member.role()));
+            Instant now = ctx.now();
+            int before = activePoints(ctx.storage.warnings().ofMember(member.id()), now);
+            if (!ctx.storage.warnings().revoke(id, me.id(), now)) {
+                throw new dev.forumkit.core.ConflictException("the warning is already revoked");
+            }
+            List<Warning> all = ctx.storage.warnings().ofMember(member.id());
+            int after = activePoints(all, now);
+            ctx.audit.record(me.id(), AuditAction.MEMBER_WARNING_REVOKE, AuditTarget.member(member.id()), before + " points",
+                    after + " points (warning " + id + " revoked)", r.isEmpty() ? null : r);
+            return new MemberWarnings(all, after);
+        });
+    }
+
     /** The member's warnings; the member themself and staff may look. */
     public MemberWarnings ofMember(Actor actor, MemberId memberId) {
         return ctx.storage.transactions().readOnly(() -> {

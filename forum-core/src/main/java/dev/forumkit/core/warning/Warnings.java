@@ -11,4 +11,9 @@ public interface Warnings {
 
     /** Every warning of the member, newest first (issued time, then id). */
     List<Warning> ofMember(MemberId member);
+
+    java.util.Optional<Warning> byId(WarningId id);
+
+    /** Marks the warning revoked, only if it is not yet: true when written. */
+    boolean revoke(WarningId id, MemberId by, java.time.Instant at);
 }

@@ -86,7 +86,7 @@ class PolicyTest {
         row(Action.REACT, "others' deleted post", OTHERS_DELETED, NOBODY);
 
         for (Action a : List.of(Action.RESTORE_POST, Action.LOCK_THREAD, Action.PIN_THREAD, Action.MOVE_THREAD,
-                Action.DELETE_THREAD, Action.RESTORE_THREAD)) {
+                Action.DELETE_THREAD, Action.RESTORE_THREAD, Action.APPROVE_CONTENT)) {
             row(a, "own content", OWN, STAFF);
             row(a, "others' content", OTHERS, STAFF);
             row(a, "locked content", OTHERS_LOCKED, STAFF);

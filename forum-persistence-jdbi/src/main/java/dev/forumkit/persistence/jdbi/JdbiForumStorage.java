@@ -60,6 +60,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiAuditLog auditLog;
     private final JdbiGroups groups;
     private final JdbiGrants grants;
+    private final JdbiHeldPosts heldPosts;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -87,6 +88,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.auditLog = new JdbiAuditLog(transactions);
         this.groups = new JdbiGroups(transactions);
         this.grants = new JdbiGrants(transactions);
+        this.heldPosts = new JdbiHeldPosts(transactions);
         ensureIndexes();
     }
 
@@ -270,6 +272,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.policy.Grants grants() {
         return grants;
+    }
+
+    @Override
+    public dev.forumkit.core.approval.HeldPosts heldPosts() {
+        return heldPosts;
     }
 
     @Override

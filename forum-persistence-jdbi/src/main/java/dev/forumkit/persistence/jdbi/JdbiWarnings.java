@@ -13,7 +13,9 @@ import java.util.List;
 final class JdbiWarnings implements Warnings {
     private static final RowMapper<Warning> MAPPER = (rs, ctx) -> new Warning(WarningId.of(rs.getLong(1)),
             MemberId.of(rs.getLong(2)), PostId.of(rs.getLong(3)), ThreadId.of(rs.getLong(4)), MemberId.of(rs.getLong(5)),
-            rs.getInt(6), rs.getString(7), Rows.instant(rs, 8), Rows.instant(rs, 9));
+            rs.getInt(6), rs.getString(7), Rows.instant(rs, 8), Rows.instant(rs, 9), Rows.memberId(rs, 10), Rows.instant(rs, 11));
+    private static final String COLUMNS = "id, member_id, post_id, thread_id, issued_by, points, reason, issued_at,"
+            + " expires_at, revoked_by, revoked_at";
 
     private final JdbiTransactions db;
     private final String insert;
@@ -35,8 +37,21 @@ final class JdbiWarnings implements Warnings {
 
     @Override
     public List<Warning> ofMember(MemberId member) {
-        return db.with(h -> h.createQuery("SELECT id, member_id, post_id, thread_id, issued_by, points, reason, issued_at,"
-                        + " expires_at FROM warnings WHERE member_id = :member ORDER BY issued_at DESC, id DESC")
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM warnings WHERE member_id = :member"
+                        + " ORDER BY issued_at DESC, id DESC")
                 .bind("member", member.value()).map(MAPPER).list());
+    }
+
+    @Override
+    public java.util.Optional<Warning> byId(WarningId id) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM warnings WHERE id = :id").bind("id", id.value())
+                .map(MAPPER).findOne());
+    }
+
+    @Override
+    public boolean revoke(WarningId id, MemberId by, java.time.Instant at) {
+        return db.with(h -> h.createUpdate("UPDATE warnings SET revoked_by = :by, revoked_at = :at"
+                        + " WHERE id = :id AND revoked_at IS NULL")
+                .bind("by", by.value()).bind("at", Rows.ts(at)).bind("id", id.value()).execute()) == 1;
     }
 }

@@ -129,4 +129,32 @@ public abstract class WarningsContract extends ContractBase {
                         .extracting(InvalidInputException.FieldError::field).containsExactlyInAnyOrder("points", "reason", "expires_in"));
         assertThat(forum.warnings().ofMember(mod(), bob.id()).warnings()).isEmpty();
     }
+
+    @Test
+    void aRevokedWarningsPointsStopCountingAtOnceAndTheRevocationIsAudited() {
+        Warning first = forum.warnings().warn(mod(), t.post(2).id(), 6, "Spam", Duration.ofDays(90)).warning();
+        forum.warnings().warn(mod(), t.post(2).id(), 2, "Rude", null);
+        clock.advanceSeconds(60);
+
+        MemberWarnings after = forum.warnings().revoke(mod(), first.id(), "Was not spam after all");
+
+        assertThat(after.activePoints()).isEqualTo(2);
+        assertThat(forum.warnings().ofMember(actor(bob), bob.id()).activePoints()).isEqualTo(2);
+        Warning revoked = after.warnings().stream().filter(w -> w.id().equals(first.id())).findFirst().orElseThrow();
+        assertThat(revoked.isRevoked()).isTrue();
+        assertThat(revoked.revokedBy()).isEqualTo(fx().moderator().id());
+        assertThat(revoked.revokedAt()).isEqualTo(clock.instant());
+        // 2 + 6 again would have reached 10 had the revoked 6 still counted
+        assertThat(forum.warnings().warn(mod(), t.post(2).id(), 6, "Again", null).bannedMember()).isNull();
+        assertThatThrownBy(() -> forum.warnings().revoke(mod(), first.id(), null))
+                .isInstanceOf(dev.forumkit.core.ConflictException.class);
+        assertThatThrownBy(() -> forum.warnings().revoke(actor(ann), first.id(), null)).isInstanceOf(NotAllowedException.class);
+        assertThat(forum.audit().list(actor(fx().admin()), dev.forumkit.core.audit.AuditFilter.ALL, 1).items())
+                .anySatisfy(l -> {
+                    assertThat(l.entry().action()).isEqualTo(dev.forumkit.core.audit.AuditAction.MEMBER_WARNING_REVOKE);
+                    assertThat(l.entry().before()).isEqualTo("8 points");
+                    assertThat(l.entry().after()).startsWith("2 points");
+                    assertThat(l.entry().reason()).isEqualTo("Was not spam after all");
+                });
+    }
 }

@@ -62,7 +62,11 @@ public final class PostRoutes {
         ThreadId thread = ThreadId.of(call.id("threadId"));
         Body in = call.body(Body.class);
         String member = call.viewer().member().id().toString();
-        PostView p = call.api().forum().posts().reply(call.actor(), thread, in.body(), () -> call.api().postingPerMember.acquire(member));
+        var submitted = call.api().forum().posts().submitReply(call.actor(), thread, in.body(), () -> call.api().postingPerMember.acquire(member));
+        if (submitted.isHeld()) {
+            return ApprovalRoutes.held(call.api().forum().approvals().view(call.actor(), submitted.held().id()));
+        }
+        PostView p = submitted.posted();
         return Reply.created(Map.of("post", PostJson.from(p, call.standing().isStaff())));
     }
 

@@ -58,8 +58,12 @@ public final class ThreadRoutes {
         BoardId board = BoardId.of(call.id("boardId"));
         StartThread in = call.body(StartThread.class);
         String member = call.viewer().member().id().toString();
-        Post first = call.api().forum().threads().start(call.actor(), board, in.title(), in.body(),
+        var submitted = call.api().forum().threads().submit(call.actor(), board, in.title(), in.body(),
                 () -> call.api().postingPerMember.acquire(member));
+        if (submitted.isHeld()) {
+            return ApprovalRoutes.held(call.api().forum().approvals().view(call.actor(), submitted.held().id()));
+        }
+        Post first = submitted.posted();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread(call, first.threadId()));
         body.put("post", PostJson.from(call.api().forum().reading().post(call.actor(), first.id()), call.standing().isStaff()));

@@ -23,16 +23,31 @@ public final class WarningRoutes {
     }
 
     record WarningJson(long id, long memberId, long postId, long threadId, long issuedBy, int points, String reason,
-                       Instant issuedAt, Instant expiresAt, boolean active) {
+                       Instant issuedAt, Instant expiresAt, boolean active, Instant revokedAt) {
         static WarningJson from(Warning w, Instant now) {
             return new WarningJson(w.id().value(), w.member().value(), w.post().value(), w.thread().value(),
-                    w.issuedBy().value(), w.points(), w.reason(), w.issuedAt(), w.expiresAt(), w.activeAt(now));
+                    w.issuedBy().value(), w.points(), w.reason(), w.issuedAt(), w.expiresAt(), w.activeAt(now), w.revokedAt());
         }
+    }
+
+    record Revoke(String reason) {
     }
 
     public static void register(RouteTable t) {
         t.post("/posts/{postId}/warnings", Access.STAFF, WarningRoutes::warn);
         t.get("/members/{memberId}/warnings", Access.OWNER_OR_STAFF, WarningRoutes::list);
+        t.post("/warnings/{warningId}/revoke", Access.STAFF, WarningRoutes::revoke);
+    }
+
+    private static Object revoke(Call call) {
+        MemberWarnings w = call.api().forum().warnings().revoke(call.actor(),
+                dev.forumkit.core.warning.WarningId.of(call.id("warningId")),
+                call.optionalBody(Revoke.class, new Revoke(null)).reason());
+        Instant now = call.api().forum().clock().instant();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("warnings", w.warnings().stream().map(x -> WarningJson.from(x, now)).toList());
+        body.put("active_points", w.activePoints());
+        return body;
     }
 
     private static Object warn(Call call) {

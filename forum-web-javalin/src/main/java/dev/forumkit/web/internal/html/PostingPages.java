@@ -63,9 +63,12 @@ final class PostingPages {
         Board b = board(call);
         Form form = Form.from(call.ctx(), "title", "body");
         try {
-            Post first = call.api().forum().threads().start(call.actor(), b.id(), form.get("title"), form.get("body"),
+            var submitted = call.api().forum().threads().submit(call.actor(), b.id(), form.get("title"), form.get("body"),
                     () -> admitPost(call));
-            return Redirect.seeOther(at(call, first.id()));
+            if (submitted.isHeld()) {
+                return Redirect.seeOther(ApprovalPages.heldUrl(call, submitted.held().id()));
+            }
+            return Redirect.seeOther(at(call, submitted.posted().id()));
         } catch (RuntimeException e) {
             return problem(e, form, startPage(call, b, form), "title", "body");
         }
@@ -108,8 +111,11 @@ final class PostingPages {
         ForumThread t = thread(call);
         Form form = Form.from(call.ctx(), "body");
         try {
-            PostView p = call.api().forum().posts().reply(call.actor(), t.id(), form.get("body"), () -> admitPost(call));
-            return Redirect.seeOther(at(call, p.post().id()));
+            var submitted = call.api().forum().posts().submitReply(call.actor(), t.id(), form.get("body"), () -> admitPost(call));
+            if (submitted.isHeld()) {
+                return Redirect.seeOther(ApprovalPages.heldUrl(call, submitted.held().id()));
+            }
+            return Redirect.seeOther(at(call, submitted.posted().post().id()));
         } catch (RuntimeException e) {
             return problem(e, form, replyPage(call, t, form), "body");
         }

@@ -90,7 +90,8 @@ final class ReadPages {
                 .with("types", forum.reactionTypes().all())
                 .with("boards", boards)
                 .with("form", Form.empty())
-                .with("watch", WatchPages.threadButton(call, t.id()));
+                .with("watch", WatchPages.threadButton(call, t.id()))
+                .with("held", n == p.posts().lastPage() ? forum.approvals().pendingInThread(call.actor(), t.id()) : List.of());
     }
 
     /** The first post the member has not read (the thread's last post when all are read; page 1 for guests). */

@@ -17,6 +17,17 @@ final class WarningPages {
         t.get("/posts/{postId}/warn", Access.STAFF, call -> warnPage(call, Form.empty().set("points", "1").set("expires_in_days", "30")));
         t.post("/posts/{postId}/warn", Access.STAFF, WarningPages::warn);
         t.get("/account/warnings", Access.MEMBER, WarningPages::own);
+        t.post("/warnings/{warningId}/revoke", Access.STAFF, WarningPages::revoke);
+    }
+
+    /** Revokes from the member's profile, and goes back there. */
+    private static Object revoke(Call call) {
+        Form form = Form.from(call.ctx(), "reason");
+        var id = dev.forumkit.core.warning.WarningId.of(Params.id(call, "warningId"));
+        call.api().forum().warnings().revoke(call.actor(), id, form.get("reason"));
+        String back = call.ctx().formParam("back");
+        Links links = ReadPages.links(call);
+        return Redirect.seeOther(back != null && back.startsWith(links.base() + "/members/") ? back : links.home());
     }
 
     private static View warnPage(Call call, Form form) {

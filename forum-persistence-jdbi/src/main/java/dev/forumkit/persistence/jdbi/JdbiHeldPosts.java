@@ -1,0 +1,125 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.approval.HeldPost;
+import dev.forumkit.core.approval.HeldPostId;
+import dev.forumkit.core.approval.HeldPosts;
+import dev.forumkit.core.approval.HeldStatus;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.PostId;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+final class JdbiHeldPosts implements HeldPosts {
+    private static final String COLUMNS = "id, board_id, thread_id, title, author_id, body, held_at, reasons, status,"
+            + " decided_by, decided_at, rejection, post_id";
+    private static final RowMapper<HeldPost> MAPPER = (rs, ctx) -> {
+        Long thread = Rows.nullableLong(rs, 3);
+        Long post = Rows.nullableLong(rs, 13);
+        return new HeldPost(HeldPostId.of(rs.getLong(1)), BoardId.of(rs.getLong(2)), thread == null ? null : ThreadId.of(thread),
+                rs.getString(4), MemberId.of(rs.getLong(5)), rs.getString(6), Rows.instant(rs, 7),
+                Arrays.asList(rs.getString(8).split("\n")), HeldStatus.valueOf(rs.getString(9)), Rows.memberId(rs, 10),
+                Rows.instant(rs, 11), rs.getString(12), post == null ? null : PostId.of(post));
+    };
+
+    private final JdbiTransactions db;
+    private final String insert;
+
+    JdbiHeldPosts(JdbiTransactions db) {
+        this.db = db;
+        this.insert = db.dialect().returning("INSERT INTO held_posts (board_id, thread_id, title, author_id, body, held_at,"
+                + " reasons, status) VALUES (:board, :thread, :title, :author, :body, :at, :reasons, :status)", "id");
+    }
+
+    @Override
+    public HeldPost add(HeldPost h) {
+        long id = db.with(x -> x.createQuery(insert).bind("board", h.board().value())
+                .bind("thread", h.thread() == null ? null : h.thread().value()).bind("title", h.title())
+                .bind("author", h.author().value()).bind("body", h.body()).bind("at", Rows.ts(h.heldAt()))
+                .bind("reasons", String.join("\n", h.reasons())).bind("status", h.status().name())
+                .mapTo(Long.class).one());
+        return h.withId(HeldPostId.of(id));
+    }
+
+    @Override
+    public Optional<HeldPost> byId(HeldPostId id) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM held_posts WHERE id = :id")
+                .bind("id", id.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public boolean decide(HeldPost d) {
+        // the WHERE on status makes the second of two concurrent decisions change nothing (it waits for the row lock)
+        return db.with(h -> h.createUpdate("UPDATE held_posts SET status = :status, decided_by = :by, decided_at = :at,"
+                        + " rejection = :rejection, post_id = :post WHERE id = :id AND status = 'PENDING'")
+                .bind("status", d.status().name()).bind("by", d.decidedBy().value()).bind("at", Rows.ts(d.decidedAt()))
+                .bind("rejection", d.rejection()).bind("post", d.post() == null ? null : d.post().value())
+                .bind("id", d.id().value()).execute()) == 1;
+    }
+
+    @Override
+    public List<HeldPost> pending(Collection<BoardId> boards, int offset, int limit) {
+        if (boards.isEmpty()) {
+            return List.of();
+        }
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM held_posts WHERE status = 'PENDING'"
+                        + " AND board_id IN (<boards>) ORDER BY held_at, id LIMIT :limit OFFSET :offset")
+                .bindList("boards", ids(boards)).bind("limit", limit).bind("offset", offset).map(MAPPER).list());
+    }
+
+    @Override
+    public int countPending(Collection<BoardId> boards) {
+        if (boards.isEmpty()) {
+            return 0;
+        }
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM held_posts WHERE status = 'PENDING' AND board_id IN (<boards>)")
+                .bindList("boards", ids(boards)).mapTo(Integer.class).one());
+    }
+
+    @Override
+    public List<HeldPost> pendingInThread(ThreadId thread, MemberId author) {
+        String byAuthor = author == null ? "" : " AND author_id = :author";
+        return db.with(h -> {
+            var q = h.createQuery("SELECT " + COLUMNS + " FROM held_posts WHERE thread_id = :thread AND status = 'PENDING'"
+                    + byAuthor + " ORDER BY held_at, id").bind("thread", thread.value());
+            if (author != null) {
+                q.bind("author", author.value());
+            }
+            return q.map(MAPPER).list();
+        });
+    }
+
+    @Override
+    public List<HeldPost> byAuthor(MemberId author, int limit) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM held_posts WHERE author_id = :author"
+                        + " ORDER BY held_at DESC, id DESC LIMIT :limit")
+                .bind("author", author.value()).bind("limit", limit).map(MAPPER).list());
+    }
+
+    @Override
+    public Set<BoardId> moderatedBoards() {
+        return db.with(h -> h.createQuery("SELECT board_id FROM moderated_boards").mapTo(Long.class).stream()
+                .map(BoardId::of).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    @Override
+    public void setModerated(BoardId board, boolean moderated) {
+        db.use(h -> {
+            h.createUpdate("DELETE FROM moderated_boards WHERE board_id = :board").bind("board", board.value()).execute();
+            if (moderated) {
+                h.createUpdate("INSERT INTO moderated_boards (board_id) VALUES (:board)").bind("board", board.value()).execute();
+            }
+        });
+    }
+
+    private static List<Long> ids(Collection<BoardId> boards) {
+        return boards.stream().map(BoardId::value).toList();
+    }
+}
