@@ -13,6 +13,8 @@ import dev.forumkit.core.reaction.Reactions;
 import dev.forumkit.core.reset.PasswordResets;
 import dev.forumkit.core.search.SearchIndex;
 import dev.forumkit.core.session.Sessions;
+import dev.forumkit.core.signal.LocalSignals;
+import dev.forumkit.core.signal.Signals;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.storage.Transactions;
 import dev.forumkit.core.thread.ReadStates;
@@ -60,10 +62,13 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiAuditLog auditLog;
     private final JdbiGroups groups;
     private final JdbiGrants grants;
+    private final PostgresSignals.Connector direct;
+    private Signals signals; // made on first use
 
-    private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
+    private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned, PostgresSignals.Connector direct) {
         this.jdbi = jdbi;
         this.owned = owned;
+        this.direct = direct;
         this.transactions = transactionsOn(jdbi);
         this.members = new JdbiMembers(transactions);
         this.categories = new JdbiCategories(transactions);
@@ -93,13 +98,13 @@ public final class JdbiForumStorage implements ForumStorage {
     /** Storage on the caller's DataSource (a pool), which the caller keeps and closes. Migrates the schema. */
     public static JdbiForumStorage create(DataSource dataSource) {
         migrate(dataSource);
-        return new JdbiForumStorage(Jdbi.create(dataSource), null);
+        return new JdbiForumStorage(Jdbi.create(dataSource), null, dataSource::getConnection);
     }
 
     /** Storage on the caller's Jdbi (with its plugins, loggers, ...). Migrates the schema. */
     public static JdbiForumStorage create(Jdbi jdbi) {
         Migrations.run(jdbi);
-        return new JdbiForumStorage(jdbi, null);
+        return new JdbiForumStorage(jdbi, null, () -> jdbi.open().getConnection()); // closing it gives it back
     }
 
     /** Where the embedded H2 database lives unless told otherwise: {@code ./data}. */
@@ -119,19 +124,20 @@ public final class JdbiForumStorage implements ForumStorage {
     public static JdbiForumStorage connect(String jdbcUrl, String user, String password) {
         ReconnectingDataSource pool = new ReconnectingDataSource(() -> ConnectionPools.hikari(jdbcUrl, user, password),
                 jdbcUrl, user, password); // back at once when the database returns, not after HikariCP's back-off
-        return migratedOwning(pool, pool);
+        // the bus listens on a connection of its own, outside the pool: a pooled one would serve requests meanwhile
+        return migratedOwning(pool, pool, () -> java.sql.DriverManager.getConnection(jdbcUrl, user, password));
     }
 
     /** Storage on a pool that is handed over: {@link #close()} closes it. */
     public static JdbiForumStorage owning(com.zaxxer.hikari.HikariDataSource pool) {
-        return migratedOwning(pool, pool);
+        return migratedOwning(pool, pool, pool::getConnection);
     }
 
     /** Migrates the schema and returns storage that closes {@code owned}; closes it at once if that fails. */
-    private static JdbiForumStorage migratedOwning(DataSource pool, AutoCloseable owned) {
+    private static JdbiForumStorage migratedOwning(DataSource pool, AutoCloseable owned, PostgresSignals.Connector direct) {
         try {
             migrate(pool);
-            return new JdbiForumStorage(Jdbi.create(pool), owned);
+            return new JdbiForumStorage(Jdbi.create(pool), owned, direct);
         } catch (RuntimeException e) {
             try {
                 owned.close();
@@ -171,6 +177,22 @@ public final class JdbiForumStorage implements ForumStorage {
      */
     public Optional<SearchIndex> searchIndex() {
         return Optional.ofNullable(searchIndex);
+    }
+
+    /**
+     * The cross-node bus for {@code ForumConfig.signals(...)}: PostgreSQL {@code LISTEN/NOTIFY} on PostgreSQL (every
+     * node on this database and schema hears every other), an in-process bus on H2 (one process owns the file). Made
+     * on first use and closed with the storage.
+     *
+     * <pre>{@code
+     * Forum forum = Forum.create(storage, c -> c.signals(storage.signals()));
+     * }</pre>
+     */
+    public synchronized Signals signals() {
+        if (signals == null) {
+            signals = transactions.dialect() == Dialect.POSTGRES ? new PostgresSignals(direct) : new LocalSignals();
+        }
+        return signals;
     }
 
     /** The Jdbi this storage runs on, for tools such as {@link JdbiBulkLoader}. */
@@ -295,6 +317,11 @@ public final class JdbiForumStorage implements ForumStorage {
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (signals != null) {
+                signals.close();
+            }
+        }
         if (owned != null) {
             try {
                 owned.close();
