@@ -33,7 +33,7 @@ public final class ForumServer implements AutoCloseable {
         this.storage = storage;
         this.forum = forum;
         this.firstStart = new FirstStart(forum);
-        GuestPageCache guestCache = settings.guestCache() ? new GuestPageCache("forumkit_session", 32L << 20) : null;
+        GuestPageCache guestCache = settings.guestCache() ? new GuestPageCache("forumkit_session", 32L << 20, forum.signals()) : null;
         if (guestCache != null) {
             forum.subscribe(event -> guestCache.invalidate());
         }
