@@ -11,6 +11,7 @@ import dev.forumkit.core.event.EventConsumer;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.event.ForumEventListener;
 import dev.forumkit.core.event.Outbox;
+import dev.forumkit.core.limit.RateLimitService;
 import dev.forumkit.core.signal.LocalSignals;
 import dev.forumkit.core.signal.Signals;
 import dev.forumkit.core.internal.ServiceContext;
@@ -67,6 +68,7 @@ public final class Forum implements AutoCloseable {
     private final EventBus events;
     private final Outbox outbox;
     private final Signals signals;
+    private final RateLimitService rateLimits;
     private final boolean ownsSignals;
     private final ViewCounter views;
     private final ReadMarks marks;
@@ -119,6 +121,7 @@ public final class Forum implements AutoCloseable {
         this.reading = new ReadService(ctx, views, marks);
         this.counters = new RecountService(ctx);
         this.sessions = new SessionService(ctx);
+        this.rateLimits = new RateLimitService(storage, config.clock);
         this.rerendering = new RerenderService(ctx);
         this.alerts = new AlertService(ctx);
         this.watching = new WatchService(ctx);
@@ -283,6 +286,11 @@ public final class Forum implements AutoCloseable {
 
     public void subscribe(ForumEventListener listener) {
         events.subscribe(listener);
+    }
+
+    /** Rate limit counting in the storage: one budget per key across every node (the web adapter's limits use it). */
+    public RateLimitService rateLimits() {
+        return rateLimits;
     }
 
     /**

@@ -80,6 +80,9 @@ public interface ForumStorage extends AutoCloseable {
     /** The set cells of the permission grid. */
     Grants grants();
 
+    /** Rate limit windows, shared by every node on this storage (see RateLimitService). */
+    dev.forumkit.core.limit.RateCounters rateCounters();
+
     /** Releases connections and files; the default does nothing. */
     @Override
     default void close() {

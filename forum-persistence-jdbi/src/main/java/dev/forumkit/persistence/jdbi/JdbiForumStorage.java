@@ -62,6 +62,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiAuditLog auditLog;
     private final JdbiGroups groups;
     private final JdbiGrants grants;
+    private final dev.forumkit.core.limit.RateCounters rateCounters;
     private final PostgresSignals.Connector direct;
     private Signals signals; // made on first use
 
@@ -92,6 +93,9 @@ public final class JdbiForumStorage implements ForumStorage {
         this.auditLog = new JdbiAuditLog(transactions);
         this.groups = new JdbiGroups(transactions);
         this.grants = new JdbiGrants(transactions);
+        // on H2 one process owns the file: nobody to share the windows with, and no file write per attempt
+        this.rateCounters = transactions.dialect() == Dialect.POSTGRES ? new PostgresRateCounters(transactions)
+                : new dev.forumkit.core.memory.InMemoryRateCounters();
         ensureIndexes();
     }
 
@@ -193,6 +197,14 @@ public final class JdbiForumStorage implements ForumStorage {
             signals = transactions.dialect() == Dialect.POSTGRES ? new PostgresSignals(direct) : new LocalSignals();
         }
         return signals;
+    }
+
+    /**
+     * Migrations of this build the database has not applied (0 when up to date); for a readiness check. Throws
+     * {@code StorageUnavailableException} when the database does not answer.
+     */
+    public int pendingMigrations() {
+        return Migrations.pending(jdbi);
     }
 
     /** The Jdbi this storage runs on, for tools such as {@link JdbiBulkLoader}. */
@@ -312,6 +324,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.audit.AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public dev.forumkit.core.limit.RateCounters rateCounters() {
+        return rateCounters;
     }
 
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */
