@@ -4,9 +4,10 @@ import dev.forumkit.core.internal.SignalDeliveries;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,11 +19,18 @@ import java.util.logging.Logger;
 public final class LocalSignals implements Signals {
     private static final Logger LOG = Logger.getLogger(LocalSignals.class.getName());
     private final List<SignalListener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "forumkit-signals");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor thread = oneIdleThread();
+
+    /** One thread at most (which keeps the order), gone after ten idle seconds: tests make thousands of forums. */
+    private static ThreadPoolExecutor oneIdleThread() {
+        ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "forumkit-signals");
+            t.setDaemon(true);
+            return t;
+        });
+        e.allowCoreThreadTimeOut(true);
+        return e;
+    }
 
     @Override
     public void publish(Signal signal) {

@@ -129,7 +129,26 @@ public final class JdbiForumStorage implements ForumStorage {
         ReconnectingDataSource pool = new ReconnectingDataSource(() -> ConnectionPools.hikari(jdbcUrl, user, password),
                 jdbcUrl, user, password); // back at once when the database returns, not after HikariCP's back-off
         // the bus listens on a connection of its own, outside the pool: a pooled one would serve requests meanwhile
-        return migratedOwning(pool, pool, () -> java.sql.DriverManager.getConnection(jdbcUrl, user, password));
+        return migratedOwning(pool, pool, () -> java.sql.DriverManager.getConnection(jdbcUrl, busConnection(user, password)));
+    }
+
+    /**
+     * The bus's own connections: a read that waits 30 s at most (its check every 5 s would otherwise hang on a
+     * half-open connection after a network cut) and TCP keep-alive.
+     */
+    private static java.util.Properties busConnection(String user, String password) {
+        java.util.Properties p = new java.util.Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("socketTimeout", "30");
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("ApplicationName", "forumkit-signals");
+        return p;
     }
 
     /** Storage on a pool that is handed over: {@link #close()} closes it. */
