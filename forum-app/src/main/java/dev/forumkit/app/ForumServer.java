@@ -9,11 +9,10 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 
 /**
- * The running app: storage, forum, and a Javalin server with the forum plugin, {@code /health}, the first-start
- * set-up page and an access log. {@link #stop()} stops taking requests, lets those in flight finish, then closes
+ * The running app: storage, forum, and a Javalin server with the forum plugin, {@code /health} and {@code /ready}
+ * (see Probes), the first-start set-up page and an access log. {@link #stop()} stops taking requests, lets those in flight finish, then closes
  * the forum and the storage (and with it the connection pool).
  */
 public final class ForumServer implements AutoCloseable {
@@ -33,7 +32,7 @@ public final class ForumServer implements AutoCloseable {
         this.storage = storage;
         this.forum = forum;
         this.firstStart = new FirstStart(forum);
-        GuestPageCache guestCache = settings.guestCache() ? new GuestPageCache("forumkit_session", 32L << 20) : null;
+        GuestPageCache guestCache = settings.guestCache() ? new GuestPageCache("forumkit_session", 32L << 20, forum.signals()) : null;
         if (guestCache != null) {
             forum.subscribe(event -> guestCache.invalidate());
         }
@@ -59,7 +58,7 @@ public final class ForumServer implements AutoCloseable {
                             a.maxConcurrentRequests(admission.maxConcurrentRequests())
                                     .maxQueuedRequests(admission.maxQueuedRequests())
                                     .queueTimeout(admission.queueTimeout())
-                                    .exempt("/health");
+                                    .exempt("/health").exempt("/ready");
                         } else {
                             a.off();
                         }
@@ -74,7 +73,9 @@ public final class ForumServer implements AutoCloseable {
                 config.routes.before(guestCache::before);
                 config.routes.after(guestCache::after);
             }
-            config.routes.get("/health", this::health);
+            Probes probes = new Probes(storage);
+            config.routes.get("/health", probes::health);
+            config.routes.get("/ready", probes::ready);
             if (settings.benchRoutes()) {
                 config.routes.get("/bench/ping", ctx -> ctx.result("pong")); // the machine's ceiling, no database work
             }
@@ -96,16 +97,6 @@ public final class ForumServer implements AutoCloseable {
     /** A one-time link to create the first admin while there is none; null otherwise. */
     public String setupLink(int port) {
         return firstStart.setupLink(settings.baseUrl(port));
-    }
-
-    private void health(Context ctx) {
-        try {
-            long members = storage.transactions().readOnly(() -> storage.members().count());
-            ctx.json(Map.of("status", "ok", "database", "up", "members", members));
-        } catch (RuntimeException e) {
-            LOG.warn("health check: database unreachable: {}", e.toString());
-            ctx.status(503).json(Map.of("status", "unavailable", "database", "down"));
-        }
     }
 
     private static void logAccess(Context ctx, Float millis) {

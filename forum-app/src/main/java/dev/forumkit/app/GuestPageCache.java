@@ -1,5 +1,8 @@
 package dev.forumkit.app;
 
+import dev.forumkit.core.signal.Signal;
+import dev.forumkit.core.signal.SignalListener;
+import dev.forumkit.core.signal.Signals;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -17,14 +20,17 @@ import java.util.regex.Pattern;
  * Serves repeated guest views of thread pages (JSON and HTML) from memory. Every write empties it at once: each
  * forum event and each successful state-changing request moves a generation counter, and an entry is served only
  * while the generation it was read under is current, so no page made before a write is shown after it. A request
- * carrying the session cookie is never served from here nor stored. One node's memory only: with several nodes on
- * one database, another node's writes would not reach it, so the app turns it on only for the embedded H2 database.
- * Views served from here are not counted in the thread's view counter.
+ * carrying the session cookie is never served from here nor stored. With several nodes on one PostgreSQL another
+ * node's writes reach it as forum events within about a second (the outbox is woken by the signal bus); while the bus
+ * is not listening nothing is served or stored here, and when it may have missed signals it empties the cache, so a
+ * node cut off from the others serves fresh pages (slower) rather than stale ones. Views served from here are not
+ * counted in the thread's view counter.
  */
 final class GuestPageCache {
     private static final Pattern CACHEABLE = Pattern.compile("/api/v1/threads/\\d+|/threads/[^/]*\\.\\d+/(page-\\d+)?");
     private static final String GENERATION = "forumkit.guestCache.generation";
     private final String sessionCookie;
+    private final Signals signals;
     private final long maxBytes;
     private final AtomicLong generation = new AtomicLong();
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
@@ -33,9 +39,21 @@ final class GuestPageCache {
     private record Entry(long generation, byte[] body, List<String[]> headers) {
     }
 
-    GuestPageCache(String sessionCookie, long maxBytes) {
+    GuestPageCache(String sessionCookie, long maxBytes, Signals signals) {
         this.sessionCookie = sessionCookie;
         this.maxBytes = maxBytes;
+        this.signals = signals;
+        signals.listen(new SignalListener() {
+            @Override
+            public void on(Signal signal) {
+                // the writes themselves arrive as forum events, through the outbox this signal wakes
+            }
+
+            @Override
+            public void missed() {
+                invalidate();
+            }
+        });
     }
 
     /** Every write: nothing stored so far is served again. */
@@ -48,7 +66,8 @@ final class GuestPageCache {
     }
 
     void before(Context ctx) {
-        if (ctx.method() != HandlerType.GET || ctx.cookie(sessionCookie) != null || !CACHEABLE.matcher(ctx.path()).matches()) {
+        if (ctx.method() != HandlerType.GET || ctx.cookie(sessionCookie) != null || !CACHEABLE.matcher(ctx.path()).matches()
+                || !signals.live()) {
             return;
         }
         long current = generation.get();
@@ -97,7 +116,7 @@ final class GuestPageCache {
             headers.add(new String[] {"Content-Type", ctx.res().getContentType()});
         }
         synchronized (entries) {
-            if (readUnder != generation.get() || body.length > maxBytes / 8) {
+            if (readUnder != generation.get() || body.length > maxBytes / 8 || !signals.live()) {
                 return;
             }
             Entry old = entries.put(key(ctx), new Entry(readUnder, body, headers));

@@ -61,11 +61,14 @@ public final class Main {
             }
         }
         SearchIndex index = openSearch(settings, storage);
-        Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(index)
+        Forum forum = Forum.create(storage, config -> {
+            Storages.signals(storage).ifPresent(config::signals); // every node hears the others' commits at once
+            config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(index)
                 .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
                 .verification(settings.verification())
                 .warningThresholds(settings.warningThresholds())
-                .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port()));
+                .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port());
+        });
         ForumServer server = new ForumServer(settings, storage, forum);
         server.afterStop(index::close);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));

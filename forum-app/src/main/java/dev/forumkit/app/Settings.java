@@ -143,7 +143,7 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 l.get("secure.cookies").map(Boolean::parseBoolean).orElse(publicUrl != null && publicUrl.startsWith("https:")),
                 l.get("rate.limits").map(Boolean::parseBoolean).orElse(true),
                 l.get("bench.routes").map(Boolean::parseBoolean).orElse(false),
-                l.get("guest.cache").map(Boolean::parseBoolean).orElse(l.get("jdbc.url").isEmpty()),
+                l.get("guest.cache").map(Boolean::parseBoolean).orElse(true),
                 new Admission(l.count("max.concurrent.requests", Admission.DEFAULT.maxConcurrentRequests()),
                         l.count("max.queued.requests", Admission.DEFAULT.maxQueuedRequests()),
                         Duration.ofMillis(l.count("queue.timeout.ms", (int) Admission.DEFAULT.queueTimeout().toMillis()))),

@@ -48,4 +48,9 @@ final class Storages {
         return settings.jdbcUrl() != null ? "database at " + settings.jdbcUrl().replaceAll("password=[^;&]*", "password=***")
                 : "embedded H2 database in " + settings.dataDir();
     }
+
+    /** The storage's cross-node bus (LISTEN/NOTIFY on PostgreSQL, in-process on H2); empty for other storages. */
+    static java.util.Optional<dev.forumkit.core.signal.Signals> signals(ForumStorage storage) {
+        return storage instanceof JdbiForumStorage jdbi ? java.util.Optional.of(jdbi.signals()) : java.util.Optional.empty();
+    }
 }

@@ -33,14 +33,17 @@ class ForumServerTest {
     }
 
     @Test
-    void health_says_whether_the_database_answers() throws Exception {
+    void ready_says_whether_the_database_answers_and_health_only_that_the_process_serves() throws Exception {
         InMemoryForumStorage storage = new InMemoryForumStorage();
         try (ForumServer server = new ForumServer(settings(null, null), storage, forum(storage))) {
             int port = server.start();
-            HttpResponse<String> r = get("http://127.0.0.1:" + port + "/health");
+            HttpResponse<String> r = get("http://127.0.0.1:" + port + "/ready");
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).contains("\"database\":\"up\"");
+            assertThat(r.body()).contains("\"database\":\"up\"").contains("\"migrations\":\"applied\"");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            HttpResponse<String> live = get("http://127.0.0.1:" + port + "/health");
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(live.body()).isEqualTo("{\"status\":\"ok\"}");
         }
     }
 

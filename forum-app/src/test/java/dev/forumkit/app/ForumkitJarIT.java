@@ -177,7 +177,9 @@ class ForumkitJarIT {
                     .as("sessions live in the database, not in the process").isEqualTo("ayumi");
             Session fresh = new Session(base);
             fresh.send("POST", "/api/v1/session", "{\"login\":\"ayumi\",\"password\":\"ayumi's password\"}", 200);
-            assertThat(guest.send("GET", "/health", null, 200).path("database").asText()).isEqualTo("up");
+            assertThat(guest.send("GET", "/ready", null, 200).path("database").asText()).isEqualTo("up");
+            assertThat(guest.send("GET", "/ready", null, 200).path("migrations").asText()).isEqualTo("applied");
+            assertThat(guest.send("GET", "/health", null, 200).path("status").asText()).isEqualTo("ok");
             assertThat(again.output.toString()).doesNotContain("/setup?token=");
             again.terminate();
         }

@@ -3,6 +3,10 @@ package dev.forumkit.app;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
+import dev.forumkit.core.signal.LocalSignals;
+import dev.forumkit.core.signal.Signal;
+import dev.forumkit.core.signal.SignalListener;
+import dev.forumkit.core.signal.Signals;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -58,6 +62,75 @@ class GuestPageCacheTest {
             HttpResponse<String> after = get(thread, null);
             assertThat(after.headers().firstValue("X-Forum-Cache")).isEmpty();
             assertThat(after.body()).contains("a reply the cache must not hide");
+        }
+    }
+
+    /** The bus of a node whose connection to the others can be cut, as a PostgreSQL restart would. */
+    private static final class CuttableSignals implements Signals {
+        private final LocalSignals bus = new LocalSignals();
+        private final List<SignalListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile boolean live = true;
+
+        void cut() {
+            live = false;
+            listeners.forEach(SignalListener::missed);
+        }
+
+        void reconnect() {
+            live = true;
+            listeners.forEach(SignalListener::missed);
+        }
+
+        @Override
+        public void publish(Signal signal) {
+            bus.publish(signal);
+        }
+
+        @Override
+        public AutoCloseable listen(SignalListener listener) {
+            listeners.add(listener);
+            AutoCloseable inner = bus.listen(listener);
+            return () -> {
+                listeners.remove(listener);
+                inner.close();
+            };
+        }
+
+        @Override
+        public boolean live() {
+            return live;
+        }
+
+        @Override
+        public void close() {
+            bus.close();
+        }
+    }
+
+    @Test
+    void a_node_whose_bus_missed_signals_empties_its_cache_and_serves_nothing_from_it_until_it_listens_again() throws Exception {
+        InMemoryForumStorage storage = new InMemoryForumStorage();
+        CuttableSignals signals = new CuttableSignals();
+        Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)
+                .signals(signals));
+        Settings settings = new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, null, null, null,
+                false, false, false, true);
+        try (signals; ForumServer server = new ForumServer(settings, storage, forum)) {
+            new DemoData(forum, storage).seedIfEmpty();
+            String base = "http://127.0.0.1:" + server.start();
+            List<Long> threads = new java.util.ArrayList<>();
+            storage.threads().forEach(t -> threads.add(t.id().value()));
+            String thread = base + "/api/v1/threads/" + threads.get(0);
+            get(thread, null);
+            assertThat(get(thread, null).headers().firstValue("X-Forum-Cache")).contains("hit");
+
+            signals.cut();
+            assertThat(get(thread, null).headers().firstValue("X-Forum-Cache")).as("cut off: not served from memory").isEmpty();
+            assertThat(get(thread, null).headers().firstValue("X-Forum-Cache")).as("cut off: not stored either").isEmpty();
+
+            signals.reconnect();
+            assertThat(get(thread, null).headers().firstValue("X-Forum-Cache")).as("emptied on the loss").isEmpty();
+            assertThat(get(thread, null).headers().firstValue("X-Forum-Cache")).as("caching again").contains("hit");
         }
     }
 

@@ -38,6 +38,7 @@ class OutageIT {
             String generated = JarProcess.command(settings, Members.generateArgs());
             List<Sample> samples;
             List<long[]> downtimes = new ArrayList<>();
+            List<Integer> liveDuringOutage = new ArrayList<>();
             try (JarProcess server = JarProcess.server(settings)) {
                 String base = server.base();
                 // on PostgreSQL the search index lives in the shared database (nothing node-local), and it answers
@@ -60,7 +61,7 @@ class OutageIT {
                         case 0 -> new Load.Answer("json", http.send(Members.get(base + "/api/v1/threads/" + t.id()).build(),
                                 HttpResponse.BodyHandlers.ofString()));
                         case 1 -> new Load.Answer("html", http.send(Members.html(base + t.page(1)), HttpResponse.BodyHandlers.ofString()));
-                        default -> new Load.Answer("health", http.send(Members.get(base + "/health").build(),
+                        default -> new Load.Answer("ready", http.send(Members.get(base + "/ready").build(),
                                 HttpResponse.BodyHandlers.ofString()));
                     };
                 });
@@ -68,7 +69,10 @@ class OutageIT {
                     Thread.sleep(3_000);
                     long down = Load.now();
                     pg.close(); // pg_ctl stop -m fast: sessions are cut, the port closes
-                    Thread.sleep(OUTAGE_SECONDS * 1_000L);
+                    Thread.sleep(OUTAGE_SECONDS * 500L);
+                    liveDuringOutage.add(Load.once((http, c, n) -> new Load.Answer("live", http.send(Members.get(base + "/health")
+                            .build(), HttpResponse.BodyHandlers.ofString())), Load.client(), 0, 0).status());
+                    Thread.sleep(OUTAGE_SECONDS * 500L);
                     long restart = Load.now();
                     pg = postgres(pgData, pgPort); // same files, same port
                     downtimes.add(new long[] {down, Load.now(), restart});
@@ -90,11 +94,13 @@ class OutageIT {
             assertThat(JarProcess.command(settings, "recount")).contains("no difference");
 
             assertThat(Load.where(samples, s -> !s.ok() && s.status() != 503)).as("only 503s, no hangs or other failures").isEmpty();
+            assertThat(liveDuringOutage).as("/health (liveness) during the outage: the process serves, so nobody restarts it")
+                    .isNotEmpty().allMatch(status -> status == 200);
             assertThat(Load.quantile(samples, 1.0)).as("slowest request, ms").isLessThan(5_000);
             for (Sample s : Load.where(samples, s -> s.status() == 503)) {
                 switch (s.kind()) {
                     case "html" -> assertThat(s.body()).contains("<html").contains("data-error-code=\"storage_unavailable\"");
-                    case "health" -> assertThat(s.body()).contains("\"database\":\"down\"");
+                    case "ready" -> assertThat(s.body()).contains("\"database\":\"down\"");
                     default -> assertThat(s.body()).startsWith("{\"errors\":[{\"code\":\"storage_unavailable\"");
                 }
             }
@@ -103,7 +109,7 @@ class OutageIT {
                 // were answered before the restart began must have failed
                 assertThat(Load.where(samples, Load.startedBetween(d[0] + SECOND, d[2] - 3 * SECOND)))
                         .as("requests during the outage").isNotEmpty().allMatch(s -> s.status() == 503);
-                for (String kind : List.of("reply", "json", "html", "health")) {
+                for (String kind : List.of("reply", "json", "html", "ready")) {
                     assertThat(Load.where(samples, s -> s.kind().equals(kind)).stream().filter(Load.startedBetween(d[1] + 5 * SECOND,
                             d[1] + 7 * SECOND))).as("%s requests from 5 s after the database is back", kind)
                             .isNotEmpty().allMatch(Sample::ok);
@@ -121,7 +127,7 @@ class OutageIT {
         r.append("  ").append(Load.summary("before the first outage", Load.where(samples, Load.startedBetween(first, downtimes.get(0)[0])),
                 (downtimes.get(0)[0] - first) / 1e9)).append('\n');
         for (long[] d : downtimes) {
-            for (String kind : List.of("reply", "json", "html", "health")) {
+            for (String kind : List.of("reply", "json", "html", "ready")) {
                 List<Sample> k = Load.where(samples, s -> s.kind().equals(kind));
                 long firstOk = Load.where(k, s -> s.ok() && s.end() > d[0] + SECOND).stream().mapToLong(Sample::end).min()
                         .orElse(Long.MAX_VALUE);

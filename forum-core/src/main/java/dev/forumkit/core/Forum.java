@@ -11,6 +11,9 @@ import dev.forumkit.core.event.EventConsumer;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.event.ForumEventListener;
 import dev.forumkit.core.event.Outbox;
+import dev.forumkit.core.limit.RateLimitService;
+import dev.forumkit.core.signal.LocalSignals;
+import dev.forumkit.core.signal.Signals;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.MemberService;
@@ -64,6 +67,9 @@ public final class Forum implements AutoCloseable {
     private final ServiceContext ctx;
     private final EventBus events;
     private final Outbox outbox;
+    private final Signals signals;
+    private final RateLimitService rateLimits;
+    private final boolean ownsSignals;
     private final ViewCounter views;
     private final ReadMarks marks;
     private final MemberService members;
@@ -93,9 +99,12 @@ public final class Forum implements AutoCloseable {
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
+        this.ownsSignals = config.signals == null;
+        this.signals = ownsSignals ? new LocalSignals() : config.signals;
         this.mailer = config.mailer;
         config.listeners.forEach(events::subscribe);
-        this.outbox = new Outbox(storage, config.clock, events, config.outboxPollInterval, config.eventRetention);
+        this.outbox = new Outbox(storage, config.clock, events, config.outboxPollInterval, config.eventRetention,
+                signals);
         config.consumers.forEach(this::registerOrClose);
         // the grid is compiled from storage once and cached; commands that change it invalidate it after commit
         Policy policy = new Policy(config.verification, config.editTimeLimit, new PermissionGrid(storage, config.clock,
@@ -114,6 +123,7 @@ public final class Forum implements AutoCloseable {
         this.reading = new ReadService(ctx, views, marks);
         this.counters = new RecountService(ctx);
         this.sessions = new SessionService(ctx);
+        this.rateLimits = new RateLimitService(storage, config.clock);
         this.rerendering = new RerenderService(ctx);
         this.alerts = new AlertService(ctx);
         this.watching = new WatchService(ctx);
@@ -285,6 +295,19 @@ public final class Forum implements AutoCloseable {
         events.subscribe(listener);
     }
 
+    /** Rate limit counting in the storage: one budget per key across every node (the web adapter's limits use it). */
+    public RateLimitService rateLimits() {
+        return rateLimits;
+    }
+
+    /**
+     * The cross-node bus (see {@link ForumConfig#signals}): the outbox announces commits on it; a node-local cache
+     * listens to it to learn when it may have missed another node's write.
+     */
+    public Signals signals() {
+        return signals;
+    }
+
     /** The event outbox: durable consumers, their lag ({@code status()}), delivery on demand ({@code drain()}). */
     public Outbox outbox() {
         return outbox;
@@ -363,5 +386,8 @@ public final class Forum implements AutoCloseable {
         }
         flushViewsQuietly();
         outbox.close();
+        if (ownsSignals) {
+            signals.close();
+        }
     }
 }

@@ -14,6 +14,7 @@ import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.verify.Verification;
 import dev.forumkit.core.search.SearchIndex;
+import dev.forumkit.core.signal.Signals;
 import dev.forumkit.core.warning.WarningThreshold;
 
 import java.time.Clock;
@@ -41,6 +42,7 @@ public final class ForumConfig {
     String publicUrl = "http://localhost:8080";
     Verification verification = Verification.OFF;
     SearchIndex searchIndex;
+    Signals signals;
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
     Duration permissionCheckInterval = Duration.ofSeconds(1);
@@ -251,6 +253,17 @@ public final class ForumConfig {
             throw new IllegalArgumentException("retention must not be negative");
         }
         this.unsubscribeLinkRetention = value;
+        return this;
+    }
+
+    /**
+     * The cross-node bus the outbox announces commits on, so that every node's listeners (and caches) hear another
+     * node's writes within a second instead of at the next poll. Defaults to an in-process bus, which is right for
+     * one node; with several nodes on PostgreSQL pass {@code JdbiForumStorage.signals()}. The caller keeps and closes
+     * a bus it passes; the default one is closed with the forum.
+     */
+    public ForumConfig signals(Signals value) {
+        this.signals = Objects.requireNonNull(value, "signals");
         return this;
     }
 }

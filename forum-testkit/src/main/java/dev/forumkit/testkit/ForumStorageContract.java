@@ -34,6 +34,7 @@ import dev.forumkit.testkit.contract.RecountContract;
 import dev.forumkit.testkit.contract.RenderingContract;
 import dev.forumkit.testkit.contract.RerenderContract;
 import dev.forumkit.testkit.contract.SearchingContract;
+import dev.forumkit.testkit.contract.RateCountersContract;
 import dev.forumkit.testkit.contract.SessionsPortContract;
 import dev.forumkit.testkit.contract.StructurePortContract;
 import dev.forumkit.testkit.contract.ThreadListingPortContract;
@@ -119,6 +120,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class SessionsPort extends SessionsPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class RateCounters extends RateCountersContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 

@@ -164,6 +164,11 @@ public final class WriteCountingStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.limit.RateCounters rateCounters() {
+        return delegate.rateCounters();
+    }
+
+    @Override
     public dev.forumkit.core.group.Groups groups() {
         return delegate.groups();
     }

@@ -147,6 +147,11 @@ final class FlakyStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.limit.RateCounters rateCounters() {
+        return inner.rateCounters();
+    }
+
+    @Override
     public dev.forumkit.core.group.Groups groups() {
         return inner.groups();
     }

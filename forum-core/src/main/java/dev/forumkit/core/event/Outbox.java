@@ -1,6 +1,9 @@
 package dev.forumkit.core.event;
 
 import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.signal.Signal;
+import dev.forumkit.core.signal.SignalListener;
+import dev.forumkit.core.signal.Signals;
 import dev.forumkit.core.storage.ForumStorage;
 
 import java.time.Clock;
@@ -27,6 +30,8 @@ import java.util.logging.Logger;
 public final class Outbox implements AutoCloseable {
     /** The status name of this node's in-process listeners (their position is kept in memory). */
     public static final String LISTENERS = "listeners";
+    /** The bus topic of "events committed up to the position in the body": every node's runner looks at once. */
+    public static final String SIGNAL_TOPIC = "outbox";
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final long PRUNE_EVERY_NANOS = Duration.ofMinutes(10).toNanos();
     private static final int DRAIN_ROUNDS = 100_000;
@@ -40,17 +45,34 @@ public final class Outbox implements AutoCloseable {
     private final Map<String, DurableConsumer> byName = new ConcurrentHashMap<>();
     private final OutboxRunner runner;
     private final List<IntSupplier> housekeeping = new CopyOnWriteArrayList<>();
+    private final Signals signals;
+    private final AutoCloseable listening;
 
     /**
      * Created by {@code Forum}. {@code pollInterval}: how often the runner looks for other nodes' events;
      * {@code Duration.ZERO} starts no runner (deliver with {@link #drain()}, as tests do).
      */
-    public Outbox(ForumStorage storage, Clock clock, EventBus bus, Duration pollInterval, Duration retention) {
+    public Outbox(ForumStorage storage, Clock clock, EventBus bus, Duration pollInterval, Duration retention, Signals signals) {
         this.storage = storage;
+        this.signals = signals;
         this.clock = clock;
         this.retention = retention;
         this.listeners = new LocalListeners(storage, bus);
         this.runner = pollInterval.isZero() ? null : new OutboxRunner(this, pollInterval, PRUNE_EVERY_NANOS);
+        // another node's commit wakes this node's runner at once; after a loss it looks for itself (the poll would too)
+        this.listening = signals.listen(new SignalListener() {
+            @Override
+            public void on(Signal signal) {
+                if (signal.topic().equals(SIGNAL_TOPIC)) {
+                    wake();
+                }
+            }
+
+            @Override
+            public void missed() {
+                wake();
+            }
+        });
     }
 
     /**
@@ -62,8 +84,11 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         List<EncodedEvent> encoded = events.stream().map(EventCodec::encode).toList();
-        storage.eventLog().append(encoded, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        storage.transactions().afterCommit(this::wake);
+        long position = storage.eventLog().append(encoded, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        storage.transactions().afterCommit(() -> {
+            wake();
+            signals.publish(new Signal(SIGNAL_TOPIC, Long.toString(position))); // the other nodes' runners
+        });
     }
 
     /** Adds a durable consumer; a new name starts at the current head (it sees events committed from now on). */
@@ -196,6 +221,11 @@ public final class Outbox implements AutoCloseable {
     /** Stops the runner (it finishes the batch in hand) and gives this node's leases back. */
     @Override
     public void close() {
+        try {
+            listening.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "could not stop listening to the bus", e);
+        }
         if (runner != null) {
             runner.stop();
         }

@@ -45,6 +45,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryReports reports = new InMemoryReports(db);
     private final InMemoryWarnings warnings = new InMemoryWarnings(db);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
+    private final InMemoryRateCounters rateCounters = new InMemoryRateCounters();
     private final InMemoryGroups groups = new InMemoryGroups(db);
     private final InMemoryGrants grants = new InMemoryGrants(db);
     private final InMemoryHeldPosts heldPosts = new InMemoryHeldPosts(db);
@@ -163,6 +164,11 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.audit.AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public dev.forumkit.core.limit.RateCounters rateCounters() {
+        return rateCounters;
     }
 
     @Override

@@ -82,6 +82,8 @@ public interface ForumStorage extends AutoCloseable {
 
     /** The approval queue: posts held for approval, and the boards set to moderated. */
     dev.forumkit.core.approval.HeldPosts heldPosts();
+    /** Rate limit windows, shared by every node on this storage (see RateLimitService). */
+    dev.forumkit.core.limit.RateCounters rateCounters();
 
     /** Releases connections and files; the default does nothing. */
     @Override

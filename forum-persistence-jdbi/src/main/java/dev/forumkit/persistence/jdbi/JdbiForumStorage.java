@@ -13,6 +13,8 @@ import dev.forumkit.core.reaction.Reactions;
 import dev.forumkit.core.reset.PasswordResets;
 import dev.forumkit.core.search.SearchIndex;
 import dev.forumkit.core.session.Sessions;
+import dev.forumkit.core.signal.LocalSignals;
+import dev.forumkit.core.signal.Signals;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.storage.Transactions;
 import dev.forumkit.core.thread.ReadStates;
@@ -61,10 +63,14 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiGroups groups;
     private final JdbiGrants grants;
     private final JdbiHeldPosts heldPosts;
+    private final dev.forumkit.core.limit.RateCounters rateCounters;
+    private final PostgresSignals.Connector direct;
+    private Signals signals; // made on first use
 
-    private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
+    private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned, PostgresSignals.Connector direct) {
         this.jdbi = jdbi;
         this.owned = owned;
+        this.direct = direct;
         this.transactions = transactionsOn(jdbi);
         this.members = new JdbiMembers(transactions);
         this.categories = new JdbiCategories(transactions);
@@ -89,19 +95,22 @@ public final class JdbiForumStorage implements ForumStorage {
         this.groups = new JdbiGroups(transactions);
         this.grants = new JdbiGrants(transactions);
         this.heldPosts = new JdbiHeldPosts(transactions);
+        // on H2 one process owns the file: nobody to share the windows with, and no file write per attempt
+        this.rateCounters = transactions.dialect() == Dialect.POSTGRES ? new PostgresRateCounters(transactions)
+                : new dev.forumkit.core.memory.InMemoryRateCounters();
         ensureIndexes();
     }
 
     /** Storage on the caller's DataSource (a pool), which the caller keeps and closes. Migrates the schema. */
     public static JdbiForumStorage create(DataSource dataSource) {
         migrate(dataSource);
-        return new JdbiForumStorage(Jdbi.create(dataSource), null);
+        return new JdbiForumStorage(Jdbi.create(dataSource), null, dataSource::getConnection);
     }
 
     /** Storage on the caller's Jdbi (with its plugins, loggers, ...). Migrates the schema. */
     public static JdbiForumStorage create(Jdbi jdbi) {
         Migrations.run(jdbi);
-        return new JdbiForumStorage(jdbi, null);
+        return new JdbiForumStorage(jdbi, null, () -> jdbi.open().getConnection()); // closing it gives it back
     }
 
     /** Where the embedded H2 database lives unless told otherwise: {@code ./data}. */
@@ -121,19 +130,39 @@ public final class JdbiForumStorage implements ForumStorage {
     public static JdbiForumStorage connect(String jdbcUrl, String user, String password) {
         ReconnectingDataSource pool = new ReconnectingDataSource(() -> ConnectionPools.hikari(jdbcUrl, user, password),
                 jdbcUrl, user, password); // back at once when the database returns, not after HikariCP's back-off
-        return migratedOwning(pool, pool);
+        // the bus listens on a connection of its own, outside the pool: a pooled one would serve requests meanwhile
+        return migratedOwning(pool, pool, () -> java.sql.DriverManager.getConnection(jdbcUrl, busConnection(user, password)));
+    }
+
+    /**
+     * The bus's own connections: a read that waits 30 s at most (its check every 5 s would otherwise hang on a
+     * half-open connection after a network cut) and TCP keep-alive.
+     */
+    private static java.util.Properties busConnection(String user, String password) {
+        java.util.Properties p = new java.util.Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("socketTimeout", "30");
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("ApplicationName", "forumkit-signals");
+        return p;
     }
 
     /** Storage on a pool that is handed over: {@link #close()} closes it. */
     public static JdbiForumStorage owning(com.zaxxer.hikari.HikariDataSource pool) {
-        return migratedOwning(pool, pool);
+        return migratedOwning(pool, pool, pool::getConnection);
     }
 
     /** Migrates the schema and returns storage that closes {@code owned}; closes it at once if that fails. */
-    private static JdbiForumStorage migratedOwning(DataSource pool, AutoCloseable owned) {
+    private static JdbiForumStorage migratedOwning(DataSource pool, AutoCloseable owned, PostgresSignals.Connector direct) {
         try {
             migrate(pool);
-            return new JdbiForumStorage(Jdbi.create(pool), owned);
+            return new JdbiForumStorage(Jdbi.create(pool), owned, direct);
         } catch (RuntimeException e) {
             try {
                 owned.close();
@@ -173,6 +202,30 @@ public final class JdbiForumStorage implements ForumStorage {
      */
     public Optional<SearchIndex> searchIndex() {
         return Optional.ofNullable(searchIndex);
+    }
+
+    /**
+     * The cross-node bus for {@code ForumConfig.signals(...)}: PostgreSQL {@code LISTEN/NOTIFY} on PostgreSQL (every
+     * node on this database and schema hears every other), an in-process bus on H2 (one process owns the file). Made
+     * on first use and closed with the storage.
+     *
+     * <pre>{@code
+     * Forum forum = Forum.create(storage, c -> c.signals(storage.signals()));
+     * }</pre>
+     */
+    public synchronized Signals signals() {
+        if (signals == null) {
+            signals = transactions.dialect() == Dialect.POSTGRES ? new PostgresSignals(direct) : new LocalSignals();
+        }
+        return signals;
+    }
+
+    /**
+     * Migrations of this build the database has not applied (0 when up to date); for a readiness check. Throws
+     * {@code StorageUnavailableException} when the database does not answer.
+     */
+    public int pendingMigrations() {
+        return Migrations.pending(jdbi);
     }
 
     /** The Jdbi this storage runs on, for tools such as {@link JdbiBulkLoader}. */
@@ -299,9 +352,19 @@ public final class JdbiForumStorage implements ForumStorage {
         return auditLog;
     }
 
+    @Override
+    public dev.forumkit.core.limit.RateCounters rateCounters() {
+        return rateCounters;
+    }
+
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (signals != null) {
+                signals.close();
+            }
+        }
         if (owned != null) {
             try {
                 owned.close();

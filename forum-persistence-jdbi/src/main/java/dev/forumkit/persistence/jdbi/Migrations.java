@@ -40,6 +40,25 @@ final class Migrations {
         }
     }
 
+    /**
+     * How many migrations this build has that the database lacks (0 when the schema is up to date): a node whose
+     * database was replaced, restored from an old backup or not migrated yet must not take traffic.
+     */
+    static int pending(Jdbi jdbi) {
+        DataSource dataSource = new JdbiDataSource(jdbi);
+        try {
+            return Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendorOf(dataSource))
+                    .failOnMissingLocations(false)
+                    .load()
+                    .info()
+                    .pending().length;
+        } catch (FlywayException e) {
+            throw Errors.translate(e);
+        }
+    }
+
     private static String vendorOf(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return Dialect.of(c).vendor();

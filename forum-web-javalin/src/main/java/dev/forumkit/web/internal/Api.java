@@ -1,6 +1,6 @@
 package dev.forumkit.web.internal;
 
-import com.google.common.base.Ticker;
+import dev.forumkit.core.limit.RateLimitService;
 import dev.forumkit.core.Forum;
 
 /** What the routes share: the forum, settings, sessions, request checks, rate limits and the password pool. */
@@ -25,17 +25,17 @@ public final class Api implements AutoCloseable {
         this.checks = new RequestChecks(settings.security());
         PluginSettings.Passwords p = settings.passwords();
         this.passwords = new PasswordWork(p.threads(), p.queue(), p.queueTimeout(), System::nanoTime);
-        Ticker ticker = Ticker.systemTicker();
+        RateLimitService counted = settings.forum().rateLimits(); // shared by every node through the storage
         PluginSettings.Limits limits = settings.limits();
-        this.signInPerIp = new Throttle("sign-in-ip", limits.signInPerIp(), ticker);
-        this.signInPerAccount = new Throttle("sign-in-account", limits.signInPerAccount(), ticker);
-        this.registrationPerIp = new Throttle("registration-ip", limits.registrationPerIp(), ticker);
-        this.postingPerMember = new Throttle("posting-member", limits.postingPerMember(), ticker);
-        this.passwordResetPerIp = new Throttle("password-reset-ip", limits.passwordResetPerIp(), ticker);
-        this.passwordResetPerAddress = new Throttle("password-reset-address", limits.passwordResetPerAddress(), ticker);
-        this.emailVerificationPerMember = new Throttle("email-verification-member", limits.emailVerificationPerMember(), ticker);
-        this.searchPerGuestIp = new Throttle("search-guest-ip", limits.searchPerGuestIp(), ticker);
-        this.reportingPerMember = new Throttle("reporting-member", limits.reportingPerMember(), ticker);
+        this.signInPerIp = new Throttle("sign-in-ip", limits.signInPerIp(), counted);
+        this.signInPerAccount = new Throttle("sign-in-account", limits.signInPerAccount(), counted);
+        this.registrationPerIp = new Throttle("registration-ip", limits.registrationPerIp(), counted);
+        this.postingPerMember = new Throttle("posting-member", limits.postingPerMember(), counted);
+        this.passwordResetPerIp = new Throttle("password-reset-ip", limits.passwordResetPerIp(), counted);
+        this.passwordResetPerAddress = new Throttle("password-reset-address", limits.passwordResetPerAddress(), counted);
+        this.emailVerificationPerMember = new Throttle("email-verification-member", limits.emailVerificationPerMember(), counted);
+        this.searchPerGuestIp = new Throttle("search-guest-ip", limits.searchPerGuestIp(), counted);
+        this.reportingPerMember = new Throttle("reporting-member", limits.reportingPerMember(), counted);
     }
 
     public Forum forum() {
