@@ -89,6 +89,7 @@ public final class Forum implements AutoCloseable {
     private final ReportService reports;
     private final WarningService warnings;
     private final AuditService audit;
+    private final dev.forumkit.core.apikey.ApiKeyService apiKeys;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -118,6 +119,7 @@ public final class Forum implements AutoCloseable {
         this.reports = new ReportService(ctx);
         this.warnings = new WarningService(ctx, config.warningThresholds);
         this.audit = new AuditService(ctx);
+        this.apiKeys = new dev.forumkit.core.apikey.ApiKeyService(ctx);
         this.groups = new GroupService(ctx);
         this.permissions = new PermissionService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
@@ -260,7 +262,11 @@ public final class Forum implements AutoCloseable {
         return audit;
     }
 
-    /**
+    /** API keys: admins make, list and revoke them; adapters check a presented key. */
+    public dev.forumkit.core.apikey.ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
     /** User groups, their banners and members' places in them (admins). */
     public GroupService groups() {
         return groups;

@@ -1,6 +1,7 @@
 package dev.forumkit.web;
 
 import dev.forumkit.web.internal.AdminRoutes;
+import dev.forumkit.web.internal.ApiKeyRoutes;
 import dev.forumkit.web.internal.AuditRoutes;
 import dev.forumkit.web.internal.ReportRoutes;
 import dev.forumkit.web.internal.WarningRoutes;
@@ -80,6 +81,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         ReportRoutes.register(table);
         WarningRoutes.register(table);
         AuditRoutes.register(table);
+        ApiKeyRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

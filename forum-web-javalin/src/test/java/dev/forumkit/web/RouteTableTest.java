@@ -132,6 +132,9 @@ class RouteTableTest {
         rule("POST /posts/{postId}/warnings", Access.STAFF, c -> "{\"points\":1,\"reason\":\"Be nice\",\"expires_in_days\":30}");
         rule("GET /members/{memberId}/warnings", Access.OWNER_OR_STAFF, null);
         rule("GET /admin/audit-log", Access.ADMIN, null);
+        rule("GET /admin/api-keys", Access.ADMIN, null);
+        rule("POST /admin/api-keys", Access.ADMIN, c -> "{\"name\":\"bot\",\"kind\":\"guest\",\"scopes\":[\"thread:read\"]}");
+        rule("DELETE /admin/api-keys/{keyId}", Access.ADMIN, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -233,6 +236,9 @@ class RouteTableTest {
         page("POST /posts/{postId}/warn", Access.STAFF, c -> "points=1&reason=Be+nice&expires_in_days=30");
         page("GET /account/warnings", Access.MEMBER, null);
         page("GET /admin/audit-log", Access.ADMIN, null);
+        page("GET /admin/api-keys", Access.ADMIN, null);
+        page("POST /admin/api-keys", Access.ADMIN, c -> "name=bot&kind=guest&scopes=thread%3Aread");
+        page("POST /admin/api-keys/{keyId}/revoke", Access.ADMIN, null);
     }
 
     private static void groupRule(String key, Function<Case, String> body) {
@@ -476,6 +482,9 @@ class RouteTableTest {
                     .replace("{reportId}", Long.toString(c.reportId()))
                     .replace("{groupId}", Long.toString(c.groupId()))
                     .replace("{memberId}", Long.toString(c.target().id().value()))
+                    .replace("{keyId}", "999999999")
+                    .replace("{webhookId}", "999999999")
+                    .replace("{deliveryId}", "999999999")
                     .replace("{token}", "unknown-token");
         }
         return route.path().substring(P.length())
@@ -487,6 +496,9 @@ class RouteTableTest {
                 .replace("{alertId}", "999999999")
                 .replace("{reportId}", Long.toString(c.reportId()))
                 .replace("{groupId}", Long.toString(c.groupId()))
+                .replace("{keyId}", "999999999")
+                .replace("{webhookId}", "999999999")
+                .replace("{deliveryId}", "999999999")
                 .transform(p -> P + p);
     }
 

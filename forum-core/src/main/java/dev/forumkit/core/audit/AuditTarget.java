@@ -13,7 +13,7 @@ import java.util.Objects;
 public record AuditTarget(Kind kind, long id) {
     /** The kinds of things staff act on. */
     public enum Kind {
-        FORUM, CATEGORY, BOARD, THREAD, POST, MEMBER, REPORT, GROUP;
+        FORUM, CATEGORY, BOARD, THREAD, POST, MEMBER, REPORT, GROUP, API_KEY, WEBHOOK;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -63,6 +63,14 @@ public record AuditTarget(Kind kind, long id) {
 
     public static AuditTarget group(dev.forumkit.core.group.GroupId id) {
         return new AuditTarget(Kind.GROUP, id.value());
+    }
+
+    public static AuditTarget apiKey(long keyId) {
+        return new AuditTarget(Kind.API_KEY, keyId);
+    }
+
+    public static AuditTarget webhook(long webhookId) {
+        return new AuditTarget(Kind.WEBHOOK, webhookId);
     }
 
     public static AuditTarget report(long reportId) {

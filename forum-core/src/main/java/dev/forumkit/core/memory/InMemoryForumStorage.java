@@ -44,6 +44,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryEmailVerifications emailVerifications = new InMemoryEmailVerifications(db);
     private final InMemoryReports reports = new InMemoryReports(db);
     private final InMemoryWarnings warnings = new InMemoryWarnings(db);
+    private final InMemoryApiKeys apiKeys = new InMemoryApiKeys(db);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
     private final InMemoryGroups groups = new InMemoryGroups(db);
     private final InMemoryGrants grants = new InMemoryGrants(db);
@@ -157,6 +158,11 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.warning.Warnings warnings() {
         return warnings;
+    }
+
+    @Override
+    public dev.forumkit.core.apikey.ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     @Override

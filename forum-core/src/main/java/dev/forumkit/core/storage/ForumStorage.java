@@ -80,6 +80,9 @@ public interface ForumStorage extends AutoCloseable {
     /** The set cells of the permission grid. */
     Grants grants();
 
+    /** API keys (hashed secrets, scopes, last use, revocation). */
+    dev.forumkit.core.apikey.ApiKeys apiKeys();
+
     /** Releases connections and files; the default does nothing. */
     @Override
     default void close() {

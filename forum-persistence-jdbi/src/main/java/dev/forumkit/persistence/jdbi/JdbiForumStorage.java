@@ -57,6 +57,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final PostgresSearchIndex searchIndex; // null on H2
     private final JdbiReports reports;
     private final JdbiWarnings warnings;
+    private final JdbiApiKeys apiKeys;
     private final JdbiAuditLog auditLog;
     private final JdbiGroups groups;
     private final JdbiGrants grants;
@@ -84,6 +85,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.searchIndex = transactions.dialect() == Dialect.POSTGRES ? new PostgresSearchIndex(transactions) : null;
         this.reports = new JdbiReports(transactions);
         this.warnings = new JdbiWarnings(transactions);
+        this.apiKeys = new JdbiApiKeys(transactions);
         this.auditLog = new JdbiAuditLog(transactions);
         this.groups = new JdbiGroups(transactions);
         this.grants = new JdbiGrants(transactions);
@@ -285,6 +287,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.warning.Warnings warnings() {
         return warnings;
+    }
+
+    @Override
+    public dev.forumkit.core.apikey.ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     @Override

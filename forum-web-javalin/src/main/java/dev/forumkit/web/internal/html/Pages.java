@@ -26,5 +26,6 @@ public final class Pages {
         ReportPages.register(t);
         WarningPages.register(t);
         AuditPages.register(t);
+        ApiKeyPages.register(t);
     }
 }
