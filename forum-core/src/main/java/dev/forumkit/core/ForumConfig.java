@@ -44,6 +44,7 @@ public final class ForumConfig {
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
     Duration permissionCheckInterval = Duration.ofSeconds(1);
+    dev.forumkit.core.webhook.WebhookSettings webhooks = dev.forumkit.core.webhook.WebhookSettings.DEFAULTS;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -188,6 +189,15 @@ public final class ForumConfig {
             throw new IllegalArgumentException("interval must not be negative");
         }
         this.permissionCheckInterval = value;
+        return this;
+    }
+
+    /**
+     * How webhooks deliver: private addresses (off by default), retries, disabling, timeouts, the sending interval.
+     * See {@link dev.forumkit.core.webhook.WebhookSettings#DEFAULTS}.
+     */
+    public ForumConfig webhooks(dev.forumkit.core.webhook.WebhookSettings value) {
+        this.webhooks = Objects.requireNonNull(value);
         return this;
     }
 

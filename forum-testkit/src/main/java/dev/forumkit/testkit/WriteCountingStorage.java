@@ -164,6 +164,11 @@ public final class WriteCountingStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.webhook.Webhooks webhooks() {
+        return delegate.webhooks();
+    }
+
+    @Override
     public dev.forumkit.core.audit.AuditLog auditLog() {
         return delegate.auditLog();
     }

@@ -147,6 +147,11 @@ final class FlakyStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.webhook.Webhooks webhooks() {
+        return inner.webhooks();
+    }
+
+    @Override
     public dev.forumkit.core.audit.AuditLog auditLog() {
         return inner.auditLog();
     }

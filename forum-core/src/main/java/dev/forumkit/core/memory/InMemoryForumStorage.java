@@ -45,6 +45,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryReports reports = new InMemoryReports(db);
     private final InMemoryWarnings warnings = new InMemoryWarnings(db);
     private final InMemoryApiKeys apiKeys = new InMemoryApiKeys(db);
+    private final InMemoryWebhooks webhooks = new InMemoryWebhooks(db);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
     private final InMemoryGroups groups = new InMemoryGroups(db);
     private final InMemoryGrants grants = new InMemoryGrants(db);
@@ -163,6 +164,11 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.apikey.ApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public dev.forumkit.core.webhook.Webhooks webhooks() {
+        return webhooks;
     }
 
     @Override

@@ -83,6 +83,9 @@ public interface ForumStorage extends AutoCloseable {
     /** API keys (hashed secrets, scopes, last use, revocation). */
     dev.forumkit.core.apikey.ApiKeys apiKeys();
 
+    /** Webhooks and their deliveries. */
+    dev.forumkit.core.webhook.Webhooks webhooks();
+
     /** Releases connections and files; the default does nothing. */
     @Override
     default void close() {

@@ -58,6 +58,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiReports reports;
     private final JdbiWarnings warnings;
     private final JdbiApiKeys apiKeys;
+    private final JdbiWebhooks webhooks;
     private final JdbiAuditLog auditLog;
     private final JdbiGroups groups;
     private final JdbiGrants grants;
@@ -86,6 +87,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.reports = new JdbiReports(transactions);
         this.warnings = new JdbiWarnings(transactions);
         this.apiKeys = new JdbiApiKeys(transactions);
+        this.webhooks = new JdbiWebhooks(transactions);
         this.auditLog = new JdbiAuditLog(transactions);
         this.groups = new JdbiGroups(transactions);
         this.grants = new JdbiGrants(transactions);
@@ -292,6 +294,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.apikey.ApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public dev.forumkit.core.webhook.Webhooks webhooks() {
+        return webhooks;
     }
 
     @Override
