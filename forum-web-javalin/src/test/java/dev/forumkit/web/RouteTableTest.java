@@ -135,6 +135,13 @@ class RouteTableTest {
         rule("GET /admin/api-keys", Access.ADMIN, null);
         rule("POST /admin/api-keys", Access.ADMIN, c -> "{\"name\":\"bot\",\"kind\":\"guest\",\"scopes\":[\"thread:read\"]}");
         rule("DELETE /admin/api-keys/{keyId}", Access.ADMIN, null);
+        // TEST-NET-1: a public address that no network routes, so no DNS and no receiver is needed
+        rule("GET /admin/webhooks", Access.ADMIN, null);
+        rule("POST /admin/webhooks", Access.ADMIN, c -> "{\"url\":\"http://192.0.2.1/hook\",\"events\":[\"member.banned\"]}");
+        rule("PATCH /admin/webhooks/{webhookId}", Access.ADMIN, c -> "{\"active\":false}");
+        rule("DELETE /admin/webhooks/{webhookId}", Access.ADMIN, null);
+        rule("GET /admin/webhooks/{webhookId}/deliveries", Access.ADMIN, null);
+        rule("POST /admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Access.ADMIN, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -239,6 +246,12 @@ class RouteTableTest {
         page("GET /admin/api-keys", Access.ADMIN, null);
         page("POST /admin/api-keys", Access.ADMIN, c -> "name=bot&kind=guest&scopes=thread%3Aread");
         page("POST /admin/api-keys/{keyId}/revoke", Access.ADMIN, null);
+        page("GET /admin/webhooks", Access.ADMIN, null);
+        page("POST /admin/webhooks", Access.ADMIN, c -> "url=http%3A%2F%2F192.0.2.1%2Fhook&events=member.banned");
+        page("GET /admin/webhooks/{webhookId}", Access.ADMIN, null);
+        page("POST /admin/webhooks/{webhookId}/active", Access.ADMIN, c -> "active=false");
+        page("POST /admin/webhooks/{webhookId}/delete", Access.ADMIN, null);
+        page("POST /admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Access.ADMIN, null);
     }
 
     private static void groupRule(String key, Function<Case, String> body) {

@@ -72,7 +72,8 @@ final class InMemoryWebhooks implements Webhooks {
             int failures = success ? 0 : w.failures() + 1;
             boolean disable = w.active() && !success && failures >= disableAfter;
             Webhook changed = new Webhook(w.id(), w.url(), w.events(), w.secret(), w.active() && !disable, failures,
-                    disable ? now : w.disabledAt(), disable ? reason : w.disabledReason(), w.createdBy(), w.createdAt());
+                    disable ? now : w.disabledAt(), disable ? reason : w.disabledReason(), w.createdBy(), w.createdAt(),
+                    w.afterPosition());
             hooks.put(id.value(), changed);
             return Optional.of(changed);
         });

@@ -69,7 +69,8 @@ public final class WebhookService implements AutoCloseable {
         return ctx.command(e -> {
             Member me = requireAdmin(actor);
             Webhook w = ctx.storage.webhooks().add(new Webhook(null, url.strip(), types,
-                    SECRET_PREFIX + SessionTokens.newToken(), true, 0, null, null, me.id(), now));
+                    SECRET_PREFIX + SessionTokens.newToken(), true, 0, null, null, me.id(), now,
+                    ctx.storage.eventLog().head()));
             ctx.audit.record(me.id(), AuditAction.WEBHOOK_CREATE, AuditTarget.webhook(w.id().value()), null,
                     w.url() + " " + String.join(" ", new TreeSet<>(w.events())), null);
             return w;
@@ -103,7 +104,7 @@ public final class WebhookService implements AutoCloseable {
             Webhook changed = new Webhook(w.id(), newUrl, types, w.secret(), on, enabling ? 0 : w.failures(),
                     on ? null : w.disabledAt() == null ? ctx.now() : w.disabledAt(),
                     on ? null : w.disabledReason() == null ? "disabled by an admin" : w.disabledReason(),
-                    w.createdBy(), w.createdAt());
+                    w.createdBy(), w.createdAt(), w.afterPosition());
             ctx.storage.webhooks().update(changed);
             ctx.audit.record(me.id(), AuditAction.WEBHOOK_UPDATE, AuditTarget.webhook(id.value()), describe(w),
                     describe(changed), null);
@@ -149,7 +150,7 @@ public final class WebhookService implements AutoCloseable {
         if (type == null) {
             return;
         }
-        List<Webhook> hooks = ctx.storage.webhooks().all().stream().filter(w -> w.wants(type)).toList();
+        List<Webhook> hooks = ctx.storage.webhooks().all().stream().filter(w -> w.wants(type, d.position())).toList();
         if (hooks.isEmpty()) {
             return;
         }

@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 
 final class JdbiWebhooks implements Webhooks {
     private static final String HOOK_COLUMNS = "id, url, events, secret, active, failures, disabled_at, disabled_reason,"
-            + " created_by, created_at";
+            + " created_by, created_at, after_position";
     private static final RowMapper<Webhook> HOOK = (rs, ctx) -> new Webhook(WebhookId.of(rs.getLong(1)), rs.getString(2),
             Set.of(rs.getString(3).split(" ")), rs.getString(4), rs.getBoolean(5), rs.getInt(6), Rows.instant(rs, 7),
-            rs.getString(8), MemberId.of(rs.getLong(9)), Rows.instant(rs, 10));
+            rs.getString(8), MemberId.of(rs.getLong(9)), Rows.instant(rs, 10), rs.getLong(11));
     private static final String DELIVERY_COLUMNS = "id, webhook_id, event_position, event_id, event_type, payload,"
             + " created_at, status, attempts, next_attempt_at, last_status, last_millis, last_error, delivered_at";
     private static final RowMapper<WebhookDelivery> DELIVERY = (rs, ctx) -> {
@@ -38,8 +38,8 @@ final class JdbiWebhooks implements Webhooks {
     JdbiWebhooks(JdbiTransactions db) {
         this.db = db;
         this.insert = db.dialect().returning("INSERT INTO webhooks (url, events, secret, active, failures, disabled_at,"
-                + " disabled_reason, created_by, created_at) VALUES (:url, :events, :secret, :active, :failures,"
-                + " :disabledAt, :reason, :by, :created)", "id");
+                + " disabled_reason, created_by, created_at, after_position) VALUES (:url, :events, :secret, :active,"
+                + " :failures, :disabledAt, :reason, :by, :created, :after)", "id");
     }
 
     private static String events(Set<String> events) {
@@ -51,7 +51,8 @@ final class JdbiWebhooks implements Webhooks {
         long id = db.with(h -> h.createQuery(insert).bind("url", w.url()).bind("events", events(w.events()))
                 .bind("secret", w.secret()).bind("active", w.active()).bind("failures", w.failures())
                 .bind("disabledAt", Rows.ts(w.disabledAt())).bind("reason", w.disabledReason())
-                .bind("by", w.createdBy().value()).bind("created", Rows.ts(w.createdAt())).mapTo(Long.class).one());
+                .bind("by", w.createdBy().value()).bind("created", Rows.ts(w.createdAt()))
+                .bind("after", w.afterPosition()).mapTo(Long.class).one());
         return w.withId(WebhookId.of(id));
     }
 

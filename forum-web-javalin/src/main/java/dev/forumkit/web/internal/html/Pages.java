@@ -27,5 +27,6 @@ public final class Pages {
         WarningPages.register(t);
         AuditPages.register(t);
         ApiKeyPages.register(t);
+        WebhookPages.register(t);
     }
 }
