@@ -96,6 +96,9 @@ public final class Forum implements AutoCloseable {
     private final WarningService warnings;
     private final AuditService audit;
     private final dev.forumkit.core.approval.ApprovalService approvals;
+    private final dev.forumkit.core.apikey.ApiKeyService apiKeys;
+    private final dev.forumkit.core.webhook.WebhookService webhooks;
+    private final ScheduledExecutorService webhookTimer;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -131,6 +134,8 @@ public final class Forum implements AutoCloseable {
         this.warnings = new WarningService(ctx, config.warningThresholds);
         this.audit = new AuditService(ctx);
         this.approvals = new dev.forumkit.core.approval.ApprovalService(ctx);
+        this.apiKeys = new dev.forumkit.core.apikey.ApiKeyService(ctx);
+        this.webhooks = new dev.forumkit.core.webhook.WebhookService(ctx, config.webhooks);
         this.groups = new GroupService(ctx);
         this.permissions = new PermissionService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
@@ -164,6 +169,20 @@ public final class Forum implements AutoCloseable {
         // outside it is written after each event and committed before the position is recorded (at least once)
         registerOrClose(index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
                 : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit));
+        // webhook deliveries are written with the batch (exactly once per event and webhook) and sent by the timer
+        registerOrClose(EventConsumer.inStorage(dev.forumkit.core.webhook.WebhookService.CONSUMER, webhooks::handle));
+        Duration webhookPoll = config.webhooks.pollInterval();
+        if (webhookPoll.isZero() || config.outboxPollInterval.isZero()) { // no outbox thread: delivered by hand
+            this.webhookTimer = null;
+        } else {
+            this.webhookTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "forumkit-webhooks");
+                t.setDaemon(true);
+                return t;
+            });
+            webhookTimer.scheduleWithFixedDelay(this::deliverWebhooksQuietly, webhookPoll.toMillis(), webhookPoll.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -278,6 +297,24 @@ public final class Forum implements AutoCloseable {
         return approvals;
     }
 
+    /** API keys: admins make, list and revoke them; adapters check a presented key. */
+    public dev.forumkit.core.apikey.ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    /** Webhooks: admins subscribe URLs to events; deliveries, their log, redelivery. */
+    public dev.forumkit.core.webhook.WebhookService webhooks() {
+        return webhooks;
+    }
+
+    private void deliverWebhooksQuietly() {
+        try {
+            webhooks.deliverDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "webhook delivery round failed; will retry", e);
+        }
+    }
+
     /** User groups, their banners and members' places in them (admins). */
     public GroupService groups() {
         return groups;
@@ -385,6 +422,10 @@ public final class Forum implements AutoCloseable {
             flusher.shutdownNow();
         }
         flushViewsQuietly();
+        if (webhookTimer != null) {
+            webhookTimer.shutdownNow();
+        }
+        webhooks.close();
         outbox.close();
         if (ownsSignals) {
             signals.close();

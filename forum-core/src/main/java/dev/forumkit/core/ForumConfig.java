@@ -48,6 +48,7 @@ public final class ForumConfig {
     Duration permissionCheckInterval = Duration.ofSeconds(1);
     dev.forumkit.core.approval.ApprovalRules approvalRules = dev.forumkit.core.approval.ApprovalRules.OFF;
     dev.forumkit.core.approval.SpamChecks spamChecks = dev.forumkit.core.approval.SpamChecks.none();
+    dev.forumkit.core.webhook.WebhookSettings webhooks = dev.forumkit.core.webhook.WebhookSettings.DEFAULTS;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -208,6 +209,15 @@ public final class ForumConfig {
             throw new IllegalArgumentException("interval must not be negative");
         }
         this.permissionCheckInterval = value;
+        return this;
+    }
+
+    /**
+     * How webhooks deliver: private addresses (off by default), retries, disabling, timeouts, the sending interval.
+     * See {@link dev.forumkit.core.webhook.WebhookSettings#DEFAULTS}.
+     */
+    public ForumConfig webhooks(dev.forumkit.core.webhook.WebhookSettings value) {
+        this.webhooks = Objects.requireNonNull(value);
         return this;
     }
 

@@ -3,6 +3,8 @@ package dev.forumkit.testkit;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.testkit.contract.AlertSettingsPortContract;
 import dev.forumkit.testkit.contract.ApprovalContract;
+import dev.forumkit.testkit.contract.ApiKeysContract;
+import dev.forumkit.testkit.contract.WebhooksContract;
 import dev.forumkit.testkit.contract.AlertsContract;
 import dev.forumkit.testkit.contract.AlertsPortContract;
 import dev.forumkit.testkit.contract.AuditLogContract;
@@ -282,6 +284,16 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Warning extends WarningsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class ApiKeying extends ApiKeysContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Webhooking extends WebhooksContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 

@@ -159,6 +159,16 @@ public final class WriteCountingStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.apikey.ApiKeys apiKeys() {
+        return delegate.apiKeys();
+    }
+
+    @Override
+    public dev.forumkit.core.webhook.Webhooks webhooks() {
+        return delegate.webhooks();
+    }
+
+    @Override
     public dev.forumkit.core.audit.AuditLog auditLog() {
         return delegate.auditLog();
     }

@@ -1,6 +1,8 @@
 package dev.forumkit.web;
 
 import dev.forumkit.web.internal.AdminRoutes;
+import dev.forumkit.web.internal.ApiKeyRoutes;
+import dev.forumkit.web.internal.WebhookRoutes;
 import dev.forumkit.web.internal.AuditRoutes;
 import dev.forumkit.web.internal.ApprovalRoutes;
 import dev.forumkit.web.internal.ReportRoutes;
@@ -82,6 +84,8 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         WarningRoutes.register(table);
         AuditRoutes.register(table);
         ApprovalRoutes.register(table);
+        ApiKeyRoutes.register(table);
+        WebhookRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

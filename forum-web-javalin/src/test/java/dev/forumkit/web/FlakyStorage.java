@@ -142,6 +142,16 @@ final class FlakyStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.apikey.ApiKeys apiKeys() {
+        return inner.apiKeys();
+    }
+
+    @Override
+    public dev.forumkit.core.webhook.Webhooks webhooks() {
+        return inner.webhooks();
+    }
+
+    @Override
     public dev.forumkit.core.audit.AuditLog auditLog() {
         return inner.auditLog();
     }

@@ -139,6 +139,16 @@ class RouteTableTest {
         rule("GET /held/{heldId}", Access.MEMBER, null); // the author's or a moderator's; 404 for anyone else
         rule("GET /me/held", Access.MEMBER, null);
         rule("PUT /boards/{boardId}/moderated", Access.ADMIN, c -> "{\"moderated\":false}");
+        rule("GET /admin/api-keys", Access.ADMIN, null);
+        rule("POST /admin/api-keys", Access.ADMIN, c -> "{\"name\":\"bot\",\"kind\":\"guest\",\"scopes\":[\"thread:read\"]}");
+        rule("DELETE /admin/api-keys/{keyId}", Access.ADMIN, null);
+        // TEST-NET-1: a public address that no network routes, so no DNS and no receiver is needed
+        rule("GET /admin/webhooks", Access.ADMIN, null);
+        rule("POST /admin/webhooks", Access.ADMIN, c -> "{\"url\":\"http://192.0.2.1/hook\",\"events\":[\"member.banned\"]}");
+        rule("PATCH /admin/webhooks/{webhookId}", Access.ADMIN, c -> "{\"active\":false}");
+        rule("DELETE /admin/webhooks/{webhookId}", Access.ADMIN, null);
+        rule("GET /admin/webhooks/{webhookId}/deliveries", Access.ADMIN, null);
+        rule("POST /admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Access.ADMIN, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -245,6 +255,15 @@ class RouteTableTest {
         page("POST /moderation/approval/{heldId}/approve", Access.BOARD_MODERATOR, null);
         page("POST /moderation/approval/{heldId}/reject", Access.BOARD_MODERATOR, c -> "reason=Spam");
         page("GET /held/{heldId}/", Access.MEMBER, null);
+        page("GET /admin/api-keys", Access.ADMIN, null);
+        page("POST /admin/api-keys", Access.ADMIN, c -> "name=bot&kind=guest&scopes=thread%3Aread");
+        page("POST /admin/api-keys/{keyId}/revoke", Access.ADMIN, null);
+        page("GET /admin/webhooks", Access.ADMIN, null);
+        page("POST /admin/webhooks", Access.ADMIN, c -> "url=http%3A%2F%2F192.0.2.1%2Fhook&events=member.banned");
+        page("GET /admin/webhooks/{webhookId}", Access.ADMIN, null);
+        page("POST /admin/webhooks/{webhookId}/active", Access.ADMIN, c -> "active=false");
+        page("POST /admin/webhooks/{webhookId}/delete", Access.ADMIN, null);
+        page("POST /admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Access.ADMIN, null);
     }
 
     private static void groupRule(String key, Function<Case, String> body) {
@@ -505,6 +524,9 @@ class RouteTableTest {
                     .replace("{warningId}", Long.toString(c.warningId()))
                     .replace("{groupId}", Long.toString(c.groupId()))
                     .replace("{memberId}", Long.toString(c.target().id().value()))
+                    .replace("{keyId}", "999999999")
+                    .replace("{webhookId}", "999999999")
+                    .replace("{deliveryId}", "999999999")
                     .replace("{token}", "unknown-token");
         }
         return route.path().substring(P.length())
@@ -518,6 +540,9 @@ class RouteTableTest {
                 .replace("{heldId}", Long.toString(c.heldId()))
                 .replace("{warningId}", Long.toString(c.warningId()))
                 .replace("{groupId}", Long.toString(c.groupId()))
+                .replace("{keyId}", "999999999")
+                .replace("{webhookId}", "999999999")
+                .replace("{deliveryId}", "999999999")
                 .transform(p -> P + p);
     }
 

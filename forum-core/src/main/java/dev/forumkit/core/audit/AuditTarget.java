@@ -13,7 +13,7 @@ import java.util.Objects;
 public record AuditTarget(Kind kind, long id) {
     /** The kinds of things staff act on. */
     public enum Kind {
-        FORUM, CATEGORY, BOARD, THREAD, POST, MEMBER, REPORT, GROUP, HELD_POST;
+        FORUM, CATEGORY, BOARD, THREAD, POST, MEMBER, REPORT, GROUP, HELD_POST, API_KEY, WEBHOOK;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -67,6 +67,14 @@ public record AuditTarget(Kind kind, long id) {
 
     public static AuditTarget heldPost(dev.forumkit.core.approval.HeldPostId id) {
         return new AuditTarget(Kind.HELD_POST, id.value());
+    }
+
+    public static AuditTarget apiKey(long keyId) {
+        return new AuditTarget(Kind.API_KEY, keyId);
+    }
+
+    public static AuditTarget webhook(long webhookId) {
+        return new AuditTarget(Kind.WEBHOOK, webhookId);
     }
 
     public static AuditTarget report(long reportId) {

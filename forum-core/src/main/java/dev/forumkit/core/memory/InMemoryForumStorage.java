@@ -44,6 +44,8 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryEmailVerifications emailVerifications = new InMemoryEmailVerifications(db);
     private final InMemoryReports reports = new InMemoryReports(db);
     private final InMemoryWarnings warnings = new InMemoryWarnings(db);
+    private final InMemoryApiKeys apiKeys = new InMemoryApiKeys(db);
+    private final InMemoryWebhooks webhooks = new InMemoryWebhooks(db);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
     private final InMemoryRateCounters rateCounters = new InMemoryRateCounters();
     private final InMemoryGroups groups = new InMemoryGroups(db);
@@ -159,6 +161,16 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.warning.Warnings warnings() {
         return warnings;
+    }
+
+    @Override
+    public dev.forumkit.core.apikey.ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    @Override
+    public dev.forumkit.core.webhook.Webhooks webhooks() {
+        return webhooks;
     }
 
     @Override

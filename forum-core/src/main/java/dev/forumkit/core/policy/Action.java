@@ -40,5 +40,7 @@ public enum Action {
     /** Create, change and remove groups and put members in them (admins). */
     MANAGE_GROUPS,
     /** Set the permission grid and read explanations (admins). */
-    MANAGE_PERMISSIONS
+    MANAGE_PERMISSIONS,
+    /** Make, list and revoke API keys and webhooks (admins). */
+    MANAGE_INTEGRATIONS
 }

@@ -84,6 +84,11 @@ public interface ForumStorage extends AutoCloseable {
     dev.forumkit.core.approval.HeldPosts heldPosts();
     /** Rate limit windows, shared by every node on this storage (see RateLimitService). */
     dev.forumkit.core.limit.RateCounters rateCounters();
+    /** API keys (hashed secrets, scopes, last use, revocation). */
+    dev.forumkit.core.apikey.ApiKeys apiKeys();
+
+    /** Webhooks and their deliveries. */
+    dev.forumkit.core.webhook.Webhooks webhooks();
 
     /** Releases connections and files; the default does nothing. */
     @Override

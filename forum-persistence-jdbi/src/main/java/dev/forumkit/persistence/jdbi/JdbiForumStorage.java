@@ -59,6 +59,8 @@ public final class JdbiForumStorage implements ForumStorage {
     private final PostgresSearchIndex searchIndex; // null on H2
     private final JdbiReports reports;
     private final JdbiWarnings warnings;
+    private final JdbiApiKeys apiKeys;
+    private final JdbiWebhooks webhooks;
     private final JdbiAuditLog auditLog;
     private final JdbiGroups groups;
     private final JdbiGrants grants;
@@ -91,6 +93,8 @@ public final class JdbiForumStorage implements ForumStorage {
         this.searchIndex = transactions.dialect() == Dialect.POSTGRES ? new PostgresSearchIndex(transactions) : null;
         this.reports = new JdbiReports(transactions);
         this.warnings = new JdbiWarnings(transactions);
+        this.apiKeys = new JdbiApiKeys(transactions);
+        this.webhooks = new JdbiWebhooks(transactions);
         this.auditLog = new JdbiAuditLog(transactions);
         this.groups = new JdbiGroups(transactions);
         this.grants = new JdbiGrants(transactions);
@@ -345,6 +349,16 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.warning.Warnings warnings() {
         return warnings;
+    }
+
+    @Override
+    public dev.forumkit.core.apikey.ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    @Override
+    public dev.forumkit.core.webhook.Webhooks webhooks() {
+        return webhooks;
     }
 
     @Override

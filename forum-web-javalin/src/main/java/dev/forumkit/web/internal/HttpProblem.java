@@ -34,6 +34,15 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(401, "sign_in_required", "you must sign in to do that", null, 0);
     }
 
+    /** A presented API key that is unknown, expired or revoked ({@code code} says which), or one that may not act as asked. */
+    public static HttpProblem apiKey(String code, String message) {
+        return new HttpProblem(code.equals("act_as_refused") ? 403 : 401, code, message, null, 0);
+    }
+
+    public static HttpProblem scopeMissing(String message) {
+        return new HttpProblem(403, "scope_missing", message, null, 0);
+    }
+
     public static HttpProblem forbidden(String message) {
         return new HttpProblem(403, "not_allowed", message, null, 0);
     }

@@ -16,9 +16,11 @@ import java.util.concurrent.CompletionStage;
  */
 public final class Pipeline {
     private final Api api;
+    private final ApiScopes scopes;
 
     public Pipeline(Api api) {
         this.api = api;
+        this.scopes = new ApiScopes(api.settings().apiPrefix());
     }
 
     public Api api() {
@@ -38,11 +40,15 @@ public final class Pipeline {
         SecurityHeaders.apply(ctx);
         Viewer viewer = Viewer.guest(api.forum().clock().instant());
         try {
-            if (route.changesState()) {
+            // a key is sent by its holder's code, never by a browser on its own: no cross-site request can carry it
+            boolean keyed = api.sessions().forumKey(ctx) != null;
+            if (route.changesState() && !keyed) {
                 api.checks().sameOrigin(ctx);
             }
             viewer = api.sessions().resolve(ctx);
-            if (route.changesState()) {
+            if (viewer.credential() == Viewer.Credential.API_KEY) {
+                scopes.require(route, viewer.apiKey());
+            } else if (route.changesState()) {
                 api.checks().csrf(ctx, viewer);
             }
             gate(route.access(), viewer);

@@ -1,6 +1,7 @@
 package dev.forumkit.web.internal;
 
 import dev.forumkit.core.Actor;
+import dev.forumkit.core.apikey.ApiKey;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Standing;
 
@@ -12,20 +13,36 @@ import java.time.Instant;
  */
 public final class Viewer {
     /** How the request is signed in; only ambient credentials (cookies) need CSRF tokens. */
-    public enum Credential { NONE, FORUM_COOKIE, HOST_AMBIENT, HOST_HEADER }
+    public enum Credential { NONE, FORUM_COOKIE, HOST_AMBIENT, HOST_HEADER, API_KEY }
 
     private final Member member;
     private final Credential credential;
     private final String csrfSecret;
     private final String sessionToken;
     private final Instant now;
+    private final ApiKey apiKey;
 
     Viewer(Member member, Credential credential, String csrfSecret, String sessionToken, Instant now) {
+        this(member, credential, csrfSecret, sessionToken, now, null);
+    }
+
+    private Viewer(Member member, Credential credential, String csrfSecret, String sessionToken, Instant now, ApiKey apiKey) {
         this.member = member;
-        this.credential = member == null ? Credential.NONE : credential;
+        this.apiKey = apiKey;
+        this.credential = apiKey != null ? Credential.API_KEY : member == null ? Credential.NONE : credential;
         this.csrfSecret = member == null ? null : csrfSecret;
         this.sessionToken = member == null ? null : sessionToken;
         this.now = now;
+    }
+
+    /** A call made with an API key, as the member it acts as (null: as a guest). Never needs CSRF: nothing ambient. */
+    static Viewer byKey(ApiKey key, Member member, Instant now) {
+        return new Viewer(member, Credential.API_KEY, null, null, now, key);
+    }
+
+    /** The API key the call presented, or null. */
+    public ApiKey apiKey() {
+        return apiKey;
     }
 
     static Viewer guest(Instant now) {

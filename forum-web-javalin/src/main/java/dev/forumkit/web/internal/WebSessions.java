@@ -1,6 +1,8 @@
 package dev.forumkit.web.internal;
 
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.apikey.ApiKeyCheck;
+import dev.forumkit.core.apikey.ApiKeyService;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.session.SignedIn;
@@ -20,6 +22,8 @@ import java.util.Optional;
  * between cookie and core.
  */
 public final class WebSessions {
+    /** The member a service key's call acts as (a username). */
+    public static final String ACT_AS_HEADER = "X-Forum-Act-As";
     private final Forum forum;
     private final PluginSettings.Sessions config;
     private final Authenticator authenticator;
@@ -32,9 +36,22 @@ public final class WebSessions {
         this.cookiePath = settings.basePath().isEmpty() ? "/" : settings.basePath();
     }
 
-    /** Who is asking: the host's authenticator first, then the forum's session cookie; otherwise a guest. */
+    /**
+     * Who is asking: a forum API key in {@code Authorization: Bearer} (then nothing else counts, cookies included),
+     * else the host's authenticator, then the forum's session cookie; otherwise a guest.
+     */
     public Viewer resolve(Context ctx) {
         Instant now = forum.clock().instant();
+        String key = forumKey(ctx);
+        if (key != null) {
+            ApiKeyCheck check = forum.apiKeys().check(key, ctx.header(ACT_AS_HEADER), ctx.method().name() + " " + ctx.path());
+            if (check instanceof ApiKeyCheck.Refused r) {
+                ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                throw HttpProblem.apiKey(r.code(), r.message());
+            }
+            ApiKeyCheck.Accepted a = (ApiKeyCheck.Accepted) check;
+            return Viewer.byKey(a.key(), a.member(), now);
+        }
         if (authenticator != null) {
             Optional<Authentication> auth = authenticator.authenticate(ctx);
             if (auth != null && auth.isPresent()) {
@@ -53,6 +70,19 @@ public final class WebSessions {
             setCookie(ctx, in.token(), config.lifetime());
         }
         return new Viewer(in.member(), Viewer.Credential.FORUM_COOKIE, in.token(), in.token(), now);
+    }
+
+    /**
+     * The forum key a request presents, or null. A bearer token without the forum's prefix is left to the host's
+     * authenticator (hosts may use bearer tokens of their own); without one it is a bad key.
+     */
+    String forumKey(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = auth.substring(7).strip();
+        return authenticator == null || token.startsWith(ApiKeyService.SECRET_PREFIX) ? token : null;
     }
 
     /**

@@ -27,5 +27,7 @@ public final class Pages {
         WarningPages.register(t);
         AuditPages.register(t);
         ApprovalPages.register(t);
+        ApiKeyPages.register(t);
+        WebhookPages.register(t);
     }
 }
