@@ -82,6 +82,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         AuditRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
+        dev.forumkit.web.internal.feed.FeedPages.register(pages);
         if (settings.security().headersEverywhere()) {
             state.routes.before(SecurityHeaders::apply);
         }

@@ -233,6 +233,16 @@ class RouteTableTest {
         page("POST /posts/{postId}/warn", Access.STAFF, c -> "points=1&reason=Be+nice&expires_in_days=30");
         page("GET /account/warnings", Access.MEMBER, null);
         page("GET /admin/audit-log", Access.ADMIN, null);
+        // feeds and sitemaps: read as a guest whoever asks; also checked as a private board's group member
+        for (String feed : List.of("/feed.atom", "/whats-new/feed.atom", "/boards/{board}/feed.atom", "/threads/{thread}/feed.atom")) {
+            publicPage("GET " + feed);
+        }
+    }
+
+    /** A page anyone may fetch, checked for every role and as a member of a private board's group too. */
+    private static void publicPage(String key) {
+        page(key, Access.ANYONE, null);
+        GROUP_ROUTES.add("PAGE " + key);
     }
 
     private static void groupRule(String key, Function<Case, String> body) {

@@ -14,7 +14,9 @@ import java.util.Set;
  * what the routes read. Immutable, so nothing a host does to its config object after start reaches a request.
  */
 public record PluginSettings(Forum forum, String basePath, Authenticator authenticator, Sessions sessions,
-                             Limits limits, Admission admission, Security security, Passwords passwords) {
+                             Limits limits, Admission admission, Security security, Passwords passwords,
+                             String publicUrl) {
+    /** {@code publicUrl}: the forum's absolute address with its base path, no trailing slash; null: the request's. */
     public PluginSettings {
         Objects.requireNonNull(forum, "forum");
         Objects.requireNonNull(basePath, "basePath");
