@@ -83,6 +83,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         dev.forumkit.web.internal.feed.FeedPages.register(pages);
+        dev.forumkit.web.internal.feed.SitemapPages.register(pages);
         if (settings.security().headersEverywhere()) {
             state.routes.before(SecurityHeaders::apply);
         }

@@ -29,6 +29,7 @@ public final class ForumPluginConfig {
     private Authenticator authenticator;
     private boolean frozen;
     private String publicUrl;
+    private int sitemapUrlsPerFile = 50_000;
     private final SessionsConfig sessions = new SessionsConfig(this);
     private final LimitsConfig limits = new LimitsConfig(this);
     private final AdmissionConfig admission = new AdmissionConfig(this);
@@ -89,6 +90,16 @@ public final class ForumPluginConfig {
         return this;
     }
 
+    /** How many threads one sitemap file lists (1 to 50,000, the protocol's limit; the default). */
+    public ForumPluginConfig sitemapUrlsPerFile(int value) {
+        checkOpen();
+        if (value < 1 || value > 50_000) {
+            throw new IllegalArgumentException("a sitemap holds 1 to 50,000 addresses: " + value);
+        }
+        this.sitemapUrlsPerFile = value;
+        return this;
+    }
+
     /** The host's own notion of the signed-in member; when it answers empty, the forum's session cookie is used. */
     public ForumPluginConfig authenticator(Authenticator value) {
         checkOpen();
@@ -145,6 +156,7 @@ public final class ForumPluginConfig {
         }
         frozen = true;
         return new PluginSettings(forum, basePath, authenticator, sessions.freeze(), limits.freeze(),
-                admission.freeze(), security.freeze(), passwords.freeze(), publicUrl);
+                admission.freeze(), security.freeze(), passwords.freeze(),
+                new PluginSettings.Site(publicUrl, sitemapUrlsPerFile));
     }
 }

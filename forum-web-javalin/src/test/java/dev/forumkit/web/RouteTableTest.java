@@ -237,6 +237,9 @@ class RouteTableTest {
         for (String feed : List.of("/feed.atom", "/whats-new/feed.atom", "/boards/{board}/feed.atom", "/threads/{thread}/feed.atom")) {
             publicPage("GET " + feed);
         }
+        for (String sitemap : List.of("/sitemap.xml", "/sitemaps/boards.xml", "/sitemaps/threads-{page}.xml", "/robots.txt")) {
+            publicPage("GET " + sitemap);
+        }
     }
 
     /** A page anyone may fetch, checked for every role and as a member of a private board's group too. */

@@ -21,8 +21,8 @@ public final class SiteAddress {
     }
 
     public static String of(io.javalin.http.Context ctx, PluginSettings settings) {
-        if (settings.publicUrl() != null) {
-            return settings.publicUrl();
+        if (settings.site().publicUrl() != null) {
+            return settings.site().publicUrl();
         }
         boolean forwarded = settings.security().trustForwardedHeaders();
         String scheme = forwarded && ctx.header("X-Forwarded-Proto") != null
