@@ -80,6 +80,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         ReportRoutes.register(table);
         WarningRoutes.register(table);
         AuditRoutes.register(table);
+        dev.forumkit.web.internal.OpenApiRoutes.register(table); // after every other route: it documents them all
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         dev.forumkit.web.internal.feed.FeedPages.register(pages);

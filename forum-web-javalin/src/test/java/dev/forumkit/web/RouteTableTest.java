@@ -132,6 +132,8 @@ class RouteTableTest {
         rule("POST /posts/{postId}/warnings", Access.STAFF, c -> "{\"points\":1,\"reason\":\"Be nice\",\"expires_in_days\":30}");
         rule("GET /members/{memberId}/warnings", Access.OWNER_OR_STAFF, null);
         rule("GET /admin/audit-log", Access.ADMIN, null);
+        rule("GET /openapi.json", Access.ANYONE, null);
+        GROUP_ROUTES.add("GET /openapi.json");
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
