@@ -68,7 +68,8 @@ public final class ForumServer implements AutoCloseable {
                         if (settings.publicUrl() != null) {
                             s.allowedOrigin(settings.publicUrl());
                         }
-                    })));
+                    })
+                    .publicUrl(settings.publicUrl()))); // null: feeds and sitemaps use the request's address
             if (guestCache != null) {
                 config.routes.before(guestCache::before);
                 config.routes.after(guestCache::after);

@@ -78,6 +78,7 @@ public final class Forum implements AutoCloseable {
     private final PostService posts;
     private final ReactionService reactions;
     private final ReadService reading;
+    private final dev.forumkit.core.feed.FeedService feeds;
     private final RecountService counters;
     private final SessionService sessions;
     private final RerenderService rerendering;
@@ -124,6 +125,7 @@ public final class Forum implements AutoCloseable {
         this.reactions = new ReactionService(ctx);
         this.marks = new ReadMarks(storage, !config.viewFlushInterval.isZero());
         this.reading = new ReadService(ctx, views, marks);
+        this.feeds = new dev.forumkit.core.feed.FeedService(ctx);
         this.counters = new RecountService(ctx);
         this.sessions = new SessionService(ctx);
         this.rateLimits = new RateLimitService(storage, config.clock);
@@ -246,6 +248,11 @@ public final class Forum implements AutoCloseable {
     /** Board index, board and thread pages, What's new, profiles, post lookup. */
     public ReadService reading() {
         return reading;
+    }
+
+    /** Feeds and sitemaps: bounded lists of what an actor may read, read without counting views. */
+    public dev.forumkit.core.feed.FeedService feeds() {
+        return feeds;
     }
 
     /** Recount: recompute every counter from the rows, report and repair differences. */

@@ -86,8 +86,11 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         ApprovalRoutes.register(table);
         ApiKeyRoutes.register(table);
         WebhookRoutes.register(table);
+        dev.forumkit.web.internal.OpenApiRoutes.register(table); // after every other route: it documents them all
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
+        dev.forumkit.web.internal.feed.FeedPages.register(pages);
+        dev.forumkit.web.internal.feed.SitemapPages.register(pages);
         if (settings.security().headersEverywhere()) {
             state.routes.before(SecurityHeaders::apply);
         }

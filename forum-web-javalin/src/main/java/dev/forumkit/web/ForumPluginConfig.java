@@ -28,6 +28,8 @@ public final class ForumPluginConfig {
     private String basePath = "";
     private Authenticator authenticator;
     private boolean frozen;
+    private String publicUrl;
+    private int sitemapUrlsPerFile = 50_000;
     private final SessionsConfig sessions = new SessionsConfig(this);
     private final LimitsConfig limits = new LimitsConfig(this);
     private final AdmissionConfig admission = new AdmissionConfig(this);
@@ -55,6 +57,46 @@ public final class ForumPluginConfig {
             throw new IllegalArgumentException("base path must start with '/' and contain no parameters: " + value);
         }
         this.basePath = p;
+        return this;
+    }
+
+    /**
+     * The forum's absolute address as people reach it, base path included (e.g. {@code https://example.org/community}):
+     * feeds, sitemaps, robots.txt and canonical links start with it. Without it they use the request's scheme and
+     * host (the forwarded ones behind a trusted proxy), which a shared cache may then keep for other hosts' requests.
+     * Null, the default, means the request's.
+     */
+    public ForumPluginConfig publicUrl(String value) {
+        checkOpen();
+        if (value == null) {
+            this.publicUrl = null;
+            return this;
+        }
+        String url = value.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("the public URL is not a URL: " + value, e);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not " + value);
+        }
+        this.publicUrl = url;
+        return this;
+    }
+
+    /** How many threads one sitemap file lists (1 to 50,000, the protocol's limit; the default). */
+    public ForumPluginConfig sitemapUrlsPerFile(int value) {
+        checkOpen();
+        if (value < 1 || value > 50_000) {
+            throw new IllegalArgumentException("a sitemap holds 1 to 50,000 addresses: " + value);
+        }
+        this.sitemapUrlsPerFile = value;
         return this;
     }
 
@@ -114,6 +156,7 @@ public final class ForumPluginConfig {
         }
         frozen = true;
         return new PluginSettings(forum, basePath, authenticator, sessions.freeze(), limits.freeze(),
-                admission.freeze(), security.freeze(), passwords.freeze());
+                admission.freeze(), security.freeze(), passwords.freeze(),
+                new PluginSettings.Site(publicUrl, sitemapUrlsPerFile));
     }
 }

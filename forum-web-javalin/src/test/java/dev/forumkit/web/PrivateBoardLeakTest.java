@@ -114,6 +114,10 @@ class PrivateBoardLeakTest {
         Client outside = f.signedIn(outsider);
         List<String> paths = paths();
         assertThat(paths).hasSizeGreaterThan(40);
+        // feeds and sitemaps are in the walk too, with the private board's and thread's ids
+        assertThat(paths).contains("/feed.atom", "/whats-new/feed.atom", "/sitemap.xml", "/sitemaps/boards.xml",
+                "/sitemaps/threads-1.xml", "/boards/b." + secret.id().value() + "/feed.atom",
+                "/threads/t." + hiddenFirst.threadId().value() + "/feed.atom", "/robots.txt");
         for (String path : paths) {
             Client.Response r = outside.get(path);
             assertThat(r.status()).as(path).isLessThan(500);
@@ -125,6 +129,19 @@ class PrivateBoardLeakTest {
             Client.Response r = f.guest().get(path);
             assertThat(r.body() + r.headers().map()).as(path + " as a guest").doesNotContainIgnoringCase(MARK);
         }
+    }
+
+    @Test
+    void feedsAndSitemapsAreAGuestsEvenForTheGroupsMember() {
+        Client in = f.signedIn(insider);
+        for (String path : List.of("/feed.atom", "/whats-new/feed.atom", "/sitemaps/threads-1.xml", "/sitemaps/boards.xml")) {
+            Client.Response r = in.get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).doesNotContainIgnoringCase(MARK)
+                    .contains(path.contains("boards") ? "/boards/" + f.board.slug() + "." : "cherry-blossom-season");
+        }
+        assertThat(in.get("/boards/b." + secret.id().value() + "/feed.atom").status()).isEqualTo(404);
+        assertThat(in.get("/threads/t." + hiddenFirst.threadId().value() + "/feed.atom").status()).isEqualTo(404);
     }
 
     @Test

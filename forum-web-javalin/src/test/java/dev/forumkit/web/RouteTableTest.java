@@ -149,6 +149,8 @@ class RouteTableTest {
         rule("DELETE /admin/webhooks/{webhookId}", Access.ADMIN, null);
         rule("GET /admin/webhooks/{webhookId}/deliveries", Access.ADMIN, null);
         rule("POST /admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Access.ADMIN, null);
+        rule("GET /openapi.json", Access.ANYONE, null);
+        GROUP_ROUTES.add("GET /openapi.json");
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -264,6 +266,19 @@ class RouteTableTest {
         page("POST /admin/webhooks/{webhookId}/active", Access.ADMIN, c -> "active=false");
         page("POST /admin/webhooks/{webhookId}/delete", Access.ADMIN, null);
         page("POST /admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Access.ADMIN, null);
+        // feeds and sitemaps: read as a guest whoever asks; also checked as a private board's group member
+        for (String feed : List.of("/feed.atom", "/whats-new/feed.atom", "/boards/{board}/feed.atom", "/threads/{thread}/feed.atom")) {
+            publicPage("GET " + feed);
+        }
+        for (String sitemap : List.of("/sitemap.xml", "/sitemaps/boards.xml", "/sitemaps/threads-{page}.xml", "/robots.txt")) {
+            publicPage("GET " + sitemap);
+        }
+    }
+
+    /** A page anyone may fetch, checked for every role and as a member of a private board's group too. */
+    private static void publicPage(String key) {
+        page(key, Access.ANYONE, null);
+        GROUP_ROUTES.add("PAGE " + key);
     }
 
     private static void groupRule(String key, Function<Case, String> body) {

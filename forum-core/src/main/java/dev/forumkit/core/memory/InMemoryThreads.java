@@ -137,6 +137,12 @@ final class InMemoryThreads implements Threads {
     }
 
     @Override
+    public List<ForumThread> newestExcluding(java.util.Set<BoardId> excluded, int limit) {
+        return page(t -> !t.isDeleted() && !excluded.contains(t.boardId()),
+                Comparator.comparingLong((ForumThread t) -> t.id().value()).reversed(), 0, limit);
+    }
+
+    @Override
     public int countAll(boolean includeDeleted) {
         return count(t -> includeDeleted || !t.isDeleted());
     }

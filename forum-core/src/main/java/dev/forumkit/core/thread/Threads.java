@@ -55,6 +55,9 @@ public interface Threads {
 
     int countAll(boolean includeDeleted);
 
+    /** The newest visible (not deleted) threads outside the given boards, by creation (id), newest first (feeds). */
+    List<ForumThread> newestExcluding(java.util.Set<BoardId> excluded, int limit);
+
     /** The visible thread of a board with the newest last post (the highest post id, see LastPost.isNewerThan), if any. */
     Optional<ForumThread> latestVisibleInBoard(BoardId boardId);
 

@@ -189,6 +189,19 @@ final class JdbiThreads implements Threads {
     }
 
     @Override
+    public List<ForumThread> newestExcluding(java.util.Set<BoardId> excluded, int limit) {
+        // ids grow with creation: the primary key serves the order, no index of its own needed
+        String where = " WHERE deleted_at IS NULL" + (excluded.isEmpty() ? "" : " AND board_id NOT IN (<boards>)");
+        return db.with(h -> {
+            var q = h.createQuery(SELECT + where + " ORDER BY id DESC LIMIT :limit").bind("limit", limit);
+            if (!excluded.isEmpty()) {
+                q.bindList("boards", excluded.stream().map(BoardId::value).toList());
+            }
+            return q.map(MAPPER).list();
+        });
+    }
+
+    @Override
     public int countAll(boolean includeDeleted) {
         // visible threads: a scan of the threads table (not of posts); see docs/benchmarks.md for its cost
         String where = includeDeleted ? "" : " WHERE deleted_at IS NULL";

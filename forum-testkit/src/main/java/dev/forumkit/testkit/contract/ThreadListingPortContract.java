@@ -132,6 +132,21 @@ public abstract class ThreadListingPortContract extends ContractBase {
     }
 
     @Test
+    void newestListsVisibleThreadsByCreationOutsideTheExcludedBoards() {
+        ThreadId first = thread(board, 1, 90); // busy, but the oldest
+        ThreadId second = thread(otherBoard, 2, null);
+        ThreadId gone = thread(board, 3, null);
+        ThreadId third = thread(board, 4, 5);
+        delete(gone);
+
+        assertThat(ids(read(() -> storage.threads().newestExcluding(java.util.Set.of(), 10))))
+                .containsExactly(third, second, first);
+        assertThat(ids(read(() -> storage.threads().newestExcluding(java.util.Set.of(), 2)))).containsExactly(third, second);
+        assertThat(ids(read(() -> storage.threads().newestExcluding(java.util.Set.of(otherBoard.id()), 10))))
+                .containsExactly(third, first);
+    }
+
+    @Test
     void latestVisibleInBoardIsTheVisibleThreadWithTheNewestLastPost() {
         assertThat(read(() -> storage.threads().latestVisibleInBoard(board.id()))).isEmpty();
         thread(board, 1, 10);

@@ -14,8 +14,10 @@ import java.util.Set;
  * what the routes read. Immutable, so nothing a host does to its config object after start reaches a request.
  */
 public record PluginSettings(Forum forum, String basePath, Authenticator authenticator, Sessions sessions,
-                             Limits limits, Admission admission, Security security, Passwords passwords) {
+                             Limits limits, Admission admission, Security security, Passwords passwords,
+                             Site site) {
     public PluginSettings {
+        Objects.requireNonNull(site, "site");
         Objects.requireNonNull(forum, "forum");
         Objects.requireNonNull(basePath, "basePath");
         Objects.requireNonNull(sessions, "sessions");
@@ -69,6 +71,18 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
     public record Security(boolean trustForwardedHeaders, List<String> allowedOrigins, boolean headersEverywhere) {
         public Security {
             allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+
+    /**
+     * Feeds, sitemaps and canonical links: {@code publicUrl} is the forum's absolute address with its base path, no
+     * trailing slash (null: the request's); a thread sitemap lists at most {@code sitemapUrlsPerFile} threads.
+     */
+    public record Site(String publicUrl, int sitemapUrlsPerFile) {
+        public Site {
+            if (sitemapUrlsPerFile < 1 || sitemapUrlsPerFile > 50_000) {
+                throw new IllegalArgumentException("a sitemap holds 1 to 50,000 addresses: " + sitemapUrlsPerFile);
+            }
         }
     }
 

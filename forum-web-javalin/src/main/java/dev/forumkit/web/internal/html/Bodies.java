@@ -16,6 +16,17 @@ final class Bodies {
         return s.length() <= max ? s : s.substring(0, max).stripTrailing() + "…";
     }
 
+    /**
+     * The words of a post's sanitised HTML (quotes of other posts left out), for a page's description: tags dropped,
+     * the entities the sanitiser writes turned back into characters (the template escapes the result again).
+     */
+    static String plainText(String html) {
+        String text = html.replaceAll("(?is)<blockquote\\b.*?</blockquote>", " ").replaceAll("<[^>]*>", " ")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"")
+                .replace("&#39;", "'").replace("&#64;", "@").replace("&nbsp;", " ").replace("&amp;", "&");
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
     /** The body to put inside a new quote: earlier quotes removed, as classic forums do. */
     static String withoutQuotes(String source) {
         String s = source == null ? "" : source;

@@ -28,6 +28,9 @@ public final class Chrome {
     private final List<Crumb> crumbs;
     private final boolean noindex;
     private final String here;
+    private String canonical;
+    private String description;
+    private List<View.Feed> feeds = List.of();
     private long unreadAlerts = -1;
     private boolean mustVerifyEmail;
 
@@ -173,6 +176,27 @@ public final class Chrome {
 
     public boolean mustVerifyEmail() {
         return mustVerifyEmail;
+    }
+
+    /** Set by the responder from the view: the canonical address (absolute), the description and the feeds. */
+    void head(String canonicalUrl, String text, List<View.Feed> feedLinks) {
+        this.canonical = canonicalUrl;
+        this.description = text;
+        this.feeds = List.copyOf(feedLinks);
+    }
+
+    /** The page's absolute canonical address, or null. */
+    public String canonical() {
+        return canonical;
+    }
+
+    /** The page's description for search results, plain text (the template escapes it), or null. */
+    public String description() {
+        return description;
+    }
+
+    public List<View.Feed> feeds() {
+        return feeds;
     }
 
     void unreadAlerts(long count) {

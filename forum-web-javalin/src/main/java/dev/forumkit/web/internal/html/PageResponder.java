@@ -34,6 +34,8 @@ final class PageResponder implements Responder {
         } else if (result instanceof Asset a) {
             ctx.header("Cache-Control", "public, max-age=3600");
             ctx.contentType(a.contentType()).result(a.bytes());
+        } else if (result instanceof dev.forumkit.web.internal.feed.Document d) {
+            d.write(ctx); // feeds, sitemaps, robots.txt: their own caching (ETag, 304)
         } else if (result instanceof View v) {
             ctx.header("Cache-Control", "private, no-cache");
             render(ctx, viewer, v);
@@ -93,6 +95,12 @@ final class PageResponder implements Responder {
         Chrome chrome = new Chrome(api.settings().basePath(), api.settings().apiPrefix(), viewer.member(), viewer.standing(),
                 viewer.csrfToken(), api.forum().clock().instant(), v.title(), v.crumbs(), v.isNoindex(),
                 ctx.method() == HandlerType.GET ? ctx.path() : null);
+        if (v.canonical() != null || v.description() != null || !v.feeds().isEmpty()) {
+            String base = api.settings().basePath();
+            String canonical = v.canonical() == null ? null
+                    : dev.forumkit.web.internal.feed.SiteAddress.of(ctx, api.settings()) + v.canonical().substring(base.length());
+            chrome.head(canonical, v.description(), v.feeds());
+        }
         if (viewer.member() != null) {
             chrome.unreadAlerts(unreadAlerts(viewer));
             chrome.mustVerifyEmail(!viewer.member().emailVerified()

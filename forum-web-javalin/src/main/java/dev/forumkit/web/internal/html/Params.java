@@ -4,12 +4,12 @@ import dev.forumkit.web.internal.Call;
 import dev.forumkit.web.internal.HttpProblem;
 
 /** Reads the {@code slug.id} and {@code page-n} parts of page addresses; anything malformed names nothing (404). */
-final class Params {
+public final class Params {
     private Params() {
     }
 
     /** The id after the last dot of a {@code slug.id} segment (a bare id works too). */
-    static long id(Call call, String param) {
+    public static long id(Call call, String param) {
         String raw = call.ctx().pathParam(param);
         String digits = raw.substring(raw.lastIndexOf('.') + 1);
         try {
@@ -24,14 +24,14 @@ final class Params {
     }
 
     /** The slug before the last dot, or "" for a bare id. */
-    static String slug(Call call, String param) {
+    public static String slug(Call call, String param) {
         String raw = call.ctx().pathParam(param);
         int dot = raw.lastIndexOf('.');
         return dot < 0 ? "" : raw.substring(0, dot);
     }
 
     /** The n of {@code page-n}, 1 on routes without it. */
-    static int page(Call call) {
+    public static int page(Call call) {
         if (!call.ctx().pathParamMap().containsKey("page")) {
             return 1;
         }

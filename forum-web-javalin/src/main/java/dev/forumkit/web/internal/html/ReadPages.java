@@ -45,7 +45,11 @@ final class ReadPages {
     }
 
     private static Object index(Call call) {
-        return View.of("index", "Forums").with("index", call.api().forum().reading().boardIndex(call.actor()));
+        Links links = links(call);
+        return View.of("index", "Forums").with("index", call.api().forum().reading().boardIndex(call.actor()))
+                .canonical(links.home())
+                .feed("Newest threads", links.base() + "/feed.atom")
+                .feed("What's new", links.base() + "/whats-new/feed.atom");
     }
 
     private static Object board(Call call) {
@@ -59,7 +63,13 @@ final class ReadPages {
         if (n > p.threads().lastPage()) {
             return Redirect.found(links.board(b, p.threads().lastPage()));
         }
-        return View.of("board", n > 1 ? b.title() + " | Page " + n : b.title())
+        View view = View.of("board", n > 1 ? b.title() + " | Page " + n : b.title())
+                .canonical(links.board(b, n))
+                .description(b.description().isBlank() ? b.title() : b.description());
+        if (guestMaySee(call, b.id())) {
+            view.feed(b.title(), links.board(b) + "feed.atom"); // feeds are read as a guest: a private board has none
+        }
+        return view
                 .crumb("Forums", links.home())
                 .crumb(p.category().title(), links.home() + "#category-" + p.category().id().value())
                 .with("page", p)
@@ -82,7 +92,14 @@ final class ReadPages {
                 ? forum.permissions().hiddenBoards(call.actor()) : java.util.Set.of();
         List<Board> boards = p.canModerate()
                 ? forum.boards().boards().stream().filter(b -> !hidden.contains(b.id())).toList() : List.of();
-        return View.of("thread", n > 1 ? t.title() + " | Page " + n : t.title())
+        View view = View.of("thread", n > 1 ? t.title() + " | Page " + n : t.title())
+                .canonical(links.thread(t, n))
+                // page 1 opens with post #1; a later page is described by its own first post
+                .description(p.posts().items().isEmpty() ? t.title() : Bodies.plainText(p.posts().items().get(0).bodyHtml()));
+        if (guestMaySee(call, t.boardId())) {
+            view.feed(t.title(), links.thread(t) + "feed.atom");
+        }
+        return view
                 .crumb("Forums", links.home())
                 .crumb(p.category().title(), links.home() + "#category-" + p.category().id().value())
                 .crumb(p.board().title(), links.board(p.board()))
@@ -92,6 +109,10 @@ final class ReadPages {
                 .with("form", Form.empty())
                 .with("watch", WatchPages.threadButton(call, t.id()))
                 .with("held", n == p.posts().lastPage() ? forum.approvals().pendingInThread(call.actor(), t.id()) : List.of());
+    }
+
+    private static boolean guestMaySee(Call call, BoardId board) {
+        return call.api().forum().permissions().canSee(dev.forumkit.core.Actor.guest(), board);
     }
 
     /** The first post the member has not read (the thread's last post when all are read; page 1 for guests). */
@@ -122,6 +143,8 @@ final class ReadPages {
             return Redirect.found(links.whatsNew(p.lastPage()));
         }
         return View.of("whats-new", n > 1 ? "What's new | Page " + n : "What's new")
+                .canonical(links.whatsNew(n))
+                .feed("What's new", links.base() + "/whats-new/feed.atom")
                 .crumb("Forums", links.home())
                 .with("page", p);
     }

@@ -13,6 +13,13 @@ public final class View {
     private final Map<String, Object> model = new LinkedHashMap<>();
     private int status = 200;
     private boolean noindex;
+    private String canonical;
+    private String description;
+    private final List<Feed> feeds = new ArrayList<>();
+
+    /** An Atom feed of what the page shows, for {@code <link rel="alternate">}. */
+    public record Feed(String title, String href) {
+    }
 
     private View(String template, String title) {
         this.template = template;
@@ -42,6 +49,43 @@ public final class View {
     public View noindex() {
         this.noindex = true;
         return this;
+    }
+
+    /** The page's one address for search engines ({@code <link rel="canonical">}), a path under the base path. */
+    public View canonical(String path) {
+        this.canonical = path;
+        return this;
+    }
+
+    /** Plain text for {@code <meta name="description">}; shortened to about 160 characters on a word boundary. */
+    public View description(String text) {
+        this.description = text == null || text.isBlank() ? null : shorten(text.strip().replaceAll("\\s+", " "), 160);
+        return this;
+    }
+
+    public View feed(String title, String href) {
+        feeds.add(new Feed(title, href));
+        return this;
+    }
+
+    public String canonical() {
+        return canonical;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<Feed> feeds() {
+        return List.copyOf(feeds);
+    }
+
+    private static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', max - 1);
+        return s.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "\u2026";
     }
 
     public boolean isNoindex() {
