@@ -147,7 +147,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                 int want = Math.max(1, offset + limit);
                 boolean byScore = query.sort() == SearchQuery.Sort.RELEVANCE && query.hasTerms();
                 TopDocs top = s.search(q, want, byScore ? RELEVANCE : NEWEST, byScore);
-                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : s.count(q);
+                // Lucene stops counting past its threshold (at least COUNTED_UP_TO): that is "more than 1,000"
+                boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                long total = exact ? top.totalHits.value : Math.max(top.totalHits.value, SearchIndex.COUNTED_UP_TO + 1L);
                 Query marks = queries.highlight(query);
                 StoredFields stored = s.storedFields();
                 List<SearchHit> hits = new ArrayList<>();
@@ -159,7 +161,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                     List<Segment> title = d.threadStart() ? highlights.title(marks, d.threadTitle()) : List.of();
                     hits.add(new SearchHit(d.post(), byScore && !Float.isNaN(sd.score) ? sd.score : 0, snippet, title));
                 }
-                return new SearchHits(hits, Math.max(total, hits.size()));
+                total = Math.max(total, hits.size());
+                return total > SearchIndex.COUNTED_UP_TO ? SearchHits.moreThanCounted(hits) : new SearchHits(hits, total);
             } finally {
                 searchers.release(s);
             }

@@ -18,6 +18,8 @@ public final class SearchRoutes {
             String base = call.api().settings().basePath();
             body.put("results", found.results().items().stream().map(r -> SearchJson.from(r, base)).toList());
             body.put("pagination", Pagination.of(found.results()));
+            // false: the index stopped counting, there are more than pagination.total matches ("more than 1,000")
+            body.put("total_exact", found.totalExact());
             return body;
         });
     }
