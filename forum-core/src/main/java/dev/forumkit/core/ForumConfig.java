@@ -41,6 +41,7 @@ public final class ForumConfig {
     String publicUrl = "http://localhost:8080";
     Verification verification = Verification.OFF;
     SearchIndex searchIndex;
+    dev.forumkit.core.search.SearchGenerations searchGenerations;
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
     Duration permissionCheckInterval = Duration.ofSeconds(1);
@@ -150,6 +151,16 @@ public final class ForumConfig {
      */
     public ForumConfig searchIndex(SearchIndex value) {
         this.searchIndex = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /**
+     * Where an admin's online rebuild of the search index builds the new index ({@code forum.search().rebuilds()});
+     * without it (the default, and for an index in the storage) the index is rebuilt offline only. After a rebuild
+     * the live index is another one than {@link #searchIndex}: close {@code forum.search().index()} instead.
+     */
+    public ForumConfig searchGenerations(dev.forumkit.core.search.SearchGenerations value) {
+        this.searchGenerations = Objects.requireNonNull(value);
         return this;
     }
 

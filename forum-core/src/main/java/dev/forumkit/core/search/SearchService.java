@@ -45,16 +45,23 @@ public final class SearchService {
     private final ServiceContext ctx;
     private final ForumStorage s;
     private final SearchIndex index;
+    private final SearchRebuilds rebuilds;
 
-    public SearchService(ServiceContext ctx, SearchIndex index) {
+    public SearchService(ServiceContext ctx, SearchIndex index, SearchRebuilds rebuilds) {
         this.ctx = ctx;
         this.s = ctx.storage;
         this.index = index;
+        this.rebuilds = rebuilds;
     }
 
-    /** The index this forum searches. */
+    /** The index this forum searches (the live one: after an online rebuild, the new one). */
     public SearchIndex index() {
         return index;
+    }
+
+    /** Online rebuilds of the index, by admins. */
+    public SearchRebuilds rebuilds() {
+        return rebuilds;
     }
 
     public SearchResults search(Actor actor, SearchRequest request) {

@@ -132,6 +132,7 @@ class PolicyTest {
         row(Action.VIEW_AUDIT_LOG, "nothing", NONE, ADMINS);
         row(Action.MANAGE_GROUPS, "nothing", NONE, ADMINS);
         row(Action.MANAGE_PERMISSIONS, "nothing", NONE, ADMINS);
+        row(Action.REBUILD_SEARCH, "nothing", NONE, ADMINS);
         row(Action.UPLOAD, "nothing", NONE, POSTERS);
         row(Action.VOTE_IN_POLL, "nothing", NONE, POSTERS);
     }

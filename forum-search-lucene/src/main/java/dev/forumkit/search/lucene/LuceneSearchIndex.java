@@ -32,12 +32,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A {@link SearchIndex} on Apache Lucene. Writes go to one {@link IndexWriter} and are seen by the next search
  * (near-real-time: the searcher is reopened when something was written since); {@link #commit()} makes them durable.
- * Thread-safe; writes are serialised (a thread update reads and rewrites its posts).
+ * Thread-safe; entries are written by several threads at once, a thread update (it reads and rewrites its posts) alone.
  *
  * <pre>{@code
  * try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("search"))) {
@@ -55,7 +55,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final SearcherManager searchers;
     private final Queries queries;
     private final Highlights highlights;
-    private final ReentrantLock writes = new ReentrantLock();
+    /**
+     * Adding and deleting entries share it (IndexWriter takes several threads at once: a rebuild's writers); a thread
+     * update (read, then rewrite), clearing, committing and closing take it alone.
+     */
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
     private volatile boolean changed;
 
     private LuceneSearchIndex(Directory directory) throws IOException {
@@ -91,12 +95,12 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void put(SearchDocument document) {
-        write(() -> writer.updateDocument(Fields.idTerm(document.post()), Fields.toLucene(document)));
+        shared(() -> writer.updateDocument(Fields.idTerm(document.post()), Fields.toLucene(document)));
     }
 
     @Override
     public void putAll(List<SearchDocument> documents) {
-        write(() -> {
+        shared(() -> {
             for (SearchDocument d : documents) {
                 writer.updateDocument(Fields.idTerm(d.post()), Fields.toLucene(d));
             }
@@ -105,7 +109,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void remove(PostId post) {
-        write(() -> writer.deleteDocuments(Fields.idTerm(post)));
+        shared(() -> writer.deleteDocuments(Fields.idTerm(post)));
     }
 
     @Override
@@ -131,7 +135,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void removeThread(ThreadId thread) {
-        write(() -> writer.deleteDocuments(Fields.threadTerm(thread)));
+        shared(() -> writer.deleteDocuments(Fields.threadTerm(thread)));
     }
 
     @Override
@@ -198,7 +202,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void commit() {
-        writes.lock();
+        writes.writeLock().lock();
         try {
             if (writer.hasUncommittedChanges()) {
                 writer.commit();
@@ -206,14 +210,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the search index", e);
         } finally {
-            writes.unlock();
+            writes.writeLock().unlock();
         }
     }
 
     /** Commits and closes the index and its directory. */
     @Override
     public void close() {
-        writes.lock();
+        writes.writeLock().lock();
         try {
             searchers.close();
             writer.close(); // commits
@@ -221,7 +225,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the search index", e);
         } finally {
-            writes.unlock();
+            writes.writeLock().unlock();
         }
     }
 
@@ -236,15 +240,27 @@ public final class LuceneSearchIndex implements SearchIndex {
         void run() throws IOException;
     }
 
-    private void write(IndexWrite work) {
-        writes.lock();
+    private void shared(IndexWrite work) {
+        writes.readLock().lock();
         try {
             work.run();
             changed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the search index", e);
         } finally {
-            writes.unlock();
+            writes.readLock().unlock();
+        }
+    }
+
+    private void write(IndexWrite work) {
+        writes.writeLock().lock();
+        try {
+            work.run();
+            changed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the search index", e);
+        } finally {
+            writes.writeLock().unlock();
         }
     }
 }
