@@ -156,11 +156,11 @@ public final class ForumConfig {
 
     /**
      * Where an admin's online rebuild of the search index builds the new index ({@code forum.search().rebuilds()});
-     * without it (the default, and for an index in the storage) the index is rebuilt offline only. After a rebuild
-     * the live index is another one than {@link #searchIndex}: close {@code forum.search().index()} instead.
+     * without it (the default, or null, and always for an index in the storage) the index is rebuilt offline only.
+     * After a rebuild the live index is another one than {@link #searchIndex}: close {@code forum.search().index()}.
      */
     public ForumConfig searchGenerations(dev.forumkit.core.search.SearchGenerations value) {
-        this.searchGenerations = Objects.requireNonNull(value);
+        this.searchGenerations = value;
         return this;
     }
 
