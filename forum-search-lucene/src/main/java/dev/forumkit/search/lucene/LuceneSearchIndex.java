@@ -67,7 +67,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         Analyzer indexing = ForumAnalyzer.forIndexing();
         IndexWriterConfig config = new IndexWriterConfig(indexing);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.setRAMBufferSizeMB(64);
+        // a larger buffer flushes fewer, larger segments during a rebuild (fewer merges); a sixth of the heap at most,
+        // as the server may run with -Xmx256m
+        config.setRAMBufferSizeMB(Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / (6 << 20))));
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
         this.queries = new Queries(ForumAnalyzer.forQueries());
