@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * writes wait. So the new index holds what the storage holds, whatever happened during the rebuild.
  */
 public final class LiveSearchIndex implements SearchIndex {
-    /** Writes share it; the swap (and the final catch-up before it) takes it alone. */
+    /** Writes and searches share it; the swap (and the final catch-up before it) takes it alone. */
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     private volatile SearchIndex live;
     private SearchIndex next;
@@ -153,9 +153,15 @@ public final class LiveSearchIndex implements SearchIndex {
         write(i -> i.removeThread(thread), null, thread);
     }
 
+    /** Holds off a swap while it runs: the index it asks is not closed under it. */
     @Override
     public SearchHits search(SearchQuery query, int offset, int limit) {
-        return live.search(query, offset, limit);
+        swap.readLock().lock();
+        try {
+            return live.search(query, offset, limit);
+        } finally {
+            swap.readLock().unlock();
+        }
     }
 
     /** Empties the live index (an offline rebuild); not while an online rebuild runs. */
@@ -174,7 +180,12 @@ public final class LiveSearchIndex implements SearchIndex {
 
     @Override
     public long count() {
-        return live.count();
+        swap.readLock().lock();
+        try {
+            return live.count();
+        } finally {
+            swap.readLock().unlock();
+        }
     }
 
     @Override

@@ -67,14 +67,20 @@ public final class SearchRebuilds {
         if (before.running() || !status.compareAndSet(before, started)) {
             throw new ConflictException("the search index is being rebuilt already");
         }
-        ctx.command(events -> ctx.audit.record(me.id(), AuditAction.SEARCH_REBUILD, AuditTarget.FORUM, null,
-                "rebuild of " + index.count() + " entries started", null));
+        try {
+            ctx.command(events -> ctx.audit.record(me.id(), AuditAction.SEARCH_REBUILD, AuditTarget.FORUM, null,
+                    "rebuild of " + index.count() + " entries started", null));
+        } catch (RuntimeException e) {
+            status.set(before); // not started: no rebuild without its audit entry
+            throw e;
+        }
         return started;
     }
 
     private void run() {
-        SearchIndex fresh = generations.next();
+        SearchIndex fresh = null;
         try {
+            fresh = generations.next();
             SearchIndex retired = index.rebuild(ctx.storage, fresh, new SearchRebuild.Progress() {
                 @Override
                 public void total(long posts) {
@@ -94,8 +100,10 @@ public final class SearchRebuilds {
             generations.promoted(fresh, retired);
             status.updateAndGet(s -> s.done(ctx.now()));
         } catch (RuntimeException | Error e) {
-            generations.discarded(fresh);
             status.updateAndGet(s -> s.failed(ctx.now(), String.valueOf(e.getMessage())));
+            if (fresh != null) {
+                generations.discarded(fresh);
+            }
             if (e instanceof Error err) {
                 throw err;
             }

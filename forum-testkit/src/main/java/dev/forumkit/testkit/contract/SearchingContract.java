@@ -117,6 +117,28 @@ public abstract class SearchingContract extends ContractBase {
     }
 
     @Test
+    void aFailedRebuildLeavesTheLiveIndexAndTheNextOneWorks() {
+        assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
+        StartedThread t = fx().thread().by(fx().member("ann")).body("Brooks saddles need proofing.").start();
+        forum.outbox().drain();
+        generations.wrapNext(fresh -> new InterruptingSearchIndex(fresh, () -> {
+            throw new IllegalStateException("disk full");
+        }));
+
+        SearchRebuildStatus failed = forum.search().rebuilds().rebuild(actor(fx().admin()));
+
+        assertThat(failed.state()).isEqualTo(SearchRebuildStatus.State.FAILED);
+        assertThat(failed.error()).contains("disk full");
+        assertThat(generations.discarded).hasSize(1);
+        assertThat(generations.promoted).isEmpty();
+        assertThat(found(null, "saddles")).containsExactly(t.first().id());
+        Post reply = fx().reply(fx().member("kenji"), t.id(), "Proofing saddles with wax.");
+        forum.outbox().drain();
+        assertThat(forum.search().rebuilds().rebuild(actor(fx().admin())).state()).isEqualTo(SearchRebuildStatus.State.DONE);
+        assertThat(found(null, "saddles")).containsExactlyInAnyOrder(t.first().id(), reply.id());
+    }
+
+    @Test
     void aHiddenBoardsPostIsNeverFoundByThoseWhoMayNotSeeItBeforeDuringOrAfterARebuild() {
         assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
         Member admin = fx().admin();
