@@ -1,6 +1,7 @@
 package dev.forumkit.app;
 
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.search.SearchGenerations;
 import dev.forumkit.core.search.SearchIndex;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.markup.ForumMarkupRenderer;
@@ -60,16 +61,19 @@ public final class Main {
                 LOG.warn("outbox consumers {} were still leased by a run that did not stop: released, they go on now", released);
             }
         }
-        SearchIndex index = openSearch(settings, storage);
+        SearchIndex opened = openSearch(settings, storage);
+        SearchGenerations generations = SearchIndexes.generations(settings, opened);
         Forum forum = Forum.create(storage, config -> {
             Storages.signals(storage).ifPresent(config::signals); // every node hears the others' commits at once
-            config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(index)
+            config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(opened)
+                .searchGenerations(generations)
                 .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
                 .verification(settings.verification())
                 .warningThresholds(settings.warningThresholds())
                 .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port());
         });
         ForumServer server = new ForumServer(settings, storage, forum);
+        SearchIndex index = forum.search().index(); // the live one: after an online rebuild, not the one opened
         server.afterStop(index::close);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));
         try {

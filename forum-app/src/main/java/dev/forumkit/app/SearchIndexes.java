@@ -4,6 +4,7 @@ import dev.forumkit.persistence.jdbi.JdbiForumStorage;
 import java.util.Optional;
 
 import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.search.SearchGenerations;
 import dev.forumkit.core.search.SearchIndex;
 import dev.forumkit.core.search.SearchRebuild;
 import dev.forumkit.core.storage.ForumStorage;
@@ -24,6 +25,8 @@ import java.util.function.LongConsumer;
  * index is half built, and the next reindex (or server start) goes on from there.
  */
 final class SearchIndexes {
+    /** Names the directory of the live Lucene index once an online rebuild has replaced {@code search}. */
+    static final String LIVE_FILE = "search.live";
     private SearchIndexes() {
     }
 
@@ -42,8 +45,44 @@ final class SearchIndexes {
         return LuceneSearchIndex.open(directory(settings));
     }
 
+    /** The live Lucene index's directory: {@code <data.dir>/search}, or the one an online rebuild made live. */
     static Path directory(Settings settings) {
+        Path pointer = settings.dataDir().resolve(LIVE_FILE);
+        if (Files.exists(pointer)) {
+            try {
+                String name = Files.readString(pointer).strip();
+                if (name.matches("search(-[0-9]+)?")) {
+                    return settings.dataDir().resolve(name);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + pointer, e);
+            }
+        }
         return settings.dataDir().resolve("search");
+    }
+
+    /** Names the live index's directory (after an online rebuild), atomically. */
+    static void recordLive(Path dataDir, String name) {
+        try {
+            Path tmp = dataDir.resolve(LIVE_FILE + ".tmp");
+            Files.writeString(tmp, name);
+            Files.move(tmp, dataDir.resolve(LIVE_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the live search index in " + dataDir, e);
+        }
+    }
+
+    /**
+     * Online rebuilds for a Lucene index (the live one in {@link #directory}); none for an index in the database,
+     * which is rebuilt offline. Deletes directories of rebuilds that did not finish.
+     */
+    static SearchGenerations generations(Settings settings, SearchIndex live) {
+        if (live.inStorage()) {
+            return null;
+        }
+        Path liveDir = directory(settings);
+        LuceneGenerations.deleteUnfinished(settings.dataDir(), liveDir);
+        return new LuceneGenerations(settings.dataDir(), live, liveDir);
     }
 
     static Path progressFile(Settings settings) {

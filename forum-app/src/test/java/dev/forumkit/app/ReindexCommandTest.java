@@ -2,7 +2,11 @@ package dev.forumkit.app;
 
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.search.LiveSearchIndex;
+import dev.forumkit.core.search.SearchGenerations;
+import dev.forumkit.core.search.SearchIndex;
 import dev.forumkit.core.search.SearchQuery;
+import dev.forumkit.core.search.SearchRebuild;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.search.lucene.LuceneSearchIndex;
 import org.junit.jupiter.api.Test;
@@ -72,6 +76,40 @@ class ReindexCommandTest {
         assertThat(ReindexCommand.run(List.of(), settings, new PrintStream(again, true, StandardCharsets.UTF_8), false)).isZero();
         assertThat(again.toString(StandardCharsets.UTF_8)).contains("reindex: 1,500 posts indexed in").contains("the index holds 1,500 posts");
         assertThat(ReindexCommand.run(List.of("--bogus"), settings, new PrintStream(new ByteArrayOutputStream()), false)).isEqualTo(2);
+    }
+
+    @Test
+    void anOnlineRebuildBuildsANewDirectoryThatARestartOpensAndDeletesTheOldOne(@TempDir Path dir) throws Exception {
+        Settings settings = settings(dir);
+        assertThat(GenerateCommand.run(List.of("--posts", "1200", "--threads", "30", "--members", "10", "--reactions", "0"),
+                settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isZero();
+        Path unfinished = Files.createDirectories(dir.resolve("search-1")); // a rebuild a crash cut short
+        try (ForumStorage storage = Storages.open(settings)) {
+            SearchIndex opened = SearchIndexes.open(settings, storage);
+            SearchGenerations generations = SearchIndexes.generations(settings, opened);
+            assertThat(unfinished).doesNotExist();
+            LiveSearchIndex live = new LiveSearchIndex(opened);
+            SearchIndex fresh = generations.next();
+            SearchIndex retired = live.rebuild(storage, fresh, new SearchRebuild.Progress() {
+                @Override
+                public void total(long posts) {
+                }
+
+                @Override
+                public void committed(long written, PostId last) {
+                }
+            });
+            generations.promoted(fresh, retired);
+            assertThat(live.current()).isSameAs(fresh);
+            assertThat(live.count()).isEqualTo(1200);
+            live.close();
+        }
+        Path now = SearchIndexes.directory(settings);
+        assertThat(now.getFileName().toString()).startsWith("search-");
+        assertThat(dir.resolve("search")).doesNotExist();
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(now)) {
+            assertThat(index.count()).isEqualTo(1200);
+        }
     }
 
     private static String firstLongWord(String body) {

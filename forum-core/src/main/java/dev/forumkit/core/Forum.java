@@ -164,8 +164,11 @@ public final class Forum implements AutoCloseable {
         Duration linkRetention = config.unsubscribeLinkRetention;
         outbox.alsoPrune(() -> emailNotifications.pruneLinks(config.clock.instant().minus(linkRetention)));
         // the index is outside the storage: written after each event, committed before the position is recorded
-        SearchIndex index = config.searchIndex == null ? new dev.forumkit.core.memory.InMemorySearchIndex() : config.searchIndex;
-        this.search = new SearchService(ctx, index);
+        // writes reach the live index, and during an online rebuild the new one too; searches the live one
+        dev.forumkit.core.search.LiveSearchIndex index = new dev.forumkit.core.search.LiveSearchIndex(
+                config.searchIndex == null ? new dev.forumkit.core.memory.InMemorySearchIndex() : config.searchIndex);
+        this.search = new SearchService(ctx, index, new dev.forumkit.core.search.SearchRebuilds(ctx, index,
+                index.inStorage() ? null : config.searchGenerations));
         SearchIndexer indexer = new SearchIndexer(storage, index);
         // an index in the storage is written in the batch's transaction, with the position (exactly once); one
         // outside it is written after each event and committed before the position is recorded (at least once)

@@ -43,6 +43,7 @@ public final class ForumConfig {
     Verification verification = Verification.OFF;
     SearchIndex searchIndex;
     Signals signals;
+    dev.forumkit.core.search.SearchGenerations searchGenerations;
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
     Duration permissionCheckInterval = Duration.ofSeconds(1);
@@ -171,6 +172,16 @@ public final class ForumConfig {
      */
     public ForumConfig searchIndex(SearchIndex value) {
         this.searchIndex = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /**
+     * Where an admin's online rebuild of the search index builds the new index ({@code forum.search().rebuilds()});
+     * without it (the default, or null, and always for an index in the storage) the index is rebuilt offline only.
+     * After a rebuild the live index is another one than {@link #searchIndex}: close {@code forum.search().index()}.
+     */
+    public ForumConfig searchGenerations(dev.forumkit.core.search.SearchGenerations value) {
+        this.searchGenerations = value;
         return this;
     }
 

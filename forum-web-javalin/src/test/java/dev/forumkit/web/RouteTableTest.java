@@ -122,6 +122,8 @@ class RouteTableTest {
                 + Fixture.PASSWORD + "\"}");
         rule("POST /email-verifications/confirm", Access.ANYONE, c -> "{\"token\":\"not-a-token\"}");
         rule("GET /search", Access.ANYONE, null);
+        rule("GET /admin/search/rebuild", Access.ADMIN, null);
+        rule("POST /admin/search/rebuild", Access.ADMIN, null);
         rule("POST /posts/{postId}/report", Access.MEMBER, c -> "{\"reason\":\"Spam\"}");
         rule("POST /members/{memberId}/report", Access.MEMBER, c -> "{\"reason\":\"Rude title\"}");
         rule("GET /reports", Access.STAFF, null);
@@ -239,6 +241,8 @@ class RouteTableTest {
         page("GET /unsubscribe/{token}", Access.ANYONE, null);
         page("POST /unsubscribe/{token}", Access.ANYONE, c -> "List-Unsubscribe=One-Click");
         page("GET /search/", Access.ANYONE, null);
+        page("GET /admin/search", Access.ADMIN, null);
+        page("POST /admin/search/rebuild", Access.ADMIN, null);
         page("GET /posts/{postId}/report", Access.MEMBER, null);
         page("POST /posts/{postId}/report", Access.MEMBER, c -> "reason=Spam");
         page("GET /members/{member}/report", Access.MEMBER, null);

@@ -86,6 +86,23 @@ class SearchHttpTest {
     }
 
     @Test
+    void pastAThousandMatchesThePageAndTheApiSayMoreThanAThousand() {
+        for (int i = 0; i < 1_005; i++) {
+            f.forum.posts().reply(Fixture.as(f.pat), f.opening.threadId(), "Sakura viewing log " + i);
+        }
+        f.forum.outbox().drain();
+
+        JsonNode json = f.guest().get("/api/v1/search?q=sakura").json();
+        assertThat(json.path("total_exact").asBoolean()).isFalse();
+        assertThat(json.path("pagination").path("total").asLong()).isEqualTo(1_000);
+        assertThat(json.path("pagination").path("last_page").asInt()).isEqualTo(50);
+        assertThat(f.guest().get("/api/v1/search?q=sakura&page=50").json().path("results")).hasSize(20);
+        assertThat(f.guest().get("/search/?q=sakura").body()).contains("data-total-exact=\"false\"")
+                .contains("More than 1,000 posts found");
+        assertThat(f.guest().get("/api/v1/search?q=" + q("sakura \"log 7\"")).json().path("total_exact").asBoolean()).isTrue();
+    }
+
+    @Test
     void badInputIsA422NamingTheFieldNeverA500() {
         assertThat(f.guest().get("/api/v1/search?q=").json().path("errors").path(0).path("field").asText()).isEqualTo("q");
         assertThat(f.guest().get("/api/v1/search?q=").status()).isEqualTo(422);

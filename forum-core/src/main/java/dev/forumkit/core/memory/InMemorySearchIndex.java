@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A search index in a map, scanned on every search: for tests, demos and small forums on the in-memory storage.
  * Words are runs of letters and digits compared without case; each Chinese, Japanese or Korean character is a word
- * of its own, so a CJK word matches as the phrase of its characters. It does not stem.
+ * of its own, so a CJK word matches as the phrase of its characters. It does not stem. It ranks every match, and
+ * says "more than 1,000" past {@link #COUNTED_UP_TO} as the engines do.
  */
 public final class InMemorySearchIndex implements SearchIndex {
     private final Map<PostId, Entry> entries = new HashMap<>();
@@ -79,7 +80,8 @@ public final class InMemorySearchIndex implements SearchIndex {
             hits.add(new SearchHit(d.post(), s.score, Snippets.around(d.text(), s.textMatches),
                     d.threadStart() ? Snippets.whole(d.threadTitle(), s.titleMatches) : List.of()));
         }
-        return new SearchHits(hits, found.size());
+        // counted in full, but told as the engines tell it, so what runs on this index shows what production shows
+        return found.size() > COUNTED_UP_TO ? SearchHits.moreThanCounted(hits) : new SearchHits(hits, found.size());
     }
 
     private record Scored(Entry entry, double score, List<Range> textMatches, List<Range> titleMatches) {

@@ -42,5 +42,8 @@ public enum Action {
     /** Set the permission grid and read explanations (admins). */
     MANAGE_PERMISSIONS,
     /** Make, list and revoke API keys and webhooks (admins). */
-    MANAGE_INTEGRATIONS
+    MANAGE_INTEGRATIONS,
+
+    /** Rebuild the search index while the forum serves (admins). */
+    REBUILD_SEARCH
 }

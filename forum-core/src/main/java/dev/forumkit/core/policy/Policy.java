@@ -109,7 +109,7 @@ public final class Policy {
             case BAN_MEMBER -> !t.own() && t.targetRole() != Role.ADMIN
                     && (admin || (who == Standing.MODERATOR && t.targetRole() == Role.MEMBER));
             case MANAGE_STRUCTURE, RECOUNT, RERENDER_POSTS, MANAGE_GROUPS, MANAGE_PERMISSIONS, VIEW_AUDIT_LOG,
-                    MANAGE_INTEGRATIONS -> admin;
+                    MANAGE_INTEGRATIONS, REBUILD_SEARCH -> admin;
             // what one may report one can see: a post on a board hidden from the reporter is not theirs to report
             case REPORT_CONTENT -> poster && reads && !t.own() && !t.deleted();
             case HANDLE_REPORTS -> staff;

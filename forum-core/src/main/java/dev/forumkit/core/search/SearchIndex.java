@@ -13,6 +13,13 @@ import java.util.List;
  * see a hit (the {@link SearchService} does).
  */
 public interface SearchIndex extends AutoCloseable {
+    /**
+     * Up to this many matches every index counts exactly; beyond it an index may answer "more than this many"
+     * ({@link SearchHits#exact()} false). It is also as deep as anyone may page ({@link SearchService#MAX_PAGE} pages
+     * of {@link SearchService#PER_PAGE}), so hits up to it are always there to page through.
+     */
+    int COUNTED_UP_TO = 1000;
+
     /** Adds the post's entry, or replaces the one the index has for the same post id. */
     void put(SearchDocument document);
 
@@ -32,7 +39,10 @@ public interface SearchIndex extends AutoCloseable {
 
     /**
      * The entries matching the query, best first by its sort, skipping {@code offset} and returning at most
-     * {@code limit}, with the total number of matches.
+     * {@code limit}, with the total number of matches: exact up to {@link #COUNTED_UP_TO}, beyond it maybe only
+     * "more than that" ({@link SearchHits#moreThanCounted}). By relevance, an index may rank only a bounded set of
+     * candidates when a query matches more than {@link #COUNTED_UP_TO} entries (the newest ones: PostgreSQL, which
+     * must read every match to rank it); with fewer matches every one is ranked.
      */
     SearchHits search(SearchQuery query, int offset, int limit);
 

@@ -10,6 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fills an index from the storage, every post in id order, in batches, committing every {@value #COMMIT_EVERY} posts
@@ -21,6 +27,8 @@ public final class SearchRebuild {
     public static final int BATCH = 1000;
     /** Posts per {@link SearchIndex#commit}: a commit syncs files, so one per batch would cost more than the batch. */
     public static final int COMMIT_EVERY = 20_000;
+    /** Threads writing batches to the index while this one reads the next ones. */
+    public static final int WRITERS = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
     private final ForumStorage storage;
     private final SearchIndex index;
 
@@ -42,7 +50,12 @@ public final class SearchRebuild {
         }
     }
 
-    /** Writes every post with an id above {@code after} (null: all); returns how many it wrote. */
+    /**
+     * Writes every post with an id above {@code after} (null: all); returns how many it wrote. This thread reads the
+     * posts and makes the entries; {@link #WRITERS} threads write the batches to the index meanwhile (analysis is
+     * most of the cost, and Lucene's writer takes several threads at once). Before each commit every batch so far
+     * is written, so the id it reports has all posts up to it in the index.
+     */
     public long run(PostId after, Progress progress) {
         Map<ThreadId, ForumThread> threads = new HashMap<>();
         storage.transactions().readOnly(() -> {
@@ -50,44 +63,100 @@ public final class SearchRebuild {
             return null;
         });
         progress.total(threads.values().stream().mapToLong(ForumThread::postCounter).sum());
-        long[] written = {0, 0}; // written, written at the last commit
-        PostId[] last = {null};
-        List<SearchDocument> batch = new ArrayList<>(BATCH);
-        storage.transactions().readOnly(() -> {
-            storage.posts().forEach(p -> {
-                ForumThread t = threads.get(p.threadId());
-                if (t == null || after != null && p.id().value() <= after.value()) {
-                    return;
-                }
-                batch.add(SearchIndexer.document(p, t));
-                if (batch.size() >= BATCH) {
-                    written[0] += write(batch, last);
-                    progress.written(written[0]);
-                    if (written[0] - written[1] >= COMMIT_EVERY) {
-                        index.commit();
-                        written[1] = written[0];
-                        progress.committed(written[0], last[0]);
-                    }
-                }
-            });
-            return null;
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
+            Thread t = new Thread(r, "forumkit-search-rebuild-writer");
+            t.setDaemon(true);
+            return t;
         });
-        if (!batch.isEmpty()) {
-            written[0] += write(batch, last);
-            progress.written(written[0]);
+        try {
+            Writes writes = new Writes(pool, progress);
+            List<SearchDocument> batch = new ArrayList<>(BATCH);
+            storage.transactions().readOnly(() -> {
+                storage.posts().forEach(p -> {
+                    ForumThread t = threads.get(p.threadId());
+                    if (t == null || after != null && p.id().value() <= after.value()) {
+                        return;
+                    }
+                    batch.add(SearchIndexer.document(p, t));
+                    if (batch.size() >= BATCH) {
+                        writes.submit(List.copyOf(batch));
+                        batch.clear();
+                    }
+                });
+                return null;
+            });
+            if (!batch.isEmpty()) {
+                writes.submit(List.copyOf(batch));
+            }
+            writes.commit();
+            return writes.submitted;
+        } finally {
+            pool.shutdownNow();
         }
-        index.commit();
-        if (written[0] > written[1]) {
-            progress.committed(written[0], last[0]);
-        }
-        return written[0];
     }
 
-    private int write(List<SearchDocument> batch, PostId[] last) {
-        index.putAll(batch);
-        int n = batch.size();
-        last[0] = batch.get(n - 1).post();
-        batch.clear();
-        return n;
+    /** The batches handed to the writer threads, and the commits between them. */
+    private final class Writes {
+        private final ExecutorService pool;
+        private final Progress progress;
+        private final Semaphore slots = new Semaphore(2 * WRITERS); // bounds the entries held in memory
+        private final List<Future<?>> pending = new ArrayList<>();
+        private final AtomicLong written = new AtomicLong();
+        private long submitted;
+        private long committed;
+        private PostId last;
+
+        Writes(ExecutorService pool, Progress progress) {
+            this.pool = pool;
+            this.progress = progress;
+        }
+
+        void submit(List<SearchDocument> docs) {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rebuilding the search index", e);
+            }
+            pending.add(pool.submit(() -> {
+                try {
+                    index.putAll(docs);
+                    long n = written.addAndGet(docs.size());
+                    synchronized (progress) { // told from several threads; a progress bar need not be thread-safe
+                        progress.written(n);
+                    }
+                } finally {
+                    slots.release();
+                }
+            }));
+            submitted += docs.size();
+            last = docs.get(docs.size() - 1).post();
+            if (submitted - committed >= COMMIT_EVERY) {
+                commit();
+            }
+        }
+
+        /** Waits for every batch so far, then commits the index and reports the last post id. */
+        void commit() {
+            for (Future<?> f : pending) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while rebuilding the search index", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException("a search index write failed", e.getCause());
+                }
+            }
+            pending.clear();
+            index.commit();
+            if (submitted > committed) {
+                committed = submitted;
+                progress.committed(submitted, last);
+            }
+        }
     }
 }

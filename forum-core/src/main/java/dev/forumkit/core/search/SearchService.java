@@ -45,16 +45,23 @@ public final class SearchService {
     private final ServiceContext ctx;
     private final ForumStorage s;
     private final SearchIndex index;
+    private final SearchRebuilds rebuilds;
 
-    public SearchService(ServiceContext ctx, SearchIndex index) {
+    public SearchService(ServiceContext ctx, SearchIndex index, SearchRebuilds rebuilds) {
         this.ctx = ctx;
         this.s = ctx.storage;
         this.index = index;
+        this.rebuilds = rebuilds;
     }
 
-    /** The index this forum searches. */
+    /** The index this forum searches (the live one: after an online rebuild, the new one). */
     public SearchIndex index() {
         return index;
+    }
+
+    /** Online rebuilds of the index, by admins. */
+    public SearchRebuilds rebuilds() {
+        return rebuilds;
     }
 
     public SearchResults search(Actor actor, SearchRequest request) {
@@ -67,6 +74,7 @@ public final class SearchService {
         int offset = (page - 1) * PER_PAGE;
         List<SearchResult> items = new ArrayList<>(PER_PAGE);
         long total = 0;
+        boolean exact = true;
         long skipped = 0;
         int at = offset;
         // over-fetch: a hit the viewer may not (or no longer) see is skipped and the page filled from further hits
@@ -74,6 +82,7 @@ public final class SearchService {
             int want = PER_PAGE - items.size() + (round == 0 ? 0 : PER_PAGE);
             SearchHits hits = index.search(query, at, want);
             total = hits.total();
+            exact = hits.exact();
             if (hits.hits().isEmpty()) {
                 break;
             }
@@ -89,9 +98,10 @@ public final class SearchService {
                 break;
             }
         }
-        long shown = Math.max(0, total - skipped);
+        // a bound stays the bound: "more than 1,000" is still true with a few of them skipped
+        long shown = exact ? Math.max(0, total - skipped) : total;
         return new SearchResults(query, new Page<>(items, page, Math.min(MAX_PAGE, Page.lastPage(shown, PER_PAGE)),
-                PER_PAGE, shown));
+                PER_PAGE, shown), exact);
     }
 
     /** The query a request asks for, or an {@link InvalidInputException} naming every field that is wrong. */

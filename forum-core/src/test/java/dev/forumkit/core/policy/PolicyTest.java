@@ -133,6 +133,7 @@ class PolicyTest {
         row(Action.MANAGE_GROUPS, "nothing", NONE, ADMINS);
         row(Action.MANAGE_PERMISSIONS, "nothing", NONE, ADMINS);
         row(Action.MANAGE_INTEGRATIONS, "nothing", NONE, ADMINS);
+        row(Action.REBUILD_SEARCH, "nothing", NONE, ADMINS);
         row(Action.UPLOAD, "nothing", NONE, POSTERS);
         row(Action.VOTE_IN_POLL, "nothing", NONE, POSTERS);
     }

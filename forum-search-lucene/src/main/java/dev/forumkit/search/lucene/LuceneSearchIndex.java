@@ -32,12 +32,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A {@link SearchIndex} on Apache Lucene. Writes go to one {@link IndexWriter} and are seen by the next search
  * (near-real-time: the searcher is reopened when something was written since); {@link #commit()} makes them durable.
- * Thread-safe; writes are serialised (a thread update reads and rewrites its posts).
+ * Thread-safe; entries are written by several threads at once, a thread update (it reads and rewrites its posts) alone.
  *
  * <pre>{@code
  * try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("search"))) {
@@ -55,7 +55,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final SearcherManager searchers;
     private final Queries queries;
     private final Highlights highlights;
-    private final ReentrantLock writes = new ReentrantLock();
+    /**
+     * Adding and deleting entries share it (IndexWriter takes several threads at once: a rebuild's writers); a thread
+     * update (read, then rewrite), clearing, committing and closing take it alone.
+     */
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
     private volatile boolean changed;
 
     private LuceneSearchIndex(Directory directory) throws IOException {
@@ -63,7 +67,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         Analyzer indexing = ForumAnalyzer.forIndexing();
         IndexWriterConfig config = new IndexWriterConfig(indexing);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.setRAMBufferSizeMB(64);
+        // a larger buffer flushes fewer, larger segments during a rebuild (fewer merges); a sixth of the heap at most,
+        // as the server may run with -Xmx256m
+        config.setRAMBufferSizeMB(Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / (6 << 20))));
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
         this.queries = new Queries(ForumAnalyzer.forQueries());
@@ -91,12 +97,12 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void put(SearchDocument document) {
-        write(() -> writer.updateDocument(Fields.idTerm(document.post()), Fields.toLucene(document)));
+        shared(() -> writer.updateDocument(Fields.idTerm(document.post()), Fields.toLucene(document)));
     }
 
     @Override
     public void putAll(List<SearchDocument> documents) {
-        write(() -> {
+        shared(() -> {
             for (SearchDocument d : documents) {
                 writer.updateDocument(Fields.idTerm(d.post()), Fields.toLucene(d));
             }
@@ -105,7 +111,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void remove(PostId post) {
-        write(() -> writer.deleteDocuments(Fields.idTerm(post)));
+        shared(() -> writer.deleteDocuments(Fields.idTerm(post)));
     }
 
     @Override
@@ -131,7 +137,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void removeThread(ThreadId thread) {
-        write(() -> writer.deleteDocuments(Fields.threadTerm(thread)));
+        shared(() -> writer.deleteDocuments(Fields.threadTerm(thread)));
     }
 
     @Override
@@ -147,7 +153,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                 int want = Math.max(1, offset + limit);
                 boolean byScore = query.sort() == SearchQuery.Sort.RELEVANCE && query.hasTerms();
                 TopDocs top = s.search(q, want, byScore ? RELEVANCE : NEWEST, byScore);
-                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : s.count(q);
+                // Lucene stops counting past its threshold (at least COUNTED_UP_TO): that is "more than 1,000"
+                boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                long total = exact ? top.totalHits.value : Math.max(top.totalHits.value, SearchIndex.COUNTED_UP_TO + 1L);
                 Query marks = queries.highlight(query);
                 StoredFields stored = s.storedFields();
                 List<SearchHit> hits = new ArrayList<>();
@@ -159,7 +167,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                     List<Segment> title = d.threadStart() ? highlights.title(marks, d.threadTitle()) : List.of();
                     hits.add(new SearchHit(d.post(), byScore && !Float.isNaN(sd.score) ? sd.score : 0, snippet, title));
                 }
-                return new SearchHits(hits, Math.max(total, hits.size()));
+                total = Math.max(total, hits.size());
+                return total > SearchIndex.COUNTED_UP_TO ? SearchHits.moreThanCounted(hits) : new SearchHits(hits, total);
             } finally {
                 searchers.release(s);
             }
@@ -195,7 +204,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void commit() {
-        writes.lock();
+        writes.writeLock().lock();
         try {
             if (writer.hasUncommittedChanges()) {
                 writer.commit();
@@ -203,14 +212,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the search index", e);
         } finally {
-            writes.unlock();
+            writes.writeLock().unlock();
         }
     }
 
     /** Commits and closes the index and its directory. */
     @Override
     public void close() {
-        writes.lock();
+        writes.writeLock().lock();
         try {
             searchers.close();
             writer.close(); // commits
@@ -218,7 +227,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the search index", e);
         } finally {
-            writes.unlock();
+            writes.writeLock().unlock();
         }
     }
 
@@ -233,15 +242,27 @@ public final class LuceneSearchIndex implements SearchIndex {
         void run() throws IOException;
     }
 
-    private void write(IndexWrite work) {
-        writes.lock();
+    private void shared(IndexWrite work) {
+        writes.readLock().lock();
         try {
             work.run();
             changed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the search index", e);
         } finally {
-            writes.unlock();
+            writes.readLock().unlock();
+        }
+    }
+
+    private void write(IndexWrite work) {
+        writes.writeLock().lock();
+        try {
+            work.run();
+            changed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the search index", e);
+        } finally {
+            writes.writeLock().unlock();
         }
     }
 }

@@ -1,6 +1,18 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.Actor;
+import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.ForumConfig;
+import dev.forumkit.core.NotAllowedException;
+import dev.forumkit.core.audit.AuditAction;
+import dev.forumkit.core.audit.AuditFilter;
+import dev.forumkit.core.group.GroupId;
+import dev.forumkit.core.policy.Grant;
+import dev.forumkit.core.policy.GrantValue;
+import dev.forumkit.core.policy.Permission;
+import dev.forumkit.core.search.SearchRebuildStatus;
+import dev.forumkit.testkit.search.InMemorySearchGenerations;
+import dev.forumkit.testkit.search.InterruptingSearchIndex;
 import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.memory.InMemorySearchIndex;
@@ -26,6 +38,8 @@ import java.util.Set;
 
 import static dev.forumkit.testkit.ForumFixture.actor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Searching through {@code forum.search()} over the storage under test, with the default in-memory index fed by the
@@ -33,6 +47,127 @@ import static org.assertj.core.api.Assertions.assertThat;
  * state, at once, not by the index), bad input, and rebuilding the index from the storage.
  */
 public abstract class SearchingContract extends ContractBase {
+    /** Online rebuilds build in-memory indexes (the forum's index is outside the storage unless a subclass says so). */
+    protected final InMemorySearchGenerations generations = new InMemorySearchGenerations();
+
+    @Override
+    protected void configure(ForumConfig config) {
+        config.searchGenerations(generations);
+    }
+
+    private List<PostId> inIndex(String word) {
+        return forum.search().index().search(SearchQuery.words(word), 0, 50).hits().stream().map(h -> h.post()).toList();
+    }
+
+    @Test
+    void anAdminRebuildsTheIndexWhileTheForumServesAndTheStartIsAudited() {
+        assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
+        Member ann = fx().member("ann");
+        StartedThread t = fx().thread().by(ann).titled("Dynamo lights").body("A hub dynamo powers the lamp.").start();
+        forum.outbox().drain();
+        var before = forum.search().index();
+        assertThatThrownBy(() -> forum.search().rebuilds().rebuild(actor(ann))).isInstanceOf(NotAllowedException.class);
+
+        SearchRebuildStatus done = forum.search().rebuilds().rebuild(actor(fx().admin()));
+
+        assertThat(done.state()).isEqualTo(SearchRebuildStatus.State.DONE);
+        assertThat(done.written()).isEqualTo(done.total()).isPositive();
+        assertThat(forum.search().rebuilds().status(actor(fx().admin())).state()).isEqualTo(SearchRebuildStatus.State.DONE);
+        assertThat(generations.promoted).hasSize(1);
+        assertThat(forum.search().index().count()).isEqualTo(before.count());
+        assertThat(found(null, "dynamo")).containsExactly(t.first().id());
+        // the consumer now writes the new index
+        Post reply = fx().reply(ann, t.id(), "Mine hums at speed.");
+        forum.outbox().drain();
+        assertThat(found(null, "hums")).containsExactly(reply.id());
+        assertThat(forum.audit().list(actor(fx().admin()), AuditFilter.ALL, 1).items())
+                .anySatisfy(l -> assertThat(l.entry().action()).isEqualTo(AuditAction.SEARCH_REBUILD));
+    }
+
+    @Test
+    void writesDuringARebuildAreInTheNewIndexAndADeletedPostIsNotFoundAfterTheSwap() {
+        assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
+        Member ann = fx().member("ann");
+        StartedThread t = fx().thread().by(ann).titled("Selling a frame").body("Steel frame, size 56.").start();
+        Post spam = fx().reply(fx().member("spammer"), t.id(), "cheap watches here");
+        forum.outbox().drain();
+        List<List<PostId>> duringRebuild = new ArrayList<>();
+        Post[] late = new Post[1];
+        // the rebuild has read every post (the spam as it was) and is about to write them: the forum moves on
+        generations.wrapNext(fresh -> new InterruptingSearchIndex(fresh, () -> {
+            forum.posts().delete(actor(fx().moderator()), spam.id(), "spam");
+            late[0] = fx().reply(ann, t.id(), "Price drop: the frame is cheaper now.");
+            forum.outbox().drain();
+            duringRebuild.add(found(null, "cheaper"));
+            duringRebuild.add(found(null, "frame"));
+            assertThatThrownBy(() -> forum.search().rebuilds().rebuild(actor(fx().admin())))
+                    .isInstanceOf(ConflictException.class);
+        }));
+
+        forum.search().rebuilds().rebuild(actor(fx().admin()));
+
+        // meanwhile the live index answered, with the writes the consumer gave it
+        assertThat(duringRebuild.get(0)).containsExactly(late[0].id());
+        assertThat(duringRebuild.get(1)).contains(t.first().id(), late[0].id());
+        // the rebuild wrote the spam as it had read it, after the consumer wrote the delete: caught up before the swap
+        assertThat(inIndex("watches")).isEmpty();
+        assertThat(found(fx().moderator(), "watches")).containsExactly(spam.id());
+        assertThat(found(null, "cheaper")).containsExactly(late[0].id());
+        assertThat(found(null, "frame")).containsExactlyInAnyOrder(t.first().id(), late[0].id());
+    }
+
+    @Test
+    void aFailedRebuildLeavesTheLiveIndexAndTheNextOneWorks() {
+        assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
+        StartedThread t = fx().thread().by(fx().member("ann")).body("Brooks saddles need proofing.").start();
+        forum.outbox().drain();
+        generations.wrapNext(fresh -> new InterruptingSearchIndex(fresh, () -> {
+            throw new IllegalStateException("disk full");
+        }));
+
+        SearchRebuildStatus failed = forum.search().rebuilds().rebuild(actor(fx().admin()));
+
+        assertThat(failed.state()).isEqualTo(SearchRebuildStatus.State.FAILED);
+        assertThat(failed.error()).contains("disk full");
+        assertThat(generations.discarded).hasSize(1);
+        assertThat(generations.promoted).isEmpty();
+        assertThat(found(null, "saddles")).containsExactly(t.first().id());
+        Post reply = fx().reply(fx().member("kenji"), t.id(), "Proofing saddles with wax.");
+        forum.outbox().drain();
+        assertThat(forum.search().rebuilds().rebuild(actor(fx().admin())).state()).isEqualTo(SearchRebuildStatus.State.DONE);
+        assertThat(found(null, "saddles")).containsExactlyInAnyOrder(t.first().id(), reply.id());
+    }
+
+    @Test
+    void aHiddenBoardsPostIsNeverFoundByThoseWhoMayNotSeeItBeforeDuringOrAfterARebuild() {
+        assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
+        Member admin = fx().admin();
+        Board secret = fx().board("Secret plans");
+        for (GroupId g : List.of(GroupId.GUESTS, GroupId.MEMBERS)) {
+            forum.permissions().set(actor(admin), new Grant(Grant.Subject.group(g), Grant.Scope.board(secret.id()),
+                    Permission.VIEW_BOARD, GrantValue.DENY));
+        }
+        Member ann = fx().member("ann");
+        StartedThread hidden = fx().thread().by(admin).in(secret).titled("Launch").body("The tandem launch is in May.").start();
+        StartedThread open = fx().thread().by(ann).titled("Tandems").body("Who rides a tandem?").start();
+        forum.outbox().drain();
+        List<List<PostId>> duringRebuild = new ArrayList<>();
+        generations.wrapNext(fresh -> new InterruptingSearchIndex(fresh, () -> {
+            fx().reply(admin, hidden.id(), "The tandem has a new fork.");
+            forum.outbox().drain();
+            duringRebuild.add(found(null, "tandem"));
+            duringRebuild.add(found(ann, "tandem"));
+        }));
+
+        assertThat(found(ann, "tandem")).containsExactly(open.first().id());
+        forum.search().rebuilds().rebuild(actor(admin));
+
+        assertThat(duringRebuild).allSatisfy(ids -> assertThat(ids).containsExactly(open.first().id()));
+        assertThat(found(null, "tandem")).containsExactly(open.first().id());
+        assertThat(found(ann, "tandem")).containsExactly(open.first().id());
+        assertThat(search(ann, "tandem").results().total()).isEqualTo(1);
+        assertThat(found(admin, "tandem")).hasSize(3);
+    }
 
     private SearchResults search(Member viewer, String text) {
         return forum.search().search(viewer == null ? Actor.guest() : actor(viewer), SearchRequest.of(text));

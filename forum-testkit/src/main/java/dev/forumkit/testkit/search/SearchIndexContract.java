@@ -185,6 +185,61 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void totalsAreExactUpToTheCountedBound() {
+        int n = SearchIndex.COUNTED_UP_TO;
+        List<SearchDocument> docs = new ArrayList<>();
+        for (long i = 1; i <= n; i++) {
+            docs.add(post(i, i % 2 == 0 ? "spoke even" : "spoke odd"));
+        }
+        index.putAll(docs);
+
+        for (Sort sort : Sort.values()) {
+            SearchHits all = index.search(SearchQuery.words("spoke").sortedBy(sort), 0, 20);
+            assertThat(all.exact()).as(sort.name()).isTrue();
+            assertThat(all.total()).as(sort.name()).isEqualTo(n);
+            SearchHits deep = index.search(SearchQuery.words("spoke").sortedBy(sort), n - 10, 20);
+            assertThat(deep.hits()).as(sort.name()).hasSize(10);
+            assertThat(deep.total()).as(sort.name()).isEqualTo(n);
+            assertThat(deep.exact()).as(sort.name()).isTrue();
+        }
+        assertThat(index.search(SearchQuery.words("even"), 0, 20).total()).isEqualTo(n / 2);
+    }
+
+    @Test
+    void moreMatchesThanTheBoundAreExactOrMoreThanTheBoundAndEveryPageIsThere() {
+        int n = SearchIndex.COUNTED_UP_TO + 50;
+        List<SearchDocument> docs = new ArrayList<>();
+        for (long i = 1; i <= n; i++) {
+            // the oldest posts say "spoke" most often: a bounded ranking still ranks what it ranks by the words
+            docs.add(post(i, i == n - 3 ? "spoke spoke spoke spoke spoke" : "spoke number " + i));
+        }
+        index.putAll(docs);
+
+        for (Sort sort : Sort.values()) {
+            SearchQuery q = SearchQuery.words("spoke").sortedBy(sort);
+            SearchHits first = index.search(q, 0, 20);
+            assertThat(first.hits()).as(sort.name()).hasSize(20);
+            if (first.exact()) {
+                assertThat(first.total()).as(sort.name()).isEqualTo(n);
+            } else {
+                assertThat(first.total()).as(sort.name()).isEqualTo(SearchIndex.COUNTED_UP_TO);
+            }
+            // as deep as anyone may page, a full page of distinct hits
+            SearchHits last = index.search(q, SearchIndex.COUNTED_UP_TO - 20, 20);
+            assertThat(last.hits()).as(sort.name()).hasSize(20);
+            assertThat(last.total()).as(sort.name()).isGreaterThanOrEqualTo(SearchIndex.COUNTED_UP_TO);
+        }
+        assertThat(index.search(SearchQuery.words("spoke").sortedBy(Sort.DATE), 0, 1).hits().get(0).post().value())
+                .isEqualTo(n);
+        // the post saying it five times is among the newest: every index ranks it first
+        assertThat(index.search(SearchQuery.words("spoke"), 0, 1).hits().get(0).post().value()).isEqualTo(n - 3);
+        // a filter that leaves few matches counts them exactly
+        SearchHits few = index.search(SearchQuery.words("spoke").between(T0.plus(Duration.ofMinutes(n - 9)), null), 0, 20);
+        assertThat(few.exact()).isTrue();
+        assertThat(few.total()).isEqualTo(10);
+    }
+
+    @Test
     void puttingAPostAgainReplacesItsEntry() {
         put(post(1, "first version mentions carbon"));
         put(post(1, "edited to say aluminium"));

@@ -23,6 +23,7 @@ public final class Pages {
         EmailVerificationPages.register(t);
         UnsubscribePages.register(t);
         SearchPages.register(t);
+        SearchAdminPages.register(t);
         ReportPages.register(t);
         WarningPages.register(t);
         AuditPages.register(t);
