@@ -89,6 +89,7 @@ public final class Forum implements AutoCloseable {
     private final ReportService reports;
     private final WarningService warnings;
     private final AuditService audit;
+    private final dev.forumkit.core.conversation.ConversationService conversations;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -118,6 +119,7 @@ public final class Forum implements AutoCloseable {
         this.reports = new ReportService(ctx);
         this.warnings = new WarningService(ctx, config.warningThresholds);
         this.audit = new AuditService(ctx);
+        this.conversations = new dev.forumkit.core.conversation.ConversationService(ctx, config.conversationLimits);
         this.groups = new GroupService(ctx);
         this.permissions = new PermissionService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
@@ -258,6 +260,11 @@ public final class Forum implements AutoCloseable {
     /** The audit log of moderator and admin actions (admins read it). */
     public AuditService audit() {
         return audit;
+    }
+
+    /** Private conversations between members: start, reply, invite, leave, read, block. */
+    public dev.forumkit.core.conversation.ConversationService conversations() {
+        return conversations;
     }
 
     /**

@@ -43,6 +43,8 @@ public final class ForumConfig {
     SearchIndex searchIndex;
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
+    dev.forumkit.core.conversation.ConversationLimits conversationLimits =
+            dev.forumkit.core.conversation.ConversationLimits.DEFAULTS;
     Duration permissionCheckInterval = Duration.ofSeconds(1);
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
@@ -164,6 +166,12 @@ public final class ForumConfig {
             throw new IllegalArgumentException("two warning thresholds have the same points");
         }
         this.warningThresholds = copy;
+        return this;
+    }
+
+    /** Participants per conversation and the rate of starting conversations (default: 20; 10 an hour). */
+    public ForumConfig conversationLimits(dev.forumkit.core.conversation.ConversationLimits value) {
+        this.conversationLimits = java.util.Objects.requireNonNull(value, "conversationLimits");
         return this;
     }
 

@@ -5,6 +5,7 @@ import dev.forumkit.testkit.contract.AlertSettingsPortContract;
 import dev.forumkit.testkit.contract.AlertsContract;
 import dev.forumkit.testkit.contract.AlertsPortContract;
 import dev.forumkit.testkit.contract.AuditLogContract;
+import dev.forumkit.testkit.contract.ConversationsContract;
 import dev.forumkit.testkit.contract.ReportsContract;
 import dev.forumkit.testkit.contract.WarningsContract;
 import dev.forumkit.testkit.contract.ConcurrencyContract;
@@ -280,6 +281,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Auditing extends AuditLogContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Conversing extends ConversationsContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

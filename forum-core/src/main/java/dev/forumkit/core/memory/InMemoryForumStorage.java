@@ -47,6 +47,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
     private final InMemoryGroups groups = new InMemoryGroups(db);
     private final InMemoryGrants grants = new InMemoryGrants(db);
+    private final InMemoryConversations conversations = new InMemoryConversations(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -172,5 +173,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.policy.Grants grants() {
         return grants;
+    }
+
+    @Override
+    public dev.forumkit.core.conversation.Conversations conversations() {
+        return conversations;
     }
 }

@@ -80,6 +80,9 @@ public interface ForumStorage extends AutoCloseable {
     /** The set cells of the permission grid. */
     Grants grants();
 
+    /** Private conversations, their messages and participants, and members' conversation blocks. */
+    dev.forumkit.core.conversation.Conversations conversations();
+
     /** Releases connections and files; the default does nothing. */
     @Override
     default void close() {
