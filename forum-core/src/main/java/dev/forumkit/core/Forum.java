@@ -135,11 +135,16 @@ public final class Forum implements AutoCloseable {
         this.emailVerifications = new EmailVerificationService(ctx, mailer, config.publicUrl);
         // account e-mails (reset, verification) have their own consumer, which a lagging fan-out (paced under load)
         // never holds up; each is recorded at once after sending, as it has no record of its own
+        // conversation e-mails go out from here too: they have no alert row for the notify consumer to follow
+        dev.forumkit.core.conversation.ConversationMail conversationMail =
+                new dev.forumkit.core.conversation.ConversationMail(storage, mailer, config.publicUrl);
         registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
             passwordResets.send(d);
             emailVerifications.send(d);
+            conversationMail.send(d);
         }).recordingAfter(e -> e instanceof ForumEvent.PasswordResetRequested
-                || e instanceof ForumEvent.EmailVerificationRequested || e instanceof ForumEvent.EmailChangeRequested));
+                || e instanceof ForumEvent.EmailVerificationRequested || e instanceof ForumEvent.EmailChangeRequested
+                || dev.forumkit.core.conversation.ConversationMail.sendsFor(e)));
         // notification e-mails go out from the alerts the alerts consumer wrote, so this consumer follows it
         registerOrClose(EventConsumer.withOutsideEffects(NOTIFY_CONSUMER, emailNotifications::send)
                 .following(AlertService.CONSUMER));

@@ -2,6 +2,7 @@ package dev.forumkit.web;
 
 import dev.forumkit.web.internal.AdminRoutes;
 import dev.forumkit.web.internal.AuditRoutes;
+import dev.forumkit.web.internal.ConversationRoutes;
 import dev.forumkit.web.internal.ReportRoutes;
 import dev.forumkit.web.internal.WarningRoutes;
 import dev.forumkit.web.internal.AlertRoutes;
@@ -73,6 +74,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         PermissionRoutes.register(table);
         AlertRoutes.register(table);
         WatchRoutes.register(table);
+        ConversationRoutes.register(table);
         OutboxRoutes.register(table);
         PasswordResetRoutes.register(table);
         EmailVerificationRoutes.register(table);

@@ -264,20 +264,6 @@ public final class ConversationService {
         });
     }
 
-    /**
-     * Marks the conversation of a reported message as reported, so moderators may read it; the reporter must take
-     * part in it. Called by the report service in its transaction. Returns the message.
-     */
-    public Message reported(Member reporter, MessageId messageId) {
-        Message m = ctx.storage.conversations().message(messageId)
-                .orElseThrow(() -> new NotFoundException("no message " + messageId));
-        Conversation c = participating(reporter, m.conversation());
-        if (!c.reported()) {
-            ctx.storage.conversations().update(c.asReported());
-        }
-        return m;
-    }
-
     private Message post(Conversation c, Member me, String body, Rendered rendered, Instant now) {
         Message m = ctx.storage.conversations().addMessage(
                 Message.write(c.id(), me.id(), body, rendered.html(), rendered.rendererVersion(), now));

@@ -36,9 +36,12 @@ public abstract class ConversationsContract extends ContractBase {
     private Member cat;
     private Member dan;
 
+    private final dev.forumkit.core.mail.InMemoryMailer mailer = new dev.forumkit.core.mail.InMemoryMailer();
+
     @Override
     protected void configure(ForumConfig config) {
-        config.conversationLimits(new ConversationLimits(3, 2, Duration.ofHours(1)));
+        config.conversationLimits(new ConversationLimits(3, 2, Duration.ofHours(1))).mailer(mailer)
+                .publicUrl("https://forum.example.org");
     }
 
     @BeforeEach
@@ -252,6 +255,60 @@ public abstract class ConversationsContract extends ContractBase {
                 e -> assertThat(e.recipients()).containsExactly(bob.id()));
         assertThat(events.get(2)).isInstanceOfSatisfying(ForumEvent.ConversationInvited.class,
                 e -> assertThat(e.invited()).containsExactly(cat.id()));
+    }
+
+    @Test
+    void aReportedMessageLetsModeratorsReadItsConversationButNotWriteThere() {
+        Conversation c = annAndBob();
+        Message first = forum.conversations().read(actor(bob), c.id(), 1).messages().items().get(0).message();
+        Actor mod = actor(fx().moderator());
+        notFound(() -> forum.reports().reportMessage(actor(cat), first.id(), "spam"));
+        notFound(() -> forum.conversations().read(mod, c.id(), 1));
+
+        dev.forumkit.core.report.ReportId id = forum.reports().reportMessage(actor(bob), first.id(), "Unwanted advances");
+        dev.forumkit.core.report.ReportView v = forum.reports().get(mod, id);
+        assertThat(v.report().subject()).isEqualTo(dev.forumkit.core.report.ReportSubject.message(first.id()));
+        assertThat(v.report().reported()).isEqualTo(ann.id());
+        assertThat(v.subjectLabel()).isEqualTo("Saturday ride");
+        assertThat(v.excerpt()).isEqualTo(first.body());
+        ConversationPage forMod = forum.conversations().read(mod, c.id(), 1);
+        assertThat(forMod.messages().total()).isEqualTo(1);
+        assertThat(forMod.canReply()).isFalse();
+        assertThat(forMod.canLeave()).isFalse();
+        notFound(() -> forum.conversations().reply(mod, c.id(), "a moderator writes"));
+        notFound(() -> forum.conversations().read(actor(cat), c.id(), 1));
+        assertThatThrownBy(() -> forum.reports().reportMessage(actor(ann), first.id(), "mine"))
+                .isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void participantsWhoAskForItAreEMailedOnceAboutNewMessagesAndInvitations() {
+        wantEmail(bob);
+        wantEmail(dan);
+        Conversation c = forum.conversations().start(actor(ann), "Club kit", "Which colours?", List.of("bob"), true);
+        forum.outbox().drain();
+        assertThat(mailer.sent()).extracting(e -> e.email().to().address()).containsExactly(bob.email());
+        var first = mailer.sent().get(0).email();
+        assertThat(first.subject()).isEqualTo("ann wrote in the conversation \"Club kit\"");
+        assertThat(first.text()).contains("Which colours?").contains("https://forum.example.org/conversations/" + c.id() + "/");
+
+        mailer.clear();
+        forum.conversations().invite(actor(bob), c.id(), List.of("dan"));  // dan wants e-mail
+        forum.outbox().drain();                                           // the e-mail reads ignores when it is sent
+        forum.alerts().ignore(actor(dan), bob.id());
+        forum.conversations().reply(actor(bob), c.id(), "Green");          // dan ignores bob; ann wants none
+        forum.conversations().reply(actor(ann), c.id(), "Fine by me");    // bob and dan
+        forum.outbox().drain();
+        forum.outbox().drain();
+        assertThat(mailer.sent()).extracting(e -> e.email().to().address() + " " + e.email().subject()).containsExactly(
+                dan.email() + " bob invited you to the conversation \"Club kit\"",
+                bob.email() + " ann wrote in the conversation \"Club kit\"",
+                dan.email() + " ann wrote in the conversation \"Club kit\"");
+    }
+
+    private void wantEmail(Member m) {
+        forum.alerts().savePreferences(actor(m), forum.alerts().preferences(actor(m))
+                .with(dev.forumkit.core.alert.AlertKind.CONVERSATION_MESSAGE, dev.forumkit.core.alert.Delivery.EMAIL));
     }
 
     @Test
