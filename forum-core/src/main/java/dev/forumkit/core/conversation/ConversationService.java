@@ -265,11 +265,8 @@ public final class ConversationService {
     }
 
     private Message post(Conversation c, Member me, String body, Rendered rendered, Instant now) {
-        Message m = ctx.storage.conversations().addMessage(
+        return ctx.storage.conversations().addMessage(
                 Message.write(c.id(), me.id(), body, rendered.html(), rendered.rendererVersion(), now));
-        Conversation current = ctx.storage.conversations().byId(c.id()).orElseThrow();
-        ctx.storage.conversations().update(current.withMessage(m));
-        return m;
     }
 
     /** Who may read: active participants, and staff once a participant reported a message. Otherwise not found. */

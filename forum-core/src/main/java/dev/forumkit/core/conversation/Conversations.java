@@ -17,10 +17,16 @@ public interface Conversations {
 
     Optional<Conversation> byId(ConversationId id);
 
-    /** Replaces the stored conversation with the same id (last message, count, reported). */
+    /**
+     * Stores the title, {@code openInvite} and {@code reported} of the conversation with the same id. Its message count
+     * and last message are left alone: {@link #addMessage} keeps them.
+     */
     void update(Conversation conversation);
 
-    /** Stores a new message; returns it with its id. Ids rise with every message, across conversations. */
+    /**
+     * Stores a new message and returns it with its id (ids rise with every message, across conversations). In the same
+     * step the conversation counts it and takes it as its last message, so concurrent replies are all counted.
+     */
     Message addMessage(Message message);
 
     Optional<Message> message(MessageId id);

@@ -59,21 +59,26 @@ final class InMemoryConversations implements Conversations {
     @Override
     public void update(Conversation conversation) {
         db.run(() -> {
-            if (conversations.get(conversation.id().value()) == null) {
+            Conversation old = conversations.get(conversation.id().value());
+            if (old == null) {
                 throw new NotFoundException("no conversation " + conversation.id());
             }
-            conversations.put(conversation.id().value(), conversation);
+            conversations.put(old.id().value(), new Conversation(old.id(), conversation.title(), old.starter(),
+                    conversation.openInvite(), old.createdAt(), old.lastMessage(), old.lastMessageAt(), old.messageCount(),
+                    conversation.reported()));
         });
     }
 
     @Override
     public Message addMessage(Message message) {
         return db.write(() -> {
-            if (conversations.get(message.conversation().value()) == null) {
+            Conversation c = conversations.get(message.conversation().value());
+            if (c == null) {
                 throw new NotFoundException("no conversation " + message.conversation());
             }
             Message stored = message.withId(MessageId.of(db.nextId()));
             messages.put(stored.id().value(), stored);
+            conversations.put(c.id().value(), c.withMessage(stored));
             return stored;
         });
     }

@@ -75,22 +75,33 @@ final class JdbiConversations implements Conversations {
     @Override
     public void update(Conversation c) {
         int n = db.with(h -> h.createUpdate("UPDATE conversations SET title = :title, open_invite = :openInvite,"
-                        + " last_message_id = :lastId, last_message_at = :lastAt, message_count = :count, reported = :reported"
-                        + " WHERE id = :id").bind("title", c.title()).bind("openInvite", c.openInvite())
-                .bind("lastId", c.lastMessage() == null ? null : c.lastMessage().value())
-                .bind("lastAt", Rows.ts(c.lastMessageAt())).bind("count", c.messageCount()).bind("reported", c.reported())
-                .bind("id", c.id().value()).execute());
+                        + " reported = :reported WHERE id = :id").bind("title", c.title()).bind("openInvite", c.openInvite())
+                .bind("reported", c.reported()).bind("id", c.id().value()).execute());
         if (n == 0) {
             throw new NotFoundException("no conversation " + c.id());
         }
     }
 
+    /**
+     * The counting UPDATE comes first: its row lock makes concurrent replies to one conversation wait for each other,
+     * so each counts on the committed count and the last message is the one with the highest id.
+     */
     @Override
     public Message addMessage(Message m) {
-        byId(m.conversation()).orElseThrow(() -> new NotFoundException("no conversation " + m.conversation()));
-        return db.with(h -> m.withId(MessageId.of(h.createQuery(insertMessage).bind("conversation", m.conversation().value())
-                .bind("author", m.author().value()).bind("body", m.body()).bind("html", m.html())
-                .bind("version", m.rendererVersion()).bind("at", Rows.ts(m.createdAt())).mapTo(Long.class).one())));
+        return db.with(h -> {
+            int n = h.createUpdate("UPDATE conversations SET message_count = message_count + 1 WHERE id = :id")
+                    .bind("id", m.conversation().value()).execute();
+            if (n == 0) {
+                throw new NotFoundException("no conversation " + m.conversation());
+            }
+            long id = h.createQuery(insertMessage).bind("conversation", m.conversation().value())
+                    .bind("author", m.author().value()).bind("body", m.body()).bind("html", m.html())
+                    .bind("version", m.rendererVersion()).bind("at", Rows.ts(m.createdAt())).mapTo(Long.class).one();
+            h.createUpdate("UPDATE conversations SET last_message_id = :last, last_message_at = :at WHERE id = :id"
+                            + " AND (last_message_id IS NULL OR last_message_id < :last)")
+                    .bind("last", id).bind("at", Rows.ts(m.createdAt())).bind("id", m.conversation().value()).execute();
+            return m.withId(MessageId.of(id));
+        });
     }
 
     @Override

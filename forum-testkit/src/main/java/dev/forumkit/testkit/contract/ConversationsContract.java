@@ -312,6 +312,22 @@ public abstract class ConversationsContract extends ContractBase {
     }
 
     @Test
+    void concurrentRepliesAreAllCountedAndTheLastOneIsTheNewest() throws Exception {
+        Conversation c = forum.conversations().start(actor(ann), "Busy", "Go", List.of("bob", "cat"), false);
+        List<Member> writers = List.of(ann, bob, cat);
+        Concurrently.run(6, i -> {
+            for (int k = 0; k < 5; k++) {
+                forum.conversations().reply(actor(writers.get(i % 3)), c.id(), "reply " + i + "." + k);
+            }
+            return null;
+        });
+        Conversation after = read(() -> storage.conversations().byId(c.id())).orElseThrow();
+        List<Message> all = read(() -> storage.conversations().messages(c.id(), 0, 100));
+        assertThat(after.messageCount()).isEqualTo(31).isEqualTo(all.size());
+        assertThat(after.lastMessage()).isEqualTo(all.get(all.size() - 1).id());
+    }
+
+    @Test
     void thePortKeepsParticipantsMessagesAndBlocks() {
         Conversation c = annAndBob();
         assertThat(read(() -> storage.conversations().byId(c.id()))).contains(c);
@@ -327,7 +343,10 @@ public abstract class ConversationsContract extends ContractBase {
         assertThat(tx(() -> storage.conversations().unblock(ann.id(), dan.id()))).isTrue();
         assertThat(tx(() -> storage.conversations().unblock(ann.id(), dan.id()))).isFalse();
         txRun(() -> storage.conversations().update(c.asReported()));
-        assertThat(read(() -> storage.conversations().byId(c.id())).orElseThrow().reported()).isTrue();
+        Conversation reported = read(() -> storage.conversations().byId(c.id())).orElseThrow();
+        assertThat(reported.reported()).isTrue();
+        assertThat(reported.messageCount()).as("update leaves the count to addMessage").isEqualTo(1);
+        assertThat(reported.lastMessage()).isEqualTo(c.lastMessage());
     }
 
     private static void notFound(Executable call) {
