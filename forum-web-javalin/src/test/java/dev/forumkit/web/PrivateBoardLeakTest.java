@@ -82,6 +82,7 @@ class PrivateBoardLeakTest {
                         .replace("{groupId}", "2")
                         .replace("{alertId}", "1")
                         .replace("{reportId}", "1")
+                        .replace("{conversationId}", "1").replace("{conversation}", "1").replace("{messageId}", "1")
                         .replace("{page}", "1"));
             }
         }
