@@ -100,6 +100,7 @@ public final class Forum implements AutoCloseable {
     private final dev.forumkit.core.apikey.ApiKeyService apiKeys;
     private final dev.forumkit.core.webhook.WebhookService webhooks;
     private final ScheduledExecutorService webhookTimer;
+    private final dev.forumkit.core.conversation.ConversationService conversations;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -138,6 +139,7 @@ public final class Forum implements AutoCloseable {
         this.approvals = new dev.forumkit.core.approval.ApprovalService(ctx);
         this.apiKeys = new dev.forumkit.core.apikey.ApiKeyService(ctx);
         this.webhooks = new dev.forumkit.core.webhook.WebhookService(ctx, config.webhooks);
+        this.conversations = new dev.forumkit.core.conversation.ConversationService(ctx, config.conversationLimits);
         this.groups = new GroupService(ctx);
         this.permissions = new PermissionService(ctx);
         // alerts follow every node's writes through the outbox: once per event, never on the writer's request
@@ -153,11 +155,16 @@ public final class Forum implements AutoCloseable {
         this.emailVerifications = new EmailVerificationService(ctx, mailer, config.publicUrl);
         // account e-mails (reset, verification) have their own consumer, which a lagging fan-out (paced under load)
         // never holds up; each is recorded at once after sending, as it has no record of its own
+        // conversation e-mails go out from here too: they have no alert row for the notify consumer to follow
+        dev.forumkit.core.conversation.ConversationMail conversationMail =
+                new dev.forumkit.core.conversation.ConversationMail(storage, mailer, config.publicUrl);
         registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
             passwordResets.send(d);
             emailVerifications.send(d);
+            conversationMail.send(d);
         }).recordingAfter(e -> e instanceof ForumEvent.PasswordResetRequested
-                || e instanceof ForumEvent.EmailVerificationRequested || e instanceof ForumEvent.EmailChangeRequested));
+                || e instanceof ForumEvent.EmailVerificationRequested || e instanceof ForumEvent.EmailChangeRequested
+                || dev.forumkit.core.conversation.ConversationMail.sendsFor(e)));
         // notification e-mails go out from the alerts the alerts consumer wrote, so this consumer follows it
         registerOrClose(EventConsumer.withOutsideEffects(NOTIFY_CONSUMER, emailNotifications::send)
                 .following(AlertService.CONSUMER));
@@ -325,6 +332,12 @@ public final class Forum implements AutoCloseable {
         }
     }
 
+    /** Private conversations between members: start, reply, invite, leave, read, block. */
+    public dev.forumkit.core.conversation.ConversationService conversations() {
+        return conversations;
+    }
+
+    /**
     /** User groups, their banners and members' places in them (admins). */
     public GroupService groups() {
         return groups;

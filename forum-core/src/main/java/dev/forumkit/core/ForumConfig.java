@@ -46,6 +46,8 @@ public final class ForumConfig {
     dev.forumkit.core.search.SearchGenerations searchGenerations;
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
+    dev.forumkit.core.conversation.ConversationLimits conversationLimits =
+            dev.forumkit.core.conversation.ConversationLimits.DEFAULTS;
     Duration permissionCheckInterval = Duration.ofSeconds(1);
     dev.forumkit.core.approval.ApprovalRules approvalRules = dev.forumkit.core.approval.ApprovalRules.OFF;
     dev.forumkit.core.approval.SpamChecks spamChecks = dev.forumkit.core.approval.SpamChecks.none();
@@ -196,6 +198,12 @@ public final class ForumConfig {
             throw new IllegalArgumentException("two warning thresholds have the same points");
         }
         this.warningThresholds = copy;
+        return this;
+    }
+
+    /** Participants per conversation and the rate of starting conversations (default: 20; 10 an hour). */
+    public ForumConfig conversationLimits(dev.forumkit.core.conversation.ConversationLimits value) {
+        this.conversationLimits = java.util.Objects.requireNonNull(value, "conversationLimits");
         return this;
     }
 

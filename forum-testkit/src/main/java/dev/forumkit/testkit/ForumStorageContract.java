@@ -8,6 +8,7 @@ import dev.forumkit.testkit.contract.WebhooksContract;
 import dev.forumkit.testkit.contract.AlertsContract;
 import dev.forumkit.testkit.contract.AlertsPortContract;
 import dev.forumkit.testkit.contract.AuditLogContract;
+import dev.forumkit.testkit.contract.ConversationsContract;
 import dev.forumkit.testkit.contract.ReportsContract;
 import dev.forumkit.testkit.contract.WarningsContract;
 import dev.forumkit.testkit.contract.ConcurrencyContract;
@@ -304,6 +305,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Approval extends ApprovalContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Conversing extends ConversationsContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

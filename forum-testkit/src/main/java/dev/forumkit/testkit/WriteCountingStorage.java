@@ -192,4 +192,9 @@ public final class WriteCountingStorage implements ForumStorage {
     public dev.forumkit.core.approval.HeldPosts heldPosts() {
         return delegate.heldPosts();
     }
+
+    @Override
+    public dev.forumkit.core.conversation.Conversations conversations() {
+        return delegate.conversations();
+    }
 }

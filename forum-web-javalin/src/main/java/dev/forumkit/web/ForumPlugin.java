@@ -5,6 +5,7 @@ import dev.forumkit.web.internal.ApiKeyRoutes;
 import dev.forumkit.web.internal.WebhookRoutes;
 import dev.forumkit.web.internal.AuditRoutes;
 import dev.forumkit.web.internal.ApprovalRoutes;
+import dev.forumkit.web.internal.ConversationRoutes;
 import dev.forumkit.web.internal.ReportRoutes;
 import dev.forumkit.web.internal.WarningRoutes;
 import dev.forumkit.web.internal.AlertRoutes;
@@ -76,6 +77,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         PermissionRoutes.register(table);
         AlertRoutes.register(table);
         WatchRoutes.register(table);
+        ConversationRoutes.register(table);
         OutboxRoutes.register(table);
         PasswordResetRoutes.register(table);
         EmailVerificationRoutes.register(table);

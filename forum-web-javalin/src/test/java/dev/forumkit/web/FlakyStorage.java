@@ -175,4 +175,9 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.approval.HeldPosts heldPosts() {
         return inner.heldPosts();
     }
+
+    @Override
+    public dev.forumkit.core.conversation.Conversations conversations() {
+        return inner.conversations();
+    }
 }

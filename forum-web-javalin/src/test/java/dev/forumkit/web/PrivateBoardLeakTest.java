@@ -95,6 +95,7 @@ class PrivateBoardLeakTest {
                         .replace("{alertId}", "1")
                         .replace("{reportId}", "1")
                         .replace("{heldId}", Long.toString(hidden ? hiddenHeld : publicHeld))
+                        .replace("{conversationId}", "1").replace("{conversation}", "1").replace("{messageId}", "1")
                         .replace("{page}", "1"));
             }
         }

@@ -41,7 +41,7 @@ class RouteTableTest {
      * report of T's reply (by pat), and a new custom group.
      */
     private record Case(Member target, long threadId, long targetsReply, long miasReply, String signInLogin, long reportId,
-                        long groupId, long heldId, long warningId) {
+                        long groupId, long heldId, long warningId, long conversationId, long messageId, String invitee) {
     }
 
     /** Routes added with groups and the grid: also checked as a member of a private board's group ("insider"). */
@@ -153,6 +153,20 @@ class RouteTableTest {
         rule("POST /admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Access.ADMIN, null);
         rule("GET /openapi.json", Access.ANYONE, null);
         GROUP_ROUTES.add("GET /openapi.json");
+        rule("GET /conversations", Access.MEMBER, null);
+        rule("POST /conversations", Access.MEMBER,
+                c -> "{\"title\":\"Hello\",\"body\":\"Hi there\",\"recipients\":[\"" + c.target().username() + "\"]}");
+        rule("GET /conversations/unread-count", Access.MEMBER, null);
+        // one conversation or message: open at the door, 404 from core to all but its participants (see below)
+        rule("GET /conversations/{conversationId}", Access.ANYONE, null);
+        rule("POST /conversations/{conversationId}/messages", Access.ANYONE, c -> "{\"body\":\"A reply\"}");
+        rule("POST /conversations/{conversationId}/invite", Access.ANYONE, c -> "{\"recipients\":[\"" + c.invitee() + "\"]}");
+        rule("POST /conversations/{conversationId}/leave", Access.ANYONE, null);
+        rule("GET /conversation-messages/{messageId}", Access.ANYONE, null);
+        rule("POST /conversation-messages/{messageId}/report", Access.ANYONE, c -> "{\"reason\":\"Creepy\"}");
+        rule("GET /me/conversation-blocks", Access.MEMBER, null);
+        rule("POST /me/conversation-blocks", Access.MEMBER, c -> "{\"username\":\"" + c.target().username() + "\"}");
+        rule("DELETE /me/conversation-blocks/{username}", Access.MEMBER, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);
@@ -270,6 +284,20 @@ class RouteTableTest {
         page("POST /admin/webhooks/{webhookId}/active", Access.ADMIN, c -> "active=false");
         page("POST /admin/webhooks/{webhookId}/delete", Access.ADMIN, null);
         page("POST /admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Access.ADMIN, null);
+        page("GET /conversations/", Access.MEMBER, null);
+        page("GET /conversations/page-{page}", Access.MEMBER, null);
+        page("GET /start-conversation", Access.MEMBER, null);
+        page("POST /start-conversation", Access.MEMBER, c -> "recipients=" + c.target().username() + "&title=Hello&body=Hi+there");
+        page("GET /conversations/{conversation}/", Access.ANYONE, null);
+        page("GET /conversations/{conversation}/page-{page}", Access.ANYONE, null);
+        page("POST /conversations/{conversation}/reply", Access.ANYONE, c -> "body=A+reply");
+        page("POST /conversations/{conversation}/invite", Access.ANYONE, c -> "recipients=" + c.invitee());
+        page("POST /conversations/{conversation}/leave", Access.ANYONE, null);
+        page("GET /conversation-messages/{messageId}/", Access.ANYONE, null);
+        page("GET /conversation-messages/{messageId}/report", Access.ANYONE, null);
+        page("POST /conversation-messages/{messageId}/report", Access.ANYONE, c -> "reason=Creepy");
+        page("GET /account/conversation-blocks", Access.MEMBER, null);
+        page("POST /account/conversation-blocks", Access.MEMBER, c -> "username=" + c.target().username());
         // feeds and sitemaps: read as a guest whoever asks; also checked as a private board's group member
         for (String feed : List.of("/feed.atom", "/whats-new/feed.atom", "/boards/{board}/feed.atom", "/threads/{thread}/feed.atom")) {
             publicPage("GET " + feed);
@@ -452,6 +480,76 @@ class RouteTableTest {
         };
     }
 
+    /** The routes of one conversation or message (API and pages). */
+    private static boolean aboutOneConversation(ForumRoute r) {
+        return r.path().contains("{conversationId}") || r.path().contains("{conversation}") || r.path().contains("{messageId}");
+    }
+
+    /**
+     * Every route of one conversation or message, for each kind of visitor: its participant gets an answer, while a
+     * former participant (who left), a non-participant, a moderator, an admin and a guest all get 404, as if it did
+     * not exist (never 401 or 403, which would tell that it does).
+     */
+    @TestFactory
+    Stream<DynamicTest> conversation_routes_answer_participants_and_404_to_everyone_else() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ForumRoute route : f.server.plugin.routes()) {
+            if (!aboutOneConversation(route)) {
+                continue;
+            }
+            for (String role : List.of("participant", "former participant", "non-participant", "moderator", "admin", "guest")) {
+                tests.add(DynamicTest.dynamicTest(key(route) + " as " + role, () -> checkConversation(route, role)));
+            }
+        }
+        assertThat(tests).hasSize(14 * 6);
+        return tests.stream();
+    }
+
+    private void checkConversation(ForumRoute route, String role) {
+        Member starter = f.member("starter");
+        Member former = f.member("former");
+        Member outsider = f.member("outsider");
+        var talk = f.forum.conversations().start(Fixture.as(starter), "Secret plans", "The first message",
+                List.of("mia", former.username()), true);
+        f.forum.conversations().leave(Fixture.as(former), talk.id());
+        long message = f.forum.conversations().read(Fixture.as(starter), talk.id(), 1).messages().items().get(0).message().id().value();
+        Case c = new Case(starter, 0, 0, 0, null, 0, 0, 0, 0, talk.id().value(), message, f.member("invitee").username());
+        Client client = switch (role) {
+            case "participant" -> f.signedIn(f.mia);
+            case "former participant" -> f.signedIn(former);
+            case "non-participant" -> f.signedIn(outsider);
+            case "moderator" -> f.signedIn(f.moderator);
+            case "admin" -> f.signedIn(f.admin);
+            default -> f.guest();
+        };
+        Rule rule = RULES.get(key(route));
+        Client.Response r = client.send(route.method(), path(route, rule, c), body(route, rule, c), headers(route));
+        if (role.equals("participant")) {
+            assertThat(r.status()).as(route + " as " + role + ": " + r).isLessThan(400);
+        } else {
+            assertThat(r.status()).as(route + " as " + role + ": " + r).isEqualTo(404);
+            assertThat(r.body()).doesNotContain("Secret plans").doesNotContain("The first message");
+        }
+    }
+
+    @Test
+    void a_moderator_reads_a_conversation_once_a_participant_reported_one_of_its_messages() {
+        Member starter = f.member("starter");
+        var talk = f.forum.conversations().start(Fixture.as(starter), "Unwanted", "Buy my pills", List.of("mia"), false);
+        long message = f.forum.conversations().read(Fixture.as(starter), talk.id(), 1).messages().items().get(0).message().id().value();
+        Client mod = f.signedIn(f.moderator);
+        assertThat(mod.send("GET", P + "/conversations/" + talk.id().value(), null).status()).isEqualTo(404);
+
+        assertThat(f.signedIn(f.mia).send("POST", P + "/conversation-messages/" + message + "/report", "{\"reason\":\"Spam\"}")
+                .status()).isEqualTo(201);
+        Client.Response page = mod.send("GET", "/conversations/" + talk.id().value() + "/", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Buy my pills").doesNotContain("id=\"conversation-reply\"");
+        assertThat(mod.send("POST", P + "/conversations/" + talk.id().value() + "/messages", "{\"body\":\"Mod here\"}").status())
+                .isEqualTo(404);
+        assertThat(f.signedIn(f.pat).send("GET", P + "/conversations/" + talk.id().value(), null).status()).isEqualTo(404);
+    }
+
     private void csrf(ForumRoute route, String token) {
         Rule rule = RULES.get(key(route));
         Case c = freshCase("member");
@@ -510,8 +608,11 @@ class RouteTableTest {
         long held = f.forum.threads().submit(Fixture.as(t), moderatedBoard(), "Held thread", "Held words", () -> { })
                 .held().id().value();
         long warning = f.forum.warnings().warn(Fixture.as(f.admin), targets.id(), 1, "Case warning", null).warning().id().value();
+        // a conversation between T and pat: none of the roles checked here takes part in it (see the conversation test)
+        var talk = f.forum.conversations().start(Fixture.as(t), "Between us", "Just the two of us", List.of("pat"), true);
+        long message = f.forum.conversations().read(Fixture.as(t), talk.id(), 1).messages().items().get(0).message().id().value();
         return new Case(t, opening.threadId().value(), targets.id().value(), mias.id().value(), login, report, group, held,
-                warning);
+                warning, talk.id().value(), message, f.member("invitee").username());
     }
 
     private static dev.forumkit.core.board.BoardId moderatedBoard;
@@ -546,7 +647,9 @@ class RouteTableTest {
                     .replace("{keyId}", "999999999")
                     .replace("{webhookId}", "999999999")
                     .replace("{deliveryId}", "999999999")
-                    .replace("{token}", "unknown-token");
+                    .replace("{token}", "unknown-token")
+                    .replace("{conversation}", Long.toString(c.conversationId()))
+                    .replace("{messageId}", Long.toString(c.messageId()));
         }
         return route.path().substring(P.length())
                 .replace("{memberId}", Long.toString(owner ? f.mia.id().value() : c.target().id().value()))
@@ -562,6 +665,9 @@ class RouteTableTest {
                 .replace("{keyId}", "999999999")
                 .replace("{webhookId}", "999999999")
                 .replace("{deliveryId}", "999999999")
+                .replace("{conversationId}", Long.toString(c.conversationId()))
+                .replace("{messageId}", Long.toString(c.messageId()))
+                .replace("{username}", c.target().username())
                 .transform(p -> P + p);
     }
 

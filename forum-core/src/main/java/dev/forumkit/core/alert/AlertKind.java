@@ -28,7 +28,13 @@ public enum AlertKind {
     /** A moderator rejected a report the recipient made. */
     REPORT_REJECTED,
     /** A moderator warned the recipient for one of their posts; {@code detail} gives the points. */
-    MEMBER_WARNED;
+    MEMBER_WARNED,
+    /**
+     * A new message in, or an invitation to, a private conversation the recipient takes part in. No alert row is
+     * written for it (the header's inbox count is the on-site signal, and an alert would need a thread); the delivery
+     * only decides whether an e-mail goes out ({@code EMAIL}). See docs/conversations.md.
+     */
+    CONVERSATION_MESSAGE;
 
     /**
      * Kinds that say "there are new posts in this thread": while the recipient has one unread about a post they have

@@ -128,4 +128,32 @@ public sealed interface ForumEvent {
     record ReactionChanged(PostId post, MemberId member, MemberId receiver, String oldType, String newType, Instant at)
             implements ForumEvent {
     }
+
+    /** A member started a conversation with {@code recipients}; {@code message} is its first message. */
+    record ConversationStarted(dev.forumkit.core.conversation.ConversationId conversation,
+                               dev.forumkit.core.conversation.MessageId message, MemberId starter, Set<MemberId> recipients,
+                               Instant at) implements ForumEvent {
+        public ConversationStarted {
+            recipients = Set.copyOf(recipients);
+        }
+    }
+
+    /** A participant wrote a message in a conversation. */
+    record ConversationReplied(dev.forumkit.core.conversation.ConversationId conversation,
+                               dev.forumkit.core.conversation.MessageId message, MemberId author, Instant at)
+            implements ForumEvent {
+    }
+
+    /** A participant invited members into a conversation. */
+    record ConversationInvited(dev.forumkit.core.conversation.ConversationId conversation, MemberId by,
+                               Set<MemberId> invited, Instant at) implements ForumEvent {
+        public ConversationInvited {
+            invited = Set.copyOf(invited);
+        }
+    }
+
+    /** A participant left a conversation. */
+    record ConversationLeft(dev.forumkit.core.conversation.ConversationId conversation, MemberId member, Instant at)
+            implements ForumEvent {
+    }
 }

@@ -51,6 +51,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryGroups groups = new InMemoryGroups(db);
     private final InMemoryGrants grants = new InMemoryGrants(db);
     private final InMemoryHeldPosts heldPosts = new InMemoryHeldPosts(db);
+    private final InMemoryConversations conversations = new InMemoryConversations(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -196,5 +197,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.approval.HeldPosts heldPosts() {
         return heldPosts;
+    }
+
+    @Override
+    public dev.forumkit.core.conversation.Conversations conversations() {
+        return conversations;
     }
 }

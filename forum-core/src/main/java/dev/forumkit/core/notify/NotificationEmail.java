@@ -39,6 +39,8 @@ final class NotificationEmail {
             case REPORT_RESOLVED -> "The moderators resolved your report of a post in the thread \"" + title + "\"";
             case REPORT_REJECTED -> "The moderators rejected your report of a post in the thread \"" + title + "\"";
             case MEMBER_WARNED -> "You were warned (" + c.alert().detail() + ") for your post in the thread \"" + title + "\"";
+            // never an alert row: ConversationMail writes these e-mails itself
+            case CONVERSATION_MESSAGE -> "News in a conversation";
         };
         String link = c.post() != null ? publicUrl + "/posts/" + c.post().id().value() + "/"
                 : publicUrl + "/threads/" + c.thread().slug() + "." + c.thread().id().value() + "/";

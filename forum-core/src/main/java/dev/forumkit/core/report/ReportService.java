@@ -85,6 +85,37 @@ public final class ReportService {
         });
     }
 
+    /**
+     * A participant reports a message of a private conversation; from then on moderators may read that conversation
+     * (and only then: docs/conversations.md). For anyone but an active participant the message does not exist.
+     */
+    public ReportId reportMessage(Actor actor, dev.forumkit.core.conversation.MessageId messageId, String reason) {
+        return reportMessage(actor, messageId, reason, NO_GATE);
+    }
+
+    /** As {@link #reportMessage(Actor, dev.forumkit.core.conversation.MessageId, String)}, with a gate. */
+    public ReportId reportMessage(Actor actor, dev.forumkit.core.conversation.MessageId messageId, String reason,
+                                  Runnable admit) {
+        String r = text(reason, "reason", true);
+        admit.run();
+        return ctx.command(events -> {
+            Member me = ctx.load(actor); // a guest, too, is told the message does not exist
+            var conversations = ctx.storage.conversations();
+            var message = conversations.message(messageId).orElse(null);
+            boolean participant = message != null && me != null && conversations.participant(message.conversation(), me.id())
+                    .filter(dev.forumkit.core.conversation.Participant::isActive).isPresent();
+            if (!participant) {
+                throw new NotFoundException("no message " + messageId);
+            }
+            ctx.policy.check(ctx.standing(me), Action.REPORT_CONTENT, Target.content(message.author().equals(me.id()), false, false));
+            var conversation = conversations.byId(message.conversation()).orElseThrow();
+            if (!conversation.reported()) {
+                conversations.update(conversation.asReported());
+            }
+            return file(ReportSubject.message(messageId), message.author(), null, me, r);
+        });
+    }
+
     private ReportId file(ReportSubject subject, MemberId reported, dev.forumkit.core.content.ThreadId thread, Member me,
                           String reason) {
         ReportNote note = new ReportNote(ReportNote.Kind.REASON, me.id(), reason, ctx.now());
@@ -195,11 +226,21 @@ public final class ReportService {
             if (r.subject().kind() == ReportSubject.Kind.MEMBER) {
                 return new ReportView(r, names.getOrDefault(r.reported(), "a former member"), null, names);
             }
+            if (r.subject().kind() == ReportSubject.Kind.MESSAGE) {
+                var m = ctx.storage.conversations().message(dev.forumkit.core.conversation.MessageId.of(r.subject().id()));
+                var c = m.flatMap(x -> ctx.storage.conversations().byId(x.conversation()));
+                return new ReportView(r, c.map(x -> x.title()).orElse("a conversation that no longer exists"),
+                        m.map(x -> excerpt(x.body())).orElse(null), names);
+            }
             ForumThread t = titles.get(r.thread());
             Post p = posts.get(r.subject().postId());
-            String excerpt = p == null ? null : p.body().length() <= EXCERPT ? p.body() : p.body().substring(0, EXCERPT) + "…";
+            String excerpt = p == null ? null : excerpt(p.body());
             return new ReportView(r, t == null ? "a thread that no longer exists" : t.title(), excerpt, names);
         }).toList();
+    }
+
+    private static String excerpt(String body) {
+        return body.length() <= EXCERPT ? body : body.substring(0, EXCERPT) + "…";
     }
 
     /** A reason or comment: trimmed, 1-1000 characters (or empty when optional), line breaks allowed. */

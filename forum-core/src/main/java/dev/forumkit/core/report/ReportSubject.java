@@ -5,9 +5,9 @@ import dev.forumkit.core.post.PostId;
 
 import java.util.Objects;
 
-/** What a report is about: a post or a member profile. At most one open report exists per subject. */
+/** What a report is about: a post, a member profile or a message in a private conversation. At most one open report exists per subject. */
 public record ReportSubject(Kind kind, long id) {
-    public enum Kind { POST, MEMBER }
+    public enum Kind { POST, MEMBER, MESSAGE }
 
     public ReportSubject {
         Objects.requireNonNull(kind, "kind");
@@ -22,6 +22,11 @@ public record ReportSubject(Kind kind, long id) {
 
     public static ReportSubject member(MemberId id) {
         return new ReportSubject(Kind.MEMBER, id.value());
+    }
+
+    /** A message in a conversation: reporting it lets moderators read that conversation. */
+    public static ReportSubject message(dev.forumkit.core.conversation.MessageId id) {
+        return new ReportSubject(Kind.MESSAGE, id.value());
     }
 
     /** The post reported, or null for a profile report. */

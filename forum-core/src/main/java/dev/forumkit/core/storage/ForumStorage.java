@@ -89,6 +89,8 @@ public interface ForumStorage extends AutoCloseable {
 
     /** Webhooks and their deliveries. */
     dev.forumkit.core.webhook.Webhooks webhooks();
+    /** Private conversations, their messages and participants, and members' conversation blocks. */
+    dev.forumkit.core.conversation.Conversations conversations();
 
     /** Releases connections and files; the default does nothing. */
     @Override

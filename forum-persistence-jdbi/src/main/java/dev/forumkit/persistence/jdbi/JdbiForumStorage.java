@@ -68,6 +68,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final dev.forumkit.core.limit.RateCounters rateCounters;
     private final PostgresSignals.Connector direct;
     private Signals signals; // made on first use
+    private final JdbiConversations conversations;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned, PostgresSignals.Connector direct) {
         this.jdbi = jdbi;
@@ -102,6 +103,7 @@ public final class JdbiForumStorage implements ForumStorage {
         // on H2 one process owns the file: nobody to share the windows with, and no file write per attempt
         this.rateCounters = transactions.dialect() == Dialect.POSTGRES ? new PostgresRateCounters(transactions)
                 : new dev.forumkit.core.memory.InMemoryRateCounters();
+        this.conversations = new JdbiConversations(transactions);
         ensureIndexes();
     }
 
@@ -399,5 +401,10 @@ public final class JdbiForumStorage implements ForumStorage {
             RuntimeException t = Errors.translate(e);
             throw t instanceof StorageUnavailableException ? t : new IllegalStateException("cannot tell the database kind", e);
         }
+    }
+
+    @Override
+    public dev.forumkit.core.conversation.Conversations conversations() {
+        return conversations;
     }
 }

@@ -36,6 +36,7 @@ public record AlertLine(long id, String kind, String actorName, String actorHref
             case REPORT_RESOLVED -> "resolved your report of a post in";
             case REPORT_REJECTED -> "rejected your report of a post in";
             case MEMBER_WARNED -> "warned you (" + e.detail() + ") for your post in";
+            case CONVERSATION_MESSAGE -> "wrote in a conversation"; // no alert row is ever written for it
         };
     }
 

@@ -102,6 +102,7 @@ final class AlertSettingsPages {
             case REPORT_RESOLVED -> "A report you made is resolved";
             case REPORT_REJECTED -> "A report you made is rejected";
             case MEMBER_WARNED -> "You are given a warning";
+            case CONVERSATION_MESSAGE -> "New conversation messages and invitations (the inbox count; choose e-mail to be e-mailed too)";
         };
     }
 }

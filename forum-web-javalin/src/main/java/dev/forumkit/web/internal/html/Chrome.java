@@ -32,6 +32,7 @@ public final class Chrome {
     private String description;
     private List<View.Feed> feeds = List.of();
     private long unreadAlerts = -1;
+    private long unreadConversations = -1;
     private boolean mustVerifyEmail;
 
     public Chrome(String base, String apiPrefix, Member me, Standing standing, String csrf, Instant now, String title,
@@ -206,5 +207,14 @@ public final class Chrome {
     /** The header's alert count: unread alerts of the signed-in member, -1 when unknown (guests, or not counted). */
     public long unreadAlerts() {
         return unreadAlerts;
+    }
+
+    void unreadConversations(long count) {
+        this.unreadConversations = count;
+    }
+
+    /** The header's count of conversations with unread messages; -1 when unknown (guests, or not counted). */
+    public long unreadConversations() {
+        return unreadConversations;
     }
 }

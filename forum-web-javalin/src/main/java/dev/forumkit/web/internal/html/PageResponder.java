@@ -103,6 +103,7 @@ final class PageResponder implements Responder {
         }
         if (viewer.member() != null) {
             chrome.unreadAlerts(unreadAlerts(viewer));
+            chrome.unreadConversations(unreadConversations(viewer));
             chrome.mustVerifyEmail(!viewer.member().emailVerified()
                     && api.forum().policy().verification() == dev.forumkit.core.verify.Verification.REQUIRED_TO_POST);
         }
@@ -118,6 +119,15 @@ final class PageResponder implements Responder {
     private long unreadAlerts(Viewer viewer) {
         try {
             return api.forum().alerts().unreadCount(viewer.actor());
+        } catch (RuntimeException storageDown) {
+            return -1;
+        }
+    }
+
+    /** As {@link #unreadAlerts}: one indexed count, left out when storage fails. */
+    private long unreadConversations(Viewer viewer) {
+        try {
+            return api.forum().conversations().unreadCount(viewer.actor());
         } catch (RuntimeException storageDown) {
             return -1;
         }

@@ -19,6 +19,7 @@ public final class Pages {
         AlertPages.register(t);
         AlertSettingsPages.register(t);
         WatchPages.register(t);
+        ConversationPages.register(t);
         PasswordResetPages.register(t);
         EmailVerificationPages.register(t);
         UnsubscribePages.register(t);
