@@ -89,6 +89,7 @@ public final class Forum implements AutoCloseable {
     private final ReportService reports;
     private final WarningService warnings;
     private final AuditService audit;
+    private final dev.forumkit.core.attachment.AttachmentService attachments;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -151,6 +152,11 @@ public final class Forum implements AutoCloseable {
         // outside it is written after each event and committed before the position is recorded (at least once)
         registerOrClose(index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
                 : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit));
+        this.attachments = new dev.forumkit.core.attachment.AttachmentService(ctx,
+                config.blobStore == null ? new dev.forumkit.core.memory.InMemoryBlobStore(config.clock) : config.blobStore,
+                config.attachmentLimits, new dev.forumkit.core.image.ImagePipeline(config.imageLimits));
+        // abandoned drafts and blobs a crash left without a row go with the outbox's ten-minute housekeeping
+        outbox.alsoPrune(attachments::cleanUp);
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -238,6 +244,11 @@ public final class Forum implements AutoCloseable {
     /** Full-text search of posts, filtered by what the viewer may see; {@code search().index()} is the index. */
     public SearchService search() {
         return search;
+    }
+
+    /** Attachments: uploads into drafts and posts, downloads for those who may see the post, cleanup, recount. */
+    public dev.forumkit.core.attachment.AttachmentService attachments() {
+        return attachments;
     }
 
     /** Watching threads and boards. */

@@ -4,6 +4,7 @@ import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.testkit.contract.AlertSettingsPortContract;
 import dev.forumkit.testkit.contract.AlertsContract;
 import dev.forumkit.testkit.contract.AlertsPortContract;
+import dev.forumkit.testkit.contract.AttachmentsContract;
 import dev.forumkit.testkit.contract.AuditLogContract;
 import dev.forumkit.testkit.contract.ReportsContract;
 import dev.forumkit.testkit.contract.WarningsContract;
@@ -280,6 +281,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Auditing extends AuditLogContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Attaching extends AttachmentsContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

@@ -44,6 +44,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryEmailVerifications emailVerifications = new InMemoryEmailVerifications(db);
     private final InMemoryReports reports = new InMemoryReports(db);
     private final InMemoryWarnings warnings = new InMemoryWarnings(db);
+    private final InMemoryAttachments attachments = new InMemoryAttachments(db);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
     private final InMemoryGroups groups = new InMemoryGroups(db);
     private final InMemoryGrants grants = new InMemoryGrants(db);
@@ -172,5 +173,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.policy.Grants grants() {
         return grants;
+    }
+
+    @Override
+    public dev.forumkit.core.attachment.Attachments attachments() {
+        return attachments;
     }
 }

@@ -38,5 +38,7 @@ public enum Action {
     /** Create, change and remove groups and put members in them (admins). */
     MANAGE_GROUPS,
     /** Set the permission grid and read explanations (admins). */
-    MANAGE_PERMISSIONS
+    MANAGE_PERMISSIONS,
+    /** Open and download the attachments of posts one can read. */
+    VIEW_ATTACHMENTS
 }

@@ -80,6 +80,9 @@ public interface ForumStorage extends AutoCloseable {
     /** The set cells of the permission grid. */
     Grants grants();
 
+    /** Attachment rows and members' attachment usage (the bytes are in a {@code BlobStore}). */
+    dev.forumkit.core.attachment.Attachments attachments();
+
     /** Releases connections and files; the default does nothing. */
     @Override
     default void close() {

@@ -60,6 +60,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiAuditLog auditLog;
     private final JdbiGroups groups;
     private final JdbiGrants grants;
+    private final JdbiAttachments attachments;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -87,6 +88,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.auditLog = new JdbiAuditLog(transactions);
         this.groups = new JdbiGroups(transactions);
         this.grants = new JdbiGrants(transactions);
+        this.attachments = new JdbiAttachments(transactions);
         ensureIndexes();
     }
 
@@ -315,5 +317,10 @@ public final class JdbiForumStorage implements ForumStorage {
             RuntimeException t = Errors.translate(e);
             throw t instanceof StorageUnavailableException ? t : new IllegalStateException("cannot tell the database kind", e);
         }
+    }
+
+    @Override
+    public dev.forumkit.core.attachment.Attachments attachments() {
+        return attachments;
     }
 }
