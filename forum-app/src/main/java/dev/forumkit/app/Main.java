@@ -61,7 +61,11 @@ public final class Main {
             }
         }
         SearchIndex index = openSearch(settings, storage);
+        AttachmentSettings attachments = AttachmentSettings.load(settings.dataDir());
+        LOG.info("{}", attachments);
         Forum forum = Forum.create(storage, config -> config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(index)
+                .blobStore(dev.forumkit.core.blob.FileSystemBlobStore.open(attachments.blobDir()))
+                .attachmentLimits(attachments.limits())
                 .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
                 .verification(settings.verification())
                 .warningThresholds(settings.warningThresholds())

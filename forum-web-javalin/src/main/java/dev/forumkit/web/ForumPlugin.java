@@ -80,6 +80,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         ReportRoutes.register(table);
         WarningRoutes.register(table);
         AuditRoutes.register(table);
+        dev.forumkit.web.internal.AttachmentRoutes.register(table);
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
         if (settings.security().headersEverywhere()) {

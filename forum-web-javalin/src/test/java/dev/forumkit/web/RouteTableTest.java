@@ -233,6 +233,11 @@ class RouteTableTest {
         page("POST /posts/{postId}/warn", Access.STAFF, c -> "points=1&reason=Be+nice&expires_in_days=30");
         page("GET /account/warnings", Access.MEMBER, null);
         page("GET /admin/audit-log", Access.ADMIN, null);
+        rule("POST /boards/{boardId}/attachments", Access.MEMBER, c -> "{}"); // not multipart: 422 for those who may
+        rule("GET /attachments/drafts", Access.MEMBER, null);
+        rule("DELETE /attachments/{attachmentId}", Access.MEMBER, null);
+        page("GET /attachments/{attachmentId}/{name}", Access.ANYONE, null);
+        page("GET /attachments/{attachmentId}/thumbnail/{name}", Access.ANYONE, null);
     }
 
     private static void groupRule(String key, Function<Case, String> body) {
@@ -476,7 +481,9 @@ class RouteTableTest {
                     .replace("{reportId}", Long.toString(c.reportId()))
                     .replace("{groupId}", Long.toString(c.groupId()))
                     .replace("{memberId}", Long.toString(c.target().id().value()))
-                    .replace("{token}", "unknown-token");
+                    .replace("{token}", "unknown-token")
+                    .replace("{attachmentId}", "999999999")
+                    .replace("{name}", "x.txt");
         }
         return route.path().substring(P.length())
                 .replace("{memberId}", Long.toString(owner ? f.mia.id().value() : c.target().id().value()))
@@ -487,6 +494,7 @@ class RouteTableTest {
                 .replace("{alertId}", "999999999")
                 .replace("{reportId}", Long.toString(c.reportId()))
                 .replace("{groupId}", Long.toString(c.groupId()))
+                .replace("{attachmentId}", "999999999")
                 .transform(p -> P + p);
     }
 

@@ -20,7 +20,8 @@ public final class ThreadRoutes {
     private ThreadRoutes() {
     }
 
-    record StartThread(String title, String body) {
+    /** {@code attachment_ids}: the starter's draft attachments that go into the first post (optional). */
+    record StartThread(String title, String body, java.util.List<Long> attachmentIds) {
     }
 
     record Move(Long boardId) {
@@ -60,6 +61,7 @@ public final class ThreadRoutes {
         String member = call.viewer().member().id().toString();
         Post first = call.api().forum().threads().start(call.actor(), board, in.title(), in.body(),
                 () -> call.api().postingPerMember.acquire(member));
+        PostRoutes.attach(call, first.id(), in.attachmentIds());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread(call, first.threadId()));
         body.put("post", PostJson.from(call.api().forum().reading().post(call.actor(), first.id()), call.standing().isStaff()));

@@ -79,12 +79,17 @@ final class PostingPages {
     }
 
     private static View replyPage(Call call, ForumThread t, Form form) {
+        return replyPage(call, t, form, java.util.List.of());
+    }
+
+    private static View replyPage(Call call, ForumThread t, Form form, java.util.List<dev.forumkit.core.attachment.Attachment> drafts) {
         Links links = ReadPages.links(call);
         return View.of("reply", "Reply to " + t.title()).noindex()
                 .crumb("Forums", links.home())
                 .crumb(t.title(), links.thread(t))
                 .with("thread", t)
-                .with("form", form);
+                .with("form", form)
+                .with("drafts", drafts);
     }
 
     private static Object replyForm(Call call) {
@@ -104,14 +109,25 @@ final class PostingPages {
         return "[quote=" + q.authorName() + " post=" + id.value() + "]" + Bodies.withoutQuotes(q.body()) + "[/quote]\n\n";
     }
 
+    /**
+     * A reply, with files when the form is multipart (no script needed): chosen files are stored as drafts first;
+     * the Upload button shows the form again with them (and their {@code [attach=ID]} tags), Post reply posts the
+     * text and attaches every draft the form lists. A refused file comes back beside the form, text kept.
+     */
     private static Object reply(Call call) {
         ForumThread t = thread(call);
         Form form = Form.from(call.ctx(), "body");
+        ReplyFiles files = ReplyFiles.of(call);
         try {
+            files.upload(call, t.boardId());
+            if ("1".equals(call.ctx().formParam("upload"))) {
+                return replyPage(call, t, form, files.drafts(call));
+            }
             PostView p = call.api().forum().posts().reply(call.actor(), t.id(), form.get("body"), () -> admitPost(call));
+            files.attachTo(call, p.post().id());
             return Redirect.seeOther(at(call, p.post().id()));
         } catch (RuntimeException e) {
-            return problem(e, form, replyPage(call, t, form), "body");
+            return problem(e, form, replyPage(call, t, form, files.drafts(call)), "body", "file");
         }
     }
 
