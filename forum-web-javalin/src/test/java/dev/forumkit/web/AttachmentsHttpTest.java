@@ -224,12 +224,16 @@ class AttachmentsHttpTest {
     void theReplyFormTakesFilesWithoutScriptAndTheThreadShowsThem() {
         Member writer = f.member("writer");
         Client w = f.signedIn(writer);
+        w.sendCsrf = false; // as a browser: the token only in the form
         String thread = "/threads/cherry-blossom-season." + f.threadId() + "/";
+        byte[] forged = new Multipart().field("_csrf", "not-the-token").field("body", "Forged").bytes();
+        Client.Response refused = w.sendBytes("POST", thread + "reply", forged, "Content-Type", Multipart.contentType());
+        assertThat(refused.status()).isEqualTo(403);
         byte[] uploadStep = new Multipart().field("_csrf", w.csrf).field("body", "Look [attach=X]").field("upload", "1")
                 .file("file", "kyoto.png", "image/png", HostileFiles.png(600, 400)).bytes();
         Client.Response form = w.sendBytes("POST", thread + "reply", uploadStep, "Content-Type", Multipart.contentType());
         assertThat(form.status()).as(form.toString()).isEqualTo(200);
-        long id = w.get("/api/v1/attachments/drafts").json().path("attachments").path(0).path("id").asLong();
+        long id = f.signedIn(writer).get("/api/v1/attachments/drafts").json().path("attachments").path(0).path("id").asLong();
         assertThat(form.body()).contains("[attach=" + id + "]").contains("name=\"attachment\" value=\"" + id + "\"")
                 .contains("Look [attach=X]");
 
