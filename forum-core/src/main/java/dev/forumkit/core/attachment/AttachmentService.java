@@ -173,12 +173,40 @@ public final class AttachmentService {
             return Map.of();
         }
         return ctx.storage.transactions().readOnly(() -> {
+            Map<PostId, List<Attachment>> found = ctx.storage.attachments().ofPosts(posts);
+            if (found.isEmpty()) {
+                return found; // most pages: one query, no permission lookups
+            }
             Member me = ctx.load(actor);
             ForumThread thread = ctx.storage.threads().byId(threadId).orElse(null);
             if (thread == null || !ctx.policy.allows(ctx.permissions(me, thread.boardId()), Action.VIEW_ATTACHMENTS, Target.NONE)) {
                 return Map.of();
             }
-            return ctx.storage.attachments().ofPosts(posts);
+            return found;
+        });
+    }
+
+    /**
+     * The attachments of a thread page core built for this viewer ({@code forum.reading().threadPage(...)}), for
+     * the posts it shows; empty when the viewer may not view attachments on its board. Costs one query when the
+     * viewer may view them (a guest's permission comes from the cached grid) and nothing more for a page without any.
+     */
+    public Map<PostId, List<Attachment>> ofPage(Actor actor, dev.forumkit.core.read.ThreadPage page) {
+        List<PostId> posts = page.posts().items().stream().map(v -> v.post().id()).toList();
+        if (posts.isEmpty()) {
+            return Map.of();
+        }
+        BoardId board = page.board().id();
+        if (actor.isGuest()) {
+            return ctx.policy.allows(ctx.permissions(null, board), Action.VIEW_ATTACHMENTS, Target.NONE)
+                    ? ctx.storage.transactions().readOnly(() -> ctx.storage.attachments().ofPosts(posts)) : Map.of();
+        }
+        return ctx.storage.transactions().readOnly(() -> {
+            Map<PostId, List<Attachment>> found = ctx.storage.attachments().ofPosts(posts);
+            if (found.isEmpty() || !ctx.policy.allows(ctx.permissions(ctx.load(actor), board), Action.VIEW_ATTACHMENTS, Target.NONE)) {
+                return Map.of(); // the member is looked up only when there is something to show
+            }
+            return found;
         });
     }
 

@@ -91,8 +91,7 @@ final class ReadPages {
                 .with("boards", boards)
                 .with("form", Form.empty())
                 .with("watch", WatchPages.threadButton(call, t.id()))
-                .with("attachments", forum.attachments().ofPosts(call.actor(), t.id(),
-                        p.posts().items().stream().map(v -> v.post().id()).toList()));
+                .with("attachments", forum.attachments().ofPage(call.actor(), p));
     }
 
     /** The first post the member has not read (the thread's last post when all are read; page 1 for guests). */
