@@ -63,10 +63,14 @@ public final class Main {
         }
         SearchIndex opened = openSearch(settings, storage);
         SearchGenerations generations = SearchIndexes.generations(settings, opened);
+        AttachmentSettings attachments = AttachmentSettings.load(settings.dataDir());
+        LOG.info("{}", attachments);
         Forum forum = Forum.create(storage, config -> {
             Storages.signals(storage).ifPresent(config::signals); // every node hears the others' commits at once
             config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(opened)
                 .searchGenerations(generations)
+                .blobStore(dev.forumkit.core.blob.FileSystemBlobStore.open(attachments.blobDir()))
+                .attachmentLimits(attachments.limits())
                 .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
                 .verification(settings.verification())
                 .warningThresholds(settings.warningThresholds())

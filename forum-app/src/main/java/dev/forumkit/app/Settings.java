@@ -204,7 +204,7 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
         return publicUrl != null ? publicUrl : "http://localhost:" + actualPort;
     }
 
-    private static Properties file(Properties system, Map<String, String> env) {
+    static Properties file(Properties system, Map<String, String> env) {
         String explicit = system.getProperty("forumkit.config", env.get("FORUMKIT_CONFIG"));
         Path path = Path.of(explicit != null ? explicit : "forumkit.properties");
         Properties p = new Properties();
@@ -219,7 +219,7 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
         }
     }
 
-    private record Lookup(Properties system, Map<String, String> env, Properties file) {
+    record Lookup(Properties system, Map<String, String> env, Properties file) {
         Optional<String> get(String key) {
             String v = system.getProperty("forumkit." + key);
             if (v == null) {

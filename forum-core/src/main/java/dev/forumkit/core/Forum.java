@@ -101,6 +101,7 @@ public final class Forum implements AutoCloseable {
     private final dev.forumkit.core.webhook.WebhookService webhooks;
     private final ScheduledExecutorService webhookTimer;
     private final dev.forumkit.core.conversation.ConversationService conversations;
+    private final dev.forumkit.core.attachment.AttachmentService attachments;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -195,6 +196,11 @@ public final class Forum implements AutoCloseable {
             webhookTimer.scheduleWithFixedDelay(this::deliverWebhooksQuietly, webhookPoll.toMillis(), webhookPoll.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+        this.attachments = new dev.forumkit.core.attachment.AttachmentService(ctx,
+                config.blobStore == null ? new dev.forumkit.core.memory.InMemoryBlobStore(config.clock) : config.blobStore,
+                config.attachmentLimits, new dev.forumkit.core.image.ImagePipeline(config.imageLimits));
+        // abandoned drafts and blobs a crash left without a row go with the outbox's ten-minute housekeeping
+        outbox.alsoPrune(attachments::cleanUp);
         if (config.viewFlushInterval.isZero()) {
             this.flusher = null;
         } else {
@@ -287,6 +293,11 @@ public final class Forum implements AutoCloseable {
     /** Full-text search of posts, filtered by what the viewer may see; {@code search().index()} is the index. */
     public SearchService search() {
         return search;
+    }
+
+    /** Attachments: uploads into drafts and posts, downloads for those who may see the post, cleanup, recount. */
+    public dev.forumkit.core.attachment.AttachmentService attachments() {
+        return attachments;
     }
 
     /** Watching threads and boards. */

@@ -44,6 +44,9 @@ public final class ForumConfig {
     SearchIndex searchIndex;
     Signals signals;
     dev.forumkit.core.search.SearchGenerations searchGenerations;
+    dev.forumkit.core.blob.BlobStore blobStore;
+    dev.forumkit.core.attachment.AttachmentLimits attachmentLimits = dev.forumkit.core.attachment.AttachmentLimits.DEFAULTS;
+    dev.forumkit.core.image.ImageLimits imageLimits = dev.forumkit.core.image.ImageLimits.DEFAULTS;
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
     dev.forumkit.core.conversation.ConversationLimits conversationLimits =
@@ -184,6 +187,28 @@ public final class ForumConfig {
      */
     public ForumConfig searchGenerations(dev.forumkit.core.search.SearchGenerations value) {
         this.searchGenerations = value;
+        return this;
+    }
+
+    /**
+     * Where attachments' bytes are stored; defaults to an in-memory store (gone when the JVM ends). The standalone app
+     * uses a {@link dev.forumkit.core.blob.FileSystemBlobStore} under its data directory. Several nodes need one
+     * store they all reach (see the README). The caller owns it.
+     */
+    public ForumConfig blobStore(dev.forumkit.core.blob.BlobStore value) {
+        this.blobStore = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Attachment limits: size per file, files per post, bytes per member, allowed types. */
+    public ForumConfig attachmentLimits(dev.forumkit.core.attachment.AttachmentLimits value) {
+        this.attachmentLimits = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Image limits: declared pixels, full-size and thumbnail sides, images decoded at once. */
+    public ForumConfig imageLimits(dev.forumkit.core.image.ImageLimits value) {
+        this.imageLimits = Objects.requireNonNull(value);
         return this;
     }
 

@@ -7,6 +7,7 @@ import dev.forumkit.testkit.contract.ApiKeysContract;
 import dev.forumkit.testkit.contract.WebhooksContract;
 import dev.forumkit.testkit.contract.AlertsContract;
 import dev.forumkit.testkit.contract.AlertsPortContract;
+import dev.forumkit.testkit.contract.AttachmentsContract;
 import dev.forumkit.testkit.contract.AuditLogContract;
 import dev.forumkit.testkit.contract.ConversationsContract;
 import dev.forumkit.testkit.contract.ReportsContract;
@@ -310,6 +311,11 @@ public abstract class ForumStorageContract {
 
     @Nested
     class Conversing extends ConversationsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class Attaching extends AttachmentsContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }
 }

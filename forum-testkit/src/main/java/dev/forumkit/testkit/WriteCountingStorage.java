@@ -197,4 +197,9 @@ public final class WriteCountingStorage implements ForumStorage {
     public dev.forumkit.core.conversation.Conversations conversations() {
         return delegate.conversations();
     }
+
+    @Override
+    public dev.forumkit.core.attachment.Attachments attachments() {
+        return delegate.attachments();
+    }
 }

@@ -80,6 +80,53 @@ final class Client {
         return send("DELETE", path, null);
     }
 
+    /** An answer with its body as bytes (files). */
+    record Bytes(int status, byte[] body, HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** Sends a body of bytes (a multipart upload) with the session and CSRF token; answers as text. */
+    Response sendBytes(String method, String path, byte[] body, String... headers) {
+        return exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(body), List.of(headers),
+                HttpResponse.BodyHandlers.ofString(), (status, b, h) -> new Response(status, b, h));
+    }
+
+    /** GETs a file, its body as bytes. */
+    Bytes getBytes(String path, String... headers) {
+        return exchange("GET", path, HttpRequest.BodyPublishers.noBody(), List.of(headers),
+                HttpResponse.BodyHandlers.ofByteArray(), Bytes::new);
+    }
+
+    private interface Answer<B, R> {
+        R make(int status, B body, HttpHeaders headers);
+    }
+
+    private <B, R> R exchange(String method, String path, HttpRequest.BodyPublisher body, List<String> hs,
+                              HttpResponse.BodyHandler<B> handler, Answer<B, R> answer) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        b.method(method, body);
+        if (sessionCookie != null) {
+            b.header("Cookie", "forumkit_session=" + sessionCookie);
+        }
+        if (sendCsrf && csrf != null && !hs.contains("X-CSRF-Token")) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        for (int i = 0; i < hs.size(); i += 2) {
+            b.header(hs.get(i), hs.get(i + 1));
+        }
+        try {
+            HttpResponse<B> r = HTTP.send(b.build(), handler);
+            return answer.make(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response send(String method, String path, String json, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -180,4 +180,9 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.conversation.Conversations conversations() {
         return inner.conversations();
     }
+
+    @Override
+    public dev.forumkit.core.attachment.Attachments attachments() {
+        return inner.attachments();
+    }
 }

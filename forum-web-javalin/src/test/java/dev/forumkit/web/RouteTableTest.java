@@ -298,6 +298,11 @@ class RouteTableTest {
         page("POST /conversation-messages/{messageId}/report", Access.ANYONE, c -> "reason=Creepy");
         page("GET /account/conversation-blocks", Access.MEMBER, null);
         page("POST /account/conversation-blocks", Access.MEMBER, c -> "username=" + c.target().username());
+        rule("POST /boards/{boardId}/attachments", Access.MEMBER, c -> "{}"); // not multipart: 422 for those who may
+        rule("GET /attachments/drafts", Access.MEMBER, null);
+        rule("DELETE /attachments/{attachmentId}", Access.MEMBER, null);
+        page("GET /attachments/{attachmentId}/{name}", Access.ANYONE, null);
+        page("GET /attachments/{attachmentId}/thumbnail/{name}", Access.ANYONE, null);
         // feeds and sitemaps: read as a guest whoever asks; also checked as a private board's group member
         for (String feed : List.of("/feed.atom", "/whats-new/feed.atom", "/boards/{board}/feed.atom", "/threads/{thread}/feed.atom")) {
             publicPage("GET " + feed);
@@ -649,7 +654,9 @@ class RouteTableTest {
                     .replace("{deliveryId}", "999999999")
                     .replace("{token}", "unknown-token")
                     .replace("{conversation}", Long.toString(c.conversationId()))
-                    .replace("{messageId}", Long.toString(c.messageId()));
+                    .replace("{messageId}", Long.toString(c.messageId()))
+                    .replace("{attachmentId}", "999999999")
+                    .replace("{name}", "x.txt");
         }
         return route.path().substring(P.length())
                 .replace("{memberId}", Long.toString(owner ? f.mia.id().value() : c.target().id().value()))
@@ -668,6 +675,7 @@ class RouteTableTest {
                 .replace("{conversationId}", Long.toString(c.conversationId()))
                 .replace("{messageId}", Long.toString(c.messageId()))
                 .replace("{username}", c.target().username())
+                .replace("{attachmentId}", "999999999")
                 .transform(p -> P + p);
     }
 

@@ -46,6 +46,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryWarnings warnings = new InMemoryWarnings(db);
     private final InMemoryApiKeys apiKeys = new InMemoryApiKeys(db);
     private final InMemoryWebhooks webhooks = new InMemoryWebhooks(db);
+    private final InMemoryAttachments attachments = new InMemoryAttachments(db);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
     private final InMemoryRateCounters rateCounters = new InMemoryRateCounters();
     private final InMemoryGroups groups = new InMemoryGroups(db);
@@ -202,5 +203,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.conversation.Conversations conversations() {
         return conversations;
+    }
+
+    @Override
+    public dev.forumkit.core.attachment.Attachments attachments() {
+        return attachments;
     }
 }

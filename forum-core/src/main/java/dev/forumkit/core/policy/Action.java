@@ -45,5 +45,8 @@ public enum Action {
     MANAGE_INTEGRATIONS,
 
     /** Rebuild the search index while the forum serves (admins). */
-    REBUILD_SEARCH
+    REBUILD_SEARCH,
+
+    /** Open and download the attachments of posts one can read. */
+    VIEW_ATTACHMENTS
 }

@@ -15,7 +15,8 @@ public enum Permission {
     UPLOAD("upload files"),
     VOTE_IN_POLLS("vote in polls"),
     MODERATE("moderate (lock, pin, move, delete, restore, approve, edit others)"),
-    SEE_DELETED("see deleted content");
+    SEE_DELETED("see deleted content"),
+    VIEW_ATTACHMENTS("view attachments");
 
     private final String label;
 

@@ -102,6 +102,7 @@ public final class Policy {
             case REACT -> signedIn && reads && p.has(Permission.REACT) && !t.own() && !t.deleted();
             case UPLOAD -> signedIn && reads && p.has(Permission.UPLOAD);
             case VOTE_IN_POLL -> signedIn && reads && p.has(Permission.VOTE_IN_POLLS);
+            case VIEW_ATTACHMENTS -> reads && p.has(Permission.VIEW_ATTACHMENTS);
             case UPDATE_PROFILE -> admin || ((who == Standing.MEMBER || who.isStaff()) && t.own());
             case CHANGE_PASSWORD -> signedIn && t.own();
             case CHANGE_EMAIL -> poster && t.own();
@@ -245,6 +246,7 @@ public final class Policy {
             case REACT -> read.add(Permission.REACT);
             case UPLOAD -> read.add(Permission.UPLOAD);
             case VOTE_IN_POLL -> read.add(Permission.VOTE_IN_POLLS);
+            case VIEW_ATTACHMENTS -> read.add(Permission.VIEW_ATTACHMENTS);
             default -> { return EnumSet.noneOf(Permission.class); }
         }
         return read;

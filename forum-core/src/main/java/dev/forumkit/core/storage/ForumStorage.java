@@ -91,6 +91,8 @@ public interface ForumStorage extends AutoCloseable {
     dev.forumkit.core.webhook.Webhooks webhooks();
     /** Private conversations, their messages and participants, and members' conversation blocks. */
     dev.forumkit.core.conversation.Conversations conversations();
+    /** Attachment rows and members' attachment usage (the bytes are in a {@code BlobStore}). */
+    dev.forumkit.core.attachment.Attachments attachments();
 
     /** Releases connections and files; the default does nothing. */
     @Override

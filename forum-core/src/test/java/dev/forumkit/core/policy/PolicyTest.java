@@ -136,6 +136,7 @@ class PolicyTest {
         row(Action.REBUILD_SEARCH, "nothing", NONE, ADMINS);
         row(Action.UPLOAD, "nothing", NONE, POSTERS);
         row(Action.VOTE_IN_POLL, "nothing", NONE, POSTERS);
+        row(Action.VIEW_ATTACHMENTS, "nothing", NONE, POSTERS);
     }
 
     static Stream<Arguments> decisions() {

@@ -69,6 +69,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final PostgresSignals.Connector direct;
     private Signals signals; // made on first use
     private final JdbiConversations conversations;
+    private final JdbiAttachments attachments;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned, PostgresSignals.Connector direct) {
         this.jdbi = jdbi;
@@ -104,6 +105,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.rateCounters = transactions.dialect() == Dialect.POSTGRES ? new PostgresRateCounters(transactions)
                 : new dev.forumkit.core.memory.InMemoryRateCounters();
         this.conversations = new JdbiConversations(transactions);
+        this.attachments = new JdbiAttachments(transactions);
         ensureIndexes();
     }
 
@@ -406,5 +408,10 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.conversation.Conversations conversations() {
         return conversations;
+    }
+
+    @Override
+    public dev.forumkit.core.attachment.Attachments attachments() {
+        return attachments;
     }
 }

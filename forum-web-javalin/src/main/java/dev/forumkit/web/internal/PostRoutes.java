@@ -16,7 +16,8 @@ public final class PostRoutes {
     private PostRoutes() {
     }
 
-    record Body(String body) {
+    /** {@code attachment_ids}: the author's draft attachments that go into the post (optional). */
+    record Body(String body, java.util.List<Long> attachmentIds) {
     }
 
     record Reason(String reason) {
@@ -54,6 +55,13 @@ public final class PostRoutes {
         t.get("/reaction-types", Access.ANYONE, PostRoutes::reactionTypes);
     }
 
+    /** Drafts named by the request go into the post, in a second transaction: drafts left over are cleaned up a day later. */
+    static void attach(Call call, PostId post, java.util.List<Long> ids) {
+        if (ids != null && !ids.isEmpty()) {
+            call.api().forum().attachments().attach(call.actor(), post, AttachmentRoutes.ids(ids));
+        }
+    }
+
     private static PostId id(Call call) {
         return PostId.of(call.id("postId"));
     }
@@ -67,13 +75,16 @@ public final class PostRoutes {
             return ApprovalRoutes.held(call.api().forum().approvals().view(call.actor(), submitted.held().id()));
         }
         PostView p = submitted.posted();
+        attach(call, p.post().id(), in.attachmentIds());
         return Reply.created(Map.of("post", PostJson.from(p, call.standing().isStaff())));
     }
 
     private static Object edit(Call call) {
         PostId id = id(call);
         Body in = call.body(Body.class);
-        return post(call, call.api().forum().posts().edit(call.actor(), id, in.body()));
+        Object edited = post(call, call.api().forum().posts().edit(call.actor(), id, in.body()));
+        attach(call, id, in.attachmentIds());
+        return edited;
     }
 
     private static Object delete(Call call) {

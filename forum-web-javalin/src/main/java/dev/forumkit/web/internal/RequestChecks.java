@@ -41,7 +41,7 @@ public final class RequestChecks {
             return;
         }
         String sent = ctx.header(CSRF_HEADER);
-        if (sent == null && ctx.isFormUrlencoded()) {
+        if (sent == null && (ctx.isFormUrlencoded() || ctx.isMultipartFormData())) { // a form with files is multipart
             sent = ctx.formParam(CSRF_FIELD);
         }
         if (sent == null || sent.isBlank()) {

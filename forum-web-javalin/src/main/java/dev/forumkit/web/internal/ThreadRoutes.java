@@ -20,7 +20,8 @@ public final class ThreadRoutes {
     private ThreadRoutes() {
     }
 
-    record StartThread(String title, String body) {
+    /** {@code attachment_ids}: the starter's draft attachments that go into the first post (optional). */
+    record StartThread(String title, String body, java.util.List<Long> attachmentIds) {
     }
 
     record Move(Long boardId) {
@@ -64,6 +65,7 @@ public final class ThreadRoutes {
             return ApprovalRoutes.held(call.api().forum().approvals().view(call.actor(), submitted.held().id()));
         }
         Post first = submitted.posted();
+        PostRoutes.attach(call, first.id(), in.attachmentIds());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread(call, first.threadId()));
         body.put("post", PostJson.from(call.api().forum().reading().post(call.actor(), first.id()), call.standing().isStaff()));

@@ -1,6 +1,7 @@
 // forumkit: small improvements over the plain forms, which work without this file.
 // - reacting updates counts and the author's reaction score without a reload (through the JSON API);
-// - Quote puts the quoted post into the reply form at the foot of the page instead of opening the reply page.
+// - Quote puts the quoted post into the reply form at the foot of the page instead of opening the reply page;
+// - files dropped on a reply form go into its file field (the form still posts them itself).
 (function () {
   'use strict';
   var api = document.body.getAttribute('data-api') || '/api/v1';
@@ -80,6 +81,27 @@
       box.scrollIntoView({ block: 'center' });
     }).catch(function () {
       window.location.href = link.href;
+    });
+  });
+
+  document.querySelectorAll('form.reply-form').forEach(function (form) {
+    var input = form.querySelector('input.attach-input');
+    if (!input || typeof DataTransfer === 'undefined') { return; }
+    form.addEventListener('dragover', function (event) {
+      if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, 'Files') >= 0) {
+        event.preventDefault();
+        form.classList.add('is-dropping');
+      }
+    });
+    form.addEventListener('dragleave', function () { form.classList.remove('is-dropping'); });
+    form.addEventListener('drop', function (event) {
+      if (!event.dataTransfer || event.dataTransfer.files.length === 0) { return; }
+      event.preventDefault();
+      form.classList.remove('is-dropping');
+      var all = new DataTransfer();
+      Array.prototype.forEach.call(input.files, function (f) { all.items.add(f); });
+      Array.prototype.forEach.call(event.dataTransfer.files, function (f) { all.items.add(f); });
+      input.files = all.files;
     });
   });
 })();

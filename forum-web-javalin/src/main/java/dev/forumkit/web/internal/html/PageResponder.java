@@ -41,6 +41,8 @@ final class PageResponder implements Responder {
             render(ctx, viewer, v);
         } else if (result instanceof Refusal r) {
             refused(ctx, viewer, r);
+        } else if (result == Written.RESPONSE) {
+            return; // an attachment: status, headers and body are set
         } else {
             throw new IllegalStateException("a page returned " + (result == null ? "nothing" : result.getClass().getSimpleName()));
         }

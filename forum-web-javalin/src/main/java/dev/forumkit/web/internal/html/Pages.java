@@ -16,6 +16,9 @@ public final class Pages {
         GroupPages.register(t);
         PermissionPages.register(t);
         Assets.register(t);
+        t.get("/attachments/{attachmentId}/{name}", dev.forumkit.web.Access.ANYONE, dev.forumkit.web.internal.AttachmentServing::file);
+        t.get("/attachments/{attachmentId}/thumbnail/{name}", dev.forumkit.web.Access.ANYONE,
+                dev.forumkit.web.internal.AttachmentServing::thumbnail);
         AlertPages.register(t);
         AlertSettingsPages.register(t);
         WatchPages.register(t);

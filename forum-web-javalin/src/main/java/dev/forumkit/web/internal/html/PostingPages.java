@@ -82,12 +82,17 @@ final class PostingPages {
     }
 
     private static View replyPage(Call call, ForumThread t, Form form) {
+        return replyPage(call, t, form, java.util.List.of());
+    }
+
+    private static View replyPage(Call call, ForumThread t, Form form, java.util.List<dev.forumkit.core.attachment.Attachment> drafts) {
         Links links = ReadPages.links(call);
         return View.of("reply", "Reply to " + t.title()).noindex()
                 .crumb("Forums", links.home())
                 .crumb(t.title(), links.thread(t))
                 .with("thread", t)
-                .with("form", form);
+                .with("form", form)
+                .with("drafts", drafts);
     }
 
     private static Object replyForm(Call call) {
@@ -107,17 +112,28 @@ final class PostingPages {
         return "[quote=" + q.authorName() + " post=" + id.value() + "]" + Bodies.withoutQuotes(q.body()) + "[/quote]\n\n";
     }
 
+    /**
+     * A reply, with files when the form is multipart (no script needed): chosen files are stored as drafts first;
+     * the Upload button shows the form again with them (and their {@code [attach=ID]} tags), Post reply posts the
+     * text and attaches every draft the form lists. A refused file comes back beside the form, text kept.
+     */
     private static Object reply(Call call) {
         ForumThread t = thread(call);
         Form form = Form.from(call.ctx(), "body");
+        ReplyFiles files = ReplyFiles.of(call);
         try {
+            files.upload(call, t.boardId());
+            if ("1".equals(call.ctx().formParam("upload"))) {
+                return replyPage(call, t, form, files.drafts(call));
+            }
             var submitted = call.api().forum().posts().submitReply(call.actor(), t.id(), form.get("body"), () -> admitPost(call));
             if (submitted.isHeld()) {
-                return Redirect.seeOther(ApprovalPages.heldUrl(call, submitted.held().id()));
+                return Redirect.seeOther(ApprovalPages.heldUrl(call, submitted.held().id())); // uploads stay drafts
             }
+            files.attachTo(call, submitted.posted().post().id());
             return Redirect.seeOther(at(call, submitted.posted().post().id()));
         } catch (RuntimeException e) {
-            return problem(e, form, replyPage(call, t, form), "body");
+            return problem(e, form, replyPage(call, t, form, files.drafts(call)), "body", "file");
         }
     }
 

@@ -108,7 +108,8 @@ final class ReadPages {
                 .with("boards", boards)
                 .with("form", Form.empty())
                 .with("watch", WatchPages.threadButton(call, t.id()))
-                .with("held", n == p.posts().lastPage() ? forum.approvals().pendingInThread(call.actor(), t.id()) : List.of());
+                .with("held", n == p.posts().lastPage() ? forum.approvals().pendingInThread(call.actor(), t.id()) : List.of())
+                .with("attachments", forum.attachments().ofPage(call.actor(), p));
     }
 
     private static boolean guestMaySee(Call call, BoardId board) {
