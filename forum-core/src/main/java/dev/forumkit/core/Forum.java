@@ -14,6 +14,7 @@ import dev.forumkit.core.event.Outbox;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.MemberService;
+import dev.forumkit.core.profile.ProfileService;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.group.GroupService;
 import dev.forumkit.core.policy.PermissionGrid;
@@ -66,6 +67,7 @@ public final class Forum implements AutoCloseable {
     private final Outbox outbox;
     private final ViewCounter views;
     private final ReadMarks marks;
+    private final ProfileService profiles;
     private final MemberService members;
     private final BoardService boards;
     private final ThreadService threads;
@@ -104,6 +106,7 @@ public final class Forum implements AutoCloseable {
                 config.postsPerPage, config.threadsPerPage, config.markupRenderer, config.memberUrl);
         this.views = new ViewCounter(storage);
         this.members = new MemberService(ctx);
+        this.profiles = new ProfileService(ctx, config.signatureMaxLength);
         this.boards = new BoardService(ctx);
         this.threads = new ThreadService(ctx);
         this.posts = new PostService(ctx);
@@ -184,6 +187,11 @@ public final class Forum implements AutoCloseable {
         ForumConfig config = new ForumConfig();
         configure.accept(config);
         return new Forum(storage, config);
+    }
+
+    /** Profiles, display settings, last seen, who is online and deleting one's own account. */
+    public ProfileService profiles() {
+        return profiles;
     }
 
     /** Registering, signing in, profiles, roles and bans. */

@@ -44,9 +44,19 @@ public final class ForumConfig {
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
     Duration permissionCheckInterval = Duration.ofSeconds(1);
+    int signatureMaxLength = 500;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
+    }
+
+    /** The longest signature a member may save, in characters of source text (default 500; 0 turns signatures off). */
+    public ForumConfig signatureMaxLength(int value) {
+        if (value < 0 || value > 10_000) {
+            throw new IllegalArgumentException("signatureMaxLength must be 0..10000: " + value);
+        }
+        this.signatureMaxLength = value;
+        return this;
     }
 
     /** The clock for every timestamp; tests pass a fixed one. */

@@ -172,4 +172,9 @@ public final class WriteCountingStorage implements ForumStorage {
     public dev.forumkit.core.policy.Grants grants() {
         return delegate.grants();
     }
+
+    @Override
+    public dev.forumkit.core.profile.Profiles profiles() {
+        return delegate.profiles();
+    }
 }

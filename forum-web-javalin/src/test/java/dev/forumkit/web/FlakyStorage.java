@@ -155,4 +155,9 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.policy.Grants grants() {
         return inner.grants();
     }
+
+    @Override
+    public dev.forumkit.core.profile.Profiles profiles() {
+        return inner.profiles();
+    }
 }

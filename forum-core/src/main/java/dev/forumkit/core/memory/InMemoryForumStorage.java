@@ -47,6 +47,8 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
     private final InMemoryGroups groups = new InMemoryGroups(db);
     private final InMemoryGrants grants = new InMemoryGrants(db);
+    private final InMemoryProfiles profiles = new InMemoryProfiles(db, new InMemoryProfiles.PersonalData(sessions, alerts,
+            watches, alertPreferences, ignores, passwordResets, emailVerifications, emailNotices));
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -172,5 +174,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.policy.Grants grants() {
         return grants;
+    }
+
+    @Override
+    public dev.forumkit.core.profile.Profiles profiles() {
+        return profiles;
     }
 }

@@ -15,7 +15,9 @@ public enum Permission {
     UPLOAD("upload files"),
     VOTE_IN_POLLS("vote in polls"),
     MODERATE("moderate (lock, pin, move, delete, restore, approve, edit others)"),
-    SEE_DELETED("see deleted content");
+    SEE_DELETED("see deleted content"),
+    /** Forum-wide only: the title shown under the member's name (admins set anyone's regardless). */
+    SET_CUSTOM_TITLE("set own custom title");
 
     private final String label;
 

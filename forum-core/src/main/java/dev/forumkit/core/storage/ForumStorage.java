@@ -80,6 +80,9 @@ public interface ForumStorage extends AutoCloseable {
     /** The set cells of the permission grid. */
     Grants grants();
 
+    /** Member profiles, display settings and last-seen times; erases a deleted account's personal data. */
+    dev.forumkit.core.profile.Profiles profiles();
+
     /** Releases connections and files; the default does nothing. */
     @Override
     default void close() {

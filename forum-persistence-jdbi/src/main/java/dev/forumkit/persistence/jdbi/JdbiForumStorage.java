@@ -60,6 +60,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiAuditLog auditLog;
     private final JdbiGroups groups;
     private final JdbiGrants grants;
+    private final JdbiProfiles profiles;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned) {
         this.jdbi = jdbi;
@@ -87,6 +88,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.auditLog = new JdbiAuditLog(transactions);
         this.groups = new JdbiGroups(transactions);
         this.grants = new JdbiGrants(transactions);
+        this.profiles = new JdbiProfiles(transactions);
         ensureIndexes();
     }
 
@@ -265,6 +267,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.group.Groups groups() {
         return groups;
+    }
+
+    @Override
+    public dev.forumkit.core.profile.Profiles profiles() {
+        return profiles;
     }
 
     @Override
