@@ -28,7 +28,7 @@ public final class Viewer {
         this.now = now;
     }
 
-    static Viewer guest(Instant now) {
+    public static Viewer guest(Instant now) {
         return new Viewer(null, Credential.NONE, null, null, now);
     }
 
@@ -63,7 +63,7 @@ public final class Viewer {
     }
 
     /** The forum session token, when signed in by the forum's cookie. */
-    String sessionToken() {
+    public String sessionToken() {
         return sessionToken;
     }
 }
