@@ -132,6 +132,28 @@ class AccountsHttpTest {
     }
 
     @Test
+    void a_members_posts_and_threads_are_paged_and_private_boards_do_not_leak() {
+        Member author = f.member("author");
+        var admin = Fixture.as(f.admin);
+        var secret = f.forum.boards().createBoard(admin, f.category.id(), "Staff room", "", "");
+        f.forum.threads().start(Fixture.as(author), f.board.id(), "Public ride", "Join us");
+        f.forum.threads().start(Fixture.as(author), secret.id(), "Hidden plans", "Shh");
+        for (var g : java.util.List.of(dev.forumkit.core.group.GroupId.GUESTS, dev.forumkit.core.group.GroupId.MEMBERS)) {
+            f.forum.permissions().set(admin, new dev.forumkit.core.policy.Grant(dev.forumkit.core.policy.Grant.Subject.group(g),
+                    dev.forumkit.core.policy.Grant.Scope.board(secret.id()), dev.forumkit.core.policy.Permission.VIEW_BOARD,
+                    dev.forumkit.core.policy.GrantValue.DENY));
+        }
+        String guestView = f.guest().get("/api/v1/members/" + author.id() + "/threads").body()
+                + f.guest().get("/api/v1/members/" + author.id() + "/posts").body()
+                + f.signedIn(f.mia).get("/api/v1/members/" + author.id() + "/posts").body();
+        assertThat(guestView).contains("Public ride").doesNotContain("Hidden plans").doesNotContain("Shh");
+        JsonNode adminView = f.signedIn(f.admin).get("/api/v1/members/" + author.id() + "/threads").json();
+        assertThat(adminView.path("threads").size()).isEqualTo(2);
+        assertThat(adminView.path("pagination").path("has_more").asBoolean()).isFalse();
+        assertThat(f.guest().get("/api/v1/members/" + author.id() + "/posts?page=0").status()).isEqualTo(422);
+    }
+
+    @Test
     void unknown_html_paths_get_the_forums_own_404_page_while_the_api_keeps_json() {
         Client.Response page = f.guest().get("/no/such/page");
         assertThat(page.status()).isEqualTo(404);

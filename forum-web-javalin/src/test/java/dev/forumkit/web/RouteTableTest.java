@@ -70,6 +70,8 @@ class RouteTableTest {
         rule("POST /me/delete", Access.MEMBER, c -> "{\"password\":\"not the password\"}");
         rule("GET /members", Access.ANYONE, null);
         rule("GET /members/online", Access.ANYONE, null);
+        rule("GET /members/{memberId}/posts", Access.ANYONE, null);
+        rule("GET /members/{memberId}/threads", Access.ANYONE, null);
         rule("PATCH /members/{memberId}", Access.OWNER_OR_ADMIN, c -> "{\"custom_title\":\"Unswerving cyclist\"}");
         rule("PUT /members/{memberId}/role", Access.ADMIN, c -> "{\"role\":\"moderator\"}");
         rule("PUT /members/{memberId}/ban", Access.STAFF, c -> "{\"reason\":\"spam\"}");

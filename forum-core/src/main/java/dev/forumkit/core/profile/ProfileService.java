@@ -31,6 +31,7 @@ public final class ProfileService {
     /** "Last seen" is kept to within five minutes: exact times would cost a write per page view. */
     public static final Duration LAST_SEEN_PRECISION = Duration.ofMinutes(5);
     public static final int MEMBERS_PER_PAGE = 30;
+    public static final int ACTIVITY_PER_PAGE = 20;
     private final ServiceContext ctx;
     private final int signatureMaxLength;
     private final OnlineNow online;
@@ -71,6 +72,31 @@ public final class ProfileService {
             long total = ctx.storage.members().countListed();
             List<Member> items = ctx.storage.members().page(order, (page - 1) * MEMBERS_PER_PAGE, MEMBERS_PER_PAGE);
             return new Page<>(items, page, Page.lastPage(total, MEMBERS_PER_PAGE), MEMBERS_PER_PAGE, total);
+        });
+    }
+
+    /**
+     * A page (from 1, {@link #ACTIVITY_PER_PAGE} a page) of the member's visible posts, or with {@code threadsOnly}
+     * of the threads they started, leaving out boards the viewer may not see.
+     */
+    public Activity activity(Actor viewer, MemberId memberId, boolean threadsOnly, int page) {
+        if (page < 1) {
+            throw InvalidInputException.of("page", "out_of_range", "pages start at 1");
+        }
+        return ctx.storage.transactions().readOnly(() -> {
+            Member me = ctx.load(viewer);
+            ctx.storage.members().byId(memberId).orElseThrow(() -> new NotFoundException("no member " + memberId));
+            java.util.Set<dev.forumkit.core.board.BoardId> hidden = ctx.hiddenBoards(me);
+            List<dev.forumkit.core.post.Post> posts = ctx.storage.posts().visibleByAuthor(memberId, hidden, threadsOnly,
+                    (page - 1) * ACTIVITY_PER_PAGE, ACTIVITY_PER_PAGE + 1);
+            boolean more = posts.size() > ACTIVITY_PER_PAGE;
+            List<dev.forumkit.core.post.Post> shown = more ? posts.subList(0, ACTIVITY_PER_PAGE) : posts;
+            var threads = shown.isEmpty() ? Map.<dev.forumkit.core.content.ThreadId, dev.forumkit.core.thread.ForumThread>of()
+                    : ctx.storage.threads().byIds(shown.stream().map(dev.forumkit.core.post.Post::threadId)
+                    .collect(java.util.stream.Collectors.toSet()));
+            List<Activity.Item> items = shown.stream().map(p -> new Activity.Item(p,
+                    threads.get(p.threadId()) == null ? null : threads.get(p.threadId()).title())).toList();
+            return new Activity(items, page, more);
         });
     }
 

@@ -268,4 +268,40 @@ public abstract class ProfileAccountsContract extends ContractBase {
         assertThat(forum.profiles().memberList(MemberSort.NAME, 2).items()).isEmpty();
         assertThatThrownBy(() -> forum.profiles().memberList(MemberSort.NAME, 0)).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aMembersPostsAndThreadsArePagedAndNeverShowBoardsHiddenFromTheViewer() {
+        Member bob = fx().member("bob");
+        var admin = actor(fx().admin());
+        var secret = forum.boards().createBoard(admin, fx().category().id(), "Back room", "", "");
+        StartedThread open = fx().thread().by(bob).titled("Open ride").start();
+        clock.advanceSeconds(1);
+        fx().thread().by(bob).in(secret).titled("Secret plans").start(); // before the board became private
+        for (GroupId g : java.util.List.of(GroupId.GUESTS, GroupId.MEMBERS)) {
+            forum.permissions().set(admin, new Grant(Grant.Subject.group(g), Grant.Scope.board(secret.id()),
+                    Permission.VIEW_BOARD, GrantValue.DENY));
+        }
+        for (int i = 0; i < 21; i++) {
+            clock.advanceSeconds(1);
+            fx().reply(bob, open.id(), "reply " + i);
+        }
+        var guest = dev.forumkit.core.Actor.guest();
+
+        var first = forum.profiles().activity(guest, bob.id(), false, 1);
+        assertThat(first.items()).hasSize(20);
+        assertThat(first.hasMore()).isTrue();
+        assertThat(first.items().get(0).post().body()).isEqualTo("reply 20");
+        assertThat(first.items()).extracting(dev.forumkit.core.profile.Activity.Item::threadTitle).containsOnly("Open ride");
+        var second = forum.profiles().activity(guest, bob.id(), false, 2);
+        assertThat(second.items()).hasSize(2);
+        assertThat(second.hasMore()).isFalse();
+        assertThat(forum.profiles().activity(actor(fx().member("carol")), bob.id(), true, 1).items())
+                .extracting(dev.forumkit.core.profile.Activity.Item::threadTitle).containsExactly("Open ride");
+
+        assertThat(forum.profiles().activity(admin, bob.id(), true, 1).items())
+                .extracting(dev.forumkit.core.profile.Activity.Item::threadTitle).containsExactly("Secret plans", "Open ride");
+        assertThat(forum.profiles().activity(admin, bob.id(), false, 2).items())
+                .extracting(dev.forumkit.core.profile.Activity.Item::threadTitle).containsExactly("Open ride", "Secret plans", "Open ride");
+        assertThatThrownBy(() -> forum.profiles().activity(guest, bob.id(), false, 0)).isInstanceOf(InvalidInputException.class);
+    }
 }

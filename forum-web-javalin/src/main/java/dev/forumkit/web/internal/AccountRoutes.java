@@ -85,6 +85,8 @@ public final class AccountRoutes {
         t.post("/me/delete", Access.MEMBER, AccountRoutes::deleteAccount);
         t.get("/members", Access.ANYONE, AccountRoutes::memberList);
         t.get("/members/online", Access.ANYONE, AccountRoutes::online);
+        t.get("/members/{memberId}/posts", Access.ANYONE, call -> activity(call, false));
+        t.get("/members/{memberId}/threads", Access.ANYONE, call -> activity(call, true));
     }
 
     private static Object sessions(Call call) {
@@ -138,6 +140,21 @@ public final class AccountRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("members", page.items().stream().map(ListedMemberJson::from).toList());
         body.put("pagination", Pagination.of(page));
+        return body;
+    }
+
+    record ActivityJson(long postId, long threadId, String threadTitle, int number, String body, Instant createdAt) {
+    }
+
+    /** A member's posts or started threads, as this viewer may see them; paged without a total ({@code has_more}). */
+    private static Object activity(Call call, boolean threadsOnly) {
+        dev.forumkit.core.profile.Activity a = call.api().forum().profiles().activity(call.actor(),
+                MemberId.of(call.id("memberId")), threadsOnly, call.page());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(threadsOnly ? "threads" : "posts", a.items().stream().map(i -> new ActivityJson(i.post().id().value(),
+                i.post().threadId().value(), i.threadTitle(), i.post().number(), i.post().body(), i.post().createdAt())).toList());
+        body.put("pagination", Map.of("current_page", a.page(), "per_page",
+                dev.forumkit.core.profile.ProfileService.ACTIVITY_PER_PAGE, "has_more", a.hasMore()));
         return body;
     }
 
