@@ -17,6 +17,7 @@ import dev.forumkit.core.signal.Signals;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.mail.Mailer;
 import dev.forumkit.core.member.MemberService;
+import dev.forumkit.core.profile.ProfileService;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.group.GroupService;
 import dev.forumkit.core.policy.PermissionGrid;
@@ -72,6 +73,7 @@ public final class Forum implements AutoCloseable {
     private final boolean ownsSignals;
     private final ViewCounter views;
     private final ReadMarks marks;
+    private final ProfileService profiles;
     private final MemberService members;
     private final BoardService boards;
     private final ThreadService threads;
@@ -121,6 +123,7 @@ public final class Forum implements AutoCloseable {
                 config.approvalRules, config.spamChecks);
         this.views = new ViewCounter(storage);
         this.members = new MemberService(ctx);
+        this.profiles = new ProfileService(ctx, config.signatureMaxLength);
         this.boards = new BoardService(ctx);
         this.threads = new ThreadService(ctx);
         this.posts = new PostService(ctx);
@@ -234,6 +237,11 @@ public final class Forum implements AutoCloseable {
         ForumConfig config = new ForumConfig();
         configure.accept(config);
         return new Forum(storage, config);
+    }
+
+    /** Profiles, display settings, last seen, who is online and deleting one's own account. */
+    public ProfileService profiles() {
+        return profiles;
     }
 
     /** Registering, signing in, profiles, roles and bans. */

@@ -55,6 +55,7 @@ public final class ForumConfig {
     dev.forumkit.core.approval.ApprovalRules approvalRules = dev.forumkit.core.approval.ApprovalRules.OFF;
     dev.forumkit.core.approval.SpamChecks spamChecks = dev.forumkit.core.approval.SpamChecks.none();
     dev.forumkit.core.webhook.WebhookSettings webhooks = dev.forumkit.core.webhook.WebhookSettings.DEFAULTS;
+    int signatureMaxLength = 500;
     Function<Member, String> memberUrl = m -> "/members/" + Slugs.of(m.username()) + "." + m.id() + "/";
 
     ForumConfig() {
@@ -73,6 +74,15 @@ public final class ForumConfig {
      */
     public ForumConfig spamChecks(dev.forumkit.core.approval.SpamChecks value) {
         this.spamChecks = Objects.requireNonNull(value, "spamChecks");
+        return this;
+    }
+
+    /** The longest signature a member may save, in characters of source text (default 500; 0 turns signatures off). */
+    public ForumConfig signatureMaxLength(int value) {
+        if (value < 0 || value > 10_000) {
+            throw new IllegalArgumentException("signatureMaxLength must be 0..10000: " + value);
+        }
+        this.signatureMaxLength = value;
         return this;
     }
 

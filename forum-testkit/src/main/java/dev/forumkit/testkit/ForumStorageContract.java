@@ -123,6 +123,16 @@ public abstract class ForumStorageContract {
     }
 
     @Nested
+    class ProfilesPort extends dev.forumkit.testkit.contract.ProfilesPortContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
+    class ProfileAccounts extends dev.forumkit.testkit.contract.ProfileAccountsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
     class SessionsPort extends SessionsPortContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }

@@ -202,4 +202,9 @@ public final class WriteCountingStorage implements ForumStorage {
     public dev.forumkit.core.attachment.Attachments attachments() {
         return delegate.attachments();
     }
+
+    @Override
+    public dev.forumkit.core.profile.Profiles profiles() {
+        return delegate.profiles();
+    }
 }

@@ -15,6 +15,7 @@ import dev.forumkit.web.internal.Api;
 import dev.forumkit.web.internal.BoardRoutes;
 import dev.forumkit.web.internal.GroupRoutes;
 import dev.forumkit.web.internal.PermissionRoutes;
+import dev.forumkit.web.internal.AccountRoutes;
 import dev.forumkit.web.internal.MemberRoutes;
 import dev.forumkit.web.internal.OutboxRoutes;
 import dev.forumkit.web.internal.PasswordResetRoutes;
@@ -68,6 +69,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         Pipeline pipeline = new Pipeline(api);
         this.table = new RouteTable(settings.apiPrefix());
         SessionRoutes.register(table);
+        AccountRoutes.register(table); // before MemberRoutes: /members/online is not a member id
         MemberRoutes.register(table);
         BoardRoutes.register(table);
         ThreadRoutes.register(table);

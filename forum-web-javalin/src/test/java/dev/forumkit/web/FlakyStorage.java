@@ -185,4 +185,9 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.attachment.Attachments attachments() {
         return inner.attachments();
     }
+
+    @Override
+    public dev.forumkit.core.profile.Profiles profiles() {
+        return inner.profiles();
+    }
 }

@@ -61,6 +61,17 @@ class RouteTableTest {
         rule("PUT /me/password", Access.MEMBER,
                 c -> "{\"current_password\":\"" + Fixture.PASSWORD + "\",\"new_password\":\"" + Fixture.PASSWORD + "\"}");
         rule("GET /members/{memberId}", Access.ANYONE, null);
+        rule("GET /me/profile", Access.MEMBER, null);
+        rule("PUT /me/profile", Access.MEMBER, c -> "{\"about\":\"I ride.\",\"website\":\"https://example.org\",\"signature\":\"Ride on\"}");
+        rule("GET /me/sessions", Access.MEMBER, null);
+        rule("DELETE /me/sessions/{sessionId}", Access.MEMBER, null);
+        rule("POST /me/sessions/end-others", Access.MEMBER, null);
+        // a wrong password: the route is reached and refuses with 422, and nobody's account goes
+        rule("POST /me/delete", Access.MEMBER, c -> "{\"password\":\"not the password\"}");
+        rule("GET /members", Access.ANYONE, null);
+        rule("GET /members/online", Access.ANYONE, null);
+        rule("GET /members/{memberId}/posts", Access.ANYONE, null);
+        rule("GET /members/{memberId}/threads", Access.ANYONE, null);
         rule("PATCH /members/{memberId}", Access.OWNER_OR_ADMIN, c -> "{\"custom_title\":\"Unswerving cyclist\"}");
         rule("PUT /members/{memberId}/role", Access.ADMIN, c -> "{\"role\":\"moderator\"}");
         rule("PUT /members/{memberId}/ban", Access.STAFF, c -> "{\"reason\":\"spam\"}");
@@ -270,6 +281,16 @@ class RouteTableTest {
         page("POST /posts/{postId}/warn", Access.STAFF, c -> "points=1&reason=Be+nice&expires_in_days=30");
         page("GET /account/warnings", Access.MEMBER, null);
         page("POST /warnings/{warningId}/revoke", Access.STAFF, c -> "reason=Mistake");
+        page("GET /account/profile", Access.MEMBER, null);
+        page("POST /account/profile", Access.MEMBER, c -> "about=I+ride.&location=Lyon&date_style=iso");
+        page("GET /account/password", Access.MEMBER, null);
+        page("POST /account/password", Access.MEMBER, c -> "current_password=not+the+password&new_password=another+long+one");
+        page("GET /account/sessions", Access.MEMBER, null);
+        page("POST /account/sessions/end", Access.MEMBER, c -> "session=0123456789ab");
+        page("POST /account/sessions/end-others", Access.MEMBER, null);
+        page("GET /account/delete", Access.MEMBER, null);
+        page("POST /account/delete", Access.MEMBER, c -> "password=not+the+password");
+        page("GET /members/", Access.ANYONE, null);
         page("GET /admin/audit-log", Access.ADMIN, null);
         page("GET /moderation/approval/", Access.BOARD_MODERATOR, null);
         page("POST /moderation/approval/{heldId}/approve", Access.BOARD_MODERATOR, null);
@@ -676,6 +697,7 @@ class RouteTableTest {
                 .replace("{messageId}", Long.toString(c.messageId()))
                 .replace("{username}", c.target().username())
                 .replace("{attachmentId}", "999999999")
+                .replace("{sessionId}", "0123456789ab")
                 .transform(p -> P + p);
     }
 

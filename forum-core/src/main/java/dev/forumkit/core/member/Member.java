@@ -22,6 +22,9 @@ public record Member(
         long reactionScore,
         boolean emailVerified) {
 
+    /** Not a hash any hasher produces (they all start with a scheme name), so no password ever matches it. */
+    public static final String DELETED_PASSWORD_HASH = "!deleted";
+
     public Member {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(email, "email");
@@ -68,6 +71,26 @@ public record Member(
     public Member withVerifiedEmail(String newEmail) {
         return new Member(id, username, normaliseEmail(newEmail), passwordHash, customTitle, joinedAt, role, ban, messageCount,
                 reactionScore, true);
+    }
+
+    /**
+     * The row a deleted account leaves behind so its posts keep an author: named "Deleted member N" (a name no one
+     * can register: usernames have no spaces), an address under the reserved {@code .invalid} domain, no password
+     * that any input verifies against, no title, ban or staff role. The old username is free again.
+     */
+    public Member erased() {
+        return new Member(id, deletedName(id), "deleted-" + id.value() + "@members.invalid", DELETED_PASSWORD_HASH, null,
+                joinedAt, Role.MEMBER, null, messageCount, reactionScore, false);
+    }
+
+    /** True for the row of a deleted account (see {@link #erased()}). */
+    public boolean isDeleted() {
+        return DELETED_PASSWORD_HASH.equals(passwordHash);
+    }
+
+    /** The name a deleted account's posts show. */
+    public static String deletedName(MemberId id) {
+        return "Deleted member " + id.value();
     }
 
     public boolean isBannedAt(Instant now) {

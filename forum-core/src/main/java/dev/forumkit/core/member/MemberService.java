@@ -98,6 +98,7 @@ public final class MemberService {
         Optional<Member> found = ctx.storage.transactions().readOnly(() -> key.contains("@")
                 ? ctx.storage.members().byEmail(Member.normaliseEmail(key))
                 : ctx.storage.members().byUsername(key));
+        found = found.filter(m -> !m.isDeleted()); // a deleted account's row keeps its posts' author, never a sign-in
         boolean ok = ctx.passwordHasher.verify(password.toCharArray(), found.map(Member::passwordHash).orElse(decoyHash));
         return ok ? found : Optional.empty();
     }
@@ -110,7 +111,10 @@ public final class MemberService {
         return ctx.storage.transactions().readOnly(() -> ctx.storage.members().byUsername(username));
     }
 
-    /** Sets a member's custom title (up to 50 characters; blank clears it). Members edit their own, admins anyone's. */
+    /**
+     * Sets a member's custom title (up to 50 characters; blank clears it). Admins set anyone's; a member sets their own
+     * while the permission grid grants them "set own custom title" forum-wide (by default members and staff have it).
+     */
     public Member updateCustomTitle(Actor actor, MemberId memberId, String title) {
         String clean = title == null ? "" : title.strip();
         Validation.start().length(clean.isEmpty() ? "x" : clean, "custom_title", 1, 50)
@@ -118,7 +122,8 @@ public final class MemberService {
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
             Member target = existing(memberId);
-            ctx.policy.check(ctx.standing(me), Action.UPDATE_PROFILE, Target.member(me.id().equals(target.id()), target.role()));
+            ctx.policy.check(ctx.permissions(me, null), Action.SET_CUSTOM_TITLE,
+                    Target.member(me.id().equals(target.id()), target.role()));
             Member updated = target.withCustomTitle(clean.isEmpty() ? null : clean);
             ctx.storage.members().update(updated);
             if (!me.id().equals(target.id())) { // an admin changing someone's title; members' own edits are not moderation

@@ -32,6 +32,15 @@ public interface Members {
     /** True if any member has the ADMIN role. */
     boolean hasAdmin();
 
+    /**
+     * A page of the member list in the given order, leaving out deleted accounts (see {@link Member#erased()}); ties
+     * are broken by id.
+     */
+    java.util.List<Member> page(MemberSort sort, int offset, int limit);
+
+    /** How many members the list shows: all but deleted accounts. */
+    long countListed();
+
     /** Every member, in id order (recount). */
     void forEach(Consumer<Member> action);
 }

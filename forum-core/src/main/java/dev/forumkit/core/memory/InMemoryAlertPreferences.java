@@ -41,4 +41,9 @@ final class InMemoryAlertPreferences implements AlertPreferences {
     public void put(Preferences preferences) {
         db.run(() -> rows.put(preferences.member().value(), preferences));
     }
+
+    /** The member's preferences, for erasing a deleted account; runs inside a write. */
+    void removeMember(MemberId member) {
+        rows.remove(member.value());
+    }
 }

@@ -147,4 +147,14 @@ final class InMemoryAlerts implements Alerts {
         return db.read(() -> rows.values().stream().filter(a -> a.sourcePosition() == sourcePosition)
                 .sorted(java.util.Comparator.comparingLong(a -> a.id().value())).toList());
     }
+
+    /** Every alert the member received, for erasing a deleted account; runs inside a write. */
+    void removeMember(dev.forumkit.core.member.MemberId member) {
+        long m = member.value();
+        for (Key k : java.util.List.copyOf(rows.range(new Key(m, Long.MIN_VALUE), new Key(m, Long.MAX_VALUE)).keySet())) {
+            Alert a = rows.remove(k);
+            recipientById.remove(k.id());
+            sources.remove(new Source(m, a.sourcePosition(), a.kind()));
+        }
+    }
 }

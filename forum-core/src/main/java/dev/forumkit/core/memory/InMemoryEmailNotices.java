@@ -64,4 +64,12 @@ final class InMemoryEmailNotices implements EmailNotices {
             return old.size();
         });
     }
+
+    /** The member's notices and unsubscribe links, for erasing a deleted account; runs inside a write. */
+    void removeMember(MemberId member) {
+        long m = member.value();
+        java.util.List.copyOf(notices.range(new Key(m, Long.MIN_VALUE), new Key(m, Long.MAX_VALUE)).keySet()).forEach(notices::remove);
+        unsubscribes.values().stream().filter(u -> u.member().equals(member)).map(Unsubscribe::tokenHash).toList()
+                .forEach(unsubscribes::remove);
+    }
 }

@@ -74,4 +74,10 @@ final class InMemoryEmailVerifications implements EmailVerifications {
             return doomed.size();
         });
     }
+
+    /** The member's verification links, for erasing a deleted account; runs inside a write. */
+    void removeMember(MemberId member) {
+        rows.values().stream().filter(r -> r.member().equals(member)).map(EmailVerification::tokenHash).toList()
+                .forEach(rows::remove);
+    }
 }

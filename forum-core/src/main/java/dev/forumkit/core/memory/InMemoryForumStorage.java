@@ -53,6 +53,8 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryGrants grants = new InMemoryGrants(db);
     private final InMemoryHeldPosts heldPosts = new InMemoryHeldPosts(db);
     private final InMemoryConversations conversations = new InMemoryConversations(db);
+    private final InMemoryProfiles profiles = new InMemoryProfiles(db, new InMemoryProfiles.PersonalData(sessions, alerts,
+            watches, alertPreferences, ignores, passwordResets, emailVerifications, emailNotices));
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -208,5 +210,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.attachment.Attachments attachments() {
         return attachments;
+    }
+
+    @Override
+    public dev.forumkit.core.profile.Profiles profiles() {
+        return profiles;
     }
 }

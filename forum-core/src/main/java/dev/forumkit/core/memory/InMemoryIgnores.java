@@ -48,4 +48,12 @@ final class InMemoryIgnores implements Ignores {
                         new Key(Long.MAX_VALUE, Long.MAX_VALUE)).keySet().stream()
                 .filter(k -> k.target() == ignored.value()).map(k -> MemberId.of(k.member())).collect(Collectors.toSet()));
     }
+
+    /** Whom the member ignores and who ignores them, for erasing a deleted account; runs inside a write. */
+    void removeMember(MemberId member) {
+        long m = member.value();
+        java.util.List.copyOf(pairs.range(new Key(m, Long.MIN_VALUE), new Key(m, Long.MAX_VALUE)).keySet()).forEach(pairs::remove);
+        pairs.range(new Key(Long.MIN_VALUE, Long.MIN_VALUE), new Key(Long.MAX_VALUE, Long.MAX_VALUE)).keySet().stream()
+                .filter(k -> k.target() == m).toList().forEach(pairs::remove);
+    }
 }

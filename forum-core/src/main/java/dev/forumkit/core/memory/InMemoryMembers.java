@@ -115,6 +115,23 @@ final class InMemoryMembers implements Members {
     }
 
     @Override
+    public List<Member> page(dev.forumkit.core.member.MemberSort sort, int offset, int limit) {
+        java.util.Comparator<Member> order = switch (sort) {
+            case NAME -> java.util.Comparator.comparing(m -> Member.usernameKey(m.username()));
+            case JOINED -> java.util.Comparator.comparing(Member::joinedAt).reversed();
+            case MESSAGES -> java.util.Comparator.comparingInt(Member::messageCount).reversed();
+            case REACTION_SCORE -> java.util.Comparator.comparingLong(Member::reactionScore).reversed();
+        };
+        return db.read(() -> rows.values().stream().filter(m -> !m.isDeleted())
+                .sorted(order.thenComparingLong(m -> m.id().value())).skip(offset).limit(limit).toList());
+    }
+
+    @Override
+    public long countListed() {
+        return db.read(() -> rows.values().stream().filter(m -> !m.isDeleted()).count());
+    }
+
+    @Override
     public boolean hasAdmin() {
         return db.read(() -> rows.values().stream().anyMatch(m -> m.role() == dev.forumkit.core.member.Role.ADMIN));
     }

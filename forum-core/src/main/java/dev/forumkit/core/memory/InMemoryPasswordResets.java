@@ -67,4 +67,9 @@ final class InMemoryPasswordResets implements PasswordResets {
     private static PasswordReset used(PasswordReset r, Instant now) {
         return new PasswordReset(r.tokenHash(), r.member(), r.requestPosition(), r.createdAt(), r.expiresAt(), now);
     }
+
+    /** The member's reset links, used or not, for erasing a deleted account; runs inside a write. */
+    void removeMember(MemberId member) {
+        rows.values().stream().filter(r -> r.member().equals(member)).map(PasswordReset::tokenHash).toList().forEach(rows::remove);
+    }
 }

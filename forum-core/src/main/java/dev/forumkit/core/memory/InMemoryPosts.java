@@ -98,6 +98,16 @@ final class InMemoryPosts implements Posts {
     }
 
     @Override
+    public List<Post> visibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded,
+                                      boolean threadStartsOnly, int offset, int limit) {
+        return db.read(() -> rows.values().stream()
+                .filter(p -> p.authorId().equals(author) && !p.isDeleted() && (!threadStartsOnly || p.number() == 1)
+                        && threads.byId(p.threadId()).map(t -> !t.isDeleted() && !excluded.contains(t.boardId())).orElse(false))
+                .sorted(Comparator.comparing(Post::createdAt).thenComparingLong(p -> p.id().value()).reversed())
+                .skip(offset).limit(limit).toList());
+    }
+
+    @Override
     public List<Post> recentVisibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded, int limit) {
         return db.read(() -> rows.values().stream()
                 .filter(p -> p.authorId().equals(author) && !p.isDeleted()

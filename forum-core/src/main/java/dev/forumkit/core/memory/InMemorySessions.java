@@ -38,7 +38,8 @@ final class InMemorySessions implements Sessions {
         db.run(() -> {
             Session s = rows.get(tokenHash);
             if (s != null) {
-                rows.put(tokenHash, new Session(s.tokenHash(), s.memberId(), s.createdAt(), expiresAt));
+                rows.put(tokenHash, new Session(s.tokenHash(), s.memberId(), s.createdAt(), expiresAt, s.userAgent(), s.ip(),
+                        s.lastUsedAt()));
             }
         });
     }
@@ -51,6 +52,35 @@ final class InMemorySessions implements Sessions {
     @Override
     public int removeAllOf(MemberId member) {
         return db.write(() -> remove(List.copyOf(rows.values()).stream().filter(s -> s.memberId().equals(member)).toList()));
+    }
+
+    @Override
+    public List<Session> allOf(MemberId member) {
+        return db.read(() -> rows.values().stream().filter(s -> s.memberId().equals(member))
+                .sorted(java.util.Comparator.comparing(Session::lastUsedAt).reversed().thenComparing(Session::tokenHash))
+                .toList());
+    }
+
+    @Override
+    public void touch(String tokenHash, Instant lastUsedAt) {
+        db.run(() -> {
+            Session s = rows.get(tokenHash);
+            if (s != null) {
+                rows.put(tokenHash, new Session(s.tokenHash(), s.memberId(), s.createdAt(), s.expiresAt(), s.userAgent(),
+                        s.ip(), lastUsedAt));
+            }
+        });
+    }
+
+    @Override
+    public int removeAllOfExcept(MemberId member, String keptTokenHash) {
+        return db.write(() -> remove(List.copyOf(rows.values()).stream()
+                .filter(s -> s.memberId().equals(member) && !s.tokenHash().equals(keptTokenHash)).toList()));
+    }
+
+    /** Everything of the member, for erasing a deleted account. */
+    void removeMember(MemberId member) {
+        removeAllOf(member);
     }
 
     @Override

@@ -96,4 +96,11 @@ final class InMemoryWatches implements Watches {
     public long countBoardsOf(MemberId member) {
         return db.read(() -> boards.range(new Key(member.value(), Long.MIN_VALUE), new Key(member.value(), Long.MAX_VALUE)).size());
     }
+
+    /** Every watch of the member, for erasing a deleted account; runs inside a write. */
+    void removeMember(dev.forumkit.core.member.MemberId member) {
+        long m = member.value();
+        java.util.List.copyOf(threads.range(new Key(m, Long.MIN_VALUE), new Key(m, Long.MAX_VALUE)).keySet()).forEach(threads::remove);
+        java.util.List.copyOf(boards.range(new Key(m, Long.MIN_VALUE), new Key(m, Long.MAX_VALUE)).keySet()).forEach(boards::remove);
+    }
 }

@@ -16,6 +16,8 @@ public enum Action {
     DELETE_THREAD,
     RESTORE_THREAD,
     UPDATE_PROFILE,
+    /** Set a custom title: admins anyone's, others their own with the grid's "set own custom title". */
+    SET_CUSTOM_TITLE,
     CHANGE_PASSWORD,
     CHANGE_EMAIL,
     CHANGE_ROLE,

@@ -16,7 +16,10 @@ public enum Permission {
     VOTE_IN_POLLS("vote in polls"),
     MODERATE("moderate (lock, pin, move, delete, restore, approve, edit others)"),
     SEE_DELETED("see deleted content"),
-    VIEW_ATTACHMENTS("view attachments");
+    VIEW_ATTACHMENTS("view attachments"),
+
+    /** Forum-wide only: the title shown under the member's name (admins set anyone's regardless). */
+    SET_CUSTOM_TITLE("set own custom title");
 
     private final String label;
 

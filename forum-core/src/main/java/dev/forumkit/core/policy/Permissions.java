@@ -12,7 +12,7 @@ import java.util.Set;
 public record Permissions(Standing standing, int bits) {
     private static final int READ = Permission.VIEW_BOARD.bit() | Permission.READ_THREADS.bit();
     private static final int MEMBER = READ | bits(Permission.START_THREAD, Permission.REPLY, Permission.REACT,
-            Permission.EDIT_OWN_POST, Permission.DELETE_OWN_POST, Permission.UPLOAD, Permission.VOTE_IN_POLLS,
+            Permission.EDIT_OWN_POST, Permission.DELETE_OWN_POST, Permission.UPLOAD, Permission.VOTE_IN_POLLS, Permission.SET_CUSTOM_TITLE,
             // guests (and banned members) only read by default; a forum that shows them attachments sets the grid
             Permission.VIEW_ATTACHMENTS);
     private static final int ALL = (1 << Permission.values().length) - 1;

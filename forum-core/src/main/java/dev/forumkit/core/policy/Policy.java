@@ -104,6 +104,7 @@ public final class Policy {
             case VOTE_IN_POLL -> signedIn && reads && p.has(Permission.VOTE_IN_POLLS);
             case VIEW_ATTACHMENTS -> reads && p.has(Permission.VIEW_ATTACHMENTS);
             case UPDATE_PROFILE -> admin || ((who == Standing.MEMBER || who.isStaff()) && t.own());
+            case SET_CUSTOM_TITLE -> admin || (poster && t.own() && p.has(Permission.SET_CUSTOM_TITLE));
             case CHANGE_PASSWORD -> signedIn && t.own();
             case CHANGE_EMAIL -> poster && t.own();
             case CHANGE_ROLE -> admin && !t.own();
@@ -247,6 +248,7 @@ public final class Policy {
             case UPLOAD -> read.add(Permission.UPLOAD);
             case VOTE_IN_POLL -> read.add(Permission.VOTE_IN_POLLS);
             case VIEW_ATTACHMENTS -> read.add(Permission.VIEW_ATTACHMENTS);
+            case SET_CUSTOM_TITLE -> { return EnumSet.of(Permission.SET_CUSTOM_TITLE); }
             default -> { return EnumSet.noneOf(Permission.class); }
         }
         return read;

@@ -23,6 +23,13 @@ public interface Posts {
     /** The member's newest posts that are visible (neither the post nor its thread deleted), newest first. */
     List<Post> recentVisibleByAuthor(MemberId author, int limit);
 
+    /**
+     * A page of the member's visible posts, newest first (ties by id), leaving out threads on the {@code excluded}
+     * boards; with {@code threadStartsOnly} only the first posts of threads (the threads they started).
+     */
+    List<Post> visibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded,
+                               boolean threadStartsOnly, int offset, int limit);
+
     /** As {@link #recentVisibleByAuthor(MemberId, int)}, leaving out posts in threads on the given boards. */
     List<Post> recentVisibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded, int limit);
 

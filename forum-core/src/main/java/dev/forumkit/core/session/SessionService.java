@@ -8,6 +8,7 @@ import dev.forumkit.core.storage.ForumStorage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * have checked the password: it is the step after {@code members().authenticate(...)}, not a way around it.
  */
 public final class SessionService {
+    /** "Last used" is kept to within five minutes: exact times would cost a write per request. */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(5);
     private static final long CLEANUP_EVERY_MILLIS = Duration.ofMinutes(10).toMillis();
     private final ServiceContext ctx;
     private final ForumStorage s;
@@ -33,12 +36,21 @@ public final class SessionService {
      * old session, or null) ends in the same transaction, so a token planted on a client never becomes signed in.
      */
     public SignedIn create(MemberId memberId, Duration lifetime, String replacedToken) {
+        return create(memberId, lifetime, replacedToken, null, null);
+    }
+
+    /**
+     * Signs the member in as {@link #create(MemberId, Duration, String)} does, remembering the device's user agent and
+     * IP address (either may be null) for the member's list of sessions.
+     */
+    public SignedIn create(MemberId memberId, Duration lifetime, String replacedToken, String userAgent, String ip) {
         requireLifetime(lifetime);
         Instant now = ctx.now();
         String token = SessionTokens.newToken();
-        Session session = new Session(SessionTokens.hash(token), memberId, now, now.plus(lifetime));
+        Session session = new Session(SessionTokens.hash(token), memberId, now, now.plus(lifetime), userAgent, ip, now);
         Member member = s.transactions().inTransaction(() -> {
-            Member m = s.members().byId(memberId).orElseThrow(() -> new NotFoundException("no member " + memberId));
+            Member m = s.members().byId(memberId).filter(x -> !x.isDeleted())
+                    .orElseThrow(() -> new NotFoundException("no member " + memberId));
             if (SessionTokens.wellFormed(replacedToken)) {
                 s.sessions().remove(SessionTokens.hash(replacedToken));
             }
@@ -72,6 +84,9 @@ public final class SessionService {
         }
         Duration left = Duration.between(now, found.session().expiresAt());
         if (left.compareTo(lifetime.dividedBy(2)) >= 0) {
+            if (!found.session().lastUsedAt().plus(LAST_USED_PRECISION).isAfter(now)) {
+                s.transactions().run(() -> s.sessions().touch(hash, now));
+            }
             return Optional.of(new SignedIn(token, found.session(), found.member(), false));
         }
         Session extended = extend(token, lifetime).orElse(found.session());
@@ -88,8 +103,12 @@ public final class SessionService {
         Instant until = ctx.now().plus(lifetime);
         return s.transactions().inTransaction(() -> {
             Optional<Session> found = s.sessions().byTokenHash(hash);
-            found.ifPresent(x -> s.sessions().extend(hash, until));
-            return found.map(x -> new Session(x.tokenHash(), x.memberId(), x.createdAt(), until));
+            found.ifPresent(x -> {
+                s.sessions().extend(hash, until);
+                s.sessions().touch(hash, ctx.now());
+            });
+            return found.map(x -> new Session(x.tokenHash(), x.memberId(), x.createdAt(), until, x.userAgent(), x.ip(),
+                    ctx.now()));
         });
     }
 
@@ -106,6 +125,28 @@ public final class SessionService {
     public int endAll(MemberId memberId) {
         Objects.requireNonNull(memberId, "memberId");
         return s.transactions().inTransaction(() -> s.sessions().removeAllOf(memberId));
+    }
+
+    /** The member's active sessions, most recently used first. */
+    public List<Session> of(MemberId memberId) {
+        Objects.requireNonNull(memberId, "memberId");
+        Instant now = ctx.now();
+        return s.transactions().readOnly(() -> s.sessions().allOf(memberId)).stream().filter(x -> x.activeAt(now)).toList();
+    }
+
+    /** Ends the member's session named by {@code handle} (see {@link Session#handle()}); false if they have none such. */
+    public boolean endByHandle(MemberId memberId, String handle) {
+        Objects.requireNonNull(memberId, "memberId");
+        return s.transactions().inTransaction(() -> s.sessions().allOf(memberId).stream()
+                .filter(x -> x.handle().equals(handle)).findFirst()
+                .map(x -> s.sessions().remove(x.tokenHash())).orElse(false));
+    }
+
+    /** Ends every session of the member except the one of {@code keptToken} ("sign out everywhere else"); how many. */
+    public int endOthers(MemberId memberId, String keptToken) {
+        Objects.requireNonNull(memberId, "memberId");
+        String kept = SessionTokens.wellFormed(keptToken) ? SessionTokens.hash(keptToken) : "";
+        return s.transactions().inTransaction(() -> s.sessions().removeAllOfExcept(memberId, kept));
     }
 
     private static void requireLifetime(Duration lifetime) {

@@ -3,6 +3,7 @@ package dev.forumkit.core.session;
 import dev.forumkit.core.member.MemberId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Storage port for sessions, shared by every app node. Keys are token hashes. */
@@ -20,6 +21,15 @@ public interface Sessions {
 
     /** Ends every session of a member (ban, password change); returns how many. */
     int removeAllOf(MemberId member);
+
+    /** The member's sessions, most recently used first (the account page's list of devices). */
+    List<Session> allOf(MemberId member);
+
+    /** Records when the session was last used. */
+    void touch(String tokenHash, Instant lastUsedAt);
+
+    /** Ends every session of a member but the one with {@code keptTokenHash} ("sign out everywhere else"). */
+    int removeAllOfExcept(MemberId member, String keptTokenHash);
 
     /** Deletes sessions that expired before {@code now}; returns how many. */
     int removeExpired(Instant now);

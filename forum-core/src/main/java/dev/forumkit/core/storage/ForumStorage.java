@@ -93,6 +93,8 @@ public interface ForumStorage extends AutoCloseable {
     dev.forumkit.core.conversation.Conversations conversations();
     /** Attachment rows and members' attachment usage (the bytes are in a {@code BlobStore}). */
     dev.forumkit.core.attachment.Attachments attachments();
+    /** Member profiles, display settings and last-seen times; erases a deleted account's personal data. */
+    dev.forumkit.core.profile.Profiles profiles();
 
     /** Releases connections and files; the default does nothing. */
     @Override

@@ -94,6 +94,8 @@ class PolicyTest {
 
         row(Action.UPDATE_PROFILE, "self", SELF, POSTERS);
         row(Action.UPDATE_PROFILE, "another member", A_MEMBER, ADMINS);
+        row(Action.SET_CUSTOM_TITLE, "self", SELF, POSTERS);
+        row(Action.SET_CUSTOM_TITLE, "another member", A_MEMBER, ADMINS);
         row(Action.CHANGE_PASSWORD, "self", SELF, SIGNED_IN);
         row(Action.CHANGE_PASSWORD, "another member", A_MEMBER, NOBODY);
         row(Action.CHANGE_EMAIL, "self", SELF, POSTERS);

@@ -70,6 +70,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private Signals signals; // made on first use
     private final JdbiConversations conversations;
     private final JdbiAttachments attachments;
+    private final JdbiProfiles profiles;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned, PostgresSignals.Connector direct) {
         this.jdbi = jdbi;
@@ -106,6 +107,7 @@ public final class JdbiForumStorage implements ForumStorage {
                 : new dev.forumkit.core.memory.InMemoryRateCounters();
         this.conversations = new JdbiConversations(transactions);
         this.attachments = new JdbiAttachments(transactions);
+        this.profiles = new JdbiProfiles(transactions);
         ensureIndexes();
     }
 
@@ -328,6 +330,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.group.Groups groups() {
         return groups;
+    }
+
+    @Override
+    public dev.forumkit.core.profile.Profiles profiles() {
+        return profiles;
     }
 
     @Override

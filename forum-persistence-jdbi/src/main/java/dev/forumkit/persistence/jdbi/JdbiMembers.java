@@ -131,6 +131,25 @@ final class JdbiMembers implements Members {
     }
 
     @Override
+    public List<Member> page(dev.forumkit.core.member.MemberSort sort, int offset, int limit) {
+        String order = switch (sort) {
+            case NAME -> "username_key, id";
+            case JOINED -> "joined_at DESC, id";
+            case MESSAGES -> "message_count DESC, id";
+            case REACTION_SCORE -> "reaction_score DESC, id";
+        };
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM members WHERE password_hash <> :deleted ORDER BY "
+                        + order + " LIMIT :limit OFFSET :offset")
+                .bind("deleted", Member.DELETED_PASSWORD_HASH).bind("limit", limit).bind("offset", offset).map(MAPPER).list());
+    }
+
+    @Override
+    public long countListed() {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM members WHERE password_hash <> :deleted")
+                .bind("deleted", Member.DELETED_PASSWORD_HASH).mapTo(Long.class).one());
+    }
+
+    @Override
     public long count() {
         return db.with(h -> {
             if (db.inWriteTransaction()) {

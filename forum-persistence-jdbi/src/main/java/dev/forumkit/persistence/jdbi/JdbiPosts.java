@@ -108,6 +108,23 @@ final class JdbiPosts implements Posts {
     }
 
     @Override
+    public List<Post> visibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded,
+                                      boolean threadStartsOnly, int offset, int limit) {
+        String boards = excluded.isEmpty() ? "" : " AND t.board_id NOT IN (<boards>)";
+        return db.with(h -> {
+            var q = h.createQuery("SELECT " + TABLE.select("p") + " FROM posts p JOIN threads t ON t.id = p.thread_id"
+                            + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL" + boards
+                            + (threadStartsOnly ? " AND p.number = 1" : "")
+                            + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+                    .bind("author", author.value()).bind("limit", limit).bind("offset", offset);
+            if (!excluded.isEmpty()) {
+                q.bindList("boards", excluded.stream().map(b -> b.value()).toList());
+            }
+            return q.map(MAPPER).list();
+        });
+    }
+
+    @Override
     public List<Post> recentVisibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded, int limit) {
         if (excluded.isEmpty()) {
             return recentVisibleByAuthor(author, limit);

@@ -6,11 +6,15 @@ import dev.forumkit.core.session.Sessions;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 final class JdbiSessions implements Sessions {
+    private static final String COLUMNS = "token_hash, member_id, created_at, expires_at, user_agent, ip, last_used_at";
     private static final RowMapper<Session> MAPPER = (rs, ctx) -> new Session(rs.getString("token_hash"),
-            MemberId.of(rs.getLong("member_id")), Rows.instant(rs, "created_at"), Rows.instant(rs, "expires_at"));
+            MemberId.of(rs.getLong("member_id")), Rows.instant(rs, "created_at"), Rows.instant(rs, "expires_at"),
+            rs.getString("user_agent"), rs.getString("ip"), Rows.instant(rs, "last_used_at"));
 
     private final JdbiTransactions db;
 
@@ -20,16 +24,16 @@ final class JdbiSessions implements Sessions {
 
     @Override
     public void add(Session s) {
-        db.use(h -> h.createUpdate("INSERT INTO sessions (token_hash, member_id, created_at, expires_at)"
-                        + " VALUES (:hash, :member, :created, :expires)")
+        db.use(h -> h.createUpdate("INSERT INTO sessions (" + COLUMNS + ")"
+                        + " VALUES (:hash, :member, :created, :expires, :agent, :ip, :used)")
                 .bind("hash", s.tokenHash()).bind("member", s.memberId().value())
+                .bind("agent", s.userAgent()).bind("ip", s.ip()).bind("used", Rows.ts(s.lastUsedAt()))
                 .bind("created", Rows.ts(s.createdAt())).bind("expires", Rows.ts(s.expiresAt())).execute());
     }
 
     @Override
     public Optional<Session> byTokenHash(String tokenHash) {
-        return db.with(h -> h.createQuery("SELECT token_hash, member_id, created_at, expires_at FROM sessions"
-                + " WHERE token_hash = :hash").bind("hash", tokenHash).map(MAPPER).findOne());
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE token_hash = :hash").bind("hash", tokenHash).map(MAPPER).findOne());
     }
 
     @Override
@@ -46,6 +50,26 @@ final class JdbiSessions implements Sessions {
     @Override
     public int removeAllOf(MemberId member) {
         return db.with(h -> h.createUpdate("DELETE FROM sessions WHERE member_id = :member").bind("member", member.value()).execute());
+    }
+
+    @Override
+    public List<Session> allOf(MemberId member) {
+        // rows from before V15 have no last_used_at: their creation stands in, as the mapper does
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE member_id = :member")
+                .bind("member", member.value()).map(MAPPER).list()).stream()
+                .sorted(Comparator.comparing(Session::lastUsedAt).reversed().thenComparing(Session::tokenHash)).toList();
+    }
+
+    @Override
+    public void touch(String tokenHash, Instant lastUsedAt) {
+        db.use(h -> h.createUpdate("UPDATE sessions SET last_used_at = :used WHERE token_hash = :hash")
+                .bind("used", Rows.ts(lastUsedAt)).bind("hash", tokenHash).execute());
+    }
+
+    @Override
+    public int removeAllOfExcept(MemberId member, String keptTokenHash) {
+        return db.with(h -> h.createUpdate("DELETE FROM sessions WHERE member_id = :member AND token_hash <> :kept")
+                .bind("member", member.value()).bind("kept", keptTokenHash).execute());
     }
 
     @Override

@@ -100,4 +100,46 @@ public abstract class SessionsPortContract extends ContractBase {
         assertThat(read(() -> storage.sessions().byTokenHash(hash(3)))).isPresent();
         assertThat(tx(() -> storage.sessions().removeExpired(inAnHour))).isZero();
     }
+
+    @Test
+    void aSessionKeepsItsDeviceAndLastUse() {
+        Session s = new Session(hash(1), alice.id(), clock.instant(), clock.instant().plus(Duration.ofDays(1)),
+                "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0 – ünï", "2001:db8::1", clock.instant());
+        txRun(() -> storage.sessions().add(s));
+        Instant later = clock.instant().plus(Duration.ofMinutes(7));
+
+        txRun(() -> storage.sessions().touch(hash(1), later));
+        txRun(() -> storage.sessions().extend(hash(1), later.plus(Duration.ofDays(2))));
+
+        Session stored = read(() -> storage.sessions().byTokenHash(hash(1))).orElseThrow();
+        assertThat(stored.userAgent()).isEqualTo(s.userAgent());
+        assertThat(stored.ip()).isEqualTo("2001:db8::1");
+        assertThat(stored.lastUsedAt()).isEqualTo(later);
+        assertThat(stored.expiresAt()).isEqualTo(later.plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    void allOfListsOneMembersSessionsMostRecentlyUsedFirst() {
+        session(hash(1), alice, Duration.ofDays(1));
+        session(hash(2), alice, Duration.ofDays(1));
+        session(hash(3), bob, Duration.ofDays(1));
+        txRun(() -> storage.sessions().touch(hash(1), clock.instant().plus(Duration.ofMinutes(10))));
+
+        assertThat(read(() -> storage.sessions().allOf(alice.id())).stream().map(Session::tokenHash))
+                .containsExactly(hash(1), hash(2));
+        assertThat(read(() -> storage.sessions().allOf(bob.id())).stream().map(Session::tokenHash)).containsExactly(hash(3));
+    }
+
+    @Test
+    void removeAllOfExceptKeepsOneSessionOfTheMember() {
+        session(hash(1), alice, Duration.ofDays(1));
+        session(hash(2), alice, Duration.ofDays(1));
+        session(hash(3), alice, Duration.ofDays(1));
+        session(hash(4), bob, Duration.ofDays(1));
+
+        assertThat(tx(() -> storage.sessions().removeAllOfExcept(alice.id(), hash(2)))).isEqualTo(2);
+
+        assertThat(read(() -> storage.sessions().allOf(alice.id())).stream().map(Session::tokenHash)).containsExactly(hash(2));
+        assertThat(read(() -> storage.sessions().byTokenHash(hash(4)))).isPresent();
+    }
 }

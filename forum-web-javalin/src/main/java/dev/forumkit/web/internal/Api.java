@@ -21,8 +21,8 @@ public final class Api implements AutoCloseable {
 
     public Api(PluginSettings settings) {
         this.settings = settings;
-        this.sessions = new WebSessions(settings);
         this.checks = new RequestChecks(settings.security());
+        this.sessions = new WebSessions(settings, checks);
         PluginSettings.Passwords p = settings.passwords();
         this.passwords = new PasswordWork(p.threads(), p.queue(), p.queueTimeout(), System::nanoTime);
         RateLimitService counted = settings.forum().rateLimits(); // shared by every node through the storage

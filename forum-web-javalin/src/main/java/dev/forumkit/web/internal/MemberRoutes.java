@@ -102,6 +102,7 @@ public final class MemberRoutes {
                 r.post().threadId().value(), r.threadTitle(), r.post().number(), r.post().body(), r.post().createdAt())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("member", member);
+        body.put("profile", AccountRoutes.PublicProfileJson.of(call, id));
         body.put("recent_posts", recent);
         body.put("pagination", Pagination.single(recent.size()));
         return body;

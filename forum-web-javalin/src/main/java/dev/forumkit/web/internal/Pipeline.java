@@ -52,6 +52,9 @@ public final class Pipeline {
                 api.checks().csrf(ctx, viewer);
             }
             gate(route.access(), viewer);
+            if (route.method().equals("GET")) {
+                Presence.note(api, ctx, viewer);
+            }
             Object out = e.endpoint().handle(new Call(ctx, viewer, api));
             if (out instanceof CompletionStage<?> stage) {
                 Viewer v = viewer;
@@ -80,7 +83,7 @@ public final class Pipeline {
     }
 
     /** A failure through the one mapping, answered by the responder. */
-    void refuse(Context ctx, Viewer viewer, Throwable failure, Responder responder) {
+    public void refuse(Context ctx, Viewer viewer, Throwable failure, Responder responder) {
         ApiErrors.Answer answer = ApiErrors.answer(ctx, failure);
         if (answer.retryAfterSeconds() > 0) {
             ctx.header("Retry-After", Long.toString(answer.retryAfterSeconds()));

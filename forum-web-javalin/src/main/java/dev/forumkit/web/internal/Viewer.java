@@ -45,7 +45,7 @@ public final class Viewer {
         return apiKey;
     }
 
-    static Viewer guest(Instant now) {
+    public static Viewer guest(Instant now) {
         return new Viewer(null, Credential.NONE, null, null, now);
     }
 
@@ -80,7 +80,7 @@ public final class Viewer {
     }
 
     /** The forum session token, when signed in by the forum's cookie. */
-    String sessionToken() {
+    public String sessionToken() {
         return sessionToken;
     }
 }

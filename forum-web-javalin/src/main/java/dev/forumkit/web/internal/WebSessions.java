@@ -29,7 +29,10 @@ public final class WebSessions {
     private final Authenticator authenticator;
     private final String cookiePath;
 
-    public WebSessions(PluginSettings settings) {
+    private final RequestChecks checks;
+
+    public WebSessions(PluginSettings settings, RequestChecks checks) {
+        this.checks = checks;
         this.forum = settings.forum();
         this.config = settings.sessions();
         this.authenticator = settings.authenticator();
@@ -90,7 +93,9 @@ public final class WebSessions {
      * planted token never becomes signed in). Returns the viewer the new session makes.
      */
     public Viewer start(Context ctx, Viewer previous, MemberId memberId) {
-        SignedIn in = forum.sessions().create(memberId, config.lifetime(), previous.sessionToken());
+        // the device, for the member's list of sessions: the user agent as sent (core trims it), the client's address
+        SignedIn in = forum.sessions().create(memberId, config.lifetime(), previous.sessionToken(), ctx.userAgent(),
+                checks.clientIp(ctx));
         setCookie(ctx, in.token(), config.lifetime());
         return new Viewer(in.member(), Viewer.Credential.FORUM_COOKIE, in.token(), in.token(), in.session().createdAt());
     }

@@ -34,6 +34,7 @@ public final class Chrome {
     private long unreadAlerts = -1;
     private long unreadConversations = -1;
     private boolean mustVerifyEmail;
+    private dev.forumkit.core.profile.Profile display;
 
     public Chrome(String base, String apiPrefix, Member me, Standing standing, String csrf, Instant now, String title,
                   List<Crumb> crumbs, boolean noindex, String here) {
@@ -104,12 +105,23 @@ public final class Chrome {
         return noindex;
     }
 
+    /** The signed-in member's time zone and date format for every date on the page; UTC and the defaults otherwise. */
+    void display(dev.forumkit.core.profile.Profile settings) {
+        this.display = settings;
+    }
+
     public String date(Instant at) {
-        return at == null ? "" : DATE.format(at);
+        if (at == null) {
+            return "";
+        }
+        return display == null ? DATE.format(at) : display.formatDate(at).replaceFirst(",? \\d{1,2}:\\d{2}( [AP]M)?$", "");
     }
 
     public String dateTime(Instant at) {
-        return at == null ? "" : DATE_TIME.format(at);
+        if (at == null) {
+            return "";
+        }
+        return display == null ? DATE_TIME.format(at) : display.formatDate(at);
     }
 
     public String iso(Instant at) {

@@ -21,6 +21,9 @@ final class PageResponder implements Responder {
     private final Api api;
     private final JteRenderer renderer;
 
+    /** The model key under which a page may pass the signed-in viewer's {@code Profile} it has read anyway. */
+    static final String VIEWER_SETTINGS = "viewerSettings";
+
     PageResponder(Api api, JteRenderer renderer) {
         this.api = api;
         this.renderer = renderer;
@@ -106,10 +109,20 @@ final class PageResponder implements Responder {
         if (viewer.member() != null) {
             chrome.unreadAlerts(unreadAlerts(viewer));
             chrome.unreadConversations(unreadConversations(viewer));
+            try {
+                // a page that read the viewer's settings already (a thread page, for signatures) hands them over
+                Object known = v.model().get(VIEWER_SETTINGS);
+                var id = viewer.member().id();
+                chrome.display(known instanceof dev.forumkit.core.profile.Profile p ? p : api.forum().profiles()
+                        .ofMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id)));
+            } catch (RuntimeException storageDown) {
+                // an error page must render when storage failed: dates then show in UTC
+            }
             chrome.mustVerifyEmail(!viewer.member().emailVerified()
                     && api.forum().policy().verification() == dev.forumkit.core.verify.Verification.REQUIRED_TO_POST);
         }
         Map<String, Object> model = new HashMap<>(v.model());
+        model.remove(VIEWER_SETTINGS); // for the frame only, not a template parameter
         model.put("c", chrome);
         ctx.status(v.status()).html(renderer.render(v.template() + ".jte", model, ctx));
     }

@@ -37,6 +37,38 @@ public final class PageTable {
     }
 
     public void install(JavalinDefaultRoutingApi routes, Pipeline pipeline) {
-        pipeline.install(routes, registry, new PageResponder(pipeline.api(), new JteRenderer()));
+        PageResponder pages = new PageResponder(pipeline.api(), new JteRenderer());
+        pipeline.install(routes, registry, pages);
+        routes.error(404, ctx -> unknownPath(ctx, pipeline, pages));
+    }
+
+    /**
+     * A path no route matched, under the forum's base path and outside the API (which answers JSON problems itself):
+     * the friendly "not found" page in the forum's layout instead of Javalin's plain text. Paths a route did match
+     * already carry their own answer, and a host application's own paths outside the base path are left alone.
+     */
+    private void unknownPath(io.javalin.http.Context ctx, Pipeline pipeline, PageResponder pages) {
+        String path = ctx.path();
+        String api = pipeline.api().settings().apiPrefix();
+        boolean ours = base.isEmpty() || path.equals(base) || path.startsWith(base + "/");
+        if (!ours || path.equals(api) || path.startsWith(api + "/") || matched(ctx)) {
+            return;
+        }
+        dev.forumkit.web.internal.SecurityHeaders.apply(ctx);
+        dev.forumkit.web.internal.Viewer viewer;
+        try {
+            viewer = pipeline.api().sessions().resolve(ctx);
+        } catch (RuntimeException storageDown) {
+            viewer = dev.forumkit.web.internal.Viewer.guest(pipeline.api().forum().clock().instant());
+        }
+        pipeline.refuse(ctx, viewer, dev.forumkit.web.internal.HttpProblem.notFound("there is no page at this address"), pages);
+    }
+
+    private static boolean matched(io.javalin.http.Context ctx) {
+        try {
+            return ctx.endpoints().lastHttpEndpoint() != null;
+        } catch (RuntimeException none) {
+            return false;
+        }
     }
 }

@@ -9,6 +9,8 @@ public final class Pages {
     public static void register(PageTable t) {
         ReadPages.register(t);
         AccountPages.register(t);
+        AccountSettingsPages.register(t);
+        MemberListPages.register(t);
         PostingPages.register(t);
         ModerationPages.register(t);
         AdminPages.register(t);

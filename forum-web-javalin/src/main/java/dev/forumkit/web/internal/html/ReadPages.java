@@ -92,6 +92,7 @@ final class ReadPages {
                 ? forum.permissions().hiddenBoards(call.actor()) : java.util.Set.of();
         List<Board> boards = p.canModerate()
                 ? forum.boards().boards().stream().filter(b -> !hidden.contains(b.id())).toList() : List.of();
+        List<dev.forumkit.core.profile.Profile> settings = new java.util.ArrayList<>(1);
         View view = View.of("thread", n > 1 ? t.title() + " | Page " + n : t.title())
                 .canonical(links.thread(t, n))
                 // page 1 opens with post #1; a later page is described by its own first post
@@ -109,7 +110,9 @@ final class ReadPages {
                 .with("form", Form.empty())
                 .with("watch", WatchPages.threadButton(call, t.id()))
                 .with("held", n == p.posts().lastPage() ? forum.approvals().pendingInThread(call.actor(), t.id()) : List.of())
-                .with("attachments", forum.attachments().ofPage(call.actor(), p));
+                .with("attachments", forum.attachments().ofPage(call.actor(), p))
+                .with("signatures", signatures(call, p, settings))
+                .with(PageResponder.VIEWER_SETTINGS, settings.isEmpty() ? null : settings.get(0));
     }
 
     private static boolean guestMaySee(Call call, BoardId board) {
@@ -150,6 +153,33 @@ final class ReadPages {
                 .with("page", p);
     }
 
+    /**
+     * The signatures to show under this page's posts, by author: one read for the page's authors and the viewer
+     * (whose settings may hide signatures). Deleted posts and deleted members show none.
+     */
+    static java.util.Map<MemberId, String> signatures(Call call, ThreadPage p, List<dev.forumkit.core.profile.Profile> viewerSettings) {
+        java.util.Set<MemberId> ids = new java.util.HashSet<>();
+        p.posts().items().forEach(v -> ids.add(v.post().authorId()));
+        MemberId me = call.viewer().isGuest() ? null : call.viewer().member().id();
+        if (me != null) {
+            ids.add(me);
+        }
+        var profiles = call.api().forum().profiles().ofMembers(ids);
+        if (me != null) {
+            viewerSettings.add(profiles.getOrDefault(me, dev.forumkit.core.profile.Profile.empty(me)));
+        }
+        if (me != null && profiles.containsKey(me) && profiles.get(me).hideSignatures()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<MemberId, String> out = new java.util.HashMap<>();
+        profiles.forEach((id, profile) -> {
+            if (profile.signatureHtml() != null) {
+                out.put(id, profile.signatureHtml());
+            }
+        });
+        return out;
+    }
+
     static View member(Call call, Form form) {
         Links links = links(call);
         MemberId id = MemberId.of(Params.id(call, "member"));
@@ -158,11 +188,15 @@ final class ReadPages {
         Standing who = call.standing();
         boolean self = !call.viewer().isGuest() && call.viewer().member().id().equals(id);
         Target target = Target.member(self, p.member().role());
-        ProfileActions actions = new ProfileActions(policy.allows(who, Action.UPDATE_PROFILE, target),
+        // the custom title is a grid permission (forum-wide row), not only the role's
+        ProfileActions actions = new ProfileActions(policy.allows(call.api().forum().permissions().permissions(call.actor(), null),
+                Action.SET_CUSTOM_TITLE, target),
                 policy.allows(who, Action.BAN_MEMBER, target), policy.allows(who, Action.CHANGE_ROLE, target));
         return View.of("member", p.member().username())
                 .crumb("Forums", links.home())
                 .with("profile", p)
+                .with("details", call.api().forum().profiles().of(id))
+                .with("self", self)
                 .with("actions", actions)
                 .with("form", form)
                 .with("ignore", AlertSettingsPages.ignoreButton(call, id))

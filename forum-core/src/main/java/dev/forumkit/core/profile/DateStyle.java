@@ -1,0 +1,41 @@
+package dev.forumkit.core.profile;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How a member wants dates shown; every style shows the time in the member's own time zone. */
+public enum DateStyle {
+    /** 2026-12-06 15:34: the forum's default, unambiguous everywhere. */
+    ISO("yyyy-MM-dd HH:mm"),
+    /** 6 Dec 2026, 15:34. */
+    DAY_MONTH_YEAR("d MMM yyyy, HH:mm"),
+    /** Dec 6, 2026, 3:34 PM. */
+    MONTH_DAY_YEAR("MMM d, yyyy, h:mm a");
+
+    private final DateTimeFormatter formatter;
+
+    DateStyle(String pattern) {
+        this.formatter = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
+    }
+
+    public String format(Instant instant, ZoneId zone) {
+        return formatter.withZone(zone).format(instant);
+    }
+
+    /** The lower-case name used in the JSON API and forms ({@code day_month_year}). */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@link #key()}; null for anything else. */
+    public static DateStyle parse(String key) {
+        for (DateStyle s : values()) {
+            if (key != null && s.key().equalsIgnoreCase(key.strip())) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

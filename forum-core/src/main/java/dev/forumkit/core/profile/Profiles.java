@@ -1,0 +1,29 @@
+package dev.forumkit.core.profile;
+
+import dev.forumkit.core.member.MemberId;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** Storage port for member profiles: one row per member who changed a setting or was seen. */
+public interface Profiles {
+    Optional<Profile> byMember(MemberId member);
+
+    /** The stored profiles of those members that have one (a thread page's signatures in one query). */
+    Map<MemberId, Profile> byMembers(Collection<MemberId> members);
+
+    /** Inserts or replaces every field but {@code lastSeenAt}, which a new row starts without. */
+    void put(Profile profile);
+
+    /** Sets when the member was last seen (creating the row if needed), leaving the other fields alone. */
+    void touchLastSeen(MemberId member, Instant at);
+
+    /**
+     * Removes the member's personal data everywhere the storage keeps it: the profile, sessions, alerts they received,
+     * watched threads and boards, alert preferences, ignores both ways, reset and verification links, notification
+     * e-mail state. Posts, reactions, reports and the audit log stay (they belong to the community's record).
+     */
+    void erasePersonalData(MemberId member);
+}

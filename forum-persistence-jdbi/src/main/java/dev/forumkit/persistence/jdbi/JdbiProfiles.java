@@ -1,0 +1,92 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.profile.DateStyle;
+import dev.forumkit.core.profile.Profile;
+import dev.forumkit.core.profile.Profiles;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+final class JdbiProfiles implements Profiles {
+    private static final int CHUNK = 1_000;
+    private static final String COLUMNS = "member_id, about, location, website, signature, signature_html, time_zone,"
+            + " date_style, hide_last_seen, hide_signatures, last_seen_at";
+    private static final RowMapper<Profile> MAPPER = (rs, ctx) -> new Profile(MemberId.of(rs.getLong(1)), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), style(rs.getString(8)),
+            rs.getBoolean(9), rs.getBoolean(10), Rows.instant(rs, 11));
+    /** Personal data of other features, by table and the column naming the member. */
+    private static final List<String> ERASE = List.of(
+            "DELETE FROM profiles WHERE member_id = :member",
+            "DELETE FROM sessions WHERE member_id = :member",
+            "DELETE FROM alerts WHERE recipient_id = :member",
+            "DELETE FROM thread_watches WHERE member_id = :member",
+            "DELETE FROM board_watches WHERE member_id = :member",
+            "DELETE FROM alert_preferences WHERE member_id = :member",
+            "DELETE FROM member_ignores WHERE member_id = :member OR ignored_id = :member",
+            "DELETE FROM password_resets WHERE member_id = :member",
+            "DELETE FROM email_verifications WHERE member_id = :member",
+            "DELETE FROM email_notices WHERE member_id = :member",
+            "DELETE FROM email_unsubscribes WHERE member_id = :member");
+
+    private final JdbiTransactions db;
+    private final String put;
+    private final String touch;
+
+    JdbiProfiles(JdbiTransactions db) {
+        this.db = db;
+        this.put = Upserts.sql(db.dialect(), "profiles", List.of("member_id"), List.of("about", "location", "website",
+                "signature", "signature_html", "time_zone", "date_style", "hide_last_seen", "hide_signatures"));
+        this.touch = Upserts.sql(db.dialect(), "profiles", List.of("member_id"), List.of("last_seen_at"));
+    }
+
+    @Override
+    public Optional<Profile> byMember(MemberId member) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM profiles WHERE member_id = :member")
+                .bind("member", member.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Map<MemberId, Profile> byMembers(Collection<MemberId> members) {
+        Map<MemberId, Profile> out = new HashMap<>();
+        List<Long> ids = members.stream().map(MemberId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(from + CHUNK, ids.size()));
+            db.use(h -> h.createQuery("SELECT " + COLUMNS + " FROM profiles WHERE member_id IN (<ids>)")
+                    .bindList("ids", chunk).map(MAPPER).forEach(p -> out.put(p.memberId(), p)));
+        }
+        return out;
+    }
+
+    @Override
+    public void put(Profile p) {
+        db.use(h -> h.createUpdate(put).bind("member_id", p.memberId().value()).bind("about", p.about())
+                .bind("location", p.location()).bind("website", p.website()).bind("signature", p.signature())
+                .bind("signature_html", p.signatureHtml()).bind("time_zone", p.timeZone())
+                .bind("date_style", p.dateStyle().name()).bind("hide_last_seen", p.hideLastSeen())
+                .bind("hide_signatures", p.hideSignatures()).execute());
+    }
+
+    @Override
+    public void touchLastSeen(MemberId member, Instant at) {
+        db.use(h -> h.createUpdate(touch).bind("member_id", member.value()).bind("last_seen_at", Rows.ts(at)).execute());
+    }
+
+    @Override
+    public void erasePersonalData(MemberId member) {
+        db.use(h -> ERASE.forEach(sql -> h.createUpdate(sql).bind("member", member.value()).execute()));
+    }
+
+    private static DateStyle style(String stored) {
+        try {
+            return DateStyle.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return DateStyle.ISO; // written by a newer version
+        }
+    }
+}
