@@ -91,7 +91,7 @@ final class ReadPages {
                 .with("boards", boards)
                 .with("form", Form.empty())
                 .with("watch", WatchPages.threadButton(call, t.id()))
-                .with("held", n == p.posts().lastPage() ? forum.approvals().pendingInThread(call.actor(), t.id()) : List.of());
+                .with("held", n == p.posts().lastPage() ? forum.approvals().pendingInThread(call.actor(), t.id(), p.canModerate()) : List.of());
     }
 
     /** The first post the member has not read (the thread's last post when all are read; page 1 for guests). */
