@@ -106,6 +106,18 @@ public final class ApprovalService {
         });
     }
 
+    /**
+     * As {@link #pendingInThread(Actor, ThreadId)}, for a page that already found the thread visible to the viewer and
+     * knows whether they moderate its board: one storage call, none for a guest (a thread page stays within budget).
+     */
+    public List<HeldPost> pendingInThread(Actor actor, ThreadId thread, boolean moderates) {
+        if (actor.memberId().isEmpty()) {
+            return List.of();
+        }
+        return ctx.storage.transactions().readOnly(() ->
+                ctx.storage.heldPosts().pendingInThread(thread, moderates ? null : actor.memberId().get()));
+    }
+
     /** Approves a held post: it becomes a post (a new thread, or the thread's next reply) and is announced now. */
     public HeldPost approve(Actor actor, HeldPostId id) {
         // refused (or not found) before any work; the command checks again under its locks

@@ -109,7 +109,7 @@ final class ReadPages {
                 .with("boards", boards)
                 .with("form", Form.empty())
                 .with("watch", WatchPages.threadButton(call, t.id()))
-                .with("held", n == p.posts().lastPage() ? forum.approvals().pendingInThread(call.actor(), t.id()) : List.of())
+                .with("held", n == p.posts().lastPage() ? forum.approvals().pendingInThread(call.actor(), t.id(), p.canModerate()) : List.of())
                 .with("attachments", forum.attachments().ofPage(call.actor(), p))
                 .with("signatures", signatures(call, p, settings))
                 .with(PageResponder.VIEWER_SETTINGS, settings.isEmpty() ? null : settings.get(0));
