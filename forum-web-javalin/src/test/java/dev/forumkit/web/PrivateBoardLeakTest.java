@@ -82,6 +82,8 @@ class PrivateBoardLeakTest {
                         .replace("{groupId}", "2")
                         .replace("{alertId}", "1")
                         .replace("{reportId}", "1")
+                        .replace("{webhookId}", "1")
+                        .replace("{keyId}", "1")
                         .replace("{page}", "1"));
             }
         }
