@@ -96,6 +96,8 @@ class PrivateBoardLeakTest {
                         .replace("{reportId}", "1")
                         .replace("{heldId}", Long.toString(hidden ? hiddenHeld : publicHeld))
                         .replace("{conversationId}", "1").replace("{conversation}", "1").replace("{messageId}", "1")
+                        .replace("{webhookId}", "1")
+                        .replace("{keyId}", "1")
                         .replace("{page}", "1"));
             }
         }
