@@ -110,10 +110,22 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits for the condition; an element that went stale (the page changed under the look) is looked for again. */
+    /**
+     * Waits for the condition; an element that went stale (the page changed under the look) is looked for again. Chrome
+     * sometimes reports that race as "Node with given id does not belong to the document" instead of a stale element.
+     */
     <T> T await(Function<org.openqa.selenium.WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null; // the page was replaced between finding the element and reading it: look again
+                        }
+                        throw e;
+                    }
+                });
     }
 
     Object js(String script, Object... args) {

@@ -97,6 +97,7 @@ class PrivateBoardLeakTest {
                         .replace("{heldId}", Long.toString(hidden ? hiddenHeld : publicHeld))
                         .replace("{conversationId}", "1").replace("{conversation}", "1").replace("{messageId}", "1")
                         .replace("{webhookId}", "1")
+                        .replace("{attachmentId}", "1").replace("{name}", "x.txt").replace("{sessionId}", "0123456789ab")
                         .replace("{keyId}", "1")
                         .replace("{page}", "1"));
             }

@@ -42,7 +42,11 @@ class ThreadPageCostTest {
             int two = cost(client, "/threads/short-one." + small.threadId().value() + "/");
             int twenty = cost(client, "/threads/long-one." + big.threadId().value() + "/");
             assertThat(twenty).as("storage calls for 20 posts vs 2").isEqualTo(two);
-            assertThat(twenty).isBetween(4, 16);
+            // a signed-in admin's page, counted on 2026-12-06 after the second wave's merges: 19 calls (session, the member
+            // three times over - Members.byId in the session check, the viewer and the page: a known saving -, thread, board,
+            // category, posts, authors, reaction counts, own reactions, read state, boards for the move menu, watch, held
+            // replies, attachments, signatures/profiles, unread alerts, unread conversations); a guest's page: 7
+            assertThat(twenty).isBetween(4, 19);
         }
     }
 
