@@ -126,7 +126,7 @@ public final class ApiScopes {
             GET /admin/audit-log audit:read
             GET /admin/outbox outbox:read
             POST /admin/recount admin:write
-            GET /admin/search/rebuild admin:read
+            GET /admin/search/rebuild admin:write
             POST /admin/search/rebuild admin:write
             GET /admin/groups group:read
             POST /admin/groups group:write
