@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * The scope an API key needs for each API route, beside {@link RouteTable}. A route missing here is refused to every
  * key (and {@code ApiScopesTest} fails the build), so a new route is never open to keys by accident. {@code never}
- * marks routes no key may call: signing in, passwords and e-mail addresses, and making keys and webhooks, so a leaked
- * key cannot make itself more keys or point deliveries elsewhere.
+ * marks routes no key may call: signing in, passwords and e-mail addresses, one's sessions and deleting one's account,
+ * and making keys and webhooks, so a leaked key cannot take over or end the account, make itself more keys or point
+ * deliveries elsewhere. The OpenAPI document is public and needs no key, so no key calls it either.
  */
 public final class ApiScopes {
     public static final String NEVER = "never";
@@ -27,6 +28,11 @@ public final class ApiScopes {
             POST /email-verifications/confirm never
             POST /password-resets never
             POST /password-resets/confirm never
+            POST /me/delete never
+            GET /me/sessions never
+            DELETE /me/sessions/{sessionId} never
+            POST /me/sessions/end-others never
+            GET /openapi.json never
             GET /admin/api-keys never
             POST /admin/api-keys never
             DELETE /admin/api-keys/{keyId} never
@@ -45,11 +51,18 @@ public final class ApiScopes {
             PUT /members/{memberId}/ignore member:write
             DELETE /members/{memberId}/ignore member:write
             GET /me/ignored member:read
+            GET /me/profile member:read
+            PUT /me/profile member:write
+            GET /members member:read
+            GET /members/online member:read
+            GET /members/{memberId}/posts member:read
+            GET /members/{memberId}/threads member:read
             GET /boards board:read
             GET /boards/{boardId} board:read
             POST /categories board:write
             POST /categories/{categoryId}/boards board:write
             PATCH /boards/{boardId} board:write
+            PUT /boards/{boardId}/moderated board:write
             GET /whats-new thread:read
             GET /threads/{threadId} thread:read
             POST /boards/{boardId}/threads thread:write
@@ -65,10 +78,30 @@ public final class ApiScopes {
             PATCH /posts/{postId} post:write
             DELETE /posts/{postId} post:write
             POST /posts/{postId}/restore post:moderate
+            GET /moderation/approval post:moderate
+            POST /moderation/approval/{heldId}/approve post:moderate
+            POST /moderation/approval/{heldId}/reject post:moderate
+            GET /held/{heldId} post:read
+            GET /me/held post:read
+            POST /boards/{boardId}/attachments post:write
+            GET /attachments/drafts post:read
+            DELETE /attachments/{attachmentId} post:write
             GET /reaction-types reaction:read
             PUT /posts/{postId}/reaction reaction:write
             DELETE /posts/{postId}/reaction reaction:write
             GET /search search:read
+            GET /conversations conversation:read
+            POST /conversations conversation:write
+            GET /conversations/unread-count conversation:read
+            GET /conversations/{conversationId} conversation:read
+            POST /conversations/{conversationId}/messages conversation:write
+            POST /conversations/{conversationId}/invite conversation:write
+            POST /conversations/{conversationId}/leave conversation:write
+            GET /conversation-messages/{messageId} conversation:read
+            POST /conversation-messages/{messageId}/report report:write
+            GET /me/conversation-blocks conversation:read
+            POST /me/conversation-blocks conversation:write
+            DELETE /me/conversation-blocks/{username} conversation:write
             GET /alerts alert:read
             POST /alerts/{alertId}/read alert:write
             POST /alerts/read-all alert:write
@@ -89,9 +122,12 @@ public final class ApiScopes {
             POST /reports/{reportId}/reject report:moderate
             POST /posts/{postId}/warnings warning:write
             GET /members/{memberId}/warnings warning:read
+            POST /warnings/{warningId}/revoke warning:write
             GET /admin/audit-log audit:read
             GET /admin/outbox outbox:read
             POST /admin/recount admin:write
+            GET /admin/search/rebuild admin:write
+            POST /admin/search/rebuild admin:write
             GET /admin/groups group:read
             POST /admin/groups group:write
             PATCH /admin/groups/{groupId} group:write
