@@ -152,5 +152,5 @@ OOM=$(grep -c OutOfMemoryError "$OUT/server.log" || true)
   echo "|---|---:|---:|---:|---:|---:|---|---|"
   printf '%s\n' "${ROWS[@]}"
   echo
-  echo "Drafts of the first uploader after the run: $DRAFTS. Peak RSS of the server (VmHWM): $PEAK_RSS. OutOfMemoryError in the server log: $OOM."
+  echo "Drafts of the first uploader after the run (its warm-up and both upload rows; every 201 is a stored draft): $DRAFTS. Peak RSS of the server (VmHWM): $PEAK_RSS. OutOfMemoryError in the server log: $OOM."
 } | tee -a docs/benchmarks.md
