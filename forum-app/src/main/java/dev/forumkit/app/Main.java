@@ -71,6 +71,7 @@ public final class Main {
                 .searchGenerations(generations)
                 .blobStore(dev.forumkit.core.blob.FileSystemBlobStore.open(attachments.blobDir()))
                 .attachmentLimits(attachments.limits())
+                .webhooks(WebhookAppSettings.load())
                 .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
                 .verification(settings.verification())
                 .warningThresholds(settings.warningThresholds())
