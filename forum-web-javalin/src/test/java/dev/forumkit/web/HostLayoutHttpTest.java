@@ -139,4 +139,28 @@ class HostLayoutHttpTest {
                     .contains("script-src 'self';", "frame-ancestors 'self'");
         }
     }
+
+    @Test
+    void without_a_frame_the_forum_draws_its_own_chrome_around_the_same_parts() {
+        try (TestServer own = TestServer.start()) {
+            String page = own.client().get("/").body();
+            assertThat(page).contains("<title>Forums | forumkit</title>", "<body class=\"forumkit forumkit-page\" data-api=\"/api/v1\">",
+                    "<header class=\"site-header\"", "class=\"logo\"", "<nav class=\"primary-nav\"", "Powered by forumkit")
+                    .doesNotContain("fk-nav", "fk-content");
+        }
+    }
+
+    @Test
+    void a_frame_that_fails_leaves_the_error_page_in_the_forums_own_chrome() {
+        for (PageFrame broken : List.<PageFrame>of((ctx, page) -> {
+            throw new IllegalStateException("the host's template has a bug");
+        }, (ctx, page) -> null)) {
+            try (TestServer own = TestServer.startAt("/community", c -> c.pageFrame(broken))) {
+                Client.Response r = own.client().get("/");
+                assertThat(r.status()).isEqualTo(500);
+                assertThat(r.body()).contains("class=\"site-header\"", "data-error-code=\"internal_error\"");
+                assertThat(own.client().get("/api/v1/boards").status()).isEqualTo(200);
+            }
+        }
+    }
 }
