@@ -163,4 +163,38 @@ class HostLayoutHttpTest {
             }
         }
     }
+
+    @Test
+    void the_readme_example_frames_the_forum_and_is_the_readmes() throws Exception {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            // as in the README "In the host's layout"
+            config.registerPlugin(new ForumPlugin(f -> f
+                    .forum(forum)
+                    .basePath("/community")
+                    .security(s -> s.contentSecuritySource("style-src", "https://static.example.org"))   // the host's stylesheet
+                    .pageFrame((ctx, page) -> """
+                            <!DOCTYPE html><html lang="en"><head><title>%s | Example</title>%s
+                            <link rel="stylesheet" href="https://static.example.org/site.css"></head>
+                            <body><header class="example-header">Example</header>%s%s%s<footer class="example-footer">Example Ltd</footer></body></html>
+                            """.formatted(escape(page.title()), page.head(), page.navigation(), page.breadcrumbs(), page.content()))));
+        }).start("127.0.0.1", 0);
+        try {
+            Client.Response r = new Client("http://127.0.0.1:" + app.port() + "/community", "127.0.0.1:" + app.port()).get("/");
+            assertThat(r.body()).startsWith("<!DOCTYPE html><html lang=\"en\"><head><title>Forums | Example</title>")
+                    .contains("<header class=\"example-header\">Example</header>", "Gravel &amp; dirt", "Example Ltd</footer>");
+            assertThat(r.header("Content-Security-Policy")).contains("style-src 'self' https://static.example.org;");
+        } finally {
+            app.stop();
+        }
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        assertThat(readme).contains("""
+                        .security(s -> s.contentSecuritySource("style-src", "https://static.example.org"))   // the host's stylesheet
+                        .pageFrame((ctx, page) -> \"""
+                                <!DOCTYPE html><html lang="en"><head><title>%s | Example</title>%s
+                                <link rel="stylesheet" href="https://static.example.org/site.css"></head>
+                                <body><header class="example-header">Example</header>%s%s%s<footer class="example-footer">Example Ltd</footer></body></html>
+                                \""".formatted(escape(page.title()), page.head(), page.navigation(), page.breadcrumbs(), page.content()))));
+                """);
+    }
 }
