@@ -97,7 +97,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         dev.forumkit.web.internal.feed.FeedPages.register(pages);
         dev.forumkit.web.internal.feed.SitemapPages.register(pages);
         if (settings.security().headersEverywhere()) {
-            state.routes.before(SecurityHeaders::apply);
+            state.routes.before(ctx -> SecurityHeaders.apply(ctx, settings.security()));
         }
         table.install(state.routes, pipeline);
         pages.install(state.routes, pipeline);

@@ -30,6 +30,7 @@ public final class ForumPluginConfig {
     private boolean frozen;
     private String publicUrl;
     private int sitemapUrlsPerFile = 50_000;
+    private PageFrame pageFrame;
     private final SessionsConfig sessions = new SessionsConfig(this);
     private final LimitsConfig limits = new LimitsConfig(this);
     private final AdmissionConfig admission = new AdmissionConfig(this);
@@ -107,6 +108,17 @@ public final class ForumPluginConfig {
         return this;
     }
 
+    /**
+     * The host's page around every forum page (its header, footer and stylesheets; see {@link PageFrame}). Without
+     * one, the default, the forum draws its own header, logo and footer. Its stylesheet or script on another origin
+     * needs {@link SecurityConfig#contentSecuritySource(String, String)}.
+     */
+    public ForumPluginConfig pageFrame(PageFrame value) {
+        checkOpen();
+        this.pageFrame = Objects.requireNonNull(value, "pageFrame");
+        return this;
+    }
+
     /** The session cookie and lifetime. */
     public ForumPluginConfig sessions(Consumer<SessionsConfig> configure) {
         checkOpen();
@@ -157,6 +169,6 @@ public final class ForumPluginConfig {
         frozen = true;
         return new PluginSettings(forum, basePath, authenticator, sessions.freeze(), limits.freeze(),
                 admission.freeze(), security.freeze(), passwords.freeze(),
-                new PluginSettings.Site(publicUrl, sitemapUrlsPerFile));
+                new PluginSettings.Site(publicUrl, sitemapUrlsPerFile), pageFrame);
     }
 }

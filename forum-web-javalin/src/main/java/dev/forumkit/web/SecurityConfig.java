@@ -1,5 +1,6 @@
 package dev.forumkit.web;
 
+import dev.forumkit.web.internal.ContentSecurityPolicy;
 import dev.forumkit.web.internal.PluginSettings;
 
 import java.util.ArrayList;
@@ -7,12 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Reverse proxies, accepted origins and security headers: {@code c.security(s -> s.trustForwardedHeaders(true))}. */
+/**
+ * Reverse proxies, accepted origins and security headers: {@code c.security(s -> s.trustForwardedHeaders(true))}.
+ * The security headers go on the forum's responses only, never on a host's own routes (unless
+ * {@link #headersEverywhere(boolean)}).
+ */
 public final class SecurityConfig {
     private final ForumPluginConfig owner;
     private boolean trustForwardedHeaders;
     private final List<String> allowedOrigins = new ArrayList<>();
     private boolean headersEverywhere;
+    private final ContentSecurityPolicy policy = new ContentSecurityPolicy();
 
     SecurityConfig(ForumPluginConfig owner) {
         this.owner = owner;
@@ -42,7 +48,23 @@ public final class SecurityConfig {
         return this;
     }
 
+    /**
+     * Adds a source to the forum's Content-Security-Policy, for a host's page frame whose stylesheet, fonts or
+     * script come from another origin: {@code s.contentSecuritySource("style-src", "https://static.example.org")}.
+     * Directives: default-src, script-src, style-src, img-src, font-src, connect-src, media-src, frame-src and
+     * form-action. Sources: an origin or host ({@code https://cdn.example.org}, {@code *.example.org}), a
+     * {@code 'sha256-...'} hash, and outside script a scheme ({@code https:}) or, for style-src only,
+     * {@code 'unsafe-inline'}. Script never runs inline, evaluated or from anywhere.
+     *
+     * @throws IllegalArgumentException for another directive or such a source, saying what is accepted
+     */
+    public SecurityConfig contentSecuritySource(String directive, String source) {
+        owner.checkOpen();
+        policy.add(directive, source);
+        return this;
+    }
+
     PluginSettings.Security freeze() {
-        return new PluginSettings.Security(trustForwardedHeaders, allowedOrigins, headersEverywhere);
+        return new PluginSettings.Security(trustForwardedHeaders, allowedOrigins, headersEverywhere, policy.value());
     }
 }

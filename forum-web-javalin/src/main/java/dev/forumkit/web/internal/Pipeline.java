@@ -37,7 +37,7 @@ public final class Pipeline {
 
     private void handle(Context ctx, Registry.Entry e, Responder responder) {
         ForumRoute route = e.route();
-        SecurityHeaders.apply(ctx);
+        SecurityHeaders.apply(ctx, api.settings().security());
         Viewer viewer = Viewer.guest(api.forum().clock().instant());
         try {
             // a key is sent by its holder's code, never by a browser on its own: no cross-site request can carry it

@@ -2,6 +2,7 @@ package dev.forumkit.web.internal;
 
 import dev.forumkit.core.Forum;
 import dev.forumkit.web.Authenticator;
+import dev.forumkit.web.PageFrame;
 import dev.forumkit.web.RateLimit;
 
 import java.time.Duration;
@@ -12,10 +13,11 @@ import java.util.Set;
 /**
  * The plugin's settings as frozen when it initialises: {@code ForumPluginConfig} is what a host writes, this is
  * what the routes read. Immutable, so nothing a host does to its config object after start reaches a request.
+ * {@code pageFrame} is the host's page around the forum's pages, or null for the forum's own.
  */
 public record PluginSettings(Forum forum, String basePath, Authenticator authenticator, Sessions sessions,
                              Limits limits, Admission admission, Security security, Passwords passwords,
-                             Site site) {
+                             Site site, PageFrame pageFrame) {
     public PluginSettings {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(forum, "forum");
@@ -67,10 +69,15 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
         }
     }
 
-    /** Proxies, extra origins for the same-origin check, and where the security headers go. */
-    public record Security(boolean trustForwardedHeaders, List<String> allowedOrigins, boolean headersEverywhere) {
+    /**
+     * Proxies, extra origins for the same-origin check, where the security headers go, and the
+     * Content-Security-Policy they carry (the forum's own with the sources a host added).
+     */
+    public record Security(boolean trustForwardedHeaders, List<String> allowedOrigins, boolean headersEverywhere,
+                           String contentSecurityPolicy) {
         public Security {
             allowedOrigins = List.copyOf(allowedOrigins);
+            Objects.requireNonNull(contentSecurityPolicy, "contentSecurityPolicy");
         }
     }
 

@@ -62,7 +62,7 @@ public final class RouteTable {
     }
 
     private void unknown(Context ctx, Pipeline pipeline, JsonResponder json) {
-        SecurityHeaders.apply(ctx);
+        SecurityHeaders.apply(ctx, pipeline.api().settings().security());
         String path = ctx.path();
         TreeSet<String> allow = new TreeSet<>();
         for (ForumRoute route : registry.routes()) {

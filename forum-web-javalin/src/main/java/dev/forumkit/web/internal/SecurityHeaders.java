@@ -4,14 +4,15 @@ import io.javalin.http.Context;
 
 /** Headers every forum response carries: no inline script, no sniffing, no framing by other sites. */
 public final class SecurityHeaders {
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: https:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+    /** The policy without any source a host added (see {@link ContentSecurityPolicy}). */
+    public static final String CONTENT_SECURITY_POLICY = new ContentSecurityPolicy().value();
 
     private SecurityHeaders() {
     }
 
-    public static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    /** On the forum's own responses only (or every response, with {@code headersEverywhere}): never on a host's routes. */
+    public static void apply(Context ctx, PluginSettings.Security security) {
+        ctx.header("Content-Security-Policy", security.contentSecurityPolicy());
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("X-Frame-Options", "SAMEORIGIN");

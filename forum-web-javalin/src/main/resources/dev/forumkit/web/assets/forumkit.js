@@ -4,7 +4,9 @@
 // - files dropped on a reply form go into its file field (the form still posts them itself).
 (function () {
   'use strict';
-  var api = document.body.getAttribute('data-api') || '/api/v1';
+  // the forum's own pages carry the API's address on <body>; in a host's page frame, on the forum's content block
+  var root = document.querySelector('[data-api]');
+  var api = (root && root.getAttribute('data-api')) || '/api/v1';
 
   function csrfOf(form) {
     var field = form.querySelector('input[name="_csrf"]');

@@ -35,6 +35,7 @@ public final class Chrome {
     private long unreadConversations = -1;
     private boolean mustVerifyEmail;
     private dev.forumkit.core.profile.Profile display;
+    private boolean framed;
 
     public Chrome(String base, String apiPrefix, Member me, Standing standing, String csrf, Instant now, String title,
                   List<Crumb> crumbs, boolean noindex, String here) {
@@ -103,6 +104,15 @@ public final class Chrome {
 
     public boolean noindex() {
         return noindex;
+    }
+
+    /** The page goes into the host's frame: the layout renders only the content block, without header and footer. */
+    void framed(boolean value) {
+        this.framed = value;
+    }
+
+    public boolean framed() {
+        return framed;
     }
 
     /** The signed-in member's time zone and date format for every date on the page; UTC and the defaults otherwise. */

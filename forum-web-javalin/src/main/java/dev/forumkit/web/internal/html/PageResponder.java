@@ -13,13 +13,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Answers as pages: a {@link View} rendered in the forum's chrome, a {@link Redirect}, an {@link Asset}, or a
+ * Answers as pages: a {@link View} rendered in the forum's chrome (or the host's {@code PageFrame}), a {@link Redirect}, an {@link Asset}, or a
  * {@link Refusal} (the form again, with the status and messages of the one error mapping). A failure becomes the
  * sign-in form for 401 and the friendly error page otherwise, keeping the text of a refused post.
  */
 final class PageResponder implements Responder {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageResponder.class);
     private final Api api;
     private final JteRenderer renderer;
+    /** The host's page frame, or null for the forum's own header and footer. */
+    private final HostFrame frame;
 
     /** The model key under which a page may pass the signed-in viewer's {@code Profile} it has read anyway. */
     static final String VIEWER_SETTINGS = "viewerSettings";
@@ -27,6 +30,7 @@ final class PageResponder implements Responder {
     PageResponder(Api api, JteRenderer renderer) {
         this.api = api;
         this.renderer = renderer;
+        this.frame = api.settings().pageFrame() == null ? null : new HostFrame(api.settings().pageFrame(), renderer);
     }
 
     @Override
@@ -41,7 +45,7 @@ final class PageResponder implements Responder {
             d.write(ctx); // feeds, sitemaps, robots.txt: their own caching (ETag, 304)
         } else if (result instanceof View v) {
             ctx.header("Cache-Control", "private, no-cache");
-            render(ctx, viewer, v);
+            render(ctx, viewer, v, true);
         } else if (result instanceof Refusal r) {
             refused(ctx, viewer, r);
         } else if (result == Written.RESPONSE) {
@@ -73,7 +77,7 @@ final class PageResponder implements Responder {
             }
         }
         ctx.header("Cache-Control", "no-store");
-        render(ctx, viewer, r.page().status(a.status()));
+        render(ctx, viewer, r.page().status(a.status()), true);
     }
 
     /** A failure as a page: sign-in form for 401, otherwise the error page; the text of a form post is kept. */
@@ -90,13 +94,25 @@ final class PageResponder implements Responder {
             view = ErrorPages.error(a.status(), first.code(), first.message(), a.errorId(), kept);
         }
         try {
-            render(ctx, viewer, view.status(a.status()));
+            render(ctx, viewer, view.status(a.status()), true);
         } catch (RuntimeException broken) {
-            ApiErrors.write(ctx, ApiErrors.answer(ctx, broken));
+            if (frame == null) {
+                ApiErrors.write(ctx, ApiErrors.answer(ctx, broken));
+                return;
+            }
+            // the host's frame may be what failed: the error page in the forum's own chrome still tells the reader
+            LOG.warn("the host's page frame failed on {} {}; the error page is shown in the forum's own layout",
+                    ctx.method(), ctx.path(), broken);
+            try {
+                render(ctx, viewer, view.status(a.status()), false);
+            } catch (RuntimeException stillBroken) {
+                ApiErrors.write(ctx, ApiErrors.answer(ctx, stillBroken));
+            }
         }
     }
 
-    private void render(Context ctx, Viewer viewer, View v) {
+    /** The page in the host's frame if there is one and {@code inFrame}, else in the forum's own chrome. */
+    private void render(Context ctx, Viewer viewer, View v, boolean inFrame) {
         Chrome chrome = new Chrome(api.settings().basePath(), api.settings().apiPrefix(), viewer.member(), viewer.standing(),
                 viewer.csrfToken(), api.forum().clock().instant(), v.title(), v.crumbs(), v.isNoindex(),
                 ctx.method() == HandlerType.GET ? ctx.path() : null);
@@ -124,7 +140,10 @@ final class PageResponder implements Responder {
         Map<String, Object> model = new HashMap<>(v.model());
         model.remove(VIEWER_SETTINGS); // for the frame only, not a template parameter
         model.put("c", chrome);
-        ctx.status(v.status()).html(renderer.render(v.template() + ".jte", model, ctx));
+        String html = frame != null && inFrame
+                ? frame.render(ctx, chrome, v.template() + ".jte", model, v.title(), v.status())
+                : renderer.render(v.template() + ".jte", model, ctx);
+        ctx.status(v.status()).html(html);
     }
 
     /**

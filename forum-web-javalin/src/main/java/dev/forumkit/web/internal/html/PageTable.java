@@ -54,7 +54,7 @@ public final class PageTable {
         if (!ours || path.equals(api) || path.startsWith(api + "/") || matched(ctx)) {
             return;
         }
-        dev.forumkit.web.internal.SecurityHeaders.apply(ctx);
+        dev.forumkit.web.internal.SecurityHeaders.apply(ctx, pipeline.api().settings().security());
         dev.forumkit.web.internal.Viewer viewer;
         try {
             viewer = pipeline.api().sessions().resolve(ctx);
