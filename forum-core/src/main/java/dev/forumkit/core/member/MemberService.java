@@ -79,6 +79,10 @@ public final class MemberService {
      */
     public Member provision(ExternalIdentity identity) {
         java.util.Objects.requireNonNull(identity, "identity");
+        Optional<Member> same = ctx.storage.transactions().readOnly(() -> provisioning.unchanged(identity));
+        if (same.isPresent()) {
+            return same.get(); // nothing new from the host: no write
+        }
         ConflictException lost = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {

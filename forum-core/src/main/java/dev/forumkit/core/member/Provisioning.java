@@ -46,7 +46,21 @@ final class Provisioning {
         return created;
     }
 
-    private Member update(ExternalLink link, Member member, ExternalIdentity id) {
+    /**
+     * The linked member when provisioning would change nothing (read-only): the common case, a user seen before whose
+     * details are the same, then costs no write transaction.
+     */
+    Optional<Member> unchanged(ExternalIdentity id) {
+        Optional<ExternalLink> link = ctx.storage.externalIdentities().find(id.issuer(), id.subject());
+        Optional<Member> linked = link.flatMap(l -> ctx.storage.members().byId(l.memberId())).filter(m -> !m.isDeleted());
+        if (linked.isEmpty() || id.avatarUrl() != null && !id.avatarUrl().equals(link.get().avatarUrl())) {
+            return Optional.empty();
+        }
+        return linked.filter(m -> target(m, id).equals(m));
+    }
+
+    /** The member with what the host says applied, role and ban untouched (a banned member stays banned). */
+    private Member target(Member member, ExternalIdentity id) {
         Member updated = member.withUsername(freeName(id.username(), member.id()));
         String email = freeEmail(id, member.id()).orElse(member.email());
         if (!email.equals(member.email())) {
@@ -55,8 +69,13 @@ final class Provisioning {
         if (id.customTitle() != null) {
             updated = updated.withCustomTitle(id.customTitle().isEmpty() ? null : id.customTitle());
         }
+        return updated;
+    }
+
+    private Member update(ExternalLink link, Member member, ExternalIdentity id) {
+        Member updated = target(member, id);
         if (!updated.equals(member)) {
-            ctx.storage.members().update(updated); // role and ban are never touched: a banned member stays banned
+            ctx.storage.members().update(updated);
         }
         if (id.avatarUrl() != null && !id.avatarUrl().equals(link.avatarUrl())) {
             ctx.storage.externalIdentities().update(link.withAvatarUrl(id.avatarUrl()));
