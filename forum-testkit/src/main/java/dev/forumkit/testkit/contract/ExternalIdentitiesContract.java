@@ -56,9 +56,11 @@ public abstract class ExternalIdentitiesContract extends ContractBase {
         Member made = forum.members().provision(ann().withAvatarUrl("https://shop.example.org/a/1.png").withCustomTitle("Customer"));
         long members = read(() -> storage.members().count());
 
+        long writes = counted.writeTransactions();
         Member again = forum.members().provision(ann());
         assertThat(again).as("nothing new from the host: nothing changes (null avatar and title keep the forum's)")
                 .isEqualTo(made);
+        assertThat(counted.writeTransactions()).as("and nothing is written").isEqualTo(writes);
 
         Member renamed = forum.members().provision(new ExternalIdentity(SHOP, "user-17", "Annie", "annie@shop.example.org",
                 "https://shop.example.org/a/2.png", ""));
