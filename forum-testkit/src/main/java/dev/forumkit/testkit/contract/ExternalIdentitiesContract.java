@@ -168,6 +168,19 @@ public abstract class ExternalIdentitiesContract extends ContractBase {
     }
 
     @Test
+    void aDeletedMemberIsNotRevivedTheUserGetsANewOne() {
+        Member first = forum.members().provision(ann());
+        txRun(() -> storage.members().update(first.erased()));
+
+        Member second = forum.members().provision(ann());
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(second.username()).isEqualTo("ann");
+        assertThat(fx().reload(first).isDeleted()).isTrue();
+        assertThat(forum.members().externalLink(second.id())).map(ExternalLink::subject).contains("user-17");
+        assertThat(forum.members().externalLink(first.id())).isEmpty();
+    }
+
+    @Test
     void noPasswordResetIsSentForAHostMember() {
         List<ForumEvent> events = new CopyOnWriteArrayList<>();
         Member made = forum.members().provision(ann());
