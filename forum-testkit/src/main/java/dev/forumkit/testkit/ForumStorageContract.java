@@ -133,6 +133,11 @@ public abstract class ForumStorageContract {
     }
 
     @Nested
+    class ExternalIdentities extends dev.forumkit.testkit.contract.ExternalIdentitiesContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
     class SessionsPort extends SessionsPortContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }

@@ -207,4 +207,9 @@ public final class WriteCountingStorage implements ForumStorage {
     public dev.forumkit.core.profile.Profiles profiles() {
         return delegate.profiles();
     }
+
+    @Override
+    public dev.forumkit.core.member.ExternalIdentities externalIdentities() {
+        return delegate.externalIdentities();
+    }
 }

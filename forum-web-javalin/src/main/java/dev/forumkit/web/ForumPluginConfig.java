@@ -27,6 +27,7 @@ public final class ForumPluginConfig {
     private Forum forum;
     private String basePath = "";
     private Authenticator authenticator;
+    private HostIdentity hostIdentity;
     private boolean frozen;
     private String publicUrl;
     private int sitemapUrlsPerFile = 50_000;
@@ -119,6 +120,17 @@ public final class ForumPluginConfig {
         return this;
     }
 
+    /**
+     * Host identity mode: the host signs people in, the forum provisions them as members and has no sign-in, sign-out,
+     * registration or password pages of its own (see {@link HostIdentity}). Cannot be combined with
+     * {@link #authenticator(Authenticator)}.
+     */
+    public ForumPluginConfig hostIdentity(HostIdentity value) {
+        checkOpen();
+        this.hostIdentity = Objects.requireNonNull(value, "hostIdentity");
+        return this;
+    }
+
     /** The session cookie and lifetime. */
     public ForumPluginConfig sessions(Consumer<SessionsConfig> configure) {
         checkOpen();
@@ -166,9 +178,12 @@ public final class ForumPluginConfig {
         if (forum == null) {
             throw new IllegalStateException("ForumPlugin needs a forum: new ForumPlugin(c -> c.forum(forum))");
         }
+        if (hostIdentity != null && authenticator != null) {
+            throw new IllegalStateException("set either hostIdentity or authenticator: host identity has its own sign-in");
+        }
         frozen = true;
         return new PluginSettings(forum, basePath, authenticator, sessions.freeze(), limits.freeze(),
                 admission.freeze(), security.freeze(), passwords.freeze(),
-                new PluginSettings.Site(publicUrl, sitemapUrlsPerFile), pageFrame);
+                new PluginSettings.Site(publicUrl, sitemapUrlsPerFile), pageFrame, hostIdentity);
     }
 }

@@ -190,4 +190,9 @@ final class FlakyStorage implements ForumStorage {
     public dev.forumkit.core.profile.Profiles profiles() {
         return inner.profiles();
     }
+
+    @Override
+    public dev.forumkit.core.member.ExternalIdentities externalIdentities() {
+        return inner.externalIdentities();
+    }
 }

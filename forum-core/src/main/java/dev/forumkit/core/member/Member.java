@@ -25,6 +25,12 @@ public record Member(
     /** Not a hash any hasher produces (they all start with a scheme name), so no password ever matches it. */
     public static final String DELETED_PASSWORD_HASH = "!deleted";
 
+    /**
+     * The password hash of a member a host application signs in (see {@link MemberService#provision}): like
+     * {@link #DELETED_PASSWORD_HASH} no hasher produces it, so no password ever signs this member in.
+     */
+    public static final String EXTERNAL_PASSWORD_HASH = "!external";
+
     public Member {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(email, "email");
@@ -81,6 +87,15 @@ public record Member(
     public Member erased() {
         return new Member(id, deletedName(id), "deleted-" + id.value() + "@members.invalid", DELETED_PASSWORD_HASH, null,
                 joinedAt, Role.MEMBER, null, messageCount, reactionScore, false);
+    }
+
+    /** True for a member a host application signs in: it has no password of its own. */
+    public boolean isExternal() {
+        return EXTERNAL_PASSWORD_HASH.equals(passwordHash);
+    }
+
+    public Member withUsername(String newUsername) {
+        return new Member(id, newUsername, email, passwordHash, customTitle, joinedAt, role, ban, messageCount, reactionScore, emailVerified);
     }
 
     /** True for the row of a deleted account (see {@link #erased()}). */

@@ -23,10 +23,12 @@ public final class MemberService {
     // a fixed hash to verify against when the username is unknown, so both failures take the same time
     private final String decoyHash;
     private final Object firstAdminLock = new Object();
+    private final Provisioning provisioning;
 
     public MemberService(ServiceContext ctx) {
         this.ctx = ctx;
         this.decoyHash = ctx.passwordHasher.hash("decoy-password-never-used".toCharArray());
+        this.provisioning = new Provisioning(ctx);
     }
 
     /**
@@ -55,6 +57,46 @@ public final class MemberService {
         synchronized (firstAdminLock) {
             return add(r, true, true); // the forum's owner: nobody to verify them
         }
+    }
+
+    /**
+     * The member a host application's user is, made on first sight: host identity, for a forum embedded in an
+     * application that signs its users in itself. Idempotent; call it on every request the host authenticates.
+     * <ul>
+     * <li>First sight of ({@code issuer}, {@code subject}): a new member with the MEMBER role, no password (no password
+     * ever signs it in; reset links are not sent to it), its address counted as verified (the host vouches), and a
+     * {@code MemberRegistered} event as for a registration. Two first sights at once make one member: the link is
+     * unique per (issuer, subject), and the loser of the race is retried and finds the winner's member.</li>
+     * <li>Later calls update username, e-mail, avatar URL and custom title to what the host says (a null avatar URL or
+     * title leaves the forum's value, a blank title clears it). Role and ban are the forum's: a banned member stays
+     * banned, and is returned like any other.</li>
+     * <li>Username: the wanted name if no other member has it (ignoring case), else the name with "-2", "-3", ...
+     * (cut to stay within 32 characters), the first that is free.</li>
+     * <li>E-mail: the host's address unless another member has it; then the member keeps its current address, or, on
+     * first sight, gets a placeholder {@code host-...@external.invalid} where no mail is delivered.</li>
+     * <li>A member made for a host user that deleted its account is not revived: the user gets a new member.</li>
+     * </ul>
+     */
+    public Member provision(ExternalIdentity identity) {
+        java.util.Objects.requireNonNull(identity, "identity");
+        Optional<Member> same = ctx.storage.transactions().readOnly(() -> provisioning.unchanged(identity));
+        if (same.isPresent()) {
+            return same.get(); // nothing new from the host: no write
+        }
+        ConflictException lost = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return ctx.command(events -> provisioning.apply(identity, events));
+            } catch (ConflictException e) {
+                lost = e; // a concurrent first sight, or a name or address taken meanwhile: read again and retry
+            }
+        }
+        throw lost;
+    }
+
+    /** The host identity link of a member (with the avatar URL the host gave), if a host application made it. */
+    public Optional<ExternalLink> externalLink(MemberId id) {
+        return ctx.storage.transactions().readOnly(() -> ctx.storage.externalIdentities().byMember(id));
     }
 
     /** True while the forum has no admin yet (the app then offers its one-time set-up). */

@@ -55,6 +55,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryConversations conversations = new InMemoryConversations(db);
     private final InMemoryProfiles profiles = new InMemoryProfiles(db, new InMemoryProfiles.PersonalData(sessions, alerts,
             watches, alertPreferences, ignores, passwordResets, emailVerifications, emailNotices));
+    private final InMemoryExternalIdentities externalIdentities = new InMemoryExternalIdentities(db);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -215,5 +216,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.profile.Profiles profiles() {
         return profiles;
+    }
+
+    @Override
+    public dev.forumkit.core.member.ExternalIdentities externalIdentities() {
+        return externalIdentities;
     }
 }

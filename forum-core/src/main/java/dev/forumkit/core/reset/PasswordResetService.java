@@ -54,7 +54,8 @@ public final class PasswordResetService {
         Validation.start().require(address.indexOf('@') > 0 && address.indexOf('@') < address.length() - 1, "email",
                 "invalid_email", "email must look like name@example.org").orThrow();
         ctx.command(events -> {
-            Optional<Member> m = ctx.storage.members().byEmail(Member.normaliseEmail(address));
+            // a member a host application signs in has no password here to reset: it asks the host
+            Optional<Member> m = ctx.storage.members().byEmail(Member.normaliseEmail(address)).filter(x -> !x.isExternal());
             m.ifPresent(member -> events.add(new ForumEvent.PasswordResetRequested(member.id(), ctx.now())));
             return null;
         });
@@ -107,7 +108,8 @@ public final class PasswordResetService {
                 throw invalidToken(); // used or expired while we hashed
             }
             PasswordReset reset = ctx.storage.passwordResets().byTokenHash(hash).orElseThrow();
-            Member m = ctx.storage.members().byId(reset.member()).orElseThrow(PasswordResetService::invalidToken);
+            Member m = ctx.storage.members().byId(reset.member()).filter(x -> !x.isExternal())
+                    .orElseThrow(PasswordResetService::invalidToken);
             ctx.storage.passwordResets().useAllOf(m.id(), now);
             Member updated = m.withPasswordHash(passwordHash);
             ctx.storage.members().update(updated);

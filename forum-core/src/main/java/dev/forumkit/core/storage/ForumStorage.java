@@ -96,6 +96,9 @@ public interface ForumStorage extends AutoCloseable {
     /** Member profiles, display settings and last-seen times; erases a deleted account's personal data. */
     dev.forumkit.core.profile.Profiles profiles();
 
+    /** Links from host applications' users to members (host identity). */
+    dev.forumkit.core.member.ExternalIdentities externalIdentities();
+
     /** Releases connections and files; the default does nothing. */
     @Override
     default void close() {

@@ -71,6 +71,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiConversations conversations;
     private final JdbiAttachments attachments;
     private final JdbiProfiles profiles;
+    private final JdbiExternalIdentities externalIdentities;
 
     private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned, PostgresSignals.Connector direct) {
         this.jdbi = jdbi;
@@ -108,6 +109,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.conversations = new JdbiConversations(transactions);
         this.attachments = new JdbiAttachments(transactions);
         this.profiles = new JdbiProfiles(transactions);
+        this.externalIdentities = new JdbiExternalIdentities(transactions);
         ensureIndexes();
     }
 
@@ -335,6 +337,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.profile.Profiles profiles() {
         return profiles;
+    }
+
+    @Override
+    public dev.forumkit.core.member.ExternalIdentities externalIdentities() {
+        return externalIdentities;
     }
 
     @Override

@@ -84,6 +84,12 @@ public final class HttpProblem extends RuntimeException {
                 null, retryAfterSeconds);
     }
 
+    /** Host identity mode: this is done on the host application, at {@code url}. */
+    public static HttpProblem hostIdentity(String url) {
+        return new HttpProblem(409, "host_identity", "sign-in, passwords and e-mail addresses are managed by the host"
+                + " application: " + url, null, 0);
+    }
+
     public static HttpProblem busy() {
         return new HttpProblem(503, "busy", "the server is busy; try again shortly", null, 2);
     }

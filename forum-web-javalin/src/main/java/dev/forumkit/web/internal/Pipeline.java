@@ -17,10 +17,12 @@ import java.util.concurrent.CompletionStage;
 public final class Pipeline {
     private final Api api;
     private final ApiScopes scopes;
+    private final HostOwned hostOwned;
 
     public Pipeline(Api api) {
         this.api = api;
         this.scopes = new ApiScopes(api.settings().apiPrefix());
+        this.hostOwned = new HostOwned(api.settings());
     }
 
     public Api api() {
@@ -40,6 +42,15 @@ public final class Pipeline {
         SecurityHeaders.apply(ctx, api.settings().security());
         Viewer viewer = Viewer.guest(api.forum().clock().instant());
         try {
+            String hostUrl = hostOwned.target(route);
+            if (hostUrl != null) { // host identity: the host signs people in, keeps passwords and addresses
+                if (hostOwned.isApi(route)) {
+                    ctx.header("Location", hostUrl);
+                    throw HttpProblem.hostIdentity(hostUrl);
+                }
+                ctx.redirect(hostUrl, io.javalin.http.HttpStatus.SEE_OTHER);
+                return;
+            }
             // a key is sent by its holder's code, never by a browser on its own: no cross-site request can carry it
             boolean keyed = api.sessions().forumKey(ctx) != null;
             if (route.changesState() && !keyed) {

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public record PluginSettings(Forum forum, String basePath, Authenticator authenticator, Sessions sessions,
                              Limits limits, Admission admission, Security security, Passwords passwords,
-                             Site site, PageFrame pageFrame) {
+                             Site site, PageFrame pageFrame, dev.forumkit.web.HostIdentity hostIdentity) {
     public PluginSettings {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(forum, "forum");
@@ -27,6 +27,11 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
         Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(passwords, "passwords");
+    }
+
+    /** True when the host signs people in (see {@code ForumPluginConfig.hostIdentity}). */
+    public boolean hostIdentityOn() {
+        return hostIdentity != null;
     }
 
     /** Where the JSON API lives. */

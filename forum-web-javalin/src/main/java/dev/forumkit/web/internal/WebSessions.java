@@ -27,6 +27,7 @@ public final class WebSessions {
     private final Forum forum;
     private final PluginSettings.Sessions config;
     private final Authenticator authenticator;
+    private final dev.forumkit.web.HostIdentity hostIdentity;
     private final String cookiePath;
 
     private final RequestChecks checks;
@@ -36,6 +37,7 @@ public final class WebSessions {
         this.forum = settings.forum();
         this.config = settings.sessions();
         this.authenticator = settings.authenticator();
+        this.hostIdentity = settings.hostIdentity();
         this.cookiePath = settings.basePath().isEmpty() ? "/" : settings.basePath();
     }
 
@@ -54,6 +56,9 @@ public final class WebSessions {
             }
             ApiKeyCheck.Accepted a = (ApiKeyCheck.Accepted) check;
             return Viewer.byKey(a.key(), a.member(), now);
+        }
+        if (hostIdentity != null) {
+            return hostViewer(ctx, now);
         }
         if (authenticator != null) {
             Optional<Authentication> auth = authenticator.authenticate(ctx);
@@ -76,6 +81,21 @@ public final class WebSessions {
     }
 
     /**
+     * Host identity: the host's answer alone decides, on every request. No forum session is looked at, so once the
+     * host says nobody (signed out, its session expired) the next request is a guest's.
+     */
+    private Viewer hostViewer(Context ctx, Instant now) {
+        Optional<dev.forumkit.web.HostUser> user = hostIdentity.signIn().signedIn(ctx);
+        if (user == null || user.isEmpty()) {
+            return Viewer.guest(now);
+        }
+        dev.forumkit.web.HostUser u = user.get();
+        Member m = forum.members().provision(u.identity());
+        return new Viewer(m, u.sessionSecret() != null ? Viewer.Credential.HOST_AMBIENT : Viewer.Credential.HOST_HEADER,
+                u.sessionSecret(), null, now);
+    }
+
+    /**
      * The forum key a request presents, or null. A bearer token without the forum's prefix is left to the host's
      * authenticator (hosts may use bearer tokens of their own); without one it is a bad key.
      */
@@ -85,7 +105,7 @@ public final class WebSessions {
             return null;
         }
         String token = auth.substring(7).strip();
-        return authenticator == null || token.startsWith(ApiKeyService.SECRET_PREFIX) ? token : null;
+        return authenticator == null && hostIdentity == null || token.startsWith(ApiKeyService.SECRET_PREFIX) ? token : null;
     }
 
     /**

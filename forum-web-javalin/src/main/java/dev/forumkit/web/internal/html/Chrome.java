@@ -36,6 +36,7 @@ public final class Chrome {
     private boolean mustVerifyEmail;
     private dev.forumkit.core.profile.Profile display;
     private boolean framed;
+    private dev.forumkit.web.HostIdentity host;
 
     public Chrome(String base, String apiPrefix, Member me, Standing standing, String csrf, Instant now, String title,
                   List<Crumb> crumbs, boolean noindex, String here) {
@@ -49,6 +50,28 @@ public final class Chrome {
         this.title = title;
         this.crumbs = List.copyOf(crumbs);
         this.noindex = noindex;
+    }
+
+    /** Host identity mode: the header's sign-in, sign-out and account links go to the host. */
+    void hostIdentity(dev.forumkit.web.HostIdentity value) {
+        this.host = value;
+    }
+
+    /** True when the host signs people in: no forum registration, sign-out is a link to the host. */
+    public boolean hostSignIn() {
+        return host != null;
+    }
+
+    public String signInUrl() {
+        return host != null ? host.signInUrl() : links.login(here);
+    }
+
+    public String signOutUrl() {
+        return host != null ? host.signOutUrl() : links.logout();
+    }
+
+    public String accountUrl() {
+        return host != null ? host.accountUrl() : links.base() + "/account/profile";
     }
 
     public Links links() {

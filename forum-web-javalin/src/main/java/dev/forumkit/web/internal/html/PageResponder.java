@@ -116,6 +116,7 @@ final class PageResponder implements Responder {
         Chrome chrome = new Chrome(api.settings().basePath(), api.settings().apiPrefix(), viewer.member(), viewer.standing(),
                 viewer.csrfToken(), api.forum().clock().instant(), v.title(), v.crumbs(), v.isNoindex(),
                 ctx.method() == HandlerType.GET ? ctx.path() : null);
+        chrome.hostIdentity(api.settings().hostIdentity());
         if (v.canonical() != null || v.description() != null || !v.feeds().isEmpty()) {
             String base = api.settings().basePath();
             String canonical = v.canonical() == null ? null

@@ -1,0 +1,84 @@
+package dev.forumkit.example.host;
+
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.member.ExternalIdentity;
+import dev.forumkit.web.ForumPlugin;
+import dev.forumkit.web.HostIdentity;
+import dev.forumkit.web.HostUser;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+
+import java.util.Optional;
+
+/**
+ * A host application with its own users and sign-in, and the forum under {@code /community}: the forum asks the
+ * host who is signed in on every request and keeps a member for each host user (host identity).
+ */
+public final class HostApp {
+    /** The host's session cookie. */
+    public static final String COOKIE = "host_session";
+    /** How the forum names this host's user store: (issuer, user id) is what links a user to a member. */
+    public static final String ISSUER = "example-host";
+
+    private HostApp() {
+    }
+
+    public static Javalin create(Forum forum, HostUsers users) {
+        return Javalin.create(config -> {
+            config.registerPlugin(new ForumPlugin(c -> c
+                    .forum(forum)
+                    .basePath("/community")
+                    .hostIdentity(new HostIdentity("/sign-in", "/sign-out", "/account", ctx -> signedIn(ctx, users)))));
+            config.routes.get("/", ctx -> ctx.html(page("Home", users.bySession(ctx.cookie(COOKIE))
+                    .map(u -> "<p>Hello " + escape(u.name()) + ". <a href=\"/community/\">Community</a> · <a href=\"/account\">Account</a>"
+                            + " · <a href=\"/sign-out\">Sign out</a></p>")
+                    .orElse("<p><a href=\"/sign-in\">Sign in</a> · <a href=\"/community/\">Community</a></p>"))));
+            config.routes.get("/sign-in", ctx -> ctx.html(page("Sign in", signInForm(""))));
+            config.routes.post("/sign-in", ctx -> signIn(ctx, users));
+            config.routes.get("/sign-out", ctx -> ctx.html(page("Sign out",
+                    "<form method=\"post\" action=\"/sign-out\"><button>Sign out</button></form>")));
+            config.routes.post("/sign-out", ctx -> {
+                users.signOut(ctx.cookie(COOKIE));
+                ctx.removeCookie(COOKIE, "/");
+                ctx.redirect("/", HttpStatus.SEE_OTHER);
+            });
+            config.routes.get("/account", ctx -> ctx.html(page("Account", users.bySession(ctx.cookie(COOKIE))
+                    .map(u -> "<p>" + escape(u.name()) + ", " + escape(u.email()) + "</p>")
+                    .orElse("<p><a href=\"/sign-in\">Sign in</a> first.</p>"))));
+        });
+    }
+
+    /** The host's answer to the forum: its signed-in user, the session token doubling as the CSRF secret. */
+    static Optional<HostUser> signedIn(Context ctx, HostUsers users) {
+        String token = ctx.cookie(COOKIE);
+        return users.bySession(token)
+                .map(u -> HostUser.fromCookie(ExternalIdentity.of(ISSUER, u.id(), u.name(), u.email()), token));
+    }
+
+    private static void signIn(Context ctx, HostUsers users) {
+        Optional<String> token = users.signIn(ctx.formParam("name"), ctx.formParam("password"));
+        if (token.isEmpty()) {
+            ctx.status(HttpStatus.UNAUTHORIZED).html(page("Sign in", signInForm("<p>Wrong name or password.</p>")));
+            return;
+        }
+        ctx.cookie(new Cookie(COOKIE, token.get(), "/", 86_400, false, true, null, SameSite.LAX));
+        ctx.redirect("/community/", HttpStatus.SEE_OTHER);
+    }
+
+    private static String signInForm(String message) {
+        return message + "<form method=\"post\" action=\"/sign-in\"><label>Name <input name=\"name\"></label>"
+                + "<label>Password <input name=\"password\" type=\"password\"></label><button>Sign in</button></form>";
+    }
+
+    private static String page(String title, String body) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + " · Example host</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
