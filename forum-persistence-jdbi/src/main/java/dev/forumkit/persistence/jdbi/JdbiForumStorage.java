@@ -170,7 +170,7 @@ public final class JdbiForumStorage implements ForumStorage {
     /** The embedded H2 file database under {@code dataDir} with the forum's tables in {@code schema}; owns its pool. */
     public static JdbiForumStorage embeddedH2(Path dataDir, ForumSchema schema) {
         HikariDataSource pool = ConnectionPools.embeddedH2(dataDir, schema.name());
-        return migratedOwning(pool, schema, pool, pool::getConnection);
+        return migratedOwning(pool, pool, schema, pool, pool::getConnection);
     }
 
     /** A database given by JDBC URL, on a fail-fast pool that {@link #close()} shuts down. */
@@ -193,7 +193,7 @@ public final class JdbiForumStorage implements ForumStorage {
         }), jdbcUrl, user, password); // back at once when the database returns, not after HikariCP's back-off
         DataSource inSchema = schema.isNamed() && !poolSetsSchema ? new SchemaDataSource(pool, schema.name()) : pool;
         // the bus listens on a connection of its own, outside the pool: a pooled one would serve requests meanwhile
-        return migratedOwning(inSchema, schema, pool, () -> {
+        return migratedOwning(pool, inSchema, schema, pool, () -> {
             java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, busConnection(user, password));
             if (schema.isNamed()) {
                 c.setSchema(schema.name()); // the bus's channel is named after the schema
@@ -230,15 +230,18 @@ public final class JdbiForumStorage implements ForumStorage {
     public static JdbiForumStorage owning(HikariDataSource pool, ForumSchema schema) {
         DataSource inSchema = schema.isNamed() && !schema.name().equals(pool.getSchema())
                 ? new SchemaDataSource(pool, schema.name()) : pool;
-        return migratedOwning(inSchema, schema, pool, inSchema::getConnection);
+        return migratedOwning(pool, inSchema, schema, pool, inSchema::getConnection);
     }
 
-    /** Migrates the schema and returns storage that closes {@code owned}; closes it at once if that fails. */
-    private static JdbiForumStorage migratedOwning(DataSource pool, ForumSchema schema, AutoCloseable owned,
-                                                   PostgresSignals.Connector direct) {
+    /**
+     * Migrates the schema (on {@code pool}'s connections as they come: Flyway creates and enters the schema itself)
+     * and returns storage on {@code inSchema} that closes {@code owned}; closes it at once if that fails.
+     */
+    private static JdbiForumStorage migratedOwning(DataSource pool, DataSource inSchema, ForumSchema schema,
+                                                   AutoCloseable owned, PostgresSignals.Connector direct) {
         try {
             migrate(pool, schema);
-            return new JdbiForumStorage(Jdbi.create(pool), schema, owned, direct);
+            return new JdbiForumStorage(Jdbi.create(inSchema), schema, owned, direct);
         } catch (RuntimeException e) {
             try {
                 owned.close();
