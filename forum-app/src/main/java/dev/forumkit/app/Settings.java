@@ -6,6 +6,7 @@ import dev.forumkit.core.verify.Verification;
 import dev.forumkit.core.warning.WarningThreshold;
 import dev.forumkit.mail.smtp.SmtpSettings;
 import dev.forumkit.mail.smtp.TlsMode;
+import dev.forumkit.persistence.jdbi.ForumSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                        String publicUrl, String adminUsername, String adminEmail, String adminPassword,
                        boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
                        Admission admission, Mail mail, Duration eventRetention, Verification verification,
-                       List<WarningThreshold> warningThresholds) {
+                       List<WarningThreshold> warningThresholds, String jdbcSchema) {
     /** How long delivered events stay in the outbox ({@code event.retention}) unless set. */
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
 
@@ -37,6 +38,25 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
         java.util.Objects.requireNonNull(eventRetention, "eventRetention");
         java.util.Objects.requireNonNull(verification, "verification");
         warningThresholds = List.copyOf(warningThresholds);
+        if (jdbcSchema != null) {
+            ForumSchema.named(jdbcSchema); // a bad name stops the start with the rule, before anything is opened
+        }
+    }
+
+    /** Settings with the forum's tables in the database's current schema ({@code jdbc.schema} unset). */
+    public Settings(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                    String publicUrl, String adminUsername, String adminEmail, String adminPassword,
+                    boolean secureCookies, boolean rateLimits, boolean benchRoutes, boolean guestCache,
+                    Admission admission, Mail mail, Duration eventRetention, Verification verification,
+                    List<WarningThreshold> warningThresholds) {
+        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, adminUsername, adminEmail, adminPassword,
+                secureCookies, rateLimits, benchRoutes, guestCache, admission, mail, eventRetention, verification,
+                warningThresholds, null);
+    }
+
+    /** Where the forum's tables live ({@code jdbc.schema}): a schema of their own, or the connection's current one. */
+    public ForumSchema forumSchema() {
+        return jdbcSchema == null ? ForumSchema.DEFAULT : ForumSchema.named(jdbcSchema);
     }
 
     /** Settings with the default warning thresholds ({@code warning.thresholds}), without e-mail verification ({@code verification=off}). */
@@ -116,7 +136,8 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 + ", publicUrl=" + publicUrl + ", adminUsername=" + adminUsername + ", secureCookies=" + secureCookies
                 + ", rateLimits=" + rateLimits + ", benchRoutes=" + benchRoutes + ", guestCache=" + guestCache
                 + ", admission=" + admission + ", mail=" + mail + ", eventRetention=" + eventRetention
-                + ", verification=" + verification + ", warningThresholds=" + warningThresholds + "]";
+                + ", verification=" + verification + ", warningThresholds=" + warningThresholds + ", jdbcSchema=" + jdbcSchema
+                + "]";
     }
 
     /** Settings from this process's system properties and environment. */
@@ -150,7 +171,8 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 mail(l, publicUrl),
                 l.get("event.retention").map(v -> DurationSetting.parse("event.retention", v)).orElse(DEFAULT_EVENT_RETENTION),
                 l.get("verification").map(Settings::verification).orElse(Verification.OFF),
-                l.get("warning.thresholds").map(WarningThresholdsSetting::parse).orElse(WarningThreshold.DEFAULTS));
+                l.get("warning.thresholds").map(WarningThresholdsSetting::parse).orElse(WarningThreshold.DEFAULTS),
+                l.get("jdbc.schema").map(v -> v.toLowerCase(Locale.ROOT)).orElse(null));
     }
 
     /** {@code off} or {@code required-to-post}; anything else stops the start with the choices. */

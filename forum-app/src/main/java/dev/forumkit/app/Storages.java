@@ -6,7 +6,8 @@ import dev.forumkit.persistence.jdbi.JdbiForumStorage;
 
 /**
  * The one place the app chooses its storage: the database at {@code jdbc.url} (PostgreSQL) when it is set,
- * otherwise the embedded H2 database under the data directory. Either way the schema is brought up to date first.
+ * otherwise the embedded H2 database under the data directory, with the forum's tables in the schema
+ * {@code jdbc.schema} if set. Either way the schema is brought up to date first.
  */
 final class Storages {
     private Storages() {
@@ -14,9 +15,10 @@ final class Storages {
 
     static ForumStorage open(Settings settings) {
         if (settings.jdbcUrl() != null) {
-            return JdbiForumStorage.connect(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+            return JdbiForumStorage.connect(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
+                    settings.forumSchema());
         }
-        return JdbiForumStorage.embeddedH2(settings.dataDir());
+        return JdbiForumStorage.embeddedH2(settings.dataDir(), settings.forumSchema());
     }
 
     /**
@@ -33,20 +35,22 @@ final class Storages {
             return JdbiForumStorage.owning(ConnectionPools.hikari(ConnectionPools.embeddedH2Url(settings.dataDir()), "sa", "", c -> {
                 c.setMaximumPoolSize(2);
                 c.setConnectionTimeout(60_000);
-            }));
+            }), settings.forumSchema());
         }
         return JdbiForumStorage.owning(ConnectionPools.hikari(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), c -> {
+            c.setSchema(settings.forumSchema().name()); // PostgreSQL takes a schema Flyway has yet to create
             c.setMaximumPoolSize(2);
             c.setConnectionTimeout(60_000);
             c.addDataSourceProperty("connectTimeout", "60");
             c.addDataSourceProperty("loginTimeout", "60");
             c.addDataSourceProperty("socketTimeout", "0"); // index builds on a large table run for minutes
-        }));
+        }), settings.forumSchema());
     }
 
     static String describe(Settings settings) {
-        return settings.jdbcUrl() != null ? "database at " + settings.jdbcUrl().replaceAll("password=[^;&]*", "password=***")
-                : "embedded H2 database in " + settings.dataDir();
+        String in = settings.forumSchema().isNamed() ? ", schema " + settings.forumSchema().name() : "";
+        return (settings.jdbcUrl() != null ? "database at " + settings.jdbcUrl().replaceAll("password=[^;&]*", "password=***")
+                : "embedded H2 database in " + settings.dataDir()) + in;
     }
 
     /** The storage's cross-node bus (LISTEN/NOTIFY on PostgreSQL, in-process on H2); empty for other storages. */

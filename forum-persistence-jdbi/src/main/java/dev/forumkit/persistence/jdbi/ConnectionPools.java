@@ -82,6 +82,14 @@ public final class ConnectionPools {
      * taken longer than that (the time-out is for a database that is down, not for one that is opening).
      */
     public static HikariDataSource embeddedH2(Path dataDir) {
+        return embeddedH2(dataDir, null);
+    }
+
+    /**
+     * The same pool with each connection in {@code schema} (created if missing; null for H2's default schema), for
+     * a forum that shares its H2 database with a host's tables.
+     */
+    public static HikariDataSource embeddedH2(Path dataDir, String schema) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -89,7 +97,12 @@ public final class ConnectionPools {
         }
         String url = embeddedH2Url(dataDir);
         try (Connection opening = DriverManager.getConnection(url, "sa", "")) {
-            HikariDataSource pool = hikari(url, "sa", "");
+            if (schema != null) {
+                try (java.sql.Statement s = opening.createStatement()) {
+                    s.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + '"');
+                }
+            }
+            HikariDataSource pool = hikari(url, "sa", "", c -> c.setSchema(schema));
             try (Connection first = pool.getConnection()) {
                 return pool; // its connections keep the database open once the opening one closes
             } catch (SQLException | RuntimeException e) {

@@ -20,6 +20,7 @@ import dev.forumkit.core.storage.Transactions;
 import dev.forumkit.core.thread.ReadStates;
 import dev.forumkit.core.thread.Threads;
 import dev.forumkit.core.watch.Watches;
+import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -34,10 +35,15 @@ import java.util.Optional;
  * <pre>{@code
  * ForumStorage storage = JdbiForumStorage.embeddedH2(Path.of("data"));           // owns its pool
  * ForumStorage storage = JdbiForumStorage.create(dataSource);                    // the caller owns the pool
+ * ForumStorage storage = JdbiForumStorage.create(hostDataSource, ForumSchema.named("forum")); // beside a host's tables
  * }</pre>
+ *
+ * <p>The forum records its migrations in its own history table ({@value ForumSchema#HISTORY_TABLE}), never in
+ * Flyway's default one, so a host's own Flyway migrations in the same database are not disturbed.
  */
 public final class JdbiForumStorage implements ForumStorage {
     private final Jdbi jdbi;
+    private final ForumSchema schema;
     private final AutoCloseable owned;
     private final JdbiTransactions transactions;
     private final JdbiMembers members;
@@ -73,8 +79,9 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiProfiles profiles;
     private final JdbiExternalIdentities externalIdentities;
 
-    private JdbiForumStorage(Jdbi jdbi, AutoCloseable owned, PostgresSignals.Connector direct) {
+    private JdbiForumStorage(Jdbi jdbi, ForumSchema schema, AutoCloseable owned, PostgresSignals.Connector direct) {
         this.jdbi = jdbi;
+        this.schema = schema;
         this.owned = owned;
         this.direct = direct;
         this.transactions = transactionsOn(jdbi);
@@ -115,14 +122,38 @@ public final class JdbiForumStorage implements ForumStorage {
 
     /** Storage on the caller's DataSource (a pool), which the caller keeps and closes. Migrates the schema. */
     public static JdbiForumStorage create(DataSource dataSource) {
-        migrate(dataSource);
-        return new JdbiForumStorage(Jdbi.create(dataSource), null, dataSource::getConnection);
+        return create(dataSource, ForumSchema.DEFAULT);
+    }
+
+    /**
+     * Storage on a host's DataSource (a pool), which the host keeps and closes ({@link #close()} leaves it open), with
+     * the forum's tables in {@code schema}. Migrates the schema. With a named schema each connection the forum takes
+     * is switched to it and switched back before it returns to the host's pool.
+     */
+    public static JdbiForumStorage create(DataSource dataSource, ForumSchema schema) {
+        migrate(dataSource, schema);
+        DataSource inSchema = schema.isNamed() ? new SchemaDataSource(dataSource, schema.name()) : dataSource;
+        return new JdbiForumStorage(Jdbi.create(inSchema), schema, null, inSchema::getConnection);
     }
 
     /** Storage on the caller's Jdbi (with its plugins, loggers, ...). Migrates the schema. */
     public static JdbiForumStorage create(Jdbi jdbi) {
-        Migrations.run(jdbi);
-        return new JdbiForumStorage(jdbi, null, () -> jdbi.open().getConnection()); // closing it gives it back
+        return create(jdbi, ForumSchema.DEFAULT);
+    }
+
+    /**
+     * Storage on a host's Jdbi, with the forum's tables in {@code schema}; closing the storage leaves the host's pool
+     * open. In the connection's current schema ({@link ForumSchema#DEFAULT}) the forum runs on the host's Jdbi itself,
+     * with its plugins and loggers. In a named schema it runs on a Jdbi of its own that borrows the host Jdbi's
+     * connections, switched to the schema while the forum holds them: the host's Jdbi is never reconfigured.
+     */
+    public static JdbiForumStorage create(Jdbi jdbi, ForumSchema schema) {
+        Migrations.run(jdbi, schema);
+        if (schema.isNamed()) {
+            DataSource inSchema = new SchemaDataSource(new Migrations.JdbiDataSource(jdbi), schema.name());
+            return new JdbiForumStorage(Jdbi.create(inSchema), schema, null, inSchema::getConnection);
+        }
+        return new JdbiForumStorage(jdbi, schema, null, () -> jdbi.open().getConnection()); // closing it gives it back
     }
 
     /** Where the embedded H2 database lives unless told otherwise: {@code ./data}. */
@@ -138,12 +169,39 @@ public final class JdbiForumStorage implements ForumStorage {
         return owning(ConnectionPools.embeddedH2(dataDir));
     }
 
+    /** The embedded H2 file database under {@code dataDir} with the forum's tables in {@code schema}; owns its pool. */
+    public static JdbiForumStorage embeddedH2(Path dataDir, ForumSchema schema) {
+        HikariDataSource pool = ConnectionPools.embeddedH2(dataDir, schema.name());
+        return migratedOwning(pool, pool, schema, pool, pool::getConnection);
+    }
+
     /** A database given by JDBC URL, on a fail-fast pool that {@link #close()} shuts down. */
     public static JdbiForumStorage connect(String jdbcUrl, String user, String password) {
-        ReconnectingDataSource pool = new ReconnectingDataSource(() -> ConnectionPools.hikari(jdbcUrl, user, password),
-                jdbcUrl, user, password); // back at once when the database returns, not after HikariCP's back-off
+        return connect(jdbcUrl, user, password, ForumSchema.DEFAULT);
+    }
+
+    /**
+     * A database given by JDBC URL with the forum's tables in {@code schema}, on a fail-fast pool that {@link #close()}
+     * shuts down. On PostgreSQL the pool's connections are put into the schema once, when they are opened.
+     */
+    public static JdbiForumStorage connect(String jdbcUrl, String user, String password, ForumSchema schema) {
+        // PostgreSQL accepts a search path naming a schema that Flyway has yet to create; H2 does not, so there each
+        // connection is switched when taken
+        boolean poolSetsSchema = schema.isNamed() && jdbcUrl.startsWith("jdbc:postgresql:");
+        ReconnectingDataSource pool = new ReconnectingDataSource(() -> ConnectionPools.hikari(jdbcUrl, user, password, c -> {
+            if (poolSetsSchema) {
+                c.setSchema(schema.name());
+            }
+        }), jdbcUrl, user, password); // back at once when the database returns, not after HikariCP's back-off
+        DataSource inSchema = schema.isNamed() && !poolSetsSchema ? new SchemaDataSource(pool, schema.name()) : pool;
         // the bus listens on a connection of its own, outside the pool: a pooled one would serve requests meanwhile
-        return migratedOwning(pool, pool, () -> java.sql.DriverManager.getConnection(jdbcUrl, busConnection(user, password)));
+        return migratedOwning(pool, inSchema, schema, pool, () -> {
+            java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, busConnection(user, password));
+            if (schema.isNamed()) {
+                c.setSchema(schema.name()); // the bus's channel is named after the schema
+            }
+            return c;
+        });
     }
 
     /**
@@ -166,15 +224,26 @@ public final class JdbiForumStorage implements ForumStorage {
     }
 
     /** Storage on a pool that is handed over: {@link #close()} closes it. */
-    public static JdbiForumStorage owning(com.zaxxer.hikari.HikariDataSource pool) {
-        return migratedOwning(pool, pool, pool::getConnection);
+    public static JdbiForumStorage owning(HikariDataSource pool) {
+        return owning(pool, ForumSchema.DEFAULT);
     }
 
-    /** Migrates the schema and returns storage that closes {@code owned}; closes it at once if that fails. */
-    private static JdbiForumStorage migratedOwning(DataSource pool, AutoCloseable owned, PostgresSignals.Connector direct) {
+    /** Storage on a pool that is handed over, with the forum's tables in {@code schema}: {@link #close()} closes it. */
+    public static JdbiForumStorage owning(HikariDataSource pool, ForumSchema schema) {
+        DataSource inSchema = schema.isNamed() && !schema.name().equals(pool.getSchema())
+                ? new SchemaDataSource(pool, schema.name()) : pool;
+        return migratedOwning(pool, inSchema, schema, pool, inSchema::getConnection);
+    }
+
+    /**
+     * Migrates the schema (on {@code pool}'s connections as they come: Flyway creates and enters the schema itself)
+     * and returns storage on {@code inSchema} that closes {@code owned}; closes it at once if that fails.
+     */
+    private static JdbiForumStorage migratedOwning(DataSource pool, DataSource inSchema, ForumSchema schema,
+                                                   AutoCloseable owned, PostgresSignals.Connector direct) {
         try {
-            migrate(pool);
-            return new JdbiForumStorage(Jdbi.create(pool), owned, direct);
+            migrate(pool, schema);
+            return new JdbiForumStorage(Jdbi.create(inSchema), schema, owned, direct);
         } catch (RuntimeException e) {
             try {
                 owned.close();
@@ -187,7 +256,12 @@ public final class JdbiForumStorage implements ForumStorage {
 
     /** Brings the schema up to date without creating a storage (for an operator's migrate command). */
     public static void migrate(DataSource dataSource) {
-        Migrations.run(dataSource);
+        migrate(dataSource, ForumSchema.DEFAULT);
+    }
+
+    /** Brings the forum's tables in {@code schema} up to date without creating a storage. */
+    public static void migrate(DataSource dataSource, ForumSchema schema) {
+        Migrations.run(dataSource, schema);
     }
 
     /** Puts back indexes that a bulk load which died half-way had dropped (a no-op otherwise). */
@@ -237,7 +311,7 @@ public final class JdbiForumStorage implements ForumStorage {
      * {@code StorageUnavailableException} when the database does not answer.
      */
     public int pendingMigrations() {
-        return Migrations.pending(jdbi);
+        return Migrations.pending(jdbi, schema);
     }
 
     /** The Jdbi this storage runs on, for tools such as {@link JdbiBulkLoader}. */

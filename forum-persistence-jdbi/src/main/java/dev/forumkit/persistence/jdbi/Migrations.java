@@ -16,22 +16,26 @@ import java.util.logging.Logger;
 
 /**
  * Flyway over {@code classpath:db/migration/common} (SQL both databases accept) and
- * {@code classpath:db/migration/{vendor}} (h2 or postgresql) for what must differ.
+ * {@code classpath:db/migration/{vendor}} (h2 or postgresql) for what must differ, in the forum's schema with the
+ * forum's own history table (see {@link ForumSchema}).
  */
 final class Migrations {
     private Migrations() {
     }
 
-    static void run(DataSource dataSource) {
+    static void run(DataSource dataSource, ForumSchema schema) {
         try {
-            // the vendor folder is named here: "{vendor}" in a location is Spring Boot's placeholder, not Flyway's
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendorOf(dataSource))
-                    .failOnMissingLocations(false)
-                    .load()
-                    .migrate();
+            OldHistoryTable.adopt(dataSource, schema);
+            flyway(dataSource, schema).migrate();
+        } catch (SQLException e) {
+            throw Errors.translate(e);
         } catch (FlywayException e) {
+            if (String.valueOf(e.getMessage()).contains("no schema history table")) {
+                // Flyway's advice (baseline) would skip the forum's migrations: its tables would never be made
+                throw new IllegalStateException("the database schema already holds other tables and no forumkit history ("
+                        + schema.historyTable() + "): give the forum a schema of its own (ForumSchema.named(\"forum\"),"
+                        + " setting jdbc.schema=forum)", e);
+            }
             RuntimeException translated = Errors.translate(e);
             if (translated instanceof StorageUnavailableException) {
                 throw translated;
@@ -44,19 +48,25 @@ final class Migrations {
      * How many migrations this build has that the database lacks (0 when the schema is up to date): a node whose
      * database was replaced, restored from an old backup or not migrated yet must not take traffic.
      */
-    static int pending(Jdbi jdbi) {
-        DataSource dataSource = new JdbiDataSource(jdbi);
+    static int pending(Jdbi jdbi, ForumSchema schema) {
         try {
-            return Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendorOf(dataSource))
-                    .failOnMissingLocations(false)
-                    .load()
-                    .info()
-                    .pending().length;
+            return flyway(new JdbiDataSource(jdbi), schema).info().pending().length;
         } catch (FlywayException e) {
             throw Errors.translate(e);
         }
+    }
+
+    private static Flyway flyway(DataSource dataSource, ForumSchema schema) {
+        // the vendor folder is named here: "{vendor}" in a location is Spring Boot's placeholder, not Flyway's
+        var config = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendorOf(dataSource))
+                .failOnMissingLocations(false)
+                .table(schema.historyTable());
+        if (schema.isNamed()) {
+            config.schemas(schema.name()).defaultSchema(schema.name()).createSchemas(true);
+        }
+        return config.load();
     }
 
     private static String vendorOf(DataSource dataSource) {
@@ -67,12 +77,12 @@ final class Migrations {
         }
     }
 
-    static void run(Jdbi jdbi) {
-        run(new JdbiDataSource(jdbi));
+    static void run(Jdbi jdbi, ForumSchema schema) {
+        run(new JdbiDataSource(jdbi), schema);
     }
 
     /** Lets Flyway borrow connections from a Jdbi (which hides its DataSource): closing one closes its handle. */
-    private record JdbiDataSource(Jdbi jdbi) implements DataSource {
+    record JdbiDataSource(Jdbi jdbi) implements DataSource {
         @Override
         public Connection getConnection() {
             Handle h = jdbi.open();

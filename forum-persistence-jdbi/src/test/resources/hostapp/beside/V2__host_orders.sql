@@ -1,0 +1,1 @@
+CREATE TABLE host_orders (id INTEGER PRIMARY KEY, total_cents INTEGER NOT NULL);
