@@ -124,11 +124,22 @@ final class ImportCommand {
                         + " run the import again to go on from there%n", committed + 1, line, e.getMessage(), committed);
                 return 1;
             }
-            writer.finish(ReactionTypes.defaults(), line, clock.instant());
+            writer.finish(ReactionTypes.defaults(), line);
             bar.done();
+            double loaded = (System.nanoTime() - started) / 1e9;
+            // the posts' HTML as the forum renders it, then the search index from it (PlainText reads the HTML)
+            long renderStarted = System.nanoTime();
+            long rendered = ImportFinish.render(storage, err, progress);
+            double renderSeconds = (System.nanoTime() - renderStarted) / 1e9;
+            long searchStarted = System.nanoTime();
+            long indexed = ImportFinish.index(settings, storage, err, progress);
+            double searchSeconds = (System.nanoTime() - searchStarted) / 1e9;
+            writer.markFinished(clock.instant());
             out.printf(Locale.ROOT, "import: %,d lines of dump %s (forumkit %s, exported %s): %,d rows written, %,d there already,"
-                            + " counters recounted, in %.1f s; %s%n", line, header.dumpId(), header.forumVersion(), header.exportedAt(),
-                    writer.written(), writer.skipped(), (System.nanoTime() - started) / 1e9,
+                            + " counters recounted, in %.1f s; %,d posts rendered in %.1f s; %,d posts indexed for search in %.1f s;"
+                            + " %.1f s in all; %s%n", line, header.dumpId(), header.forumVersion(), header.exportedAt(),
+                    writer.written(), writer.skipped(), loaded, rendered, renderSeconds, indexed, searchSeconds,
+                    (System.nanoTime() - started) / 1e9,
                     header.withSecrets() ? "members sign in with their passwords"
                             : "the dump had no password hashes: members set a password through \"forgot password\"");
             return 0;

@@ -45,6 +45,13 @@ class ExportImportCommandTest {
         String imported = importDump(target, dump);
         assertThat(imported).startsWith("0:").contains("counters recounted");
         assertThat(recount(target)).as("counters right after the import").startsWith("0:").contains("no difference");
+        try (ForumStorage storage = Storages.open(target)) {
+            List<Post> posts = storage.transactions().readOnly(() -> storage.posts().byNumberRange(ThreadId.of(1), 1, 5, true));
+            assertThat(posts).isNotEmpty().allSatisfy(p -> assertThat(p.html()).as("rendered by the import").isNotNull());
+        }
+        try (ForumStorage storage = Storages.open(target); var index = SearchIndexes.open(target, storage)) {
+            assertThat(index.count()).as("the search index built by the import").isPositive();
+        }
 
         Path again = dir.resolve("again.jsonl");
         assertThat(export(target, again)).startsWith("0:");

@@ -38,7 +38,8 @@ import static dev.forumkit.persistence.jdbi.Column.time;
  * try (JdbiImportWriter w = JdbiImportWriter.open(storage)) {
  *     Progress p = w.begin(dumpId, 1, now);    // refuses a forum with other content
  *     ... skip p.linesDone() lines, then w.member(...), w.post(...), ... and w.commit(lines) every few thousand
- *     w.finish(types, now);                    // ids, counters
+ *     w.finish(types, lines);                  // ids, counters
+ *     w.markFinished(now);                     // a rerun now changes nothing
  * }
  * }</pre>
  */
@@ -255,10 +256,11 @@ public final class JdbiImportWriter implements AutoCloseable {
     }
 
     /**
-     * After the last line: moves the id sequences past the imported ids (new content never takes one), recomputes
-     * every counter from the rows with the bulk loader's set-based recount, and marks the import finished.
+     * After the last line: moves the id sequences past the imported ids (new content never takes one) and recomputes
+     * every counter from the rows with the bulk loader's set-based recount. The import is finished only with
+     * {@link #markFinished}, so that work the caller does after this (rendering, search) is redone by a rerun.
      */
-    public void finish(ReactionTypes types, long linesDone, Instant now) {
+    public void finish(ReactionTypes types, long linesDone) {
         commit(linesDone);
         try {
             for (String table : List.of("members", "categories", "boards", "threads", "posts")) {
@@ -268,14 +270,23 @@ public final class JdbiImportWriter implements AutoCloseable {
             execute("ALTER TABLE user_groups ALTER COLUMN id RESTART WITH " + Math.max(GroupId.FIRST_CUSTOM, groupsMax + 1));
             c.commit();
             SqlRecount.run(handle, types);
-            try (var s = c.prepareStatement("UPDATE imports SET finished_at = ? WHERE dump_id = ? AND finished_at IS NULL")) {
-                s.setObject(1, now.atOffset(ZoneOffset.UTC));
-                s.setString(2, dumpId);
-                s.executeUpdate();
-            }
             if (postgres) {
                 execute("ANALYZE members, boards, threads, posts, reactions, read_states");
             }
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw Errors.translate(e);
+        }
+    }
+
+    /** Records that the import is complete: a rerun on the same dump then changes nothing. */
+    public void markFinished(Instant now) {
+        requireBegun();
+        try (var s = c.prepareStatement("UPDATE imports SET finished_at = ? WHERE dump_id = ? AND finished_at IS NULL")) {
+            s.setObject(1, now.atOffset(ZoneOffset.UTC));
+            s.setString(2, dumpId);
+            s.executeUpdate();
             c.commit();
         } catch (SQLException e) {
             rollbackQuietly();
