@@ -3,6 +3,9 @@ package dev.forumkit.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forumkit.core.approval.HeldPost;
+import dev.forumkit.core.approval.HeldPostId;
+import dev.forumkit.core.approval.HeldStatus;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.board.Category;
@@ -15,6 +18,9 @@ import dev.forumkit.core.member.Ban;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.member.Role;
+import dev.forumkit.core.policy.Grant;
+import dev.forumkit.core.policy.GrantValue;
+import dev.forumkit.core.policy.Permission;
 import dev.forumkit.core.post.Edit;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
@@ -26,6 +32,7 @@ import dev.forumkit.persistence.jdbi.JdbiImportWriter;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -52,8 +59,8 @@ final class DumpParser {
     }
 
     /** Record types in the order a dump has them; a type may be absent, never out of order. */
-    private static final List<String> ORDER = List.of("member", "group", "group_member", "category", "board", "thread", "post",
-            "reaction", "read_state", "thread_watch", "end");
+    private static final List<String> ORDER = List.of("member", "group", "group_member", "category", "board", "grant", "thread",
+            "post", "held_post", "reaction", "read_state", "thread_watch", "end");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final BitSet members = new BitSet();
@@ -62,7 +69,11 @@ final class DumpParser {
     private final BitSet boards = new BitSet();
     private final BitSet threads = new BitSet();
     private final BitSet posts = new BitSet();
+    private final BitSet held = new BitSet();
     private final Map<String, Long> counts = new HashMap<>();
+    /** Small (set by admins), kept to be stored through the ports once the rows are in. */
+    private final List<Grant> grants = new ArrayList<>();
+    private final List<BoardId> moderated = new ArrayList<>();
     private int lastType = -1;
     private boolean ended;
     private long line;
@@ -105,8 +116,10 @@ final class DumpParser {
                 case "group_member" -> groupMember(n, to);
                 case "category" -> category(n, to);
                 case "board" -> board(n, to);
+                case "grant" -> grant(n);
                 case "thread" -> thread(n, to);
                 case "post" -> post(n, to);
+                case "held_post" -> heldPost(n, to);
                 case "reaction" -> reaction(n, to);
                 case "read_state" -> readState(n, to);
                 case "thread_watch" -> threadWatch(n, to);
@@ -129,6 +142,16 @@ final class DumpParser {
 
     long line() {
         return line;
+    }
+
+    /** The dump's permission grants (all of them, also those of lines an earlier run imported). */
+    List<Grant> grants() {
+        return grants;
+    }
+
+    /** The boards the dump marks moderated. */
+    List<BoardId> moderatedBoards() {
+        return moderated;
     }
 
     private void member(JsonNode n, JdbiImportWriter to) {
@@ -175,8 +198,63 @@ final class DumpParser {
         Board b = new Board(BoardId.of(newId(n, boards, "board")), CategoryId.of(ref(n, "category_id", categories, "category")),
                 string(n, "title"), string(n, "slug"), optional(n, "description"), optional(n, "guest_notice"),
                 integer(n, "display_order"), 0, 0, null);
+        if (n.path("moderated").asBoolean(false)) {
+            moderated.add(b.id());
+        }
         if (to != null) {
             to.board(b);
+        }
+    }
+
+    private void grant(JsonNode n) {
+        Grant.Subject subject;
+        if (n.has("group_id")) {
+            long g = positive(n, "group_id");
+            // the built-in groups are in every forum, not in the dump
+            subject = Grant.Subject.group(GroupId.of(g < GroupId.FIRST_CUSTOM ? g : ref(n, "group_id", groups, "group")));
+        } else {
+            subject = Grant.Subject.member(MemberId.of(ref(n, "member_id", members, "member")));
+        }
+        String scopeKind = string(n, "scope");
+        Grant.Scope scope = switch (scopeKind) {
+            case "forum" -> Grant.Scope.GLOBAL;
+            case "category" -> Grant.Scope.category(CategoryId.of(ref(n, "scope_id", categories, "category")));
+            case "board" -> Grant.Scope.board(BoardId.of(ref(n, "scope_id", boards, "board")));
+            default -> throw bad("\"scope\" is \"" + scopeKind + "\"; it is forum, category or board");
+        };
+        Permission permission = Permission.parse(string(n, "permission"));
+        GrantValue value = GrantValue.parse(string(n, "value"));
+        if (permission == null || value == null) {
+            throw bad("unknown " + (permission == null ? "permission \"" + n.get("permission").asText() : "value \"" + n.get("value").asText()) + "\"");
+        }
+        grants.add(new Grant(subject, scope, permission, value));
+    }
+
+    private void heldPost(JsonNode n, JdbiImportWriter to) {
+        long id = newId(n, held, "held_post");
+        String state = string(n, "state");
+        HeldStatus status;
+        try {
+            status = HeldStatus.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw bad("\"state\" is \"" + state + "\"; it is pending, approved or rejected");
+        }
+        JsonNode reasons = n.get("reasons");
+        if (reasons == null || !reasons.isArray()) {
+            throw bad("\"reasons\" is missing or not a list");
+        }
+        List<String> why = new ArrayList<>();
+        reasons.forEach(r -> why.add(r.asText()));
+        JsonNode d = n.get("decided");
+        boolean decided = d != null && !d.isNull();
+        Long thread = n.has("thread_id") ? ref(n, "thread_id", threads, "thread") : null;
+        Long post = n.has("post_id") ? ref(n, "post_id", posts, "post") : null;
+        HeldPost h = new HeldPost(HeldPostId.of(id), BoardId.of(ref(n, "board_id", boards, "board")),
+                thread == null ? null : ThreadId.of(thread), optional(n, "title"), MemberId.of(ref(n, "author_id", members, "member")),
+                string(n, "body"), time(n, "held_at"), why, status, decided ? MemberId.of(ref(d, "by", members, "member")) : null,
+                decided ? time(d, "at") : null, decided ? optional(d, "rejection") : null, post == null ? null : PostId.of(post));
+        if (to != null) {
+            to.heldPost(h);
         }
     }
 

@@ -2,11 +2,13 @@ package dev.forumkit.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.forumkit.core.approval.HeldPost;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
 import dev.forumkit.core.content.Deletion;
 import dev.forumkit.core.group.Group;
 import dev.forumkit.core.member.Member;
+import dev.forumkit.core.policy.Grant;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.reaction.Reaction;
 import dev.forumkit.core.thread.ForumThread;
@@ -98,7 +100,7 @@ final class DumpWriter implements AutoCloseable {
         end();
     }
 
-    void board(Board b) throws IOException {
+    void board(Board b, boolean moderated) throws IOException {
         start("board", b.id().value());
         json.writeNumberField("category_id", b.categoryId().value());
         json.writeStringField("title", b.title());
@@ -106,6 +108,31 @@ final class DumpWriter implements AutoCloseable {
         text("description", b.description());
         text("guest_notice", b.guestNotice());
         json.writeNumberField("display_order", b.displayOrder());
+        if (moderated) {
+            json.writeBooleanField("moderated", true); // every post by a non-moderator is held for approval
+        }
+        end();
+    }
+
+    /** One set cell of the permission grid: for a group or a member, forum-wide or on a category or board. */
+    void grant(Grant g) throws IOException {
+        start("grant");
+        if (g.subject().group() != null) {
+            json.writeNumberField("group_id", g.subject().group().value());
+        } else {
+            json.writeNumberField("member_id", g.subject().member().value());
+        }
+        if (g.scope().isGlobal()) {
+            json.writeStringField("scope", "forum");
+        } else if (g.scope().category() != null) {
+            json.writeStringField("scope", "category");
+            json.writeNumberField("scope_id", g.scope().category().value());
+        } else {
+            json.writeStringField("scope", "board");
+            json.writeNumberField("scope_id", g.scope().board().value());
+        }
+        json.writeStringField("permission", g.permission().key());
+        json.writeStringField("value", g.value().key());
         end();
     }
 
@@ -140,6 +167,36 @@ final class DumpWriter implements AutoCloseable {
         }
         deletion(p.deletion());
         json.writeStringField("body", p.body());
+        end();
+    }
+
+    /** A post held for approval: no number (it gets one when approved, as {@code post_id}). */
+    void heldPost(HeldPost h) throws IOException {
+        start("held_post", h.id().value());
+        json.writeNumberField("board_id", h.board().value());
+        if (h.thread() != null) {
+            json.writeNumberField("thread_id", h.thread().value());
+        }
+        text("title", h.title());
+        json.writeNumberField("author_id", h.author().value());
+        json.writeStringField("held_at", h.heldAt().toString());
+        json.writeStringField("state", h.status().name().toLowerCase(java.util.Locale.ROOT));
+        json.writeArrayFieldStart("reasons");
+        for (String r : h.reasons()) {
+            json.writeString(r);
+        }
+        json.writeEndArray();
+        if (h.decidedAt() != null) {
+            json.writeObjectFieldStart("decided");
+            json.writeNumberField("by", h.decidedBy().value());
+            json.writeStringField("at", h.decidedAt().toString());
+            text("rejection", h.rejection());
+            json.writeEndObject();
+        }
+        if (h.post() != null) {
+            json.writeNumberField("post_id", h.post().value());
+        }
+        json.writeStringField("body", h.body());
         end();
     }
 

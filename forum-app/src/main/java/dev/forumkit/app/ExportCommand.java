@@ -65,7 +65,7 @@ final class ExportCommand {
                 total += reader.count(table);
             }
             ProgressBar bar = new ProgressBar(err, "export", total, progress);
-            DumpExport export = new DumpExport(reader, bar);
+            DumpExport export = new DumpExport(storage, reader, bar);
             String dumpId = UUID.randomUUID().toString();
             java.util.Map<String, Long> counts;
             if (out.equals("-")) {

@@ -125,6 +125,13 @@ final class ImportCommand {
                 return 1;
             }
             writer.finish(ReactionTypes.defaults(), line);
+            // the permission grid and moderated boards through their ports: a put of a cell that is set changes nothing
+            storage.transactions().inTransaction(() -> {
+                parser.grants().forEach(storage.grants()::put);
+                parser.moderatedBoards().forEach(b -> storage.heldPosts().setModerated(b, true));
+                storage.grants().bump(); // every node rebuilds its cached grid
+                return null;
+            });
             bar.done();
             double loaded = (System.nanoTime() - started) / 1e9;
             // the posts' HTML as the forum renders it, then the search index from it (PlainText reads the HTML)

@@ -2,10 +2,15 @@ package dev.forumkit.app;
 
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.approval.HeldPost;
+import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.group.Group;
 import dev.forumkit.core.group.GroupId;
 import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.policy.Grant;
+import dev.forumkit.core.policy.GrantValue;
+import dev.forumkit.core.policy.Permission;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.persistence.jdbi.JdbiForumStorage;
@@ -57,12 +62,14 @@ class ExportImportCommandTest {
         assertThat(export(target, again)).startsWith("0:");
         assertSameApartFromHeader(dump, again);
         List<String> lines = Files.readAllLines(dump);
-        for (String type : List.of("member", "group", "group_member", "category", "board", "thread", "post", "reaction",
-                "read_state", "thread_watch", "end")) {
+        for (String type : List.of("member", "group", "group_member", "category", "board", "grant", "thread", "post",
+                "held_post", "reaction", "read_state", "thread_watch", "end")) {
             assertThat(lines).as("a " + type + " record").anyMatch(l -> l.startsWith("{\"type\":\"" + type + "\""));
         }
         assertThat(lines).anyMatch(l -> l.contains("\"state\":\"deleted\"")).anyMatch(l -> l.contains("\"edited\":{"))
-                .anyMatch(l -> l.contains("\"ban\":{")).anyMatch(l -> l.contains("\"locked\":true"));
+                .anyMatch(l -> l.contains("\"ban\":{")).anyMatch(l -> l.contains("\"locked\":true"))
+                .anyMatch(l -> l.contains("\"moderated\":true")).anyMatch(l -> l.contains("\"state\":\"pending\""))
+                .anyMatch(l -> l.contains("\"state\":\"rejected\"")).anyMatch(l -> l.contains("\"state\":\"approved\""));
     }
 
     @Test
@@ -238,6 +245,20 @@ class ExportImportCommandTest {
             forum.groups().place(admin, MemberId.of(3), g.id(), Set.of());
             forum.reading().threadPage(Actor.member(MemberId.of(6)), thread, 1);
             forum.watching().watchThread(Actor.member(MemberId.of(6)), thread, true);
+            // a moderated board: replies by members are held; one approved (it becomes a post), one rejected, one waits
+            ThreadId moderatedThread = ThreadId.of(5);
+            BoardId board = storage.transactions().readOnly(() -> storage.threads().byId(moderatedThread).orElseThrow().boardId());
+            forum.approvals().setModerated(admin, board, true);
+            Actor writer = Actor.member(MemberId.of(7));
+            HeldPost approved = forum.posts().submitReply(writer, moderatedThread, "Held, then approved", () -> { }).held();
+            HeldPost rejected = forum.posts().submitReply(writer, moderatedThread, "Held, then rejected", () -> { }).held();
+            forum.posts().submitReply(writer, moderatedThread, "Still waiting", () -> { });
+            forum.approvals().approve(admin, approved.id());
+            forum.approvals().reject(admin, rejected.id(), "off topic");
+            forum.permissions().set(admin, new Grant(Grant.Subject.group(g.id()), Grant.Scope.board(board), Permission.MODERATE,
+                    GrantValue.ALLOW));
+            forum.permissions().set(admin, new Grant(Grant.Subject.group(GroupId.MEMBERS), Grant.Scope.GLOBAL, Permission.UPLOAD,
+                    GrantValue.DENY));
         }
     }
 

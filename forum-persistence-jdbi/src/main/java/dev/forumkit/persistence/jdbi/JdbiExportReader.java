@@ -1,5 +1,6 @@
 package dev.forumkit.persistence.jdbi;
 
+import dev.forumkit.core.approval.HeldPost;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
 import dev.forumkit.core.content.ThreadId;
@@ -63,6 +64,13 @@ public final class JdbiExportReader {
 
     public List<Post> posts(long afterId, int limit) {
         return byId(JdbiPosts.TABLE, JdbiPosts.MAPPER, afterId, limit);
+    }
+
+    /** Posts held for approval (pending, approved or rejected), by id. */
+    public List<HeldPost> heldPosts(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + JdbiHeldPosts.COLUMNS + " FROM held_posts WHERE id > :after"
+                        + " ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).map(JdbiHeldPosts.MAPPER).list());
     }
 
     /** Reactions by (post, member), the table's primary key. */

@@ -1,6 +1,7 @@
 package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.approval.HeldPost;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
 import dev.forumkit.core.group.Group;
@@ -61,6 +62,16 @@ public final class JdbiImportWriter implements AutoCloseable {
             .column(bigint("member_id", w -> w.member().value())).column(bigint("thread_id", w -> w.thread().value()))
             .column(bool("email", ThreadWatch::email)).column(time("created_at", ThreadWatch::since)).build();
 
+    private static final Table<HeldPost> HELD_POSTS = Table.<HeldPost>named("held_posts")
+            .column(bigint("id", x -> x.id().value())).column(bigint("board_id", x -> x.board().value()))
+            .column(bigint("thread_id", x -> x.thread() == null ? null : x.thread().value())).column(text("title", HeldPost::title))
+            .column(bigint("author_id", x -> x.author().value())).column(text("body", HeldPost::body))
+            .column(time("held_at", HeldPost::heldAt)).column(text("reasons", x -> String.join("\n", x.reasons())))
+            .column(text("status", x -> x.status().name()))
+            .column(bigint("decided_by", x -> x.decidedBy() == null ? null : x.decidedBy().value()))
+            .column(time("decided_at", HeldPost::decidedAt)).column(text("rejection", HeldPost::rejection))
+            .column(bigint("post_id", x -> x.post() == null ? null : x.post().value())).build();
+
     private final Handle handle;
     private final Connection c;
     private final boolean postgres;
@@ -71,6 +82,7 @@ public final class JdbiImportWriter implements AutoCloseable {
     private final ImportBatch<Board> boards;
     private final ImportBatch<ForumThread> threads;
     private final ImportBatch<Post> posts;
+    private final ImportBatch<HeldPost> held;
     private final ImportBatch<Reaction> reactions;
     private final ImportBatch<DumpRows.ReadMark> readMarks;
     private final ImportBatch<ThreadWatch> watches;
@@ -95,10 +107,11 @@ public final class JdbiImportWriter implements AutoCloseable {
         boards = ImportBatch.byId(c, copy, JdbiBoards.TABLE, b -> b.id().value());
         threads = ImportBatch.byId(c, copy, JdbiThreads.TABLE, t -> t.id().value());
         posts = ImportBatch.byId(c, copy, JdbiPosts.TABLE, p -> p.id().value());
+        held = ImportBatch.byId(c, copy, HELD_POSTS, x -> x.id().value());
         reactions = new ImportBatch<>(c, copy, JdbiReactions.TABLE, "post_id", r -> r.postId().value(), "member_id", r -> r.memberId().value());
         readMarks = new ImportBatch<>(c, copy, READ_STATES, "member_id", r -> r.member().value(), "thread_id", r -> r.thread().value());
         watches = new ImportBatch<>(c, copy, THREAD_WATCHES, "member_id", w -> w.member().value(), "thread_id", w -> w.thread().value());
-        parentsFirst = List.of(members, groups, groupMembers, categories, boards, threads, posts, reactions, readMarks, watches);
+        parentsFirst = List.of(members, groups, groupMembers, categories, boards, threads, posts, held, reactions, readMarks, watches);
     }
 
     /** A writer on its own connection of the storage's pool; run one import at a time, with the server stopped. */
@@ -138,7 +151,7 @@ public final class JdbiImportWriter implements AutoCloseable {
                 throw new ConflictException("this forum was made by an import of another dump (" + other
                         + "); import into an empty forum");
             }
-            for (String table : List.of("members", "categories", "boards", "threads", "posts")) {
+            for (String table : List.of("members", "categories", "boards", "threads", "posts", "held_posts")) {
                 long n = firstLong("SELECT COUNT(*) FROM " + table);
                 if (n > 0) {
                     throw new ConflictException("the forum is not empty (" + n + " rows in " + table
@@ -197,6 +210,11 @@ public final class JdbiImportWriter implements AutoCloseable {
 
     public void post(Post p) {
         posts.add(p);
+    }
+
+    /** A post held for approval, with its decision if it has one. */
+    public void heldPost(HeldPost h) {
+        held.add(h);
     }
 
     public void reaction(Reaction r) {
@@ -263,7 +281,7 @@ public final class JdbiImportWriter implements AutoCloseable {
     public void finish(ReactionTypes types, long linesDone) {
         commit(linesDone);
         try {
-            for (String table : List.of("members", "categories", "boards", "threads", "posts")) {
+            for (String table : List.of("members", "categories", "boards", "threads", "posts", "held_posts")) {
                 execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (firstLong("SELECT COALESCE(MAX(id), 0) FROM " + table) + 1));
             }
             long groupsMax = firstLong("SELECT COALESCE(MAX(id), 0) FROM user_groups");
