@@ -69,7 +69,7 @@ final class ImportCommand {
         }
         ForumStorage opened;
         try {
-            opened = Storages.openForBatch(settings);
+            opened = Storages.openForBatch(settings, 4); // the writer, and the search rebuild's reads and writes
         } catch (RuntimeException e) {
             err.println("import: cannot open the " + Storages.describe(settings)
                     + " (on the embedded H2 database, stop the server first): " + e.getMessage());
