@@ -43,6 +43,14 @@ public final class Main {
         if (!options.isEmpty() && options.get(0).equals("rerender")) {
             System.exit(RerenderCommand.run(options.subList(1, options.size()), Settings.load(), System.out));
         }
+        if (!options.isEmpty() && options.get(0).equals("export")) {
+            System.exit(ExportCommand.run(options.subList(1, options.size()), Settings.load(), System.out, System.err,
+                    ProgressBar.onTerminal(), java.time.Clock.systemUTC()));
+        }
+        if (!options.isEmpty() && options.get(0).equals("import")) {
+            System.exit(ImportCommand.run(options.subList(1, options.size()), Settings.load(), System.out, System.err,
+                    ProgressBar.onTerminal(), java.time.Clock.systemUTC()));
+        }
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println(USAGE);
             return;
@@ -146,9 +154,11 @@ public final class Main {
                    java -jar forumkit.jar generate [options] | recount [--repair] | compact | rerender [--batch N]
                    java -jar forumkit.jar reindex [--continue]
                    java -jar forumkit.jar mail-test ADDRESS
+                   java -jar forumkit.jar export [--out FILE|-] [--with-secrets] | import FILE
               --demo   fill an empty forum with a small demo community (accounts are printed)
               """ + GenerateCommand.USAGE + "\n  " + RecountCommand.USAGE + "\n  " + CompactCommand.USAGE
-            + "\n  " + RerenderCommand.USAGE + "\n  " + ReindexCommand.USAGE + "\n  " + MailTestCommand.USAGE + """
+            + "\n  " + RerenderCommand.USAGE + "\n  " + ReindexCommand.USAGE + "\n  " + MailTestCommand.USAGE
+            + "\n  " + ExportCommand.USAGE + "\n  " + ImportCommand.USAGE + """
 
             settings (system property forumkit.KEY, environment FORUMKIT_KEY, or KEY= in forumkit.properties):
               port (8080), host (0.0.0.0), data.dir (./data), jdbc.url, jdbc.user, jdbc.password,

@@ -26,6 +26,14 @@ final class Storages {
      * failing fast as the server does, since a loaded machine can take seconds to give one.
      */
     static ForumStorage openForBatch(Settings settings) {
+        return openForBatch(settings, 2);
+    }
+
+    /**
+     * As {@link #openForBatch(Settings)} with {@code connections} in the pool: an import holds one for its writer while
+     * the search rebuild reads posts on a second and writes PostgreSQL's index on a third.
+     */
+    static ForumStorage openForBatch(Settings settings, int connections) {
         if (settings.jdbcUrl() == null) {
             try {
                 java.nio.file.Files.createDirectories(settings.dataDir());
@@ -33,13 +41,13 @@ final class Storages {
                 throw new java.io.UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
             }
             return JdbiForumStorage.owning(ConnectionPools.hikari(ConnectionPools.embeddedH2Url(settings.dataDir()), "sa", "", c -> {
-                c.setMaximumPoolSize(2);
+                c.setMaximumPoolSize(connections);
                 c.setConnectionTimeout(60_000);
             }), settings.forumSchema());
         }
         return JdbiForumStorage.owning(ConnectionPools.hikari(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), c -> {
             c.setSchema(settings.forumSchema().name()); // PostgreSQL takes a schema Flyway has yet to create
-            c.setMaximumPoolSize(2);
+            c.setMaximumPoolSize(connections);
             c.setConnectionTimeout(60_000);
             c.addDataSourceProperty("connectTimeout", "60");
             c.addDataSourceProperty("loginTimeout", "60");

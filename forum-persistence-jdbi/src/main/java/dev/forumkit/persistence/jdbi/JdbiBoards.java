@@ -31,7 +31,7 @@ final class JdbiBoards implements Boards {
             .build();
     private static final String COLUMNS = TABLE.select();
 
-    private static final RowMapper<Board> MAPPER = (rs, ctx) -> new Board(BoardId.of(rs.getLong("id")),
+    static final RowMapper<Board> MAPPER = (rs, ctx) -> new Board(BoardId.of(rs.getLong("id")),
             CategoryId.of(rs.getLong("category_id")), rs.getString("title"), rs.getString("slug"),
             rs.getString("description"), rs.getString("guest_notice"), rs.getInt("display_order"),
             rs.getInt("thread_count"), rs.getLong("post_count"), Rows.lastPost(rs));

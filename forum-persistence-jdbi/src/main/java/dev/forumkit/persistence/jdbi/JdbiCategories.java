@@ -22,7 +22,7 @@ final class JdbiCategories implements Categories {
             .column(integer("display_order", Category::displayOrder))
             .build();
     private static final String SELECT = "SELECT " + TABLE.select() + " FROM categories";
-    private static final RowMapper<Category> MAPPER = (rs, ctx) -> new Category(CategoryId.of(rs.getLong("id")),
+    static final RowMapper<Category> MAPPER = (rs, ctx) -> new Category(CategoryId.of(rs.getLong("id")),
             rs.getString("title"), rs.getString("description"), rs.getInt("display_order"));
 
     private final JdbiTransactions db;

@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 final class JdbiHeldPosts implements HeldPosts {
-    private static final String COLUMNS = "id, board_id, thread_id, title, author_id, body, held_at, reasons, status,"
+    static final String COLUMNS = "id, board_id, thread_id, title, author_id, body, held_at, reasons, status,"
             + " decided_by, decided_at, rejection, post_id";
-    private static final RowMapper<HeldPost> MAPPER = (rs, ctx) -> {
+    static final RowMapper<HeldPost> MAPPER = (rs, ctx) -> {
         Long thread = Rows.nullableLong(rs, 3);
         Long post = Rows.nullableLong(rs, 13);
         return new HeldPost(HeldPostId.of(rs.getLong(1)), BoardId.of(rs.getLong(2)), thread == null ? null : ThreadId.of(thread),

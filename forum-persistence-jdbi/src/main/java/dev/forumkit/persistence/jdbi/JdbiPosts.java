@@ -42,7 +42,7 @@ final class JdbiPosts implements Posts {
     private static final String COLUMNS = TABLE.select();
 
     // by column position (the order of TABLE), not by name: a name lookup per column per row showed in profiles
-    private static final RowMapper<Post> MAPPER = (rs, ctx) -> {
+    static final RowMapper<Post> MAPPER = (rs, ctx) -> {
         Instant editedAt = Rows.instant(rs, 7);
         Edit edit = editedAt == null ? null : new Edit(editedAt, MemberId.of(rs.getLong(8)), rs.getInt(9));
         Instant deletedAt = Rows.instant(rs, 11);

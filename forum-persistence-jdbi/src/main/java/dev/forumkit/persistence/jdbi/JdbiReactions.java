@@ -29,7 +29,7 @@ final class JdbiReactions implements Reactions {
             .build();
     private static final String COLUMNS = TABLE.select();
 
-    private static final RowMapper<Reaction> MAPPER = (rs, ctx) -> new Reaction(PostId.of(rs.getLong("post_id")),
+    static final RowMapper<Reaction> MAPPER = (rs, ctx) -> new Reaction(PostId.of(rs.getLong("post_id")),
             MemberId.of(rs.getLong("member_id")), MemberId.of(rs.getLong("receiver_id")), rs.getString("type"),
             Rows.instant(rs, "created_at"));
 

@@ -50,7 +50,7 @@ final class JdbiThreads implements Threads {
     private static final String BY_ACTIVITY = " ORDER BY activity_at DESC, id DESC";
 
     // by column position (the order of TABLE), not by name: a name lookup per column per row showed in profiles
-    private static final RowMapper<ForumThread> MAPPER = (rs, ctx) -> {
+    static final RowMapper<ForumThread> MAPPER = (rs, ctx) -> {
         Instant deletedAt = Rows.instant(rs, 9);
         Deletion deletion = deletedAt == null ? null : new Deletion(MemberId.of(rs.getLong(8)), deletedAt, rs.getString(10));
         Long lastPostId = Rows.nullableLong(rs, 14);
