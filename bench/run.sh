@@ -8,6 +8,7 @@
 #   DATA=bench/data     where data sets live     JDBC_URL=...            PostgreSQL instead of H2 (main set only)
 #   PROFILE=1           a JFR recording per row (bench/out/jfr/<row>.jfr, profiling settings; summarise with
 #                       bench/jfr_top.py); CPU figures of a profiled run are a little higher: profile and measure apart
+#   ONLY=regex          only the rows whose label matches (the bare Javalin row and warm-ups always run): for iterating
 #   RESULTS=file        where the table is appended (default docs/benchmarks.md)
 #   JAR=...             the server jar (default forum-app/target/forumkit.jar)
 #   PG=1                the PostgreSQL rows on this machine by themselves: installs Debian's postgresql if missing,
@@ -153,6 +154,7 @@ BARE_RPS= BARE_CPU=
 # with PROFILE=1 a JFR recording of the row goes to bench/out/jfr
 wrk_row() {
   local label=$1 script=$2; shift 2
+  if [ -n "${ONLY:-}" ] && ! [[ "$label" =~ $ONLY|bare|warm-up ]]; then return 0; fi
   local load; load=$(loadavg)
   local slug; slug=$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_')
   [ "${PROFILE:-}" = 1 ] && jcmd "$SERVER_PID" JFR.start name=row settings=profile >/dev/null 2>&1
@@ -239,7 +241,7 @@ wrk_row "guest thread page JSON, 200 popular threads" get.lua KIND=thread_json $
 BEFORE=$(post_count)
 wrk_row "replies, 16 signed-in members (CSRF)" reply.lua $T SESSIONS="$SESSIONS"
 AFTER=$(post_count)
-ACKED=$(awk '/requests in/ {n=$1} /Non-2xx/ {b=$NF} END {print n-b}' "$OUT/wrk-replies__16_signed_in_members__CSRF_.txt")
+ACKED=$(awk '/requests in/ {n=$1} /Non-2xx/ {b=$NF} END {print n-b}' "$OUT/wrk-replies__16_signed_in_members__CSRF_.txt" 2>/dev/null || echo "?")
 stop_server
 MAIN_RSS=$PEAK_RSS
 # the same guest rows with the guest page cache on (a write empties it at once); H2 only
