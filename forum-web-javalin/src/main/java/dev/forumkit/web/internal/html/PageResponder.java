@@ -124,7 +124,7 @@ final class PageResponder implements Responder {
         Map<String, Object> model = new HashMap<>(v.model());
         model.remove(VIEWER_SETTINGS); // for the frame only, not a template parameter
         model.put("c", chrome);
-        ctx.status(v.status()).html(renderer.render(v.template() + ".jte", model, ctx));
+        ctx.status(v.status()).contentType(io.javalin.http.ContentType.TEXT_HTML).result(renderer.renderUtf8(v.template() + ".jte", model));
     }
 
     /**
