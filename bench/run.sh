@@ -201,7 +201,7 @@ MEGA_PAGES=$(sed -n 's/.*(\([0-9,]*\) pages of 20).*/\1/p' "$MAIN/generate.txt" 
 PAGE_DEEP=$(( MEGA_PAGES < 5000 ? MEGA_PAGES : 5000 ))
 start_bare
 wrk_row "warm-up (not a figure)" get.lua KIND=ping >/dev/null 2>&1; unset 'ROWS[-1]'
-wrk_row "bare Javalin 7 hello-world (yardstick)" get.lua KIND=ping
+wrk_row "bare Javalin 7 hello-world (yardstick, at the start)" get.lua KIND=ping
 IFS='|' read -r _ BARE_RPS _ _ BARE_CPU _ <<<"${ROWS[-1]}"
 stop_server
 BARE_RSS=$PEAK_RSS
@@ -257,6 +257,13 @@ wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on" zipf.lua
 stop_server
 CACHE_RSS=$PEAK_RSS
 fi
+# the yardstick again at the end: the load of a shared machine drifts over a run; ratios are to the mean of the two
+start_bare
+wrk_row "warm-up" get.lua KIND=ping >/dev/null 2>&1; unset 'ROWS[-1]'
+wrk_row "bare Javalin 7 hello-world (yardstick, at the end)" get.lua KIND=ping
+IFS='|' read -r _ rps2 _ _ cpu2 _ <<<"${ROWS[-1]}"
+stop_server
+read -r BARE_RPS BARE_CPU < <(awk -v a="$BARE_RPS" -v b="$rps2" -v c="$BARE_CPU" -v d="$cpu2" 'BEGIN { printf "%.0f %.4f\n", (a + b) / 2, (c + d) / 2 }')
 RECOUNT=$(java -Dforumkit.data.dir="$MAIN" ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} \
   -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" recount 2>&1 | tail -1 || true)
 
@@ -281,7 +288,7 @@ fi
   echo
   echo "### Load benchmark, $STARTED (bench/run.sh${JDBC_URL:+, PostgreSQL})"
   echo
-  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, $DATABASE, access log off, rate limits off, guest page cache off except in the rows that say on${PROFILE:+; PROFILED (JFR on: CPU figures a little high)}. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine). Ratios are to the bare Javalin 7 hello-world row of this run (bench/BareJavalin.java, same JVM flags and wrk settings): req/s over its req/s, and its CPU ms/request over the row's (1 = as cheap as bare Javalin)."
+  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, $DATABASE, access log off, rate limits off, guest page cache off except in the rows that say on${PROFILE:+; PROFILED (JFR on: CPU figures a little high)}. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine). Ratios are to the bare Javalin 7 hello-world of this run (bench/BareJavalin.java, same JVM flags and wrk settings; the mean of its two rows, at the start and at the end: $BARE_RPS req/s, $BARE_CPU ms/request): req/s over its req/s, and its CPU ms/request over the row's (1 = as cheap as bare Javalin)."
   echo "Data: $(head -1 "$MAIN/generate.txt")"
   echo
   echo "| row | req/s | p50 | p99 | server CPU ms/request | req/s ratio to bare Javalin | CPU ratio (bare CPU / row CPU) | non-2xx of all; socket errors | load average (1/5/15 min) before the row |"
