@@ -2,6 +2,7 @@ package dev.forumkit.app;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.JavalinState;
+import io.javalin.config.RouterConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.javalin.router.InternalRouter;
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 final class IndexedRouter extends InternalRouter {
     private static final int[] NONE = new int[0];
-    private final boolean exact;
+    private final RouterConfig config;
     private volatile Map<HandlerType, Index> index; // built at the first request; null again when a route is added
 
     private record Index(List<ParsedEndpoint> routes, Map<String, int[]> byStart) {
@@ -35,7 +36,7 @@ final class IndexedRouter extends InternalRouter {
 
     private IndexedRouter(JavalinState state) {
         super(state.wsRouter, state.eventManager, state.router, state.jetty);
-        this.exact = !state.router.caseInsensitiveRoutes && !state.router.treatMultipleSlashesAsSingleSlash;
+        this.config = state.router;
     }
 
     /**
@@ -91,6 +92,8 @@ final class IndexedRouter extends InternalRouter {
     }
 
     private Index indexFor(HandlerType type, String requestUri) {
+        // read at each request, not at install: the config lambda may set these after installing the router
+        boolean exact = !config.caseInsensitiveRoutes && !config.treatMultipleSlashesAsSingleSlash;
         if (!exact || !type.isHttpMethod() || requestUri.isEmpty() || requestUri.charAt(0) != '/') {
             return null;
         }
