@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Load benchmark of the packaged server: builds the jar, generates each data set once (kept under bench/data),
+# Load benchmark of the packaged server against a bare Javalin 7 hello-world (bench/BareJavalin.java, same JVM flags,
+# same wrk settings, measured first in the same run): builds the jar, generates each data set once (kept under bench/data),
 # starts the server (-Xmx256m, 127.0.0.1, a free port), drives it with wrk -t2 -c64 from bench/*.lua, prints a
 # table and appends it to docs/benchmarks.md. Settings by environment:
 #   POSTS=1000000       the main data set        SCALING="10000 100000"  smaller sets for the scaling rows
 #   DURATION=10s        each wrk run             CONNECTIONS=64          SKIP_BUILD=1 reuses the jar
 #   DATA=bench/data     where data sets live     JDBC_URL=...            PostgreSQL instead of H2 (main set only)
+#   PROFILE=1           a JFR recording per row (bench/out/jfr/<row>.jfr, profiling settings; summarise with
+#                       bench/jfr_top.py); CPU figures of a profiled run are a little higher: profile and measure apart
+#   ONLY=regex          only the rows whose label matches (the bare Javalin row and warm-ups always run): for iterating
+#   RESULTS=file        where the table is appended (default docs/benchmarks.md)
+#   JAR=...             the server jar (default forum-app/target/forumkit.jar)
 #   PG=1                the PostgreSQL rows on this machine by themselves: installs Debian's postgresql if missing,
 #                       starts its cluster, creates user forumkit and database forumkit_bench_<POSTS>, generates into it
 #                       once (marker: DATA/pg-<POSTS>/generate.txt) and runs the main rows with JDBC_URL set to it.
@@ -19,13 +25,14 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 DATA=${DATA:-$ROOT/bench/data}
 OUT=$ROOT/bench/out
-JAR=$ROOT/forum-app/target/forumkit.jar
+JAR=${JAR:-$ROOT/forum-app/target/forumkit.jar}
 PG_PORT=5432
 mkdir -p "$DATA" "$OUT"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v curl >/dev/null || apt-get install -y -qq curl >/dev/null
 [ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ] || mvn -B -ntp -pl forum-app -am package -DskipTests >"$OUT/build.log"
+rm -rf "$OUT/bare" && mkdir -p "$OUT/bare" && javac -d "$OUT/bare" -cp "$JAR" bench/BareJavalin.java
 
 # PG=1: a local PostgreSQL cluster, user and database; sets JDBC_URL and PG_DB
 pg_setup() {
@@ -96,7 +103,7 @@ start_server() { # data dir [guest cache true|false]; a server that finds its da
 }
 start_server_once() {
   PORT=$(free_port)
-  java -Xmx256m -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$1" \
+  java -Xmx256m ${JFR_OPTS:-} -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$1" \
     ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false -Dforumkit.guest.cache="${2:-false}" \
     -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" >"$OUT/server-$PORT.log" 2>&1 &
   SERVER_PID=$!
@@ -107,6 +114,18 @@ start_server_once() {
     sleep 0.5
   done
   echo "server did not start" >&2; return 1
+}
+start_bare() { # the yardstick: bare Javalin, same JVM flags
+  PORT=$(free_port)
+  java -Xmx256m -cp "$JAR:$OUT/bare" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" BareJavalin 127.0.0.1 "$PORT" \
+    >"$OUT/bare-$PORT.log" 2>&1 &
+  SERVER_PID=$!
+  BASE=http://127.0.0.1:$PORT
+  for _ in $(seq 1 120); do
+    curl -fs "$BASE/health" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "bare Javalin did not start" >&2; return 1
 }
 stop_server() {
   [ -n "$SERVER_PID" ] || return 0
@@ -129,22 +148,39 @@ sign_in() { # n members -> sessions file
   echo "$file"
 }
 
-ROWS=()
-# wrk_row label lua [env...]: runs wrk and records req/s, p50, p99, non-2xx, load average
+ROWS=()     # "label|req/s|p50|p99|cpu ms|non-2xx|load", formatted with the ratios at the end
+BARE_RPS= BARE_CPU=
+# wrk_row label lua [env...]: runs wrk and records req/s, p50, p99, server CPU ms/request, non-2xx, load average;
+# with PROFILE=1 a JFR recording of the row goes to bench/out/jfr
 wrk_row() {
   local label=$1 script=$2; shift 2
+  if [ -n "${ONLY:-}" ] && ! [[ "$label" =~ $ONLY|bare|warm-up ]]; then return 0; fi
   local load; load=$(loadavg)
+  local slug; slug=$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_')
+  [ "${PROFILE:-}" = 1 ] && jcmd "$SERVER_PID" JFR.start name=row settings=profile >/dev/null 2>&1
   local cpu0; cpu0=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
-  local log=$OUT/wrk-$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_').txt
+  local log=$OUT/wrk-$slug.txt
   env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$BASE" >"$log" 2>&1 || true
+  local cpu1; cpu1=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  if [ "${PROFILE:-}" = 1 ]; then
+    mkdir -p "$OUT/jfr"; jcmd "$SERVER_PID" JFR.stop name=row filename="$OUT/jfr/$slug.jfr" >/dev/null 2>&1 || true
+  fi
   local rps p50 p99 bad errors
-  rps=$(awk '/^Requests\/sec/ {printf "%\047.0f", $2}' "$log")
+  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$log")
   p50=$(awk '$1=="50%" {print $2}' "$log"); p99=$(awk '$1=="99%" {print $2}' "$log")
   bad=$(awk '/Non-2xx/ {print $NF}' "$log"); errors=$(awk '/Socket errors/ {print $3 $4 $5 $6 $7 $8 $9 $10}' "$log")
   local total; total=$(awk '/requests in/ {print $1}' "$log")
-  local cpu; cpu=$(awk -v a="$cpu0" -v n="${total:-0}" '{ if (n > 0) printf "%.3f", ($14 + $15 - a) * 1000 / 100 / n; else print "?" }' "/proc/$SERVER_PID/stat")
-  ROWS+=("| $label | ${rps:-?} | ${p50:-?} | ${p99:-?} | $cpu | ${bad:-0} of ${total:-?}${errors:+; $errors} | $load |")
+  local cpu; cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v n="${total:-0}" 'BEGIN { if (n > 0) printf "%.3f", (b - a) * 1000 / 100 / n; else print "?" }')
+  ROWS+=("$label|${rps:-?}|${p50:-?}|${p99:-?}|$cpu|${bad:-0} of ${total:-?}${errors:+; $errors}|$load")
   echo "${ROWS[-1]}" >&2
+}
+# table_row "label|rps|..." -> markdown row with req/s and CPU per request as ratios to the bare Javalin row
+table_row() {
+  IFS='|' read -r label rps p50 p99 cpu bad load <<<"$1"
+  awk -v l="$label" -v r="$rps" -v p50="$p50" -v p99="$p99" -v c="$cpu" -v b="$bad" -v ld="$load" -v br="$BARE_RPS" -v bc="$BARE_CPU" 'BEGIN {
+    rr = (r + 0 > 0 && br + 0 > 0) ? sprintf("%.3f", r / br) : "?"
+    cr = (c + 0 > 0 && bc + 0 > 0) ? sprintf("%.3f", bc / c) : "?"
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", l, r, p50, p99, c, rr, cr, b, ld }'
 }
 
 post_count() { curl -fs "$BASE/api/v1/boards" | grep -o '"post_count":[0-9]*' | awk -F: '{s+=$2} END {print s+0}'; }
@@ -163,6 +199,12 @@ fi
 read -r FIRST LAST MEGA < <(sed -n 's/.*mega-thread: id \([0-9]*\).*threads \([0-9]*\)\.\.\([0-9]*\).*/\2 \3 \1/p' "$MAIN/generate.txt")
 MEGA_PAGES=$(sed -n 's/.*(\([0-9,]*\) pages of 20).*/\1/p' "$MAIN/generate.txt" | tr -d ,)
 PAGE_DEEP=$(( MEGA_PAGES < 5000 ? MEGA_PAGES : 5000 ))
+start_bare
+wrk_row "warm-up (not a figure)" get.lua KIND=ping >/dev/null 2>&1; unset 'ROWS[-1]'
+wrk_row "bare Javalin 7 hello-world (yardstick, at the start)" get.lua KIND=ping
+IFS='|' read -r _ BARE_RPS _ _ BARE_CPU _ <<<"${ROWS[-1]}"
+stop_server
+BARE_RSS=$PEAK_RSS
 start_server "$MAIN"
 # thread_paths FIRST LAST -> file of canonical thread page paths (/threads/{slug}.{id}/): /threads/t.{id}/ answers 301
 # to them, and a row of redirects would measure the redirect, not the page. 2,000 random threads, one curl process.
@@ -199,7 +241,7 @@ wrk_row "guest thread page JSON, 200 popular threads" get.lua KIND=thread_json $
 BEFORE=$(post_count)
 wrk_row "replies, 16 signed-in members (CSRF)" reply.lua $T SESSIONS="$SESSIONS"
 AFTER=$(post_count)
-ACKED=$(awk '/requests in/ {n=$1} /Non-2xx/ {b=$NF} END {print n-b}' "$OUT/wrk-replies__16_signed_in_members__CSRF_.txt")
+ACKED=$(awk '/requests in/ {n=$1} /Non-2xx/ {b=$NF} END {print n-b}' "$OUT/wrk-replies__16_signed_in_members__CSRF_.txt" 2>/dev/null || echo "?")
 stop_server
 MAIN_RSS=$PEAK_RSS
 # the same guest rows with the guest page cache on (a write empties it at once); H2 only
@@ -211,9 +253,17 @@ wrk_row "guest thread page JSON, cache on" get.lua KIND=thread_json $T
 [ $HTML = yes ] && wrk_row "guest thread page HTML, cache on" get.lua KIND=thread_html $T PATHS="$PATHS_FILE"
 wrk_row "mega-thread page 1 JSON, cache on" get.lua KIND=mega_json $T PAGE=1
 wrk_row "guest thread page JSON, 200 popular threads, cache on" get.lua KIND=thread_json $T HOT=200
+wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on" zipf.lua $T
 stop_server
 CACHE_RSS=$PEAK_RSS
 fi
+# the yardstick again at the end: the load of a shared machine drifts over a run; ratios are to the mean of the two
+start_bare
+wrk_row "warm-up" get.lua KIND=ping >/dev/null 2>&1; unset 'ROWS[-1]'
+wrk_row "bare Javalin 7 hello-world (yardstick, at the end)" get.lua KIND=ping
+IFS='|' read -r _ rps2 _ _ cpu2 _ <<<"${ROWS[-1]}"
+stop_server
+read -r BARE_RPS BARE_CPU < <(awk -v a="$BARE_RPS" -v b="$rps2" -v c="$BARE_CPU" -v d="$cpu2" 'BEGIN { printf "%.0f %.4f\n", (a + b) / 2, (c + d) / 2 }')
 RECOUNT=$(java -Dforumkit.data.dir="$MAIN" ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} \
   -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" recount 2>&1 | tail -1 || true)
 
@@ -238,13 +288,13 @@ fi
   echo
   echo "### Load benchmark, $STARTED (bench/run.sh${JDBC_URL:+, PostgreSQL})"
   echo
-  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, $DATABASE, access log off, rate limits off, guest page cache off except in the rows that say on. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine)."
+  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, $DATABASE, access log off, rate limits off, guest page cache off except in the rows that say on${PROFILE:+; PROFILED (JFR on: CPU figures a little high)}. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine). Ratios are to the bare Javalin 7 hello-world of this run (bench/BareJavalin.java, same JVM flags and wrk settings; the mean of its two rows, at the start and at the end: $BARE_RPS req/s, $BARE_CPU ms/request): req/s over its req/s, and its CPU ms/request over the row's (1 = as cheap as bare Javalin)."
   echo "Data: $(head -1 "$MAIN/generate.txt")"
   echo
-  echo "| row | req/s | p50 | p99 | server CPU ms/request | non-2xx of all; socket errors | load average (1/5/15 min) before the row |"
-  echo "|---|---:|---:|---:|---:|---|---|"
-  printf '%s\n' "${ROWS[@]}"
+  echo "| row | req/s | p50 | p99 | server CPU ms/request | req/s ratio to bare Javalin | CPU ratio (bare CPU / row CPU) | non-2xx of all; socket errors | load average (1/5/15 min) before the row |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
+  for r in "${ROWS[@]}"; do table_row "$r"; done
   echo
   echo "Replies: $ACKED acknowledged (2xx) by wrk, posts counted on the boards went from $BEFORE to $AFTER (+$((AFTER - BEFORE)); requests still in flight when wrk stops may add a few)."
-  echo "Recount after the run: $RECOUNT. Peak RSS of the server (VmHWM): $MAIN_RSS (cache off), $CACHE_RSS (cache on). HTML pages on this build: $HTML."
-} | tee -a docs/benchmarks.md
+  echo "Recount after the run: $RECOUNT. Peak RSS of the server (VmHWM): $MAIN_RSS (cache off), $CACHE_RSS (cache on), $BARE_RSS (bare Javalin). HTML pages on this build: $HTML."
+} | tee -a "${RESULTS:-docs/benchmarks.md}"

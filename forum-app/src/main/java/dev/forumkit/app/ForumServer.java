@@ -37,6 +37,7 @@ public final class ForumServer implements AutoCloseable {
             forum.subscribe(event -> guestCache.invalidate());
         }
         this.app = Javalin.create(config -> {
+            IndexedRouter.install(config); // first: every route below goes into it
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> {
@@ -101,6 +102,9 @@ public final class ForumServer implements AutoCloseable {
     }
 
     private static void logAccess(Context ctx, Float millis) {
+        if (!ACCESS.isInfoEnabled()) {
+            return; // access log off: not even the formatting of the line (a String.format on every request)
+        }
         ACCESS.info("{} {} {} {} {}ms", ctx.req().getRemoteAddr(), ctx.method().name(), ctx.path(), ctx.statusCode(),
                 String.format(java.util.Locale.ROOT, "%.1f", millis));
     }

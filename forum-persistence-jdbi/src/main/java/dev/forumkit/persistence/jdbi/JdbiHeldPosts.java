@@ -98,8 +98,9 @@ final class JdbiHeldPosts implements HeldPosts {
 
     @Override
     public List<HeldPost> byAuthor(MemberId author, int limit) {
+        // the author leads the ORDER BY so H2 reads ix_held_posts_author in order and stops at the limit (see JdbiPosts)
         return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM held_posts WHERE author_id = :author"
-                        + " ORDER BY held_at DESC, id DESC LIMIT :limit")
+                        + " ORDER BY author_id, held_at DESC, id DESC LIMIT :limit")
                 .bind("author", author.value()).bind("limit", limit).map(MAPPER).list());
     }
 

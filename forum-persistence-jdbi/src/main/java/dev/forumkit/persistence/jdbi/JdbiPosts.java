@@ -99,11 +99,18 @@ final class JdbiPosts implements Posts {
                 .bind("thread", thread.value()).bind("from", from).bind("to", to).map(MAPPER).list());
     }
 
+    /**
+     * A member's posts, newest first, in the order of ix_posts_author: with the (constant) author leading the ORDER BY,
+     * H2 reads the index in order and stops at the limit; without it H2 reads and sorts all the member's posts (tens of
+     * thousands for a prolific member: most of a reply's CPU went there, since the spam check reads the last ten).
+     */
+    private static final String BY_AUTHOR_NEWEST = "p.author_id, p.created_at DESC, p.id DESC";
+
     @Override
     public List<Post> recentVisibleByAuthor(MemberId author, int limit) {
         return db.with(h -> h.createQuery("SELECT " + TABLE.select("p") + " FROM posts p JOIN threads t ON t.id = p.thread_id"
                         + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL"
-                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit")
+                        + " ORDER BY " + BY_AUTHOR_NEWEST + " LIMIT :limit")
                 .bind("author", author.value()).bind("limit", limit).map(MAPPER).list());
     }
 
@@ -115,7 +122,7 @@ final class JdbiPosts implements Posts {
             var q = h.createQuery("SELECT " + TABLE.select("p") + " FROM posts p JOIN threads t ON t.id = p.thread_id"
                             + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL" + boards
                             + (threadStartsOnly ? " AND p.number = 1" : "")
-                            + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+                            + " ORDER BY " + BY_AUTHOR_NEWEST + " LIMIT :limit OFFSET :offset")
                     .bind("author", author.value()).bind("limit", limit).bind("offset", offset);
             if (!excluded.isEmpty()) {
                 q.bindList("boards", excluded.stream().map(b -> b.value()).toList());
@@ -132,7 +139,7 @@ final class JdbiPosts implements Posts {
         return db.with(h -> h.createQuery("SELECT " + TABLE.select("p") + " FROM posts p JOIN threads t ON t.id = p.thread_id"
                         + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL"
                         + " AND t.board_id NOT IN (<boards>)"
-                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit")
+                        + " ORDER BY " + BY_AUTHOR_NEWEST + " LIMIT :limit")
                 .bind("author", author.value()).bindList("boards", excluded.stream().map(b -> b.value()).toList())
                 .bind("limit", limit).map(MAPPER).list());
     }

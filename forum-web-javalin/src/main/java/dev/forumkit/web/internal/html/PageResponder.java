@@ -141,10 +141,12 @@ final class PageResponder implements Responder {
         Map<String, Object> model = new HashMap<>(v.model());
         model.remove(VIEWER_SETTINGS); // for the frame only, not a template parameter
         model.put("c", chrome);
-        String html = frame != null && inFrame
-                ? frame.render(ctx, chrome, v.template() + ".jte", model, v.title(), v.status())
-                : renderer.render(v.template() + ".jte", model, ctx);
-        ctx.status(v.status()).html(html);
+        if (frame != null && inFrame) {
+            ctx.status(v.status()).html(frame.render(ctx, chrome, v.template() + ".jte", model, v.title(), v.status()));
+        } else { // straight into UTF-8 bytes: no UTF-16 copy of the page (issue 18)
+            ctx.status(v.status()).contentType(io.javalin.http.ContentType.TEXT_HTML)
+                    .result(renderer.renderUtf8(v.template() + ".jte", model));
+        }
     }
 
     /**
