@@ -29,11 +29,11 @@ final class AdminPages {
 
     private static View page(Call call, String template, String title) {
         Links links = ReadPages.links(call);
-        return View.of(template, title).noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""));
+        return View.of(template, title).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""));
     }
 
     private static Object home(Call call) {
-        return View.of("admin/home", "Admin").noindex().crumb("Forums", ReadPages.links(call).home())
+        return View.of("admin/home", "Admin").noindex().crumb(new Text("nav.forums"), ReadPages.links(call).home())
                 .with("report", null);
     }
 
@@ -133,6 +133,6 @@ final class AdminPages {
 
     private static Object recount(Call call) {
         RecountReport r = call.api().forum().counters().recount(call.actor());
-        return View.of("admin/home", "Admin").noindex().crumb("Forums", ReadPages.links(call).home()).with("report", r);
+        return View.of("admin/home", "Admin").noindex().crumb(new Text("nav.forums"), ReadPages.links(call).home()).with("report", r);
     }
 }

@@ -29,7 +29,7 @@ final class AlertPages {
             return Redirect.found(links.alerts(p.lastPage()));
         }
         return View.of("alerts", n > 1 ? "Alerts | Page " + n : "Alerts").noindex()
-                .crumb("Forums", links.home())
+                .crumb(new Text("nav.forums"), links.home())
                 .with("page", p)
                 .with("lines", p.items().stream().map(e -> AlertLine.of(e, links)).toList())
                 .with("pager", Pager.of(p, links::alerts));

@@ -37,7 +37,7 @@ final class AlertSettingsPages {
                 .map(k -> new AlertKindRow("kind_" + k.name().toLowerCase(java.util.Locale.ROOT), label(k),
                         p.delivery(k).name().toLowerCase(java.util.Locale.ROOT))).toList();
         return View.of("alert-preferences", "Alert preferences").noindex()
-                .crumb("Forums", links.home())
+                .crumb(new Text("nav.forums"), links.home())
                 .crumb("Alerts", links.alerts())
                 .with("rows", rows)
                 .with("preferences", p)

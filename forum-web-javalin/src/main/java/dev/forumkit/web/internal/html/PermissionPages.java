@@ -100,7 +100,7 @@ final class PermissionPages {
             scopes.add(new ScopeOption("board:" + b.id().value(), "Board: " + b.title()));
         }
         Links links = ReadPages.links(call);
-        return View.of("admin/permissions", "Permissions").noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""))
+        return View.of("admin/permissions", "Permissions").noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""))
                 .with("groups", call.api().forum().groups().all()).with("scopes", scopes)
                 .with("subject", r.subjectValue()).with("subjectLabel", r.subjectLabel()).with("scope", r.scopeValue())
                 .with("cells", cells).with("form", form).with("saved", saved);
@@ -156,8 +156,8 @@ final class PermissionPages {
             rows.add(new ExplainRow(a.name().toLowerCase(Locale.ROOT).replace('_', ' '), d));
         }
         Links links = ReadPages.links(call);
-        return View.of("admin/explain", "Explain permissions").noindex().crumb("Forums", links.home())
-                .crumb("Admin", links.admin("")).crumb("Permissions", links.admin("permissions"))
+        return View.of("admin/explain", "Explain permissions").noindex().crumb(new Text("nav.forums"), links.home())
+                .crumb(new Text("nav.admin"), links.admin("")).crumb("Permissions", links.admin("permissions"))
                 .with("member", member == null ? "" : member.username()).with("board", board)
                 .with("boards", call.api().forum().boards().boards()).with("rows", rows);
     }

@@ -31,7 +31,7 @@ final class ReportPages {
 
     private static View reportPage(Call call, String title, String action, String back, Form form, boolean done) {
         Links links = ReadPages.links(call);
-        return View.of("report", title).noindex().crumb("Forums", links.home())
+        return View.of("report", title).noindex().crumb(new Text("nav.forums"), links.home())
                 .with("action", action).with("back", back).with("form", form).with("done", done);
     }
 
@@ -83,14 +83,14 @@ final class ReportPages {
         ReportStatus status = ReportRoutes.status(call.ctx().queryParam("status"));
         Page<ReportView> page = call.api().forum().reports().queue(call.actor(), status, call.page());
         Links links = ReadPages.links(call);
-        return View.of("reports", "Reports").noindex().crumb("Forums", links.home())
+        return View.of("reports", "Reports").noindex().crumb(new Text("nav.forums"), links.home())
                 .with("page", page).with("status", status);
     }
 
     private static View detail(Call call, Form form) {
         ReportView v = call.api().forum().reports().get(call.actor(), ReportId.of(Params.id(call, "reportId")));
         Links links = ReadPages.links(call);
-        return View.of("report-detail", "Report " + v.report().id()).noindex().crumb("Forums", links.home())
+        return View.of("report-detail", "Report " + v.report().id()).noindex().crumb(new Text("nav.forums"), links.home())
                 .crumb("Reports", links.base() + "/reports/").with("view", v).with("form", form);
     }
 

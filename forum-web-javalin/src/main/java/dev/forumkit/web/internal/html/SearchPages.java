@@ -64,7 +64,7 @@ final class SearchPages {
             title += " | Page " + results.results().currentPage();
         }
         Pager pager = results == null ? null : Pager.of(results.results(), n -> pageHref(links, ctx, n));
-        return View.of("search", title).crumb("Forums", links.home()).noindex().status(status)
+        return View.of("search", title).crumb(new Text("nav.forums"), links.home()).noindex().status(status)
                 .with("form", form).with("boards", boards).with("results", results).with("pager", pager);
     }
 

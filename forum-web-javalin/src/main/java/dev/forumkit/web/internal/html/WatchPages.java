@@ -70,7 +70,7 @@ final class WatchPages {
             return Redirect.found(links.watchedThreads(p.lastPage()));
         }
         return View.of("watched-threads", "Watched threads").noindex()
-                .crumb("Forums", links.home())
+                .crumb(new Text("nav.forums"), links.home())
                 .with("page", p)
                 .with("pager", Pager.of(p, links::watchedThreads));
     }
@@ -83,7 +83,7 @@ final class WatchPages {
             return Redirect.found(links.watchedBoards(p.lastPage()));
         }
         return View.of("watched-boards", "Watched boards").noindex()
-                .crumb("Forums", links.home())
+                .crumb(new Text("nav.forums"), links.home())
                 .with("page", p)
                 .with("pager", Pager.of(p, links::watchedBoards));
     }

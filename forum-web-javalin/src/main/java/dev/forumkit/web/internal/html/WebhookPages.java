@@ -29,7 +29,7 @@ final class WebhookPages {
 
     private static View page(Call call, String template, String title) {
         Links links = ReadPages.links(call);
-        return View.of(template, title).noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""));
+        return View.of(template, title).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""));
     }
 
     private static View hooks(Call call, Form form, Webhook made) {
