@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class AccountSettingsPages {
     private static final String[] PROFILE_FIELDS = {"about", "location", "website", "signature", "time_zone", "date_style",
-            "hide_last_seen", "hide_signatures"};
+            "hide_last_seen", "hide_signatures", "language"};
 
     private AccountSettingsPages() {
     }
@@ -49,9 +49,9 @@ public final class AccountSettingsPages {
         Form form = submitted != null ? submitted : Form.empty().set("about", p.about()).set("location", p.location())
                 .set("website", p.website()).set("signature", p.signature()).set("time_zone", p.timeZone())
                 .set("date_style", p.dateStyle().key()).set("hide_last_seen", p.hideLastSeen() ? "1" : null)
-                .set("hide_signatures", p.hideSignatures() ? "1" : null);
-        return View.of("account-profile", "Your profile").noindex().with("form", form).with("saved", saved)
-                .with("zones", ZONES).with("styles", List.of(DateStyle.values()))
+                .set("hide_signatures", p.hideSignatures() ? "1" : null).set("language", p.language());
+        return View.of("account-profile", new Text("account.profile.title")).noindex().with("form", form).with("saved", saved)
+                .with("zones", ZONES).with("styles", List.of(DateStyle.values())).with("languages", Texts.SUPPORTED)
                 .with("signatureMax", call.api().forum().profiles().signatureMaxLength())
                 .with("now", call.api().forum().clock().instant());
     }
@@ -62,12 +62,12 @@ public final class AccountSettingsPages {
             DateStyle style = DateStyle.parse(form.value("date_style"));
             ProfileEdit edit = new ProfileEdit(form.get("about"), form.get("location"), form.get("website"),
                     form.get("signature"), form.get("time_zone"), style, form.get("hide_last_seen") != null,
-                    form.get("hide_signatures") != null);
+                    form.get("hide_signatures") != null, form.get("language"));
             call.api().forum().profiles().update(call.actor(), call.viewer().member().id(), edit);
         } catch (RuntimeException refused) {
             return Refusal.of(profilePage(call, form, null), form, refused, PROFILE_FIELDS);
         }
-        return profilePage(call, null, "Your profile is saved.");
+        return profilePage(call, null, "account.profile.saved");
     }
 
     private static View passwordPage(Form form, String done) {

@@ -30,14 +30,14 @@ class TextsTest {
     private static final Path TEMPLATES = Path.of("src/main/jte");
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d}");
-    /** Words that are the same in every language: the product's name (the logo is "forum" and "kit"), markup tags. */
-    private static final Set<String> NOT_ENGLISH = Set.of("forumkit", "forum", "kit", "attach");
+    /** Words that are the same in every language: the product's name (the logo is "forum" and "kit"), markup tags, UTC. */
+    private static final Set<String> NOT_ENGLISH = Set.of("forumkit", "forum", "kit", "attach", "utc");
     /**
      * Templates whose words are not in the bundles yet (issue 20 is being done page by page). The test below fails
      * once one of them has no English left, so the list can only shrink.
      */
     static final Set<String> NOT_YET_TRANSLATED = Set.of(
-            "account-delete.jte", "account-email.jte", "account-password.jte", "account-profile.jte",
+            "account-delete.jte", "account-email.jte", "account-password.jte",
             "account-sessions.jte", "account-warnings.jte", "admin/api-keys.jte", "admin/audit-log.jte",
             "admin/board.jte", "admin/boards.jte", "admin/categories.jte", "admin/explain.jte", "admin/group.jte",
             "admin/groups.jte", "admin/home.jte", "admin/members.jte", "admin/outbox.jte", "admin/permissions.jte",
