@@ -131,6 +131,11 @@ public final class Chrome {
         return texts.plural(key, n, num(n));
     }
 
+    /** An error's message in the reader's language (see {@link Texts#error}). */
+    public String error(String code, String english) {
+        return texts.error(code, english);
+    }
+
     /** For {@code <html lang>}. */
     public String lang() {
         return texts.lang();

@@ -28,7 +28,7 @@ public final class EmailVerificationPages {
 
     /** {@code link}: the open link the token names (null if none); {@code done}: the address just confirmed. */
     private static View confirmPage(Form form, EmailVerification link, String done) {
-        return View.of("verify-email", "Confirm your e-mail address").noindex().with("form", form)
+        return View.of("verify-email", new Text("verify.title")).noindex().with("form", form)
                 .with("address", link == null ? null : link.email())
                 .with("change", link != null && link.purpose() == EmailVerification.Purpose.CHANGE_ADDRESS)
                 .with("done", done);
@@ -58,7 +58,7 @@ public final class EmailVerificationPages {
 
     private static View accountPage(Call call, Form form, String sent) {
         Member me = call.api().forum().members().byId(call.viewer().member().id()).orElse(call.viewer().member());
-        return View.of("account-email", "Your e-mail address").noindex().with("form", form).with("me", me)
+        return View.of("account-email", new Text("account.email.title")).noindex().with("form", form).with("me", me)
                 .with("sent", sent)
                 .with("required", call.api().forum().emailVerifications().verification()
                         == dev.forumkit.core.verify.Verification.REQUIRED_TO_POST);

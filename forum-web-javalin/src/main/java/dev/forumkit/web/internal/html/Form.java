@@ -24,8 +24,7 @@ public final class Form {
     /** A message as core or a page said it in English, with its stable code (null: none). */
     private record Message(String code, String english) {
         String in(Texts texts) {
-            String key = "error." + code;
-            return code == null || texts == Texts.english() || !texts.has(key) ? english : texts.t(key);
+            return texts.error(code, english);
         }
     }
 

@@ -73,7 +73,7 @@ public final class Texts {
     /** The text of {@code key} with {@code {0}}, {@code {1}}, ... replaced by the arguments. */
     public String t(String key, Object... args) {
         String text = raw(key);
-        return args.length == 0 ? text : fill(text, args, false);
+        return args.length == 0 ? text : fill(text, resolved(args), false);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Texts {
      * are escaped. The template writes it with {@code $unsafe}.
      */
     public String html(String key, Object... args) {
-        return fill(raw(key), args, true);
+        return fill(raw(key), resolved(args), true);
     }
 
     /** The key's {@code .one} text for 1 and {@code .other} otherwise, with the number as {@code {0}}. */
@@ -95,6 +95,15 @@ public final class Texts {
                 .withZone(zone).format(at);
     }
 
+    /**
+     * An error as people read it: in English the core's message as it is (it may carry details, such as a limit);
+     * in another language the {@code error.<code>} text when the bundles have one, else the English message.
+     */
+    public String error(String code, String english) {
+        String key = "error." + code;
+        return code == null || this == ENGLISH || !has(key) ? english : t(key);
+    }
+
     /** Whether the bundles know {@code key} (an optional text, such as the message of an error code). */
     public boolean has(String key) {
         return bundle.containsKey(key) || ENGLISH.bundle.containsKey(key);
@@ -106,6 +115,18 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return this == ENGLISH ? key : ENGLISH.raw(key);
         }
+    }
+
+    /** Arguments that are texts themselves (the name of an alert kind in a sentence) in this language. */
+    private Object[] resolved(Object[] args) {
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Text text) {
+                out = out == args ? args.clone() : out;
+                out[i] = text.in(this);
+            }
+        }
+        return out;
     }
 
     private static String fill(String text, Object[] args, boolean escape) {
