@@ -71,7 +71,7 @@ public final class AccountSettingsPages {
     }
 
     private static View passwordPage(Form form, String done) {
-        return View.of("account-password", "Change your password").noindex().with("form", form).with("done", done);
+        return View.of("account-password", new Text("account.password.title")).noindex().with("form", form).with("done", done);
     }
 
     private static Object changePassword(Call call) {
@@ -99,29 +99,29 @@ public final class AccountSettingsPages {
         });
     }
 
-    private static View sessionsPage(Call call, String done) {
+    private static View sessionsPage(Call call, Text done) {
         Member me = call.viewer().member();
         String token = call.viewer().sessionToken();
         String current = SessionTokens.wellFormed(token) ? SessionTokens.hash(token) : "";
-        String message = done != null ? done
-                : "password".equals(call.ctx().queryParam("changed")) ? "Your password is changed; every other device is signed out." : null;
-        return View.of("account-sessions", "Signed-in devices").noindex()
+        Text message = done != null ? done
+                : "password".equals(call.ctx().queryParam("changed")) ? new Text("account.sessions.passwordChanged") : null;
+        return View.of("account-sessions", new Text("account.sessions.title")).noindex()
                 .with("sessions", call.api().forum().sessions().of(me.id())).with("current", current).with("done", message);
     }
 
     private static Object endSession(Call call) {
         String handle = call.ctx().formParam("session");
         boolean ended = handle != null && call.api().forum().sessions().endByHandle(call.viewer().member().id(), handle);
-        return sessionsPage(call, ended ? "That device is signed out." : "That device was already signed out.");
+        return sessionsPage(call, new Text(ended ? "account.sessions.ended" : "account.sessions.endedAlready"));
     }
 
     private static Object endOthers(Call call) {
         int n = call.api().forum().sessions().endOthers(call.viewer().member().id(), call.viewer().sessionToken());
-        return sessionsPage(call, n == 1 ? "1 other device is signed out." : n + " other devices are signed out.");
+        return sessionsPage(call, new Text(n == 1 ? "account.sessions.endedOthers.one" : "account.sessions.endedOthers.other", n));
     }
 
     private static View deletePage(Form form) {
-        return View.of("account-delete", "Delete your account").noindex().with("form", form);
+        return View.of("account-delete", new Text("account.delete.title")).noindex().with("form", form);
     }
 
     private static Object delete(Call call) {

@@ -84,6 +84,11 @@ public final class Texts {
         return fill(raw(key), resolved(args), true);
     }
 
+    /** As {@link #html}, for arguments that are markup already, built and escaped by the caller. */
+    String markup(String key, String... safeArgs) {
+        return fill(raw(key), safeArgs, false);
+    }
+
     /** The key's {@code .one} text for 1 and {@code .other} otherwise, with the number as {@code {0}}. */
     public String plural(String key, long n, String formatted) {
         return t(key + (n == 1 ? ".one" : ".other"), formatted);
