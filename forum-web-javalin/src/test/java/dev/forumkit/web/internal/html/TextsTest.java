@@ -40,9 +40,7 @@ class TextsTest {
             "admin/api-keys.jte", "admin/audit-log.jte", "admin/board.jte", "admin/boards.jte",
             "admin/categories.jte", "admin/explain.jte", "admin/group.jte", "admin/groups.jte", "admin/home.jte",
             "admin/members.jte", "admin/outbox.jte", "admin/permissions.jte", "admin/search.jte",
-            "admin/webhook.jte", "admin/webhooks.jte", "approval-queue.jte", "conversation-blocks.jte",
-            "conversation.jte", "conversations.jte", "held.jte", "report-detail.jte", "report.jte", "reports.jte",
-            "start-conversation.jte", "tag/boardfields.jte", "warn.jte");
+            "admin/webhook.jte", "admin/webhooks.jte", "tag/boardfields.jte");
 
     private static Map<String, String> bundle(String file) throws IOException {
         Properties p = new Properties();
