@@ -31,7 +31,7 @@ final class AuditPages {
         Form form = Form.empty();
         FIELDS.forEach(f -> form.set(f, call.ctx().queryParam(f)));
         Links links = ReadPages.links(call);
-        View page = View.of("admin/audit-log", "Audit log").noindex().crumb(new Text("nav.forums"), links.home())
+        View page = View.of("admin/audit-log", new Text("admin.audit")).noindex().crumb(new Text("nav.forums"), links.home())
                 .crumb(new Text("nav.admin"), links.admin("")).with("form", form).with("actions", AuditAction.values())
                 .with("kinds", AuditTarget.Kind.values()).with("page", null).with("query", "");
         try {
