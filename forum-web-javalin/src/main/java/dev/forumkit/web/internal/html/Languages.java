@@ -34,7 +34,7 @@ public final class Languages {
     }
 
     /** The best supported language of an {@code Accept-Language} header; null when none fits or it is malformed. */
-    static Locale fromHeader(String header) {
+    public static Locale fromHeader(String header) {
         if (header == null || header.isBlank() || header.length() > 1000) {
             return null;
         }
