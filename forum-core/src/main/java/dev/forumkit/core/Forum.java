@@ -161,7 +161,7 @@ public final class Forum implements AutoCloseable {
         // never holds up; each is recorded at once after sending, as it has no record of its own
         // conversation e-mails go out from here too: they have no alert row for the notify consumer to follow
         dev.forumkit.core.conversation.ConversationMail conversationMail =
-                new dev.forumkit.core.conversation.ConversationMail(storage, mailer, config.publicUrl);
+                new dev.forumkit.core.conversation.ConversationMail(storage, mailer, config.publicUrl, config.locale);
         registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
             passwordResets.send(d);
             emailVerifications.send(d);
