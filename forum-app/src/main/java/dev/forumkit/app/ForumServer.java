@@ -70,7 +70,8 @@ public final class ForumServer implements AutoCloseable {
                             s.allowedOrigin(settings.publicUrl());
                         }
                     })
-                    .publicUrl(settings.publicUrl()))); // null: feeds and sitemaps use the request's address
+                    .publicUrl(settings.publicUrl()) // null: feeds and sitemaps use the request's address
+                    .defaultLocale(Settings.locale())));
             if (guestCache != null) {
                 config.routes.before(guestCache::before);
                 config.routes.after(guestCache::after);

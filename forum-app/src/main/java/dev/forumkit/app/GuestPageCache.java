@@ -129,8 +129,10 @@ final class GuestPageCache {
         }
     }
 
+    /** The address and, as a guest's page speaks the language their browser asks for, that language. */
     private static String key(Context ctx) {
         String q = ctx.queryString();
-        return q == null ? ctx.path() : ctx.path() + "?" + q;
+        java.util.Locale lang = dev.forumkit.web.internal.html.Languages.fromHeader(ctx.header("Accept-Language"));
+        return (q == null ? ctx.path() : ctx.path() + "?" + q) + "#" + (lang == null ? "" : lang.getLanguage());
     }
 }

@@ -83,7 +83,8 @@ public final class Main {
                 .mailer(Mailers.create(settings.mail())).eventRetention(settings.eventRetention())
                 .verification(settings.verification())
                 .warningThresholds(settings.warningThresholds())
-                .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port());
+                .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port())
+                .locale(Settings.locale());
         });
         ForumServer server = new ForumServer(settings, storage, forum);
         SearchIndex index = forum.search().index(); // the live one: after an online rebuild, not the one opened

@@ -141,6 +141,23 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
     }
 
     /** Settings from this process's system properties and environment. */
+    /**
+     * The forum's language ({@code locale}: {@code en}, the default, or {@code ja}): pages for readers whose browser
+     * names no supported language, and e-mails to members who chose none.
+     */
+    public static Locale locale() {
+        return locale(System.getProperties(), System.getenv());
+    }
+
+    static Locale locale(Properties system, Map<String, String> env) {
+        String tag = new Lookup(system, env, file(system, env)).get("locale").orElse("en");
+        Locale locale = Locale.forLanguageTag(tag);
+        if (!locale.getLanguage().equals("en") && !locale.getLanguage().equals("ja")) {
+            throw new IllegalArgumentException("setting locale must be en or ja, not " + tag);
+        }
+        return locale.getLanguage().equals("ja") ? Locale.JAPANESE : Locale.ENGLISH;
+    }
+
     public static Settings load() {
         return load(System.getProperties(), System.getenv());
     }

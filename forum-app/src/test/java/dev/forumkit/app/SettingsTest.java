@@ -98,4 +98,13 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.load(new Properties(), Map.of("FORUMKIT_SMTP_HOST", "smtp.example.org",
                 "FORUMKIT_MAIL_FROM", "forum@example.org", "FORUMKIT_SMTP_USER", "forum"))).hasMessageContaining("password");
     }
+
+    @Test
+    void the_forums_language_is_english_by_default_japanese_on_request_and_nothing_else() {
+        assertThat(Settings.locale(new Properties(), Map.of())).isEqualTo(java.util.Locale.ENGLISH);
+        assertThat(Settings.locale(new Properties(), Map.of("FORUMKIT_LOCALE", "ja"))).isEqualTo(java.util.Locale.JAPANESE);
+        assertThat(Settings.locale(new Properties(), Map.of("FORUMKIT_LOCALE", "ja-JP"))).isEqualTo(java.util.Locale.JAPANESE);
+        assertThatThrownBy(() -> Settings.locale(new Properties(), Map.of("FORUMKIT_LOCALE", "fr")))
+                .hasMessageContaining("locale must be en or ja");
+    }
 }

@@ -151,17 +151,17 @@ public final class Forum implements AutoCloseable {
         // the next replies (docs/alerts.md, "Fan-out")
         registerOrClose(EventConsumer.inStorageInSteps(AlertService.CONSUMER, alerts.fanout()::plan));
         this.publicUrl = config.publicUrl;
-        this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl);
+        this.passwordResets = new PasswordResetService(ctx, mailer, config.publicUrl, config.locale);
         // e-mail is an outside effect: each e-mail is recorded as sent right after the mail server took it (a
         // notification by its notice, a reset e-mail by the consumer's position, recorded after each reset event), so a
         // crash re-sends at most the one e-mail caught in between, with the same key (docs/mail.md)
-        this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl, alerts.fanout());
-        this.emailVerifications = new EmailVerificationService(ctx, mailer, config.publicUrl);
+        this.emailNotifications = new EmailNotifications(ctx, mailer, config.publicUrl, alerts.fanout(), config.locale);
+        this.emailVerifications = new EmailVerificationService(ctx, mailer, config.publicUrl, config.locale);
         // account e-mails (reset, verification) have their own consumer, which a lagging fan-out (paced under load)
         // never holds up; each is recorded at once after sending, as it has no record of its own
         // conversation e-mails go out from here too: they have no alert row for the notify consumer to follow
         dev.forumkit.core.conversation.ConversationMail conversationMail =
-                new dev.forumkit.core.conversation.ConversationMail(storage, mailer, config.publicUrl);
+                new dev.forumkit.core.conversation.ConversationMail(storage, mailer, config.publicUrl, config.locale);
         registerOrClose(EventConsumer.withOutsideEffects(MAIL_CONSUMER, d -> {
             passwordResets.send(d);
             emailVerifications.send(d);

@@ -40,6 +40,7 @@ public final class ForumConfig {
     MarkupRenderer markupRenderer = new PlainTextRenderer();
     Mailer mailer = new LoggingMailer(EmailAddress.of("forum@localhost"));
     String publicUrl = "http://localhost:8080";
+    java.util.Locale locale = java.util.Locale.ENGLISH;
     Verification verification = Verification.OFF;
     SearchIndex searchIndex;
     Signals signals;
@@ -144,6 +145,19 @@ public final class ForumConfig {
     /** Sends the forum's e-mail; defaults to a {@link LoggingMailer}, which only logs them. */
     public ForumConfig mailer(Mailer value) {
         this.mailer = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /**
+     * The language of the forum's e-mails to members who chose none: {@code Locale.ENGLISH} (the default) or
+     * {@code Locale.JAPANESE}. A member's own choice ({@code Profile.language()}) wins.
+     */
+    public ForumConfig locale(java.util.Locale value) {
+        Objects.requireNonNull(value, "locale");
+        if (!dev.forumkit.core.internal.MailTexts.supports(value)) {
+            throw new IllegalArgumentException("the forum's e-mails are written in English and Japanese, not " + value);
+        }
+        this.locale = value;
         return this;
     }
 

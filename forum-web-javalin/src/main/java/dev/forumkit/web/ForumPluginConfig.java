@@ -32,6 +32,8 @@ public final class ForumPluginConfig {
     private String publicUrl;
     private int sitemapUrlsPerFile = 50_000;
     private PageFrame pageFrame;
+    private java.util.Locale defaultLocale = java.util.Locale.ENGLISH;
+    private java.util.function.Function<io.javalin.http.Context, java.util.Locale> localeChooser;
     private final SessionsConfig sessions = new SessionsConfig(this);
     private final LimitsConfig limits = new LimitsConfig(this);
     private final AdmissionConfig admission = new AdmissionConfig(this);
@@ -99,6 +101,32 @@ public final class ForumPluginConfig {
             throw new IllegalArgumentException("a sitemap holds 1 to 50,000 addresses: " + value);
         }
         this.sitemapUrlsPerFile = value;
+        return this;
+    }
+
+    /**
+     * The language of the pages when neither the member's preference nor the browser's {@code Accept-Language}
+     * names a supported one: {@code Locale.ENGLISH} (the default) or {@code Locale.JAPANESE}.
+     */
+    public ForumPluginConfig defaultLocale(java.util.Locale value) {
+        checkOpen();
+        java.util.Locale supported = dev.forumkit.web.internal.html.Texts.supported(Objects.requireNonNull(value, "defaultLocale"));
+        if (supported == null) {
+            throw new IllegalArgumentException("the forum speaks " + dev.forumkit.web.internal.html.Texts.SUPPORTED
+                    + ", not " + value);
+        }
+        this.defaultLocale = supported;
+        return this;
+    }
+
+    /**
+     * The host's choice of language for a request (its own user's setting, its own language switch): asked first on
+     * every page; null means no opinion, and an unsupported language is passed over. E.g.
+     * {@code locale(ctx -> Locale.forLanguageTag(ctx.cookie("lang")))}.
+     */
+    public ForumPluginConfig locale(java.util.function.Function<io.javalin.http.Context, java.util.Locale> chooser) {
+        checkOpen();
+        this.localeChooser = Objects.requireNonNull(chooser, "chooser");
         return this;
     }
 
@@ -184,6 +212,7 @@ public final class ForumPluginConfig {
         frozen = true;
         return new PluginSettings(forum, basePath, authenticator, sessions.freeze(), limits.freeze(),
                 admission.freeze(), security.freeze(), passwords.freeze(),
-                new PluginSettings.Site(publicUrl, sitemapUrlsPerFile), pageFrame, hostIdentity);
+                new PluginSettings.Site(publicUrl, sitemapUrlsPerFile), pageFrame, hostIdentity,
+                new PluginSettings.Language(defaultLocale, localeChooser));
     }
 }

@@ -1,5 +1,7 @@
 package dev.forumkit.core.conversation;
 
+import dev.forumkit.core.internal.MailTexts;
+
 import dev.forumkit.core.alert.AlertKind;
 import dev.forumkit.core.alert.Delivery;
 import dev.forumkit.core.alert.Preferences;
@@ -29,8 +31,15 @@ public final class ConversationMail {
     private final ForumStorage storage;
     private final Mailer mailer;
     private final String publicUrl;
+    /** The language of the e-mails to members who chose none. */
+    private final java.util.Locale locale;
 
     public ConversationMail(ForumStorage storage, Mailer mailer, String publicUrl) {
+        this(storage, mailer, publicUrl, java.util.Locale.ENGLISH);
+    }
+
+    public ConversationMail(ForumStorage storage, Mailer mailer, String publicUrl, java.util.Locale locale) {
+        this.locale = locale;
         this.storage = storage;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
@@ -91,6 +100,7 @@ public final class ConversationMail {
         Map<MemberId, Preferences> prefs = storage.alertPreferences().byMembers(recipients);
         Map<MemberId, Member> people = storage.members().byIds(recipients);
         Set<MemberId> ignoring = storage.ignores().ignorersOf(actor);
+        Map<MemberId, dev.forumkit.core.profile.Profile> profiles = storage.profiles().byMembers(recipients);
         List<Notice> out = new ArrayList<>();
         String link = publicUrl + "/conversations/" + id.value() + "/";
         for (MemberId r : recipients) {
@@ -100,13 +110,15 @@ public final class ConversationMail {
             if (to == null || !active || ignoring.contains(r) || p.delivery(AlertKind.CONVERSATION_MESSAGE) != Delivery.EMAIL) {
                 continue;
             }
-            String subject = invitation ? writer.username() + " invited you to the conversation \"" + c.title() + "\""
-                    : writer.username() + " wrote in the conversation \"" + c.title() + "\"";
-            String text = "Hello " + to.username() + ",\n\n" + subject + ".\n\n"
+            dev.forumkit.core.profile.Profile profile = profiles.get(r);
+            String own = profile == null ? null : profile.language();
+            MailTexts t = MailTexts.of(own != null && MailTexts.supports(java.util.Locale.forLanguageTag(own))
+                    ? java.util.Locale.forLanguageTag(own) : locale);
+            String subject = t.t(invitation ? "conversation.invited" : "conversation.wrote", writer.username(), c.title());
+            String text = t.t("hello", to.username()) + "\n\n" + t.t("notify.sentence", subject) + "\n\n"
                     + (message == null ? "" : message.body() + "\n\n")
-                    + "Read it and reply: " + link + "\n\n"
-                    + "You get these e-mails because your alert preferences say so; change them at " + publicUrl
-                    + "/account/alert-preferences\n";
+                    + t.t("conversation.read") + " " + link + "\n\n"
+                    + t.t("conversation.because") + " " + publicUrl + "/account/alert-preferences\n";
             out.add(new Notice(to, subject, text));
         }
         return out;

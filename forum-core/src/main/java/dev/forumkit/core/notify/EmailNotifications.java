@@ -45,10 +45,18 @@ public final class EmailNotifications {
     private final ServiceContext ctx;
     private final ForumStorage s;
     private final Mailer mailer;
+    private final java.util.Locale locale;
     private final String publicUrl;
     private final AlertFanout fanout;
 
     public EmailNotifications(ServiceContext ctx, Mailer mailer, String publicUrl, AlertFanout fanout) {
+        this(ctx, mailer, publicUrl, fanout, java.util.Locale.ENGLISH);
+    }
+
+    /** {@code locale}: the language of the e-mails to members who chose none. */
+    public EmailNotifications(ServiceContext ctx, Mailer mailer, String publicUrl, AlertFanout fanout,
+                              java.util.Locale locale) {
+        this.locale = locale;
         this.ctx = ctx;
         this.fanout = fanout;
         this.s = ctx.storage;
@@ -162,7 +170,8 @@ public final class EmailNotifications {
      */
     private void sendOne(Outgoing o, long position, Instant now) {
         Alert a = o.alert();
-        MailOut.send(mailer, () -> NotificationEmail.of(o.content(), publicUrl, o.token(), "notify:" + position + ":" + a.recipient()),
+        MailOut.send(mailer, () -> NotificationEmail.of(o.content(), publicUrl, o.token(), "notify:" + position + ":" + a.recipient(),
+                dev.forumkit.core.internal.MailTexts.forMember(s, a.recipient(), locale)),
                 "the notification e-mail of event " + position + " to member " + a.recipient());
         if (!a.kind().isModeration() && o.content().post() != null) {
             s.transactions().run(() -> s.emailNotices().put(new EmailNotice(a.recipient(), a.thread(),
@@ -205,7 +214,7 @@ public final class EmailNotifications {
             return null;
         }
         Member actor = shared.actor(a.actor());
-        return new NotificationEmail.Content(to, a, actor == null ? "Someone" : actor.username(), thread,
+        return new NotificationEmail.Content(to, a, actor == null ? null : actor.username(), thread,
                 hidden ? null : post, scope);
     }
 

@@ -1,6 +1,7 @@
 package dev.forumkit.core.notify;
 
 import dev.forumkit.core.alert.Alert;
+import dev.forumkit.core.internal.MailTexts;
 import dev.forumkit.core.mail.Email;
 import dev.forumkit.core.mail.EmailAddress;
 import dev.forumkit.core.markup.Html;
@@ -23,55 +24,41 @@ final class NotificationEmail {
     private NotificationEmail() {
     }
 
-    static Email of(Content c, String publicUrl, String token, String key) {
+    static Email of(Content c, String publicUrl, String token, String key, MailTexts t) {
         String title = oneLine(c.thread().title());
-        String what = switch (c.alert().kind()) {
-            case REPLY, NEW_POST_IN_BOARD -> c.actorName() + " replied to the thread \"" + title + "\"";
-            case QUOTE -> c.actorName() + " quoted your post in the thread \"" + title + "\"";
-            case MENTION -> c.actorName() + " mentioned you in the thread \"" + title + "\"";
-            case REACTION -> c.actorName() + " reacted to your post in the thread \"" + title + "\"";
-            case NEW_THREAD -> c.actorName() + " started the thread \"" + title + "\"";
-            case THREAD_LOCKED -> "Your thread \"" + title + "\" was locked";
-            case THREAD_MOVED -> "Your thread \"" + title + "\" was moved";
-            case THREAD_DELETED -> "Your thread \"" + title + "\" was deleted";
-            case POST_DELETED -> "Your post in the thread \"" + title + "\" was deleted";
-            case POST_RESTORED -> "Your post in the thread \"" + title + "\" was restored";
-            case REPORT_RESOLVED -> "The moderators resolved your report of a post in the thread \"" + title + "\"";
-            case REPORT_REJECTED -> "The moderators rejected your report of a post in the thread \"" + title + "\"";
-            case MEMBER_WARNED -> "You were warned (" + c.alert().detail() + ") for your post in the thread \"" + title + "\"";
-            // never an alert row: ConversationMail writes these e-mails itself
-            case CONVERSATION_MESSAGE -> "News in a conversation";
-        };
+        String actor = c.actorName() == null ? t.t("someone") : c.actorName();
+        String what = t.t("notify." + c.alert().kind().name().toLowerCase(java.util.Locale.ROOT), actor, title,
+                c.alert().detail());
         String link = c.post() != null ? publicUrl + "/posts/" + c.post().id().value() + "/"
                 : publicUrl + "/threads/" + c.thread().slug() + "." + c.thread().id().value() + "/";
         String unsubscribe = publicUrl + "/unsubscribe/" + token;
         String excerpt = c.post() == null ? null : excerpt(c.post().body());
-        String why = switch (c.scope()) {
-            case THREAD -> "you watch this thread with e-mail";
-            case BOARD -> "you watch this board with e-mail";
-            case KIND -> "you asked for these alerts by e-mail";
-        };
-        String more = c.alert().kind().isModeration() ? "" : "\nThere will be no more e-mails about this thread until you read it.\n";
+        String why = t.t("notify.why." + c.scope().name().toLowerCase(java.util.Locale.ROOT));
+        String more = c.alert().kind().isModeration() ? "" : "\n" + t.t("notify.more") + "\n";
 
-        StringBuilder text = new StringBuilder("Hello ").append(c.to().username()).append(",\n\n").append(what).append(".\n\n");
+        StringBuilder text = new StringBuilder(t.t("hello", c.to().username())).append("\n\n")
+                .append(t.t("notify.sentence", what)).append("\n\n");
         if (excerpt != null) {
             excerpt.lines().forEach(l -> text.append("> ").append(l).append('\n'));
             text.append('\n');
         }
-        text.append("Read it: ").append(link).append('\n').append(more)
-                .append("\nYou get this e-mail because ").append(why).append(". Unsubscribe: ").append(unsubscribe).append('\n');
+        text.append(t.t("notify.read")).append(' ').append(link).append('\n').append(more)
+                .append('\n').append(t.t("notify.because", why)).append(' ').append(t.t("notify.unsubscribe")).append(' ')
+                .append(unsubscribe).append('\n');
 
-        StringBuilder html = new StringBuilder("<p>Hello ").append(Html.escape(c.to().username())).append(",</p>")
-                .append("<p>").append(Html.escape(what)).append(".</p>");
+        StringBuilder html = new StringBuilder("<p>").append(t.t("hello", Html.escape(c.to().username()))).append("</p>")
+                .append("<p>").append(t.t("notify.sentence", Html.escape(what))).append("</p>");
         if (excerpt != null) {
             html.append("<blockquote style=\"white-space: pre-wrap\">").append(Html.escape(excerpt)).append("</blockquote>");
         }
-        html.append("<p><a href=\"").append(Html.escape(link)).append("\">Read it on the forum</a></p>");
+        html.append("<p><a href=\"").append(Html.escape(link)).append("\">").append(Html.escape(t.t("notify.readOnForum")))
+                .append("</a></p>");
         if (!more.isEmpty()) {
             html.append("<p>").append(Html.escape(more.strip())).append("</p>");
         }
-        html.append("<p style=\"font-size: smaller\">You get this e-mail because ").append(Html.escape(why))
-                .append(". <a href=\"").append(Html.escape(unsubscribe)).append("\">Unsubscribe</a></p>");
+        html.append("<p style=\"font-size: smaller\">").append(Html.escape(t.t("notify.because", why)))
+                .append(" <a href=\"").append(Html.escape(unsubscribe)).append("\">")
+                .append(Html.escape(t.t("notify.unsubscribeLink"))).append("</a></p>");
 
         return Email.plain(EmailAddress.of(c.to().email()), cut(what, 200), text.toString(), key)
                 .withHtml(html.toString())

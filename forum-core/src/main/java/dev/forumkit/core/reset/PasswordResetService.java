@@ -33,9 +33,17 @@ public final class PasswordResetService {
     private final Mailer mailer;
     private final String publicUrl;
     private final String forumName;
+    /** The language of the e-mails to members who chose none. */
+    private final java.util.Locale locale;
 
     /** {@code publicUrl}: the forum's address with its base path, no trailing slash (the links start with it). */
     public PasswordResetService(ServiceContext ctx, Mailer mailer, String publicUrl) {
+        this(ctx, mailer, publicUrl, java.util.Locale.ENGLISH);
+    }
+
+    /** {@code locale}: the language of the e-mails to members who chose none. */
+    public PasswordResetService(ServiceContext ctx, Mailer mailer, String publicUrl, java.util.Locale locale) {
+        this.locale = locale;
         this.ctx = ctx;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
@@ -80,7 +88,8 @@ public final class PasswordResetService {
             });
             return m;
         });
-        member.ifPresent(m -> MailOut.send(mailer, () -> ResetEmail.of(m, link(token), forumName, "password-reset:" + d.position()),
+        member.ifPresent(m -> MailOut.send(mailer, () -> ResetEmail.of(m, link(token), forumName, "password-reset:" + d.position(),
+                        dev.forumkit.core.internal.MailTexts.forMember(ctx.storage, m.id(), locale)),
                 "the password reset e-mail of member " + m.id()));
     }
 

@@ -1,5 +1,7 @@
 package dev.forumkit.core.reset;
 
+import dev.forumkit.core.internal.MailTexts;
+
 import dev.forumkit.core.mail.Email;
 import dev.forumkit.core.mail.EmailAddress;
 import dev.forumkit.core.markup.Html;
@@ -10,15 +12,15 @@ final class ResetEmail {
     private ResetEmail() {
     }
 
-    static Email of(Member m, String link, String forumName, String key) {
-        String text = "Hello " + m.username() + ",\n\n"
-                + "someone (hopefully you) asked to reset your password at " + forumName + ".\n"
-                + "To choose a new password, open this link within an hour:\n\n" + link + "\n\n"
-                + "The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.\n";
-        String html = "<p>Hello " + Html.escape(m.username()) + ",</p>"
-                + "<p>someone (hopefully you) asked to reset your password at " + Html.escape(forumName) + ".</p>"
-                + "<p><a href=\"" + Html.escape(link) + "\">Choose a new password</a> (the link works once, for an hour).</p>"
-                + "<p>If you did not ask for it, ignore this e-mail: your password stays as it is.</p>";
-        return Email.plain(EmailAddress.of(m.email()), "Reset your password at " + forumName, text, key).withHtml(html);
+    static Email of(Member m, String link, String forumName, String key, MailTexts t) {
+        String text = t.t("hello", m.username()) + "\n\n"
+                + t.t("reset.asked", forumName) + "\n"
+                + t.t("reset.open") + "\n\n" + link + "\n\n"
+                + t.t("reset.once") + "\n";
+        String html = "<p>" + t.t("hello", Html.escape(m.username())) + "</p>"
+                + "<p>" + t.t("reset.asked", Html.escape(forumName)) + "</p>"
+                + "<p>" + t.t("reset.link", Html.escape(link)) + "</p>"
+                + "<p>" + Html.escape(t.t("reset.ignore")) + "</p>";
+        return Email.plain(EmailAddress.of(m.email()), t.t("reset.subject", forumName), text, key).withHtml(html);
     }
 }

@@ -39,9 +39,17 @@ public final class EmailVerificationService {
     private final Mailer mailer;
     private final String publicUrl;
     private final String forumName;
+    /** The language of the e-mails to members who chose none. */
+    private final java.util.Locale locale;
 
     /** {@code publicUrl}: the forum's address with its base path, no trailing slash (the links start with it). */
     public EmailVerificationService(ServiceContext ctx, Mailer mailer, String publicUrl) {
+        this(ctx, mailer, publicUrl, java.util.Locale.ENGLISH);
+    }
+
+    /** {@code locale}: the language of the e-mails to members who chose none. */
+    public EmailVerificationService(ServiceContext ctx, Mailer mailer, String publicUrl, java.util.Locale locale) {
+        this.locale = locale;
         this.ctx = ctx;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
@@ -103,16 +111,20 @@ public final class EmailVerificationService {
         if (d.event() instanceof ForumEvent.EmailVerificationRequested asked) {
             issue(d.position(), asked.member(), asked.email(), Purpose.CONFIRM_ADDRESS)
                     .ifPresent(link -> MailOut.send(mailer, () -> VerificationEmails.link(link.member, asked.email(), false,
-                            link.url, forumName, "email-verification:" + d.position()),
+                            link.url, forumName, "email-verification:" + d.position(), texts(link.member)),
                             "the verification e-mail of member " + asked.member()));
         } else if (d.event() instanceof ForumEvent.EmailChangeRequested asked) {
             issue(d.position(), asked.member(), asked.newEmail(), Purpose.CHANGE_ADDRESS).ifPresent(link -> {
                 MailOut.send(mailer, () -> VerificationEmails.link(link.member, asked.newEmail(), true, link.url, forumName,
-                        "email-change:" + d.position()), "the change-of-address e-mail of member " + asked.member());
+                        "email-change:" + d.position(), texts(link.member)), "the change-of-address e-mail of member " + asked.member());
                 MailOut.send(mailer, () -> VerificationEmails.changeNotice(link.member, asked.oldEmail(), asked.newEmail(),
-                        forumName, "email-change-notice:" + d.position()), "the change-of-address notice of member " + asked.member());
+                        forumName, "email-change-notice:" + d.position(), texts(link.member)), "the change-of-address notice of member " + asked.member());
             });
         }
+    }
+
+    private dev.forumkit.core.internal.MailTexts texts(Member m) {
+        return dev.forumkit.core.internal.MailTexts.forMember(ctx.storage, m.id(), locale);
     }
 
     private record Issued(Member member, String url) {

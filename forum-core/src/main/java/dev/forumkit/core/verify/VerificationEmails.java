@@ -1,5 +1,7 @@
 package dev.forumkit.core.verify;
 
+import dev.forumkit.core.internal.MailTexts;
+
 import dev.forumkit.core.mail.Email;
 import dev.forumkit.core.mail.EmailAddress;
 import dev.forumkit.core.markup.Html;
@@ -11,32 +13,27 @@ final class VerificationEmails {
     }
 
     /** The link that proves {@code address}: on registration or resend (confirm), or for a new address (change). */
-    static Email link(Member m, String address, boolean change, String link, String forumName, String key) {
-        String what = change ? "make " + address + " your e-mail address at " + forumName
-                : "confirm that " + address + " is your e-mail address at " + forumName;
-        String text = "Hello " + m.username() + ",\n\n"
-                + "please " + what + ". Open this link within 24 hours:\n\n" + link + "\n\n"
-                + "The link works once. If you did not ask for it, ignore this e-mail: nothing changes.\n";
-        String html = "<p>Hello " + Html.escape(m.username()) + ",</p>"
-                + "<p>please " + Html.escape(what) + ".</p>"
-                + "<p><a href=\"" + Html.escape(link) + "\">" + (change ? "Use this address" : "Confirm this address")
-                + "</a> (the link works once, for 24 hours).</p>"
-                + "<p>If you did not ask for it, ignore this e-mail: nothing changes.</p>";
-        String subject = (change ? "Confirm your new e-mail address at " : "Confirm your e-mail address at ") + forumName;
+    static Email link(Member m, String address, boolean change, String link, String forumName, String key, MailTexts t) {
+        String what = change ? "verify.change" : "verify.confirm";
+        String text = t.t("hello", m.username()) + "\n\n"
+                + t.t(what, address, forumName) + " " + t.t("verify.open") + "\n\n" + link + "\n\n"
+                + t.t("verify.once") + "\n";
+        String html = "<p>" + t.t("hello", Html.escape(m.username())) + "</p>"
+                + "<p>" + t.t(what, Html.escape(address), Html.escape(forumName)) + "</p>"
+                + "<p>" + t.t(change ? "verify.link.change" : "verify.link.confirm", Html.escape(link)) + "</p>"
+                + "<p>" + Html.escape(t.t("verify.ignore")) + "</p>";
+        String subject = t.t(change ? "verify.subject.change" : "verify.subject.confirm", forumName);
         return Email.plain(EmailAddress.of(address), subject, text, key).withHtml(html);
     }
 
     /** To the old address: a change was asked for (so a member whose account was taken over learns of it). */
-    static Email changeNotice(Member m, String oldAddress, String newAddress, String forumName, String key) {
-        String text = "Hello " + m.username() + ",\n\n"
-                + "someone signed in as you at " + forumName + " asked to change your e-mail address to " + newAddress
-                + ". The change happens only when the link we sent to that address is opened.\n\n"
-                + "If this was not you, change your password now and tell the forum's staff.\n";
-        String html = "<p>Hello " + Html.escape(m.username()) + ",</p>"
-                + "<p>someone signed in as you at " + Html.escape(forumName) + " asked to change your e-mail address to "
-                + Html.escape(newAddress) + ". The change happens only when the link we sent to that address is opened.</p>"
-                + "<p>If this was not you, change your password now and tell the forum's staff.</p>";
-        return Email.plain(EmailAddress.of(oldAddress), "Your e-mail address at " + forumName + " is about to change",
-                text, key).withHtml(html);
+    static Email changeNotice(Member m, String oldAddress, String newAddress, String forumName, String key, MailTexts t) {
+        String text = t.t("hello", m.username()) + "\n\n"
+                + t.t("change.asked", forumName, newAddress) + "\n\n"
+                + t.t("change.notYou") + "\n";
+        String html = "<p>" + t.t("hello", Html.escape(m.username())) + "</p>"
+                + "<p>" + t.t("change.asked", Html.escape(forumName), Html.escape(newAddress)) + "</p>"
+                + "<p>" + Html.escape(t.t("change.notYou")) + "</p>";
+        return Email.plain(EmailAddress.of(oldAddress), t.t("change.subject", forumName), text, key).withHtml(html);
     }
 }

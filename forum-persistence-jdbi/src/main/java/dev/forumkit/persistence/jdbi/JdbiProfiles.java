@@ -16,10 +16,10 @@ import java.util.Optional;
 final class JdbiProfiles implements Profiles {
     private static final int CHUNK = 1_000;
     private static final String COLUMNS = "member_id, about, location, website, signature, signature_html, time_zone,"
-            + " date_style, hide_last_seen, hide_signatures, last_seen_at";
+            + " date_style, hide_last_seen, hide_signatures, last_seen_at, language";
     private static final RowMapper<Profile> MAPPER = (rs, ctx) -> new Profile(MemberId.of(rs.getLong(1)), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), style(rs.getString(8)),
-            rs.getBoolean(9), rs.getBoolean(10), Rows.instant(rs, 11));
+            rs.getBoolean(9), rs.getBoolean(10), Rows.instant(rs, 11), rs.getString(12));
     /** Personal data of other features, by table and the column naming the member. */
     private static final List<String> ERASE = List.of(
             "DELETE FROM profiles WHERE member_id = :member",
@@ -41,7 +41,7 @@ final class JdbiProfiles implements Profiles {
     JdbiProfiles(JdbiTransactions db) {
         this.db = db;
         this.put = Upserts.sql(db.dialect(), "profiles", List.of("member_id"), List.of("about", "location", "website",
-                "signature", "signature_html", "time_zone", "date_style", "hide_last_seen", "hide_signatures"));
+                "signature", "signature_html", "time_zone", "date_style", "hide_last_seen", "hide_signatures", "language"));
         this.touch = Upserts.sql(db.dialect(), "profiles", List.of("member_id"), List.of("last_seen_at"));
     }
 
@@ -69,7 +69,7 @@ final class JdbiProfiles implements Profiles {
                 .bind("location", p.location()).bind("website", p.website()).bind("signature", p.signature())
                 .bind("signature_html", p.signatureHtml()).bind("time_zone", p.timeZone())
                 .bind("date_style", p.dateStyle().name()).bind("hide_last_seen", p.hideLastSeen())
-                .bind("hide_signatures", p.hideSignatures()).execute());
+                .bind("hide_signatures", p.hideSignatures()).bind("language", p.language()).execute());
     }
 
     @Override

@@ -82,6 +82,30 @@ public abstract class PasswordResetContract extends ContractBase {
     }
 
     @Test
+    void theEmailSpeaksTheMembersLanguageElseTheForums() {
+        requestAndReadToken("alice@example.org");
+        assertThat(last().email().subject()).isEqualTo("Reset your password at forum.example.org");
+        assertThat(last().email().text()).startsWith("Hello alice,");
+
+        mailing.profiles().update(ForumFixture.actor(alice), alice.id(), new dev.forumkit.core.profile.ProfileEdit(null, null, null,
+                null, null, null, false, false, "ja"));
+        String token = requestAndReadToken("alice@example.org");
+        assertThat(last().email().subject()).isEqualTo("forum.example.org のパスワード再設定");
+        assertThat(last().email().text()).startsWith("alice さん").contains("reset-password?token=" + token);
+        assertThat(last().email().html()).contains("新しいパスワードを設定する");
+
+        mailing.close(); // the same storage under a forum whose e-mails default to Japanese (the base class closes it)
+        Forum japanese = ForumFixture.forum(counted, clock, c -> c.mailer(mailer::send)
+                .publicUrl("https://forum.example.org/community/").locale(java.util.Locale.JAPANESE));
+        forum = japanese;
+        japanese.members().register(new Registration("bob", "bob@example.org", ForumFixture.PASSWORD));
+        japanese.passwordResets().request("bob@example.org");
+        japanese.outbox().drain();
+        assertThat(last().email().to().address()).isEqualTo("bob@example.org");
+        assertThat(last().email().text()).startsWith("bob さん");
+    }
+
+    @Test
     void anUnknownAddressSendsNothingAndAnswersTheSame() {
         mailing.passwordResets().request("nobody@example.org");
         mailing.outbox().drain();

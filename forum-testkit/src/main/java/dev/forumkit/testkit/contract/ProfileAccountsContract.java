@@ -34,7 +34,7 @@ public abstract class ProfileAccountsContract extends ContractBase {
 
     private static ProfileEdit edit(String website, String signature) {
         return new ProfileEdit("I ride bikes.", "Lyon", website, signature, "Europe/Paris", DateStyle.DAY_MONTH_YEAR,
-                false, true);
+                false, true, "ja");
     }
 
     private static String fieldOf(InvalidInputException e) {
@@ -54,6 +54,7 @@ public abstract class ProfileAccountsContract extends ContractBase {
         assertThat(stored.signature()).isEqualTo("Ride on <script>alert(1)</script>");
         assertThat(stored.signatureHtml()).contains("Ride on").doesNotContain("<script");
         assertThat(stored.hideSignatures()).isTrue();
+        assertThat(stored.language()).isEqualTo("ja");
         assertThat(stored.formatDate(Instant.parse("2026-07-01T10:00:00Z"))).isEqualTo("1 Jul 2026, 12:00");
     }
 
@@ -66,6 +67,8 @@ public abstract class ProfileAccountsContract extends ContractBase {
         }
         assertThatThrownBy(() -> new ProfileEdit(null, null, null, null, "Mars/Olympus_Mons", null, false, false))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(fieldOf(e)).isEqualTo("time_zone"));
+        assertThatThrownBy(() -> new ProfileEdit(null, null, null, null, null, null, false, false, "<script>"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(fieldOf(e)).isEqualTo("language"));
         String tooLong = "x".repeat(forum.profiles().signatureMaxLength() + 1);
         assertThatThrownBy(() -> forum.profiles().update(actor(ann), ann.id(), edit(null, tooLong)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(fieldOf(e)).isEqualTo("signature"));

@@ -26,7 +26,7 @@ public abstract class ProfilesPortContract extends ContractBase {
 
     private Profile full(Member m) {
         return new Profile(m.id(), "About me, with ünïcödé and a 😀", "Lyon", "https://example.org/me", "**sig**",
-                "<p><strong>sig</strong></p>", "Europe/Paris", DateStyle.DAY_MONTH_YEAR, true, true, null);
+                "<p><strong>sig</strong></p>", "Europe/Paris", DateStyle.DAY_MONTH_YEAR, true, true, null, "ja");
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class AccountRoutes {
 
     /** The settings as sent; absent fields clear (a PUT replaces the whole profile). */
     record ProfileIn(String about, String location, String website, String signature, String timeZone, String dateStyle,
-                     Boolean hideLastSeen, Boolean hideSignatures) {
+                     Boolean hideLastSeen, Boolean hideSignatures, String language) {
         ProfileEdit edit() {
             DateStyle style = dateStyle == null || dateStyle.isBlank() ? DateStyle.ISO : DateStyle.parse(dateStyle);
             if (style == null) {
@@ -36,15 +36,16 @@ public final class AccountRoutes {
                         "date_style must be iso, day_month_year or month_day_year");
             }
             return new ProfileEdit(about, location, website, signature, timeZone, style, Boolean.TRUE.equals(hideLastSeen),
-                    Boolean.TRUE.equals(hideSignatures));
+                    Boolean.TRUE.equals(hideSignatures), language);
         }
     }
 
     record ProfileJson(String about, String location, String website, String signature, String signatureHtml,
-                       String timeZone, String dateStyle, boolean hideLastSeen, boolean hideSignatures, Instant lastSeenAt) {
+                       String timeZone, String dateStyle, boolean hideLastSeen, boolean hideSignatures, Instant lastSeenAt,
+                       String language) {
         static ProfileJson from(Profile p) {
             return new ProfileJson(p.about(), p.location(), p.website(), p.signature(), p.signatureHtml(), p.timeZone(),
-                    p.dateStyle().key(), p.hideLastSeen(), p.hideSignatures(), p.lastSeenAt());
+                    p.dateStyle().key(), p.hideLastSeen(), p.hideSignatures(), p.lastSeenAt(), p.language());
         }
     }
 

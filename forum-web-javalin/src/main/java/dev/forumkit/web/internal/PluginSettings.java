@@ -17,8 +17,10 @@ import java.util.Set;
  */
 public record PluginSettings(Forum forum, String basePath, Authenticator authenticator, Sessions sessions,
                              Limits limits, Admission admission, Security security, Passwords passwords,
-                             Site site, PageFrame pageFrame, dev.forumkit.web.HostIdentity hostIdentity) {
+                             Site site, PageFrame pageFrame, dev.forumkit.web.HostIdentity hostIdentity,
+                             Language language) {
     public PluginSettings {
+        Objects.requireNonNull(language, "language");
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(forum, "forum");
         Objects.requireNonNull(basePath, "basePath");
@@ -95,6 +97,17 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
             if (sitemapUrlsPerFile < 1 || sitemapUrlsPerFile > 50_000) {
                 throw new IllegalArgumentException("a sitemap holds 1 to 50,000 addresses: " + sitemapUrlsPerFile);
             }
+        }
+    }
+
+    /**
+     * The pages' language: the host's {@code chooser} first (null from it: no opinion), then the member's preference,
+     * then the browser's {@code Accept-Language} among the supported languages, then {@code defaultLocale}.
+     */
+    public record Language(java.util.Locale defaultLocale,
+                           java.util.function.Function<io.javalin.http.Context, java.util.Locale> chooser) {
+        public Language {
+            Objects.requireNonNull(defaultLocale, "defaultLocale");
         }
     }
 

@@ -33,7 +33,7 @@ public final class AccountPages {
 
     /** The sign-in form answering a guest who asked for something that needs a member (status set by the caller). */
     public static View signInRequired(String next, String kept) {
-        return View.of("login", "Log in").noindex()
+        return View.of("login", new Text("layout.login")).noindex()
                 .with("form", Form.empty().set("next", next).withGeneral("You must be logged in to do that", "sign_in_required"))
                 .with("kept", kept);
     }
@@ -48,7 +48,7 @@ public final class AccountPages {
     }
 
     private static View login(Form form) {
-        return View.of("login", "Log in").noindex().with("form", form).with("kept", null);
+        return View.of("login", new Text("layout.login")).noindex().with("form", form).with("kept", null);
     }
 
     private static Object login(Call call) {
@@ -72,7 +72,7 @@ public final class AccountPages {
         return found.thenApply(m -> {
             if (m.isEmpty()) {
                 // the same words for an unknown name and a wrong password, beside the password field
-                form.withError("password", "Wrong username or password");
+                form.withError("password", "Wrong username or password", "wrong_credentials");
                 return Refusal.explained(login(form), HttpProblem.invalidCredentials());
             }
             Throttles.signInPerAccount(api).reset(account);
@@ -90,7 +90,7 @@ public final class AccountPages {
     }
 
     private static View join(Form form) {
-        return View.of("register", "Register").noindex().with("form", form);
+        return View.of("register", new Text("layout.register")).noindex().with("form", form);
     }
 
     private static Object join(Call call) {
@@ -118,7 +118,7 @@ public final class AccountPages {
         if (call.viewer().isGuest()) {
             return Redirect.found(ReadPages.links(call).home());
         }
-        return View.of("logout", "Log out").noindex();
+        return View.of("logout", new Text("layout.logout")).noindex();
     }
 
     private static Object logout(Call call) {

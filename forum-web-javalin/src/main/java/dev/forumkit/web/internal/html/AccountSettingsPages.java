@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class AccountSettingsPages {
     private static final String[] PROFILE_FIELDS = {"about", "location", "website", "signature", "time_zone", "date_style",
-            "hide_last_seen", "hide_signatures"};
+            "hide_last_seen", "hide_signatures", "language"};
 
     private AccountSettingsPages() {
     }
@@ -49,9 +49,9 @@ public final class AccountSettingsPages {
         Form form = submitted != null ? submitted : Form.empty().set("about", p.about()).set("location", p.location())
                 .set("website", p.website()).set("signature", p.signature()).set("time_zone", p.timeZone())
                 .set("date_style", p.dateStyle().key()).set("hide_last_seen", p.hideLastSeen() ? "1" : null)
-                .set("hide_signatures", p.hideSignatures() ? "1" : null);
-        return View.of("account-profile", "Your profile").noindex().with("form", form).with("saved", saved)
-                .with("zones", ZONES).with("styles", List.of(DateStyle.values()))
+                .set("hide_signatures", p.hideSignatures() ? "1" : null).set("language", p.language());
+        return View.of("account-profile", new Text("account.profile.title")).noindex().with("form", form).with("saved", saved)
+                .with("zones", ZONES).with("styles", List.of(DateStyle.values())).with("languages", Texts.SUPPORTED)
                 .with("signatureMax", call.api().forum().profiles().signatureMaxLength())
                 .with("now", call.api().forum().clock().instant());
     }
@@ -62,16 +62,16 @@ public final class AccountSettingsPages {
             DateStyle style = DateStyle.parse(form.value("date_style"));
             ProfileEdit edit = new ProfileEdit(form.get("about"), form.get("location"), form.get("website"),
                     form.get("signature"), form.get("time_zone"), style, form.get("hide_last_seen") != null,
-                    form.get("hide_signatures") != null);
+                    form.get("hide_signatures") != null, form.get("language"));
             call.api().forum().profiles().update(call.actor(), call.viewer().member().id(), edit);
         } catch (RuntimeException refused) {
             return Refusal.of(profilePage(call, form, null), form, refused, PROFILE_FIELDS);
         }
-        return profilePage(call, null, "Your profile is saved.");
+        return profilePage(call, null, "account.profile.saved");
     }
 
     private static View passwordPage(Form form, String done) {
-        return View.of("account-password", "Change your password").noindex().with("form", form).with("done", done);
+        return View.of("account-password", new Text("account.password.title")).noindex().with("form", form).with("done", done);
     }
 
     private static Object changePassword(Call call) {
@@ -99,29 +99,29 @@ public final class AccountSettingsPages {
         });
     }
 
-    private static View sessionsPage(Call call, String done) {
+    private static View sessionsPage(Call call, Text done) {
         Member me = call.viewer().member();
         String token = call.viewer().sessionToken();
         String current = SessionTokens.wellFormed(token) ? SessionTokens.hash(token) : "";
-        String message = done != null ? done
-                : "password".equals(call.ctx().queryParam("changed")) ? "Your password is changed; every other device is signed out." : null;
-        return View.of("account-sessions", "Signed-in devices").noindex()
+        Text message = done != null ? done
+                : "password".equals(call.ctx().queryParam("changed")) ? new Text("account.sessions.passwordChanged") : null;
+        return View.of("account-sessions", new Text("account.sessions.title")).noindex()
                 .with("sessions", call.api().forum().sessions().of(me.id())).with("current", current).with("done", message);
     }
 
     private static Object endSession(Call call) {
         String handle = call.ctx().formParam("session");
         boolean ended = handle != null && call.api().forum().sessions().endByHandle(call.viewer().member().id(), handle);
-        return sessionsPage(call, ended ? "That device is signed out." : "That device was already signed out.");
+        return sessionsPage(call, new Text(ended ? "account.sessions.ended" : "account.sessions.endedAlready"));
     }
 
     private static Object endOthers(Call call) {
         int n = call.api().forum().sessions().endOthers(call.viewer().member().id(), call.viewer().sessionToken());
-        return sessionsPage(call, n == 1 ? "1 other device is signed out." : n + " other devices are signed out.");
+        return sessionsPage(call, new Text(n == 1 ? "account.sessions.endedOthers.one" : "account.sessions.endedOthers.other", n));
     }
 
     private static View deletePage(Form form) {
-        return View.of("account-delete", "Delete your account").noindex().with("form", form);
+        return View.of("account-delete", new Text("account.delete.title")).noindex().with("form", form);
     }
 
     private static Object delete(Call call) {

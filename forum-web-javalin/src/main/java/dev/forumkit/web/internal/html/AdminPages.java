@@ -27,18 +27,18 @@ final class AdminPages {
         t.post("/admin/recount", Access.ADMIN, AdminPages::recount);
     }
 
-    private static View page(Call call, String template, String title) {
+    private static View page(Call call, String template, Text title) {
         Links links = ReadPages.links(call);
-        return View.of(template, title).noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""));
+        return View.of(template, title).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""));
     }
 
     private static Object home(Call call) {
-        return View.of("admin/home", "Admin").noindex().crumb("Forums", ReadPages.links(call).home())
+        return View.of("admin/home", new Text("nav.admin")).noindex().crumb(new Text("nav.forums"), ReadPages.links(call).home())
                 .with("report", null);
     }
 
     private static View categories(Call call, Form form) {
-        return page(call, "admin/categories", "Categories")
+        return page(call, "admin/categories", new Text("admin.categories"))
                 .with("categories", call.api().forum().boards().categories())
                 .with("form", form);
     }
@@ -66,7 +66,7 @@ final class AdminPages {
     }
 
     private static View boards(Call call, Form form) {
-        return page(call, "admin/boards", "Boards")
+        return page(call, "admin/boards", new Text("admin.boards"))
                 .with("categories", call.api().forum().boards().categories())
                 .with("boards", call.api().forum().boards().boards())
                 .with("form", form);
@@ -90,7 +90,7 @@ final class AdminPages {
     }
 
     private static View boardPage(Call call, Board b, Form form) {
-        return page(call, "admin/board", "Edit board").crumb("Boards", ReadPages.links(call).admin("boards"))
+        return page(call, "admin/board", new Text("admin.board.title")).crumb(new Text("admin.boards"), ReadPages.links(call).admin("boards"))
                 .with("board", b)
                 .with("categories", call.api().forum().boards().categories())
                 .with("form", form);
@@ -120,7 +120,7 @@ final class AdminPages {
     private static Object members(Call call) {
         String name = call.ctx().queryParam("name");
         Form form = Form.empty().set("name", name);
-        View page = page(call, "admin/members", "Members").with("form", form);
+        View page = page(call, "admin/members", new Text("nav.members")).with("form", form);
         if (name == null || name.isBlank()) {
             return page;
         }
@@ -133,6 +133,6 @@ final class AdminPages {
 
     private static Object recount(Call call) {
         RecountReport r = call.api().forum().counters().recount(call.actor());
-        return View.of("admin/home", "Admin").noindex().crumb("Forums", ReadPages.links(call).home()).with("report", r);
+        return View.of("admin/home", new Text("nav.admin")).noindex().crumb(new Text("nav.forums"), ReadPages.links(call).home()).with("report", r);
     }
 }

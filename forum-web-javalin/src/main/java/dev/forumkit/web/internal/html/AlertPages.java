@@ -28,8 +28,8 @@ final class AlertPages {
         if (n > p.lastPage()) {
             return Redirect.found(links.alerts(p.lastPage()));
         }
-        return View.of("alerts", n > 1 ? "Alerts | Page " + n : "Alerts").noindex()
-                .crumb("Forums", links.home())
+        return View.of("alerts", n > 1 ? new Text("title.paged", new Text("nav.alerts"), n) : new Text("nav.alerts")).noindex()
+                .crumb(new Text("nav.forums"), links.home())
                 .with("page", p)
                 .with("lines", p.items().stream().map(e -> AlertLine.of(e, links)).toList())
                 .with("pager", Pager.of(p, links::alerts));

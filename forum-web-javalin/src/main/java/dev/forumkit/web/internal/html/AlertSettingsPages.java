@@ -36,9 +36,9 @@ final class AlertSettingsPages {
         List<AlertKindRow> rows = List.of(AlertKind.values()).stream()
                 .map(k -> new AlertKindRow("kind_" + k.name().toLowerCase(java.util.Locale.ROOT), label(k),
                         p.delivery(k).name().toLowerCase(java.util.Locale.ROOT))).toList();
-        return View.of("alert-preferences", "Alert preferences").noindex()
-                .crumb("Forums", links.home())
-                .crumb("Alerts", links.alerts())
+        return View.of("alert-preferences", new Text("alerts.preferences")).noindex()
+                .crumb(new Text("nav.forums"), links.home())
+                .crumb(new Text("nav.alerts"), links.alerts())
                 .with("rows", rows)
                 .with("preferences", p)
                 .with("ignored", call.api().forum().alerts().ignored(call.actor()));
@@ -86,23 +86,8 @@ final class AlertSettingsPages {
         return ReadPages.links(call).base() + "/members/" + (slug.isEmpty() ? "" : slug + ".") + id.value() + "/";
     }
 
-    private static String label(AlertKind kind) {
-        return switch (kind) {
-            case REPLY -> "Replies in threads you watch";
-            case QUOTE -> "Someone quotes your post";
-            case MENTION -> "Someone mentions you";
-            case REACTION -> "Someone reacts to your post";
-            case NEW_THREAD -> "New threads in boards you watch";
-            case NEW_POST_IN_BOARD -> "New posts in boards you watch for every post";
-            case THREAD_LOCKED -> "Your thread is locked";
-            case THREAD_MOVED -> "Your thread is moved";
-            case THREAD_DELETED -> "Your thread is deleted";
-            case POST_DELETED -> "Your post is deleted";
-            case POST_RESTORED -> "Your post is restored";
-            case REPORT_RESOLVED -> "A report you made is resolved";
-            case REPORT_REJECTED -> "A report you made is rejected";
-            case MEMBER_WARNED -> "You are given a warning";
-            case CONVERSATION_MESSAGE -> "New conversation messages and invitations (the inbox count; choose e-mail to be e-mailed too)";
-        };
+    /** The kind of alert as a text of the bundles ({@code alertKind.reply}). */
+    static Text label(AlertKind kind) {
+        return new Text("alertKind." + kind.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

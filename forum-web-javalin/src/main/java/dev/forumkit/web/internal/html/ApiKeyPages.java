@@ -29,7 +29,7 @@ final class ApiKeyPages {
 
     private static View keys(Call call, Form form, NewApiKey made) {
         Links links = ReadPages.links(call);
-        return View.of("admin/api-keys", "API keys").noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""))
+        return View.of("admin/api-keys", new Text("admin.apiKeys")).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""))
                 .with("keys", call.api().forum().apiKeys().list(call.actor())).with("form", form)
                 .with("made", made).with("now", call.api().forum().clock().instant());
     }

@@ -35,14 +35,14 @@ final class ApprovalPages {
         ApprovalRoutes.refuseNonModerators(call);
         Page<HeldView> page = call.api().forum().approvals().queue(call.actor(), call.page());
         Links links = ReadPages.links(call);
-        return View.of("approval-queue", "Approval queue").noindex().crumb("Forums", links.home())
+        return View.of("approval-queue", new Text("approval.title")).noindex().crumb(new Text("nav.forums"), links.home())
                 .with("page", page).with("form", Form.empty());
     }
 
     private static View held(Call call, Form form) {
         HeldView v = call.api().forum().approvals().view(call.actor(), id(call));
         Links links = ReadPages.links(call);
-        return View.of("held", v.title() == null ? "Held post" : v.title()).noindex().crumb("Forums", links.home())
+        return (v.title() == null ? View.of("held", new Text("held.title")) : View.of("held", v.title())).noindex().crumb(new Text("nav.forums"), links.home())
                 .with("view", v).with("form", form)
                 .with("moderator", call.api().forum().approvals().mayDecide(call.actor(), v.held()))
                 .with("own", call.viewer().member() != null && call.viewer().member().id().equals(v.held().author()));

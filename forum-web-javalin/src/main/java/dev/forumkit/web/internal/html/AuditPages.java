@@ -31,8 +31,8 @@ final class AuditPages {
         Form form = Form.empty();
         FIELDS.forEach(f -> form.set(f, call.ctx().queryParam(f)));
         Links links = ReadPages.links(call);
-        View page = View.of("admin/audit-log", "Audit log").noindex().crumb("Forums", links.home())
-                .crumb("Admin", links.admin("")).with("form", form).with("actions", AuditAction.values())
+        View page = View.of("admin/audit-log", new Text("admin.audit")).noindex().crumb(new Text("nav.forums"), links.home())
+                .crumb(new Text("nav.admin"), links.admin("")).with("form", form).with("actions", AuditAction.values())
                 .with("kinds", AuditTarget.Kind.values()).with("page", null).with("query", "");
         try {
             // the page names the actor by username; the API by id

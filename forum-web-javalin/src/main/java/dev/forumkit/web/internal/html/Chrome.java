@@ -6,18 +6,14 @@ import dev.forumkit.core.policy.Standing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What every page's frame needs: who is looking (and their CSRF token for forms), the title and breadcrumbs, the
- * links, and how to show times and numbers. Times are shown in UTC with a machine-readable {@code <time>}.
+ * links, the words of the page in the reader's language ({@link #t}), and how to show times and numbers. Times are
+ * shown in the member's time zone and date format (UTC for guests) with a machine-readable {@code <time>}.
  */
 public final class Chrome {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
     private final Links links;
     private final String apiPrefix;
     private final Member me;
@@ -37,6 +33,7 @@ public final class Chrome {
     private dev.forumkit.core.profile.Profile display;
     private boolean framed;
     private dev.forumkit.web.HostIdentity host;
+    private Texts texts = Texts.english();
 
     public Chrome(String base, String apiPrefix, Member me, Standing standing, String csrf, Instant now, String title,
                   List<Crumb> crumbs, boolean noindex, String here) {
@@ -143,18 +140,68 @@ public final class Chrome {
         this.display = settings;
     }
 
+    /** The page's language, chosen by the responder; English until then. */
+    void texts(Texts value) {
+        this.texts = value;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    /** The text of {@code key} in the reader's language, {@code {0}}... replaced by the arguments. */
+    public String t(String key, Object... args) {
+        return texts.t(key, args);
+    }
+
+    /** A text with our own markup (a link in a sentence), arguments escaped: write it with {@code $unsafe}. */
+    public String html(String key, Object... args) {
+        return texts.html(key, args);
+    }
+
+    /** "1 reply" or "3 replies": {@code key.one} or {@code key.other} with the number, thousands separated. */
+    public String plural(String key, long n) {
+        return texts.plural(key, n, num(n));
+    }
+
+    /** An error's message in the reader's language (see {@link Texts#error}). */
+    public String error(String code, String english) {
+        return texts.error(code, english);
+    }
+
+    /** For {@code <html lang>}. */
+    public String lang() {
+        return texts.lang();
+    }
+
     public String date(Instant at) {
         if (at == null) {
             return "";
         }
-        return display == null ? DATE.format(at) : display.formatDate(at).replaceFirst(",? \\d{1,2}:\\d{2}( [AP]M)?$", "");
+        if (display == null || localized()) {
+            return texts.format("format.date", at, zone());
+        }
+        return display.formatDate(at).replaceFirst(",? \\d{1,2}:\\d{2}( [AP]M)?$", "");
     }
 
     public String dateTime(Instant at) {
         if (at == null) {
             return "";
         }
-        return display == null ? DATE_TIME.format(at) : display.formatDate(at);
+        return display == null || localized() ? texts.format("format.dateTime", at, zone()) : display.formatDate(at);
+    }
+
+    /**
+     * The member's English day-month or month-day order means nothing in Japanese: outside English every style but
+     * ISO shows the language's own date format, in the member's time zone.
+     */
+    private boolean localized() {
+        return display != null && display.dateStyle() != dev.forumkit.core.profile.DateStyle.ISO
+                && !texts.locale().getLanguage().equals("en");
+    }
+
+    private java.time.ZoneId zone() {
+        return display == null ? ZoneOffset.UTC : display.zone();
     }
 
     public String iso(Instant at) {
@@ -168,21 +215,19 @@ public final class Chrome {
         }
         long s = Math.max(0, Duration.between(at, now).getSeconds());
         if (s < 60) {
-            return "just now";
+            return t("ago.now");
         }
         if (s < 3600) {
-            long m = s / 60;
-            return m == 1 ? "a minute ago" : m + " minutes ago";
+            return plural("ago.minutes", s / 60);
         }
         if (s < 86_400) {
-            long h = s / 3600;
-            return h == 1 ? "an hour ago" : h + " hours ago";
+            return plural("ago.hours", s / 3600);
         }
         if (s < 2 * 86_400) {
-            return "yesterday";
+            return t("ago.yesterday");
         }
         if (s < 7 * 86_400) {
-            return s / 86_400 + " days ago";
+            return plural("ago.days", s / 86_400);
         }
         return date(at);
     }

@@ -73,14 +73,14 @@ final class ConversationPages {
         if (n > p.lastPage()) {
             return Redirect.found(b + "/conversations/" + (p.lastPage() > 1 ? "page-" + p.lastPage() : ""));
         }
-        return View.of("conversations", "Conversations").noindex().crumb("Forums", ReadPages.links(call).home())
+        return View.of("conversations", new Text("conv.title")).noindex().crumb(new Text("nav.forums"), ReadPages.links(call).home())
                 .with("page", p)
                 .with("pager", Pager.of(p, k -> b + "/conversations/" + (k > 1 ? "page-" + k : "")));
     }
 
     private static View startForm(Call call, Form form) {
-        return View.of("start-conversation", "Start a conversation").noindex()
-                .crumb("Forums", ReadPages.links(call).home()).crumb("Conversations", base(call) + "/conversations/")
+        return View.of("start-conversation", new Text("conv.start")).noindex()
+                .crumb(new Text("nav.forums"), ReadPages.links(call).home()).crumb(new Text("conv.title"), base(call) + "/conversations/")
                 .with("form", form).with("limit", call.api().forum().conversations().limits().maxParticipants() - 1);
     }
 
@@ -108,7 +108,7 @@ final class ConversationPages {
             form.set("body", "[quote=\"" + author + "\"]\n" + m.body() + "\n[/quote]\n");
         }
         return View.of("conversation", p.conversation().title()).noindex()
-                .crumb("Forums", ReadPages.links(call).home()).crumb("Conversations", base(call) + "/conversations/")
+                .crumb(new Text("nav.forums"), ReadPages.links(call).home()).crumb(new Text("conv.title"), base(call) + "/conversations/")
                 .with("page", p).with("form", form).with("here", href(call, id, 1))
                 .with("pager", Pager.of(p.messages(), k -> href(call, id, k)));
     }
@@ -139,7 +139,7 @@ final class ConversationPages {
     private static View reportForm(Call call, Form form, boolean done) {
         MessageId mid = MessageId.of(Params.id(call, "messageId"));
         Message m = call.api().forum().conversations().message(call.actor(), mid); // 404 unless the viewer reads it
-        return View.of("report", "Report a message").noindex().crumb("Forums", ReadPages.links(call).home())
+        return View.of("report", new Text("report.message.title")).noindex().crumb(new Text("nav.forums"), ReadPages.links(call).home())
                 .with("action", base(call) + "/conversation-messages/" + mid.value() + "/report")
                 .with("back", href(call, m.conversation(), 1)).with("form", form).with("done", done);
     }
@@ -158,8 +158,8 @@ final class ConversationPages {
     }
 
     private static View blocks(Call call, Form form) {
-        return View.of("conversation-blocks", "Blocked from conversations").noindex()
-                .crumb("Forums", ReadPages.links(call).home()).crumb("Conversations", base(call) + "/conversations/")
+        return View.of("conversation-blocks", new Text("conv.blocks.title")).noindex()
+                .crumb(new Text("nav.forums"), ReadPages.links(call).home()).crumb(new Text("conv.title"), base(call) + "/conversations/")
                 .with("blocked", call.api().forum().conversations().blocked(call.actor())).with("form", form);
     }
 

@@ -28,7 +28,7 @@ public final class EmailVerificationPages {
 
     /** {@code link}: the open link the token names (null if none); {@code done}: the address just confirmed. */
     private static View confirmPage(Form form, EmailVerification link, String done) {
-        return View.of("verify-email", "Confirm your e-mail address").noindex().with("form", form)
+        return View.of("verify-email", new Text("verify.title")).noindex().with("form", form)
                 .with("address", link == null ? null : link.email())
                 .with("change", link != null && link.purpose() == EmailVerification.Purpose.CHANGE_ADDRESS)
                 .with("done", done);
@@ -56,9 +56,9 @@ public final class EmailVerificationPages {
         }
     }
 
-    private static View accountPage(Call call, Form form, String sent) {
+    private static View accountPage(Call call, Form form, Text sent) {
         Member me = call.api().forum().members().byId(call.viewer().member().id()).orElse(call.viewer().member());
-        return View.of("account-email", "Your e-mail address").noindex().with("form", form).with("me", me)
+        return View.of("account-email", new Text("account.email.title")).noindex().with("form", form).with("me", me)
                 .with("sent", sent)
                 .with("required", call.api().forum().emailVerifications().verification()
                         == dev.forumkit.core.verify.Verification.REQUIRED_TO_POST);
@@ -75,7 +75,7 @@ public final class EmailVerificationPages {
             return EmailVerificationRoutes.change(call.api(), call.viewer().member(), email,
                     call.ctx().formParam("current_password")).handle((done, failure) -> {
                         if (failure == null) {
-                            return (Object) accountPage(call, Form.empty(), EmailVerificationRoutes.changeSent(email));
+                            return (Object) accountPage(call, Form.empty(), new Text("account.email.changeSent", email.strip()));
                         }
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
@@ -93,6 +93,6 @@ public final class EmailVerificationPages {
         } catch (RuntimeException refused) {
             return Refusal.of(accountPage(call, form, null), form, refused);
         }
-        return accountPage(call, form, EmailVerificationRoutes.RESENT);
+        return accountPage(call, form, new Text("account.email.resent"));
     }
 }

@@ -7,21 +7,22 @@ public final class ErrorPages {
 
     /** The failure as people read it. */
     public record Failure(int status, String code, String message, String errorId) {
+        /** The key of the page's heading in the bundles. */
         public String heading() {
             return switch (status) {
-                case 403 -> "You can't do that";
-                case 404 -> "Not found";
-                case 409 -> "That clashed with another change";
-                case 422 -> "Something is not right";
-                case 429 -> "Slow down a little";
-                case 503 -> "Back in a moment";
-                default -> status >= 500 ? "Something went wrong" : "That didn't work";
+                case 403 -> "errorPage.403";
+                case 404 -> "errorPage.404";
+                case 409 -> "errorPage.409";
+                case 422 -> "errorPage.422";
+                case 429 -> "errorPage.429";
+                case 503 -> "errorPage.503";
+                default -> status >= 500 ? "errorPage.500" : "errorPage.other";
             };
         }
     }
 
     public static View error(int status, String code, String message, String errorId, String kept) {
         Failure f = new Failure(status, code == null ? "error" : code, message == null ? "" : message, errorId);
-        return View.of("error", f.heading()).noindex().status(status).with("failure", f).with("kept", kept);
+        return View.of("error", new Text(f.heading())).noindex().status(status).with("failure", f).with("kept", kept);
     }
 }

@@ -10,13 +10,23 @@ import java.util.Map;
 
 /**
  * A form as typed and as judged: the values to show again and the error beside each field. Nothing a person
- * typed is dropped when the form comes back with errors (passwords excepted).
+ * typed is dropped when the form comes back with errors (passwords excepted). Messages are kept with their error
+ * code and shown in the page's language: outside English an {@code error.<code>} text of the bundles replaces the
+ * core's English message (which English readers see as it is, details included).
  */
 public final class Form {
     private final Map<String, String> values = new LinkedHashMap<>();
-    private final Map<String, String> errors = new LinkedHashMap<>();
-    private final List<String> general = new ArrayList<>();
+    private final Map<String, Message> errors = new LinkedHashMap<>();
+    private final List<Message> general = new ArrayList<>();
     private String code;
+    private Texts texts = Texts.english();
+
+    /** A message as core or a page said it in English, with its stable code (null: none). */
+    private record Message(String code, String english) {
+        String in(Texts texts) {
+            return texts.error(code, english);
+        }
+    }
 
     public static Form empty() {
         return new Form();
@@ -48,7 +58,7 @@ public final class Form {
     Form withErrors(InvalidInputException e, String... shownFields) {
         List<String> shown = List.of(shownFields);
         for (InvalidInputException.FieldError fe : e.fieldErrors()) {
-            String message = sentence(fe.message());
+            Message message = new Message(fe.code(), sentence(fe.message()));
             if (shown.contains(fe.field())) {
                 errors.putIfAbsent(fe.field(), message);
             } else {
@@ -58,20 +68,22 @@ public final class Form {
         return this;
     }
 
-    Form withError(String field, String message) {
-        errors.putIfAbsent(field, sentence(message));
-        return this;
-    }
-
-    Form withGeneral(String message) {
-        general.add(sentence(message));
+    /** An error beside a field; {@code errorCode} names its {@code error.<code>} text in other languages. */
+    Form withError(String field, String message, String errorCode) {
+        errors.putIfAbsent(field, new Message(errorCode, sentence(message)));
         return this;
     }
 
     /** A general error with the stable code the API would give for it (shown as {@code data-error-code}). */
     Form withGeneral(String message, String errorCode) {
         this.code = errorCode;
-        return withGeneral(message);
+        general.add(new Message(errorCode, sentence(message)));
+        return this;
+    }
+
+    /** The page's language, set by the responder before the page renders. */
+    void language(Texts value) {
+        this.texts = value;
     }
 
     public String code() {
@@ -87,7 +99,8 @@ public final class Form {
     }
 
     public String error(String field) {
-        return errors.get(field);
+        Message m = errors.get(field);
+        return m == null ? null : m.in(texts);
     }
 
     public boolean has(String field) {
@@ -100,7 +113,7 @@ public final class Form {
     }
 
     public List<String> general() {
-        return List.copyOf(general);
+        return general.stream().map(m -> m.in(texts)).toList();
     }
 
     public boolean hasErrors() {

@@ -29,13 +29,13 @@ final class GroupPages {
         t.post("/admin/groups/{groupId}/members/{memberId}/remove", Access.ADMIN, GroupPages::removeMember);
     }
 
-    private static View page(Call call, String template, String title) {
+    private static View page(Call call, String template, Text title) {
         Links links = ReadPages.links(call);
-        return View.of(template, title).noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""));
+        return View.of(template, title).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""));
     }
 
     private static View groups(Call call, Form form) {
-        return page(call, "admin/groups", "Groups").with("groups", call.api().forum().groups().all()).with("form", form);
+        return page(call, "admin/groups", new Text("admin.groups")).with("groups", call.api().forum().groups().all()).with("form", form);
     }
 
     private static Object create(Call call) {
@@ -63,7 +63,7 @@ final class GroupPages {
         if (!form.has("name")) {
             form = form.set("name", g.name()).set("title", g.title()).set("display_order", Integer.toString(g.displayOrder()));
         }
-        return page(call, "admin/group", "Group " + g.name()).crumb("Groups", ReadPages.links(call).admin("groups"))
+        return page(call, "admin/group", new Text("admin.group.title", g.name())).crumb(new Text("admin.groups"), ReadPages.links(call).admin("groups"))
                 .with("group", g).with("members", members).with("form", form);
     }
 

@@ -37,7 +37,7 @@ public final class MemberListPages {
             throw HttpProblem.notFound("there is no such page");
         }
         String base = ReadPages.links(call).base() + "/members/?sort=" + sort.key();
-        return View.of("members", "Members").crumb("Forums", ReadPages.links(call).home())
+        return View.of("members", "Members").crumb(new Text("nav.forums"), ReadPages.links(call).home())
                 .with("members", members).with("sort", sort).with("sorts", List.of(MemberSort.values()))
                 .with("pager", Pager.of(members, n -> n <= 1 ? base : base + "&page=" + n))
                 .with("online", call.api().forum().profiles().onlineNow());

@@ -16,7 +16,7 @@ final class OutboxPages {
     private static Object outbox(Call call) {
         OutboxStatus status = call.api().forum().outbox().status();
         Links links = ReadPages.links(call);
-        return View.of("admin/outbox", "Event outbox").noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""))
+        return View.of("admin/outbox", new Text("admin.outbox")).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""))
                 .with("head", status.head())
                 .with("consumers", status.consumers().stream().map(OutboxRow::from).toList());
     }

@@ -70,7 +70,7 @@ final class PageResponder implements Responder {
         if (r.form() != null) {
             for (ApiErrors.ApiError e : a.errors()) {
                 if (e.field() != null && r.fields().contains(e.field())) {
-                    r.form().withError(e.field(), e.message());
+                    r.form().withError(e.field(), e.message(), e.code());
                 } else {
                     r.form().withGeneral(e.message(), e.code());
                 }
@@ -113,10 +113,13 @@ final class PageResponder implements Responder {
 
     /** The page in the host's frame if there is one and {@code inFrame}, else in the forum's own chrome. */
     private void render(Context ctx, Viewer viewer, View v, boolean inFrame) {
+        dev.forumkit.core.profile.Profile settings = viewer.member() == null ? null : viewerSettings(viewer, v);
+        Texts texts = Languages.choose(ctx, api.settings().language(), settings);
         Chrome chrome = new Chrome(api.settings().basePath(), api.settings().apiPrefix(), viewer.member(), viewer.standing(),
-                viewer.csrfToken(), api.forum().clock().instant(), v.title(), v.crumbs(), v.isNoindex(),
+                viewer.csrfToken(), api.forum().clock().instant(), v.title(texts), v.crumbs(texts), v.isNoindex(),
                 ctx.method() == HandlerType.GET ? ctx.path() : null);
         chrome.hostIdentity(api.settings().hostIdentity());
+        chrome.texts(texts);
         if (v.canonical() != null || v.description() != null || !v.feeds().isEmpty()) {
             String base = api.settings().basePath();
             String canonical = v.canonical() == null ? null
@@ -126,14 +129,8 @@ final class PageResponder implements Responder {
         if (viewer.member() != null) {
             chrome.unreadAlerts(unreadAlerts(viewer));
             chrome.unreadConversations(unreadConversations(viewer));
-            try {
-                // a page that read the viewer's settings already (a thread page, for signatures) hands them over
-                Object known = v.model().get(VIEWER_SETTINGS);
-                var id = viewer.member().id();
-                chrome.display(known instanceof dev.forumkit.core.profile.Profile p ? p : api.forum().profiles()
-                        .ofMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id)));
-            } catch (RuntimeException storageDown) {
-                // an error page must render when storage failed: dates then show in UTC
+            if (settings != null) {
+                chrome.display(settings);
             }
             chrome.mustVerifyEmail(!viewer.member().emailVerified()
                     && api.forum().policy().verification() == dev.forumkit.core.verify.Verification.REQUIRED_TO_POST);
@@ -141,11 +138,31 @@ final class PageResponder implements Responder {
         Map<String, Object> model = new HashMap<>(v.model());
         model.remove(VIEWER_SETTINGS); // for the frame only, not a template parameter
         model.put("c", chrome);
+        for (Object value : model.values()) {
+            if (value instanceof Form f) {
+                f.language(texts);
+            }
+        }
+        // the language may follow Accept-Language: a shared cache must not hand one reader's language to another
+        ctx.header("Vary", "Accept-Language");
         if (frame != null && inFrame) {
-            ctx.status(v.status()).html(frame.render(ctx, chrome, v.template() + ".jte", model, v.title(), v.status()));
+            ctx.status(v.status()).html(frame.render(ctx, chrome, v.template() + ".jte", model, v.title(texts), v.status()));
         } else { // straight into UTF-8 bytes: no UTF-16 copy of the page (issue 18)
             ctx.status(v.status()).contentType(io.javalin.http.ContentType.TEXT_HTML)
                     .result(renderer.renderUtf8(v.template() + ".jte", model));
+        }
+    }
+
+    /** The signed-in member's settings (time zone, date format, language); null when storage failed. */
+    private dev.forumkit.core.profile.Profile viewerSettings(Viewer viewer, View v) {
+        try {
+            // a page that read the viewer's settings already (a thread page, for signatures) hands them over
+            Object known = v.model().get(VIEWER_SETTINGS);
+            var id = viewer.member().id();
+            return known instanceof dev.forumkit.core.profile.Profile p ? p : api.forum().profiles()
+                    .ofMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id));
+        } catch (RuntimeException storageDown) {
+            return null; // an error page must render when storage failed: dates then show in UTC, words in the default
         }
     }
 

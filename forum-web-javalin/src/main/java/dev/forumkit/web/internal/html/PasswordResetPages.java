@@ -21,7 +21,7 @@ public final class PasswordResetPages {
     }
 
     private static View forgot(Form form, String sent) {
-        return View.of("forgot-password", "Forgot your password?").noindex().with("form", form).with("sent", sent);
+        return View.of("forgot-password", new Text("login.forgot")).noindex().with("form", form).with("sent", sent);
     }
 
     private static Object forgotForm(Call call) {
@@ -39,7 +39,7 @@ public final class PasswordResetPages {
     }
 
     private static View reset(Form form, boolean usable, boolean done) {
-        return View.of("reset-password", "Choose a new password").noindex().with("form", form)
+        return View.of("reset-password", new Text("reset.title")).noindex().with("form", form)
                 .with("usable", usable).with("done", done);
     }
 

@@ -92,15 +92,15 @@ final class PermissionPages {
             cells.add(new GridCell(p, Optional.ofNullable(set.get(p)).map(GrantValue::key).orElse("inherit")));
         }
         List<ScopeOption> scopes = new ArrayList<>();
-        scopes.add(new ScopeOption("forum", "The whole forum"));
+        scopes.add(new ScopeOption("forum", new Text("admin.scope.forum")));
         for (Category c : call.api().forum().boards().categories()) {
-            scopes.add(new ScopeOption("category:" + c.id().value(), "Category: " + c.title()));
+            scopes.add(new ScopeOption("category:" + c.id().value(), new Text("admin.scope.category", c.title())));
         }
         for (Board b : call.api().forum().boards().boards()) {
-            scopes.add(new ScopeOption("board:" + b.id().value(), "Board: " + b.title()));
+            scopes.add(new ScopeOption("board:" + b.id().value(), new Text("admin.scope.board", b.title())));
         }
         Links links = ReadPages.links(call);
-        return View.of("admin/permissions", "Permissions").noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""))
+        return View.of("admin/permissions", new Text("admin.permissions")).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""))
                 .with("groups", call.api().forum().groups().all()).with("scopes", scopes)
                 .with("subject", r.subjectValue()).with("subjectLabel", r.subjectLabel()).with("scope", r.scopeValue())
                 .with("cells", cells).with("form", form).with("saved", saved);
@@ -156,8 +156,8 @@ final class PermissionPages {
             rows.add(new ExplainRow(a.name().toLowerCase(Locale.ROOT).replace('_', ' '), d));
         }
         Links links = ReadPages.links(call);
-        return View.of("admin/explain", "Explain permissions").noindex().crumb("Forums", links.home())
-                .crumb("Admin", links.admin("")).crumb("Permissions", links.admin("permissions"))
+        return View.of("admin/explain", new Text("admin.explain")).noindex().crumb(new Text("nav.forums"), links.home())
+                .crumb(new Text("nav.admin"), links.admin("")).crumb(new Text("admin.permissions"), links.admin("permissions"))
                 .with("member", member == null ? "" : member.username()).with("board", board)
                 .with("boards", call.api().forum().boards().boards()).with("rows", rows);
     }

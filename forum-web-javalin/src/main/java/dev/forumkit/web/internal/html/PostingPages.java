@@ -46,8 +46,8 @@ final class PostingPages {
 
     private static View startPage(Call call, Board board, Form form) {
         Links links = ReadPages.links(call);
-        return View.of("post-thread", "Post thread").noindex()
-                .crumb("Forums", links.home())
+        return View.of("post-thread", new Text("board.postThread")).noindex()
+                .crumb(new Text("nav.forums"), links.home())
                 .crumb(board.title(), links.board(board))
                 .with("board", board)
                 .with("form", form);
@@ -87,8 +87,8 @@ final class PostingPages {
 
     private static View replyPage(Call call, ForumThread t, Form form, java.util.List<dev.forumkit.core.attachment.Attachment> drafts) {
         Links links = ReadPages.links(call);
-        return View.of("reply", "Reply to " + t.title()).noindex()
-                .crumb("Forums", links.home())
+        return View.of("reply", new Text("reply.heading", t.title())).noindex()
+                .crumb(new Text("nav.forums"), links.home())
                 .crumb(t.title(), links.thread(t))
                 .with("thread", t)
                 .with("form", form)
@@ -148,8 +148,8 @@ final class PostingPages {
         Links links = ReadPages.links(call);
         ForumThread t = e.thread();
         Post p = e.post();
-        return View.of("edit-post", "Edit post").noindex()
-                .crumb("Forums", links.home())
+        return View.of("edit-post", new Text("editPost.title")).noindex()
+                .crumb(new Text("nav.forums"), links.home())
                 .crumb(t.title(), links.thread(t))
                 .with("thread", t)
                 .with("post", p)

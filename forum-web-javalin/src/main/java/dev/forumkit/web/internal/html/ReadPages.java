@@ -46,7 +46,7 @@ final class ReadPages {
 
     private static Object index(Call call) {
         Links links = links(call);
-        return View.of("index", "Forums").with("index", call.api().forum().reading().boardIndex(call.actor()))
+        return View.of("index", new Text("nav.forums")).with("index", call.api().forum().reading().boardIndex(call.actor()))
                 .canonical(links.home())
                 .feed("Newest threads", links.base() + "/feed.atom")
                 .feed("What's new", links.base() + "/whats-new/feed.atom");
@@ -63,14 +63,14 @@ final class ReadPages {
         if (n > p.threads().lastPage()) {
             return Redirect.found(links.board(b, p.threads().lastPage()));
         }
-        View view = View.of("board", n > 1 ? b.title() + " | Page " + n : b.title())
+        View view = (n > 1 ? View.of("board", new Text("title.paged", b.title(), n)) : View.of("board", b.title()))
                 .canonical(links.board(b, n))
                 .description(b.description().isBlank() ? b.title() : b.description());
         if (guestMaySee(call, b.id())) {
             view.feed(b.title(), links.board(b) + "feed.atom"); // feeds are read as a guest: a private board has none
         }
         return view
-                .crumb("Forums", links.home())
+                .crumb(new Text("nav.forums"), links.home())
                 .crumb(p.category().title(), links.home() + "#category-" + p.category().id().value())
                 .with("page", p)
                 .with("watch", WatchPages.boardButton(call, b.id()));
@@ -93,7 +93,7 @@ final class ReadPages {
         List<Board> boards = p.canModerate()
                 ? forum.boards().boards().stream().filter(b -> !hidden.contains(b.id())).toList() : List.of();
         List<dev.forumkit.core.profile.Profile> settings = new java.util.ArrayList<>(1);
-        View view = View.of("thread", n > 1 ? t.title() + " | Page " + n : t.title())
+        View view = (n > 1 ? View.of("thread", new Text("title.paged", t.title(), n)) : View.of("thread", t.title()))
                 .canonical(links.thread(t, n))
                 // page 1 opens with post #1; a later page is described by its own first post
                 .description(p.posts().items().isEmpty() ? t.title() : Bodies.plainText(p.posts().items().get(0).bodyHtml()));
@@ -101,7 +101,7 @@ final class ReadPages {
             view.feed(t.title(), links.thread(t) + "feed.atom");
         }
         return view
-                .crumb("Forums", links.home())
+                .crumb(new Text("nav.forums"), links.home())
                 .crumb(p.category().title(), links.home() + "#category-" + p.category().id().value())
                 .crumb(p.board().title(), links.board(p.board()))
                 .with("page", p)
@@ -146,10 +146,10 @@ final class ReadPages {
         if (n > p.lastPage()) {
             return Redirect.found(links.whatsNew(p.lastPage()));
         }
-        return View.of("whats-new", n > 1 ? "What's new | Page " + n : "What's new")
+        return View.of("whats-new", n > 1 ? new Text("title.whatsNewPaged", n) : new Text("nav.whatsNew"))
                 .canonical(links.whatsNew(n))
                 .feed("What's new", links.base() + "/whats-new/feed.atom")
-                .crumb("Forums", links.home())
+                .crumb(new Text("nav.forums"), links.home())
                 .with("page", p);
     }
 
@@ -193,7 +193,7 @@ final class ReadPages {
                 Action.SET_CUSTOM_TITLE, target),
                 policy.allows(who, Action.BAN_MEMBER, target), policy.allows(who, Action.CHANGE_ROLE, target));
         return View.of("member", p.member().username())
-                .crumb("Forums", links.home())
+                .crumb(new Text("nav.forums"), links.home())
                 .with("profile", p)
                 .with("details", call.api().forum().profiles().of(id))
                 .with("self", self)

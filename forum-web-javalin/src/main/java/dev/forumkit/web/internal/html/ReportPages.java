@@ -29,9 +29,9 @@ final class ReportPages {
         t.post("/reports/{reportId}/reject", Access.STAFF, call -> close(call, "reject"));
     }
 
-    private static View reportPage(Call call, String title, String action, String back, Form form, boolean done) {
+    private static View reportPage(Call call, Text title, String action, String back, Form form, boolean done) {
         Links links = ReadPages.links(call);
-        return View.of("report", title).noindex().crumb("Forums", links.home())
+        return View.of("report", title).noindex().crumb(new Text("nav.forums"), links.home())
                 .with("action", action).with("back", back).with("form", form).with("done", done);
     }
 
@@ -42,7 +42,7 @@ final class ReportPages {
     private static View postForm(Call call, Form form, boolean done) {
         PostId id = postId(call);
         String back = PostingPages.at(call, id); // also a 404 for a post the member may not see
-        return reportPage(call, "Report a post", ReadPages.links(call).base() + "/posts/" + id.value() + "/report", back, form, done);
+        return reportPage(call, new Text("report.post.title"), ReadPages.links(call).base() + "/posts/" + id.value() + "/report", back, form, done);
     }
 
     private static Object reportPost(Call call) {
@@ -59,7 +59,7 @@ final class ReportPages {
         MemberId id = MemberId.of(Params.id(call, "member"));
         Member m = call.api().forum().members().byId(id).orElseThrow(() -> new dev.forumkit.core.NotFoundException("no member " + id));
         Links links = ReadPages.links(call);
-        return reportPage(call, "Report " + m.username(), links.memberAction(m.id(), m.username(), "report"),
+        return reportPage(call, new Text("report.member.title", m.username()), links.memberAction(m.id(), m.username(), "report"),
                 links.member(m.id(), m.username()), form, done);
     }
 
@@ -83,15 +83,15 @@ final class ReportPages {
         ReportStatus status = ReportRoutes.status(call.ctx().queryParam("status"));
         Page<ReportView> page = call.api().forum().reports().queue(call.actor(), status, call.page());
         Links links = ReadPages.links(call);
-        return View.of("reports", "Reports").noindex().crumb("Forums", links.home())
+        return View.of("reports", new Text("nav.reports")).noindex().crumb(new Text("nav.forums"), links.home())
                 .with("page", page).with("status", status);
     }
 
     private static View detail(Call call, Form form) {
         ReportView v = call.api().forum().reports().get(call.actor(), ReportId.of(Params.id(call, "reportId")));
         Links links = ReadPages.links(call);
-        return View.of("report-detail", "Report " + v.report().id()).noindex().crumb("Forums", links.home())
-                .crumb("Reports", links.base() + "/reports/").with("view", v).with("form", form);
+        return View.of("report-detail", new Text("report.member.title", v.report().id())).noindex().crumb(new Text("nav.forums"), links.home())
+                .crumb(new Text("nav.reports"), links.base() + "/reports/").with("view", v).with("form", form);
     }
 
     private static Object close(Call call, String what) {

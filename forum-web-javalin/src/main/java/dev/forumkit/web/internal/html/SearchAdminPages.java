@@ -20,7 +20,7 @@ final class SearchAdminPages {
     private static View page(Call call) {
         Links links = ReadPages.links(call);
         SearchRebuilds rebuilds = call.api().forum().search().rebuilds();
-        return View.of("admin/search", "Search index").noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""))
+        return View.of("admin/search", new Text("admin.search")).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""))
                 .with("status", rebuilds.status(call.actor())).with("available", rebuilds.available())
                 .with("entries", call.api().forum().search().index().count());
     }

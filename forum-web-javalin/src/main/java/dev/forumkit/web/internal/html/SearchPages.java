@@ -59,12 +59,13 @@ final class SearchPages {
             }
         }
         String q = form.value("q").strip();
-        String title = results == null ? "Search" : q.isEmpty() ? "Search results" : "Search results for " + q;
+        Text title = results == null ? new Text("layout.search.button") : q.isEmpty() ? new Text("search.results")
+                : new Text("search.resultsFor", q);
         if (results != null && results.results().currentPage() > 1) {
-            title += " | Page " + results.results().currentPage();
+            title = new Text("title.paged", title, results.results().currentPage());
         }
         Pager pager = results == null ? null : Pager.of(results.results(), n -> pageHref(links, ctx, n));
-        return View.of("search", title).crumb("Forums", links.home()).noindex().status(status)
+        return View.of("search", title).crumb(new Text("nav.forums"), links.home()).noindex().status(status)
                 .with("form", form).with("boards", boards).with("results", results).with("pager", pager);
     }
 

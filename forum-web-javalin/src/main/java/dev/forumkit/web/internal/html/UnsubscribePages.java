@@ -21,8 +21,8 @@ public final class UnsubscribePages {
         t.post("/unsubscribe/{token}", Access.ANYONE, UnsubscribePages::unsubscribe);
     }
 
-    private static View page(String token, String what, boolean done) {
-        View v = View.of("unsubscribe", "Unsubscribe").noindex().with("token", token).with("what", what).with("done", done);
+    private static View page(String token, Text what, boolean done) {
+        View v = View.of("unsubscribe", new Text("unsubscribe.title")).noindex().with("token", token).with("what", what).with("done", done);
         return what == null ? v.status(404) : v;
     }
 
@@ -41,12 +41,11 @@ public final class UnsubscribePages {
         return page(token, u.map(UnsubscribePages::what).orElse(null), true);
     }
 
-    private static String what(Unsubscribe u) {
-        String kind = u.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    private static Text what(Unsubscribe u) {
         return switch (u.scope()) {
-            case THREAD -> "e-mails about replies in the thread you watch (you keep watching it on the site)";
-            case BOARD -> "e-mails about new content in the board you watch (you keep watching it on the site)";
-            case KIND -> "e-mails for " + kind + " alerts (you keep getting them on the site)";
+            case THREAD -> new Text("unsubscribe.thread");
+            case BOARD -> new Text("unsubscribe.board");
+            case KIND -> new Text("unsubscribe.kind", AlertSettingsPages.label(u.kind()));
         };
     }
 }

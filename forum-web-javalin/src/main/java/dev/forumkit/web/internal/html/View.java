@@ -8,8 +8,10 @@ import java.util.Map;
 /** A page to render: its template (under {@code src/main/jte}, without {@code .jte}), status, title, crumbs and model. */
 public final class View {
     private final String template;
-    private final String title;
-    private final List<Crumb> crumbs = new ArrayList<>();
+    /** A String (a name people gave: a thread's title) or a {@link Text} of the bundles. */
+    private final Object title;
+    /** Labels are Strings or {@link Text}s, as the title. */
+    private final List<Object[]> crumbs = new ArrayList<>();
     private final Map<String, Object> model = new LinkedHashMap<>();
     private int status = 200;
     private boolean noindex;
@@ -21,17 +23,29 @@ public final class View {
     public record Feed(String title, String href) {
     }
 
-    private View(String template, String title) {
+    private View(String template, Object title) {
         this.template = template;
         this.title = title;
     }
 
+    /** A page whose title is a name people gave (a thread's title, a member's name), shown as it is. */
     public static View of(String template, String title) {
         return new View(template, title);
     }
 
+    /** A page whose title is a text of the bundles, in the reader's language. */
+    public static View of(String template, Text title) {
+        return new View(template, title);
+    }
+
     public View crumb(String label, String href) {
-        crumbs.add(new Crumb(label, href));
+        crumbs.add(new Object[] {label, href});
+        return this;
+    }
+
+    /** A breadcrumb whose label is a text of the bundles ("Forums"). */
+    public View crumb(Text label, String href) {
+        crumbs.add(new Object[] {label, href});
         return this;
     }
 
@@ -96,12 +110,26 @@ public final class View {
         return template;
     }
 
+    /** The title in English. */
     public String title() {
-        return title;
+        return title(Texts.english());
     }
 
+    public String title(Texts texts) {
+        return title instanceof Text t ? t.in(texts) : (String) title;
+    }
+
+    /** The breadcrumbs in English. */
     public List<Crumb> crumbs() {
-        return List.copyOf(crumbs);
+        return crumbs(Texts.english());
+    }
+
+    public List<Crumb> crumbs(Texts texts) {
+        List<Crumb> out = new ArrayList<>(crumbs.size());
+        for (Object[] c : crumbs) {
+            out.add(new Crumb(c[0] instanceof Text t ? t.in(texts) : (String) c[0], (String) c[1]));
+        }
+        return out;
     }
 
     public Map<String, Object> model() {

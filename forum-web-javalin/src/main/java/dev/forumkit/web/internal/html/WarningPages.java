@@ -33,7 +33,7 @@ final class WarningPages {
     private static View warnPage(Call call, Form form) {
         PostId id = PostId.of(Params.id(call, "postId"));
         Links links = ReadPages.links(call);
-        return View.of("warn", "Warn the author").noindex().crumb("Forums", links.home())
+        return View.of("warn", new Text("warn.title")).noindex().crumb(new Text("nav.forums"), links.home())
                 .with("action", links.base() + "/posts/" + id.value() + "/warn")
                 .with("back", PostingPages.at(call, id)).with("form", form);
     }
@@ -66,7 +66,7 @@ final class WarningPages {
     private static Object own(Call call) {
         Member me = call.viewer().member();
         Links links = ReadPages.links(call);
-        return View.of("account-warnings", "Your warnings").noindex().crumb("Forums", links.home())
+        return View.of("account-warnings", new Text("member.yourWarnings")).noindex().crumb(new Text("nav.forums"), links.home())
                 .with("warnings", call.api().forum().warnings().ofMember(call.actor(), me.id()));
     }
 }

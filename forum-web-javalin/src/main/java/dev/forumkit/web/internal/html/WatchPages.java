@@ -69,8 +69,8 @@ final class WatchPages {
         if (n > p.lastPage()) {
             return Redirect.found(links.watchedThreads(p.lastPage()));
         }
-        return View.of("watched-threads", "Watched threads").noindex()
-                .crumb("Forums", links.home())
+        return View.of("watched-threads", new Text("watched.threads")).noindex()
+                .crumb(new Text("nav.forums"), links.home())
                 .with("page", p)
                 .with("pager", Pager.of(p, links::watchedThreads));
     }
@@ -82,8 +82,8 @@ final class WatchPages {
         if (n > p.lastPage()) {
             return Redirect.found(links.watchedBoards(p.lastPage()));
         }
-        return View.of("watched-boards", "Watched boards").noindex()
-                .crumb("Forums", links.home())
+        return View.of("watched-boards", new Text("watched.boards")).noindex()
+                .crumb(new Text("nav.forums"), links.home())
                 .with("page", p)
                 .with("pager", Pager.of(p, links::watchedBoards));
     }

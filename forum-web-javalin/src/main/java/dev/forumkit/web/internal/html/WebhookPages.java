@@ -27,13 +27,13 @@ final class WebhookPages {
         t.post("/admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", Access.ADMIN, WebhookPages::redeliver);
     }
 
-    private static View page(Call call, String template, String title) {
+    private static View page(Call call, String template, Text title) {
         Links links = ReadPages.links(call);
-        return View.of(template, title).noindex().crumb("Forums", links.home()).crumb("Admin", links.admin(""));
+        return View.of(template, title).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""));
     }
 
     private static View hooks(Call call, Form form, Webhook made) {
-        return page(call, "admin/webhooks", "Webhooks").with("hooks", call.api().forum().webhooks().list(call.actor()))
+        return page(call, "admin/webhooks", new Text("admin.webhooks")).with("hooks", call.api().forum().webhooks().list(call.actor()))
                 .with("form", form).with("made", made).with("types", List.copyOf(new TreeSet<>(WebhookEvents.TYPES)));
     }
 
@@ -52,7 +52,7 @@ final class WebhookPages {
     private static Object hook(Call call) {
         WebhookId id = WebhookId.of(Params.id(call, "webhookId"));
         Webhook w = call.api().forum().webhooks().get(call.actor(), id);
-        return page(call, "admin/webhook", "Webhook " + w.url()).crumb("Webhooks", ReadPages.links(call).admin("webhooks"))
+        return page(call, "admin/webhook", new Text("admin.webhook.title", w.url())).crumb(new Text("admin.webhooks"), ReadPages.links(call).admin("webhooks"))
                 .with("hook", w).with("deliveries", call.api().forum().webhooks().deliveries(call.actor(), id, 100));
     }
 
