@@ -60,6 +60,7 @@ class MetricsHttpTest {
         var category = forum.boards().createCategory(as, "Travel", "");
         Board board = forum.boards().createBoard(as, category.id(), "Japan", "", "");
         Post first = forum.threads().start(as, board.id(), "Cherry blossom season", "When?");
+        forum.outbox().drain();
         ForumServer server = new ForumServer(settings(), storage, forum, LiveSettings.DEFAULT, metrics);
         int port = server.start();
         return new Running(server, "http://127.0.0.1:" + port, first.threadId().value());
@@ -83,7 +84,13 @@ class MetricsHttpTest {
         try (Running r = start(dir, new MetricsSettings(true, 0, null))) {
             String thread = r.base() + "/api/v1/threads/" + r.thread();
             assertThat(get(thread).statusCode()).isEqualTo(200);
-            assertThat(get(thread).headers().firstValue("X-Forum-Cache")).contains("hit");
+            // the set-up's own events may still empty the cache once (the outbox delivers them after commit)
+            HttpResponse<String> again = get(thread);
+            for (int i = 0; i < 50 && again.headers().firstValue("X-Forum-Cache").isEmpty(); i++) {
+                Thread.sleep(100);
+                again = get(thread);
+            }
+            assertThat(again.headers().firstValue("X-Forum-Cache")).contains("hit");
             assertThat(get(r.base() + "/api/v1/threads/999999").statusCode()).isEqualTo(404);
             HttpResponse<String> m = get(r.base() + "/metrics");
             assertThat(m.statusCode()).isEqualTo(200);
@@ -97,7 +104,7 @@ class MetricsHttpTest {
                     .contains("forumkit_db_pool_max")
                     .contains("forumkit_outbox_lag_events{consumer=\"alerts\"}")
                     .contains("forumkit_outbox_oldest_age_seconds{consumer=\"alerts\"}")
-                    .contains("forumkit_guest_cache_requests_total{result=\"hit\"} 1.0")
+                    .containsPattern("forumkit_guest_cache_requests_total\\{result=\"hit\"} [1-9]")
                     .contains("forumkit_guest_cache_requests_total{result=\"miss\"}")
                     .contains("forumkit_live_streams ")
                     .contains("forumkit_live_refused_total")
