@@ -24,11 +24,21 @@ public final class ForumServer implements AutoCloseable {
     private final Forum forum;
     private final FirstStart firstStart;
     private final Javalin app;
+    private final MetricsSettings metricsSettings;
+    private final MetricsEndpoint metrics;
+    private ForumPlugin plugin;
+    private int metricsPort = -1;
     private volatile boolean stopped;
     private volatile Runnable afterStop = () -> { };
 
     public ForumServer(Settings settings, ForumStorage storage, Forum forum) {
+        this(settings, storage, forum, LiveSettings.DEFAULT, MetricsSettings.OFF);
+    }
+
+    /** With the live-update and metrics settings ({@code live.*}, {@code metrics*}). */
+    ForumServer(Settings settings, ForumStorage storage, Forum forum, LiveSettings live, MetricsSettings metricsSettings) {
         this.settings = settings;
+        this.metricsSettings = metricsSettings;
         this.storage = storage;
         this.forum = forum;
         this.firstStart = new FirstStart(forum);
@@ -36,6 +46,8 @@ public final class ForumServer implements AutoCloseable {
         if (guestCache != null) {
             forum.subscribe(event -> guestCache.invalidate());
         }
+        this.metrics = metricsSettings.on()
+                ? new MetricsEndpoint(new Metrics(storage, forum, guestCache, () -> plugin.live()), metricsSettings) : null;
         this.app = Javalin.create(config -> {
             IndexedRouter.install(config); // first: every route below goes into it
             config.startup.showJavalinBanner = false;
@@ -44,8 +56,8 @@ public final class ForumServer implements AutoCloseable {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 server.insertHandler(new GracefulHandler()); // in-flight requests finish on stop
             });
-            config.requestLogger.http(ForumServer::logAccess);
-            config.registerPlugin(new ForumPlugin(forumConfig -> forumConfig
+            config.requestLogger.http(this::logAccess);
+            this.plugin = new ForumPlugin(forumConfig -> forumConfig
                     .forum(forum)
                     .sessions(s -> s.secureCookies(settings.secureCookies()))
                     .limits(l -> {
@@ -59,7 +71,7 @@ public final class ForumServer implements AutoCloseable {
                             a.maxConcurrentRequests(admission.maxConcurrentRequests())
                                     .maxQueuedRequests(admission.maxQueuedRequests())
                                     .queueTimeout(admission.queueTimeout())
-                                    .exempt("/health").exempt("/ready");
+                                    .exempt("/health").exempt("/ready").exempt("/metrics");
                         } else {
                             a.off();
                         }
@@ -70,8 +82,10 @@ public final class ForumServer implements AutoCloseable {
                             s.allowedOrigin(settings.publicUrl());
                         }
                     })
+                    .live(live::apply)
                     .publicUrl(settings.publicUrl()) // null: feeds and sitemaps use the request's address
-                    .defaultLocale(Settings.locale())));
+                    .defaultLocale(Settings.locale()));
+            config.registerPlugin(plugin);
             if (guestCache != null) {
                 config.routes.before(guestCache::before);
                 config.routes.after(guestCache::after);
@@ -82,6 +96,9 @@ public final class ForumServer implements AutoCloseable {
             if (settings.benchRoutes()) {
                 config.routes.get("/bench/ping", ctx -> ctx.result("pong")); // the machine's ceiling, no database work
             }
+            if (metrics != null && metricsSettings.port() == 0) {
+                config.routes.get("/metrics", metrics::handle);
+            }
             firstStart.routes(config.routes);
         });
     }
@@ -89,7 +106,20 @@ public final class ForumServer implements AutoCloseable {
     /** Starts listening; returns the port (useful when the settings asked for port 0). */
     public int start() {
         app.start(settings.host(), settings.port());
+        if (metrics != null && metricsSettings.port() != 0) {
+            try {
+                metricsPort = metrics.start(settings.host());
+            } catch (java.io.IOException e) {
+                app.stop();
+                throw new java.io.UncheckedIOException("cannot serve metrics on port " + metricsSettings.port(), e);
+            }
+        }
         return app.port();
+    }
+
+    /** Where {@code /metrics} is served: this port, the server's own, or -1 when metrics are off. */
+    int metricsPort() {
+        return metrics == null ? -1 : metricsSettings.port() == 0 ? app.port() : metricsPort;
     }
 
     /** Makes the first admin from the settings when they name one and the forum has none. */
@@ -102,7 +132,10 @@ public final class ForumServer implements AutoCloseable {
         return firstStart.setupLink(settings.baseUrl(port));
     }
 
-    private static void logAccess(Context ctx, Float millis) {
+    private void logAccess(Context ctx, Float millis) {
+        if (metrics != null) {
+            metrics.metrics().request(ctx, millis);
+        }
         if (!ACCESS.isInfoEnabled()) {
             return; // access log off: not even the formatting of the line (a String.format on every request)
         }
@@ -125,6 +158,9 @@ public final class ForumServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
             forum.close();
             storage.close();
             afterStop.run();

@@ -33,6 +33,8 @@ final class GuestPageCache {
     private final Signals signals;
     private final long maxBytes;
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes;
 
@@ -76,6 +78,7 @@ final class GuestPageCache {
             hit = entries.get(key(ctx));
         }
         if (hit != null && hit.generation() == current) {
+            hits.incrementAndGet();
             for (String[] h : hit.headers()) {
                 ctx.header(h[0], h[1]);
             }
@@ -84,7 +87,17 @@ final class GuestPageCache {
             ctx.skipRemainingHandlers();
             return;
         }
+        misses.incrementAndGet();
         ctx.attribute(GENERATION, current); // read before the page: a write meanwhile makes the entry stale
+    }
+
+    /** Cacheable guest requests answered from here, and those that were not (for the hit ratio in metrics). */
+    long hits() {
+        return hits.get();
+    }
+
+    long misses() {
+        return misses.get();
     }
 
     void after(Context ctx) {

@@ -86,7 +86,9 @@ public final class Main {
                 .publicUrl(settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + settings.port())
                 .locale(Settings.locale());
         });
-        ForumServer server = new ForumServer(settings, storage, forum);
+        MetricsSettings metricsSettings = MetricsSettings.load();
+        LOG.info("{}", metricsSettings);
+        ForumServer server = new ForumServer(settings, storage, forum, LiveSettings.load(), metricsSettings);
         SearchIndex index = forum.search().index(); // the live one: after an online rebuild, not the one opened
         server.afterStop(index::close);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));

@@ -1,5 +1,6 @@
 package dev.forumkit.app;
 
+import dev.forumkit.testkit.EventStreamClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,11 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +72,28 @@ class TwoNodesIT {
                 assertThat(seen.body()).as("B's cached page after A's write (within 2 s)").contains("written on A, read on B");
                 System.out.printf("two nodes: B served the page with A's reply %.0f ms after A acknowledged it%n",
                         (System.nanoTime() - wroteAt) / 1e6);
+
+                // a reply posted on A reaches an SSE client on B (a guest, reading the thread's stream)
+                try (EventStreamClient live = EventStreamClient.open(URI.create(onB + "/api/v1/threads/" + thread.id() + "/live"),
+                        Map.of())) {
+                    assertThat(live.status()).isEqualTo(200);
+                    HttpResponse<String> posted = send(Members.reply(onA, one, thread.id(), "live from A"));
+                    while (posted.statusCode() == 429) { // the posting limit: one per 5 s, and this member just replied
+                        Thread.sleep(500);
+                        posted = send(Members.reply(onA, one, thread.id(), "live from A"));
+                    }
+                    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+                    long postedAt = System.nanoTime();
+                    long postId = Members.postId(posted.body());
+                    EventStreamClient.Event heard = live.next("reply", Duration.ofSeconds(30));
+                    while (heard != null && !heard.data().contains("\"post_id\":" + postId + ",")) {
+                        heard = live.next("reply", Duration.ofSeconds(30));
+                    }
+                    assertThat(heard).as("B's stream told of the reply posted on A").isNotNull();
+                    double millis = (heard.receivedNanos() - postedAt) / 1e6;
+                    System.out.printf("two nodes: an SSE client on B heard of A's reply %.0f ms after A acknowledged it (%s 2 s)%n",
+                            millis, millis <= 2_000 ? "within" : "NOT within");
+                }
 
                 // the per-account sign-in limit (10 in 5 minutes) counts the attempts on both nodes as one budget
                 List<Integer> statuses = new ArrayList<>();

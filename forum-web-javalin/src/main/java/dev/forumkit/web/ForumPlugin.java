@@ -57,6 +57,7 @@ import java.util.stream.Stream;
 public final class ForumPlugin extends Plugin<ForumPluginConfig> {
     private RouteTable table;
     private PageTable pages;
+    private Api api;
 
     public ForumPlugin(Consumer<ForumPluginConfig> configure) {
         super(configure, new ForumPluginConfig());
@@ -66,6 +67,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
     public void onInitialize(JavalinState state) {
         PluginSettings settings = pluginConfig.freeze();
         Api api = new Api(settings);
+        this.api = api;
         Pipeline pipeline = new Pipeline(api);
         this.table = new RouteTable(settings.apiPrefix());
         SessionRoutes.register(table);
@@ -91,6 +93,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         ApiKeyRoutes.register(table);
         WebhookRoutes.register(table);
         dev.forumkit.web.internal.AttachmentRoutes.register(table);
+        dev.forumkit.web.internal.LiveRoutes.register(table);
         dev.forumkit.web.internal.OpenApiRoutes.register(table); // after every other route: it documents them all
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);
@@ -101,11 +104,14 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         }
         table.install(state.routes, pipeline);
         pages.install(state.routes, pipeline);
+        state.events.serverStopping(api.live()::close); // open streams would hold up the graceful stop
         state.events.serverStopped(api::close);
         PluginSettings.Admission admission = settings.admission();
         if (admission.on()) {
-            AdmissionHandler handler = new AdmissionHandler(new Admission(admission.maxConcurrentRequests(),
-                    admission.maxQueuedRequests(), admission.queueTimeout()), settings.basePath(), settings.apiPrefix(),
+            Admission slots = new Admission(admission.maxConcurrentRequests(), admission.maxQueuedRequests(),
+                    admission.queueTimeout());
+            api.live().shedWhen(slots::busy);
+            AdmissionHandler handler = new AdmissionHandler(slots, settings.basePath(), settings.apiPrefix(),
                     admission.exempt());
             state.jetty.modifyServer(server -> server.insertHandler(handler));
         }
@@ -114,6 +120,12 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
     /** Every route (API) and page (HTML) the plugin registered, with its access rule; empty before the app is created. */
     public List<ForumRoute> routes() {
         return table == null ? List.of() : Stream.concat(table.routes().stream(), pages.routes().stream()).toList();
+    }
+
+    /** This node's live-update streams: open now, and refused, shed and events sent since the start. */
+    public LiveStats live() {
+        return api == null ? new LiveStats(0, 0, 0, 0)
+                : new LiveStats(api.live().open(), api.live().refused(), api.live().shed(), api.live().sent());
     }
 
     @Override

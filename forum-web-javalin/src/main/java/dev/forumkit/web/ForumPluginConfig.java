@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  *         .limits(l -> l.postingPerMember(RateLimit.of(1, Duration.ofSeconds(10))))
  *         .admission(a -> a.maxConcurrentRequests(32).exempt("/health"))
  *         .security(s -> s.allowedOrigin("https://forum.example.org"))
- *         .passwords(p -> p.threads(2)));
+ *         .passwords(p -> p.threads(2))
+ *         .live(l -> l.maxConnections(2_000)));
  * }</pre>
  *
  * Only {@link #forum(Forum)} is required. The plugin reads the settings once, when it initialises; after that
@@ -39,6 +40,7 @@ public final class ForumPluginConfig {
     private final AdmissionConfig admission = new AdmissionConfig(this);
     private final SecurityConfig security = new SecurityConfig(this);
     private final PasswordsConfig passwords = new PasswordsConfig(this);
+    private final LiveConfig live = new LiveConfig(this);
 
     ForumPluginConfig() {
     }
@@ -194,6 +196,13 @@ public final class ForumPluginConfig {
         return this;
     }
 
+    /** Live updates over Server-Sent Events: connections per node, heartbeat, idle timeout. */
+    public ForumPluginConfig live(Consumer<LiveConfig> configure) {
+        checkOpen();
+        configure.accept(live);
+        return this;
+    }
+
     /** Every setter, of the groups too, calls this: the settings were read at start and stay as they were. */
     void checkOpen() {
         if (frozen) {
@@ -213,6 +222,6 @@ public final class ForumPluginConfig {
         return new PluginSettings(forum, basePath, authenticator, sessions.freeze(), limits.freeze(),
                 admission.freeze(), security.freeze(), passwords.freeze(),
                 new PluginSettings.Site(publicUrl, sitemapUrlsPerFile), pageFrame, hostIdentity,
-                new PluginSettings.Language(defaultLocale, localeChooser));
+                new PluginSettings.Language(defaultLocale, localeChooser), live.freeze());
     }
 }

@@ -134,6 +134,9 @@ class OpenApiTest {
             if (get.isMissingNode()) {
                 return;
             }
+            if (get.path("responses").path("200").path("content").path("application/json").isMissingNode()) {
+                return; // an event stream (LiveUpdatesHttpTest reads those on the wire), not a JSON answer
+            }
             String path = p.getKey().replace("{memberId}", Long.toString(f.mia.id().value()))
                     .replace("{boardId}", Long.toString(f.board.id().value()))
                     .replace("{threadId}", Long.toString(f.threadId()))

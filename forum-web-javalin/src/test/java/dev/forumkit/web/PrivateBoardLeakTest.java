@@ -9,12 +9,15 @@ import dev.forumkit.core.policy.Grant;
 import dev.forumkit.core.policy.GrantValue;
 import dev.forumkit.core.policy.Permission;
 import dev.forumkit.core.post.Post;
+import dev.forumkit.testkit.EventStreamClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,6 +135,25 @@ class PrivateBoardLeakTest {
         for (String path : paths) {
             Client.Response r = f.guest().get(path);
             assertThat(r.body() + r.headers().map()).as(path + " as a guest").doesNotContainIgnoringCase(MARK);
+        }
+    }
+
+    @Test
+    void theLiveStreamsOfThePrivateBoardAre404ToAMemberOutsideItAndToGuests() {
+        Client outside = f.signedIn(outsider);
+        for (String path : List.of("/api/v1/threads/" + hiddenFirst.threadId().value() + "/live",
+                "/api/v1/boards/" + secret.id().value() + "/live")) {
+            for (Map<String, String> who : List.of(Map.of("Cookie", "forumkit_session=" + outside.sessionCookie),
+                    Map.<String, String>of())) {
+                try (EventStreamClient s = EventStreamClient.open(URI.create(f.server.base + path), who)) {
+                    assertThat(s.status()).as(path).isEqualTo(404);
+                    assertThat(s.body()).doesNotContainIgnoringCase(MARK);
+                }
+            }
+        }
+        try (EventStreamClient s = EventStreamClient.open(URI.create(f.server.base + "/api/v1/threads/"
+                + hiddenFirst.threadId().value() + "/live"), Map.of("Cookie", "forumkit_session=" + f.signedIn(insider).sessionCookie))) {
+            assertThat(s.status()).as("the group's member may stream it, so the check can fail").isEqualTo(200);
         }
     }
 

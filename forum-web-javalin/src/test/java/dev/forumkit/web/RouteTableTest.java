@@ -178,6 +178,10 @@ class RouteTableTest {
         rule("GET /me/conversation-blocks", Access.MEMBER, null);
         rule("POST /me/conversation-blocks", Access.MEMBER, c -> "{\"username\":\"" + c.target().username() + "\"}");
         rule("DELETE /me/conversation-blocks/{username}", Access.MEMBER, null);
+        // live-update streams: asked for as JSON they answer 406 after the same checks (LiveUpdatesHttpTest streams them)
+        rule("GET /threads/{threadId}/live", Access.ANYONE, null);
+        rule("GET /boards/{boardId}/live", Access.ANYONE, null);
+        rule("GET /me/live", Access.MEMBER, null);
 
         page("GET /", Access.ANYONE, null);
         page("GET /boards/{board}/", Access.ANYONE, null);

@@ -314,6 +314,27 @@ public final class JdbiForumStorage implements ForumStorage {
         return Migrations.pending(jdbi, schema);
     }
 
+    /**
+     * The pool's use now, when this storage owns a HikariCP pool (embedded H2, {@code connect}, {@code owning});
+     * empty for a caller's own DataSource, or while a pool is being replaced.
+     */
+    public Optional<PoolUse> poolUse() {
+        if (!(owned instanceof javax.sql.DataSource ds)) {
+            return Optional.empty();
+        }
+        try {
+            com.zaxxer.hikari.HikariDataSource hikari = ds.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+            com.zaxxer.hikari.HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+            if (pool == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new PoolUse(pool.getActiveConnections(), pool.getIdleConnections(),
+                    pool.getThreadsAwaitingConnection(), hikari.getMaximumPoolSize()));
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The Jdbi this storage runs on, for tools such as {@link JdbiBulkLoader}. */
     public Jdbi jdbi() {
         return jdbi;

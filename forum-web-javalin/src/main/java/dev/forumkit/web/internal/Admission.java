@@ -63,6 +63,14 @@ public final class Admission {
         return maxInFlight - slots.availablePermits();
     }
 
+    /**
+     * Whether every slot is taken or requests wait for one: the node is at what it can work on at once. Live-update streams are
+     * refused and shed while it is, before any page view is.
+     */
+    public boolean busy() {
+        return waiting.get() > 0 || slots.availablePermits() == 0;
+    }
+
     /** Requests waiting for a slot now. */
     public int waiting() {
         return waiting.get();

@@ -50,6 +50,14 @@ public final class AdmissionHandler extends Handler.Wrapper {
         if (path == null || !limited(path)) {
             return super.handle(request, response, callback);
         }
+        if (stream(path)) {
+            // an event stream stays open for minutes: it holds no slot, but a busy node takes no new ones
+            if (admission.busy()) {
+                refuse(request, response, callback, path);
+                return true;
+            }
+            return super.handle(request, response, callback);
+        }
         if (!admission.enter()) {
             refuse(request, response, callback, path);
             return true;
@@ -86,6 +94,11 @@ public final class AdmissionHandler extends Handler.Wrapper {
     /** Requests refused since the start. */
     public long refused() {
         return refused.get();
+    }
+
+    /** The live-update streams (see LiveRoutes): long-lived, so outside the slots. */
+    boolean stream(String path) {
+        return path.startsWith(apiPrefix + "/") && path.endsWith("/live");
     }
 
     boolean limited(String path) {

@@ -9,6 +9,7 @@ public final class Api implements AutoCloseable {
     private final WebSessions sessions;
     private final RequestChecks checks;
     private final PasswordWork passwords;
+    private final LiveHub live;
     final Throttle signInPerIp;
     final Throttle signInPerAccount;
     final Throttle registrationPerIp;
@@ -36,6 +37,7 @@ public final class Api implements AutoCloseable {
         this.emailVerificationPerMember = new Throttle("email-verification-member", limits.emailVerificationPerMember(), counted);
         this.searchPerGuestIp = new Throttle("search-guest-ip", limits.searchPerGuestIp(), counted);
         this.reportingPerMember = new Throttle("reporting-member", limits.reportingPerMember(), counted);
+        this.live = new LiveHub(settings.forum(), settings.live());
     }
 
     public Forum forum() {
@@ -59,8 +61,14 @@ public final class Api implements AutoCloseable {
         return passwords;
     }
 
+    /** This node's live-update streams. */
+    public LiveHub live() {
+        return live;
+    }
+
     @Override
     public void close() {
+        live.close();
         passwords.close();
     }
 }

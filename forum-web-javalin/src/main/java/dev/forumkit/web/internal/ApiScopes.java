@@ -59,12 +59,14 @@ public final class ApiScopes {
             GET /members/{memberId}/threads member:read
             GET /boards board:read
             GET /boards/{boardId} board:read
+            GET /boards/{boardId}/live board:read
             POST /categories board:write
             POST /categories/{categoryId}/boards board:write
             PATCH /boards/{boardId} board:write
             PUT /boards/{boardId}/moderated board:write
             GET /whats-new thread:read
             GET /threads/{threadId} thread:read
+            GET /threads/{threadId}/live thread:read
             POST /boards/{boardId}/threads thread:write
             POST /threads/{threadId}/lock thread:moderate
             POST /threads/{threadId}/unlock thread:moderate
@@ -103,6 +105,7 @@ public final class ApiScopes {
             POST /me/conversation-blocks conversation:write
             DELETE /me/conversation-blocks/{username} conversation:write
             GET /alerts alert:read
+            GET /me/live alert:read
             POST /alerts/{alertId}/read alert:write
             POST /alerts/read-all alert:write
             GET /me/alert-preferences alert:read

@@ -90,6 +90,19 @@ public final class HttpProblem extends RuntimeException {
                 + " application: " + url, null, 0);
     }
 
+    /** A route that only answers in a form the request does not accept (an event stream asked for as JSON). */
+    public static HttpProblem notAcceptable(String message) {
+        return new HttpProblem(406, "not_acceptable", message, null, 0);
+    }
+
+    /**
+     * No place for another live-update stream on this node (full, or busy with page views): the page works without
+     * one, and its script tries again after the Retry-After seconds.
+     */
+    public static HttpProblem liveFull() {
+        return new HttpProblem(503, "busy", "no live updates from this server right now; try again later", null, 30);
+    }
+
     public static HttpProblem busy() {
         return new HttpProblem(503, "busy", "the server is busy; try again shortly", null, 2);
     }

@@ -67,7 +67,9 @@ public final class Pipeline {
                 Presence.note(api, ctx, viewer);
             }
             Object out = e.endpoint().handle(new Call(ctx, viewer, api));
-            if (out instanceof CompletionStage<?> stage) {
+            if (out instanceof LiveStart stream) {
+                stream.run(ctx); // an event stream answers itself, for as long as it stays open
+            } else if (out instanceof CompletionStage<?> stage) {
                 Viewer v = viewer;
                 ctx.future(() -> stage.toCompletableFuture().handle((result, failure) -> {
                     if (failure != null) {

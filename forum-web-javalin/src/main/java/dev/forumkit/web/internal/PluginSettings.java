@@ -18,9 +18,10 @@ import java.util.Set;
 public record PluginSettings(Forum forum, String basePath, Authenticator authenticator, Sessions sessions,
                              Limits limits, Admission admission, Security security, Passwords passwords,
                              Site site, PageFrame pageFrame, dev.forumkit.web.HostIdentity hostIdentity,
-                             Language language) {
+                             Language language, Live live) {
     public PluginSettings {
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(live, "live");
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(forum, "forum");
         Objects.requireNonNull(basePath, "basePath");
@@ -64,6 +65,17 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
             Objects.requireNonNull(registrationPerIp, "registrationPerIp");
             Objects.requireNonNull(postingPerMember, "postingPerMember");
             Objects.requireNonNull(reportingPerMember, "reportingPerMember");
+        }
+    }
+
+    /** Live updates (Server-Sent Events); {@code on} false serves no stream. */
+    public record Live(boolean on, int maxConnections, Duration heartbeat, Duration idleTimeout) {
+        public Live {
+            Objects.requireNonNull(heartbeat, "heartbeat");
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("live updates need at least one connection");
+            }
         }
     }
 

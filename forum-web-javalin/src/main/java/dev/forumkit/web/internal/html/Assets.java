@@ -8,11 +8,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** The one stylesheet and the one small script, read from the jar once. */
+/** The one stylesheet and the small scripts (forms, live updates), read from the jar once. */
 final class Assets {
     private static final Map<String, Asset> FILES = Map.of(
             "forumkit.css", load("forumkit.css", "text/css; charset=utf-8"),
-            "forumkit.js", load("forumkit.js", "text/javascript; charset=utf-8"));
+            "forumkit.js", load("forumkit.js", "text/javascript; charset=utf-8"),
+            "live.js", load("live.js", "text/javascript; charset=utf-8"));
 
     private Assets() {
     }
