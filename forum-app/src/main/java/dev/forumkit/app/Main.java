@@ -73,7 +73,10 @@ public final class Main {
         SearchGenerations generations = SearchIndexes.generations(settings, opened);
         AttachmentSettings attachments = AttachmentSettings.load(settings.dataDir());
         LOG.info("{}", attachments);
+        ModerationSettings moderation = ModerationSettings.load();
+        LOG.info("{}", moderation);
         Forum forum = Forum.create(storage, config -> {
+            moderation.applyTo(config);
             Storages.signals(storage).ifPresent(config::signals); // every node hears the others' commits at once
             config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(opened)
                 .searchGenerations(generations)

@@ -104,6 +104,7 @@ public final class Forum implements AutoCloseable {
     private final ScheduledExecutorService webhookTimer;
     private final dev.forumkit.core.conversation.ConversationService conversations;
     private final dev.forumkit.core.attachment.AttachmentService attachments;
+    private final dev.forumkit.core.profile.AvatarService avatars;
 
     private Forum(ForumStorage storage, ForumConfig config) {
         this.events = new EventBus();
@@ -123,7 +124,12 @@ public final class Forum implements AutoCloseable {
                 config.approvalRules, config.spamChecks);
         this.views = new ViewCounter(storage);
         this.members = new MemberService(ctx);
-        this.profiles = new ProfileService(ctx, config.signatureMaxLength);
+        dev.forumkit.core.blob.BlobStore blobStore = config.blobStore == null
+                ? new dev.forumkit.core.memory.InMemoryBlobStore(config.clock) : config.blobStore;
+        // avatars and attachments share one pipeline, so the bound on concurrent decodes (the heap) holds for both
+        dev.forumkit.core.image.ImagePipeline images = new dev.forumkit.core.image.ImagePipeline(config.imageLimits);
+        this.avatars = new dev.forumkit.core.profile.AvatarService(ctx, blobStore, images, config.avatarLimits, signals);
+        this.profiles = new ProfileService(ctx, config.signatureMaxLength, avatars);
         this.boards = new BoardService(ctx);
         this.threads = new ThreadService(ctx);
         this.posts = new PostService(ctx);
@@ -199,9 +205,7 @@ public final class Forum implements AutoCloseable {
             webhookTimer.scheduleWithFixedDelay(this::deliverWebhooksQuietly, webhookPoll.toMillis(), webhookPoll.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
-        this.attachments = new dev.forumkit.core.attachment.AttachmentService(ctx,
-                config.blobStore == null ? new dev.forumkit.core.memory.InMemoryBlobStore(config.clock) : config.blobStore,
-                config.attachmentLimits, new dev.forumkit.core.image.ImagePipeline(config.imageLimits));
+        this.attachments = new dev.forumkit.core.attachment.AttachmentService(ctx, blobStore, config.attachmentLimits, images);
         // abandoned drafts and blobs a crash left without a row go with the outbox's ten-minute housekeeping
         outbox.alsoPrune(attachments::cleanUp);
         if (config.viewFlushInterval.isZero()) {
@@ -306,6 +310,11 @@ public final class Forum implements AutoCloseable {
     /** Attachments: uploads into drafts and posts, downloads for those who may see the post, cleanup, recount. */
     public dev.forumkit.core.attachment.AttachmentService attachments() {
         return attachments;
+    }
+
+    /** Avatars: upload (re-encoded on the server), remove, serve; which members have one (cached per node). */
+    public dev.forumkit.core.profile.AvatarService avatars() {
+        return avatars;
     }
 
     /** Watching threads and boards. */
@@ -468,6 +477,7 @@ public final class Forum implements AutoCloseable {
             webhookTimer.shutdownNow();
         }
         webhooks.close();
+        avatars.close();
         outbox.close();
         if (ownsSignals) {
             signals.close();

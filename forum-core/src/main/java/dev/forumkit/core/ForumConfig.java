@@ -48,6 +48,7 @@ public final class ForumConfig {
     dev.forumkit.core.blob.BlobStore blobStore;
     dev.forumkit.core.attachment.AttachmentLimits attachmentLimits = dev.forumkit.core.attachment.AttachmentLimits.DEFAULTS;
     dev.forumkit.core.image.ImageLimits imageLimits = dev.forumkit.core.image.ImageLimits.DEFAULTS;
+    dev.forumkit.core.profile.AvatarLimits avatarLimits = dev.forumkit.core.profile.AvatarLimits.DEFAULTS;
     List<WarningThreshold> warningThresholds = WarningThreshold.DEFAULTS;
     Duration editTimeLimit;
     dev.forumkit.core.conversation.ConversationLimits conversationLimits =
@@ -227,6 +228,12 @@ public final class ForumConfig {
     /** Attachment limits: size per file, files per post, bytes per member, allowed types. */
     public ForumConfig attachmentLimits(dev.forumkit.core.attachment.AttachmentLimits value) {
         this.attachmentLimits = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Avatar limits: the largest upload and the sides of the two images the server writes. */
+    public ForumConfig avatarLimits(dev.forumkit.core.profile.AvatarLimits value) {
+        this.avatarLimits = Objects.requireNonNull(value);
         return this;
     }
 

@@ -94,6 +94,7 @@ public final class ForumPlugin extends Plugin<ForumPluginConfig> {
         WebhookRoutes.register(table);
         dev.forumkit.web.internal.AttachmentRoutes.register(table);
         dev.forumkit.web.internal.LiveRoutes.register(table);
+        dev.forumkit.web.internal.AvatarRoutes.register(table);
         dev.forumkit.web.internal.OpenApiRoutes.register(table); // after every other route: it documents them all
         this.pages = new PageTable(settings.basePath());
         Pages.register(pages);

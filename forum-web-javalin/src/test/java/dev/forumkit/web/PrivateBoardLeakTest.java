@@ -102,7 +102,7 @@ class PrivateBoardLeakTest {
                         .replace("{webhookId}", "1")
                         .replace("{attachmentId}", "1").replace("{name}", "x.txt").replace("{sessionId}", "0123456789ab")
                         .replace("{keyId}", "1")
-                        .replace("{page}", "1"));
+                        .replace("{page}", "1").replace("{version}", "1").replace("{size}", "small"));
             }
         }
         out.add("/api/v1/admin/permissions/explain?member=" + outsider.id().value() + "&board=" + secret.id().value());

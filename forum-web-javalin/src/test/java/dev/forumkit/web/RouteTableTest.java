@@ -328,6 +328,13 @@ class RouteTableTest {
         rule("DELETE /attachments/{attachmentId}", Access.MEMBER, null);
         page("GET /attachments/{attachmentId}/{name}", Access.ANYONE, null);
         page("GET /attachments/{attachmentId}/thumbnail/{name}", Access.ANYONE, null);
+        rule("GET /me/avatar", Access.MEMBER, null);
+        rule("PUT /me/avatar", Access.MEMBER, c -> "{}"); // not multipart: 422 for those who may
+        rule("DELETE /me/avatar", Access.MEMBER, null);
+        page("GET /account/avatar", Access.MEMBER, null);
+        page("POST /account/avatar", Access.MEMBER, c -> "file="); // no file: the form again with an error
+        page("POST /account/avatar/delete", Access.MEMBER, null);
+        page("GET /avatars/{memberId}/{version}/{size}", Access.ANYONE, null);
         // feeds and sitemaps: read as a guest whoever asks; also checked as a private board's group member
         for (String feed : List.of("/feed.atom", "/whats-new/feed.atom", "/boards/{board}/feed.atom", "/threads/{thread}/feed.atom")) {
             publicPage("GET " + feed);
@@ -681,7 +688,9 @@ class RouteTableTest {
                     .replace("{conversation}", Long.toString(c.conversationId()))
                     .replace("{messageId}", Long.toString(c.messageId()))
                     .replace("{attachmentId}", "999999999")
-                    .replace("{name}", "x.txt");
+                    .replace("{name}", "x.txt")
+                    .replace("{version}", "1")
+                    .replace("{size}", "small");
         }
         return route.path().substring(P.length())
                 .replace("{memberId}", Long.toString(owner ? f.mia.id().value() : c.target().id().value()))

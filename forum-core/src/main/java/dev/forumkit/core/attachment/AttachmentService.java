@@ -281,8 +281,9 @@ public final class AttachmentService {
         while (true) {
             List<BlobInfo> page = blobs.list(after, BATCH);
             for (BlobInfo b : page) {
-                if (b.storedAt().isBefore(cutoff)
-                        && !ctx.storage.transactions().readOnly(() -> ctx.storage.attachments().refersTo(b.key()))) {
+                // avatars live in the same store: their blobs are named by profile rows, not attachment rows
+                if (b.storedAt().isBefore(cutoff) && !ctx.storage.transactions().readOnly(
+                        () -> ctx.storage.attachments().refersTo(b.key()) || ctx.storage.profiles().avatarRefersTo(b.key()))) {
                     if (blobs.delete(b.key())) {
                         removed++;
                     }

@@ -57,7 +57,19 @@ public final class ImagePipeline {
      * that is no readable image, declares too many pixels, or is damaged.
      */
     public ProcessedImage process(InputStream content) {
+        return process(content, limits.maxSide(), limits.thumbnailSide());
+    }
+
+    /**
+     * As {@link #process(InputStream)} with other sides for the full size and the thumbnail (avatars: 384 and 96),
+     * under the same pixel limit and the same bound on concurrent decodes, so avatars and attachments share the heap
+     * budget.
+     */
+    public ProcessedImage process(InputStream content, int maxSide, int thumbnailSide) {
         Objects.requireNonNull(content, "content");
+        if (maxSide < 16 || thumbnailSide < 16 || thumbnailSide > maxSide) {
+            throw new IllegalArgumentException("sides of 16 or more, the thumbnail within the full size");
+        }
         try {
             decodes.acquire();
         } catch (InterruptedException e) {
@@ -65,11 +77,11 @@ public final class ImagePipeline {
             throw new IllegalStateException("interrupted while waiting to decode an image", e);
         }
         try {
-            BufferedImage decoded = decode(content);
+            BufferedImage decoded = decode(content, maxSide);
             boolean alpha = decoded.getColorModel().hasAlpha();
-            BufferedImage full = fit(decoded, limits.maxSide(), alpha);
+            BufferedImage full = fit(decoded, maxSide, alpha);
             decoded = null; // let it go before the thumbnail and the encoders allocate
-            BufferedImage thumb = fit(full, limits.thumbnailSide(), alpha);
+            BufferedImage thumb = fit(full, thumbnailSide, alpha);
             String format = alpha ? "png" : "jpeg";
             return new ProcessedImage(encode(full, format), full.getWidth(), full.getHeight(), encode(thumb, format),
                     thumb.getWidth(), thumb.getHeight(), format);
@@ -78,7 +90,7 @@ public final class ImagePipeline {
         }
     }
 
-    private BufferedImage decode(InputStream content) {
+    private BufferedImage decode(InputStream content, int maxSide) {
         try (ImageInputStream in = new MemoryCacheImageInputStream(content)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -93,7 +105,7 @@ public final class ImagePipeline {
                     throw new ImageException(ImageRejected.TOO_MANY_PIXELS, null);
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = subsampling(width, height);
+                int step = subsampling(width, height, maxSide);
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
@@ -114,8 +126,8 @@ public final class ImagePipeline {
     }
 
     /** The smallest whole step that keeps the decoded image within the budget and near twice the full size. */
-    private int subsampling(long width, long height) {
-        int step = (int) Math.max(1, Math.max(width, height) / (2L * limits.maxSide()));
+    private static int subsampling(long width, long height, int maxSide) {
+        int step = (int) Math.max(1, Math.max(width, height) / (2L * maxSide));
         while ((width / step) * (height / step) > DECODE_BUDGET) {
             step++;
         }

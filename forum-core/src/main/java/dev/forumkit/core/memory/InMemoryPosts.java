@@ -171,4 +171,9 @@ final class InMemoryPosts implements Posts {
         db.read(() -> List.copyOf(rows.values())).forEach(action);
     }
 
+
+    @Override
+    public long countVisibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded) {
+        return visibleByAuthor(author, excluded, false, 0, Integer.MAX_VALUE).size();
+    }
 }

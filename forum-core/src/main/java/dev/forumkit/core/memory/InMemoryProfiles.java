@@ -1,12 +1,15 @@
 package dev.forumkit.core.memory;
 
+import dev.forumkit.core.blob.BlobKey;
 import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.profile.Avatar;
 import dev.forumkit.core.profile.Profile;
 import dev.forumkit.core.profile.Profiles;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,11 +23,13 @@ final class InMemoryProfiles implements Profiles {
 
     private final Tables db;
     private final Tables.TxMap<Long, Profile> rows;
+    private final Tables.TxMap<Long, Avatar> avatars;
     private final PersonalData others;
 
     InMemoryProfiles(Tables db, PersonalData others) {
         this.db = db;
         this.rows = db.map();
+        this.avatars = db.map();
         this.others = others;
     }
 
@@ -67,6 +72,7 @@ final class InMemoryProfiles implements Profiles {
     public void erasePersonalData(MemberId member) {
         db.run(() -> {
             rows.remove(member.value());
+            avatars.remove(member.value());
             others.sessions().removeMember(member);
             others.alerts().removeMember(member);
             others.watches().removeMember(member);
@@ -76,5 +82,30 @@ final class InMemoryProfiles implements Profiles {
             others.emailVerifications().removeMember(member);
             others.emailNotices().removeMember(member);
         });
+    }
+
+    @Override
+    public Optional<Avatar> avatarOf(MemberId member) {
+        return db.read(() -> Optional.ofNullable(avatars.get(member.value())));
+    }
+
+    @Override
+    public void putAvatar(Avatar avatar) {
+        db.run(() -> avatars.put(avatar.member().value(), avatar));
+    }
+
+    @Override
+    public boolean removeAvatar(MemberId member) {
+        return db.write(() -> avatars.remove(member.value()) != null);
+    }
+
+    @Override
+    public List<Avatar> avatars() {
+        return db.read(() -> List.copyOf(avatars.values()));
+    }
+
+    @Override
+    public boolean avatarRefersTo(BlobKey blob) {
+        return db.read(() -> avatars.values().stream().anyMatch(a -> a.large().equals(blob) || a.small().equals(blob)));
     }
 }

@@ -101,4 +101,17 @@ final class InMemoryReactions implements Reactions {
     public void forEach(Consumer<Reaction> action) {
         db.read(() -> List.copyOf(rows.values())).forEach(action);
     }
+
+    @Override
+    public Map<String, Integer> receivedBy(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded) {
+        return db.read(() -> {
+            Map<String, Integer> out = new HashMap<>();
+            for (Post p : posts.visibleByAuthor(author, excluded, false, 0, Integer.MAX_VALUE)) {
+                for (Reaction r : rows.range(new Key(p.id().value(), Long.MIN_VALUE), new Key(p.id().value(), Long.MAX_VALUE)).values()) {
+                    out.merge(r.type(), 1, Integer::sum);
+                }
+            }
+            return out;
+        });
+    }
 }

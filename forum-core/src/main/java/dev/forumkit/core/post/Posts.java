@@ -56,4 +56,10 @@ public interface Posts {
 
     /** Every post in id order (recount). */
     void forEach(Consumer<Post> action);
+
+    /**
+     * How many of the author's posts are visible (post and thread not deleted) outside the {@code excluded} boards: a
+     * member's message count as a viewer who may not see those boards is allowed to know it.
+     */
+    long countVisibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded);
 }

@@ -38,9 +38,12 @@ public final class ProfileService {
     // what this node last wrote per member: the throttle must not cost a read per page view either
     private final Map<MemberId, Instant> lastWritten = new ConcurrentHashMap<>();
 
-    public ProfileService(ServiceContext ctx, int signatureMaxLength) {
+    private final AvatarService avatars;
+
+    public ProfileService(ServiceContext ctx, int signatureMaxLength, AvatarService avatars) {
         this.ctx = ctx;
         this.signatureMaxLength = signatureMaxLength;
+        this.avatars = java.util.Objects.requireNonNull(avatars, "avatars");
         this.online = new OnlineNow(ctx.clock);
     }
 
@@ -170,7 +173,7 @@ public final class ProfileService {
     /**
      * Deletes the actor's own account after checking their password. Their posts, reactions and counters stay,
      * attributed to "Deleted member N"; the e-mail address, password, title, profile, sessions, alerts, watches,
-     * preferences, ignores, groups and open links go. The old username is free for anyone to register again. The
+     * preferences, ignores, groups, avatar and open links go. The old username is free for anyone to register again. The
      * forum's only admin cannot leave this way (make another member admin first).
      */
     public void deleteOwnAccount(Actor actor, String password) {
@@ -188,7 +191,9 @@ public final class ProfileService {
             if (fresh.role() == Role.ADMIN && !ctx.storage.members().hasAdmin()) {
                 throw new ConflictException("you are the forum's only admin: make another member an admin first");
             }
-            ctx.storage.profiles().erasePersonalData(fresh.id());
+            java.util.Optional<Avatar> avatar = ctx.storage.profiles().avatarOf(fresh.id());
+            ctx.storage.profiles().erasePersonalData(fresh.id()); // the avatar's row too; its images after the commit
+            ctx.storage.transactions().afterCommit(() -> avatars.erased(avatar));
             ctx.storage.groups().put(MemberGroups.none(fresh.id()));
             if (ctx.grid != null) {
                 ctx.permissionsChanged(); // the grid caches members' groups and their own cells

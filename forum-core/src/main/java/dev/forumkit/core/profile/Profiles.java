@@ -4,6 +4,7 @@ import dev.forumkit.core.member.MemberId;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,4 +27,19 @@ public interface Profiles {
      * e-mail state. Posts, reactions, reports and the audit log stay (they belong to the community's record).
      */
     void erasePersonalData(MemberId member);
+
+    /** The member's avatar, if they uploaded one. {@link #erasePersonalData} removes it too. */
+    Optional<Avatar> avatarOf(MemberId member);
+
+    /** Sets (inserts or replaces) the member's avatar. */
+    void putAvatar(Avatar avatar);
+
+    /** Removes the member's avatar; answers false if there was none. */
+    boolean removeAvatar(MemberId member);
+
+    /** Every stored avatar, by member id: a node's cache of which members have one is filled from it. */
+    List<Avatar> avatars();
+
+    /** Whether an avatar names the blob (large or small): blob cleanup keeps those. */
+    boolean avatarRefersTo(dev.forumkit.core.blob.BlobKey blob);
 }

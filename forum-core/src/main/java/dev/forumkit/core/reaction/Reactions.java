@@ -30,4 +30,10 @@ public interface Reactions {
 
     /** Every reaction (recount). */
     void forEach(Consumer<Reaction> action);
+
+    /**
+     * Counts by type of the reactions received on the author's visible posts (post and thread not deleted) outside
+     * the {@code excluded} boards: "reactions received" as a viewer who may not see those boards is allowed to know it.
+     */
+    Map<String, Integer> receivedBy(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded);
 }

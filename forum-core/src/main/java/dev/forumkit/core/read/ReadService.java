@@ -310,8 +310,37 @@ public final class ReadService {
                     : s.threads().byIds(recent.stream().map(Post::threadId).collect(Collectors.toSet()));
             List<MemberProfile.RecentPost> posts = recent.stream()
                     .map(p -> new MemberProfile.RecentPost(p, title(threads.get(p.threadId())))).toList();
-            return new MemberProfile(ctx.authorCard(member, ctx.now()), posts, standing.isStaff() ? member.ban() : null);
+            return new MemberProfile(card(member, hidden), posts, standing.isStaff() ? member.ban() : null,
+                    received(memberId, hidden));
         });
+    }
+
+    /**
+     * The member's card as this viewer may see it: the stored counters when the viewer sees every board (exact, no
+     * extra read), else counted again without the hidden boards (one count and one grouped count, on indexes).
+     */
+    private dev.forumkit.core.member.AuthorCard card(Member member, Set<BoardId> hidden) {
+        dev.forumkit.core.member.AuthorCard card = ctx.authorCard(member, ctx.now());
+        if (hidden.isEmpty()) {
+            return card;
+        }
+        int messages = (int) s.posts().countVisibleByAuthor(member.id(), hidden);
+        long score = ctx.reactionTypes.score(s.reactions().receivedBy(member.id(), hidden));
+        return new dev.forumkit.core.member.AuthorCard(card.id(), card.username(), card.customTitle(), card.role(),
+                card.joinedAt(), messages, score, card.banned(), card.banner());
+    }
+
+    /** Reactions received by type, in the forum's order of types, leaving out boards the viewer may not see. */
+    private Map<String, Integer> received(MemberId member, Set<BoardId> hidden) {
+        Map<String, Integer> counts = s.reactions().receivedBy(member, hidden);
+        Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
+        ctx.reactionTypes.all().forEach(t -> {
+            Integer n = counts.get(t.key());
+            if (n != null && n > 0) {
+                ordered.put(t.key(), n);
+            }
+        });
+        return ordered;
     }
 
     private static Board withoutLastPost(Board b) {

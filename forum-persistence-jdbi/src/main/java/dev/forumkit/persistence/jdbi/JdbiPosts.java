@@ -203,4 +203,18 @@ final class JdbiPosts implements Posts {
                 .bind("editedBy", e == null ? null : e.editorId().value())
                 .bind("editCount", e == null ? null : e.count());
     }
+
+    @Override
+    public long countVisibleByAuthor(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded) {
+        String boards = excluded.isEmpty() ? "" : " AND t.board_id NOT IN (<boards>)";
+        return db.with(h -> {
+            var q = h.createQuery("SELECT COUNT(*) FROM posts p JOIN threads t ON t.id = p.thread_id"
+                    + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL" + boards)
+                    .bind("author", author.value());
+            if (!excluded.isEmpty()) {
+                q.bindList("boards", excluded.stream().map(b -> b.value()).toList());
+            }
+            return q.mapTo(Long.class).one();
+        });
+    }
 }

@@ -1,6 +1,8 @@
 package dev.forumkit.persistence.jdbi;
 
+import dev.forumkit.core.blob.BlobKey;
 import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.profile.Avatar;
 import dev.forumkit.core.profile.DateStyle;
 import dev.forumkit.core.profile.Profile;
 import dev.forumkit.core.profile.Profiles;
@@ -20,9 +22,13 @@ final class JdbiProfiles implements Profiles {
     private static final RowMapper<Profile> MAPPER = (rs, ctx) -> new Profile(MemberId.of(rs.getLong(1)), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), style(rs.getString(8)),
             rs.getBoolean(9), rs.getBoolean(10), Rows.instant(rs, 11), rs.getString(12));
+    private static final String AVATAR_COLUMNS = "member_id, large_key, small_key, format, version";
+    private static final RowMapper<Avatar> AVATAR = (rs, ctx) -> new Avatar(MemberId.of(rs.getLong(1)),
+            new BlobKey(rs.getString(2)), new BlobKey(rs.getString(3)), rs.getString(4), rs.getLong(5));
     /** Personal data of other features, by table and the column naming the member. */
     private static final List<String> ERASE = List.of(
             "DELETE FROM profiles WHERE member_id = :member",
+            "DELETE FROM avatars WHERE member_id = :member",
             "DELETE FROM sessions WHERE member_id = :member",
             "DELETE FROM alerts WHERE recipient_id = :member",
             "DELETE FROM thread_watches WHERE member_id = :member",
@@ -37,11 +43,14 @@ final class JdbiProfiles implements Profiles {
     private final JdbiTransactions db;
     private final String put;
     private final String touch;
+    private final String putAvatar;
 
     JdbiProfiles(JdbiTransactions db) {
         this.db = db;
         this.put = Upserts.sql(db.dialect(), "profiles", List.of("member_id"), List.of("about", "location", "website",
                 "signature", "signature_html", "time_zone", "date_style", "hide_last_seen", "hide_signatures", "language"));
+        this.putAvatar = Upserts.sql(db.dialect(), "avatars", List.of("member_id"), List.of("large_key", "small_key",
+                "format", "version"));
         this.touch = Upserts.sql(db.dialect(), "profiles", List.of("member_id"), List.of("last_seen_at"));
     }
 
@@ -80,6 +89,36 @@ final class JdbiProfiles implements Profiles {
     @Override
     public void erasePersonalData(MemberId member) {
         db.use(h -> ERASE.forEach(sql -> h.createUpdate(sql).bind("member", member.value()).execute()));
+    }
+
+    @Override
+    public Optional<Avatar> avatarOf(MemberId member) {
+        return db.with(h -> h.createQuery("SELECT " + AVATAR_COLUMNS + " FROM avatars WHERE member_id = :member")
+                .bind("member", member.value()).map(AVATAR).findOne());
+    }
+
+    @Override
+    public void putAvatar(Avatar a) {
+        db.use(h -> h.createUpdate(putAvatar).bind("member_id", a.member().value()).bind("large_key", a.large().value())
+                .bind("small_key", a.small().value()).bind("format", a.format()).bind("version", a.version()).execute());
+    }
+
+    @Override
+    public boolean removeAvatar(MemberId member) {
+        return db.with(h -> h.createUpdate("DELETE FROM avatars WHERE member_id = :member")
+                .bind("member", member.value()).execute()) > 0;
+    }
+
+    @Override
+    public List<Avatar> avatars() {
+        return db.with(h -> h.createQuery("SELECT " + AVATAR_COLUMNS + " FROM avatars ORDER BY member_id")
+                .map(AVATAR).list());
+    }
+
+    @Override
+    public boolean avatarRefersTo(BlobKey blob) {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM avatars WHERE large_key = :k OR small_key = :k")
+                .bind("k", blob.value()).mapTo(Long.class).one()) > 0;
     }
 
     private static DateStyle style(String stored) {

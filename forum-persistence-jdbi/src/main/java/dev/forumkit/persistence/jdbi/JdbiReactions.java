@@ -112,4 +112,20 @@ final class JdbiReactions implements Reactions {
         db.stream(h -> h.createQuery("SELECT " + COLUMNS + " FROM reactions ORDER BY post_id, member_id").setFetchSize(1000)
                 .map(MAPPER).forEach(action));
     }
+
+    @Override
+    public Map<String, Integer> receivedBy(MemberId author, java.util.Set<dev.forumkit.core.board.BoardId> excluded) {
+        String boards = excluded.isEmpty() ? "" : " AND t.board_id NOT IN (<boards>)";
+        Map<String, Integer> out = new HashMap<>();
+        db.use(h -> {
+            var q = h.createQuery("SELECT r.type, COUNT(*) AS n FROM posts p JOIN threads t ON t.id = p.thread_id"
+                    + " JOIN reactions r ON r.post_id = p.id WHERE p.author_id = :author AND p.deleted_at IS NULL"
+                    + " AND t.deleted_at IS NULL" + boards + " GROUP BY r.type").bind("author", author.value());
+            if (!excluded.isEmpty()) {
+                q.bindList("boards", excluded.stream().map(b -> b.value()).toList());
+            }
+            q.map((rs, ctx) -> Map.entry(rs.getString("type"), rs.getInt("n"))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        });
+        return out;
+    }
 }

@@ -307,4 +307,38 @@ public abstract class ProfileAccountsContract extends ContractBase {
                 .extracting(dev.forumkit.core.profile.Activity.Item::threadTitle).containsExactly("Open ride", "Secret plans", "Open ride");
         assertThatThrownBy(() -> forum.profiles().activity(guest, bob.id(), false, 0)).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aProfilesCountsAndReactionsReceivedLeaveOutBoardsHiddenFromTheViewer() {
+        Member bob = fx().member("bob");
+        var admin = actor(fx().admin());
+        var secret = forum.boards().createBoard(admin, fx().category().id(), "Back room", "", "");
+        StartedThread open = fx().thread().by(bob).titled("Open ride").start();
+        StartedThread hidden = fx().thread().by(bob).in(secret).titled("Secret plans").start();
+        Post deleted = fx().reply(bob, open.id(), "soon gone");
+        for (GroupId g : java.util.List.of(GroupId.GUESTS, GroupId.MEMBERS)) {
+            forum.permissions().set(admin, new Grant(Grant.Subject.group(g), Grant.Scope.board(secret.id()),
+                    Permission.VIEW_BOARD, GrantValue.DENY));
+        }
+        Member carol = fx().member("carol");
+        forum.reactions().react(actor(carol), open.first().id(), "like");
+        forum.reactions().react(actor(fx().moderator()), open.first().id(), "angry");
+        forum.reactions().react(admin, hidden.first().id(), "love");
+        forum.reactions().react(actor(carol), deleted.id(), "wow");
+        forum.posts().delete(admin, deleted.id(), "off topic");
+
+        var asGuest = forum.reading().memberProfile(dev.forumkit.core.Actor.guest(), bob.id());
+        assertThat(asGuest.member().messageCount()).isEqualTo(1);
+        assertThat(asGuest.member().reactionScore()).isZero(); // like +1, angry -1
+        assertThat(asGuest.reactionsReceived()).containsExactly(java.util.Map.entry("like", 1), java.util.Map.entry("angry", 1));
+        var asMember = forum.reading().memberProfile(actor(carol), bob.id());
+        assertThat(asMember.reactionsReceived()).isEqualTo(asGuest.reactionsReceived());
+        assertThat(asMember.member().messageCount()).isEqualTo(1);
+
+        var asAdmin = forum.reading().memberProfile(admin, bob.id());
+        assertThat(asAdmin.member().messageCount()).isEqualTo(2).isEqualTo(fx().reload(bob).messageCount());
+        assertThat(asAdmin.member().reactionScore()).isEqualTo(1).isEqualTo(fx().reload(bob).reactionScore());
+        assertThat(asAdmin.reactionsReceived()).containsExactly(java.util.Map.entry("like", 1),
+                java.util.Map.entry("love", 1), java.util.Map.entry("angry", 1));
+    }
 }

@@ -86,4 +86,44 @@ public abstract class ProfilesPortContract extends ContractBase {
         assertThat(read(() -> storage.profiles().byMember(bob.id()))).contains(full(bob));
         assertThat(read(() -> storage.sessions().allOf(bob.id()))).hasSize(1);
     }
+
+    private static dev.forumkit.core.profile.Avatar avatar(Member m, long version) {
+        return new dev.forumkit.core.profile.Avatar(m.id(), dev.forumkit.core.blob.BlobKey.random(),
+                dev.forumkit.core.blob.BlobKey.random(), version % 2 == 0 ? "png" : "jpeg", version);
+    }
+
+    @Test
+    void anAvatarIsStoredReplacedAndRemoved() {
+        assertThat(read(() -> storage.profiles().avatarOf(alice.id()))).isEmpty();
+        var first = avatar(alice, 1);
+        txRun(() -> storage.profiles().putAvatar(first));
+        assertThat(read(() -> storage.profiles().avatarOf(alice.id()))).contains(first);
+        assertThat(read(() -> storage.profiles().avatarRefersTo(first.large()))).isTrue();
+        assertThat(read(() -> storage.profiles().avatarRefersTo(first.small()))).isTrue();
+
+        var second = avatar(alice, 1_765_000_000_000L);
+        txRun(() -> storage.profiles().putAvatar(second));
+        assertThat(read(() -> storage.profiles().avatarOf(alice.id()))).contains(second);
+        assertThat(read(() -> storage.profiles().avatarRefersTo(first.large()))).isFalse();
+        assertThat(read(() -> storage.profiles().avatars())).containsExactly(second);
+
+        assertThat(tx(() -> storage.profiles().removeAvatar(alice.id()))).isTrue();
+        assertThat(tx(() -> storage.profiles().removeAvatar(alice.id()))).isFalse();
+        assertThat(read(() -> storage.profiles().avatarOf(alice.id()))).isEmpty();
+        assertThat(read(() -> storage.profiles().avatarRefersTo(second.small()))).isFalse();
+    }
+
+    @Test
+    void avatarsListsEveryMembersAvatarAndErasingRemovesOnlyThatMembers() {
+        var a = avatar(alice, 7);
+        var b = avatar(bob, 8);
+        txRun(() -> storage.profiles().putAvatar(a));
+        txRun(() -> storage.profiles().putAvatar(b));
+        assertThat(read(() -> storage.profiles().avatars())).containsExactlyInAnyOrder(a, b);
+
+        txRun(() -> storage.profiles().erasePersonalData(alice.id()));
+
+        assertThat(read(() -> storage.profiles().avatarOf(alice.id()))).isEmpty();
+        assertThat(read(() -> storage.profiles().avatars())).containsExactly(b);
+    }
 }

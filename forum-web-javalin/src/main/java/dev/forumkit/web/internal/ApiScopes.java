@@ -53,6 +53,9 @@ public final class ApiScopes {
             GET /me/ignored member:read
             GET /me/profile member:read
             PUT /me/profile member:write
+            GET /me/avatar member:read
+            PUT /me/avatar member:write
+            DELETE /me/avatar member:write
             GET /members member:read
             GET /members/online member:read
             GET /members/{memberId}/posts member:read

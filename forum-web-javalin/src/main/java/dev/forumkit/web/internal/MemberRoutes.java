@@ -103,6 +103,7 @@ public final class MemberRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("member", member);
         body.put("profile", AccountRoutes.PublicProfileJson.of(call, id));
+        body.put("reactions_received", p.reactionsReceived()); // by type; boards the viewer may not see left out
         body.put("recent_posts", recent);
         body.put("pagination", Pagination.single(recent.size()));
         return body;

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Avatars made here, never fetched from an outside service: the member's initial on a colour derived from the
- * username, as inline SVG (presentation attributes only, so the Content-Security-Policy needs no inline styles).
+ * username, as inline SVG (presentation attributes only, so the Content-Security-Policy needs no inline styles); or the
+ * member's uploaded avatar as served by the forum itself.
  */
 final class Avatars {
     private Avatars() {
@@ -26,6 +27,12 @@ final class Avatars {
                 + "<rect width=\"64\" height=\"64\" rx=\"6\" fill=\"" + colour + "\"/>"
                 + "<text x=\"32\" y=\"43\" text-anchor=\"middle\" font-size=\"30\" font-family=\"sans-serif\" fill=\"#ffffff\">"
                 + Html.escape(initial) + "</text></svg>";
+    }
+
+    /** An uploaded avatar: the server's own re-encoded image, decorative (the name is always beside it). */
+    static String img(String src, String sizeClass) {
+        return "<img class=\"avatar avatar-" + Html.escape(sizeClass) + "\" src=\"" + Html.escape(src)
+                + "\" alt=\"\" loading=\"lazy\" decoding=\"async\">";
     }
 
     private static String hex(float h, float s, float l) {

@@ -34,6 +34,8 @@ public final class Chrome {
     private boolean framed;
     private dev.forumkit.web.HostIdentity host;
     private Texts texts = Texts.english();
+    private java.util.function.Supplier<java.util.Map<dev.forumkit.core.member.MemberId, Long>> avatarSource = java.util.Map::of;
+    private java.util.Map<dev.forumkit.core.member.MemberId, Long> avatarVersions;
 
     public Chrome(String base, String apiPrefix, Member me, Standing standing, String csrf, Instant now, String title,
                   List<Crumb> crumbs, boolean noindex, String here) {
@@ -250,8 +252,35 @@ public final class Chrome {
         return out.toString();
     }
 
+    /**
+     * The member's uploaded avatar ({@code xs} and {@code s} use the small image, {@code l} and {@code xl} the large
+     * one), or their letter avatar when they have none or the node's list of avatars cannot be read.
+     */
     public String avatar(long memberId, String username, String size) {
-        return Avatars.svg(memberId, username, size);
+        Long version = avatarVersions().get(dev.forumkit.core.member.MemberId.of(memberId));
+        if (version == null) {
+            return Avatars.svg(memberId, username, size);
+        }
+        boolean small = "xs".equals(size) || "s".equals(size);
+        return Avatars.img(dev.forumkit.web.internal.AvatarServing.url(links.base(),
+                dev.forumkit.core.member.MemberId.of(memberId), version, small), size);
+    }
+
+    /** Where the page's avatars come from: the forum's per-node list (set by the responder); none otherwise. */
+    void avatars(java.util.function.Supplier<java.util.Map<dev.forumkit.core.member.MemberId, Long>> source) {
+        this.avatarSource = source;
+        this.avatarVersions = null;
+    }
+
+    private java.util.Map<dev.forumkit.core.member.MemberId, Long> avatarVersions() {
+        if (avatarVersions == null) {
+            try {
+                avatarVersions = avatarSource.get();
+            } catch (RuntimeException storageDown) {
+                avatarVersions = java.util.Map.of(); // an error page renders with letter avatars
+            }
+        }
+        return avatarVersions;
     }
 
     /** A post body as a short line of plain text. */

@@ -126,6 +126,7 @@ final class PageResponder implements Responder {
                     : dev.forumkit.web.internal.feed.SiteAddress.of(ctx, api.settings()) + v.canonical().substring(base.length());
             chrome.head(canonical, v.description(), v.feeds());
         }
+        chrome.avatars(api.forum().avatars()::versions); // read at the first avatar the page shows, cached per node
         if (viewer.member() != null) {
             chrome.unreadAlerts(unreadAlerts(viewer));
             chrome.unreadConversations(unreadConversations(viewer));

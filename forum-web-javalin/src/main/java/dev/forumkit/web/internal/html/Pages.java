@@ -10,6 +10,7 @@ public final class Pages {
         ReadPages.register(t);
         AccountPages.register(t);
         AccountSettingsPages.register(t);
+        AvatarPages.register(t);
         MemberListPages.register(t);
         PostingPages.register(t);
         ModerationPages.register(t);

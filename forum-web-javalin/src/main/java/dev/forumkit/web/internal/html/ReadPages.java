@@ -180,6 +180,22 @@ final class ReadPages {
         return out;
     }
 
+    /**
+     * The profile's paged posts ({@code ?page=n}) or started threads ({@code ?show=threads}), as the API pages them;
+     * a page number out of range is the first page.
+     */
+    private static ProfileActivity activity(Call call, MemberId id) {
+        boolean threads = "threads".equals(call.ctx().queryParam("show"));
+        int page = 1;
+        try {
+            String raw = call.ctx().queryParam("page");
+            page = raw == null ? 1 : Math.max(1, Math.min(10_000, Integer.parseInt(raw)));
+        } catch (NumberFormatException ignored) {
+            // the first page
+        }
+        return new ProfileActivity(call.api().forum().profiles().activity(call.actor(), id, threads, page), threads);
+    }
+
     static View member(Call call, Form form) {
         Links links = links(call);
         MemberId id = MemberId.of(Params.id(call, "member"));
@@ -196,6 +212,8 @@ final class ReadPages {
                 .crumb(new Text("nav.forums"), links.home())
                 .with("profile", p)
                 .with("details", call.api().forum().profiles().of(id))
+                .with("activity", activity(call, id))
+                .with("reactionTypes", call.api().forum().reactionTypes())
                 .with("self", self)
                 .with("actions", actions)
                 .with("form", form)
