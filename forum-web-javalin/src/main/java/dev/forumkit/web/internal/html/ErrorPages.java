@@ -8,6 +8,9 @@ public final class ErrorPages {
     /** The failure as people read it. */
     public record Failure(int status, String code, String message, String errorId) {
         public String heading() {
+            if (code.equals("search_unavailable")) {
+                return "Search is unavailable"; // turned off, not a moment's outage: "back in a moment" would mislead
+            }
             return switch (status) {
                 case 403 -> "You can't do that";
                 case 404 -> "Not found";
