@@ -129,7 +129,9 @@ final class SearchIndexes {
         Path file = progressFile(settings);
         PostId after = null;
         boolean resumed = false;
-        if (!fresh && Files.exists(file)) {
+        // an empty index with a progress file was emptied since (a Lucene index of an older layout is emptied when
+        // opened, or its directory was deleted): going on after the recorded post would leave the earlier ones out
+        if (!fresh && Files.exists(file) && index.count() > 0) {
             after = readProgress(file);
             resumed = true;
         } else if (!fresh && index.count() > 0) {
