@@ -69,8 +69,10 @@ public final class Main {
                 LOG.warn("outbox consumers {} were still leased by a run that did not stop: released, they go on now", released);
             }
         }
-        SearchIndex opened = openSearch(settings, storage);
-        SearchGenerations generations = SearchIndexes.generations(settings, opened);
+        // search.indexing=off: no index is opened, built or kept up to date, and search answers 503
+        boolean indexing = SearchIndexes.indexingOn();
+        SearchIndex opened = indexing ? openSearch(settings, storage) : new dev.forumkit.core.memory.InMemorySearchIndex();
+        SearchGenerations generations = indexing ? SearchIndexes.generations(settings, opened) : null;
         AttachmentSettings attachments = AttachmentSettings.load(settings.dataDir());
         LOG.info("{}", attachments);
         ModerationSettings moderation = ModerationSettings.load();
@@ -79,7 +81,7 @@ public final class Main {
             moderation.applyTo(config);
             Storages.signals(storage).ifPresent(config::signals); // every node hears the others' commits at once
             config.markupRenderer(ForumMarkupRenderer.create()).searchIndex(opened)
-                .searchGenerations(generations)
+                .searchGenerations(generations).searchIndexing(indexing)
                 .blobStore(dev.forumkit.core.blob.FileSystemBlobStore.open(attachments.blobDir()))
                 .attachmentLimits(attachments.limits())
                 .webhooks(WebhookAppSettings.load())
@@ -119,7 +121,7 @@ public final class Main {
             }
             LOG.info("storage: {}", Storages.describe(settings));
             LOG.info("mail: {}", Mailers.describe(settings.mail()));
-            LOG.info("search: {}", SearchIndexes.describe(settings, storage));
+            LOG.info("search: {}", indexing ? SearchIndexes.describe(settings, storage) : "off (search.indexing=off)");
             if (settings.publicUrl() == null) {
                 LOG.warn("no public.url set: links in e-mails (password reset, notifications) point to {}", forum.publicUrl());
             }

@@ -31,6 +31,23 @@ final class SearchIndexes {
     }
 
     /**
+     * {@code search.indexing}: {@code on} (the default) or {@code off}. Off, the server opens no index and runs no
+     * {@code search} consumer, and search answers 503 ({@code ForumConfig.searchIndexing}).
+     */
+    static boolean indexingOn() {
+        return indexingOn(System.getProperties(), System.getenv());
+    }
+
+    static boolean indexingOn(java.util.Properties system, java.util.Map<String, String> env) {
+        String v = new Settings.Lookup(system, env, Settings.file(system, env)).get("search.indexing").orElse("on");
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException("search.indexing must be on or off, not '" + v + "'");
+        };
+    }
+
+    /**
      * The index for this storage: on PostgreSQL (maybe several nodes) the full-text index in the shared database, so
      * nothing is node-local and the 'search' consumer writes it in its own outbox transaction; otherwise (the embedded
      * H2 default) a Lucene index in the data directory.
@@ -112,7 +129,9 @@ final class SearchIndexes {
         Path file = progressFile(settings);
         PostId after = null;
         boolean resumed = false;
-        if (!fresh && Files.exists(file)) {
+        // an empty index with a progress file was emptied since (a Lucene index of an older layout is emptied when
+        // opened, or its directory was deleted): going on after the recorded post would leave the earlier ones out
+        if (!fresh && Files.exists(file) && index.count() > 0) {
             after = readProgress(file);
             resumed = true;
         } else if (!fresh && index.count() > 0) {

@@ -184,13 +184,16 @@ public final class Forum implements AutoCloseable {
         // writes reach the live index, and during an online rebuild the new one too; searches the live one
         dev.forumkit.core.search.LiveSearchIndex index = new dev.forumkit.core.search.LiveSearchIndex(
                 config.searchIndex == null ? new dev.forumkit.core.memory.InMemorySearchIndex() : config.searchIndex);
+        boolean indexing = config.searchIndexing;
         this.search = new SearchService(ctx, index, new dev.forumkit.core.search.SearchRebuilds(ctx, index,
-                index.inStorage() ? null : config.searchGenerations));
+                index.inStorage() || !indexing ? null : config.searchGenerations), indexing);
         SearchIndexer indexer = new SearchIndexer(storage, index);
         // an index in the storage is written in the batch's transaction, with the position (exactly once); one
         // outside it is written after each event and committed before the position is recorded (at least once)
-        registerOrClose(index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
-                : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit));
+        if (indexing) {
+            registerOrClose(index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
+                    : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit));
+        }
         // webhook deliveries are written with the batch (exactly once per event and webhook) and sent by the timer
         registerOrClose(EventConsumer.inStorage(dev.forumkit.core.webhook.WebhookService.CONSUMER, webhooks::handle));
         Duration webhookPoll = config.webhooks.pollInterval();

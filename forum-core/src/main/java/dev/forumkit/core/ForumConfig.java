@@ -45,6 +45,7 @@ public final class ForumConfig {
     SearchIndex searchIndex;
     Signals signals;
     dev.forumkit.core.search.SearchGenerations searchGenerations;
+    boolean searchIndexing = true;
     dev.forumkit.core.blob.BlobStore blobStore;
     dev.forumkit.core.attachment.AttachmentLimits attachmentLimits = dev.forumkit.core.attachment.AttachmentLimits.DEFAULTS;
     dev.forumkit.core.image.ImageLimits imageLimits = dev.forumkit.core.image.ImageLimits.DEFAULTS;
@@ -212,6 +213,18 @@ public final class ForumConfig {
      */
     public ForumConfig searchGenerations(dev.forumkit.core.search.SearchGenerations value) {
         this.searchGenerations = value;
+        return this;
+    }
+
+    /**
+     * Whether the outbox consumer {@code search} keeps an index up to date (default true). Off, no consumer runs and
+     * {@code forum.search()} refuses every search with {@link dev.forumkit.core.search.SearchUnavailableException}
+     * (503 on HTTP), rather than answer from an index nobody updates: for a forum that does without search, or to
+     * measure writes without the indexing. A position the consumer recorded earlier stays, holding its events back
+     * from pruning, so that turning it on again catches the index up.
+     */
+    public ForumConfig searchIndexing(boolean on) {
+        this.searchIndexing = on;
         return this;
     }
 

@@ -164,6 +164,16 @@ public final class LiveSearchIndex implements SearchIndex {
         }
     }
 
+    @Override
+    public List<Segment> snippet(SearchQuery query, SearchHit hit, String text) {
+        swap.readLock().lock();
+        try {
+            return live.snippet(query, hit, text);
+        } finally {
+            swap.readLock().unlock();
+        }
+    }
+
     /** Empties the live index (an offline rebuild); not while an online rebuild runs. */
     @Override
     public void clear() {

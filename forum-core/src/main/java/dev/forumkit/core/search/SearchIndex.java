@@ -46,6 +46,16 @@ public interface SearchIndex extends AutoCloseable {
      */
     SearchHits search(SearchQuery query, int offset, int limit);
 
+    /**
+     * The snippet to show for a hit of {@code query}, given the post's plain text as the storage holds it now (the
+     * {@link SearchService} reads the page's posts anyway). An index that keeps the text made the snippet while
+     * searching and returns {@link SearchHit#snippet()} (the default); one that does not (Lucene: the storage already
+     * holds every body) highlights {@code text} with its own analysis here.
+     */
+    default List<Segment> snippet(SearchQuery query, SearchHit hit, String text) {
+        return hit.snippet();
+    }
+
     /** Removes every entry (before a rebuild). */
     void clear();
 

@@ -46,12 +46,20 @@ public final class SearchService {
     private final ForumStorage s;
     private final SearchIndex index;
     private final SearchRebuilds rebuilds;
+    private final boolean available;
 
-    public SearchService(ServiceContext ctx, SearchIndex index, SearchRebuilds rebuilds) {
+    /** {@code available} false: search is turned off ({@code ForumConfig.searchIndexing(false)}). */
+    public SearchService(ServiceContext ctx, SearchIndex index, SearchRebuilds rebuilds, boolean available) {
         this.ctx = ctx;
         this.s = ctx.storage;
         this.index = index;
         this.rebuilds = rebuilds;
+        this.available = available;
+    }
+
+    /** False when search is turned off: {@link #search} then throws {@link SearchUnavailableException}. */
+    public boolean available() {
+        return available;
     }
 
     /** The index this forum searches (the live one: after an online rebuild, the new one). */
@@ -65,6 +73,9 @@ public final class SearchService {
     }
 
     public SearchResults search(Actor actor, SearchRequest request) {
+        if (!available) {
+            throw new SearchUnavailableException();
+        }
         Member me = s.transactions().readOnly(() -> ctx.load(actor));
         Standing standing = ctx.standing(me);
         // boards the viewer may not see are out of the query itself: no hit, title or count of theirs reaches them
@@ -87,7 +98,7 @@ public final class SearchService {
                 break;
             }
             at += hits.hits().size();
-            List<SearchResult> visible = visible(me, hits.hits());
+            List<SearchResult> visible = visible(me, query, hits.hits());
             skipped += hits.hits().size() - visible.size();
             for (SearchResult r : visible) {
                 if (items.size() < PER_PAGE) {
@@ -160,7 +171,7 @@ public final class SearchService {
     }
 
     /** The hits the viewer may see, in their order, with what the storage holds now. */
-    private List<SearchResult> visible(Member me, List<SearchHit> hits) {
+    private List<SearchResult> visible(Member me, SearchQuery query, List<SearchHit> hits) {
         return s.transactions().readOnly(() -> {
             List<Post> posts = new ArrayList<>(hits.size());
             for (SearchHit h : hits) {
@@ -185,7 +196,7 @@ public final class SearchService {
                 }
                 Member a = authors.get(p.authorId());
                 out.add(new SearchResult(p, t, b, a == null ? AuthorCard.unknown(p.authorId()) : AuthorCard.of(a, now),
-                        h.snippet(), p.isFirst() ? h.title() : List.of()));
+                        index.snippet(query, h, PlainText.of(p)), p.isFirst() ? h.title() : List.of()));
             }
             return out;
         });

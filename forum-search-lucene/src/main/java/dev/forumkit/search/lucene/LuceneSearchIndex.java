@@ -14,6 +14,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -31,7 +34,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -50,6 +56,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             new SortField(Fields.ID_SORT, SortField.Type.LONG, true));
     private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
             new SortField(Fields.CREATED, SortField.Type.LONG, true), new SortField(Fields.ID_SORT, SortField.Type.LONG, true));
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE_STORED);
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -71,6 +78,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         // as the server may run with -Xmx256m
         config.setRAMBufferSizeMB(Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / (6 << 20))));
         this.writer = new IndexWriter(directory, config);
+        upgrade(writer);
         this.searchers = new SearcherManager(writer, null);
         this.queries = new Queries(ForumAnalyzer.forQueries());
         this.highlights = new Highlights(indexing);
@@ -117,17 +125,26 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void updateThread(ThreadId thread, BoardId board, String title, boolean deleted) {
         write(() -> {
-            // Lucene cannot change a field in place: read the thread's entries as written so far and write them anew
+            // board and deleted flag are doc values: set in place on every entry of the thread, nothing re-analysed
+            Term t = Fields.threadTerm(thread);
+            if (!writer.getFieldNames().contains(Fields.BOARD)) {
+                return; // no entry at all yet (Lucene refuses to update a field it has never seen)
+            }
+            writer.updateNumericDocValue(t, Fields.BOARD, board.value());
+            writer.updateNumericDocValue(t, Fields.THREAD_DELETED, deleted ? 1 : 0);
+            // the title is indexed on the thread start only, which keeps its text for this: rewrite it if it changed
             searchers.maybeRefreshBlocking();
             IndexSearcher s = searchers.acquire();
             try {
-                TermQuery q = new TermQuery(Fields.threadTerm(thread));
-                int n = Math.max(1, s.count(q));
-                TopDocs docs = s.search(q, n);
+                BooleanQuery start = new BooleanQuery.Builder().add(new TermQuery(t), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(Fields.START, Fields.YES)), BooleanClause.Occur.FILTER).build();
                 StoredFields stored = s.storedFields();
-                for (ScoreDoc sd : docs.scoreDocs) {
-                    SearchDocument d = Fields.fromLucene(stored.document(sd.doc)).withThread(board, title, deleted);
-                    writer.updateDocument(Fields.idTerm(d.post()), Fields.toLucene(d));
+                for (ScoreDoc sd : s.search(start, 1).scoreDocs) {
+                    Document doc = stored.document(sd.doc);
+                    if (!title.equals(doc.get(Fields.TITLE_STORED))) {
+                        SearchDocument d = Fields.startFromLucene(doc, board, title, deleted);
+                        writer.updateDocument(Fields.idTerm(d.post()), Fields.toLucene(d));
+                    }
                 }
             } finally {
                 searchers.release(s);
@@ -161,11 +178,12 @@ public final class LuceneSearchIndex implements SearchIndex {
                 List<SearchHit> hits = new ArrayList<>();
                 for (int i = offset; i < top.scoreDocs.length && hits.size() < limit; i++) {
                     ScoreDoc sd = top.scoreDocs[i];
-                    Document doc = stored.document(sd.doc);
-                    SearchDocument d = Fields.fromLucene(doc);
-                    List<Segment> snippet = highlights.snippet(marks, d.text());
-                    List<Segment> title = d.threadStart() ? highlights.title(marks, d.threadTitle()) : List.of();
-                    hits.add(new SearchHit(d.post(), byScore && !Float.isNaN(sd.score) ? sd.score : 0, snippet, title));
+                    Document doc = stored.document(sd.doc, HIT_FIELDS);
+                    PostId post = PostId.of(Long.parseLong(doc.get(Fields.ID)));
+                    String title = doc.get(Fields.TITLE_STORED);
+                    // no snippet here: the index keeps no bodies; snippet() cuts it from the storage's text
+                    hits.add(new SearchHit(post, byScore && !Float.isNaN(sd.score) ? sd.score : 0, List.of(),
+                            title == null ? List.of() : highlights.title(marks, title)));
                 }
                 total = Math.max(total, hits.size());
                 return total > SearchIndex.COUNTED_UP_TO ? SearchHits.moreThanCounted(hits) : new SearchHits(hits, total);
@@ -175,6 +193,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
+    }
+
+    /** Highlights the query's words in the post's text as the storage holds it, with the index's own analysis. */
+    @Override
+    public List<Segment> snippet(SearchQuery query, SearchHit hit, String text) {
+        return highlights.snippet(queries.highlight(query), text);
     }
 
     @Override
@@ -228,6 +252,25 @@ public final class LuceneSearchIndex implements SearchIndex {
             throw new UncheckedIOException("cannot close the search index", e);
         } finally {
             writes.writeLock().unlock();
+        }
+    }
+
+    /**
+     * An index written by an older forumkit (stored bodies, board and deleted flags as points and terms) cannot be
+     * searched with this layout: it is emptied, so the server's start-up rebuilds it from the storage once, as it
+     * builds any empty index. A new index is marked at once.
+     */
+    private static void upgrade(IndexWriter writer) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        if (!Fields.FORMAT.equals(data.get(Fields.FORMAT_KEY))) {
+            writer.deleteAll();
+            data.put(Fields.FORMAT_KEY, Fields.FORMAT);
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.forumkit.core.search.SearchQuery;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -62,7 +63,9 @@ final class Queries {
             b.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         if (!q.includeDeleted()) {
-            b.add(new TermQuery(new Term(Fields.VISIBLE, Fields.YES)), Occur.FILTER);
+            // doc values, checked only on the entries the words matched: they change in place when a thread is deleted
+            b.add(NumericDocValuesField.newSlowExactQuery(Fields.POST_DELETED, 0), Occur.FILTER);
+            b.add(NumericDocValuesField.newSlowExactQuery(Fields.THREAD_DELETED, 0), Occur.FILTER);
         }
         if (q.titlesOnly()) {
             b.add(new TermQuery(new Term(Fields.START, Fields.YES)), Occur.FILTER);
@@ -71,7 +74,7 @@ final class Queries {
             b.add(org.apache.lucene.document.LongPoint.newExactQuery(Fields.AUTHOR, q.author().value()), Occur.FILTER);
         }
         if (!q.boards().isEmpty()) {
-            b.add(org.apache.lucene.document.LongPoint.newSetQuery(Fields.BOARD,
+            b.add(NumericDocValuesField.newSlowSetQuery(Fields.BOARD,
                     q.boards().stream().mapToLong(BoardId::value).toArray()), Occur.FILTER);
         }
         if (q.from() != null || q.until() != null) {

@@ -6,6 +6,14 @@ import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.search.SearchDocument;
 import dev.forumkit.core.search.SearchQuery;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +61,52 @@ class LuceneSearchIndexTest {
             assertThat(index.search(SearchQuery.all().prefix("cyclo"), 0, 5).hits()).hasSize(1);
             // full-width Latin letters fold to the usual ones
             assertThat(index.search(SearchQuery.words("ｂｉｃｙｃｌｅ"), 0, 5).hits()).hasSize(1);
+        }
+    }
+
+    @Test
+    void keepsNoTextOfRepliesAndCutsSnippetsFromTheTextItIsGiven() throws Exception {
+        SearchDocument reply = new SearchDocument(PostId.of(2), ThreadId.of(1), BoardId.of(1), MemberId.of(1),
+                Instant.parse("2026-01-01T00:00:00Z"), 2, "Title 1", "a reply about gravel roads", false, false);
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            index.updateThread(ThreadId.of(9), BoardId.of(2), "Nothing indexed yet", true); // harmless on an empty index
+            index.put(doc(1, "the start"));
+            index.put(reply);
+            var hit = index.search(SearchQuery.words("gravel"), 0, 1).hits().get(0);
+            assertThat(hit.snippet()).isEmpty();
+            var snippet = index.snippet(SearchQuery.words("gravel"), hit, "now edited: <b>gravel</b> & mud");
+            assertThat(dev.forumkit.core.search.Segment.text(snippet)).isEqualTo("now edited: <b>gravel</b> & mud");
+            assertThat(snippet).filteredOn(dev.forumkit.core.search.Segment::highlighted)
+                    .extracting(dev.forumkit.core.search.Segment::text).containsExactly("gravel");
+        }
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            var stored = reader.storedFields();
+            for (int i = 0; i < reader.maxDoc(); i++) {
+                var d = stored.document(i);
+                // only the thread start keeps its text (a retitle rewrites that entry)
+                assertThat(d.get(Fields.TEXT)).isEqualTo(d.get(Fields.ID).equals("1") ? "the start" : null);
+            }
+        }
+    }
+
+    @Test
+    void anIndexOfAnOlderLayoutIsEmptiedOnOpenSoTheServerRebuildsIt() throws Exception {
+        // what forumkit wrote before: bodies stored, no layout mark in the commit
+        try (IndexWriter old = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(ForumAnalyzer.forIndexing()))) {
+            Document d = new Document();
+            d.add(new StringField(Fields.ID, "1", Field.Store.YES));
+            d.add(new TextField(Fields.TEXT, "stored body", Field.Store.YES));
+            old.addDocument(d);
+            old.commit();
+        }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            assertThat(index.count()).isZero();
+            index.put(doc(1, "rebuilt body"));
+            index.commit();
+        }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            assertThat(index.count()).isEqualTo(1);
+            assertThat(index.search(SearchQuery.words("rebuilt"), 0, 1).hits()).hasSize(1);
         }
     }
 }

@@ -63,6 +63,12 @@ public final class InterruptingSearchIndex implements SearchIndex {
     }
 
     @Override
+    public java.util.List<dev.forumkit.core.search.Segment> snippet(SearchQuery query,
+            dev.forumkit.core.search.SearchHit hit, String text) {
+        return target.snippet(query, hit, text);
+    }
+
+    @Override
     public void clear() {
         target.clear();
     }

@@ -82,6 +82,9 @@ public final class ApiErrors {
             return new Answer(503, List.of(new ApiError("storage_unavailable",
                     "the database cannot be reached right now; try again shortly", null)), 5, null);
         }
+        if (e instanceof dev.forumkit.core.search.SearchUnavailableException) {
+            return one(503, "search_unavailable", "search is turned off on this forum");
+        }
         if (e instanceof RejectedExecutionException) {
             HttpProblem busy = HttpProblem.busy();
             return new Answer(503, List.of(new ApiError(busy.code(), busy.getMessage(), null)), busy.retryAfterSeconds(), null);

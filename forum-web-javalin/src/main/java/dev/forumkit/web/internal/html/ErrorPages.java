@@ -9,6 +9,9 @@ public final class ErrorPages {
     public record Failure(int status, String code, String message, String errorId) {
         /** The key of the page's heading in the bundles. */
         public String heading() {
+            if (code.equals("search_unavailable")) {
+                return "errorPage.searchUnavailable"; // turned off, not a moment's outage: "back in a moment" would mislead
+            }
             return switch (status) {
                 case 403 -> "errorPage.403";
                 case 404 -> "errorPage.404";

@@ -4,6 +4,7 @@ import dev.forumkit.core.InvalidInputException;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.read.BoardIndex;
 import dev.forumkit.core.search.SearchResults;
+import dev.forumkit.core.search.SearchUnavailableException;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
 import dev.forumkit.web.internal.SearchParams;
@@ -30,6 +31,9 @@ final class SearchPages {
     }
 
     private static Object search(Call call) {
+        if (!call.api().forum().search().available()) {
+            throw new SearchUnavailableException(); // the error page says so, with 503; the form would lead nowhere
+        }
         Context ctx = call.ctx();
         Form form = Form.empty();
         for (String f : FIELDS) {
