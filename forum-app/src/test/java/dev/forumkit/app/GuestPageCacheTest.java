@@ -37,9 +37,16 @@ class GuestPageCacheTest {
             assertThat(threads).as("demo threads").isNotEmpty();
             String thread = base + "/api/v1/threads/" + threads.get(0);
             HttpResponse<String> first = get(thread, null);
-            HttpResponse<String> second = get(thread, null);
             assertThat(first.statusCode()).isEqualTo(200);
             assertThat(first.headers().firstValue("X-Forum-Cache")).isEmpty();
+            // the demo data's own events may still empty the cache while the outbox works through them (a loaded
+            // machine): ask again until a hit, which must be the very page the miss before it made
+            HttpResponse<String> second = get(thread, null);
+            for (int i = 0; i < 50 && second.headers().firstValue("X-Forum-Cache").isEmpty(); i++) {
+                Thread.sleep(20);
+                first = second;
+                second = get(thread, null);
+            }
             assertThat(second.headers().firstValue("X-Forum-Cache")).contains("hit");
             assertThat(second.body()).isEqualTo(first.body());
             assertThat(second.headers().firstValue("Content-Type")).isEqualTo(first.headers().firstValue("Content-Type"));
@@ -148,8 +155,11 @@ class GuestPageCacheTest {
             List<Long> threads = new java.util.ArrayList<>();
             storage.threads().forEach(t -> threads.add(t.id().value()));
             String thread = base + "/api/v1/threads/" + threads.get(0);
-            get(thread, null);
-            assertThat(get(thread, null).headers().firstValue("X-Forum-Cache")).contains("hit");
+            boolean hit = false; // the demo data's events may still empty the cache for a while: ask until a hit
+            for (int i = 0; i < 50 && !hit; i++) {
+                hit = get(thread, null).headers().firstValue("X-Forum-Cache").isPresent();
+            }
+            assertThat(hit).as("served from the cache once the demo's events are through").isTrue();
 
             signals.cut();
             assertThat(get(thread, null).headers().firstValue("X-Forum-Cache")).as("cut off: not served from memory").isEmpty();
