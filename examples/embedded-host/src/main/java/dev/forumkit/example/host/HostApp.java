@@ -3,6 +3,7 @@ package dev.forumkit.example.host;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.member.ExternalIdentity;
 import dev.forumkit.web.ForumPlugin;
+import dev.forumkit.web.ForumPluginConfig;
 import dev.forumkit.web.HostIdentity;
 import dev.forumkit.web.HostUser;
 import io.javalin.Javalin;
@@ -11,6 +12,8 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
@@ -27,11 +30,22 @@ public final class HostApp {
     }
 
     public static Javalin create(Forum forum, HostUsers users) {
+        return create(forum, users, c -> { });
+    }
+
+    /** The host app with more forum plugin settings ({@code more} runs last). */
+    public static Javalin create(Forum forum, HostUsers users, Consumer<ForumPluginConfig> more) {
         return Javalin.create(config -> {
-            config.registerPlugin(new ForumPlugin(c -> c
-                    .forum(forum)
-                    .basePath("/community")
-                    .hostIdentity(new HostIdentity("/sign-in", "/sign-out", "/account", ctx -> signedIn(ctx, users)))));
+            config.startup.showJavalinBanner = false;
+            config.registerPlugin(new ForumPlugin(c -> {
+                c.forum(forum)
+                        .basePath("/community")
+                        .hostIdentity(new HostIdentity("/sign-in", "/sign-out", "/account", ctx -> signedIn(ctx, users)))
+                        .pageFrame((ctx, page) -> HostLayout.frame(page))
+                        .locale(ctx -> Locale.JAPANESE);      // the host's language, whatever the browser asks for
+                more.accept(c);
+            }));
+            config.routes.get("/host.css", ctx -> ctx.contentType("text/css").result(HostLayout.CSS));
             config.routes.get("/", ctx -> ctx.html(page("Home", users.bySession(ctx.cookie(COOKIE))
                     .map(u -> "<p>Hello " + escape(u.name()) + ". <a href=\"/community/\">Community</a> · <a href=\"/account\">Account</a>"
                             + " · <a href=\"/sign-out\">Sign out</a></p>")
@@ -39,7 +53,7 @@ public final class HostApp {
             config.routes.get("/sign-in", ctx -> ctx.html(page("Sign in", signInForm(""))));
             config.routes.post("/sign-in", ctx -> signIn(ctx, users));
             config.routes.get("/sign-out", ctx -> ctx.html(page("Sign out",
-                    "<form method=\"post\" action=\"/sign-out\"><button>Sign out</button></form>")));
+                    "<form method=\"post\" action=\"/sign-out\"><button id=\"sign-out\">Sign out</button></form>")));
             config.routes.post("/sign-out", ctx -> {
                 users.signOut(ctx.cookie(COOKIE));
                 ctx.removeCookie(COOKIE, "/");
@@ -69,16 +83,15 @@ public final class HostApp {
     }
 
     private static String signInForm(String message) {
-        return message + "<form method=\"post\" action=\"/sign-in\"><label>Name <input name=\"name\"></label>"
-                + "<label>Password <input name=\"password\" type=\"password\"></label><button>Sign in</button></form>";
+        return message + "<form method=\"post\" action=\"/sign-in\"><label>Name <input id=\"name\" name=\"name\"></label>"
+                + "<label>Password <input id=\"password\" name=\"password\" type=\"password\"></label><button id=\"sign-in\">Sign in</button></form>";
     }
 
     private static String page(String title, String body) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + " · Example host</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+        return HostLayout.page(title, body);
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HostLayout.escape(s);
     }
 }
