@@ -60,6 +60,11 @@ class EmbeddedHostTest {
             assertInHostFrameInJapanese(guestIndex.body());
             assertThat(send("GET", "/community/login", null, null).headers().firstValue("Location")).contains("/sign-in");
 
+            HttpResponse<String> wrong = send("POST", "/sign-in", null, "name=ann&password=guess");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).contains("名前またはパスワードが違います。", "<header class=\"host-header\">");
+            assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
+
             HttpResponse<String> signIn = send("POST", "/sign-in", null, "name=ann&password=" + URLEncoder.encode("ann-password", StandardCharsets.UTF_8));
             assertThat(signIn.statusCode()).isEqualTo(303);
             String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
