@@ -34,7 +34,15 @@ class EmbeddedHostIT {
                 assertInHostsPageInJapanese(browser);
                 assertThat(browser.find(".fk-content h1").getText()).contains("ホストからこんにちは");
                 assertThat(browser.find(".reply-form button[type=submit]").getText()).isEqualTo("返信を投稿");
+                assertThat(browser.find(".forumkit.fk-nav").getCssValue("background-color"))
+                        .as("the host's --fk-accent from its stylesheet").isEqualTo("rgba(138, 21, 56, 1)");
                 browser.screenshot("embedded-host-thread");
+
+                browser.go("/sign-out").click("#sign-out");
+                browser.await(d -> browser.path().equals("/"));
+                browser.go("/community/");
+                assertThat(browser.has(".account-nav .me")).as("signed out on the host: a guest in the forum").isFalse();
+                assertThat(browser.has(".forumkit a[href='/sign-in']")).isTrue();
             }
         }
     }

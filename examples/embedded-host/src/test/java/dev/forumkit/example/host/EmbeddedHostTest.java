@@ -58,6 +58,10 @@ class EmbeddedHostTest {
             assertThat(guestIndex.statusCode()).isEqualTo(200);
             assertThat(guestIndex.body()).contains("href=\"/sign-in\"").doesNotContain("/community/register");
             assertInHostFrameInJapanese(guestIndex.body());
+            assertThat(guestIndex.headers().firstValue("Content-Security-Policy")).as("the forum's headers on its pages").isPresent();
+            HttpResponse<String> hostHome = send("GET", "/", null, null);
+            assertThat(hostHome.headers().firstValue("Content-Security-Policy")).as("and never on the host's own routes").isEmpty();
+            assertThat(hostHome.body()).contains("<header class=\"host-header\">", "サインイン");
             assertThat(send("GET", "/community/login", null, null).headers().firstValue("Location")).contains("/sign-in");
 
             HttpResponse<String> wrong = send("POST", "/sign-in", null, "name=ann&password=guess");
