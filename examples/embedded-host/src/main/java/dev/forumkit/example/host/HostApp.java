@@ -3,6 +3,7 @@ package dev.forumkit.example.host;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.member.ExternalIdentity;
 import dev.forumkit.web.ForumPlugin;
+import dev.forumkit.web.ForumPluginConfig;
 import dev.forumkit.web.HostIdentity;
 import dev.forumkit.web.HostUser;
 import io.javalin.Javalin;
@@ -11,11 +12,14 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
  * A host application with its own users and sign-in, and the forum under {@code /community}: the forum asks the
- * host who is signed in on every request and keeps a member for each host user (host identity).
+ * host who is signed in on every request and keeps a member for each host user (host identity), shows its pages
+ * inside the host's layout ({@link HostLayout}) and speaks the host's language, Japanese.
  */
 public final class HostApp {
     /** The host's session cookie. */
@@ -26,28 +30,35 @@ public final class HostApp {
     private HostApp() {
     }
 
-    public static Javalin create(Forum forum, HostUsers users) {
+    /** The host app with more forum plugin settings ({@code more} runs last). */
+    public static Javalin create(Forum forum, HostUsers users, Consumer<ForumPluginConfig> more) {
         return Javalin.create(config -> {
-            config.registerPlugin(new ForumPlugin(c -> c
-                    .forum(forum)
-                    .basePath("/community")
-                    .hostIdentity(new HostIdentity("/sign-in", "/sign-out", "/account", ctx -> signedIn(ctx, users)))));
-            config.routes.get("/", ctx -> ctx.html(page("Home", users.bySession(ctx.cookie(COOKIE))
-                    .map(u -> "<p>Hello " + escape(u.name()) + ". <a href=\"/community/\">Community</a> · <a href=\"/account\">Account</a>"
-                            + " · <a href=\"/sign-out\">Sign out</a></p>")
-                    .orElse("<p><a href=\"/sign-in\">Sign in</a> · <a href=\"/community/\">Community</a></p>"))));
-            config.routes.get("/sign-in", ctx -> ctx.html(page("Sign in", signInForm(""))));
+            config.startup.showJavalinBanner = false;
+            config.registerPlugin(new ForumPlugin(c -> {
+                c.forum(forum)
+                        .basePath("/community")
+                        .hostIdentity(new HostIdentity("/sign-in", "/sign-out", "/account", ctx -> signedIn(ctx, users)))
+                        .pageFrame((ctx, page) -> HostLayout.frame(page))
+                        .locale(ctx -> Locale.JAPANESE);      // the host's language, whatever the browser asks for
+                more.accept(c);
+            }));
+            config.routes.get("/host.css", ctx -> ctx.contentType("text/css").result(HostLayout.CSS));
+            config.routes.get("/", ctx -> ctx.html(page("ホーム", users.bySession(ctx.cookie(COOKIE))
+                    .map(u -> "<p>" + escape(u.name()) + " さん、こんにちは。<a href=\"/community/\">コミュニティ</a> · "
+                            + "<a href=\"/account\">アカウント</a> · <a href=\"/sign-out\">サインアウト</a></p>")
+                    .orElse("<p><a href=\"/sign-in\">サインイン</a> · <a href=\"/community/\">コミュニティ</a></p>"))));
+            config.routes.get("/sign-in", ctx -> ctx.html(page("サインイン", signInForm(""))));
             config.routes.post("/sign-in", ctx -> signIn(ctx, users));
-            config.routes.get("/sign-out", ctx -> ctx.html(page("Sign out",
-                    "<form method=\"post\" action=\"/sign-out\"><button>Sign out</button></form>")));
+            config.routes.get("/sign-out", ctx -> ctx.html(page("サインアウト",
+                    "<form method=\"post\" action=\"/sign-out\"><button id=\"sign-out\">サインアウト</button></form>")));
             config.routes.post("/sign-out", ctx -> {
                 users.signOut(ctx.cookie(COOKIE));
                 ctx.removeCookie(COOKIE, "/");
                 ctx.redirect("/", HttpStatus.SEE_OTHER);
             });
-            config.routes.get("/account", ctx -> ctx.html(page("Account", users.bySession(ctx.cookie(COOKIE))
+            config.routes.get("/account", ctx -> ctx.html(page("アカウント", users.bySession(ctx.cookie(COOKIE))
                     .map(u -> "<p>" + escape(u.name()) + ", " + escape(u.email()) + "</p>")
-                    .orElse("<p><a href=\"/sign-in\">Sign in</a> first.</p>"))));
+                    .orElse("<p>まず<a href=\"/sign-in\">サインイン</a>してください。</p>"))));
         });
     }
 
@@ -61,7 +72,7 @@ public final class HostApp {
     private static void signIn(Context ctx, HostUsers users) {
         Optional<String> token = users.signIn(ctx.formParam("name"), ctx.formParam("password"));
         if (token.isEmpty()) {
-            ctx.status(HttpStatus.UNAUTHORIZED).html(page("Sign in", signInForm("<p>Wrong name or password.</p>")));
+            ctx.status(HttpStatus.UNAUTHORIZED).html(page("サインイン", signInForm("<p>名前またはパスワードが違います。</p>")));
             return;
         }
         ctx.cookie(new Cookie(COOKIE, token.get(), "/", 86_400, false, true, null, SameSite.LAX));
@@ -69,16 +80,15 @@ public final class HostApp {
     }
 
     private static String signInForm(String message) {
-        return message + "<form method=\"post\" action=\"/sign-in\"><label>Name <input name=\"name\"></label>"
-                + "<label>Password <input name=\"password\" type=\"password\"></label><button>Sign in</button></form>";
+        return message + "<form method=\"post\" action=\"/sign-in\"><label>名前 <input id=\"name\" name=\"name\"></label>"
+                + "<label>パスワード <input id=\"password\" name=\"password\" type=\"password\"></label><button id=\"sign-in\">サインイン</button></form>";
     }
 
     private static String page(String title, String body) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + " · Example host</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+        return HostLayout.page(title, body);
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HostLayout.escape(s);
     }
 }

@@ -1,24 +1,28 @@
 package dev.forumkit.example.host;
 
-import dev.forumkit.core.Forum;
-import dev.forumkit.core.member.Registration;
-import dev.forumkit.persistence.jdbi.JdbiForumStorage;
-
 import java.nio.file.Path;
 
-/** Runs the example host on port 7070 with the forum's data in {@code ./example-data}, and two host users. */
+/**
+ * Runs the example host on port 7070 (or the first argument) with its database in {@code ./example-data}: the host's
+ * users {@code ann} / {@code ann-password} and {@code bob} / {@code bob-password}, the forum at {@code /community/}.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        Forum forum = Forum.create(JdbiForumStorage.embeddedH2(Path.of("example-data")));
-        if (forum.members().needsFirstAdmin()) {
-            forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", "change this password"));
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 7070;
+        String url = "jdbc:h2:file:" + Path.of("example-data", "host").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        ExampleHost host = ExampleHost.h2(url, c -> { });
+        if (host.forum().members().needsFirstAdmin()) {
+            host.createFirstBoard("change this password");
         }
-        HostUsers users = new HostUsers();
-        users.add("1", "ann", "ann@example.org", "ann-password");
-        users.add("2", "bob", "bob@example.org", "bob-password");
-        HostApp.create(forum, users).start(7070);
+        if (host.users().byName("ann").isEmpty()) {
+            host.users().add("1", "ann", "ann@example.org", "ann-password");
+            host.users().add("2", "bob", "bob@example.org", "bob-password");
+        }
+        host.start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(host::close, "example-host-stop"));
+        System.out.println("Example Host: http://localhost:" + port + "/ (forum at /community/)");
     }
 }
