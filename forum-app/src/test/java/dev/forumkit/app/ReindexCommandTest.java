@@ -56,8 +56,12 @@ class ReindexCommandTest {
             assertThat(index.search(SearchQuery.words(word), 0, 2000).hits())
                     .extracting(h -> h.post().value()).contains(posts.get(1234).id().value());
             // a reindex killed after its first batch: the index holds posts 1..1000, the progress file names the 1000th
-            index.clear();
+            // (an empty index with a progress file is rebuilt from the first post instead: it was emptied since)
+            for (Post p : posts.subList(1000, posts.size())) {
+                index.remove(p.id());
+            }
             index.commit();
+            assertThat(index.count()).isEqualTo(1000);
         }
         PostId thousandth = posts.get(999).id();
         Files.writeString(SearchIndexes.progressFile(settings), Long.toString(thousandth.value()));
@@ -69,7 +73,22 @@ class ReindexCommandTest {
         assertThat(printed).contains("\rposts [").contains("reindex: 500 posts indexed after post " + thousandth);
         assertThat(Files.exists(SearchIndexes.progressFile(settings))).isFalse();
         try (LuceneSearchIndex index = LuceneSearchIndex.open(SearchIndexes.directory(settings))) {
-            assertThat(index.count()).isEqualTo(500); // only what the resumed run wrote: the first batch was cleared above
+            assertThat(index.count()).isEqualTo(1500); // the first batch kept, the resumed run's 500 added
+            assertThat(index.search(SearchQuery.words(word), 0, 2000).hits())
+                    .extracting(h -> h.post().value()).contains(posts.get(1234).id().value());
+        }
+
+        // an index emptied since the kill (deleted, or of an older layout): the progress file must not leave posts out
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(SearchIndexes.directory(settings))) {
+            index.clear();
+            index.commit();
+        }
+        Files.writeString(SearchIndexes.progressFile(settings), Long.toString(thousandth.value()));
+        ByteArrayOutputStream emptied = new ByteArrayOutputStream();
+        assertThat(ReindexCommand.run(List.of("--continue"), settings, new PrintStream(emptied, true, StandardCharsets.UTF_8), false)).isZero();
+        assertThat(emptied.toString(StandardCharsets.UTF_8)).contains("the index holds 1,500 posts");
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(SearchIndexes.directory(settings))) {
+            assertThat(index.count()).isEqualTo(1500);
         }
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
