@@ -194,10 +194,13 @@ public final class ConversationService {
             Map<MessageId, Map<String, Integer>> counts = mine == null ? Map.of()
                     : ctx.storage.conversations().reactionCounts(ids);
             Map<MessageId, String> own = mine == null ? Map.of() : ctx.storage.conversations().reactionsBy(me.id(), ids);
+            boolean reacts = mine != null && ctx.policy.allows(ctx.standing(me), Action.REACT, Target.content(false, false, false))
+                    && ctx.policy.verifiedEnough(me, Action.REACT);
             List<MessageView> views = messages.stream().map(m -> new MessageView(m, name(authors.get(m.author())),
                     mine != null && mine.lastRead() != null && m.id().value() > mine.lastRead().value()
                             || mine != null && mine.lastRead() == null, ignored.contains(m.author()),
-                    counts.getOrDefault(m.id(), Map.of()), own.get(m.id()))).toList();
+                    counts.getOrDefault(m.id(), Map.of()), own.get(m.id()),
+                    reacts && !m.author().equals(me.id()))).toList();
             boolean writer = mine != null && canWrite(me);
             return new ConversationPage(c, participantViews(id),
                     new Page<>(views, page, Page.lastPage(total, PER_PAGE), PER_PAGE, total),

@@ -363,6 +363,8 @@ public abstract class ConversationsContract extends ContractBase {
         MessageView forAnn = forum.conversations().read(actor(ann), c.id(), 1).messages().items().get(0);
         assertThat(forAnn.reactions()).containsExactly(java.util.Map.entry("like", 1));
         assertThat(forAnn.yourReaction()).isNull();
+        assertThat(forAnn.canReact()).as("not on her own message").isFalse();
+        assertThat(forum.conversations().read(actor(bob), c.id(), 1).messages().items().get(0).canReact()).isTrue();
 
         assertThat(forum.conversations().react(actor(bob), first.id(), "love").counts()).as("a new type replaces the old")
                 .containsExactly(java.util.Map.entry("love", 1));
@@ -388,6 +390,7 @@ public abstract class ConversationsContract extends ContractBase {
         assertThatThrownBy(() -> forum.conversations().react(actor(bob), first.id(), null))
                 .isInstanceOf(InvalidInputException.class);
         forum.members().ban(actor(fx().moderator()), bob.id(), "spam", null);
+        assertThat(forum.conversations().read(actor(bob), c.id(), 1).messages().items().get(0).canReact()).isFalse();
         assertThatThrownBy(() -> forum.conversations().react(actor(bob), first.id(), "like"))
                 .isInstanceOf(NotAllowedException.class);
         assertThat(read(() -> storage.conversations().reactionCounts(List.of(first.id())))).isEmpty();
