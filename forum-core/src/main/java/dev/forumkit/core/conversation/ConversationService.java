@@ -250,11 +250,7 @@ public final class ConversationService {
      * conversation: they do not count toward anyone's public reaction score.
      */
     public MessageReactions react(Actor actor, MessageId messageId, String type) {
-        if (type == null || ctx.reactionTypes.byKey(type).isEmpty()) {
-            throw InvalidInputException.of("type", "unknown_reaction", "unknown reaction type: " + type
-                    + "; known: " + ctx.reactionTypes.all().stream().map(ReactionType::key).toList());
-        }
-        return changeReaction(actor, messageId, type);
+        return changeReaction(actor, messageId, type == null ? "" : type);
     }
 
     /** Removes the actor's reaction on a message, if any. */
@@ -267,7 +263,11 @@ public final class ConversationService {
             Member me = ctx.load(actor);
             Message m = ctx.storage.conversations().message(messageId)
                     .orElseThrow(() -> new NotFoundException("no message " + messageId));
-            participating(me, m.conversation());
+            participating(me, m.conversation()); // first, so outsiders get 404 whatever they send
+            if (newType != null && ctx.reactionTypes.byKey(newType).isEmpty()) {
+                throw InvalidInputException.of("type", "unknown_reaction", "unknown reaction type: " + newType
+                        + "; known: " + ctx.reactionTypes.all().stream().map(ReactionType::key).toList());
+            }
             ctx.policy.check(ctx.standing(me), Action.REACT, Target.content(m.author().equals(me.id()), false, false));
             if (newType != null) { // taking a reaction back never waits for verification
                 ctx.policy.checkVerified(me, Action.REACT);
