@@ -175,6 +175,8 @@ class RouteTableTest {
         rule("POST /conversations/{conversationId}/leave", Access.ANYONE, null);
         rule("GET /conversation-messages/{messageId}", Access.ANYONE, null);
         rule("POST /conversation-messages/{messageId}/report", Access.ANYONE, c -> "{\"reason\":\"Creepy\"}");
+        rule("PUT /conversation-messages/{messageId}/reaction", Access.ANYONE, c -> "{\"type\":\"like\"}");
+        rule("DELETE /conversation-messages/{messageId}/reaction", Access.ANYONE, null);
         rule("GET /me/conversation-blocks", Access.MEMBER, null);
         rule("POST /me/conversation-blocks", Access.MEMBER, c -> "{\"username\":\"" + c.target().username() + "\"}");
         rule("DELETE /me/conversation-blocks/{username}", Access.MEMBER, null);
@@ -321,6 +323,7 @@ class RouteTableTest {
         page("GET /conversation-messages/{messageId}/", Access.ANYONE, null);
         page("GET /conversation-messages/{messageId}/report", Access.ANYONE, null);
         page("POST /conversation-messages/{messageId}/report", Access.ANYONE, c -> "reason=Creepy");
+        page("POST /conversation-messages/{messageId}/react", Access.ANYONE, c -> "type=like");
         page("GET /account/conversation-blocks", Access.MEMBER, null);
         page("POST /account/conversation-blocks", Access.MEMBER, c -> "username=" + c.target().username());
         rule("POST /boards/{boardId}/attachments", Access.MEMBER, c -> "{}"); // not multipart: 422 for those who may
@@ -538,7 +541,7 @@ class RouteTableTest {
                 tests.add(DynamicTest.dynamicTest(key(route) + " as " + role, () -> checkConversation(route, role)));
             }
         }
-        assertThat(tests).hasSize(14 * 6);
+        assertThat(tests).hasSize(17 * 6);
         return tests.stream();
     }
 

@@ -12,7 +12,9 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.policy.Action;
 import dev.forumkit.core.policy.Standing;
+import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.PostText;
+import dev.forumkit.core.reaction.ReactionType;
 import dev.forumkit.core.read.Page;
 
 import java.time.Instant;
@@ -187,9 +189,18 @@ public final class ConversationService {
             List<Message> messages = ctx.storage.conversations().messages(id, (page - 1) * PER_PAGE, PER_PAGE);
             Set<MemberId> ignored = new HashSet<>(ctx.storage.ignores().ignoredBy(me.id()));
             Map<MemberId, Member> authors = ctx.storage.members().byIds(messages.stream().map(Message::author).toList());
+            List<MessageId> ids = messages.stream().map(Message::id).toList();
+            // reactions are the participants' own business: staff reading a reported conversation do not see them
+            Map<MessageId, Map<String, Integer>> counts = mine == null ? Map.of()
+                    : ctx.storage.conversations().reactionCounts(ids);
+            Map<MessageId, String> own = mine == null ? Map.of() : ctx.storage.conversations().reactionsBy(me.id(), ids);
+            boolean reacts = mine != null && ctx.policy.allows(ctx.standing(me), Action.REACT, Target.content(false, false, false))
+                    && ctx.policy.verifiedEnough(me, Action.REACT);
             List<MessageView> views = messages.stream().map(m -> new MessageView(m, name(authors.get(m.author())),
                     mine != null && mine.lastRead() != null && m.id().value() > mine.lastRead().value()
-                            || mine != null && mine.lastRead() == null, ignored.contains(m.author()))).toList();
+                            || mine != null && mine.lastRead() == null, ignored.contains(m.author()),
+                    counts.getOrDefault(m.id(), Map.of()), own.get(m.id()),
+                    reacts && !m.author().equals(me.id()))).toList();
             boolean writer = mine != null && canWrite(me);
             return new ConversationPage(c, participantViews(id),
                     new Page<>(views, page, Page.lastPage(total, PER_PAGE), PER_PAGE, total),
@@ -230,6 +241,43 @@ public final class ConversationService {
                     .orElseThrow(() -> new NotFoundException("no message " + messageId));
             readable(me, m.conversation());
             return m;
+        });
+    }
+
+    /**
+     * Sets the actor's reaction on a message (the same types as post reactions; the same type twice changes nothing).
+     * Only active participants react, never to their own messages, as with posts. These reactions stay inside the
+     * conversation: they do not count toward anyone's public reaction score.
+     */
+    public MessageReactions react(Actor actor, MessageId messageId, String type) {
+        return changeReaction(actor, messageId, type == null ? "" : type);
+    }
+
+    /** Removes the actor's reaction on a message, if any. */
+    public MessageReactions unreact(Actor actor, MessageId messageId) {
+        return changeReaction(actor, messageId, null);
+    }
+
+    private MessageReactions changeReaction(Actor actor, MessageId messageId, String newType) {
+        return ctx.command(events -> {
+            Member me = ctx.load(actor);
+            Message m = ctx.storage.conversations().message(messageId)
+                    .orElseThrow(() -> new NotFoundException("no message " + messageId));
+            participating(me, m.conversation()); // first, so outsiders get 404 whatever they send
+            if (newType != null && ctx.reactionTypes.byKey(newType).isEmpty()) {
+                throw InvalidInputException.of("type", "unknown_reaction", "unknown reaction type: " + newType
+                        + "; known: " + ctx.reactionTypes.all().stream().map(ReactionType::key).toList());
+            }
+            ctx.policy.check(ctx.standing(me), Action.REACT, Target.content(m.author().equals(me.id()), false, false));
+            if (newType != null) { // taking a reaction back never waits for verification
+                ctx.policy.checkVerified(me, Action.REACT);
+                ctx.storage.conversations().putReaction(messageId, me.id(), newType, ctx.now());
+            } else {
+                ctx.storage.conversations().removeReaction(messageId, me.id());
+            }
+            Map<String, Integer> counts = ctx.storage.conversations().reactionCounts(List.of(messageId))
+                    .getOrDefault(messageId, Map.of());
+            return new MessageReactions(messageId, counts, newType);
         });
     }
 

@@ -3,7 +3,9 @@ package dev.forumkit.core.conversation;
 import dev.forumkit.core.member.MemberId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,4 +63,16 @@ public interface Conversations {
 
     /** The members this member blocks, in id order. */
     List<MemberId> blockedBy(MemberId member);
+
+    /** Inserts or replaces the member's reaction to the message (one per member per message). */
+    void putReaction(MessageId message, MemberId member, String type, Instant at);
+
+    /** Removes the member's reaction to the message; true if there was one. */
+    boolean removeReaction(MessageId message, MemberId member);
+
+    /** Reaction counts by type for each of the messages; messages without reactions are absent. */
+    Map<MessageId, Map<String, Integer>> reactionCounts(Collection<MessageId> messages);
+
+    /** The member's reaction type on each of the messages; messages without one are absent. */
+    Map<MessageId, String> reactionsBy(MemberId member, Collection<MessageId> messages);
 }

@@ -10,9 +10,13 @@ import dev.forumkit.core.conversation.Participant;
 import dev.forumkit.core.member.MemberId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 final class InMemoryConversations implements Conversations {
     /** (left, right): a participant's key (conversation, member) or a block's (member, blocked). */
@@ -33,6 +37,8 @@ final class InMemoryConversations implements Conversations {
     private final Tables.TxMap<Long, Message> messages;
     private final Tables.TxMap<Pair, Participant> participants;
     private final Tables.TxMap<Pair, Boolean> blocks;
+    /** (message, member) to the reaction type. */
+    private final Tables.TxMap<Pair, String> reactions;
 
     InMemoryConversations(Tables db) {
         this.db = db;
@@ -40,6 +46,7 @@ final class InMemoryConversations implements Conversations {
         this.messages = db.map();
         this.participants = db.map();
         this.blocks = db.map();
+        this.reactions = db.map();
     }
 
     @Override
@@ -152,6 +159,52 @@ final class InMemoryConversations implements Conversations {
     public List<MemberId> blockedBy(MemberId member) {
         return db.read(() -> blocks.range(new Pair(member.value(), Long.MIN_VALUE), new Pair(member.value(), Long.MAX_VALUE))
                 .keySet().stream().map(k -> MemberId.of(k.right())).toList());
+    }
+
+    @Override
+    public void putReaction(MessageId message, MemberId member, String type, Instant at) {
+        db.run(() -> {
+            if (messages.get(message.value()) == null) {
+                throw new NotFoundException("no message " + message);
+            }
+            reactions.put(new Pair(message.value(), member.value()), java.util.Objects.requireNonNull(type, "type"));
+        });
+    }
+
+    @Override
+    public boolean removeReaction(MessageId message, MemberId member) {
+        return db.write(() -> reactions.remove(new Pair(message.value(), member.value())) != null);
+    }
+
+    @Override
+    public Map<MessageId, Map<String, Integer>> reactionCounts(Collection<MessageId> ids) {
+        return db.read(() -> {
+            Map<MessageId, Map<String, Integer>> out = new HashMap<>();
+            for (MessageId id : ids) {
+                for (String type : onMessage(id).values()) {
+                    out.computeIfAbsent(id, k -> new TreeMap<>()).merge(type, 1, Integer::sum);
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<MessageId, String> reactionsBy(MemberId member, Collection<MessageId> ids) {
+        return db.read(() -> {
+            Map<MessageId, String> out = new HashMap<>();
+            for (MessageId id : ids) {
+                String type = reactions.get(new Pair(id.value(), member.value()));
+                if (type != null) {
+                    out.put(id, type);
+                }
+            }
+            return out;
+        });
+    }
+
+    private Map<Pair, String> onMessage(MessageId id) {
+        return reactions.range(new Pair(id.value(), Long.MIN_VALUE), new Pair(id.value(), Long.MAX_VALUE));
     }
 
     private java.util.stream.Stream<Conversation> active(MemberId member) {

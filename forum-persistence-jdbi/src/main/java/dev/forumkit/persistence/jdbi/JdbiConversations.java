@@ -11,8 +11,12 @@ import dev.forumkit.core.member.MemberId;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Conversations, their messages, participants and members' conversation blocks. */
 final class JdbiConversations implements Conversations {
@@ -45,6 +49,7 @@ final class JdbiConversations implements Conversations {
     private final String insertMessage;
     private final String putParticipant;
     private final String block;
+    private final String putReaction;
 
     JdbiConversations(JdbiTransactions db) {
         this.db = db;
@@ -56,6 +61,8 @@ final class JdbiConversations implements Conversations {
         this.putParticipant = Upserts.sql(db.dialect(), "conversation_participants",
                 List.of("conversation_id", "member_id"), List.of("joined_at", "left_at", "last_read_id"));
         this.block = Upserts.sql(db.dialect(), "conversation_blocks", List.of("member_id", "blocked_id"), List.of());
+        this.putReaction = Upserts.sql(db.dialect(), "conversation_message_reactions", List.of("message_id", "member_id"),
+                List.of("reaction_type", "created_at"));
     }
 
     @Override
@@ -177,5 +184,51 @@ final class JdbiConversations implements Conversations {
     public List<MemberId> blockedBy(MemberId member) {
         return db.with(h -> h.createQuery("SELECT blocked_id FROM conversation_blocks WHERE member_id = :member ORDER BY blocked_id")
                 .bind("member", member.value()).map((rs, ctx) -> MemberId.of(rs.getLong(1))).list());
+    }
+
+    @Override
+    public void putReaction(MessageId message, MemberId member, String type, Instant at) {
+        if (message(message).isEmpty()) {
+            throw new NotFoundException("no message " + message);
+        }
+        db.use(h -> h.createUpdate(putReaction).bind("message_id", message.value()).bind("member_id", member.value())
+                .bind("reaction_type", java.util.Objects.requireNonNull(type, "type")).bind("created_at", Rows.ts(at))
+                .execute());
+    }
+
+    @Override
+    public boolean removeReaction(MessageId message, MemberId member) {
+        return db.with(h -> h.createUpdate("DELETE FROM conversation_message_reactions WHERE message_id = :message"
+                + " AND member_id = :member").bind("message", message.value()).bind("member", member.value()).execute()) > 0;
+    }
+
+    @Override
+    public Map<MessageId, Map<String, Integer>> reactionCounts(Collection<MessageId> messages) {
+        Map<MessageId, Map<String, Integer>> out = new HashMap<>();
+        if (messages.isEmpty()) {
+            return out;
+        }
+        db.use(h -> h.createQuery("SELECT message_id, reaction_type, COUNT(*) FROM conversation_message_reactions"
+                        + " WHERE message_id IN (<ids>) GROUP BY message_id, reaction_type")
+                .bindList("ids", messages.stream().map(MessageId::value).distinct().toList())
+                .map((rs, ctx) -> new Object[] {MessageId.of(rs.getLong(1)), rs.getString(2), rs.getInt(3)})
+                .forEach(row -> out.computeIfAbsent((MessageId) row[0], k -> new TreeMap<>())
+                        .put((String) row[1], (Integer) row[2])));
+        return out;
+    }
+
+    @Override
+    public Map<MessageId, String> reactionsBy(MemberId member, Collection<MessageId> messages) {
+        Map<MessageId, String> out = new HashMap<>();
+        if (messages.isEmpty()) {
+            return out;
+        }
+        db.use(h -> h.createQuery("SELECT message_id, reaction_type FROM conversation_message_reactions"
+                        + " WHERE member_id = :member AND message_id IN (<ids>)")
+                .bind("member", member.value())
+                .bindList("ids", messages.stream().map(MessageId::value).distinct().toList())
+                .map((rs, ctx) -> Map.entry(MessageId.of(rs.getLong(1)), rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
     }
 }

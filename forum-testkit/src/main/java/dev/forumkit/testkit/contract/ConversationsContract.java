@@ -11,6 +11,7 @@ import dev.forumkit.core.conversation.ConversationPage;
 import dev.forumkit.core.conversation.ConversationService;
 import dev.forumkit.core.conversation.ConversationSummary;
 import dev.forumkit.core.conversation.Message;
+import dev.forumkit.core.conversation.MessageReactions;
 import dev.forumkit.core.conversation.MessageView;
 import dev.forumkit.core.conversation.ParticipantView;
 import dev.forumkit.core.event.ForumEvent;
@@ -347,6 +348,97 @@ public abstract class ConversationsContract extends ContractBase {
         assertThat(reported.reported()).isTrue();
         assertThat(reported.messageCount()).as("update leaves the count to addMessage").isEqualTo(1);
         assertThat(reported.lastMessage()).isEqualTo(c.lastMessage());
+    }
+
+    @Test
+    void participantsReactToEachOthersMessagesWithoutTouchingTheReactionScore() {
+        Conversation c = annAndBob();
+        Message first = forum.conversations().read(actor(bob), c.id(), 1).messages().items().get(0).message();
+
+        MessageReactions liked = forum.conversations().react(actor(bob), first.id(), "like");
+        assertThat(liked.counts()).containsExactly(java.util.Map.entry("like", 1));
+        assertThat(liked.yourReaction()).isEqualTo("like");
+        assertThat(forum.conversations().react(actor(bob), first.id(), "like").counts()).as("the same type twice")
+                .containsExactly(java.util.Map.entry("like", 1));
+        MessageView forAnn = forum.conversations().read(actor(ann), c.id(), 1).messages().items().get(0);
+        assertThat(forAnn.reactions()).containsExactly(java.util.Map.entry("like", 1));
+        assertThat(forAnn.yourReaction()).isNull();
+        assertThat(forAnn.canReact()).as("not on her own message").isFalse();
+        assertThat(forum.conversations().read(actor(bob), c.id(), 1).messages().items().get(0).canReact()).isTrue();
+
+        assertThat(forum.conversations().react(actor(bob), first.id(), "love").counts()).as("a new type replaces the old")
+                .containsExactly(java.util.Map.entry("love", 1));
+        assertThat(forum.conversations().read(actor(bob), c.id(), 1).messages().items().get(0).yourReaction()).isEqualTo("love");
+        assertThat(read(() -> storage.members().byId(ann.id())).orElseThrow().reactionScore())
+                .as("reactions in private conversations stay out of the public reaction score").isZero();
+
+        MessageReactions taken = forum.conversations().unreact(actor(bob), first.id());
+        assertThat(taken.counts()).isEmpty();
+        assertThat(taken.yourReaction()).isNull();
+        assertThat(forum.conversations().unreact(actor(bob), first.id()).counts()).as("nothing to take back").isEmpty();
+        assertThat(forum.conversations().read(actor(ann), c.id(), 1).messages().items().get(0).reactions()).isEmpty();
+    }
+
+    @Test
+    void nobodyReactsToTheirOwnMessageOrWithAnUnknownType() {
+        Conversation c = annAndBob();
+        Message first = forum.conversations().read(actor(bob), c.id(), 1).messages().items().get(0).message();
+        assertThatThrownBy(() -> forum.conversations().react(actor(ann), first.id(), "like"))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> forum.conversations().react(actor(bob), first.id(), "shrug"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("shrug");
+        assertThatThrownBy(() -> forum.conversations().react(actor(bob), first.id(), null))
+                .isInstanceOf(InvalidInputException.class);
+        forum.members().ban(actor(fx().moderator()), bob.id(), "spam", null);
+        assertThat(forum.conversations().read(actor(bob), c.id(), 1).messages().items().get(0).canReact()).isFalse();
+        assertThatThrownBy(() -> forum.conversations().react(actor(bob), first.id(), "like"))
+                .isInstanceOf(NotAllowedException.class);
+        assertThat(read(() -> storage.conversations().reactionCounts(List.of(first.id())))).isEmpty();
+    }
+
+    @Test
+    void onlyActiveParticipantsReactOrSeeReactions() {
+        Conversation c = forum.conversations().start(actor(ann), "Club kit", "Which colours?", List.of("bob", "cat"), true);
+        Message first = forum.conversations().read(actor(bob), c.id(), 1).messages().items().get(0).message();
+        forum.conversations().react(actor(bob), first.id(), "like");
+        forum.conversations().leave(actor(cat), c.id());
+        Actor mod = actor(fx().moderator());
+        for (Actor outsider : List.of(actor(cat), actor(dan), Actor.guest(), mod, actor(fx().admin()))) {
+            notFound(() -> forum.conversations().react(outsider, first.id(), "like"));
+            notFound(() -> forum.conversations().unreact(outsider, first.id()));
+        }
+        notFound(() -> forum.conversations().react(actor(bob), dev.forumkit.core.conversation.MessageId.of(999_999), "like"));
+
+        forum.reports().reportMessage(actor(bob), first.id(), "Unwanted advances");
+        assertThat(forum.conversations().read(mod, c.id(), 1).messages().items().get(0).reactions())
+                .as("a moderator reading a reported conversation does not see its reactions").isEmpty();
+        notFound(() -> forum.conversations().react(mod, first.id(), "angry"));
+        assertThat(read(() -> storage.conversations().reactionCounts(List.of(first.id()))).get(first.id()))
+                .containsExactly(java.util.Map.entry("like", 1));
+    }
+
+    @Test
+    void thePortKeepsOneReactionPerMemberPerMessage() {
+        Conversation c = forum.conversations().start(actor(ann), "Club kit", "Which colours?", List.of("bob", "cat"), true);
+        Message first = read(() -> storage.conversations().messages(c.id(), 0, 1)).get(0);
+        Message second = forum.conversations().reply(actor(bob), c.id(), "Green");
+        java.time.Instant at = clock.instant();
+        txRun(() -> storage.conversations().putReaction(first.id(), bob.id(), "like", at));
+        txRun(() -> storage.conversations().putReaction(first.id(), bob.id(), "haha", at));
+        txRun(() -> storage.conversations().putReaction(first.id(), cat.id(), "haha", at));
+        txRun(() -> storage.conversations().putReaction(second.id(), cat.id(), "sad", at));
+        List<dev.forumkit.core.conversation.MessageId> both = List.of(first.id(), second.id());
+        assertThat(read(() -> storage.conversations().reactionCounts(both))).isEqualTo(java.util.Map.of(
+                first.id(), java.util.Map.of("haha", 2), second.id(), java.util.Map.of("sad", 1)));
+        assertThat(read(() -> storage.conversations().reactionsBy(cat.id(), both))).isEqualTo(java.util.Map.of(
+                first.id(), "haha", second.id(), "sad"));
+        assertThat(read(() -> storage.conversations().reactionsBy(ann.id(), both))).isEmpty();
+        assertThat(read(() -> storage.conversations().reactionCounts(List.of()))).isEmpty();
+        assertThat(tx(() -> storage.conversations().removeReaction(first.id(), bob.id()))).isTrue();
+        assertThat(tx(() -> storage.conversations().removeReaction(first.id(), bob.id()))).isFalse();
+        assertThat(read(() -> storage.conversations().reactionCounts(both)).get(first.id())).isEqualTo(java.util.Map.of("haha", 1));
+        assertThatThrownBy(() -> txRun(() -> storage.conversations().putReaction(
+                dev.forumkit.core.conversation.MessageId.of(999_999), bob.id(), "like", at))).isInstanceOf(NotFoundException.class);
     }
 
     private static void notFound(Executable call) {

@@ -104,6 +104,8 @@ public final class ApiScopes {
             POST /conversations/{conversationId}/leave conversation:write
             GET /conversation-messages/{messageId} conversation:read
             POST /conversation-messages/{messageId}/report report:write
+            PUT /conversation-messages/{messageId}/reaction reaction:write
+            DELETE /conversation-messages/{messageId}/reaction reaction:write
             GET /me/conversation-blocks conversation:read
             POST /me/conversation-blocks conversation:write
             DELETE /me/conversation-blocks/{username} conversation:write

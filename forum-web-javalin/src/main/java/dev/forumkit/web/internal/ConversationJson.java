@@ -4,11 +4,13 @@ import dev.forumkit.core.conversation.Conversation;
 import dev.forumkit.core.conversation.ConversationPage;
 import dev.forumkit.core.conversation.ConversationSummary;
 import dev.forumkit.core.conversation.Message;
+import dev.forumkit.core.conversation.MessageReactions;
 import dev.forumkit.core.conversation.MessageView;
 import dev.forumkit.core.conversation.ParticipantView;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Conversations as the API shows them to a participant (or a moderator reading a reported one). */
 public final class ConversationJson {
@@ -31,17 +33,28 @@ public final class ConversationJson {
         }
     }
 
-    /** {@code html} is the sanitised rendering; {@code author_ignored}: the viewer ignores the author. */
+    /**
+     * {@code html} is the sanitised rendering; {@code author_ignored}: the viewer ignores the author; {@code reactions}:
+     * counts by type, shown to active participants only (empty for anyone else).
+     */
     public record MessageJson(long id, long conversationId, long authorId, String authorName, String body, String html,
-                              Instant createdAt, boolean isUnread, boolean authorIgnored) {
+                              Instant createdAt, boolean isUnread, boolean authorIgnored, Map<String, Integer> reactions,
+                              String yourReaction, boolean canReact) {
         public static MessageJson from(MessageView v) {
             Message m = v.message();
             return new MessageJson(m.id().value(), m.conversation().value(), m.author().value(), v.authorName(), m.body(),
-                    m.html(), m.createdAt(), v.unread(), v.authorIgnored());
+                    m.html(), m.createdAt(), v.unread(), v.authorIgnored(), v.reactions(), v.yourReaction(), v.canReact());
         }
 
         public static MessageJson written(Message m, String authorName) {
             return from(new MessageView(m, authorName, false, false));
+        }
+    }
+
+    /** A message's reaction counts by type and the caller's own reaction (null: none), right after a change. */
+    public record MessageReactionJson(long messageId, Map<String, Integer> counts, String yourReaction) {
+        public static MessageReactionJson from(MessageReactions r) {
+            return new MessageReactionJson(r.message().value(), r.counts(), r.yourReaction());
         }
     }
 

@@ -37,6 +37,9 @@ public final class ConversationRoutes {
     record Block(String username) {
     }
 
+    record React(String type) {
+    }
+
     public static void register(RouteTable t) {
         t.get("/conversations", Access.MEMBER, call -> {
             var page = conversations(call).list(call.actor(), call.page());
@@ -74,6 +77,13 @@ public final class ConversationRoutes {
                     in.reason(), call.viewer().member() == null ? () -> { } : ReportRoutes.gate(call));
             return Reply.created(Map.of("report", new ReportJson.Filed(r.value(), "open")));
         });
+        // the same shape as a post's reaction: PUT sets the caller's one reaction, DELETE takes it back
+        t.put("/conversation-messages/{messageId}/reaction", Access.ANYONE, call -> Map.of("reaction",
+                ConversationJson.MessageReactionJson.from(conversations(call).react(call.actor(),
+                        MessageId.of(call.id("messageId")), call.body(React.class).type()))));
+        t.delete("/conversation-messages/{messageId}/reaction", Access.ANYONE, call -> Map.of("reaction",
+                ConversationJson.MessageReactionJson.from(conversations(call).unreact(call.actor(),
+                        MessageId.of(call.id("messageId"))))));
         t.get("/me/conversation-blocks", Access.MEMBER,
                 call -> Map.of("blocked", conversations(call).blocked(call.actor())));
         t.post("/me/conversation-blocks", Access.MEMBER, call -> {

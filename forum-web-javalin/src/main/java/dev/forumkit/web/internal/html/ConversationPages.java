@@ -47,6 +47,7 @@ final class ConversationPages {
             int page = call.api().forum().conversations().pageOf(call.actor(), mid);
             return Redirect.found(href(call, m.conversation(), page) + "#message-" + mid.value());
         });
+        t.post("/conversation-messages/{messageId}/react", Access.ANYONE, ConversationPages::react);
         t.get("/conversation-messages/{messageId}/report", Access.ANYONE, call -> reportForm(call, Form.empty(), false));
         t.post("/conversation-messages/{messageId}/report", Access.ANYONE, ConversationPages::report);
         t.get("/account/conversation-blocks", Access.MEMBER, call -> blocks(call, Form.empty()));
@@ -110,7 +111,22 @@ final class ConversationPages {
         return View.of("conversation", p.conversation().title()).noindex()
                 .crumb(new Text("nav.forums"), ReadPages.links(call).home()).crumb(new Text("conv.title"), base(call) + "/conversations/")
                 .with("page", p).with("form", form).with("here", href(call, id, 1))
+                .with("types", call.api().forum().reactionTypes().all())
                 .with("pager", Pager.of(p.messages(), k -> href(call, id, k)));
+    }
+
+    /** A reaction button without JavaScript: "remove" (or none) takes the reaction back; back to the message after. */
+    private static Object react(Call call) {
+        MessageId mid = MessageId.of(Params.id(call, "messageId"));
+        String type = call.ctx().formParam("type");
+        if (type == null || type.isBlank() || type.equals("remove")) {
+            call.api().forum().conversations().unreact(call.actor(), mid);
+        } else {
+            call.api().forum().conversations().react(call.actor(), mid, type.strip());
+        }
+        Message m = call.api().forum().conversations().message(call.actor(), mid);
+        int page = call.api().forum().conversations().pageOf(call.actor(), mid);
+        return Redirect.seeOther(href(call, m.conversation(), page) + "#message-" + mid.value());
     }
 
     private static Object reply(Call call) {
