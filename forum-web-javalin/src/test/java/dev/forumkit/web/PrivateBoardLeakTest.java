@@ -257,13 +257,14 @@ class PrivateBoardLeakTest {
         out.put("profile", html(c, "/members/" + insider.username() + "." + id + "/",
                 "<dl class=\"profile-stats\">.*?<dd>.*?</dd>.*?<dd>([^<]*)</dd>.*?<dd[^>]*>([^<]*)</dd>"));
         for (String sort : List.of("messages", "reaction_score")) {
+            // the insider's row of the table (not the "online now" names above it) and how many rows come before it
             String path = "/members/?sort=" + sort;
-            List<String> row = new ArrayList<>(html(c, path, ">\\s*" + insider.username()
-                    + "</a>.*?</time></td>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>"));
             String body = c.get(path).body();
-            row.add("place " + java.util.regex.Pattern.compile("<tr>").matcher(
-                    body.substring(0, Math.max(0, body.indexOf(">" + insider.username() + "</a>")))).results().count());
-            out.put(path, row);
+            var row = java.util.regex.Pattern.compile("<tr>\\s*<td><a href=\"[^\"]*/members/[^\"]*\\." + id
+                    + "/\">.*?</time></td>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>", java.util.regex.Pattern.DOTALL).matcher(body);
+            assertThat(row.find()).as(path + " lists the insider").isTrue();
+            out.put(path, List.of(row.group(1).strip() + "/" + row.group(2).strip(),
+                    "place " + java.util.regex.Pattern.compile("<tr>").matcher(body.substring(0, row.start())).results().count()));
         }
         return out;
     }
