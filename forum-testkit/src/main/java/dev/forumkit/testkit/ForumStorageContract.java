@@ -220,6 +220,11 @@ public abstract class ForumStorageContract {
     }
 
     @Nested
+    class MemberBoardCounts extends dev.forumkit.testkit.contract.MemberBoardCountsContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
     class ReactionRules extends ReactionRulesContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }

@@ -35,6 +35,7 @@ class PrivateBoardLeakTest {
     private static Member outsider;
     private static Board secret;
     private static Category lodge;
+    private static Group insiders;
     private static Post hiddenFirst;
     private static Post hiddenReply;
     /** A held reply on the private board: in no list, and its page not found, for anyone outside. */
@@ -48,7 +49,7 @@ class PrivateBoardLeakTest {
         var admin = Fixture.as(f.admin);
         insider = f.member("insider");
         outsider = f.member("outsider");
-        Group insiders = forum.groups().create(admin, "Insiders", "Insider", 1);
+        insiders = forum.groups().create(admin, "Insiders", "Insider", 1);
         forum.groups().place(admin, insider.id(), insiders.id(), Set.of());
         lodge = forum.boards().createCategory(admin, MARK + " lodge", MARK + " members only");
         secret = forum.boards().createBoard(admin, lodge.id(), MARK + " plans", MARK + " board", "");
@@ -186,6 +187,95 @@ class PrivateBoardLeakTest {
         assertThat(posts).isEqualTo(pub.postCount());
         assertThat(f.signedIn(outsider).get("/api/v1/whats-new").json().path("pagination").path("total").asLong())
                 .isEqualTo(pub.threadCount());
+    }
+
+    @Test
+    void aMemberOutsideSeesTheSameCountsEverywhereWhileTheBoardsMembersPostAndReactThereAndTheyThemselvesSeeThemChange() {
+        var forum = f.forum;
+        Member staffer = f.member("staffer");
+        forum.groups().place(Fixture.as(f.admin), staffer.id(), insiders.id(), Set.of());
+        Post open = forum.posts().reply(Fixture.as(insider), f.opening.threadId(), "Quokka sightings in public").post();
+        forum.reactions().react(Fixture.as(f.mia), open.id(), "angry"); // a public score below the private one
+        forum.outbox().drain();
+        Client outside = f.signedIn(outsider);
+        Client guest = f.guest();
+        Client in = f.signedIn(staffer);
+        Map<String, List<String>> outsideBefore = counts(outside, open);
+        Map<String, List<String>> guestBefore = counts(guest, open);
+        Map<String, List<String>> inBefore = counts(in, open);
+        assertThat(outsideBefore.values()).as("every page and list shows the insider's counts").allSatisfy(v -> assertThat(v).isNotEmpty());
+        assertThat(outsideBefore.get("/api/v1/members/" + insider.id().value())).containsExactly("1/-1");
+
+        Post more = forum.threads().start(Fixture.as(insider), secret.id(), "Quiet " + MARK, "More " + MARK);
+        Post another = forum.posts().reply(Fixture.as(insider), more.threadId(), "And more").post();
+        forum.posts().reply(Fixture.as(staffer), more.threadId(), "Agreed");
+        forum.reactions().react(Fixture.as(staffer), more.id(), "like");
+        forum.reactions().react(Fixture.as(staffer), another.id(), "love");
+        forum.reactions().react(Fixture.as(staffer), hiddenReply.id(), "wow");
+        forum.outbox().drain();
+
+        assertThat(counts(outside, open)).as("a member outside the board").isEqualTo(outsideBefore);
+        assertThat(counts(guest, open)).as("a guest").isEqualTo(guestBefore);
+        Map<String, List<String>> inAfter = counts(in, open);
+        assertThat(inAfter).as("the board's own members see the counts grow, so the check can fail").isNotEqualTo(inBefore);
+        assertThat(inAfter.get("/api/v1/members/" + insider.id().value())).containsExactly((1 + 2 + 2) + "/" + (-1 + 3));
+        assertThat(inAfter.keySet()).allSatisfy(k -> assertThat(inAfter.get(k)).as(k).isNotEqualTo(inBefore.get(k)));
+    }
+
+    /**
+     * The insider's message count and reaction score (and place in the member list by them) on every page and API list
+     * that shows them to this client: the thread page with the insider's public post (HTML and JSON), search,
+     * the profile and the member list (HTML and JSON).
+     */
+    private static Map<String, List<String>> counts(Client c, Post open) {
+        long id = insider.id().value();
+        String slug = f.forum.reading().thread(dev.forumkit.core.Actor.guest(), open.threadId()).thread().slug();
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (String path : List.of("/api/v1/threads/" + open.threadId().value(), "/api/v1/search?q=quokka", "/api/v1/members/" + id, "/api/v1/members?sort=messages",
+                "/api/v1/members?sort=reaction_score")) {
+            Client.Response r = c.get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            List<String> found = new ArrayList<>();
+            for (var node : r.json().findParents("message_count")) {
+                if (node.path("id").asLong() == id) {
+                    found.add(node.path("message_count").asLong() + "/" + node.path("reaction_score").asLong());
+                }
+            }
+            if (path.contains("sort=")) {
+                int place = 0;
+                for (var m : r.json().path("members")) {
+                    if (m.path("id").asLong() == id) {
+                        found.add("place " + place);
+                    }
+                    place++;
+                }
+            }
+            out.put(path, found);
+        }
+        out.put("thread page", html(c, "/threads/" + slug + "." + open.threadId().value() + "/",
+                "id=\"post-" + open.id().value() + "\".*?<dl class=\"user-stats\">.*?<dd>.*?</dd>.*?<dd>([^<]*)</dd>.*?<dd[^>]*>([^<]*)</dd>"));
+        out.put("profile", html(c, "/members/" + insider.username() + "." + id + "/",
+                "<dl class=\"profile-stats\">.*?<dd>.*?</dd>.*?<dd>([^<]*)</dd>.*?<dd[^>]*>([^<]*)</dd>"));
+        for (String sort : List.of("messages", "reaction_score")) {
+            // the insider's row of the table (not the "online now" names above it) and how many rows come before it
+            String path = "/members/?sort=" + sort;
+            String body = c.get(path).body();
+            var row = java.util.regex.Pattern.compile("<tr>\\s*<td><a href=\"[^\"]*/members/[^\"]*\\." + id
+                    + "/\">.*?</time></td>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>", java.util.regex.Pattern.DOTALL).matcher(body);
+            assertThat(row.find()).as(path + " lists the insider").isTrue();
+            out.put(path, List.of(row.group(1).strip() + "/" + row.group(2).strip(),
+                    "place " + java.util.regex.Pattern.compile("<tr>").matcher(body.substring(0, row.start())).results().count()));
+        }
+        return out;
+    }
+
+    /** The two groups of the pattern on the page, as "messages/score". */
+    private static List<String> html(Client c, String path, String pattern) {
+        Client.Response r = c.get(path);
+        assertThat(r.status()).as(path).isEqualTo(200);
+        var m = java.util.regex.Pattern.compile(pattern, java.util.regex.Pattern.DOTALL).matcher(r.body());
+        assertThat(m.find()).as(path + " shows the insider's counts").isTrue();
+        return List.of(m.group(1).strip() + "/" + m.group(2).strip());
     }
 
     @Test

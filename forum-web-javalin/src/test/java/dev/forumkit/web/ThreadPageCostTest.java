@@ -53,6 +53,32 @@ class ThreadPageCostTest {
         }
     }
 
+    @Test
+    void a_viewer_who_may_not_see_a_board_pays_one_read_more_for_the_counters_of_all_authors_on_the_page() {
+        Post small = f.forum.threads().start(Fixture.as(f.pat), f.board.id(), "Small again", "Hello");
+        Post big = f.forum.threads().start(Fixture.as(f.pat), f.board.id(), "Big again", "Hello");
+        for (int i = 0; i < 19; i++) {
+            f.forum.posts().reply(Fixture.as(i % 2 == 0 ? f.mia : f.member("author")), big.threadId(), "Reply " + i);
+        }
+        Client reader = f.signedIn(f.member("reader"));
+        String smallPath = "/threads/small-again." + small.threadId().value() + "/";
+        String bigPath = "/threads/big-again." + big.threadId().value() + "/";
+        int before = cost(reader, bigPath);
+        assertThat(cost(reader, smallPath)).isEqualTo(before);
+
+        var admin = Fixture.as(f.admin);
+        var secret = f.forum.boards().createBoard(admin, f.category.id(), "Staff room", "", "");
+        for (var g : java.util.List.of(dev.forumkit.core.group.GroupId.GUESTS, dev.forumkit.core.group.GroupId.MEMBERS)) {
+            f.forum.permissions().set(admin, new dev.forumkit.core.policy.Grant(dev.forumkit.core.policy.Grant.Subject.group(g),
+                    dev.forumkit.core.policy.Grant.Scope.board(secret.id()), dev.forumkit.core.policy.Permission.VIEW_BOARD,
+                    dev.forumkit.core.policy.GrantValue.DENY));
+        }
+
+        // the counters without the staff room's part: one read of the counters by board for every author at once
+        assertThat(cost(reader, bigPath)).as("20 posts, a board hidden from the reader").isEqualTo(before + 1);
+        assertThat(cost(reader, smallPath)).as("2 posts, a board hidden from the reader").isEqualTo(before + 1);
+    }
+
     private static int cost(Client client, String path) {
         client.get(path); // the first view moves a member's read position: count a steady page
         CALLS.set(0);

@@ -5,6 +5,7 @@ import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.internal.ServiceContext;
+import dev.forumkit.core.member.BoardCounts;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.policy.Action;
@@ -20,7 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Recomputes every counter from the rows (threads, posts, reactions), reports what differed and repairs it.
+ * Recomputes every counter from the rows (threads, posts, reactions), reports what differed and repairs it; members'
+ * counters both in total and by board.
  * A repair tool for operators and the test oracle of the contract suite. Runs as one transaction; memory grows
  * with the number of threads and of posts that have reactions, not with the number of posts. Repair on a quiet
  * forum: on a database the scans are separate statements, so writers running meanwhile can make them disagree.
@@ -69,6 +71,7 @@ public final class RecountService {
         s.reactions().forEach(r -> scoreByPost.merge(r.postId().value(), (long) ctx.reactionTypes.weight(r.type()), Long::sum));
         Map<MemberId, Integer> messages = new HashMap<>();
         Map<MemberId, Long> scores = new HashMap<>();
+        Map<List<Long>, long[]> byBoard = new HashMap<>(); // (member, board) -> {messages, score}
         s.posts().forEach(p -> {
             ThreadTally t = threads.get(p.threadId());
             if (t == null || p.isDeleted()) {
@@ -81,9 +84,12 @@ public final class RecountService {
             }
             if (!t.deleted) {
                 messages.merge(p.authorId(), 1, Integer::sum);
+                long[] onBoard = byBoard.computeIfAbsent(List.of(p.authorId().value(), t.board.value()), k -> new long[2]);
+                onBoard[0]++;
                 Long score = scoreByPost.get(p.id().value());
                 if (score != null) {
                     scores.merge(p.authorId(), score, Long::sum);
+                    onBoard[1] += score;
                 }
             }
         });
@@ -135,11 +141,36 @@ public final class RecountService {
                 badMembers.add(m.withCounters(mc, sc));
             }
         });
+        List<BoardCounts> badRows = boardCounts(s, byBoard, diffs);
         if (repair) {
             // written after the scan: some adapters stream members from an open cursor
             badMembers.forEach(m -> s.members().setCounters(m.id(), m.messageCount(), m.reactionScore()));
+            badRows.forEach(s.members()::setBoardCounts);
         }
         return new RecountReport(diffs, storedThreads.size(), boards.size(), membersChecked[0]);
+    }
+
+    /** The stored counters by member and board against the tally; answers the rows to write (zeros remove one). */
+    private static List<BoardCounts> boardCounts(ForumStorage s, Map<List<Long>, long[]> expected,
+                                                 List<RecountReport.Difference> diffs) {
+        Map<List<Long>, BoardCounts> stored = new HashMap<>();
+        s.members().forEachBoardCounts(c -> stored.put(List.of(c.member().value(), c.board().value()), c));
+        java.util.Set<List<Long>> keys = new java.util.TreeSet<>(java.util.Comparator.<List<Long>>comparingLong(k -> k.get(0))
+                .thenComparingLong(k -> k.get(1)));
+        keys.addAll(stored.keySet());
+        keys.addAll(expected.keySet());
+        List<BoardCounts> bad = new ArrayList<>();
+        for (List<Long> key : keys) {
+            BoardCounts was = stored.get(key);
+            long[] tally = expected.getOrDefault(key, new long[2]);
+            String entity = "member " + MemberId.of(key.get(0)) + " on board " + BoardId.of(key.get(1));
+            boolean wrong = compare(diffs, entity, "message_count", was == null ? 0 : was.messageCount(), tally[0])
+                    | compare(diffs, entity, "reaction_score", was == null ? 0L : was.reactionScore(), tally[1]);
+            if (wrong) {
+                bad.add(new BoardCounts(MemberId.of(key.get(0)), BoardId.of(key.get(1)), (int) tally[0], tally[1]));
+            }
+        }
+        return bad;
     }
 
     private static boolean compare(List<RecountReport.Difference> diffs, String entity, String field, Object stored, Object expected) {

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * Every counter change in one place, run inside the command's transaction. A post is visible when neither it
  * nor its thread is deleted; board and member counters count visible posts only, thread counters count the
- * thread's not-deleted posts whatever the thread's own state.
+ * thread's not-deleted posts whatever the thread's own state. Member counters are kept in total and by board (the
+ * board's part is what a viewer who may not see that board does not see).
  */
 public final class Counters {
     private final ForumStorage s;
@@ -30,7 +31,7 @@ public final class Counters {
         s.threads().setLastPost(thread.id(), last);
         s.boards().addCounters(thread.boardId(), 1, 1);
         s.boards().offerLastPost(thread.boardId(), last);
-        s.members().addCounters(first.authorId(), 1, 0);
+        s.members().addCounters(first.authorId(), thread.boardId(), 1, 0);
         s.readStates().markRead(first.authorId(), thread.id(), first.number()); // one's own post is never unread
     }
 
@@ -41,7 +42,7 @@ public final class Counters {
         if (!thread.isDeleted()) {
             s.boards().addCounters(thread.boardId(), 0, 1);
             s.boards().offerLastPost(thread.boardId(), last);
-            s.members().addCounters(reply.authorId(), 1, 0);
+            s.members().addCounters(reply.authorId(), thread.boardId(), 1, 0);
         }
         s.readStates().markRead(reply.authorId(), thread.id(), reply.number());
     }
@@ -56,7 +57,7 @@ public final class Counters {
             refreshBoardLastPost(thread.boardId());
             long score = types.score(s.reactions().countsByPost(java.util.List.of(post.id()))
                     .getOrDefault(post.id(), Map.of()));
-            s.members().addCounters(post.authorId(), sign, sign * score);
+            s.members().addCounters(post.authorId(), thread.boardId(), sign, sign * score);
         }
     }
 
@@ -74,13 +75,14 @@ public final class Counters {
         for (MemberId author : authors) { // in id order, so concurrent commands lock member rows alike
             int posts = postsByAuthor.getOrDefault(author, 0);
             long score = types.score(reactions.getOrDefault(author, Map.of()));
-            s.members().addCounters(author, sign * posts, sign * score);
+            s.members().addCounters(author, thread.boardId(), sign * posts, sign * score);
         }
     }
 
-    /** A visible thread moved between boards. */
+    /** A visible thread moved between boards: its authors' counters on the two boards follow, their totals stay. */
     public void threadMoved(ForumThread thread, BoardId from, BoardId to) {
-        int visiblePosts = s.posts().visibleCountsByAuthor(thread.id()).values().stream().mapToInt(Integer::intValue).sum();
+        Map<MemberId, Integer> postsByAuthor = s.posts().visibleCountsByAuthor(thread.id());
+        int visiblePosts = postsByAuthor.values().stream().mapToInt(Integer::intValue).sum();
         // touch the two board rows in id order: opposite moves at once must not deadlock
         if (from.value() < to.value()) {
             s.boards().addCounters(from, -1, -visiblePosts);
@@ -94,13 +96,33 @@ public final class Counters {
         if (fresh.lastPost() != null) {
             s.boards().offerLastPost(to, fresh.lastPost());
         }
+        Map<MemberId, Map<String, Integer>> reactions = s.reactions().countsByReceiverInThread(thread.id());
+        for (MemberId author : authorsInIdOrder(postsByAuthor, reactions)) {
+            int posts = postsByAuthor.getOrDefault(author, 0);
+            long score = types.score(reactions.getOrDefault(author, Map.of()));
+            if (posts != 0 || score != 0) {
+                s.members().addCounters(author, from, -posts, -score);
+                s.members().addCounters(author, to, posts, score);
+            }
+        }
     }
 
-    /** A member's reaction on a visible post went from {@code oldType} to {@code newType} (either may be null). */
-    public void reactionChanged(MemberId receiver, String oldType, String newType) {
+    /** Members in id order, so concurrent commands lock member rows alike. */
+    private static java.util.Set<MemberId> authorsInIdOrder(Map<MemberId, Integer> posts, Map<MemberId, ?> reactions) {
+        java.util.Set<MemberId> authors = new java.util.TreeSet<>(java.util.Comparator.comparingLong(MemberId::value));
+        authors.addAll(posts.keySet());
+        authors.addAll(reactions.keySet());
+        return authors;
+    }
+
+    /**
+     * A member's reaction on a visible post on {@code board} went from {@code oldType} to {@code newType} (either may
+     * be null).
+     */
+    public void reactionChanged(MemberId receiver, BoardId board, String oldType, String newType) {
         int delta = (newType == null ? 0 : types.weight(newType)) - (oldType == null ? 0 : types.weight(oldType));
         if (delta != 0) {
-            s.members().addCounters(receiver, 0, delta);
+            s.members().addCounters(receiver, board, 0, delta);
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.forumkit.core.memory;
 
 import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.member.BoardCounts;
 import dev.forumkit.core.member.Member;
+import dev.forumkit.core.member.MemberCounts;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.member.Members;
 
@@ -10,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 final class InMemoryMembers implements Members {
@@ -17,12 +21,23 @@ final class InMemoryMembers implements Members {
     private final Tables.TxMap<Long, Member> rows;
     private final Tables.TxMap<String, Long> byName;
     private final Tables.TxMap<String, Long> byEmail;
+    private final Tables.TxMap<BoardKey, BoardCounts> byBoard;
+
+    /** A member's row of counters on a board, ordered by member then board (a member's rows are one range). */
+    private record BoardKey(long member, long board) implements Comparable<BoardKey> {
+        @Override
+        public int compareTo(BoardKey o) {
+            int c = Long.compare(member, o.member);
+            return c != 0 ? c : Long.compare(board, o.board);
+        }
+    }
 
     InMemoryMembers(Tables db) {
         this.db = db;
         this.rows = db.map();
         this.byName = db.map();
         this.byEmail = db.map();
+        this.byBoard = db.map();
     }
 
     @Override
@@ -110,20 +125,95 @@ final class InMemoryMembers implements Members {
     }
 
     @Override
+    public void addCounters(MemberId id, BoardId board, int messageDelta, long reactionScoreDelta) {
+        db.run(() -> {
+            addCounters(id, messageDelta, reactionScoreDelta);
+            BoardKey key = new BoardKey(id.value(), board.value());
+            BoardCounts old = byBoard.get(key);
+            BoardCounts now = new BoardCounts(id, board, (old == null ? 0 : old.messageCount()) + messageDelta,
+                    (old == null ? 0 : old.reactionScore()) + reactionScoreDelta);
+            byBoard.put(key, now);
+        });
+    }
+
+    @Override
+    public Map<MemberId, MemberCounts> countsOn(Collection<MemberId> ids, Set<BoardId> boards) {
+        if (ids.isEmpty() || boards.isEmpty()) {
+            return new HashMap<>();
+        }
+        return db.read(() -> {
+            Map<MemberId, MemberCounts> out = new HashMap<>();
+            for (MemberId id : new java.util.HashSet<>(ids)) {
+                int messages = 0;
+                long score = 0;
+                boolean any = false;
+                for (BoardCounts c : byBoard.range(new BoardKey(id.value(), Long.MIN_VALUE),
+                        new BoardKey(id.value(), Long.MAX_VALUE)).values()) {
+                    if (boards.contains(c.board())) {
+                        messages += c.messageCount();
+                        score += c.reactionScore();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    out.put(id, new MemberCounts(messages, score));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void setBoardCounts(BoardCounts counts) {
+        db.run(() -> {
+            BoardKey key = new BoardKey(counts.member().value(), counts.board().value());
+            if (counts.isZero()) {
+                byBoard.remove(key);
+            } else {
+                byBoard.put(key, counts);
+            }
+        });
+    }
+
+    @Override
+    public void forEachBoardCounts(Consumer<BoardCounts> action) {
+        db.read(() -> byBoard.values().stream().filter(c -> !c.isZero()).toList()).forEach(action);
+    }
+
+    @Override
     public long count() {
         return db.read(rows::size);
     }
 
     @Override
     public List<Member> page(dev.forumkit.core.member.MemberSort sort, int offset, int limit) {
-        java.util.Comparator<Member> order = switch (sort) {
+        return db.read(() -> rows.values().stream().filter(m -> !m.isDeleted())
+                .sorted(order(sort).thenComparingLong(m -> m.id().value())).skip(offset).limit(limit).toList());
+    }
+
+    private static java.util.Comparator<Member> order(dev.forumkit.core.member.MemberSort sort) {
+        return switch (sort) {
             case NAME -> java.util.Comparator.comparing(m -> Member.usernameKey(m.username()));
             case JOINED -> java.util.Comparator.comparing(Member::joinedAt).reversed();
             case MESSAGES -> java.util.Comparator.comparingInt(Member::messageCount).reversed();
             case REACTION_SCORE -> java.util.Comparator.comparingLong(Member::reactionScore).reversed();
         };
-        return db.read(() -> rows.values().stream().filter(m -> !m.isDeleted())
-                .sorted(order.thenComparingLong(m -> m.id().value())).skip(offset).limit(limit).toList());
+    }
+
+    @Override
+    public List<Member> page(dev.forumkit.core.member.MemberSort sort, Set<BoardId> leftOut, int offset, int limit) {
+        if (leftOut.isEmpty()) {
+            return page(sort, offset, limit);
+        }
+        return db.read(() -> {
+            List<Member> listed = rows.values().stream().filter(m -> !m.isDeleted()).toList();
+            Map<MemberId, MemberCounts> out = countsOn(listed.stream().map(Member::id).toList(), leftOut);
+            List<Member> seen = listed.stream().map(m -> {
+                MemberCounts c = out.getOrDefault(m.id(), MemberCounts.ZERO);
+                return m.withCounters(m.messageCount() - c.messageCount(), m.reactionScore() - c.reactionScore());
+            }).toList();
+            return seen.stream().sorted(order(sort).thenComparingLong(m -> m.id().value())).skip(offset).limit(limit).toList();
+        });
     }
 
     @Override

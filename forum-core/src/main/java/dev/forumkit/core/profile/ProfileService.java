@@ -65,15 +65,27 @@ public final class ProfileService {
         return ctx.storage.transactions().readOnly(() -> ctx.storage.profiles().byMembers(members));
     }
 
-    /** A page (from 1) of the member list, {@link #MEMBERS_PER_PAGE} a page, deleted accounts left out. */
+    /**
+     * A page (from 1) of the member list as a guest sees it, {@link #MEMBERS_PER_PAGE} a page, deleted accounts left
+     * out.
+     */
     public Page<Member> memberList(MemberSort sort, int page) {
+        return memberList(dev.forumkit.core.Actor.guest(), sort, page);
+    }
+
+    /**
+     * A page (from 1) of the member list, {@link #MEMBERS_PER_PAGE} a page, deleted accounts left out; messages and
+     * reaction scores (and the order by them) leave out the boards the viewer may not see.
+     */
+    public Page<Member> memberList(dev.forumkit.core.Actor viewer, MemberSort sort, int page) {
         if (page < 1) {
             throw InvalidInputException.of("page", "out_of_range", "pages start at 1");
         }
         MemberSort order = sort == null ? MemberSort.NAME : sort;
         return ctx.storage.transactions().readOnly(() -> {
+            java.util.Set<dev.forumkit.core.board.BoardId> hidden = ctx.hiddenBoards(ctx.load(viewer));
             long total = ctx.storage.members().countListed();
-            List<Member> items = ctx.storage.members().page(order, (page - 1) * MEMBERS_PER_PAGE, MEMBERS_PER_PAGE);
+            List<Member> items = ctx.storage.members().page(order, hidden, (page - 1) * MEMBERS_PER_PAGE, MEMBERS_PER_PAGE);
             return new Page<>(items, page, Page.lastPage(total, MEMBERS_PER_PAGE), MEMBERS_PER_PAGE, total);
         });
     }

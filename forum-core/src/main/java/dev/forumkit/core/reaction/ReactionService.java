@@ -68,11 +68,14 @@ public final class ReactionService {
                 } else {
                     ctx.storage.reactions().put(new Reaction(postId, me.id(), post.authorId(), newType, now));
                 }
-                ctx.counters.reactionChanged(post.authorId(), oldType, newType);
+                ctx.counters.reactionChanged(post.authorId(), thread.boardId(), oldType, newType);
                 events.add(new ForumEvent.ReactionChanged(postId, me.id(), post.authorId(), oldType, newType, now));
             }
             Map<String, Integer> counts = ctx.storage.reactions().countsByPost(List.of(postId)).getOrDefault(postId, Map.of());
-            long score = ctx.storage.members().byId(post.authorId()).map(Member::reactionScore).orElse(0L);
+            // the author's score as the reacting member may see it: a board hidden from them leaves its part out
+            long score = java.util.Optional.ofNullable(dev.forumkit.core.internal.SeenCounters.of(ctx.storage,
+                    ctx.hiddenBoards(me), ctx.storage.members().byId(post.authorId()).orElse(null)))
+                    .map(Member::reactionScore).orElse(0L);
             return new ReactionResult(postId, counts, newType, post.authorId(), score);
         });
     }

@@ -7,6 +7,7 @@ import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.board.Category;
 import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.internal.SeenCounters;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.member.AuthorCard;
 import dev.forumkit.core.member.Member;
@@ -150,7 +151,8 @@ public final class ReadService {
         List<Post> posts = s.posts().byNumberRange(threadId, from, from + per - 1, staff);
         Set<MemberId> authorIds = posts.stream().map(Post::authorId).collect(Collectors.toCollection(HashSet::new));
         authorIds.add(thread.starterId());
-        Map<MemberId, Member> authors = s.members().byIds(authorIds);
+        // counters as this viewer may see them: one more read only when some board is hidden from the viewer
+        Map<MemberId, Member> authors = SeenCounters.of(s, ctx.hiddenBoards(me), s.members().byIds(authorIds));
         if (ctx.grid != null) {
             ctx.grid.prefetch(authorIds); // their banners: one query for the page, none once cached
         }
@@ -196,7 +198,8 @@ public final class ReadService {
             Member me = ctx.load(actor);
             Visible v = visible(me, postId);
             List<PostId> id = List.of(postId);
-            return ctx.postViews.of(v.post, v.thread, s.members().byId(v.post.authorId()).orElse(null),
+            Member author = SeenCounters.of(s, ctx.hiddenBoards(me), s.members().byId(v.post.authorId()).orElse(null));
+            return ctx.postViews.of(v.post, v.thread, author,
                     s.reactions().countsByPost(id).getOrDefault(postId, Map.of()),
                     me == null ? null : s.reactions().typesBy(me.id(), id).get(postId), false, me, v.standing, ctx.now());
         });
@@ -317,17 +320,10 @@ public final class ReadService {
 
     /**
      * The member's card as this viewer may see it: the stored counters when the viewer sees every board (exact, no
-     * extra read), else counted again without the hidden boards (one count and one grouped count, on indexes).
+     * extra read), else without the hidden boards' part of them (one read of the counters by board).
      */
     private dev.forumkit.core.member.AuthorCard card(Member member, Set<BoardId> hidden) {
-        dev.forumkit.core.member.AuthorCard card = ctx.authorCard(member, ctx.now());
-        if (hidden.isEmpty()) {
-            return card;
-        }
-        int messages = (int) s.posts().countVisibleByAuthor(member.id(), hidden);
-        long score = ctx.reactionTypes.score(s.reactions().receivedBy(member.id(), hidden));
-        return new dev.forumkit.core.member.AuthorCard(card.id(), card.username(), card.customTitle(), card.role(),
-                card.joinedAt(), messages, score, card.banned(), card.banner());
+        return ctx.authorCard(SeenCounters.of(s, hidden, member), ctx.now());
     }
 
     /** Reactions received by type, in the forum's order of types, leaving out boards the viewer may not see. */

@@ -181,7 +181,8 @@ public final class SearchService {
             Map<ThreadId, ForumThread> threads = threadIds.isEmpty() ? Map.of() : s.threads().byIds(threadIds);
             Map<BoardId, Board> boards = s.boards().all().stream().collect(Collectors.toMap(Board::id, Function.identity()));
             Set<MemberId> authorIds = posts.stream().map(Post::authorId).collect(Collectors.toCollection(HashSet::new));
-            Map<MemberId, Member> authors = authorIds.isEmpty() ? Map.of() : s.members().byIds(authorIds);
+            Map<MemberId, Member> authors = authorIds.isEmpty() ? Map.of()
+                    : dev.forumkit.core.internal.SeenCounters.of(s, ctx.hiddenBoards(me), s.members().byIds(authorIds));
             Map<dev.forumkit.core.post.PostId, Post> byId = posts.stream()
                     .collect(Collectors.toMap(Post::id, Function.identity()));
             Instant now = ctx.now();

@@ -90,7 +90,8 @@ public final class PostService {
             ctx.counters.replied(thread, post);
             events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now, rendered.mentions(), rendered.quotes()));
             // the author row again: replying just raised its message count; a new post has no reactions yet
-            Member author = ctx.storage.members().byId(me.id()).orElse(me);
+            Member author = dev.forumkit.core.internal.SeenCounters.of(ctx.storage, ctx.hiddenBoards(me),
+                    ctx.storage.members().byId(me.id()).orElse(me));
             return Submitted.posted(ctx.postViews.of(post, thread, author, Map.of(), null, false, me, standing, now));
         });
     }
@@ -167,7 +168,8 @@ public final class PostService {
     /** The changed post as the acting member sees it, read in the command's own transaction. */
     private PostView view(Located at, Post changed) {
         List<PostId> id = List.of(changed.id());
-        Member author = ctx.storage.members().byId(changed.authorId()).orElse(null);
+        Member author = dev.forumkit.core.internal.SeenCounters.of(ctx.storage, ctx.hiddenBoards(at.me),
+                ctx.storage.members().byId(changed.authorId()).orElse(null));
         return ctx.postViews.of(changed, at.thread, author,
                 ctx.storage.reactions().countsByPost(id).getOrDefault(changed.id(), Map.of()),
                 ctx.storage.reactions().typesBy(at.me.id(), id).get(changed.id()), false, at.me, at.standing, ctx.now());

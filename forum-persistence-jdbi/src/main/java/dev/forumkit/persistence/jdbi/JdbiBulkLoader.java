@@ -203,8 +203,10 @@ public final class JdbiBulkLoader implements AutoCloseable {
             boolean kept = counters != null && !counters.lost();
             if (held != null) {
                 writeHeldParents();
+                SqlRecount.boardCounts(session.handle(), types);
             } else if (kept) {
                 CounterUpdates.write(session.connection(), counters);
+                SqlRecount.boardCounts(session.handle(), types); // the split by board: set-based, from the rows
             } else {
                 SqlRecount.run(session.handle(), types);
             }

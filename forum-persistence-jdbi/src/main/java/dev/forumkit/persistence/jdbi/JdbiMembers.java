@@ -1,8 +1,11 @@
 package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.NotFoundException;
+import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.member.Ban;
+import dev.forumkit.core.member.BoardCounts;
 import dev.forumkit.core.member.Member;
+import dev.forumkit.core.member.MemberCounts;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.member.Members;
 import dev.forumkit.core.member.Role;
@@ -15,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static dev.forumkit.persistence.jdbi.Column.bigint;
@@ -128,6 +132,87 @@ final class JdbiMembers implements Members {
         int n = db.with(h -> h.createUpdate("UPDATE members SET message_count = :messages, reaction_score = :score WHERE id = :id")
                 .bind("messages", messageCount).bind("score", reactionScore).bind("id", id.value()).execute());
         found(n, id);
+    }
+
+    @Override
+    public void addCounters(MemberId id, BoardId board, int messageDelta, long reactionScoreDelta) {
+        addCounters(id, messageDelta, reactionScoreDelta); // locks the member's row: the board row below is then ours
+        db.with(h -> {
+            int n = h.createUpdate("UPDATE member_board_counts SET message_count = message_count + :messages,"
+                            + " reaction_score = reaction_score + :score WHERE member_id = :member AND board_id = :board")
+                    .bind("messages", messageDelta).bind("score", reactionScoreDelta)
+                    .bind("member", id.value()).bind("board", board.value()).execute();
+            if (n == 0) {
+                h.createUpdate("INSERT INTO member_board_counts (member_id, board_id, message_count, reaction_score)"
+                                + " VALUES (:member, :board, :messages, :score)")
+                        .bind("messages", messageDelta).bind("score", reactionScoreDelta)
+                        .bind("member", id.value()).bind("board", board.value()).execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<MemberId, MemberCounts> countsOn(Collection<MemberId> ids, Set<BoardId> boards) {
+        Map<MemberId, MemberCounts> out = new HashMap<>();
+        if (ids.isEmpty() || boards.isEmpty()) {
+            return out;
+        }
+        db.with(h -> h.createQuery("SELECT member_id, SUM(message_count), SUM(reaction_score) FROM member_board_counts"
+                        + " WHERE member_id IN (<ids>) AND board_id IN (<boards>) GROUP BY member_id")
+                .bindList("ids", ids.stream().map(MemberId::value).distinct().toList())
+                .bindList("boards", boards.stream().map(BoardId::value).toList())
+                .map((rs, ctx) -> Map.entry(MemberId.of(rs.getLong(1)), new MemberCounts(rs.getInt(2), rs.getLong(3))))
+                .list()).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    @Override
+    public void setBoardCounts(BoardCounts c) {
+        db.with(h -> {
+            h.createUpdate("DELETE FROM member_board_counts WHERE member_id = :member AND board_id = :board")
+                    .bind("member", c.member().value()).bind("board", c.board().value()).execute();
+            if (!c.isZero()) {
+                h.createUpdate("INSERT INTO member_board_counts (member_id, board_id, message_count, reaction_score)"
+                                + " VALUES (:member, :board, :messages, :score)")
+                        .bind("member", c.member().value()).bind("board", c.board().value())
+                        .bind("messages", c.messageCount()).bind("score", c.reactionScore()).execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void forEachBoardCounts(Consumer<BoardCounts> action) {
+        db.stream(h -> h.createQuery("SELECT member_id, board_id, message_count, reaction_score FROM member_board_counts"
+                        + " WHERE message_count <> 0 OR reaction_score <> 0")
+                .setFetchSize(1000)
+                .map((rs, ctx) -> new BoardCounts(MemberId.of(rs.getLong(1)), BoardId.of(rs.getLong(2)), rs.getInt(3), rs.getLong(4)))
+                .forEach(action));
+    }
+
+    @Override
+    public List<Member> page(dev.forumkit.core.member.MemberSort sort, Set<BoardId> leftOut, int offset, int limit) {
+        if (leftOut.isEmpty()) {
+            return page(sort, offset, limit);
+        }
+        // the counts on the left-out boards, subtracted before ordering (the member's own columns sort otherwise)
+        String order = switch (sort) {
+            case NAME -> "m.username_key, m.id";
+            case JOINED -> "m.joined_at DESC, m.id";
+            case MESSAGES -> "seen_messages DESC, m.id";
+            case REACTION_SCORE -> "seen_score DESC, m.id";
+        };
+        String columns = TABLE.select("m");
+        return db.with(h -> h.createQuery("SELECT " + columns + ", m.message_count - COALESCE(o.messages, 0) AS seen_messages,"
+                        + " m.reaction_score - COALESCE(o.score, 0) AS seen_score FROM members m LEFT JOIN ("
+                        + "SELECT member_id, SUM(message_count) AS messages, SUM(reaction_score) AS score"
+                        + " FROM member_board_counts WHERE board_id IN (<boards>) GROUP BY member_id) o ON o.member_id = m.id"
+                        + " WHERE m.password_hash <> :deleted ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+                .bindList("boards", leftOut.stream().map(BoardId::value).toList())
+                .bind("deleted", Member.DELETED_PASSWORD_HASH).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> MAPPER.map(rs, ctx).withCounters(rs.getInt("seen_messages"), rs.getLong("seen_score")))
+                .list());
     }
 
     @Override

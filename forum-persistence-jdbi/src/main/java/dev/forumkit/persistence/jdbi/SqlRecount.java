@@ -48,6 +48,20 @@ final class SqlRecount {
                 + " JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id"
                 + " WHERE p.deleted_at IS NULL AND t.deleted_at IS NULL GROUP BY p.author_id) s ON m.id = s.author_id"
                 + " WHEN MATCHED THEN UPDATE SET reaction_score = s.score");
+        boardCounts(h, types);
+    }
+
+    /** The members' counters by board, rebuilt from the rows (the split of the totals that the step above wrote). */
+    static void boardCounts(Handle h, ReactionTypes types) {
+        exec(h, "DELETE FROM member_board_counts");
+        exec(h, "INSERT INTO member_board_counts (member_id, board_id, message_count, reaction_score)"
+                + " SELECT a.author_id, a.board_id, SUM(a.n), SUM(a.score) FROM ("
+                + "SELECT p.author_id, t.board_id, COUNT(*) AS n, 0 AS score FROM posts p JOIN threads t ON t.id = p.thread_id"
+                + " WHERE p.deleted_at IS NULL AND t.deleted_at IS NULL GROUP BY p.author_id, t.board_id"
+                + " UNION ALL SELECT p.author_id, t.board_id, 0 AS n, SUM(" + weight(types) + ") AS score FROM reactions r"
+                + " JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id"
+                + " WHERE p.deleted_at IS NULL AND t.deleted_at IS NULL GROUP BY p.author_id, t.board_id) a"
+                + " GROUP BY a.author_id, a.board_id");
     }
 
     private static void exec(Handle h, String sql) {

@@ -137,7 +137,7 @@ public final class AccountRoutes {
     }
 
     private static Object memberList(Call call) {
-        Page<Member> page = call.api().forum().profiles().memberList(sort(call.ctx().queryParam("sort")), call.page());
+        Page<Member> page = call.api().forum().profiles().memberList(call.actor(), sort(call.ctx().queryParam("sort")), call.page());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("members", page.items().stream().map(ListedMemberJson::from).toList());
         body.put("pagination", Pagination.of(page));

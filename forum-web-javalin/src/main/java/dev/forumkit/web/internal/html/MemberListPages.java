@@ -32,7 +32,7 @@ public final class MemberListPages {
         }
         Page<Member> members;
         try {
-            members = call.api().forum().profiles().memberList(sort, page);
+            members = call.api().forum().profiles().memberList(call.actor(), sort, page);
         } catch (InvalidInputException e) {
             throw HttpProblem.notFound("there is no such page");
         }
