@@ -78,6 +78,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiAttachments attachments;
     private final JdbiProfiles profiles;
     private final JdbiExternalIdentities externalIdentities;
+    private final JdbiSetupTokens setupTokens;
 
     private JdbiForumStorage(Jdbi jdbi, ForumSchema schema, AutoCloseable owned, PostgresSignals.Connector direct) {
         this.jdbi = jdbi;
@@ -117,6 +118,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.attachments = new JdbiAttachments(transactions);
         this.profiles = new JdbiProfiles(transactions);
         this.externalIdentities = new JdbiExternalIdentities(transactions);
+        this.setupTokens = new JdbiSetupTokens(transactions);
         ensureIndexes();
     }
 
@@ -482,6 +484,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.limit.RateCounters rateCounters() {
         return rateCounters;
+    }
+
+    @Override
+    public dev.forumkit.core.member.SetupTokens setupTokens() {
+        return setupTokens;
     }
 
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */
