@@ -93,6 +93,9 @@ public final class ForumServer implements AutoCloseable {
                     .publicUrl(settings.publicUrl()) // null: feeds and sitemaps use the request's address
                     .defaultLocale(Settings.locale()));
             config.registerPlugin(plugin);
+            if (nodes.replica()) {
+                dev.forumkit.web.ReplicaRouting.install(config, nodes.replicaStickiness());
+            }
             if (guestCache != null) {
                 config.routes.before(guestCache::before);
                 config.routes.after(guestCache::after);

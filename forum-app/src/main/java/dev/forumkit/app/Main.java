@@ -64,7 +64,7 @@ public final class Main {
         Settings settings = Settings.load();
         NodeSettings nodes = NodeSettings.load();
         LOG.info("{}", nodes);
-        ForumStorage storage = Storages.open(settings);
+        ForumStorage storage = Storages.open(settings, nodes);
         if (settings.jdbcUrl() == null) {
             List<String> released = DeadRunLeases.release(storage);
             if (!released.isEmpty()) {

@@ -13,6 +13,20 @@ final class Storages {
     private Storages() {
     }
 
+    /** The storage, with the read replica {@code replica.jdbc.url} names (PostgreSQL only). */
+    static ForumStorage open(Settings settings, NodeSettings nodes) {
+        ForumStorage storage = open(settings);
+        if (nodes.replica()) {
+            if (settings.jdbcUrl() == null) {
+                storage.close();
+                throw new IllegalArgumentException("replica.jdbc.url needs jdbc.url: the embedded H2 database has no replicas");
+            }
+            ((JdbiForumStorage) storage).readReplica(nodes.replicaUrl(), nodes.replicaUser(), nodes.replicaPassword(),
+                    nodes.replicaMaxLag());
+        }
+        return storage;
+    }
+
     static ForumStorage open(Settings settings) {
         if (settings.jdbcUrl() != null) {
             return JdbiForumStorage.connect(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
