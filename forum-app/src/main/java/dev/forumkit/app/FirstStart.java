@@ -3,6 +3,7 @@ package dev.forumkit.app;
 import dev.forumkit.core.ForumException;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.InvalidInputException;
+import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Registration;
 import io.javalin.http.Context;
@@ -10,22 +11,17 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
  * A forum with no admin yet gets one: from the settings ({@code admin.username}, {@code admin.email},
- * {@code admin.password}), or through a one-time set-up link printed at start. The link's token lives in this
- * process only and dies with its first use; {@code /setup} answers 404 otherwise.
+ * {@code admin.password}), or through a one-time set-up link printed at start. The link's token lives in the storage
+ * (hashed), so every node accepts it, also after a restart, and it dies with its first use on any node; {@code /setup}
+ * answers 404 otherwise.
  */
 final class FirstStart {
     private static final Logger LOG = LoggerFactory.getLogger(FirstStart.class);
     private final Forum forum;
-    private final AtomicReference<String> token = new AtomicReference<>();
 
     FirstStart(Forum forum) {
         this.forum = forum;
@@ -46,11 +42,8 @@ final class FirstStart {
         if (!forum.members().needsFirstAdmin()) {
             return null;
         }
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        String t = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        token.set(t);
-        return baseUrl + "/setup?token=" + t;
+        String t = forum.members().newSetupToken();
+        return t == null ? null : baseUrl + "/setup?token=" + t;
     }
 
     void routes(JavalinDefaultRoutingApi routes) {
@@ -59,9 +52,7 @@ final class FirstStart {
     }
 
     private boolean valid(String given) {
-        String t = token.get();
-        return t != null && given != null
-                && MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        return forum.members().setupTokenValid(given);
     }
 
     private void form(Context ctx) {
@@ -71,7 +62,7 @@ final class FirstStart {
             return;
         }
         ctx.html(page("Create the first admin", "<form method=\"post\" action=\"/setup\">"
-                + "<input type=\"hidden\" name=\"token\" value=\"" + given + "\">"
+                + "<input type=\"hidden\" name=\"token\" value=\"" + escape(given) + "\">"
                 + "<p><label>Username <input name=\"username\" required minlength=\"3\" maxlength=\"32\"></label></p>"
                 + "<p><label>E-mail <input name=\"email\" type=\"email\" required></label></p>"
                 + "<p><label>Password <input name=\"password\" type=\"password\" required minlength=\"8\"></label></p>"
@@ -79,22 +70,19 @@ final class FirstStart {
     }
 
     private void submit(Context ctx) {
-        if (!valid(ctx.formParam("token"))) {
-            ctx.status(404).html(page("Nothing here", "<p>This set-up link is not valid (any more).</p>"));
-            return;
-        }
         try {
             Member admin = forum.members().registerFirstAdmin(
-                    new Registration(ctx.formParam("username"), ctx.formParam("email"), ctx.formParam("password")));
-            token.set(null);
+                    new Registration(ctx.formParam("username"), ctx.formParam("email"), ctx.formParam("password")),
+                    ctx.formParam("token"));
             LOG.info("created the first admin '{}' through the set-up link", admin.username());
             ctx.html(page("Done", "<p>The admin <b>" + escape(admin.username()) + "</b> exists. Sign in with it now.</p>"));
         } catch (InvalidInputException e) {
             ctx.status(422).html(page("Please fix", "<p>" + escape(e.fieldErrors().stream()
                     .map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")))
                     + "</p><p><a href=\"/setup?token=" + escape(ctx.formParam("token")) + "\">Back</a></p>"));
+        } catch (NotFoundException e) { // unknown, or used meanwhile (on any node)
+            ctx.status(404).html(page("Nothing here", "<p>This set-up link is not valid (any more).</p>"));
         } catch (ForumException e) {
-            token.set(null);
             ctx.status(409).html(page("Already set up", "<p>The forum already has an admin.</p>"));
         }
     }

@@ -37,6 +37,12 @@ public final class ForumServer implements AutoCloseable {
 
     /** With the live-update and metrics settings ({@code live.*}, {@code metrics*}). */
     ForumServer(Settings settings, ForumStorage storage, Forum forum, LiveSettings live, MetricsSettings metricsSettings) {
+        this(settings, storage, forum, live, metricsSettings, NodeSettings.DEFAULT);
+    }
+
+    /** With the settings for nodes behind a load balancer ({@code trusted.proxies}, {@code replica.*}). */
+    ForumServer(Settings settings, ForumStorage storage, Forum forum, LiveSettings live, MetricsSettings metricsSettings,
+                NodeSettings nodes) {
         this.settings = settings;
         this.metricsSettings = metricsSettings;
         this.storage = storage;
@@ -78,6 +84,7 @@ public final class ForumServer implements AutoCloseable {
                     })
                     .security(s -> {
                         s.headersEverywhere(true);
+                        s.trustedProxies(nodes.trustedProxies());
                         if (settings.publicUrl() != null) {
                             s.allowedOrigin(settings.publicUrl());
                         }
@@ -86,6 +93,9 @@ public final class ForumServer implements AutoCloseable {
                     .publicUrl(settings.publicUrl()) // null: feeds and sitemaps use the request's address
                     .defaultLocale(Settings.locale()));
             config.registerPlugin(plugin);
+            if (nodes.replica()) {
+                dev.forumkit.web.ReplicaRouting.install(config, nodes.replicaStickiness());
+            }
             if (guestCache != null) {
                 config.routes.before(guestCache::before);
                 config.routes.after(guestCache::after);

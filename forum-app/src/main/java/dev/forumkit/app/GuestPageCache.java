@@ -88,6 +88,8 @@ final class GuestPageCache {
             return;
         }
         misses.incrementAndGet();
+        // a page kept here is read from the primary: a lagging replica's copy would be served until the next write
+        dev.forumkit.core.storage.ReplicaReads.allow(false);
         ctx.attribute(GENERATION, current); // read before the page: a write meanwhile makes the entry stale
     }
 

@@ -62,7 +62,9 @@ public final class Main {
             }
         }
         Settings settings = Settings.load();
-        ForumStorage storage = Storages.open(settings);
+        NodeSettings nodes = NodeSettings.load();
+        LOG.info("{}", nodes);
+        ForumStorage storage = Storages.open(settings, nodes);
         if (settings.jdbcUrl() == null) {
             List<String> released = DeadRunLeases.release(storage);
             if (!released.isEmpty()) {
@@ -93,7 +95,7 @@ public final class Main {
         });
         MetricsSettings metricsSettings = MetricsSettings.load();
         LOG.info("{}", metricsSettings);
-        ForumServer server = new ForumServer(settings, storage, forum, LiveSettings.load(), metricsSettings);
+        ForumServer server = new ForumServer(settings, storage, forum, LiveSettings.load(), metricsSettings, nodes);
         SearchIndex index = forum.search().index(); // the live one: after an online rebuild, not the one opened
         server.afterStop(index::close);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "forumkit-shutdown"));

@@ -10,7 +10,50 @@ import dev.forumkit.persistence.jdbi.JdbiForumStorage;
  * {@code jdbc.schema} if set. Either way the schema is brought up to date first.
  */
 final class Storages {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Storages.class);
     private Storages() {
+    }
+
+    /** The storage, with the read replica {@code replica.jdbc.url} names (PostgreSQL only). */
+    static ForumStorage open(Settings settings, NodeSettings nodes) {
+        ForumStorage storage = settings.jdbcUrl() == null ? open(settings) : patiently(settings);
+        if (nodes.replica()) {
+            if (settings.jdbcUrl() == null) {
+                storage.close();
+                throw new IllegalArgumentException("replica.jdbc.url needs jdbc.url: the embedded H2 database has no replicas");
+            }
+            ((JdbiForumStorage) storage).readReplica(nodes.replicaUrl(), nodes.replicaUser(), nodes.replicaPassword(),
+                    nodes.replicaMaxLag());
+        }
+        return storage;
+    }
+
+    /** How long a starting node waits for a database that does not answer in time (still starting, or overloaded). */
+    static final java.time.Duration START_PATIENCE = java.time.Duration.ofSeconds(60);
+
+    /**
+     * Opens the shared database, trying again for up to {@link #START_PATIENCE} while it is unavailable: a node
+     * started with (or before) its database, or on a loaded machine where a cold JVM's first connection takes longer
+     * than the pool's 2 s, waits instead of exiting.
+     */
+    private static ForumStorage patiently(Settings settings) {
+        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return open(settings);
+            } catch (dev.forumkit.core.StorageUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warn("the database does not answer yet (attempt {}: {}); trying again", attempt, e.getMessage());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException i) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     static ForumStorage open(Settings settings) {

@@ -148,6 +148,11 @@ public abstract class ForumStorageContract {
     }
 
     @Nested
+    class SetupTokens extends dev.forumkit.testkit.contract.SetupTokensContract {
+        @Override protected StorageFactory storageFactory() { return adapter(); }
+    }
+
+    @Nested
     class PasswordResetsPort extends PasswordResetsPortContract {
         @Override protected StorageFactory storageFactory() { return adapter(); }
     }

@@ -179,6 +179,11 @@ public final class WriteCountingStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.member.SetupTokens setupTokens() {
+        return delegate.setupTokens();
+    }
+
+    @Override
     public dev.forumkit.core.group.Groups groups() {
         return delegate.groups();
     }

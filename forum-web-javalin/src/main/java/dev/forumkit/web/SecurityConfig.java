@@ -2,6 +2,7 @@ package dev.forumkit.web;
 
 import dev.forumkit.web.internal.ContentSecurityPolicy;
 import dev.forumkit.web.internal.PluginSettings;
+import dev.forumkit.web.internal.TrustedProxies;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Objects;
 public final class SecurityConfig {
     private final ForumPluginConfig owner;
     private boolean trustForwardedHeaders;
+    private final List<String> trustedProxies = new ArrayList<>();
     private final List<String> allowedOrigins = new ArrayList<>();
     private boolean headersEverywhere;
     private final ContentSecurityPolicy policy = new ContentSecurityPolicy();
@@ -31,6 +33,21 @@ public final class SecurityConfig {
     public SecurityConfig trustForwardedHeaders(boolean value) {
         owner.checkOpen();
         this.trustForwardedHeaders = value;
+        return this;
+    }
+
+    /**
+     * Trust {@code X-Forwarded-For}, {@code -Proto} and {@code -Host} from these peers only: IP addresses or CIDR
+     * ranges of the load balancers ({@code "10.0.0.0/8"}, {@code "::1"}). The client's address is then the right-most
+     * address in {@code X-Forwarded-For} that is not a trusted proxy; a request from any other peer is taken as it
+     * comes, whatever headers it sends. Safer than {@link #trustForwardedHeaders(boolean)}, which trusts every peer.
+     *
+     * @throws IllegalArgumentException for an entry that is not an IP address or CIDR range
+     */
+    public SecurityConfig trustedProxies(List<String> addressesOrRanges) {
+        owner.checkOpen();
+        TrustedProxies.of(addressesOrRanges); // a bad entry fails here, where the caller set it
+        trustedProxies.addAll(addressesOrRanges);
         return this;
     }
 
@@ -65,6 +82,7 @@ public final class SecurityConfig {
     }
 
     PluginSettings.Security freeze() {
-        return new PluginSettings.Security(trustForwardedHeaders, allowedOrigins, headersEverywhere, policy.value());
+        TrustedProxies proxies = trustForwardedHeaders ? TrustedProxies.ALL : TrustedProxies.of(trustedProxies);
+        return new PluginSettings.Security(proxies, allowedOrigins, headersEverywhere, policy.value());
     }
 }

@@ -162,6 +162,11 @@ final class FlakyStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.member.SetupTokens setupTokens() {
+        return inner.setupTokens();
+    }
+
+    @Override
     public dev.forumkit.core.group.Groups groups() {
         return inner.groups();
     }

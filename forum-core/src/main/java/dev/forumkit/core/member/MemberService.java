@@ -22,6 +22,7 @@ public final class MemberService {
     private final ServiceContext ctx;
     // a fixed hash to verify against when the username is unknown, so both failures take the same time
     private final String decoyHash;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Object firstAdminLock = new Object();
     private final Provisioning provisioning;
 
@@ -36,7 +37,7 @@ public final class MemberService {
      * to post, a verification e-mail goes out through the outbox.
      */
     public Member register(Registration r) {
-        return add(r, false, false);
+        return add(r, false, false, null);
     }
 
     /**
@@ -44,7 +45,7 @@ public final class MemberService {
      * data): verified from the start, no verification e-mail. Never for public sign-ups.
      */
     public Member registerVerified(Registration r) {
-        return add(r, false, true);
+        return add(r, false, true, null);
     }
 
     /**
@@ -55,7 +56,55 @@ public final class MemberService {
         // serialised here: the has-an-admin check and the insert must not interleave. First start happens on one
         // node; several nodes racing to create the first admin is not a supported set-up.
         synchronized (firstAdminLock) {
-            return add(r, true, true); // the forum's owner: nobody to verify them
+            return add(r, true, true, null); // the forum's owner: nobody to verify them
+        }
+    }
+
+    /**
+     * Makes a one-time set-up link's token while the forum has no admin (else null): random, stored only as its
+     * SHA-256, so any node on the storage accepts it until it is used, also after a restart.
+     */
+    public String newSetupToken() {
+        if (!needsFirstAdmin()) {
+            return null;
+        }
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ctx.storage.transactions().run(() -> ctx.storage.setupTokens().add(setupTokenHash(token), ctx.now()));
+        return token;
+    }
+
+    /** True while the set-up token is unused and the forum still has no admin. */
+    public boolean setupTokenValid(String token) {
+        if (token == null || token.isBlank()) {
+            return false;
+        }
+        return ctx.storage.transactions().readOnly(() -> !ctx.storage.members().hasAdmin()
+                && ctx.storage.setupTokens().exists(setupTokenHash(token)));
+    }
+
+    /**
+     * Creates the first admin through a set-up link: the token is used in the same transaction, so invalid input
+     * leaves it usable, and of two uses (on any nodes) one wins and the other gets NotFoundException. Every other
+     * set-up token dies with it.
+     */
+    public Member registerFirstAdmin(Registration r, String setupToken) {
+        if (setupToken == null || setupToken.isBlank()) {
+            throw new NotFoundException("this set-up link is not valid (any more)");
+        }
+        synchronized (firstAdminLock) {
+            return add(r, true, true, setupTokenHash(setupToken));
+        }
+    }
+
+    private static String setupTokenHash(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
@@ -104,12 +153,19 @@ public final class MemberService {
         return ctx.storage.transactions().readOnly(() -> !ctx.storage.members().hasAdmin());
     }
 
-    private Member add(Registration r, boolean admin, boolean verified) {
+    /** {@code setupTokenHash}: the set-up link this admin is made through, used in the same transaction; or null. */
+    private Member add(Registration r, boolean admin, boolean verified, String setupTokenHash) {
         // hashing is slow by design: do it before the transaction so no lock is held meanwhile
         String hash = ctx.passwordHasher.hash(r.password().toCharArray());
         return ctx.command(events -> {
+            if (setupTokenHash != null && !ctx.storage.setupTokens().use(setupTokenHash)) {
+                throw new NotFoundException("this set-up link is not valid (any more)");
+            }
             if (admin && ctx.storage.members().hasAdmin()) {
                 throw new ConflictException("the forum already has an admin");
+            }
+            if (admin) {
+                ctx.storage.setupTokens().removeAll(); // no link may make a second admin
             }
             Validation v = Validation.start();
             v.require(ctx.storage.members().byUsername(r.username()).isEmpty(), "username", "taken",

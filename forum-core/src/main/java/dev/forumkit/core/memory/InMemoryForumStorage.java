@@ -49,6 +49,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryAttachments attachments = new InMemoryAttachments(db);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(db);
     private final InMemoryRateCounters rateCounters = new InMemoryRateCounters();
+    private final InMemorySetupTokens setupTokens = new InMemorySetupTokens(db);
     private final InMemoryGroups groups = new InMemoryGroups(db);
     private final InMemoryGrants grants = new InMemoryGrants(db);
     private final InMemoryHeldPosts heldPosts = new InMemoryHeldPosts(db);
@@ -186,6 +187,11 @@ public final class InMemoryForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.limit.RateCounters rateCounters() {
         return rateCounters;
+    }
+
+    @Override
+    public dev.forumkit.core.member.SetupTokens setupTokens() {
+        return setupTokens;
     }
 
     @Override

@@ -99,6 +99,9 @@ public interface ForumStorage extends AutoCloseable {
     /** Links from host applications' users to members (host identity). */
     dev.forumkit.core.member.ExternalIdentities externalIdentities();
 
+    /** One-time set-up links for the first admin (hashed tokens), shared by every node on this storage. */
+    dev.forumkit.core.member.SetupTokens setupTokens();
+
     /** Releases connections and files; the default does nothing. */
     @Override
     default void close() {

@@ -26,6 +26,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -78,6 +79,7 @@ public final class JdbiForumStorage implements ForumStorage {
     private final JdbiAttachments attachments;
     private final JdbiProfiles profiles;
     private final JdbiExternalIdentities externalIdentities;
+    private final JdbiSetupTokens setupTokens;
 
     private JdbiForumStorage(Jdbi jdbi, ForumSchema schema, AutoCloseable owned, PostgresSignals.Connector direct) {
         this.jdbi = jdbi;
@@ -117,6 +119,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.attachments = new JdbiAttachments(transactions);
         this.profiles = new JdbiProfiles(transactions);
         this.externalIdentities = new JdbiExternalIdentities(transactions);
+        this.setupTokens = new JdbiSetupTokens(transactions);
         ensureIndexes();
     }
 
@@ -484,6 +487,59 @@ public final class JdbiForumStorage implements ForumStorage {
         return rateCounters;
     }
 
+    @Override
+    public dev.forumkit.core.member.SetupTokens setupTokens() {
+        return setupTokens;
+    }
+
+    /**
+     * Adds a read replica on the caller's DataSource (which the caller keeps and closes): read-only transactions
+     * that {@link dev.forumkit.core.storage.ReplicaReads} allows on their thread go there while it answers and lags no
+     * more than {@code maxLag}; otherwise, and for every write, the primary. Returns this storage.
+     */
+    public JdbiForumStorage readReplica(DataSource replica, Duration maxLag) {
+        return readReplica(replica, maxLag, null);
+    }
+
+    /** Adds a read replica given by JDBC URL, on a pool of its own that {@link #close()} shuts down. */
+    public JdbiForumStorage readReplica(String jdbcUrl, String user, String password, Duration maxLag) {
+        HikariDataSource pool = ConnectionPools.hikari(jdbcUrl, user, password, c -> {
+            c.setPoolName("forumkit-replica");
+            c.setReadOnly(true);
+            if (schema.isNamed() && jdbcUrl.startsWith("jdbc:postgresql:")) {
+                c.setSchema(schema.name());
+            }
+        });
+        DataSource inSchema = schema.isNamed() && !jdbcUrl.startsWith("jdbc:postgresql:") ? new SchemaDataSource(pool, schema.name()) : pool;
+        return readReplica(inSchema, maxLag, pool);
+    }
+
+    private JdbiForumStorage readReplica(DataSource replica, Duration maxLag, AutoCloseable owned) {
+        Jdbi on = Jdbi.create(replica);
+        return readReplica(on, maxLag, ReadReplica.probeOf(on), owned, true);
+    }
+
+    /** With the lag measured by {@code probe}, checked every second when {@code background} (tests check by hand). */
+    synchronized JdbiForumStorage readReplica(Jdbi on, Duration maxLag, ReadReplica.LagProbe probe, AutoCloseable owned,
+                                              boolean background) {
+        if (transactions.replica() != null) {
+            throw new IllegalStateException("this storage has a read replica already");
+        }
+        transactions.replica(new ReadReplica(on, java.util.Objects.requireNonNull(maxLag, "maxLag"), probe, owned, background));
+        return this;
+    }
+
+    /** The read replica's state for logs (in use, lagging, down), or null without one. */
+    public String readReplicaState() {
+        ReadReplica r = transactions.replica();
+        return r == null ? null : r.state();
+    }
+
+    /** Checks the replica's answer and lag now rather than at the next second (tests). */
+    void checkReadReplica() {
+        transactions.replica().check();
+    }
+
     /** Closes the pool if this storage owns it; a caller's DataSource stays open. */
     @Override
     public void close() {
@@ -491,6 +547,10 @@ public final class JdbiForumStorage implements ForumStorage {
             if (signals != null) {
                 signals.close();
             }
+        }
+        ReadReplica r = transactions.replica();
+        if (r != null) {
+            r.close();
         }
         if (owned != null) {
             try {

@@ -39,6 +39,7 @@ final class JdbiTransactions implements Transactions {
     /** One write gate per H2 file database URL, shared by every storage on it in this JVM. */
     private static final ConcurrentHashMap<String, ReentrantLock> GATES = new ConcurrentHashMap<>();
     private final ReentrantLock writeGate; // null: writers run concurrently (PostgreSQL, H2 in memory)
+    private volatile ReadReplica replica; // null: every read on the primary
 
     private record Tx(Handle handle, boolean readOnly, List<Runnable> afterCommit) {
     }
@@ -71,7 +72,7 @@ final class JdbiTransactions implements Transactions {
         List<Runnable> after = new ArrayList<>();
         T result = retrying(() -> gated(() -> {
             after.clear(); // what a failed attempt registered is forgotten with it
-            return attempt(work, false, after);
+            return attempt(jdbi, work, false, after);
         }));
         after.forEach(Runnable::run); // committed, and out of the write gate
         return result;
@@ -82,7 +83,24 @@ final class JdbiTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
-        return retrying(() -> attempt(work, true, new ArrayList<>()));
+        ReadReplica r = replica;
+        if (r != null && r.usable() && dev.forumkit.core.storage.ReplicaReads.allowed()) {
+            try {
+                return retrying(() -> attempt(r.jdbi(), work, true, new ArrayList<>()));
+            } catch (StorageUnavailableException e) {
+                r.failed(e); // read-only work is safe to run again: on the primary, below
+            }
+        }
+        return retrying(() -> attempt(jdbi, work, true, new ArrayList<>()));
+    }
+
+    /** Sends the reads {@code ReplicaReads} allows to this replica while it is usable; null: none. */
+    void replica(ReadReplica replica) {
+        this.replica = replica;
+    }
+
+    ReadReplica replica() {
+        return replica;
     }
 
     @Override
@@ -190,10 +208,10 @@ final class JdbiTransactions implements Transactions {
         }
     }
 
-    private <T> T attempt(Supplier<T> work, boolean readOnly, List<Runnable> afterCommit) {
+    private <T> T attempt(Jdbi on, Supplier<T> work, boolean readOnly, List<Runnable> afterCommit) {
         Handle h;
         try {
-            h = jdbi.open();
+            h = on.open();
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }

@@ -92,9 +92,10 @@ public record PluginSettings(Forum forum, String basePath, Authenticator authent
      * Proxies, extra origins for the same-origin check, where the security headers go, and the
      * Content-Security-Policy they carry (the forum's own with the sources a host added).
      */
-    public record Security(boolean trustForwardedHeaders, List<String> allowedOrigins, boolean headersEverywhere,
+    public record Security(TrustedProxies proxies, List<String> allowedOrigins, boolean headersEverywhere,
                            String contentSecurityPolicy) {
         public Security {
+            Objects.requireNonNull(proxies, "proxies");
             allowedOrigins = List.copyOf(allowedOrigins);
             Objects.requireNonNull(contentSecurityPolicy, "contentSecurityPolicy");
         }

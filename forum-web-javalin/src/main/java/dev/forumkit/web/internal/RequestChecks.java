@@ -14,11 +14,11 @@ import java.util.Locale;
 public final class RequestChecks {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FIELD = "_csrf";
-    private final boolean trustForwarded;
+    private final TrustedProxies proxies;
     private final List<String> allowedOrigins;
 
     public RequestChecks(PluginSettings.Security security) {
-        this.trustForwarded = security.trustForwardedHeaders();
+        this.proxies = security.proxies();
         this.allowedOrigins = security.allowedOrigins();
     }
 
@@ -52,15 +52,61 @@ public final class RequestChecks {
         }
     }
 
-    /** The client's address for rate limits: the socket's peer, or the first forwarded address behind a trusted proxy. */
+    /**
+     * The client's address (rate limits, session devices, guests online): the socket's peer; behind a trusted proxy
+     * the right-most {@code X-Forwarded-For} address that is not a trusted proxy itself (addresses left of it are
+     * whatever the client sent). A peer that is not trusted is the client, whatever it sends.
+     */
     public String clientIp(Context ctx) {
-        if (trustForwarded) {
-            String xff = ctx.header("X-Forwarded-For");
-            if (xff != null && !xff.isBlank()) {
-                return xff.split(",", 2)[0].strip();
+        return clientIp(proxies, ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+    }
+
+    static String clientIp(TrustedProxies proxies, String peer, List<String> forwardedFor) {
+        if (!proxies.trusts(peer) || forwardedFor.isEmpty()) {
+            return peer;
+        }
+        List<String> hops = new java.util.ArrayList<>();
+        for (String header : forwardedFor) {
+            for (String hop : header.split(",")) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.strip());
+                }
             }
         }
-        return ctx.req().getRemoteAddr();
+        String client = peer;
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            if (TrustedProxies.bytes(hops.get(i)) == null) {
+                return client; // not an address: a client's invention; the last hop a trusted proxy named stands
+            }
+            client = hops.get(i);
+            if (!proxies.trusts(client)) {
+                return client;
+            }
+        }
+        return client;
+    }
+
+    /** True when the client reached us over HTTPS: directly, or by {@code X-Forwarded-Proto} from a trusted proxy. */
+    public boolean https(Context ctx) {
+        return "https".equalsIgnoreCase(scheme(ctx));
+    }
+
+    /** {@code http} or {@code https}: the request's, or {@code X-Forwarded-Proto}'s behind a trusted proxy. */
+    public String scheme(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-Proto");
+        if (forwarded != null && proxies.trusts(ctx.req().getRemoteAddr())) {
+            return forwarded.split(",", 2)[0].strip().toLowerCase(Locale.ROOT);
+        }
+        return ctx.scheme();
+    }
+
+    /** The Host the client asked for: the request's, or {@code X-Forwarded-Host}'s behind a trusted proxy. */
+    public String host(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-Host");
+        if (forwarded != null && proxies.trusts(ctx.req().getRemoteAddr())) {
+            return forwarded.split(",", 2)[0].strip();
+        }
+        return ctx.header("Host");
     }
 
     private boolean allowed(String origin, String host) {
@@ -69,13 +115,6 @@ public final class RequestChecks {
         }
         String authority = authorityOf(origin);
         return authority != null && host != null && authority.equals(host.toLowerCase(Locale.ROOT));
-    }
-
-    private String host(Context ctx) {
-        if (trustForwarded && ctx.header("X-Forwarded-Host") != null) {
-            return ctx.header("X-Forwarded-Host").split(",", 2)[0].strip();
-        }
-        return ctx.header("Host");
     }
 
     private static String originOf(String url) {

@@ -135,7 +135,7 @@ public final class WebSessions {
 
     private void setCookie(Context ctx, String value, Duration maxAge) {
         Cookie c = new Cookie(config.cookieName(), value, cookiePath, (int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()),
-                config.secureCookies(), true, null, SameSite.LAX);
+                config.secureCookies() || checks.https(ctx), true, null, SameSite.LAX); // https: direct, or from a trusted proxy
         ctx.cookie(c);
     }
 }

@@ -24,11 +24,9 @@ public final class SiteAddress {
         if (settings.site().publicUrl() != null) {
             return settings.site().publicUrl();
         }
-        boolean forwarded = settings.security().trustForwardedHeaders();
-        String scheme = forwarded && ctx.header("X-Forwarded-Proto") != null
-                ? ctx.header("X-Forwarded-Proto").split(",", 2)[0].strip() : ctx.scheme();
-        String host = forwarded && ctx.header("X-Forwarded-Host") != null
-                ? ctx.header("X-Forwarded-Host").split(",", 2)[0].strip() : ctx.header("Host");
+        dev.forumkit.web.internal.RequestChecks checks = new dev.forumkit.web.internal.RequestChecks(settings.security());
+        String scheme = checks.scheme(ctx);
+        String host = checks.host(ctx);
         if (!"https".equals(scheme)) {
             scheme = "http";
         }
