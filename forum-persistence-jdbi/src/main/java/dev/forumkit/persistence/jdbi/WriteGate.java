@@ -25,6 +25,9 @@ import java.util.function.Function;
  * <p>A writer whose work fails is rolled back to its savepoint and the others keep theirs. A failure that may have
  * cost the whole H2 transaction (a deadlock victim, a lost connection, an unknown database error, or a savepoint that
  * cannot be rolled back to) rolls the group back whole and asks every member to run again ({@link Errors.Retry}).
+ *
+ * <p>One rule for callers follows: a writer now waits for the writers queued after it, so it must not hold a Java lock
+ * around its transaction that another writer's transaction body takes (none in forumkit does).
  */
 final class WriteGate {
     /** Writers per durable commit at most: bounds how long a group's row locks are held. */
