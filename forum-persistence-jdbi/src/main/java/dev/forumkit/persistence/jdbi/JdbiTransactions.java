@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,7 +24,9 @@ import java.util.function.Supplier;
  * transactions change rows can hold part of a transaction (a post without its counter updates, or a row still
  * marked as changed by a transaction whose undo log did not make it; after a crash that row can never be locked
  * again). See h2database/h2database#2080. With one writer at a time and {@code WRITE_DELAY=0} every chunk is
- * written at a commit with no other change in flight. Read-only transactions are not gated.
+ * written at a commit with no other change in flight. Read-only transactions are not gated. Writers that queue
+ * while one commits share the next durable commit (group commit, see {@link WriteGate}): still one at a time, each
+ * acknowledged only once that commit is done.
  */
 final class JdbiTransactions implements Transactions {
     static final int ATTEMPTS = 5;
@@ -37,8 +37,8 @@ final class JdbiTransactions implements Transactions {
     private final Dialect dialect;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     /** One write gate per H2 file database URL, shared by every storage on it in this JVM. */
-    private static final ConcurrentHashMap<String, ReentrantLock> GATES = new ConcurrentHashMap<>();
-    private final ReentrantLock writeGate; // null: writers run concurrently (PostgreSQL, H2 in memory)
+    private static final ConcurrentHashMap<String, WriteGate> GATES = new ConcurrentHashMap<>();
+    private final WriteGate writeGate; // null: writers run concurrently (PostgreSQL, H2 in memory)
     private volatile ReadReplica replica; // null: every read on the primary
 
     private record Tx(Handle handle, boolean readOnly, List<Runnable> afterCommit) {
@@ -48,12 +48,22 @@ final class JdbiTransactions implements Transactions {
     JdbiTransactions(Jdbi jdbi, Dialect dialect, String gateKey) {
         this.jdbi = jdbi;
         this.dialect = dialect;
-        this.writeGate = gateKey == null ? null : GATES.computeIfAbsent(gateKey, k -> new ReentrantLock(true));
+        this.writeGate = gateKey == null ? null : GATES.computeIfAbsent(gateKey, k -> new WriteGate());
     }
 
     /** True when write transactions run one at a time (an H2 file database). */
     boolean oneWriterAtATime() {
         return writeGate != null;
+    }
+
+    /** Durable commits of gated write transactions so far (several writers may share one); 0 without a gate. */
+    long gatedCommits() {
+        return writeGate == null ? 0 : writeGate.commits();
+    }
+
+    /** Writers waiting for the write gate now; 0 without a gate. */
+    int queuedWriters() {
+        return writeGate == null ? 0 : writeGate.queued();
     }
 
     Dialect dialect() {
@@ -70,10 +80,10 @@ final class JdbiTransactions implements Transactions {
             return work.get();
         }
         List<Runnable> after = new ArrayList<>();
-        T result = retrying(() -> gated(() -> {
+        T result = retrying(() -> {
             after.clear(); // what a failed attempt registered is forgotten with it
-            return attempt(jdbi, work, false, after);
-        }));
+            return gated(work, after);
+        });
         after.forEach(Runnable::run); // committed, and out of the write gate
         return result;
     }
@@ -187,25 +197,22 @@ final class JdbiTransactions implements Transactions {
         }
     }
 
-    /** Runs one attempt of a write transaction holding the write gate, if there is one. */
-    private <T> T gated(Supplier<T> attempt) {
+    /**
+     * Runs one attempt of a write transaction: on its own (no gate), or as one writer's turn in the write gate's
+     * group commit, where the handle and its commit belong to the group.
+     */
+    private <T> T gated(Supplier<T> work, List<Runnable> afterCommit) {
         if (writeGate == null) {
-            return attempt.get();
+            return attempt(jdbi, work, false, afterCommit);
         }
-        try {
-            if (!writeGate.tryLock(GATE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new StorageUnavailableException("the database is busy: another change has run for more than "
-                        + GATE_TIMEOUT_MILLIS / 1000 + " s", null);
+        return writeGate.run(jdbi, GATE_TIMEOUT_MILLIS, h -> {
+            current.set(new Tx(h, false, afterCommit));
+            try {
+                return work.get();
+            } finally {
+                current.remove();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageUnavailableException("interrupted while waiting to change the database", e);
-        }
-        try {
-            return attempt.get();
-        } finally {
-            writeGate.unlock();
-        }
+        });
     }
 
     private <T> T attempt(Jdbi on, Supplier<T> work, boolean readOnly, List<Runnable> afterCommit) {
