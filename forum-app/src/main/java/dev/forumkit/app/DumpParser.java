@@ -37,6 +37,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a dump's lines one by one: checks each (fields, types, the order of record types, and that every id it
@@ -63,6 +64,8 @@ final class DumpParser {
             "post", "held_post", "reaction", "read_state", "thread_watch", "end");
 
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Gives a post its HTML before it is handed on, so that it is stored with the row. */
+    private final UnaryOperator<Post> render;
     private final BitSet members = new BitSet();
     private final BitSet groups = new BitSet();
     private final BitSet categories = new BitSet();
@@ -77,6 +80,11 @@ final class DumpParser {
     private int lastType = -1;
     private boolean ended;
     private long line;
+
+    /** {@code render} is applied to each post that is handed to the writer (not to lines an earlier run imported). */
+    DumpParser(UnaryOperator<Post> render) {
+        this.render = render;
+    }
 
     Header header(String text) {
         line = 1;
@@ -281,7 +289,7 @@ final class DumpParser {
         Post p = new Post(PostId.of(id), ThreadId.of(ref(n, "thread_id", threads, "thread")), integer(n, "number"),
                 MemberId.of(ref(n, "author_id", members, "member")), string(n, "body"), time(n, "created_at"), edit, deletion);
         if (to != null) {
-            to.post(p);
+            to.post(render.apply(p));
         }
     }
 

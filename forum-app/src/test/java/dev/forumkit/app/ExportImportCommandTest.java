@@ -48,7 +48,9 @@ class ExportImportCommandTest {
 
         Settings target = h2(dir.resolve("target"));
         String imported = importDump(target, dump);
-        assertThat(imported).startsWith("0:").contains("counters recounted");
+        assertThat(imported).startsWith("0:").contains("counters recounted")
+                .containsPattern("[1-9][\\d,]* posts rendered while loading").as("no separate rendering pass")
+                .contains(" 0 posts rendered afterwards");
         assertThat(recount(target)).as("counters right after the import").startsWith("0:").contains("no difference");
         try (ForumStorage storage = Storages.open(target)) {
             List<Post> posts = storage.transactions().readOnly(() -> storage.posts().byNumberRange(ThreadId.of(1), 1, 5, true));

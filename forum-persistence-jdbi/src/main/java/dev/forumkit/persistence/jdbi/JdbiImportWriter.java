@@ -89,6 +89,8 @@ public final class JdbiImportWriter implements AutoCloseable {
     /** Parents before children, so that the foreign keys hold within a batch. */
     private final List<ImportBatch<?>> parentsFirst;
     private String dumpId;
+    /** H2's page cache before the import raised it, in MB (-1: not raised). */
+    private long h2CacheMbBefore = -1;
 
     private JdbiImportWriter(Handle handle) throws SQLException {
         this.handle = handle;
@@ -142,6 +144,9 @@ public final class JdbiImportWriter implements AutoCloseable {
                         this.dumpId = dumpId;
                         Progress p = new Progress(rs.getLong(1), rs.getObject(2) != null);
                         c.commit();
+                        if (!p.finished()) {
+                            loading();
+                        }
                         return p;
                     }
                 }
@@ -169,6 +174,7 @@ public final class JdbiImportWriter implements AutoCloseable {
             }
             c.commit();
             this.dumpId = dumpId;
+            loading();
             return new Progress(0, false);
         } catch (SQLException e) {
             rollbackQuietly();
@@ -176,6 +182,34 @@ public final class JdbiImportWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;
+        }
+    }
+
+    /**
+     * The bulk loader's ways for an unfinished import: the random-order secondary indexes dropped until {@link #finish}
+     * builds them once (opening a storage builds them too, so an import stopped half-way leaves none missing), and on
+     * H2 a larger page cache for the load, put back by {@link #close}.
+     */
+    private void loading() throws SQLException {
+        DeferredIndexes.drop(c);
+        if (!postgres) {
+            long before = h2CacheMb();
+            long wanted = BulkTuning.fromSystemProperties().h2CacheMb();
+            if (before > 0 && wanted > before) {
+                execute("SET CACHE_SIZE " + wanted * 1024); // KB
+                h2CacheMbBefore = before;
+            }
+        }
+        c.commit();
+    }
+
+    /** H2's page cache size in MB, -1 if unknown. */
+    private long h2CacheMb() throws SQLException {
+        try (var s = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'");
+             var rs = s.executeQuery()) {
+            return rs.next() ? Long.parseLong(rs.getString(1).trim()) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -287,6 +321,8 @@ public final class JdbiImportWriter implements AutoCloseable {
             long groupsMax = firstLong("SELECT COALESCE(MAX(id), 0) FROM user_groups");
             execute("ALTER TABLE user_groups ALTER COLUMN id RESTART WITH " + Math.max(GroupId.FIRST_CUSTOM, groupsMax + 1));
             c.commit();
+            DeferredIndexes.ensure(c); // one sorted build each, after the rows (the recount reads posts by author)
+            c.commit();
             SqlRecount.run(handle, types);
             if (postgres) {
                 execute("ANALYZE members, boards, threads, posts, reactions, read_states");
@@ -323,6 +359,10 @@ public final class JdbiImportWriter implements AutoCloseable {
             }
             if (postgres) {
                 execute("RESET synchronous_commit");
+                c.commit();
+            }
+            if (h2CacheMbBefore > 0) {
+                execute("SET CACHE_SIZE " + h2CacheMbBefore * 1024); // persistent in H2: put back
                 c.commit();
             }
             c.setAutoCommit(true);
