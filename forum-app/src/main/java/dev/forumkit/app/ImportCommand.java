@@ -2,6 +2,7 @@ package dev.forumkit.app;
 
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.reaction.ReactionTypes;
 import dev.forumkit.core.rerender.RerenderService;
 import dev.forumkit.core.storage.ForumStorage;
@@ -91,16 +92,31 @@ final class ImportCommand {
             DumpParser[] parsing = {null};
             boolean[] membersCommitted = {false};
             long[] renderedWhileLoading = {0};
-            DumpParser parser = parsing[0] = new DumpParser(p -> {
+            // before the first rendering of this run: commit the lines before it, so that mentions find every member
+            Runnable membersIn = () -> {
                 if (!membersCommitted[0]) {
-                    // the first post of this run: commit the lines before it, so the mentions find every member
                     membersCommitted[0] = true;
                     if (writer.pending() > 0) {
                         writer.commit(parsing[0].line() - 1);
                     }
                 }
+            };
+            DumpParser parser = parsing[0] = new DumpParser(p -> {
+                membersIn.run();
                 renderedWhileLoading[0]++;
                 return rendering.renderedAsSystem(p);
+            }, (type, row) -> {
+                // HTML is derived, as for posts: made by this forum's renderer (mentions: the members are in by now)
+                if (type.equals("conversation_message") || type.equals("profile")) {
+                    membersIn.run();
+                }
+                if (type.equals("conversation_message")) {
+                    Rendered r = rendering.renderedAsSystem((String) row.get("body"));
+                    row.put("html", r.html());
+                    row.put("renderer_version", r.rendererVersion());
+                } else if (type.equals("profile") && row.get("signature") != null) {
+                    row.put("signature_html", rendering.renderedAsSystem((String) row.get("signature")).html());
+                }
             });
             String first = in.readLine();
             if (first == null) {

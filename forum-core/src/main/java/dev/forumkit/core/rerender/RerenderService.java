@@ -113,6 +113,11 @@ public final class RerenderService {
         return p.withRendering(r.html(), r.rendererVersion());
     }
 
+    /** For operators' tools: a text (a conversation message, a signature) rendered as the forum renders it. */
+    public Rendered renderedAsSystem(String source) {
+        return ctx.render(source);
+    }
+
     /** A null actor is the system (operators' tools); an actor must be an admin. */
     private void requireAdmin(Actor actor) {
         if (actor != null) {
