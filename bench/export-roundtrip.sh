@@ -9,6 +9,8 @@
 #   JAR=forum-app/target/forumkit.jar   (copy it aside if you build while this runs)
 #   OUT=bench/out/roundtrip     dumps, logs, the fresh H2 data directory, steps.md
 #   PG=1                        also the PostgreSQL leg (Debian's cluster, as bench/run.sh PG=1 starts it)
+#   H2=0                        without the H2 leg
+#   REUSE=1                     take OUT/dump.jsonl as it is (no export): to run the PostgreSQL leg beside a running H2 one
 #   PG_DB=forumkit_roundtrip    the database the PostgreSQL leg drops and creates
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,15 +44,19 @@ same() {
 }
 
 echo "round trip of $SRC with $JAR, $(date -u +%FT%TZ), $(nproc) cores" >> "$STEPS"
-step export-source "${J[@]}" -Dforumkit.data.dir="$SRC" -jar "$JAR" export --out "$OUT/dump.jsonl"
-echo "| dump | $(wc -l < "$OUT/dump.jsonl") lines, $(( $(stat -c %s "$OUT/dump.jsonl") / 1000000 )) MB | | | | |" >> "$STEPS"
+if [ "${REUSE:-}" != 1 ]; then
+  step export-source "${J[@]}" -Dforumkit.data.dir="$SRC" -jar "$JAR" export --out "$OUT/dump.jsonl"
+  echo "| dump | $(wc -l < "$OUT/dump.jsonl") lines, $(( $(stat -c %s "$OUT/dump.jsonl") / 1000000 )) MB | | | | |" >> "$STEPS"
+fi
 
-rm -rf "$OUT/h2-dst"
-step import-h2 "${J[@]}" -Dforumkit.data.dir="$OUT/h2-dst" -jar "$JAR" import "$OUT/dump.jsonl"
-step recount-h2 "${J[@]}" -Dforumkit.data.dir="$OUT/h2-dst" -jar "$JAR" recount
-step export-h2 "${J[@]}" -Dforumkit.data.dir="$OUT/h2-dst" -jar "$JAR" export --out "$OUT/again-h2.jsonl"
-same "export of the H2 import" "$OUT/again-h2.jsonl"
-step import-h2-again "${J[@]}" -Dforumkit.data.dir="$OUT/h2-dst" -jar "$JAR" import "$OUT/dump.jsonl"
+if [ "${H2:-1}" != 0 ]; then
+  rm -rf "$OUT/h2-dst"
+  step import-h2 "${J[@]}" -Dforumkit.data.dir="$OUT/h2-dst" -jar "$JAR" import "$OUT/dump.jsonl"
+  step recount-h2 "${J[@]}" -Dforumkit.data.dir="$OUT/h2-dst" -jar "$JAR" recount
+  step export-h2 "${J[@]}" -Dforumkit.data.dir="$OUT/h2-dst" -jar "$JAR" export --out "$OUT/again-h2.jsonl"
+  same "export of the H2 import" "$OUT/again-h2.jsonl"
+  step import-h2-again "${J[@]}" -Dforumkit.data.dir="$OUT/h2-dst" -jar "$JAR" import "$OUT/dump.jsonl"
+fi
 
 if [ "${PG:-}" = 1 ]; then
   read -r ver name port status _ < <(pg_lsclusters -h | head -1)
