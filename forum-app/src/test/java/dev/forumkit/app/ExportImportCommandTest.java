@@ -74,7 +74,8 @@ class ExportImportCommandTest {
         List<String> lines = Files.readAllLines(dump);
         for (String type : List.of("member", "group", "group_member", "category", "board", "grant", "thread", "post",
                 "held_post", "reaction", "read_state", "thread_watch", "board_watch", "profile", "external_identity", "attachment",
-                "conversation", "conversation_message", "conversation_participant", "conversation_message_reaction", "report",
+                "avatar", "conversation", "conversation_message", "conversation_participant", "conversation_message_reaction",
+                "conversation_block", "report",
                 "report_note", "warning", "audit_log", "end")) {
             assertThat(lines).as("a " + type + " record").anyMatch(l -> l.startsWith("{\"type\":\"" + type + "\""));
         }
@@ -326,6 +327,17 @@ class ExportImportCommandTest {
             forum.profiles().update(six, MemberId.of(6), new ProfileEdit("Rides a lot", "Utrecht", "https://example.org",
                     "Ride *safe*", "Europe/Amsterdam", DateStyle.ISO, true, false, "nl"));
             forum.watching().watchBoard(six, board, true, false);
+            forum.conversations().block(six, storage.transactions().readOnly(() -> storage.members().byId(MemberId.of(9))
+                    .orElseThrow().username()));
+            java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(10, 10, 0xff8800);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            try {
+                javax.imageio.ImageIO.write(picture, "png", png);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            forum.avatars().upload(six, MemberId.of(6), new java.io.ByteArrayInputStream(png.toByteArray()));
             forum.members().provision(new ExternalIdentity("https://id.example.org", "user-42", "hosted", "hosted@example.org",
                     "https://id.example.org/a/42.png", null));
         }

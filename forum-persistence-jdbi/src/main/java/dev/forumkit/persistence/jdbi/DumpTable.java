@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A dump record type that is one table's rows as they are, field for column (format version 2: attachments,
- * conversations, reports, warnings, the audit log, profiles, external identities, avatars, board watches). These
+ * conversations, conversation blocks, reports, warnings, the audit log, profiles, external identities, avatars,
+ * board watches). These
  * tables hold no counter the core keeps beside them apart from the ones {@link JdbiImportWriter#finish} recomputes,
  * so one description serves the export, the import's checks and its writes; rows travel as maps from field to value
  * ({@code Long}, {@code Integer}, {@code Boolean}, {@code String} or {@code Instant}; absent when null).
@@ -84,6 +85,8 @@ public record DumpTable(String type, String table, String first, String second, 
             new DumpTable("conversation_message_reaction", "conversation_message_reactions", "message_id", "member_id", List.of(
                     ref("message_id", "conversation_message"), ref("member_id", "member"), f("reaction_type", Kind.TEXT),
                     f("created_at", Kind.TIME))),
+            new DumpTable("conversation_block", "conversation_blocks", "member_id", "blocked_id", List.of(
+                    ref("member_id", "member"), ref("blocked_id", "member"))),
             // a report's subject is a post or a member (subject_kind), and its thread may be any: plain numbers
             new DumpTable("report", "reports", "id", null, List.of(
                     f("id", Kind.ID), f("subject_kind", Kind.TEXT), f("subject_id", Kind.NUMBER), ref("reported_id", "member"),
