@@ -13,12 +13,14 @@ import dev.forumkit.core.reaction.Reaction;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.watch.ThreadWatch;
 import dev.forumkit.persistence.jdbi.DumpRows;
+import dev.forumkit.persistence.jdbi.DumpTable;
 import dev.forumkit.persistence.jdbi.JdbiExportReader;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Every table of a dump, parents first, each in pages by its key (one page in memory at a time). */
@@ -129,6 +131,18 @@ final class DumpExport {
                 dump.threadWatch(w);
                 key[0] = w.member().value();
                 key[1] = w.thread().value();
+            }
+        }
+        for (DumpTable t : DumpTable.ALL) {
+            key[0] = 0;
+            key[1] = 0;
+            for (List<Map<String, Object>> page; !(page = reader.rows(t, key[0], key[1], ExportCommand.PAGE)).isEmpty(); ) {
+                for (Map<String, Object> row : page) {
+                    dump.row(t, row);
+                    key[0] = ((Number) row.get(t.first())).longValue();
+                    key[1] = t.second() == null ? 0 : ((Number) row.get(t.second())).longValue();
+                }
+                progress(page.size());
             }
         }
     }

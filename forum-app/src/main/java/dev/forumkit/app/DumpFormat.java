@@ -6,7 +6,10 @@ package dev.forumkit.app;
  */
 final class DumpFormat {
     static final String NAME = "forumkit-export";
-    static final int VERSION = 1;
+    /** Version 2 added the tables of {@code DumpTable.ALL} (attachments, conversations, reports, ...). */
+    static final int VERSION = 2;
+    /** The oldest version this forumkit still reads: a version 1 dump is a version 2 dump without those records. */
+    static final int OLDEST_READ = 1;
     /** Stored for members exported without their password hash: no hasher produces it, so no password matches. */
     static final String NO_PASSWORD = "!imported";
 

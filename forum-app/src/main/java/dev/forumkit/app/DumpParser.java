@@ -28,6 +28,7 @@ import dev.forumkit.core.reaction.Reaction;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.watch.ThreadWatch;
 import dev.forumkit.persistence.jdbi.DumpRows;
+import dev.forumkit.persistence.jdbi.DumpTable;
 import dev.forumkit.persistence.jdbi.JdbiImportWriter;
 
 import java.time.Instant;
@@ -37,6 +38,8 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a dump's lines one by one: checks each (fields, types, the order of record types, and that every id it
@@ -59,10 +62,25 @@ final class DumpParser {
     }
 
     /** Record types in the order a dump has them; a type may be absent, never out of order. */
-    private static final List<String> ORDER = List.of("member", "group", "group_member", "category", "board", "grant", "thread",
-            "post", "held_post", "reaction", "read_state", "thread_watch", "end");
+    private static final List<String> ORDER = order();
+    private static final Map<String, DumpTable> TABLES = new HashMap<>();
+
+    static {
+        DumpTable.ALL.forEach(t -> TABLES.put(t.type(), t));
+    }
+
+    private static List<String> order() {
+        List<String> order = new ArrayList<>(List.of("member", "group", "group_member", "category", "board", "grant", "thread",
+                "post", "held_post", "reaction", "read_state", "thread_watch"));
+        DumpTable.ALL.forEach(t -> order.add(t.type()));
+        order.add("end");
+        return List.copyOf(order);
+    }
+
 
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Gives a post its HTML before it is handed on, so that it is stored with the row. */
+    private final UnaryOperator<Post> render;
     private final BitSet members = new BitSet();
     private final BitSet groups = new BitSet();
     private final BitSet categories = new BitSet();
@@ -78,6 +96,25 @@ final class DumpParser {
     private boolean ended;
     private long line;
 
+    /** Fills in a table row's derived fields (its HTML) before it is handed to the writer. */
+    private final BiConsumer<String, Map<String, Object>> derive;
+    /** The ids seen of every type that other records refer to, by type. */
+    private final Map<String, BitSet> ids = new HashMap<>();
+
+    /**
+     * {@code render} is applied to each post and {@code derive} to each table row that is handed to the writer (not to
+     * lines an earlier run imported).
+     */
+    DumpParser(UnaryOperator<Post> render, BiConsumer<String, Map<String, Object>> derive) {
+        this.render = render;
+        this.derive = derive;
+        ids.put("member", members);
+        ids.put("board", boards);
+        ids.put("thread", threads);
+        ids.put("post", posts);
+        DumpTable.ALL.stream().filter(DumpTable::ownsIds).forEach(t -> ids.put(t.type(), new BitSet()));
+    }
+
     Header header(String text) {
         line = 1;
         JsonNode n = object(text);
@@ -86,8 +123,9 @@ final class DumpParser {
                     + DumpFormat.NAME + "\",...}");
         }
         int version = integer(n, "version");
-        if (version != DumpFormat.VERSION) {
-            throw bad("format version " + version + " is not supported (this forumkit reads version " + DumpFormat.VERSION + ")");
+        if (version < DumpFormat.OLDEST_READ || version > DumpFormat.VERSION) {
+            throw bad("format version " + version + " is not supported (this forumkit reads versions " + DumpFormat.OLDEST_READ
+                    + " to " + DumpFormat.VERSION + ")");
         }
         return new Header(string(n, "dump_id"), version, optional(n, "forum_version"), optional(n, "exported_at"),
                 n.path("with_secrets").asBoolean(false));
@@ -123,7 +161,8 @@ final class DumpParser {
                 case "reaction" -> reaction(n, to);
                 case "read_state" -> readState(n, to);
                 case "thread_watch" -> threadWatch(n, to);
-                default -> end(n);
+                case "end" -> end(n);
+                default -> row(TABLES.get(type), n, to);
             }
         } catch (BadLine e) {
             throw e;
@@ -281,7 +320,7 @@ final class DumpParser {
         Post p = new Post(PostId.of(id), ThreadId.of(ref(n, "thread_id", threads, "thread")), integer(n, "number"),
                 MemberId.of(ref(n, "author_id", members, "member")), string(n, "body"), time(n, "created_at"), edit, deletion);
         if (to != null) {
-            to.post(p);
+            to.post(render.apply(p));
         }
     }
 
@@ -306,6 +345,38 @@ final class DumpParser {
                 ThreadId.of(ref(n, "thread_id", threads, "thread")), bool(n, "email"), time(n, "created_at"));
         if (to != null) {
             to.threadWatch(w);
+        }
+    }
+
+    private void row(DumpTable t, JsonNode n, JdbiImportWriter to) {
+        Map<String, Object> row = new HashMap<>();
+        for (DumpTable.Field f : t.fields()) {
+            JsonNode v = n.get(f.name());
+            if (f.derived() || v == null || v.isNull()) {
+                if (f.required() && !f.derived()) {
+                    throw bad("\"" + f.name() + "\" is missing");
+                }
+                continue;
+            }
+            String name = f.name();
+            row.put(name, switch (f.kind()) {
+                case ID -> f.refersTo() != null ? ref(n, name, ids.get(f.refersTo()), f.refersTo().replace('_', ' '))
+                        : t.ownsIds() && name.equals("id") ? newId(n, ids.get(t.type()), t.type().replace('_', ' ')) : positive(n, name);
+                case NUMBER -> {
+                    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                        throw bad("\"" + name + "\" is not a whole number");
+                    }
+                    yield v.asLong();
+                }
+                case INTEGER -> integer(n, name);
+                case BOOLEAN -> bool(n, name);
+                case TEXT -> string(n, name);
+                case TIME -> time(n, name);
+            });
+        }
+        if (to != null) {
+            derive.accept(t.type(), row);
+            to.row(t, row);
         }
     }
 

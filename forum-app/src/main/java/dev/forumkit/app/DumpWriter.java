@@ -14,6 +14,7 @@ import dev.forumkit.core.reaction.Reaction;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.watch.ThreadWatch;
 import dev.forumkit.persistence.jdbi.DumpRows;
+import dev.forumkit.persistence.jdbi.DumpTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -224,6 +225,27 @@ final class DumpWriter implements AutoCloseable {
         json.writeNumberField("thread_id", w.thread().value());
         json.writeBooleanField("email", w.email());
         json.writeStringField("created_at", w.since().toString());
+        end();
+    }
+
+    /** A row of a table written as it is (format version 2); derived fields and nulls are left out. */
+    void row(DumpTable t, Map<String, Object> row) throws IOException {
+        start(t.type());
+        for (DumpTable.Field f : t.fields()) {
+            Object v = row.get(f.name());
+            if (f.derived() || v == null) {
+                continue;
+            }
+            if (v instanceof Long l) {
+                json.writeNumberField(f.name(), l);
+            } else if (v instanceof Integer i) {
+                json.writeNumberField(f.name(), i);
+            } else if (v instanceof Boolean b) {
+                json.writeBooleanField(f.name(), b);
+            } else {
+                json.writeStringField(f.name(), v.toString()); // text, and instants in ISO-8601
+            }
+        }
         end();
     }
 

@@ -1,9 +1,13 @@
 package dev.forumkit.app;
 
 import dev.forumkit.core.ConflictException;
+import dev.forumkit.core.Forum;
+import dev.forumkit.core.markup.Rendered;
 import dev.forumkit.core.reaction.ReactionTypes;
+import dev.forumkit.core.rerender.RerenderService;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.persistence.jdbi.JdbiForumStorage;
+import dev.forumkit.markup.ForumMarkupRenderer;
 import dev.forumkit.persistence.jdbi.JdbiImportWriter;
 
 import java.io.BufferedReader;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -76,11 +81,43 @@ final class ImportCommand {
             return 1;
         }
         long started = System.nanoTime();
-        DumpParser parser = new DumpParser();
         try (JdbiForumStorage storage = (JdbiForumStorage) opened; JdbiImportWriter writer = JdbiImportWriter.open(storage);
+             // renders the posts while they load (as rerender would), so their HTML goes in with the row; no outbox
+             // thread: rendering publishes no event, and nothing here may deliver one
+             Forum forum = Forum.create(storage, c -> c.markupRenderer(ForumMarkupRenderer.create()).outboxPollInterval(Duration.ZERO));
              Counting counted = new Counting(Files.newInputStream(file));
              BufferedReader in = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
                      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
+            RerenderService rendering = forum.rerendering();
+            DumpParser[] parsing = {null};
+            boolean[] membersCommitted = {false};
+            long[] renderedWhileLoading = {0};
+            // before the first rendering of this run: commit the lines before it, so that mentions find every member
+            Runnable membersIn = () -> {
+                if (!membersCommitted[0]) {
+                    membersCommitted[0] = true;
+                    if (writer.pending() > 0) {
+                        writer.commit(parsing[0].line() - 1);
+                    }
+                }
+            };
+            DumpParser parser = parsing[0] = new DumpParser(p -> {
+                membersIn.run();
+                renderedWhileLoading[0]++;
+                return rendering.renderedAsSystem(p);
+            }, (type, row) -> {
+                // HTML is derived, as for posts: made by this forum's renderer (mentions: the members are in by now)
+                if (type.equals("conversation_message") || type.equals("profile")) {
+                    membersIn.run();
+                }
+                if (type.equals("conversation_message")) {
+                    Rendered r = rendering.renderedAsSystem((String) row.get("body"));
+                    row.put("html", r.html());
+                    row.put("renderer_version", r.rendererVersion());
+                } else if (type.equals("profile") && row.get("signature") != null) {
+                    row.put("signature_html", rendering.renderedAsSystem((String) row.get("signature")).html());
+                }
+            });
             String first = in.readLine();
             if (first == null) {
                 err.println("import: " + file + " is empty");
@@ -134,18 +171,19 @@ final class ImportCommand {
             });
             bar.done();
             double loaded = (System.nanoTime() - started) / 1e9;
-            // the posts' HTML as the forum renders it, then the search index from it (PlainText reads the HTML)
+            // posts stored without this renderer's HTML (by an older forumkit's run of this import), then the search
+            // index from the HTML (PlainText reads it)
             long renderStarted = System.nanoTime();
-            long rendered = ImportFinish.render(storage, err, progress);
+            long rendered = ImportFinish.render(forum, err, progress);
             double renderSeconds = (System.nanoTime() - renderStarted) / 1e9;
             long searchStarted = System.nanoTime();
             long indexed = ImportFinish.index(settings, storage, err, progress);
             double searchSeconds = (System.nanoTime() - searchStarted) / 1e9;
             writer.markFinished(clock.instant());
             out.printf(Locale.ROOT, "import: %,d lines of dump %s (forumkit %s, exported %s): %,d rows written, %,d there already,"
-                            + " counters recounted, in %.1f s; %,d posts rendered in %.1f s; %,d posts indexed for search in %.1f s;"
+                            + " %,d posts rendered while loading, counters recounted, in %.1f s; %,d posts rendered afterwards in %.1f s; %,d posts indexed for search in %.1f s;"
                             + " %.1f s in all; %s%n", line, header.dumpId(), header.forumVersion(), header.exportedAt(),
-                    writer.written(), writer.skipped(), loaded, rendered, renderSeconds, indexed, searchSeconds,
+                    writer.written(), writer.skipped(), renderedWhileLoading[0], loaded, rendered, renderSeconds, indexed, searchSeconds,
                     (System.nanoTime() - started) / 1e9,
                     header.withSecrets() ? "members sign in with their passwords"
                             : "the dump had no password hashes: members set a password through \"forgot password\"");

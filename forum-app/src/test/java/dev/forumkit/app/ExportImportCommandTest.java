@@ -4,6 +4,13 @@ import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.approval.HeldPost;
 import dev.forumkit.core.board.BoardId;
+import dev.forumkit.core.blob.FileSystemBlobStore;
+import dev.forumkit.core.conversation.Conversation;
+import dev.forumkit.core.conversation.Message;
+import dev.forumkit.core.member.ExternalIdentity;
+import dev.forumkit.core.profile.DateStyle;
+import dev.forumkit.core.profile.ProfileEdit;
+import dev.forumkit.core.report.ReportId;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.group.Group;
 import dev.forumkit.core.group.GroupId;
@@ -48,7 +55,10 @@ class ExportImportCommandTest {
 
         Settings target = h2(dir.resolve("target"));
         String imported = importDump(target, dump);
-        assertThat(imported).startsWith("0:").contains("counters recounted");
+        assertThat(imported).startsWith("0:").contains("counters recounted")
+                .containsPattern("[1-9][\\d,]* posts rendered while loading").as("no separate rendering pass")
+                .contains(" 0 posts rendered afterwards");
+        copyBlobs(source, target);
         assertThat(recount(target)).as("counters right after the import").startsWith("0:").contains("no difference");
         try (ForumStorage storage = Storages.open(target)) {
             List<Post> posts = storage.transactions().readOnly(() -> storage.posts().byNumberRange(ThreadId.of(1), 1, 5, true));
@@ -63,7 +73,10 @@ class ExportImportCommandTest {
         assertSameApartFromHeader(dump, again);
         List<String> lines = Files.readAllLines(dump);
         for (String type : List.of("member", "group", "group_member", "category", "board", "grant", "thread", "post",
-                "held_post", "reaction", "read_state", "thread_watch", "end")) {
+                "held_post", "reaction", "read_state", "thread_watch", "board_watch", "profile", "external_identity", "attachment",
+                "avatar", "conversation", "conversation_message", "conversation_participant", "conversation_message_reaction",
+                "conversation_block", "report",
+                "report_note", "warning", "audit_log", "end")) {
             assertThat(lines).as("a " + type + " record").anyMatch(l -> l.startsWith("{\"type\":\"" + type + "\""));
         }
         assertThat(lines).anyMatch(l -> l.contains("\"state\":\"deleted\"")).anyMatch(l -> l.contains("\"edited\":{"))
@@ -88,6 +101,7 @@ class ExportImportCommandTest {
             storage.jdbi().useHandle(h -> h.execute("UPDATE imports SET lines_done = 0, finished_at = NULL"));
         }
         assertThat(importDump(target, dump)).startsWith("0:").contains(" 0 rows written");
+        copyBlobs(source, target);
         assertThat(recount(target)).startsWith("0:");
         Path again = dir.resolve("again.jsonl");
         export(target, again);
@@ -101,7 +115,7 @@ class ExportImportCommandTest {
         Path dump = dir.resolve("dump.jsonl");
         export(source, dump);
         List<String> lines = new ArrayList<>(Files.readAllLines(dump));
-        int bad = lines.size() - 40; // among the reactions or posts, far past the first batches
+        int bad = lastIndexOf(lines, "{\"type\":\"reaction\"") + 1; // the last reaction: far past the first batches
         String good = lines.get(bad - 1);
         lines.set(bad - 1, good.replaceFirst("\"created_at\":\"[^\"]*\"", "\"created_at\":\"yesterday\""));
         Path broken = dir.resolve("broken.jsonl");
@@ -120,6 +134,7 @@ class ExportImportCommandTest {
         lines.set(bad - 1, good);
         Files.write(broken, lines);
         assertThat(importDump(target, broken)).startsWith("0:").contains("going on after line");
+        copyBlobs(source, target);
         assertThat(recount(target)).startsWith("0:");
         Path again = dir.resolve("again.jsonl");
         export(target, again);
@@ -200,6 +215,41 @@ class ExportImportCommandTest {
     }
 
     @Test
+    void a_version_1_dump_without_the_newer_records_is_still_read(@TempDir Path dir) throws IOException {
+        Settings source = h2(dir.resolve("source"));
+        generateWithHistory(source);
+        Path dump = dir.resolve("dump.jsonl");
+        export(source, dump);
+        // what version 1 wrote: the same lines without the record types version 2 added, counted without them
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Set<String> added = new java.util.HashSet<>();
+        dev.forumkit.persistence.jdbi.DumpTable.ALL.forEach(t -> added.add(t.type()));
+        List<String> old = new ArrayList<>();
+        for (String line : Files.readAllLines(dump)) {
+            var n = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
+            String type = n.get("type").asText();
+            if (type.equals("header")) {
+                n.put("version", 1);
+            } else if (type.equals("end")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("counts")).remove(added);
+            } else if (added.contains(type)) {
+                continue;
+            }
+            old.add(json.writeValueAsString(n));
+        }
+        assertThat(old).hasSizeLessThan(Files.readAllLines(dump).size());
+        Path v1 = dir.resolve("v1.jsonl");
+        Files.write(v1, old);
+
+        Settings target = h2(dir.resolve("target"));
+        assertThat(importDump(target, v1)).startsWith("0:");
+        Path again = dir.resolve("again.jsonl");
+        export(target, again);
+        List<String> lines = Files.readAllLines(again);
+        assertThat(lines.subList(1, lines.size())).containsExactlyElementsOf(old.subList(1, old.size()));
+    }
+
+    @Test
     void imported_content_fires_no_event(@TempDir Path dir) throws IOException {
         Settings source = h2(dir.resolve("source"));
         generateWithHistory(source);
@@ -229,7 +279,8 @@ class ExportImportCommandTest {
         assertThat(GenerateCommand.run(List.of("--posts", "400", "--threads", "20", "--members", "12", "--reactions", "150"),
                 settings, new PrintStream(new ByteArrayOutputStream()))).isZero();
         try (ForumStorage storage = Storages.open(settings);
-             Forum forum = Forum.create(storage, c -> c.outboxPollInterval(Duration.ZERO))) {
+             Forum forum = Forum.create(storage, c -> c.outboxPollInterval(Duration.ZERO)
+                     .blobStore(FileSystemBlobStore.open(AttachmentSettings.load(settings.dataDir()).blobDir())))) {
             Actor admin = Actor.member(MemberId.of(1));
             ThreadId thread = ThreadId.of(2);
             List<Post> posts = storage.transactions().readOnly(() -> storage.posts().byNumberRange(thread, 1, 3, false));
@@ -257,8 +308,53 @@ class ExportImportCommandTest {
             forum.approvals().reject(admin, rejected.id(), "off topic");
             forum.permissions().set(admin, new Grant(Grant.Subject.group(g.id()), Grant.Scope.board(board), Permission.MODERATE,
                     GrantValue.ALLOW));
-            forum.permissions().set(admin, new Grant(Grant.Subject.group(GroupId.MEMBERS), Grant.Scope.GLOBAL, Permission.UPLOAD,
-                    GrantValue.DENY));
+            // the records of format version 2: a file, a conversation with a reaction, a report with a note, a
+            // warning (and the audit log's lines), a profile with a signature, a board watch, an external identity
+            forum.attachments().uploadDraft(admin, board, "notes.txt",
+                    new java.io.ByteArrayInputStream("Tyre pressures: 4.5 bar".getBytes(StandardCharsets.UTF_8)));
+            String member3 = storage.transactions().readOnly(() -> storage.members().byId(MemberId.of(3)).orElseThrow().username());
+            Actor six = Actor.member(MemberId.of(6));
+            Conversation talk = forum.conversations().start(six, "Saturday ride", "Are you in, @" + member3 + "?", List.of(member3), false);
+            Message answer = forum.conversations().reply(Actor.member(MemberId.of(3)), talk.id(), "Yes, **of course**");
+            forum.conversations().react(six, answer.id(), "like");
+            forum.conversations().read(six, talk.id(), 1);
+            Post reported = storage.transactions().readOnly(() -> storage.posts().byNumberRange(ThreadId.of(6), 1, 2, false)).get(0);
+            ReportId report = forum.reports().reportPost(Actor.member(MemberId.of(8)), reported.id(), "Looks like spam");
+            forum.reports().comment(admin, report, "Checking");
+            if (!reported.authorId().equals(MemberId.of(1))) {
+                forum.warnings().warn(admin, reported.id(), 10, "Advertising", Duration.ofDays(30));
+            }
+            forum.profiles().update(six, MemberId.of(6), new ProfileEdit("Rides a lot", "Utrecht", "https://example.org",
+                    "Ride *safe*", "Europe/Amsterdam", DateStyle.ISO, true, false, "nl"));
+            forum.watching().watchBoard(six, board, true, false);
+            forum.conversations().block(six, storage.transactions().readOnly(() -> storage.members().byId(MemberId.of(9))
+                    .orElseThrow().username()));
+            java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(10, 10, 0xff8800);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            try {
+                javax.imageio.ImageIO.write(picture, "png", png);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            forum.avatars().upload(six, MemberId.of(6), new java.io.ByteArrayInputStream(png.toByteArray()));
+            forum.members().provision(new ExternalIdentity("https://id.example.org", "user-42", "hosted", "hosted@example.org",
+                    "https://id.example.org/a/42.png", null));
+        }
+    }
+
+    /** The blob store's files travel beside the dump (docs/export.md): copied as an operator copies the blob directory. */
+    static void copyBlobs(Settings from, Settings to) throws IOException {
+        Path source = AttachmentSettings.load(from.dataDir()).blobDir();
+        Path target = AttachmentSettings.load(to.dataDir()).blobDir();
+        try (var files = Files.walk(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve(source.relativize(f));
+                Files.createDirectories(copy.getParent());
+                if (!Files.exists(copy)) {
+                    Files.copy(f, copy);
+                }
+            }
         }
     }
 
@@ -289,8 +385,17 @@ class ExportImportCommandTest {
     static void assertSameApartFromHeader(Path a, Path b) throws IOException {
         List<String> x = Files.readAllLines(a);
         List<String> y = Files.readAllLines(b);
-        assertThat(y.get(0)).startsWith("{\"type\":\"header\",\"format\":\"forumkit-export\",\"version\":1,");
+        assertThat(y.get(0)).startsWith("{\"type\":\"header\",\"format\":\"forumkit-export\",\"version\":2,");
         assertThat(y.subList(1, y.size())).containsExactlyElementsOf(x.subList(1, x.size()));
+    }
+
+    private static int lastIndexOf(List<String> lines, String prefix) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starts with " + prefix);
     }
 
     private static int indexOfFirst(List<String> lines, String prefix) {

@@ -103,6 +103,21 @@ public final class RerenderService {
         }
     }
 
+    /**
+     * For operators' tools: the post with its body rendered as a rerender would store it, nothing stored. An import
+     * renders each post while it loads it, so that the HTML goes in with the row instead of an update per post
+     * afterwards. Mentions are looked up among the stored members.
+     */
+    public Post renderedAsSystem(Post p) {
+        Rendered r = ctx.render(p.body());
+        return p.withRendering(r.html(), r.rendererVersion());
+    }
+
+    /** For operators' tools: a text (a conversation message, a signature) rendered as the forum renders it. */
+    public Rendered renderedAsSystem(String source) {
+        return ctx.render(source);
+    }
+
     /** A null actor is the system (operators' tools); an actor must be an admin. */
     private void requireAdmin(Actor actor) {
         if (actor != null) {

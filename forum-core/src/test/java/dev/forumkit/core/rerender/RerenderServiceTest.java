@@ -134,6 +134,20 @@ class RerenderServiceTest {
     }
 
     @Test
+    void renders_a_post_as_a_rerender_would_store_it_without_storing_it() {
+        Forum v2 = forum(new Versioned("v2", s -> { }));
+        Post loaded = new Post(PostId.of(999), posts.get(0).threadId(), 9, ann.id(), "imported", posts.get(0).createdAt(), null, null);
+
+        Post rendered = v2.rerendering().renderedAsSystem(loaded);
+
+        assertThat(rendered.html()).isEqualTo("<p class=\"v2\">imported</p>");
+        assertThat(rendered.renderVersion()).isEqualTo("v2");
+        assertThat(rendered.withRendering(null, null)).isEqualTo(loaded);
+        assertThat(storage.transactions().readOnly(() -> storage.posts().byId(PostId.of(999)))).as("nothing stored").isEmpty();
+        assertThat(v2.rerendering().countStaleAsSystem()).as("the stored posts are untouched").isEqualTo(5);
+    }
+
+    @Test
     void only_admins_may_rerender_and_the_batch_size_is_bounded() {
         Forum v2 = forum(new Versioned("v2", s -> { }));
         assertThatThrownBy(() -> v2.rerendering().rerenderNext(Actor.member(ann.id()), null, 10))

@@ -15,7 +15,10 @@ import dev.forumkit.core.watch.ThreadWatch;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Pages of every table an export writes, in key order: each page is one short query that starts after the last key
@@ -88,6 +91,37 @@ public final class JdbiExportReader {
         return byPair("thread_watches", "member_id", "thread_id", "member_id, thread_id, email, created_at", afterMember,
                 afterThread, limit, (rs, ctx) -> new ThreadWatch(MemberId.of(rs.getLong(1)), ThreadId.of(rs.getLong(2)),
                         rs.getBoolean(3), Rows.instant(rs, 4)));
+    }
+
+    /**
+     * A page of a table described by a {@link DumpTable}, after the key {@code (afterA, afterB)} ({@code afterB}
+     * ignored for a one-column key): each row a map from field to value, without the derived fields and null values.
+     */
+    public List<Map<String, Object>> rows(DumpTable t, long afterA, long afterB, int limit) {
+        List<DumpTable.Field> fields = t.fields().stream().filter(f -> !f.derived()).toList();
+        String columns = fields.stream().map(DumpTable.Field::column).collect(Collectors.joining(", "));
+        String where = t.second() == null ? t.first() + " > :a" : "(" + t.first() + ", " + t.second() + ") > (:a, :b)";
+        String order = t.second() == null ? t.first() : t.first() + ", " + t.second();
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + columns + " FROM " + t.table() + " WHERE " + where
+                        + " ORDER BY " + order + " LIMIT :limit")
+                .bind("a", afterA).bind("b", afterB).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        DumpTable.Field f = fields.get(i);
+                        Object v = switch (f.kind()) {
+                            case ID, NUMBER -> rs.getLong(i + 1);
+                            case INTEGER -> rs.getInt(i + 1);
+                            case BOOLEAN -> rs.getBoolean(i + 1);
+                            case TEXT -> rs.getString(i + 1);
+                            case TIME -> Rows.instant(rs, i + 1);
+                        };
+                        if (v != null && !rs.wasNull()) {
+                            row.put(f.name(), v instanceof String text && f.name().endsWith("_key") ? text.trim() : v);
+                        }
+                    }
+                    return row;
+                }).list());
     }
 
     /** Rows of a table, for a progress bar's total. */

@@ -21,7 +21,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.forumkit.persistence.jdbi.Column.bigint;
 import static dev.forumkit.persistence.jdbi.Column.bool;
@@ -86,9 +89,13 @@ public final class JdbiImportWriter implements AutoCloseable {
     private final ImportBatch<Reaction> reactions;
     private final ImportBatch<DumpRows.ReadMark> readMarks;
     private final ImportBatch<ThreadWatch> watches;
+    /** The tables of format version 2, each as it is ({@link DumpTable}). */
+    private final Map<String, ImportBatch<Map<String, Object>>> tables = new LinkedHashMap<>();
     /** Parents before children, so that the foreign keys hold within a batch. */
     private final List<ImportBatch<?>> parentsFirst;
     private String dumpId;
+    /** H2's page cache before the import raised it, in MB (-1: not raised). */
+    private long h2CacheMbBefore = -1;
 
     private JdbiImportWriter(Handle handle) throws SQLException {
         this.handle = handle;
@@ -111,7 +118,30 @@ public final class JdbiImportWriter implements AutoCloseable {
         reactions = new ImportBatch<>(c, copy, JdbiReactions.TABLE, "post_id", r -> r.postId().value(), "member_id", r -> r.memberId().value());
         readMarks = new ImportBatch<>(c, copy, READ_STATES, "member_id", r -> r.member().value(), "thread_id", r -> r.thread().value());
         watches = new ImportBatch<>(c, copy, THREAD_WATCHES, "member_id", w -> w.member().value(), "thread_id", w -> w.thread().value());
-        parentsFirst = List.of(members, groups, groupMembers, categories, boards, threads, posts, held, reactions, readMarks, watches);
+        List<ImportBatch<?>> order = new ArrayList<>(List.of(members, groups, groupMembers, categories, boards, threads, posts,
+                held, reactions, readMarks, watches));
+        for (DumpTable t : DumpTable.ALL) {
+            ImportBatch<Map<String, Object>> b = new ImportBatch<>(c, copy, table(t), t.first(), r -> ((Number) r.get(t.first())).longValue(),
+                    t.second(), t.second() == null ? null : r -> ((Number) r.get(t.second())).longValue());
+            tables.put(t.type(), b);
+            order.add(b);
+        }
+        parentsFirst = List.copyOf(order);
+    }
+
+    private static Table<Map<String, Object>> table(DumpTable t) {
+        Table.Builder<Map<String, Object>> b = Table.named(t.table());
+        for (DumpTable.Field f : t.fields()) {
+            String name = f.name();
+            b.column(switch (f.kind()) {
+                case ID, NUMBER -> bigint(f.column(), r -> r.get(name));
+                case INTEGER -> integer(f.column(), r -> r.get(name));
+                case BOOLEAN -> bool(f.column(), r -> r.get(name));
+                case TEXT -> text(f.column(), r -> r.get(name));
+                case TIME -> time(f.column(), r -> r.get(name));
+            });
+        }
+        return b.build();
     }
 
     /** A writer on its own connection of the storage's pool; run one import at a time, with the server stopped. */
@@ -142,6 +172,9 @@ public final class JdbiImportWriter implements AutoCloseable {
                         this.dumpId = dumpId;
                         Progress p = new Progress(rs.getLong(1), rs.getObject(2) != null);
                         c.commit();
+                        if (!p.finished()) {
+                            loading();
+                        }
                         return p;
                     }
                 }
@@ -169,6 +202,7 @@ public final class JdbiImportWriter implements AutoCloseable {
             }
             c.commit();
             this.dumpId = dumpId;
+            loading();
             return new Progress(0, false);
         } catch (SQLException e) {
             rollbackQuietly();
@@ -176,6 +210,34 @@ public final class JdbiImportWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;
+        }
+    }
+
+    /**
+     * The bulk loader's ways for an unfinished import: the random-order secondary indexes dropped until {@link #finish}
+     * builds them once (opening a storage builds them too, so an import stopped half-way leaves none missing), and on
+     * H2 a larger page cache for the load, put back by {@link #close}.
+     */
+    private void loading() throws SQLException {
+        DeferredIndexes.drop(c);
+        if (!postgres) {
+            long before = h2CacheMb();
+            long wanted = BulkTuning.fromSystemProperties().h2CacheMb();
+            if (before > 0 && wanted > before) {
+                execute("SET CACHE_SIZE " + wanted * 1024); // KB
+                h2CacheMbBefore = before;
+            }
+        }
+        c.commit();
+    }
+
+    /** H2's page cache size in MB, -1 if unknown. */
+    private long h2CacheMb() throws SQLException {
+        try (var s = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'");
+             var rs = s.executeQuery()) {
+            return rs.next() ? Long.parseLong(rs.getString(1).trim()) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -227,6 +289,18 @@ public final class JdbiImportWriter implements AutoCloseable {
 
     public void threadWatch(ThreadWatch w) {
         watches.add(w);
+    }
+
+    /**
+     * A row of one of the {@link DumpTable#ALL} tables, its derived fields filled in by the caller where they need
+     * the forum's renderer ({@code html}); a conversation's counters are recomputed by {@link #finish}.
+     */
+    public void row(DumpTable t, Map<String, Object> row) {
+        if (t.type().equals("conversation")) { // until finish counts its messages
+            row.putIfAbsent("last_message_at", row.get("created_at"));
+            row.putIfAbsent("message_count", 0);
+        }
+        tables.get(t.type()).add(row);
     }
 
     /** Rows waiting for {@link #commit}. */
@@ -281,11 +355,24 @@ public final class JdbiImportWriter implements AutoCloseable {
     public void finish(ReactionTypes types, long linesDone) {
         commit(linesDone);
         try {
-            for (String table : List.of("members", "categories", "boards", "threads", "posts", "held_posts")) {
+            List<String> withIds = new ArrayList<>(List.of("members", "categories", "boards", "threads", "posts", "held_posts"));
+            DumpTable.ALL.stream().filter(DumpTable::ownsIds).forEach(t -> withIds.add(t.table()));
+            for (String table : withIds) {
                 execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (firstLong("SELECT COALESCE(MAX(id), 0) FROM " + table) + 1));
             }
+            // derived from the rows, as the services keep them: conversations' counts and last messages, members' upload usage
+            execute("UPDATE conversations SET message_count = (SELECT COUNT(*) FROM conversation_messages m WHERE m.conversation_id"
+                    + " = conversations.id), last_message_id = (SELECT MAX(m.id) FROM conversation_messages m WHERE m.conversation_id"
+                    + " = conversations.id)");
+            execute("UPDATE conversations SET last_message_at = COALESCE((SELECT m.created_at FROM conversation_messages m"
+                    + " WHERE m.id = conversations.last_message_id), created_at)");
+            execute("DELETE FROM attachment_usage");
+            execute("INSERT INTO attachment_usage (member_id, files, bytes) SELECT owner_id, COUNT(*), SUM(size_bytes)"
+                    + " FROM attachments GROUP BY owner_id");
             long groupsMax = firstLong("SELECT COALESCE(MAX(id), 0) FROM user_groups");
             execute("ALTER TABLE user_groups ALTER COLUMN id RESTART WITH " + Math.max(GroupId.FIRST_CUSTOM, groupsMax + 1));
+            c.commit();
+            DeferredIndexes.ensure(c); // one sorted build each, after the rows (the recount reads posts by author)
             c.commit();
             SqlRecount.run(handle, types);
             if (postgres) {
@@ -323,6 +410,10 @@ public final class JdbiImportWriter implements AutoCloseable {
             }
             if (postgres) {
                 execute("RESET synchronous_commit");
+                c.commit();
+            }
+            if (h2CacheMbBefore > 0) {
+                execute("SET CACHE_SIZE " + h2CacheMbBefore * 1024); // persistent in H2: put back
                 c.commit();
             }
             c.setAutoCommit(true);
