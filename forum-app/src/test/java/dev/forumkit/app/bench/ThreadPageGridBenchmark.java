@@ -9,6 +9,9 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Grant;
 import dev.forumkit.core.policy.GrantValue;
 import dev.forumkit.core.policy.Permission;
+import dev.forumkit.core.policy.PermissionGrid;
+import dev.forumkit.core.policy.Permissions;
+import dev.forumkit.core.policy.Policy;
 import dev.forumkit.core.read.ThreadPage;
 import dev.forumkit.persistence.jdbi.ConnectionPools;
 import dev.forumkit.persistence.jdbi.JdbiForumStorage;
@@ -48,7 +51,8 @@ import java.util.stream.Stream;
  * signed-in member reads page 1 of a 61-post thread (20 posts, reactions, authors with cards) on the embedded H2 file
  * database, (a) with no grid rules (today's forum) and (b) with 10 groups holding allow / deny / never rules on the
  * board's category and on the board itself, the reader in four of them and the authors in others (banners on their
- * cards). {@code corePage} is the core call both the HTML and the JSON thread page make; {@code htmlPage} is the
+ * cards). {@code corePage} is the core call both the HTML and the JSON thread page make; {@code gridWork} is the grid's
+ * share of it alone (the reader's permissions, the authors' groups and banners); {@code htmlPage} is the
  * rendered page through the web module over a real socket. Not part of the build; see docs/benchmarks.md
  * ("Permission grid") for the command and the figures.
  */
@@ -70,7 +74,10 @@ public class ThreadPageGridBenchmark {
     private HttpClient http;
     private HttpRequest page;
     private Actor reader;
+    private Member readerMember;
     private StartedThread thread;
+    private List<Member> pageAuthors;
+    private List<dev.forumkit.core.member.MemberId> authorIds;
 
     @Setup(Level.Trial)
     public void forumWithAThread() throws Exception {
@@ -96,7 +103,8 @@ public class ThreadPageGridBenchmark {
                 false, false, false, false);
         server = new ForumServer(settings, storage, forum);
         int port = server.start();
-        http = HttpClient.newHttpClient();
+        // HTTP/1.1 on one kept-alive connection: the default would offer every request an h2c upgrade
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String base = "http://127.0.0.1:" + port;
         HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
@@ -113,6 +121,10 @@ public class ThreadPageGridBenchmark {
         check(!grid.equals("tenGroups") || first.body().contains("Banner 2"), "the starter's banner is on the page");
         ThreadPage p = corePage();
         check(p.posts().items().size() == 20 && p.canReply(), "20 posts and a reply box");
+        readerMember = fx.reload(me);
+        pageAuthors = p.posts().items().stream().map(v -> fx.reload(storage.transactions().readOnly(
+                () -> storage.members().byId(v.post().authorId())).orElseThrow())).toList();
+        authorIds = pageAuthors.stream().map(Member::id).distinct().toList();
     }
 
     /**
@@ -148,6 +160,24 @@ public class ThreadPageGridBenchmark {
     @Benchmark
     public ThreadPage corePage() {
         return forum.reading().threadPage(reader, thread.id(), 1);
+    }
+
+    /**
+     * The grid's whole share of a thread page, without the storage reads around it: the reader's permissions on the
+     * board (bits), the authors' groups (cached), and each post's author banner.
+     */
+    @Benchmark
+    public int gridWork() {
+        Policy policy = forum.policy();
+        Permissions p = policy.permissions(readerMember, java.time.Instant.now(), thread.boardId());
+        PermissionGrid g = policy.grid();
+        g.prefetch(authorIds);
+        int n = p.bits();
+        for (Member a : pageAuthors) {
+            String banner = g.banner(a.id(), a.role());
+            n += banner == null ? 0 : banner.length();
+        }
+        return n;
     }
 
     @Benchmark
