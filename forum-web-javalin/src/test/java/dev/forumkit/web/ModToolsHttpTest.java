@@ -107,6 +107,38 @@ class ModToolsHttpTest {
     }
 
     @Test
+    void the_outcome_of_a_profile_report_reaches_the_reporter_with_a_link_to_the_profile() {
+        Member rude = f.member("rude");
+        Member dot = f.member("dot");
+        Client dotClient = f.signedIn(dot);
+        Client.Response made = dotClient.post("/api/v1/members/" + rude.id().value() + "/report", "{\"reason\":\"Rude title\"}");
+        assertThat(made.status()).as(made.toString()).isIn(200, 201);
+        long id = made.json().path("report").path("id").asLong();
+        Client mod = f.signedIn(f.moderator);
+        assertThat(mod.post("/api/v1/reports/" + id + "/reject", "{\"comment\":\"Fine by the rules\"}").status()).isEqualTo(200);
+        f.forum.outbox().drain();
+
+        JsonNode alert = null;
+        for (JsonNode a : dotClient.get("/api/v1/alerts").json().path("alerts")) {
+            if (a.path("kind").asText().equals("report_rejected")) {
+                alert = a;
+            }
+        }
+        assertThat(alert).as("dot's report_rejected alert").isNotNull();
+        assertThat(alert.path("profile").path("id").asLong()).isEqualTo(rude.id().value());
+        assertThat(alert.path("profile").path("username").asText()).isEqualTo(rude.username());
+        assertThat(alert.path("thread_id").isNull() || alert.path("thread_id").isMissingNode()).isTrue();
+        assertThat(alert.path("latest_actor").path("username").asText()).isEqualTo("moderator");
+        assertThat(alert.path("content_visible").asBoolean()).isTrue();
+        String page = dotClient.get("/alerts/").body();
+        assertThat(page).contains("data-kind=\"report_rejected\"")
+                .contains("href=\"/members/" + rude.username().toLowerCase(java.util.Locale.ROOT) + "." + rude.id().value() + "/\"")
+                .contains("rejected your report of the profile of");
+        assertThat(dotClient.get("/api/v1/me").json().path("unread_alerts").asLong()).isPositive();
+        assertThat(f.signedIn(rude).get("/api/v1/alerts").json().path("alerts").toString()).doesNotContain("report_rejected");
+    }
+
+    @Test
     void a_warning_over_the_threshold_bans_the_member_who_sees_their_warnings_and_others_do_not() {
         Member troll = f.member("troll");
         Post post = replyBy(troll);

@@ -160,6 +160,30 @@ class WebhookHttpTest {
         assertThat(disabled.path("disabled_reason").asText()).contains("2 failed attempts in a row").contains("HTTP 500");
         assertThat(admin.get("/admin/webhooks").body()).contains("disabled");
 
+        // every admin is alerted, with a link to the webhook's page; nobody else is
+        f.forum.outbox().drain();
+        JsonNode alert = null;
+        for (JsonNode a : admin.get(P + "/alerts").json().path("alerts")) {
+            if (a.path("kind").asText().equals("webhook_disabled")) {
+                alert = a;
+            }
+        }
+        assertThat(alert).as("the admin's webhook_disabled alert").isNotNull();
+        assertThat(alert.path("webhook").path("id").asLong()).isEqualTo(hook);
+        assertThat(alert.path("webhook").path("url").asText()).isEqualTo(url);
+        assertThat(alert.path("thread_id").isNull() || alert.path("thread_id").isMissingNode()).isTrue();
+        assertThat(alert.path("latest_actor").isNull() || alert.path("latest_actor").isMissingNode()).isTrue();
+        assertThat(alert.path("detail").asText()).isEqualTo("2");
+        assertThat(alert.path("content_visible").asBoolean()).isTrue();
+        String page = admin.get("/alerts/").body();
+        assertThat(page).contains("data-kind=\"webhook_disabled\"").contains("href=\"/admin/webhooks/" + hook + "\"")
+                .contains("after 2 failed deliveries in a row");
+        assertThat(admin.get(P + "/me").json().path("unread_alerts").asLong()).isPositive();
+        for (Client other : List.of(f.signedIn(f.moderator), f.signedIn(f.member("bystander")))) {
+            assertThat(other.get(P + "/alerts").json().path("alerts").toString()).doesNotContain("webhook_disabled");
+            assertThat(other.get("/alerts/").body()).doesNotContain("/admin/webhooks/");
+        }
+
         Client.Response on = admin.patch(P + "/admin/webhooks/" + hook, "{\"active\":true}");
         assertThat(on.json().path("webhook").path("active").asBoolean()).isTrue();
         clock.advance(Duration.ofMinutes(1));

@@ -9,12 +9,16 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.member.Role;
+import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.report.ReportStatus;
+import dev.forumkit.core.report.ReportSubject;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.watch.BoardWatch;
 import dev.forumkit.core.watch.ThreadWatch;
+import dev.forumkit.core.webhook.WebhookId;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +45,8 @@ import java.util.Set;
 public final class AlertFanout {
     /** Alerts written per transaction by the outbox consumer: a 10,000-watcher fan-out holds H2's write gate in tenths. */
     public static final int CHUNK = 1_000;
+    /** Admins alerted about a disabled webhook, at most (a forum has a handful). */
+    private static final int MAX_ADMINS = 1_000;
     /** Most specific first: a recipient who qualifies for several kinds gets the first they have not turned off. */
     private static final AlertKind[] PRIORITY = {AlertKind.QUOTE, AlertKind.MENTION, AlertKind.REPLY,
             AlertKind.NEW_POST_IN_BOARD, AlertKind.NEW_THREAD, AlertKind.REACTION};
@@ -127,6 +133,8 @@ public final class AlertFanout {
             aboutPost(batch, position, e.post(), e.by(), AlertKind.POST_RESTORED, e.at());
         } else if (event instanceof ForumEvent.ReportClosed e) {
             reportClosed(batch, position, e);
+        } else if (event instanceof ForumEvent.WebhookDisabled e) {
+            webhookDisabled(batch, position, e);
         } else if (event instanceof ForumEvent.MemberWarned e) {
             new Fanout(batch, position, e.by(), e.thread(), e.post(), null, e.points() == 1 ? "1 point" : e.points() + " points",
                     e.at()).add(e.member(), AlertKind.MEMBER_WARNED).deliver();
@@ -190,16 +198,31 @@ public final class AlertFanout {
     }
 
     /**
-     * Every reporter of a post hears the outcome. Alerts point at a thread, so closing a profile report alerts nobody
-     * (yet): an alert without a thread needs a change to the alerts table.
+     * Every reporter of a post or of a member's profile hears the outcome: a post's alert points at the post, a
+     * profile's at the profile (no thread). A report of a conversation message alerts nobody: its reporter may have
+     * left the conversation, and nothing else would be theirs to open.
      */
     private void reportClosed(FanoutBatch batch, long position, ForumEvent.ReportClosed e) {
-        s.reports().byId(e.report()).filter(r -> r.thread() != null).ifPresent(r -> {
-            Fanout f = new Fanout(batch, position, e.by(), r.thread(), r.subject().postId(), null, null, e.at());
+        s.reports().byId(e.report()).ifPresent(r -> {
             AlertKind kind = e.status() == ReportStatus.RESOLVED ? AlertKind.REPORT_RESOLVED : AlertKind.REPORT_REJECTED;
+            Fanout f;
+            if (r.thread() != null) {
+                f = new Fanout(batch, position, e.by(), r.thread(), r.subject().postId(), null, null, e.at());
+            } else if (r.subject().kind() == ReportSubject.Kind.MEMBER) {
+                f = new Fanout(batch, position, e.by(), MemberId.of(r.subject().id()), null, null, e.at());
+            } else {
+                return;
+            }
             r.reporters().forEach(m -> f.add(m, kind));
             f.deliver();
         });
+    }
+
+    /** Every admin hears that the forum disabled a webhook: the alert links to its admin page. */
+    private void webhookDisabled(FanoutBatch batch, long position, ForumEvent.WebhookDisabled e) {
+        Fanout f = new Fanout(batch, position, null, null, e.webhook(), Integer.toString(e.failures()), e.at());
+        s.members().withRole(Role.ADMIN, MAX_ADMINS).forEach(m -> f.add(m, AlertKind.WEBHOOK_DISABLED));
+        f.deliver();
     }
 
     private static Set<MemberId> quotedAuthors(FanoutBatch batch, Set<PostId> quotes) {
@@ -226,18 +249,33 @@ public final class AlertFanout {
         private final ThreadId thread;
         private final PostId post;
         private final BoardId board;
+        private final MemberId profile;
+        private final WebhookId webhook;
         private final String detail;
         private final Instant at;
         private final Map<MemberId, EnumSet<AlertKind>> candidates = new LinkedHashMap<>();
 
         Fanout(FanoutBatch batch, long position, MemberId actor, ThreadId thread, PostId post, BoardId board, String detail,
                Instant at) {
+            this(batch, position, actor, thread, post, board, null, null, detail, at);
+        }
+
+        /** About something outside threads: a member's profile, or a webhook (then {@code actor} is null). */
+        Fanout(FanoutBatch batch, long position, MemberId actor, MemberId profile, WebhookId webhook, String detail,
+               Instant at) {
+            this(batch, position, actor, null, null, null, profile, webhook, detail, at);
+        }
+
+        private Fanout(FanoutBatch batch, long position, MemberId actor, ThreadId thread, PostId post, BoardId board,
+                       MemberId profile, WebhookId webhook, String detail, Instant at) {
             this.batch = batch;
             this.position = position;
             this.actor = actor;
             this.thread = thread;
             this.post = post;
             this.board = board;
+            this.profile = profile;
+            this.webhook = webhook;
             this.detail = detail;
             this.at = at;
         }
@@ -263,6 +301,10 @@ public final class AlertFanout {
             if (candidates.isEmpty()) {
                 return;
             }
+            if (thread == null) {
+                outsideThreads();
+                return;
+            }
             Set<MemberId> ignoring = batch.ignorersOf(actor);
             candidates.entrySet().removeIf(c -> ignoring.contains(c.getKey()) && !isModeration(c.getValue()));
             if (!visibleToAll()) {
@@ -283,6 +325,29 @@ public final class AlertFanout {
             Map<MemberId, Preferences> prefs = batch.preferences(candidates.keySet());
             candidates.forEach((member, kinds) -> chosen(kinds, prefs.get(member)).ifPresent(kind ->
                     batch.plan(Alert.unread(member, kind, actor, thread, post, board, detail, at, position))));
+        }
+
+        /**
+         * An alert about a profile or a webhook: it goes only to those who may open what it links to (a profile that
+         * still exists and is not a deleted account; a webhook, to admins only), whoever they ignore (report outcomes
+         * are moderation, a disabled webhook is nobody's doing).
+         */
+        private void outsideThreads() {
+            Map<MemberId, Member> members = s.members().byIds(candidates.keySet());
+            if (profile != null) {
+                boolean exists = s.members().byId(profile).filter(m -> !m.isDeleted()).isPresent();
+                candidates.entrySet().removeIf(c -> !exists || members.get(c.getKey()) == null);
+            } else {
+                candidates.entrySet().removeIf(c -> members.get(c.getKey()) == null
+                        || ctx.standing(members.get(c.getKey())) != Standing.ADMIN);
+            }
+            if (candidates.isEmpty()) {
+                return;
+            }
+            Map<MemberId, Preferences> prefs = batch.preferences(candidates.keySet());
+            candidates.forEach((member, kinds) -> chosen(kinds, prefs.get(member)).ifPresent(kind -> batch.plan(
+                    profile != null ? Alert.aboutProfile(member, kind, actor, profile, detail, at, position)
+                            : Alert.aboutWebhook(member, kind, webhook, detail, at, position))));
         }
 
         /** Content as it is now: a deleted post or thread is for staff only. */
@@ -310,7 +375,7 @@ public final class AlertFanout {
 
     private static Optional<AlertKind> chosen(EnumSet<AlertKind> kinds, Preferences p) {
         for (AlertKind k : kinds) {
-            if (k.isModeration() && p.delivery(k).onSite()) {
+            if ((k.isModeration() || k.isSystem()) && p.delivery(k).onSite()) {
                 return Optional.of(k);
             }
         }

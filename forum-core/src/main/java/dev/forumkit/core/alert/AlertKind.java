@@ -23,9 +23,12 @@ public enum AlertKind {
     THREAD_DELETED,
     POST_DELETED,
     POST_RESTORED,
-    /** A moderator resolved a report the recipient made (the content is the reported post). */
+    /**
+     * A moderator resolved a report the recipient made: the content is the reported post, or for a report of a
+     * member's profile that profile (no thread).
+     */
     REPORT_RESOLVED,
-    /** A moderator rejected a report the recipient made. */
+    /** A moderator rejected a report the recipient made (a post, or a member's profile, as for resolved). */
     REPORT_REJECTED,
     /** A moderator warned the recipient for one of their posts; {@code detail} gives the points. */
     MEMBER_WARNED,
@@ -34,7 +37,17 @@ public enum AlertKind {
      * written for it (the header's inbox count is the on-site signal, and an alert would need a thread); the delivery
      * only decides whether an e-mail goes out ({@code EMAIL}). See docs/conversations.md.
      */
-    CONVERSATION_MESSAGE;
+    CONVERSATION_MESSAGE,
+    /**
+     * The forum disabled a webhook after repeated failed deliveries: every admin hears of it, with a link to the
+     * webhook's admin page. A system alert: no member acted, and it is about no thread.
+     */
+    WEBHOOK_DISABLED;
+
+    /** Nobody acted: the forum itself did it (the alert has no actor, and nobody's ignore list holds it back). */
+    public boolean isSystem() {
+        return this == WEBHOOK_DISABLED;
+    }
 
     /**
      * Kinds that say "there are new posts in this thread": while the recipient has one unread about a post they have

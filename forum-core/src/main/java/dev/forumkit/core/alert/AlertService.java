@@ -15,6 +15,8 @@ import dev.forumkit.core.read.Page;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.webhook.Webhook;
+import dev.forumkit.core.webhook.WebhookId;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,29 +137,59 @@ public final class AlertService {
         });
     }
 
-    /** Adds names, titles and visibility: one query for members, threads and boards, one per post (at most a page). */
+    /**
+     * Adds names, titles and visibility: one query for members, threads and boards, one per post and webhook (at most
+     * a page).
+     */
     private List<AlertEntry> entries(Member me, List<AlertPages.Item> items) {
         if (items.isEmpty()) {
             return List.of();
         }
         boolean staff = ctx.standing(me).isStaff();
+        boolean admin = ctx.standing(me) == dev.forumkit.core.policy.Standing.ADMIN;
         Set<BoardId> hidden = ctx.hiddenBoards(me);
-        Set<MemberId> actors = new HashSet<>();
+        Set<MemberId> members = new HashSet<>();
         Set<ThreadId> threadIds = new HashSet<>();
         Map<PostId, Optional<Post>> posts = new HashMap<>();
+        Map<WebhookId, Optional<Webhook>> webhooks = new HashMap<>();
         for (AlertPages.Item item : items) {
-            actors.add(item.newest().actor());
-            threadIds.add(item.newest().thread());
-            if (item.newest().post() != null) {
-                posts.computeIfAbsent(item.newest().post(), id -> s.posts().byId(id));
+            Alert a = item.newest();
+            if (a.actor() != null) {
+                members.add(a.actor());
+            }
+            if (a.profile() != null) {
+                members.add(a.profile());
+            }
+            if (a.thread() != null) {
+                threadIds.add(a.thread());
+            }
+            if (a.post() != null) {
+                posts.computeIfAbsent(a.post(), id -> s.posts().byId(id));
+            }
+            if (a.webhook() != null && admin) { // only admins may open a webhook: nobody else learns its address
+                webhooks.computeIfAbsent(a.webhook(), id -> s.webhooks().byId(id));
             }
         }
-        Map<MemberId, Member> names = s.members().byIds(actors);
-        Map<ThreadId, ForumThread> threads = s.threads().byIds(threadIds);
-        Map<BoardId, Board> boards = s.boards().all().stream().collect(Collectors.toMap(Board::id, b -> b));
+        Map<MemberId, Member> names = members.isEmpty() ? Map.of() : s.members().byIds(members);
+        Map<ThreadId, ForumThread> threads = threadIds.isEmpty() ? Map.of() : s.threads().byIds(threadIds);
+        Map<BoardId, Board> boards = threadIds.isEmpty() ? Map.of()
+                : s.boards().all().stream().collect(Collectors.toMap(Board::id, b -> b));
         List<AlertEntry> out = new ArrayList<>(items.size());
         for (AlertPages.Item item : items) {
             Alert a = item.newest();
+            Member actor = a.actor() == null ? null : names.get(a.actor());
+            int actorCount = (int) item.alerts().stream().map(Alert::actor).filter(java.util.Objects::nonNull).distinct().count();
+            List<AlertId> ids = item.alerts().stream().map(Alert::id).toList();
+            if (a.thread() == null) {
+                Member profile = a.profile() == null ? null : names.get(a.profile());
+                String profileName = profile == null || profile.isDeleted() ? null : profile.username();
+                Webhook hook = a.webhook() == null ? null : webhooks.getOrDefault(a.webhook(), Optional.empty()).orElse(null);
+                boolean visible = a.profile() != null ? profileName != null : hook != null;
+                out.add(new AlertEntry(ids, a.kind(), null, null, null, a.profile(), profileName, a.webhook(),
+                        hook == null ? null : hook.url(), null, null, a.actor(), actor == null ? null : actor.username(),
+                        actorCount, a.detail(), a.createdAt(), a.read(), visible));
+                continue;
+            }
             ForumThread thread = threads.get(a.thread());
             Post post = a.post() == null ? null : posts.get(a.post()).orElse(null);
             boolean visible = thread != null && (staff || !thread.isDeleted())
@@ -170,9 +202,7 @@ public final class AlertService {
                 boardId = null;
             }
             Board board = boardId == null ? null : boards.get(boardId);
-            Member actor = names.get(a.actor());
-            int actorCount = (int) item.alerts().stream().map(Alert::actor).distinct().count();
-            out.add(new AlertEntry(item.alerts().stream().map(Alert::id).toList(), a.kind(), a.thread(), a.post(), boardId,
+            out.add(new AlertEntry(ids, a.kind(), a.thread(), a.post(), boardId, null, null, null, null,
                     thread == null ? null : thread.title(), board == null ? null : board.title(), a.actor(),
                     actor == null ? null : actor.username(), actorCount, a.detail(), a.createdAt(), a.read(), visible));
         }

@@ -156,4 +156,11 @@ public sealed interface ForumEvent {
     record ConversationLeft(dev.forumkit.core.conversation.ConversationId conversation, MemberId member, Instant at)
             implements ForumEvent {
     }
+
+    /**
+     * The forum disabled a webhook after {@code failures} failed deliveries in a row (an admin's change makes no
+     * event): every admin is alerted. Not sent to webhooks.
+     */
+    record WebhookDisabled(dev.forumkit.core.webhook.WebhookId webhook, int failures, Instant at) implements ForumEvent {
+    }
 }

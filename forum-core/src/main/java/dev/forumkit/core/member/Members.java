@@ -53,6 +53,9 @@ public interface Members {
     /** True if any member has the ADMIN role. */
     boolean hasAdmin();
 
+    /** The members with this role, in id order, at most {@code limit} (the admins a system alert goes to). */
+    java.util.List<MemberId> withRole(Role role, int limit);
+
     /**
      * A page of the member list in the given order, leaving out deleted accounts (see {@link Member#erased()}); ties
      * are broken by id.

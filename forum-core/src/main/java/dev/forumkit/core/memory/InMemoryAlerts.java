@@ -132,7 +132,7 @@ final class InMemoryAlerts implements Alerts {
     @Override
     public Set<MemberId> withNewsPending(ThreadId thread, AlertKind kind) {
         return db.read(() -> rows.values().stream()
-                .filter(a -> !a.read() && a.kind() == kind && a.thread().equals(thread) && a.post() != null)
+                .filter(a -> !a.read() && a.kind() == kind && thread.equals(a.thread()) && a.post() != null)
                 .filter(a -> posts.byId(a.post()).filter(p -> !p.isDeleted())
                         .map(p -> p.number() > readStates.lastRead(a.recipient(), thread)).orElse(false))
                 .map(Alert::recipient).collect(Collectors.toSet()));

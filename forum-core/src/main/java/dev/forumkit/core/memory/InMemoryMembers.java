@@ -227,6 +227,12 @@ final class InMemoryMembers implements Members {
     }
 
     @Override
+    public List<MemberId> withRole(dev.forumkit.core.member.Role role, int limit) {
+        return db.read(() -> rows.values().stream().filter(m -> m.role() == role).map(Member::id)
+                .sorted(java.util.Comparator.comparingLong(MemberId::value)).limit(limit).toList());
+    }
+
+    @Override
     public void forEach(Consumer<Member> action) {
         db.read(() -> List.copyOf(rows.values())).forEach(action);
     }

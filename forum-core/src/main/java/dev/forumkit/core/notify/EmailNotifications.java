@@ -200,6 +200,9 @@ public final class EmailNotifications {
 
     /** The e-mail's content, or null when it must not go out (member gone or banned, content hidden, not due). */
     private NotificationEmail.Content content(Alert a, Unsubscribe.Scope scope, long position, Instant now, Shared shared) {
+        if (a.thread() == null) {
+            return null; // profile report outcomes and disabled webhooks are told on the site only
+        }
         Member to = s.members().byId(a.recipient()).orElse(null);
         ForumThread thread = shared.thread(a.thread());
         if (to == null || thread == null || to.isBannedAt(now)) {

@@ -1,11 +1,13 @@
 package dev.forumkit.core.webhook;
 
+
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.Validation;
 import dev.forumkit.core.audit.AuditAction;
 import dev.forumkit.core.audit.AuditTarget;
 import dev.forumkit.core.event.EventDelivery;
+import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.ServiceContext;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Action;
@@ -244,9 +246,15 @@ public final class WebhookService implements AutoCloseable {
         }
         String reason = "disabled after " + settings.disableAfter() + " failed attempts in a row; the last: " + error;
         boolean ok = error == null;
-        Webhook now = ctx.storage.transactions().inTransaction(() -> {
+        Webhook now = ctx.command(events -> {
             ctx.storage.webhooks().saveAttempt(next);
-            return ctx.storage.webhooks().recordOutcome(w.id(), ok, settings.disableAfter(), reason, after).orElse(null);
+            Webhook outcome = ctx.storage.webhooks().recordOutcome(w.id(), ok, settings.disableAfter(), reason, after)
+                    .orElse(null);
+            // this attempt disabled it (its time and reason): the admins are alerted, once, through the outbox
+            if (outcome != null && !outcome.active() && after.equals(outcome.disabledAt()) && reason.equals(outcome.disabledReason())) {
+                events.add(new ForumEvent.WebhookDisabled(w.id(), outcome.failures(), after));
+            }
+            return outcome;
         });
         if (now != null && !now.active() && w.active()) {
             LOG.warning(() -> "webhook " + w.id() + " (" + w.url() + ") " + reason);

@@ -8,6 +8,7 @@ import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.webhook.WebhookId;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -25,14 +26,20 @@ import java.util.stream.Collectors;
 final class JdbiAlerts implements Alerts {
     private static final int CHUNK = 1_000;
     private static final String COLUMNS = "id, recipient_id, kind, actor_id, thread_id, post_id, board_id, detail, created_at,"
-            + " is_read, source_position";
+            + " is_read, source_position, profile_id, webhook_id";
     private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC";
     private static final RowMapper<Alert> MAPPER = (rs, ctx) -> {
+        Long actor = Rows.nullableLong(rs, 4);
+        Long thread = Rows.nullableLong(rs, 5);
         Long post = Rows.nullableLong(rs, 6);
         Long board = Rows.nullableLong(rs, 7);
+        Long profile = Rows.nullableLong(rs, 12);
+        Long webhook = Rows.nullableLong(rs, 13);
         return new Alert(AlertId.of(rs.getLong(1)), MemberId.of(rs.getLong(2)), AlertKind.valueOf(rs.getString(3)),
-                MemberId.of(rs.getLong(4)), ThreadId.of(rs.getLong(5)), post == null ? null : PostId.of(post),
-                board == null ? null : BoardId.of(board), rs.getString(8), Rows.instant(rs, 9), rs.getBoolean(10), rs.getLong(11));
+                actor == null ? null : MemberId.of(actor), thread == null ? null : ThreadId.of(thread),
+                post == null ? null : PostId.of(post), board == null ? null : BoardId.of(board),
+                profile == null ? null : MemberId.of(profile), webhook == null ? null : WebhookId.of(webhook),
+                rs.getString(8), Rows.instant(rs, 9), rs.getBoolean(10), rs.getLong(11));
     };
 
     private final JdbiTransactions db;
@@ -40,22 +47,24 @@ final class JdbiAlerts implements Alerts {
 
     JdbiAlerts(JdbiTransactions db) {
         this.db = db;
-        String values = "(recipient_id, kind, actor_id, thread_id, post_id, board_id, detail, created_at, is_read, source_position)";
+        String values = "(recipient_id, kind, actor_id, thread_id, post_id, board_id, detail, created_at, is_read, source_position,"
+                + " profile_id, webhook_id)";
         this.insert = switch (db.dialect()) {
             // one statement for the whole fan-out, with exact counts (the pool rewrites JDBC batches of inserts, which
             // then report no count per row); times travel as epoch microseconds, exactly
             case POSTGRES -> "INSERT INTO alerts " + values + " SELECT r, k, a, t, p, b, d,"
-                    + " TIMESTAMPTZ 'epoch' + m * INTERVAL '1 microsecond', rd, pos FROM unnest(CAST(:recipient AS BIGINT[]),"
+                    + " TIMESTAMPTZ 'epoch' + m * INTERVAL '1 microsecond', rd, pos, pr, w FROM unnest(CAST(:recipient AS BIGINT[]),"
                     + " CAST(:kind AS VARCHAR[]), CAST(:actor AS BIGINT[]), CAST(:thread AS BIGINT[]), CAST(:post AS BIGINT[]),"
                     + " CAST(:board AS BIGINT[]), CAST(:detail AS VARCHAR[]), CAST(:micros AS BIGINT[]), CAST(:read AS BOOLEAN[]),"
-                    + " CAST(:position AS BIGINT[])) AS x (r, k, a, t, p, b, d, m, rd, pos)"
+                    + " CAST(:position AS BIGINT[]), CAST(:profile AS BIGINT[]), CAST(:webhook AS BIGINT[]))"
+                    + " AS x (r, k, a, t, p, b, d, m, rd, pos, pr, w)"
                     + " ON CONFLICT (recipient_id, source_position, kind) DO NOTHING";
             // H2 has no ON CONFLICT: skip what is stored; two transactions adding the same alert at once (one event
             // handled twice concurrently) make one fail on the unique key, and its consumer tries again
             case H2 -> "INSERT INTO alerts " + values + " SELECT CAST(:recipient AS BIGINT), CAST(:kind AS VARCHAR(32)),"
                     + " CAST(:actor AS BIGINT), CAST(:thread AS BIGINT), CAST(:post AS BIGINT), CAST(:board AS BIGINT),"
                     + " CAST(:detail AS VARCHAR(64)), CAST(:createdAt AS TIMESTAMP(6) WITH TIME ZONE), CAST(:read AS BOOLEAN),"
-                    + " CAST(:position AS BIGINT) WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE recipient_id = :recipient"
+                    + " CAST(:position AS BIGINT), CAST(:profile AS BIGINT), CAST(:webhook AS BIGINT) WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE recipient_id = :recipient"
                     + " AND source_position = :position AND kind = :kind)";
         };
     }
@@ -68,14 +77,16 @@ final class JdbiAlerts implements Alerts {
         return db.dialect() == Dialect.POSTGRES ? db.with(h -> h.createUpdate(insert)
                 .bindArray("recipient", Long.class, column(alerts, a -> a.recipient().value()))
                 .bindArray("kind", String.class, column(alerts, a -> a.kind().name()))
-                .bindArray("actor", Long.class, column(alerts, a -> a.actor().value()))
-                .bindArray("thread", Long.class, column(alerts, a -> a.thread().value()))
+                .bindArray("actor", Long.class, column(alerts, a -> a.actor() == null ? null : a.actor().value()))
+                .bindArray("thread", Long.class, column(alerts, a -> a.thread() == null ? null : a.thread().value()))
                 .bindArray("post", Long.class, column(alerts, a -> a.post() == null ? null : a.post().value()))
                 .bindArray("board", Long.class, column(alerts, a -> a.board() == null ? null : a.board().value()))
                 .bindArray("detail", String.class, column(alerts, Alert::detail))
                 .bindArray("micros", Long.class, column(alerts, a -> ChronoUnit.MICROS.between(Instant.EPOCH, a.createdAt())))
                 .bindArray("read", Boolean.class, column(alerts, Alert::read))
                 .bindArray("position", Long.class, column(alerts, Alert::sourcePosition))
+                .bindArray("profile", Long.class, column(alerts, a -> a.profile() == null ? null : a.profile().value()))
+                .bindArray("webhook", Long.class, column(alerts, a -> a.webhook() == null ? null : a.webhook().value()))
                 .execute()) : addAllH2(alerts);
     }
 
@@ -89,11 +100,15 @@ final class JdbiAlerts implements Alerts {
         return db.with(h -> {
             PreparedBatch batch = h.prepareBatch(insert);
             for (Alert a : alerts) {
-                batch.bind("recipient", a.recipient().value()).bind("kind", a.kind().name()).bind("actor", a.actor().value())
-                        .bind("thread", a.thread().value()).bind("post", a.post() == null ? null : a.post().value())
+                batch.bind("recipient", a.recipient().value()).bind("kind", a.kind().name())
+                        .bind("actor", a.actor() == null ? null : a.actor().value())
+                        .bind("thread", a.thread() == null ? null : a.thread().value())
+                        .bind("post", a.post() == null ? null : a.post().value())
                         .bind("board", a.board() == null ? null : a.board().value()).bind("detail", a.detail())
                         .bind("createdAt", Rows.ts(a.createdAt())).bind("read", a.read())
-                        .bind("position", a.sourcePosition()).add();
+                        .bind("position", a.sourcePosition())
+                        .bind("profile", a.profile() == null ? null : a.profile().value())
+                        .bind("webhook", a.webhook() == null ? null : a.webhook().value()).add();
             }
             int added = 0;
             for (int n : batch.execute()) {

@@ -253,6 +253,12 @@ final class JdbiMembers implements Members {
     }
 
     @Override
+    public List<MemberId> withRole(Role role, int limit) {
+        return db.with(h -> h.createQuery("SELECT id FROM members WHERE role = :role ORDER BY id LIMIT :limit")
+                .bind("role", role.name()).bind("limit", limit).mapTo(Long.class).map(MemberId::of).list());
+    }
+
+    @Override
     public void forEach(Consumer<Member> action) {
         db.stream(h -> h.createQuery("SELECT " + COLUMNS + " FROM members ORDER BY id")
                 .setFetchSize(1000).map(MAPPER).forEach(action));

@@ -180,4 +180,28 @@ public abstract class AlertsPortContract extends ContractBase {
         assertThat(read(() -> storage.alerts().bySource(8))).extracting(Alert::kind).containsExactly(AlertKind.REPLY);
         assertThat(read(() -> storage.alerts().bySource(9))).isEmpty();
     }
+
+    @Test
+    void alertsWithoutAThreadAreStoredWithEveryFieldAndListedAmongTheOthers() {
+        Instant t = clock.instant();
+        Alert profile = Alert.aboutProfile(ANN, AlertKind.REPORT_RESOLVED, KENJI, BOB, null, t, 50);
+        Alert webhook = Alert.aboutWebhook(ANN, AlertKind.WEBHOOK_DISABLED, dev.forumkit.core.webhook.WebhookId.of(9), "5",
+                t.plusSeconds(1), 51);
+        Alert reply = alert(ANN, AlertKind.REPLY, 52, t.plusSeconds(2));
+        assertThat(add(profile, webhook, reply)).isEqualTo(3);
+        assertThat(add(profile, webhook)).as("the same again is skipped").isZero();
+
+        List<Alert> unread = read(() -> storage.alerts().unread(ANN));
+        assertThat(unread).hasSize(3);
+        assertThat(unread.get(1)).isEqualTo(webhook.withId(unread.get(1).id()));
+        assertThat(unread.get(1).actor()).as("a system alert has no actor").isNull();
+        assertThat(unread.get(2)).isEqualTo(profile.withId(unread.get(2).id()));
+        assertThat(unread.get(2).thread()).isNull();
+        assertThat(read(() -> storage.alerts().bySource(51))).containsExactly(unread.get(1));
+        assertThat(read(() -> storage.alerts().withNewsPending(THREAD, AlertKind.REPLY))).isEmpty();
+
+        assertThat(tx(() -> storage.alerts().markAllRead(ANN))).isEqualTo(3);
+        assertThat(read(() -> storage.alerts().readPage(ANN, 0, 10))).extracting(Alert::sourcePosition)
+                .containsExactly(52L, 51L, 50L);
+    }
 }

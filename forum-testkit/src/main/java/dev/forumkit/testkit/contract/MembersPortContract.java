@@ -224,4 +224,19 @@ public abstract class MembersPortContract extends ContractBase {
         });
         assertThat(seen).containsExactlyElementsOf(added.stream().sorted((x, y) -> Long.compare(x.value(), y.value())).toList());
     }
+
+    @Test
+    void withRoleListsTheMembersOfThatRoleInIdOrderUpToTheLimit() {
+        List<MemberId> admins = new ArrayList<>();
+        for (String name : List.of("root", "boss", "chief")) {
+            admins.add(tx(() -> storage.members().add(Member.withoutId(name, name + "@example.org", "hash", clock.instant(),
+                    Role.ADMIN))).id());
+        }
+        add("alice", "alice@example.org");
+
+        assertThat(read(() -> storage.members().withRole(Role.ADMIN, 10))).containsExactlyElementsOf(admins);
+        assertThat(read(() -> storage.members().withRole(Role.ADMIN, 2))).containsExactlyElementsOf(admins.subList(0, 2));
+        assertThat(read(() -> storage.members().withRole(Role.MODERATOR, 10))).isEmpty();
+        assertThat(read(() -> storage.members().withRole(Role.MEMBER, 10))).hasSize(1);
+    }
 }

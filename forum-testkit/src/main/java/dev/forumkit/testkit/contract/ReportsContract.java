@@ -116,6 +116,42 @@ public abstract class ReportsContract extends ContractBase {
     }
 
     @Test
+    void closingAProfileReportTellsEveryReporterWithALinkToTheProfileAndNotTheMemberReported() {
+        ReportId resolved = forum.reports().reportMember(actor(ann), bob.id(), "Offensive custom title");
+        forum.reports().reportMember(actor(cat), bob.id(), "Impersonates a moderator");
+        forum.reports().resolve(mod(), resolved, "Title removed");
+        forum.outbox().drain();
+
+        for (Member reporter : List.of(ann, cat)) {
+            assertThat(forum.alerts().list(actor(reporter), 1).items())
+                    .filteredOn(a -> a.kind() == AlertKind.REPORT_RESOLVED).singleElement().satisfies(a -> {
+                        assertThat(a.thread()).isNull();
+                        assertThat(a.post()).isNull();
+                        assertThat(a.profile()).isEqualTo(bob.id());
+                        assertThat(a.profileName()).isEqualTo("bob");
+                        assertThat(a.latestActorName()).isEqualTo("moderator");
+                        assertThat(a.contentVisible()).isTrue();
+                    });
+        }
+        assertThat(forum.alerts().list(actor(bob), 1).items()).noneMatch(a -> a.kind() == AlertKind.REPORT_RESOLVED);
+
+        ReportId rejected = forum.reports().reportMember(actor(ann), cat.id(), "Spam profile");
+        forum.reports().reject(mod(), rejected, "Nothing wrong");
+        forum.outbox().drain();
+        assertThat(forum.alerts().list(actor(ann), 1).items()).filteredOn(a -> a.kind() == AlertKind.REPORT_REJECTED)
+                .singleElement().satisfies(a -> assertThat(a.profile()).isEqualTo(cat.id()));
+        assertThat(forum.alerts().list(actor(ann), 1).items()).filteredOn(a -> a.profile() != null).hasSize(2)
+                .allMatch(a -> !a.read());
+
+        forum.profiles().deleteOwnAccount(actor(cat), dev.forumkit.testkit.ForumFixture.PASSWORD);
+        assertThat(forum.alerts().list(actor(ann), 1).items()).filteredOn(a -> a.kind() == AlertKind.REPORT_REJECTED)
+                .singleElement().satisfies(a -> {
+                    assertThat(a.contentVisible()).as("a deleted account is linked no more").isFalse();
+                    assertThat(a.profileName()).isNull();
+                });
+    }
+
+    @Test
     void onlyStaffSeeAndWorkTheQueue() {
         ReportId id = forum.reports().reportPost(actor(ann), t.post(2).id(), "Spam");
         assertThatThrownBy(() -> forum.reports().queue(actor(ann), ReportStatus.OPEN, 1)).isInstanceOf(NotAllowedException.class);

@@ -96,6 +96,53 @@ public abstract class WebhooksContract extends ContractBase {
     }
 
     @Test
+    void aWebhookTheForumDisablesAlertsEveryAdminWithALinkAndNobodyElse() {
+        Member ann = fx().member("ann");
+        Member root = fx().member("root", dev.forumkit.core.member.Role.ADMIN);
+        Webhook hook = subscribe("post.created");
+        Webhook byHand = forum.webhooks().create(actor(fx().admin()), receiver.url("/other"), List.of("member.registered"));
+        forum.webhooks().update(actor(fx().admin()), byHand.id(), null, null, false); // an admin's choice: no alert
+        receiver.answering(500, 500, 500);
+        fx().thread().by(ann).start();
+        forum.outbox().drain();
+        forum.webhooks().deliverDue();
+        clock.advanceSeconds(10);
+        forum.webhooks().deliverDue();
+        clock.advanceSeconds(20);
+        forum.webhooks().deliverDue();
+        assertThat(forum.webhooks().get(actor(root), hook.id()).active()).isFalse();
+        forum.outbox().drain();
+        forum.outbox().drain();
+
+        for (Member admin : List.of(fx().admin(), root)) {
+            assertThat(forum.alerts().list(actor(admin), 1).items())
+                    .filteredOn(a -> a.kind() == dev.forumkit.core.alert.AlertKind.WEBHOOK_DISABLED).singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.webhook()).isEqualTo(hook.id());
+                        assertThat(a.webhookUrl()).isEqualTo(hook.url());
+                        assertThat(a.thread()).isNull();
+                        assertThat(a.latestActor()).isNull();
+                        assertThat(a.detail()).isEqualTo("3");
+                        assertThat(a.contentVisible()).isTrue();
+                    });
+        }
+        for (Member other : List.of(ann, fx().moderator())) {
+            assertThat(forum.alerts().list(actor(other), 1).items())
+                    .noneMatch(a -> a.kind() == dev.forumkit.core.alert.AlertKind.WEBHOOK_DISABLED);
+        }
+        assertThat(forum.alerts().unreadCount(actor(root))).isEqualTo(1);
+
+        forum.webhooks().remove(actor(fx().admin()), hook.id());
+        assertThat(forum.alerts().list(actor(root), 1).items()).singleElement().satisfies(a -> {
+            assertThat(a.contentVisible()).as("a removed webhook is linked no more").isFalse();
+            assertThat(a.webhookUrl()).isNull();
+        });
+        forum.members().changeRole(actor(fx().admin()), root.id(), dev.forumkit.core.member.Role.MEMBER);
+        assertThat(forum.alerts().list(actor(root), 1).items()).singleElement()
+                .satisfies(a -> assertThat(a.contentVisible()).isFalse());
+    }
+
+    @Test
     void a500IsRetriedWithBackoffAndTheWebhookIsDisabledAfterFailuresInARow() {
         Member ann = fx().member("ann");
         Webhook hook = subscribe("post.created");

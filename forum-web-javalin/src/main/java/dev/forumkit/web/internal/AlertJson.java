@@ -15,23 +15,33 @@ import java.util.Map;
 
 /**
  * An entry of the alert list as the API shows it. Titles are left out when the viewer may no longer see the content
- * ({@code content_visible} false): an alert must not keep showing what a deletion hid.
+ * ({@code content_visible} false): an alert must not keep showing what a deletion hid. An alert about something
+ * outside threads has no {@code thread_id}: a report of a member's profile names the member ({@code profile}), a
+ * webhook the forum disabled names the webhook ({@code webhook}, for admins); such a system alert has no
+ * {@code latest_actor}.
  */
-public record AlertJson(long id, List<Long> ids, String kind, long threadId, Long postId, Long boardId,
-                        String threadTitle, String boardTitle, ActorJson latestActor, int otherActors, String detail,
-                        Instant createdAt, boolean isRead, boolean contentVisible) {
+public record AlertJson(long id, List<Long> ids, String kind, Long threadId, Long postId, Long boardId,
+                        String threadTitle, String boardTitle, ActorJson profile, WebhookJson webhook,
+                        ActorJson latestActor, int otherActors, String detail, Instant createdAt, boolean isRead,
+                        boolean contentVisible) {
 
-    /** Who did the newest of the entry's alerts; the name is null if the member is gone. */
+    /** A member: who did the newest of the entry's alerts, or whose profile it is about; the name is null if gone. */
     public record ActorJson(long id, String username) {
+    }
+
+    /** The webhook a system alert is about; its URL is null once it is removed. */
+    public record WebhookJson(long id, String url) {
     }
 
     public static AlertJson from(AlertEntry e) {
         boolean shown = e.contentVisible();
         return new AlertJson(e.ids().get(0).value(), e.ids().stream().map(AlertId::value).toList(), name(e.kind()),
-                e.thread().value(), e.post() == null ? null : e.post().value(), e.board() == null ? null : e.board().value(),
-                shown ? e.threadTitle() : null, shown ? e.boardTitle() : null,
-                new ActorJson(e.latestActor().value(), e.latestActorName()), e.otherActors(), e.detail(), e.at(), e.read(),
-                shown);
+                e.thread() == null ? null : e.thread().value(), e.post() == null ? null : e.post().value(),
+                e.board() == null ? null : e.board().value(), shown ? e.threadTitle() : null, shown ? e.boardTitle() : null,
+                e.profile() == null ? null : new ActorJson(e.profile().value(), shown ? e.profileName() : null),
+                e.webhook() == null ? null : new WebhookJson(e.webhook().value(), shown ? e.webhookUrl() : null),
+                e.latestActor() == null ? null : new ActorJson(e.latestActor().value(), e.latestActorName()),
+                e.otherActors(), e.detail(), e.at(), e.read(), shown);
     }
 
     /** A member's preferences: every kind with its delivery, and auto-watch. */
