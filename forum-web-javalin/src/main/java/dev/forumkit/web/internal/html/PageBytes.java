@@ -81,4 +81,9 @@ final class PageBytes implements TemplateOutput {
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
     }
+
+    /** The bytes written, without copying them: what the response is written from. */
+    java.io.InputStream stream() {
+        return new java.io.ByteArrayInputStream(bytes, 0, length);
+    }
 }
