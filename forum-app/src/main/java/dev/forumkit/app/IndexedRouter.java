@@ -31,7 +31,8 @@ final class IndexedRouter extends InternalRouter {
     private final RouterConfig config;
     private volatile Map<HandlerType, Index> index; // built at the first request; null again when a route is added
 
-    private record Index(List<ParsedEndpoint> routes, Map<String, int[]> byStart) {
+    /** {@code literal[at]}: the path of route {@code at} without trailing slashes if it has no parameter nor wildcard, else null. */
+    private record Index(List<ParsedEndpoint> routes, Map<String, int[]> byStart, String[] literal) {
     }
 
     private IndexedRouter(JavalinState state) {
@@ -61,9 +62,10 @@ final class IndexedRouter extends InternalRouter {
         if (i == null) {
             return super.findFirstHttpHandlerEntry(type, requestUri);
         }
+        String bare = withoutTrailingSlashes(requestUri);
         for (int at : candidates(i, requestUri)) {
             ParsedEndpoint e = i.routes().get(at);
-            if (e.matches(requestUri)) {
+            if (mayMatch(i, at, bare) && e.matches(requestUri)) {
                 return e;
             }
         }
@@ -77,9 +79,10 @@ final class IndexedRouter extends InternalRouter {
             return super.findHttpHandlerEntries(type, requestUri);
         }
         List<ParsedEndpoint> found = new ArrayList<>(2);
+        String bare = withoutTrailingSlashes(requestUri);
         for (int at : candidates(i, requestUri)) {
             ParsedEndpoint e = i.routes().get(at);
-            if (e.matches(requestUri)) {
+            if (mayMatch(i, at, bare) && e.matches(requestUri)) {
                 found.add(e);
             }
         }
@@ -118,7 +121,13 @@ final class IndexedRouter extends InternalRouter {
             }
             Map<String, int[]> byStart = new HashMap<>();
             lists.forEach((start, ats) -> byStart.put(start, ats.stream().mapToInt(Integer::intValue).toArray()));
-            built.put(type, new Index(List.copyOf(routes), byStart));
+            String[] literal = new String[routes.size()];
+            for (int at = 0; at < routes.size(); at++) {
+                String path = routes.get(at).endpoint.path;
+                literal[at] = path.indexOf('{') < 0 && path.indexOf('<') < 0 && path.indexOf('*') < 0
+                        ? withoutTrailingSlashes(path) : null;
+            }
+            built.put(type, new Index(List.copyOf(routes), byStart, literal));
         });
         return Map.copyOf(built);
     }
@@ -138,6 +147,24 @@ final class IndexedRouter extends InternalRouter {
             Arrays.sort(merged); // the original order: the first route added wins, as in Javalin
         }
         return merged;
+    }
+
+    /**
+     * False when route {@code at} cannot match: a route of no parameter nor wildcard matches its own path only, with or
+     * without a trailing slash. Saves the regular expression (and its Matcher) of every literal route tried in vain:
+     * the pages at the root ({@code /login}, {@code /whats-new/}, ...) are tried for every one-segment path.
+     */
+    private static boolean mayMatch(Index i, int at, String bareUri) {
+        String literal = i.literal()[at];
+        return literal == null || literal.equals(bareUri);
+    }
+
+    private static String withoutTrailingSlashes(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end == path.length() ? path : path.substring(0, end);
     }
 
     private static int[] concat(int[] a, int[] b) {

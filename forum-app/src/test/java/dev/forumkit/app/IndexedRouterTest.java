@@ -23,7 +23,7 @@ class IndexedRouterTest {
             "/threads/a.1/page-2", "/threads/a.1/feed.atom", "/threads", "/threads/", "/api/v1/threads/5", "/api/v1/threads/5/",
             "/api/v1/threads/5/posts", "/api/v1/threads/x/y/z", "/api/v1", "/api/v1/", "/api/v1/boards", "/api/v1/boards/",
             "/api/v1/boards/3", "/api/v2/boards", "/feed.atom", "/feed.atom/", "/members/mia", "/bench/ping", "/bench/ping/",
-            "/bench", "/health", "/files/a/b.png", "/files", "/zz/x", "/threads/x", "/nothing/here", "//threads/a.1/", "/THREADS/new");
+            "/bench", "/bench/ping//", "/health//", "/api/v1//", "///", "/health", "/files/a/b.png", "/files", "/zz/x", "/threads/x", "/nothing/here", "//threads/a.1/", "/THREADS/new");
 
     @Test
     void finds_what_javalin_finds() {

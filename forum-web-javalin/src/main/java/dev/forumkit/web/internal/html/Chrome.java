@@ -14,6 +14,7 @@ import java.util.List;
  * shown in the member's time zone and date format (UTC for guests) with a machine-readable {@code <time>}.
  */
 public final class Chrome {
+    private static final java.util.regex.Pattern TIME_OF_DAY = java.util.regex.Pattern.compile(",? \\d{1,2}:\\d{2}( [AP]M)?$");
     private final Links links;
     private final String apiPrefix;
     private final Member me;
@@ -183,7 +184,7 @@ public final class Chrome {
         if (display == null || localized()) {
             return texts.format("format.date", at, zone());
         }
-        return display.formatDate(at).replaceFirst(",? \\d{1,2}:\\d{2}( [AP]M)?$", "");
+        return TIME_OF_DAY.matcher(display.formatDate(at)).replaceFirst("");
     }
 
     public String dateTime(Instant at) {

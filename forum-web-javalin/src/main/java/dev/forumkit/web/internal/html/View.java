@@ -7,6 +7,7 @@ import java.util.Map;
 
 /** A page to render: its template (under {@code src/main/jte}, without {@code .jte}), status, title, crumbs and model. */
 public final class View {
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private final String template;
     /** A String (a name people gave: a thread's title) or a {@link Text} of the bundles. */
     private final Object title;
@@ -73,7 +74,7 @@ public final class View {
 
     /** Plain text for {@code <meta name="description">}; shortened to about 160 characters on a word boundary. */
     public View description(String text) {
-        this.description = text == null || text.isBlank() ? null : shorten(text.strip().replaceAll("\\s+", " "), 160);
+        this.description = text == null || text.isBlank() ? null : shorten(SPACES.matcher(text.strip()).replaceAll(" "), 160);
         return this;
     }
 
