@@ -173,17 +173,14 @@ public final class SearchService {
     /** The hits the viewer may see, in their order, with what the storage holds now. */
     private List<SearchResult> visible(Member me, SearchQuery query, List<SearchHit> hits) {
         return s.transactions().readOnly(() -> {
-            List<Post> posts = new ArrayList<>(hits.size());
-            for (SearchHit h : hits) {
-                s.posts().byId(h.post()).ifPresent(posts::add);
-            }
+            // one read for the page's posts, not one per hit
+            Map<dev.forumkit.core.post.PostId, Post> byId = s.posts().byIds(hits.stream().map(SearchHit::post).toList());
+            java.util.Collection<Post> posts = byId.values();
             Set<ThreadId> threadIds = posts.stream().map(Post::threadId).collect(Collectors.toSet());
             Map<ThreadId, ForumThread> threads = threadIds.isEmpty() ? Map.of() : s.threads().byIds(threadIds);
             Map<BoardId, Board> boards = s.boards().all().stream().collect(Collectors.toMap(Board::id, Function.identity()));
             Set<MemberId> authorIds = posts.stream().map(Post::authorId).collect(Collectors.toCollection(HashSet::new));
             Map<MemberId, Member> authors = authorIds.isEmpty() ? Map.of() : s.members().byIds(authorIds);
-            Map<dev.forumkit.core.post.PostId, Post> byId = posts.stream()
-                    .collect(Collectors.toMap(Post::id, Function.identity()));
             Instant now = ctx.now();
             List<SearchResult> out = new ArrayList<>();
             Map<BoardId, Permissions> granted = new HashMap<>();

@@ -23,6 +23,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,6 +76,68 @@ class PostgresSearchIndexTest {
 
         storage.transactions().run(() -> index.put(doc(2, "committed")));
         assertThat(ids(SearchQuery.words("committed"))).containsExactly(2L);
+    }
+
+    /**
+     * A batch of a rebuild in place holds the index's writers: a write that comes meanwhile (the consumer, here on
+     * another connection, as on another node) waits for the batch's commit and so lands after it, never before.
+     */
+    @Test
+    void aWriteWaitsForTheRebuildBatchThatHoldsTheWritersAndLandsAfterIt() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> batch = pool.submit(() -> storage.transactions().run(() -> {
+                index.holdWriters();
+                index.put(doc(1, "read by the rebuild"));
+                holding.countDown();
+                await(release);
+            }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> consumer = pool.submit(() -> index.put(doc(1, "written by the consumer")));
+            // the consumer's write is queued on the writers' lock (not granted), not done
+            awaitWaitingOnTheWritersLock();
+            assertThat(consumer.isDone()).isFalse();
+            release.countDown();
+            batch.get(30, TimeUnit.SECONDS);
+            consumer.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(ids(SearchQuery.words("consumer"))).containsExactly(1L);
+        assertThat(ids(SearchQuery.words("rebuild"))).isEmpty();
+    }
+
+    @Test
+    void holdingTheWritersNeedsAWriteTransaction() {
+        assertThatThrownBy(() -> index.holdWriters()).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitWaitingOnTheWritersLock() throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            boolean waiting = storage.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_locks"
+                            + " WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = :hi AND objid::bigint = :lo")
+                    .bind("hi", PostgresSearchIndex.WRITERS_LOCK >>> 32).bind("lo", PostgresSearchIndex.WRITERS_LOCK & 0xffff_ffffL)
+                    .mapTo(Long.class).one()) > 0;
+            if (waiting) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the consumer's write never waited on the writers' lock");
     }
 
     @Test
@@ -209,6 +276,16 @@ class PostgresSearchIndexTest {
         @Override
         public void removeThread(ThreadId thread) {
             to.removeThread(thread);
+        }
+
+        @Override
+        public void removeOthers(PostId after, PostId upTo, java.util.Set<PostId> kept) {
+            to.removeOthers(after, upTo, kept);
+        }
+
+        @Override
+        public void holdWriters() {
+            to.holdWriters();
         }
 
         @Override
