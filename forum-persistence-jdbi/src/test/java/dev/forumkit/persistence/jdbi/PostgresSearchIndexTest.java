@@ -4,14 +4,17 @@ import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.search.SearchDocument;
 import dev.forumkit.core.search.SearchHit;
 import dev.forumkit.core.search.SearchHits;
 import dev.forumkit.core.search.SearchIndex;
+import dev.forumkit.core.search.SearchIndexer;
 import dev.forumkit.core.search.SearchQuery;
 import dev.forumkit.core.search.SearchRebuild;
 import dev.forumkit.core.search.Segment;
+import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.testkit.FixedClock;
 import dev.forumkit.testkit.ForumFixture;
 import dev.forumkit.testkit.StartedThread;
@@ -109,6 +112,77 @@ class PostgresSearchIndexTest {
         assertThat(ids(SearchQuery.words("consumer"))).containsExactly(1L);
         assertThat(ids(SearchQuery.words("rebuild"))).isEmpty();
     }
+
+    /**
+     * A rebuild in place on its own thread while this one searches and edits posts the way the consumer writes them
+     * (the post and its entry in one transaction): every search counts what the storage holds, and no edit is undone
+     * by a batch that read the post before it.
+     */
+    @Test
+    void searchesDuringARebuildInPlaceFindWhatTheStorageHoldsAndNoEditIsUndone() throws Exception {
+        try (Forum forum = ForumFixture.forum(storage, FixedClock.atDefaultStart())) {
+            StartedThread t = ForumFixture.on(forum, storage).thread().titled("Drivetrain").body("first words").start();
+            ForumThread thread = storage.transactions().readOnly(() -> storage.threads().byId(t.id()).orElseThrow());
+            List<Post> posts = storage.transactions().inTransaction(() -> {
+                List<Post> out = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    int n = storage.threads().allocatePostNumber(t.id());
+                    out.add(storage.posts().add(Post.withoutId(t.id(), n, t.starter().id(),
+                            (i % 5 == 0 ? "sprocket and chain " : "chain ") + i, T0)));
+                }
+                return out;
+            });
+            new SearchRebuild(storage, index).run(null, NO_PROGRESS);
+            assertThat(index.search(SearchQuery.words("sprocket"), 0, 10).total()).isEqualTo(200);
+            List<PostId> edited = new ArrayList<>();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                CountDownLatch firstEdit = new CountDownLatch(1);
+                // the rebuild waits after its first batch until an edit was made: the two surely overlap
+                Future<Long> rebuild = pool.submit(() -> new SearchRebuild(storage, index).inPlace(25, new SearchRebuild.Progress() {
+                    @Override
+                    public void total(long posts) {
+                    }
+
+                    @Override
+                    public void committed(long written, PostId last) {
+                        await(firstEdit);
+                    }
+                }));
+                for (int i = 1; !rebuild.isDone() && i < posts.size(); i++) {
+                    assertThat(index.search(SearchQuery.words("sprocket"), 0, 10).total()).isEqualTo(200);
+                    if (i % 5 != 0) { // sprockets stay as they are, so the count above stays 200
+                        PostId id = posts.get(i).id();
+                        storage.transactions().run(() -> {
+                            Post p = storage.posts().byId(id).orElseThrow().edited("belt " + id.value(), t.starter().id(), T0);
+                            storage.posts().update(p);
+                            index.put(SearchIndexer.document(p, thread));
+                        });
+                        edited.add(id);
+                        firstEdit.countDown();
+                    }
+                }
+                assertThat(rebuild.get(120, TimeUnit.SECONDS)).isEqualTo(1001);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(edited).isNotEmpty();
+            assertThat(index.search(SearchQuery.words("belt"), 0, 1000).hits()).extracting(SearchHit::post)
+                    .containsExactlyInAnyOrderElementsOf(edited);
+            assertThat(index.search(SearchQuery.words("chain"), 0, 10).total()).isEqualTo(1000 - edited.size());
+            assertThat(index.count()).isEqualTo(1001);
+        }
+    }
+
+    private static final SearchRebuild.Progress NO_PROGRESS = new SearchRebuild.Progress() {
+        @Override
+        public void total(long posts) {
+        }
+
+        @Override
+        public void committed(long written, PostId last) {
+        }
+    };
 
     @Test
     void holdingTheWritersNeedsAWriteTransaction() {
