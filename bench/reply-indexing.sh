@@ -6,6 +6,8 @@
 # seconds after it, so the search consumer's work on the row's replies is counted even when it lags behind.
 # Prints a table (appended to RESULTS, default bench/out/reply-indexing.md). Settings by environment:
 #   POSTS=100000  ROUNDS=3  DURATION=15s  CONNECTIONS=16  SETTLE=5  SKIP_BUILD=1 reuses the jar
+#   PROFILE=1     a JFR recording of each measured row (bench/out/jfr/reply-indexing-<on|off>-<round>.jfr; summarise
+#                 with bench/jfr_top.py); CPU figures of a profiled run are a little higher: profile and measure apart
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -77,9 +79,13 @@ row() { # indexing on|off, round
   local load; load=$(loadavg)
   local c0; c0=$(cpu_ticks "$SERVER_PID")
   local log=$OUT/reply-indexing-$1-$2.txt
+  [ "${PROFILE:-}" = 1 ] && jcmd "$SERVER_PID" JFR.start name=row settings=profile >/dev/null 2>&1
   FIRST=$FIRST LAST=$LAST SESSIONS=$sessions wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/reply.lua" "$BASE" >"$log" 2>&1 || true
   sleep "$SETTLE"
   local c1; c1=$(cpu_ticks "$SERVER_PID")
+  if [ "${PROFILE:-}" = 1 ]; then
+    mkdir -p "$OUT/jfr"; jcmd "$SERVER_PID" JFR.stop name=row filename="$OUT/jfr/reply-indexing-$1-$2.jfr" >/dev/null 2>&1 || true
+  fi
   stop_server
   local n bad rps p50 p99
   n=$(awk '/requests in/ {print $1}' "$log"); bad=$(awk '/Non-2xx/ {print $NF}' "$log"); bad=${bad:-0}
