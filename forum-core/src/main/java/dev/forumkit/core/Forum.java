@@ -186,7 +186,7 @@ public final class Forum implements AutoCloseable {
                 config.searchIndex == null ? new dev.forumkit.core.memory.InMemorySearchIndex() : config.searchIndex);
         boolean indexing = config.searchIndexing;
         this.search = new SearchService(ctx, index, new dev.forumkit.core.search.SearchRebuilds(ctx, index,
-                index.inStorage() || !indexing ? null : config.searchGenerations), indexing);
+                index.inStorage() || !indexing ? null : config.searchGenerations, indexing && index.inStorage()), indexing);
         SearchIndexer indexer = new SearchIndexer(storage, index);
         // an index in the storage is written in the batch's transaction, with the position (exactly once); one
         // outside it is written after each event and committed before the position is recorded (at least once)

@@ -9,6 +9,7 @@ import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.post.Posts;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +59,27 @@ final class InMemoryPosts implements Posts {
     @Override
     public Optional<Post> byId(PostId id) {
         return db.read(() -> Optional.ofNullable(rows.get(id.value())));
+    }
+
+    @Override
+    public List<Post> afterId(PostId after, int limit) {
+        long from = after == null ? Long.MIN_VALUE : after.value();
+        return db.read(() -> rows.values().stream().filter(p -> p.id().value() > from)
+                .sorted(Comparator.comparingLong(p -> p.id().value())).limit(limit).toList());
+    }
+
+    @Override
+    public Map<PostId, Post> byIds(Collection<PostId> ids) {
+        return db.read(() -> {
+            Map<PostId, Post> out = new HashMap<>();
+            for (PostId id : ids) {
+                Post p = rows.get(id.value());
+                if (p != null) {
+                    out.put(id, p);
+                }
+            }
+            return out;
+        });
     }
 
     @Override

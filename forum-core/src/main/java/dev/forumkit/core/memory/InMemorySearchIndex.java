@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A search index in a map, scanned on every search: for tests, demos and small forums on the in-memory storage.
@@ -55,6 +56,12 @@ public final class InMemorySearchIndex implements SearchIndex {
     @Override
     public synchronized void removeThread(ThreadId thread) {
         entries.values().removeIf(e -> e.doc().thread().equals(thread));
+    }
+
+    @Override
+    public synchronized void removeOthers(PostId after, PostId upTo, Set<PostId> kept) {
+        entries.keySet().removeIf(id -> (after == null || id.value() > after.value())
+                && (upTo == null || id.value() <= upTo.value()) && !kept.contains(id));
     }
 
     @Override

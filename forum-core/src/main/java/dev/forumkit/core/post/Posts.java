@@ -3,6 +3,7 @@ package dev.forumkit.core.post;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,9 @@ public interface Posts {
     Post add(Post post);
 
     Optional<Post> byId(PostId id);
+
+    /** The posts of those ids that exist, deleted ones too, in one read (a search page's hits); absent ids are left out. */
+    Map<PostId, Post> byIds(Collection<PostId> ids);
 
     /** Writes body, its rendering (html and render version), edit info and deletion. */
     void update(Post post);
@@ -53,6 +57,12 @@ public interface Posts {
      * rendered the new body itself and must not be overwritten with the old one. True when written.
      */
     boolean setRendering(PostId id, String body, String html, String version);
+
+    /**
+     * Up to {@code limit} posts, deleted ones too, with an id above {@code after} (null: from the first), in id order:
+     * one batch of a search index rebuilt in place.
+     */
+    List<Post> afterId(PostId after, int limit);
 
     /** Every post in id order (recount). */
     void forEach(Consumer<Post> action);

@@ -153,6 +153,16 @@ public final class LiveSearchIndex implements SearchIndex {
         write(i -> i.removeThread(thread), null, thread);
     }
 
+    @Override
+    public void removeOthers(PostId after, PostId upTo, Set<PostId> kept) {
+        write(i -> i.removeOthers(after, upTo, kept), null, null);
+    }
+
+    @Override
+    public void holdWriters() {
+        live.holdWriters();
+    }
+
     /** Holds off a swap while it runs: the index it asks is not closed under it. */
     @Override
     public SearchHits search(SearchQuery query, int offset, int limit) {

@@ -5,6 +5,7 @@ import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.post.PostId;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Port to a full-text search engine: one entry per post, found by the words of its text and, for a thread's first
@@ -36,6 +37,22 @@ public interface SearchIndex extends AutoCloseable {
 
     /** Removes every entry of the thread. */
     void removeThread(ThreadId thread);
+
+    /**
+     * Removes the entries of posts with an id above {@code after} (null: from the first) and at most {@code upTo} (null:
+     * no bound) that are not in {@code kept}: a batch of a rebuild in place drops the entries of posts the storage no
+     * longer has ({@link SearchRebuild#inPlace}).
+     */
+    void removeOthers(PostId after, PostId upTo, Set<PostId> kept);
+
+    /**
+     * For a rebuild in place, inside the storage's write transaction, before it reads a batch: until that transaction
+     * ends, the index's other writers (the {@code search} consumer, on any node) wait, so no entry made from an earlier
+     * read of the storage can land after the batch's. Only an index in the storage ({@link #inStorage()}) has writers
+     * that share the storage's transactions; the others rebuild beside the live index and do nothing here.
+     */
+    default void holdWriters() {
+    }
 
     /**
      * The entries matching the query, best first by its sort, skipping {@code offset} and returning at most

@@ -1,6 +1,7 @@
 package dev.forumkit.core.search;
 
 import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Fills an index from the storage, every post in id order, in batches, committing every {@value #COMMIT_EVERY} posts
@@ -27,6 +29,11 @@ public final class SearchRebuild {
     public static final int BATCH = 1000;
     /** Posts per {@link SearchIndex#commit}: a commit syncs files, so one per batch would cost more than the batch. */
     public static final int COMMIT_EVERY = 20_000;
+    /**
+     * Posts per transaction of a rebuild in place ({@link #inPlace}): the index's other writers wait while one runs,
+     * so it is kept short.
+     */
+    public static final int IN_PLACE_BATCH = 500;
     /** Threads writing batches to the index while this one reads the next ones. */
     public static final int WRITERS = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
     private final ForumStorage storage;
@@ -93,6 +100,63 @@ public final class SearchRebuild {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Rebuilds the index where it is, while it serves ({@link SearchRebuilds} for an index in the storage): every post in
+     * id order, {@code batch} at a time, each batch one write transaction that holds the index's other writers
+     * ({@link SearchIndex#holdWriters}), reads the posts and their threads as they are now, writes their entries and
+     * removes the entries of posts in its id range the storage no longer has (and, after the last post, any above
+     * it). Searches keep going to the same index: an entry is what it was or what the storage holds, so nothing wrong
+     * is found meanwhile, and what the consumer writes during the rebuild is read later than any batch it follows.
+     * Returns how many entries it wrote.
+     */
+    public long inPlace(int batch, Progress progress) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be positive");
+        }
+        long[] total = {0};
+        storage.transactions().readOnly(() -> {
+            storage.threads().forEach(t -> total[0] += t.postCounter());
+            return null;
+        });
+        progress.total(total[0]);
+        long written = 0;
+        PostId after = null;
+        while (true) {
+            PostId from = after;
+            InPlaceBatch done = storage.transactions().inTransaction(() -> {
+                index.holdWriters();
+                List<Post> posts = storage.posts().afterId(from, batch);
+                Map<ThreadId, ForumThread> threads = posts.isEmpty() ? Map.of()
+                        : storage.threads().byIds(posts.stream().map(Post::threadId).collect(Collectors.toSet()));
+                List<SearchDocument> docs = new ArrayList<>(posts.size());
+                for (Post p : posts) {
+                    ForumThread t = threads.get(p.threadId());
+                    if (t != null) {
+                        docs.add(SearchIndexer.document(p, t));
+                    }
+                }
+                PostId last = posts.isEmpty() ? null : posts.get(posts.size() - 1).id();
+                index.putAll(docs);
+                // the last round (no posts left) drops every entry above the last post
+                index.removeOthers(from, last, docs.stream().map(SearchDocument::post).collect(Collectors.toSet()));
+                return new InPlaceBatch(last, docs.size());
+            });
+            if (done.last() == null) {
+                break;
+            }
+            written += done.written();
+            after = done.last();
+            index.commit();
+            progress.written(written);
+            progress.committed(written, after);
+        }
+        index.commit();
+        return written;
+    }
+
+    private record InPlaceBatch(PostId last, int written) {
     }
 
     /** The batches handed to the writer threads, and the commits between them. */

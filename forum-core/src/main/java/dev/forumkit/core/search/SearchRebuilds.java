@@ -14,25 +14,37 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Online rebuilds of the search index, by an admin, while the forum serves: a new index is built beside the live one
- * from {@link SearchGenerations} and takes over when it has caught up ({@link LiveSearchIndex#rebuild}). One at a
- * time; the start is recorded in the audit log. Without generations (an index in the storage, which rebuilds
- * offline) it is refused.
+ * from {@link SearchGenerations} and takes over when it has caught up ({@link LiveSearchIndex#rebuild}); an index in
+ * the storage (PostgreSQL's, shared by every node) is rebuilt in place instead, batch by batch
+ * ({@link SearchRebuild#inPlace}). One at a time; the start is recorded in the audit log. With neither (search
+ * turned off) it is refused.
  */
 public final class SearchRebuilds {
     private final ServiceContext ctx;
     private final LiveSearchIndex index;
     private final SearchGenerations generations;
+    private final boolean inPlace;
     private final AtomicReference<SearchRebuildStatus> status = new AtomicReference<>(SearchRebuildStatus.none());
 
-    public SearchRebuilds(ServiceContext ctx, LiveSearchIndex index, SearchGenerations generations) {
+    /**
+     * {@code generations}: where new indexes come from (null: none); {@code inPlace}: the index lives in the storage
+     * and is rebuilt where it is (generations are then not used).
+     */
+    public SearchRebuilds(ServiceContext ctx, LiveSearchIndex index, SearchGenerations generations, boolean inPlace) {
         this.ctx = ctx;
         this.index = index;
         this.generations = generations;
+        this.inPlace = inPlace;
     }
 
     /** Whether this forum can rebuild its index while it serves. */
     public boolean available() {
-        return generations != null;
+        return inPlace || generations != null;
+    }
+
+    /** True when a rebuild rewrites the index where it is, rather than building a new one beside it. */
+    public boolean inPlace() {
+        return inPlace;
     }
 
     /** The last rebuild's status (admins). */
@@ -59,8 +71,8 @@ public final class SearchRebuilds {
 
     private SearchRebuildStatus begin(Actor actor) {
         Member me = requireAdmin(actor);
-        if (generations == null) {
-            throw new ConflictException("this search index is rebuilt offline (java -jar forumkit.jar reindex)");
+        if (!available()) {
+            throw new ConflictException("search is turned off: there is no index to rebuild");
         }
         SearchRebuildStatus started = SearchRebuildStatus.started(ctx.now());
         SearchRebuildStatus before = status.get();
@@ -79,25 +91,30 @@ public final class SearchRebuilds {
 
     private void run() {
         SearchIndex fresh = null;
+        SearchRebuild.Progress progress = new SearchRebuild.Progress() {
+            @Override
+            public void total(long posts) {
+                status.updateAndGet(s -> s.withTotal(posts));
+            }
+
+            @Override
+            public void committed(long written, PostId last) {
+                status.updateAndGet(s -> s.withWritten(written));
+            }
+
+            @Override
+            public void written(long written) {
+                status.updateAndGet(s -> s.withWritten(written));
+            }
+        };
         try {
-            fresh = generations.next();
-            SearchIndex retired = index.rebuild(ctx.storage, fresh, new SearchRebuild.Progress() {
-                @Override
-                public void total(long posts) {
-                    status.updateAndGet(s -> s.withTotal(posts));
-                }
-
-                @Override
-                public void committed(long written, PostId last) {
-                    status.updateAndGet(s -> s.withWritten(written));
-                }
-
-                @Override
-                public void written(long written) {
-                    status.updateAndGet(s -> s.withWritten(written));
-                }
-            });
-            generations.promoted(fresh, retired);
+            if (inPlace) {
+                new SearchRebuild(ctx.storage, index).inPlace(SearchRebuild.IN_PLACE_BATCH, progress);
+            } else {
+                fresh = generations.next();
+                SearchIndex retired = index.rebuild(ctx.storage, fresh, progress);
+                generations.promoted(fresh, retired);
+            }
             status.updateAndGet(s -> s.done(ctx.now()));
         } catch (RuntimeException | Error e) {
             status.updateAndGet(s -> s.failed(ctx.now(), String.valueOf(e.getMessage())));

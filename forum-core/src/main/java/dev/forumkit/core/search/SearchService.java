@@ -15,6 +15,7 @@ import dev.forumkit.core.policy.Permissions;
 import dev.forumkit.core.policy.Standing;
 import dev.forumkit.core.policy.Target;
 import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.read.Page;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
@@ -22,6 +23,7 @@ import dev.forumkit.core.thread.ForumThread;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -173,18 +175,15 @@ public final class SearchService {
     /** The hits the viewer may see, in their order, with what the storage holds now. */
     private List<SearchResult> visible(Member me, SearchQuery query, List<SearchHit> hits) {
         return s.transactions().readOnly(() -> {
-            List<Post> posts = new ArrayList<>(hits.size());
-            for (SearchHit h : hits) {
-                s.posts().byId(h.post()).ifPresent(posts::add);
-            }
+            // one read for the page's posts, not one per hit
+            Map<PostId, Post> byId = s.posts().byIds(hits.stream().map(SearchHit::post).toList());
+            Collection<Post> posts = byId.values();
             Set<ThreadId> threadIds = posts.stream().map(Post::threadId).collect(Collectors.toSet());
             Map<ThreadId, ForumThread> threads = threadIds.isEmpty() ? Map.of() : s.threads().byIds(threadIds);
             Map<BoardId, Board> boards = s.boards().all().stream().collect(Collectors.toMap(Board::id, Function.identity()));
             Set<MemberId> authorIds = posts.stream().map(Post::authorId).collect(Collectors.toCollection(HashSet::new));
             Map<MemberId, Member> authors = authorIds.isEmpty() ? Map.of()
                     : dev.forumkit.core.internal.SeenCounters.of(s, ctx.hiddenBoards(me), s.members().byIds(authorIds));
-            Map<dev.forumkit.core.post.PostId, Post> byId = posts.stream()
-                    .collect(Collectors.toMap(Post::id, Function.identity()));
             Instant now = ctx.now();
             List<SearchResult> out = new ArrayList<>();
             Map<BoardId, Permissions> granted = new HashMap<>();

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,27 @@ final class JdbiPosts implements Posts {
     public Optional<Post> byId(PostId id) {
         return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts WHERE id = :id")
                 .bind("id", id.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public List<Post> afterId(PostId after, int limit) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", after == null ? 0L : after.value()).bind("limit", limit).map(MAPPER).list());
+    }
+
+    @Override
+    public Map<PostId, Post> byIds(Collection<PostId> ids) {
+        Map<PostId, Post> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<Long> values = ids.stream().map(PostId::value).distinct().toList();
+        db.with(h -> {
+            h.createQuery("SELECT " + COLUMNS + " FROM posts WHERE id IN (<ids>)").bindList("ids", values).map(MAPPER)
+                    .forEach(p -> out.put(p.id(), p));
+            return null;
+        });
+        return out;
     }
 
     @Override

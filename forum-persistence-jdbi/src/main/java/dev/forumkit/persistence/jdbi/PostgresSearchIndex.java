@@ -12,6 +12,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,8 @@ final class PostgresSearchIndex implements SearchIndex {
     private static final String RETITLE = "UPDATE search_entries SET title_words = " + TITLE + ", words = " + WORDS
             + " WHERE thread_id = :thread AND post_number = 1";
 
+    /** The advisory lock of the index's writers: "fksearch" in ASCII, a key nothing else in the database takes. */
+    static final long WRITERS_LOCK = 0x666b_7365_6172_6368L;
     private final JdbiTransactions db;
 
     PostgresSearchIndex(JdbiTransactions db) {
@@ -107,6 +110,34 @@ final class PostgresSearchIndex implements SearchIndex {
     }
 
     @Override
+    public void removeOthers(PostId after, PostId upTo, Set<PostId> kept) {
+        write(h -> {
+            var delete = h.createUpdate("DELETE FROM search_entries WHERE post_id > :after"
+                    + (upTo == null ? "" : " AND post_id <= :upTo") + (kept.isEmpty() ? "" : " AND post_id NOT IN (<kept>)"))
+                    .bind("after", after == null ? 0L : after.value());
+            if (upTo != null) {
+                delete.bind("upTo", upTo.value());
+            }
+            if (!kept.isEmpty()) {
+                delete.bindList("kept", kept.stream().map(PostId::value).toList());
+            }
+            return delete.execute();
+        });
+    }
+
+    /**
+     * Takes the writers' advisory lock alone, until the rebuild's batch transaction ends: every other write of the
+     * index takes it shared first ({@link #write}), on whichever node, so none waits across a batch's read and write.
+     */
+    @Override
+    public void holdWriters() {
+        if (!db.inWriteTransaction()) {
+            throw new IllegalStateException("holdWriters needs the rebuild's write transaction");
+        }
+        db.with(h -> h.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", WRITERS_LOCK).mapToMap().one());
+    }
+
+    @Override
     public SearchHits search(SearchQuery query, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
@@ -137,9 +168,15 @@ final class PostgresSearchIndex implements SearchIndex {
 
     /**
      * Joins this thread's write transaction (the outbox consumer's batch); inside a read-only one (a rebuild reading
-     * posts through a cursor) or outside any, writes in a transaction of its own.
+     * posts through a cursor) or outside any, writes in a transaction of its own. Either way it first takes the
+     * writers' lock shared, until that transaction ends: a rebuild in place, which takes it alone for each batch
+     * ({@link #holdWriters}), then never writes an entry read from the storage before a write made after it.
      */
     private <T> T write(Function<Handle, T> work) {
-        return db.inWriteTransaction() ? db.with(work) : db.apart(work);
+        Function<Handle, T> locked = h -> {
+            h.createQuery("SELECT pg_advisory_xact_lock_shared(:key)").bind("key", WRITERS_LOCK).mapToMap().one();
+            return work.apply(h);
+        };
+        return db.inWriteTransaction() ? db.with(locked) : db.apart(locked);
     }
 }

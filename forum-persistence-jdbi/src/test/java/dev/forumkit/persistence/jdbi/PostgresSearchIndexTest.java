@@ -4,14 +4,17 @@ import dev.forumkit.core.Forum;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.search.SearchDocument;
 import dev.forumkit.core.search.SearchHit;
 import dev.forumkit.core.search.SearchHits;
 import dev.forumkit.core.search.SearchIndex;
+import dev.forumkit.core.search.SearchIndexer;
 import dev.forumkit.core.search.SearchQuery;
 import dev.forumkit.core.search.SearchRebuild;
 import dev.forumkit.core.search.Segment;
+import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.testkit.FixedClock;
 import dev.forumkit.testkit.ForumFixture;
 import dev.forumkit.testkit.StartedThread;
@@ -23,6 +26,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,6 +79,139 @@ class PostgresSearchIndexTest {
 
         storage.transactions().run(() -> index.put(doc(2, "committed")));
         assertThat(ids(SearchQuery.words("committed"))).containsExactly(2L);
+    }
+
+    /**
+     * A batch of a rebuild in place holds the index's writers: a write that comes meanwhile (the consumer, here on
+     * another connection, as on another node) waits for the batch's commit and so lands after it, never before.
+     */
+    @Test
+    void aWriteWaitsForTheRebuildBatchThatHoldsTheWritersAndLandsAfterIt() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> batch = pool.submit(() -> storage.transactions().run(() -> {
+                index.holdWriters();
+                index.put(doc(1, "read by the rebuild"));
+                holding.countDown();
+                await(release);
+            }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> consumer = pool.submit(() -> index.put(doc(1, "written by the consumer")));
+            // the consumer's write is queued on the writers' lock (not granted), not done
+            awaitWaitingOnTheWritersLock();
+            assertThat(consumer.isDone()).isFalse();
+            release.countDown();
+            batch.get(30, TimeUnit.SECONDS);
+            consumer.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(ids(SearchQuery.words("consumer"))).containsExactly(1L);
+        assertThat(ids(SearchQuery.words("rebuild"))).isEmpty();
+    }
+
+    /**
+     * A rebuild in place on its own thread while this one searches and edits posts the way the consumer writes them
+     * (the post and its entry in one transaction): every search counts what the storage holds, and no edit is undone
+     * by a batch that read the post before it.
+     */
+    @Test
+    void searchesDuringARebuildInPlaceFindWhatTheStorageHoldsAndNoEditIsUndone() throws Exception {
+        try (Forum forum = ForumFixture.forum(storage, FixedClock.atDefaultStart())) {
+            StartedThread t = ForumFixture.on(forum, storage).thread().titled("Drivetrain").body("first words").start();
+            ForumThread thread = storage.transactions().readOnly(() -> storage.threads().byId(t.id()).orElseThrow());
+            List<Post> posts = storage.transactions().inTransaction(() -> {
+                List<Post> out = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    int n = storage.threads().allocatePostNumber(t.id());
+                    out.add(storage.posts().add(Post.withoutId(t.id(), n, t.starter().id(),
+                            (i % 5 == 0 ? "sprocket and chain " : "chain ") + i, T0)));
+                }
+                return out;
+            });
+            new SearchRebuild(storage, index).run(null, NO_PROGRESS);
+            assertThat(index.search(SearchQuery.words("sprocket"), 0, 10).total()).isEqualTo(200);
+            List<PostId> edited = new ArrayList<>();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                CountDownLatch firstEdit = new CountDownLatch(1);
+                // the rebuild waits after its first batch until an edit was made: the two surely overlap
+                Future<Long> rebuild = pool.submit(() -> new SearchRebuild(storage, index).inPlace(25, new SearchRebuild.Progress() {
+                    @Override
+                    public void total(long posts) {
+                    }
+
+                    @Override
+                    public void committed(long written, PostId last) {
+                        await(firstEdit);
+                    }
+                }));
+                for (int i = 1; !rebuild.isDone() && i < posts.size(); i++) {
+                    assertThat(index.search(SearchQuery.words("sprocket"), 0, 10).total()).isEqualTo(200);
+                    if (i % 5 != 0) { // sprockets stay as they are, so the count above stays 200
+                        PostId id = posts.get(i).id();
+                        storage.transactions().run(() -> {
+                            Post p = storage.posts().byId(id).orElseThrow().edited("belt " + id.value(), t.starter().id(), T0);
+                            storage.posts().update(p);
+                            index.put(SearchIndexer.document(p, thread));
+                        });
+                        edited.add(id);
+                        firstEdit.countDown();
+                    }
+                }
+                assertThat(rebuild.get(120, TimeUnit.SECONDS)).isEqualTo(1001);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(edited).isNotEmpty();
+            assertThat(index.search(SearchQuery.words("belt"), 0, 1000).hits()).extracting(SearchHit::post)
+                    .containsExactlyInAnyOrderElementsOf(edited);
+            assertThat(index.search(SearchQuery.words("chain"), 0, 10).total()).isEqualTo(1000 - edited.size());
+            assertThat(index.count()).isEqualTo(1001);
+        }
+    }
+
+    private static final SearchRebuild.Progress NO_PROGRESS = new SearchRebuild.Progress() {
+        @Override
+        public void total(long posts) {
+        }
+
+        @Override
+        public void committed(long written, PostId last) {
+        }
+    };
+
+    @Test
+    void holdingTheWritersNeedsAWriteTransaction() {
+        assertThatThrownBy(() -> index.holdWriters()).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitWaitingOnTheWritersLock() throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            boolean waiting = storage.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_locks"
+                            + " WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = :hi AND objid::bigint = :lo")
+                    .bind("hi", PostgresSearchIndex.WRITERS_LOCK >>> 32).bind("lo", PostgresSearchIndex.WRITERS_LOCK & 0xffff_ffffL)
+                    .mapTo(Long.class).one()) > 0;
+            if (waiting) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the consumer's write never waited on the writers' lock");
     }
 
     @Test
@@ -209,6 +350,16 @@ class PostgresSearchIndexTest {
         @Override
         public void removeThread(ThreadId thread) {
             to.removeThread(thread);
+        }
+
+        @Override
+        public void removeOthers(PostId after, PostId upTo, java.util.Set<PostId> kept) {
+            to.removeOthers(after, upTo, kept);
+        }
+
+        @Override
+        public void holdWriters() {
+            to.holdWriters();
         }
 
         @Override

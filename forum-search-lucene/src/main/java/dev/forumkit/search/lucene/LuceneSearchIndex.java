@@ -11,6 +11,7 @@ import dev.forumkit.core.search.SearchQuery;
 import dev.forumkit.core.search.Segment;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -23,6 +24,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
@@ -155,6 +157,19 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void removeThread(ThreadId thread) {
         shared(() -> writer.deleteDocuments(Fields.threadTerm(thread)));
+    }
+
+    /** By the post id's doc values (a slow range, fine for a rebuild's batch) less the kept ids' terms. */
+    @Override
+    public void removeOthers(PostId after, PostId upTo, Set<PostId> kept) {
+        Query range = NumericDocValuesField.newSlowRangeQuery(Fields.ID_SORT,
+                after == null ? Long.MIN_VALUE : after.value() + 1, upTo == null ? Long.MAX_VALUE : upTo.value());
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(range, BooleanClause.Occur.FILTER);
+        if (!kept.isEmpty()) {
+            q.add(new TermInSetQuery(Fields.ID, kept.stream().map(id -> Fields.idTerm(id).bytes()).toList()),
+                    BooleanClause.Occur.MUST_NOT);
+        }
+        shared(() -> writer.deleteDocuments(q.build()));
     }
 
     @Override

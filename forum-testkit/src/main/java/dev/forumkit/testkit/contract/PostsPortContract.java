@@ -125,6 +125,45 @@ public abstract class PostsPortContract extends ContractBase {
     }
 
     @Test
+    void afterIdPagesEveryPostInIdOrderDeletedOnesToo() {
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            posts.add(rows.post(i % 2 == 0 ? thread.id() : rows.thread(board, bob, clock.instant()).id(), alice, clock.instant()));
+        }
+        delete(posts.get(1));
+        List<PostId> ids = posts.stream().map(Post::id).toList();
+
+        List<Post> first = read(() -> storage.posts().afterId(null, 2));
+        List<Post> second = read(() -> storage.posts().afterId(first.get(1).id(), 2));
+        List<Post> third = read(() -> storage.posts().afterId(second.get(1).id(), 2));
+
+        assertThat(first).extracting(Post::id).containsExactlyElementsOf(ids.subList(0, 2));
+        assertThat(first.get(1).isDeleted()).isTrue();
+        assertThat(second).extracting(Post::id).containsExactlyElementsOf(ids.subList(2, 4));
+        assertThat(third).extracting(Post::id).containsExactly(ids.get(4));
+        assertThat(read(() -> storage.posts().afterId(ids.get(4), 2))).isEmpty();
+        assertThat(third.get(0)).isEqualTo(get(ids.get(4)));
+    }
+
+    @Test
+    void byIdsReturnsThePostsThatExistDeletedOnesToo() {
+        Post a = rows.post(thread.id(), alice, clock.instant());
+        Post b = rows.post(rows.thread(board, bob, clock.instant()).id(), bob, clock.instant());
+        Post c = rows.post(thread.id(), bob, clock.instant());
+        delete(c);
+        PostId missing = PostId.of(c.id().value() + 1000);
+
+        Map<PostId, Post> found = read(() -> storage.posts().byIds(List.of(b.id(), missing, a.id(), c.id(), a.id())));
+
+        assertThat(found).containsOnlyKeys(a.id(), b.id(), c.id());
+        assertThat(found.get(a.id())).isEqualTo(get(a.id()));
+        assertThat(found.get(b.id())).isEqualTo(get(b.id()));
+        assertThat(found.get(c.id()).isDeleted()).isTrue();
+        assertThat(read(() -> storage.posts().byIds(List.of()))).isEmpty();
+        assertThat(read(() -> storage.posts().byIds(List.of(missing)))).isEmpty();
+    }
+
+    @Test
     void byNumberRangeIsInclusiveOrderedAndFiltersDeleted() {
         List<Post> posts = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

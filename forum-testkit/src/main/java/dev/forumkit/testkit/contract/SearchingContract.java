@@ -61,7 +61,7 @@ public abstract class SearchingContract extends ContractBase {
 
     @Test
     void anAdminRebuildsTheIndexWhileTheForumServesAndTheStartIsAudited() {
-        assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
+        assumeTrue(rebuildsBeside(), "this index is rebuilt in place");
         Member ann = fx().member("ann");
         StartedThread t = fx().thread().by(ann).titled("Dynamo lights").body("A hub dynamo powers the lamp.").start();
         forum.outbox().drain();
@@ -86,7 +86,7 @@ public abstract class SearchingContract extends ContractBase {
 
     @Test
     void writesDuringARebuildAreInTheNewIndexAndADeletedPostIsNotFoundAfterTheSwap() {
-        assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
+        assumeTrue(rebuildsBeside(), "this index is rebuilt in place");
         Member ann = fx().member("ann");
         StartedThread t = fx().thread().by(ann).titled("Selling a frame").body("Steel frame, size 56.").start();
         Post spam = fx().reply(fx().member("spammer"), t.id(), "cheap watches here");
@@ -118,7 +118,7 @@ public abstract class SearchingContract extends ContractBase {
 
     @Test
     void aFailedRebuildLeavesTheLiveIndexAndTheNextOneWorks() {
-        assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
+        assumeTrue(rebuildsBeside(), "this index is rebuilt in place");
         StartedThread t = fx().thread().by(fx().member("ann")).body("Brooks saddles need proofing.").start();
         forum.outbox().drain();
         generations.wrapNext(fresh -> new InterruptingSearchIndex(fresh, () -> {
@@ -140,7 +140,7 @@ public abstract class SearchingContract extends ContractBase {
 
     @Test
     void aHiddenBoardsPostIsNeverFoundByThoseWhoMayNotSeeItBeforeDuringOrAfterARebuild() {
-        assumeTrue(forum.search().rebuilds().available(), "this index is rebuilt offline");
+        assumeTrue(rebuildsBeside(), "this index is rebuilt in place");
         Member admin = fx().admin();
         Board secret = fx().board("Secret plans");
         for (GroupId g : List.of(GroupId.GUESTS, GroupId.MEMBERS)) {
@@ -167,6 +167,81 @@ public abstract class SearchingContract extends ContractBase {
         assertThat(found(ann, "tandem")).containsExactly(open.first().id());
         assertThat(search(ann, "tandem").results().total()).isEqualTo(1);
         assertThat(found(admin, "tandem")).hasSize(3);
+    }
+
+    /** True when an online rebuild builds a new index beside the live one (the tests above watch that new index). */
+    private boolean rebuildsBeside() {
+        return forum.search().rebuilds().available() && !forum.search().rebuilds().inPlace();
+    }
+
+    @Test
+    void aRebuildInPlaceRepairsTheIndexAndSearchesBetweenItsBatchesFindWhatTheStorageHolds() {
+        Member ann = fx().member("ann");
+        Member kenji = fx().member("kenji");
+        Member moderator = fx().moderator();
+        StartedThread t = fx().thread().by(ann).titled("Dynamo lights").body("A hub dynamo powers the lamp.").start();
+        Post lost = fx().reply(kenji, t.id(), "My dynamo hums at speed.");
+        Post spam = fx().reply(fx().member("spammer"), t.id(), "cheap dynamo watches here");
+        Post edited = fx().reply(ann, t.id(), "A bottle dynamo slips in the rain.");
+        Post kept = fx().reply(kenji, t.id(), "The dynamo hub is worth it.");
+        forum.outbox().drain();
+        var index = forum.search().index();
+        // what a rebuild is for: the index lost an entry and holds one of a post the storage never had
+        index.remove(lost.id());
+        PostId ghost = PostId.of(kept.id().value() + 1000);
+        index.put(new SearchDocument(ghost, t.id(), t.boardId(), ann.id(), kept.createdAt(), 99, "Dynamo lights",
+                "a dynamo ghost", false, false));
+        assertThat(inIndex("dynamo")).contains(ghost).doesNotContain(lost.id());
+        List<List<PostId>> between = new ArrayList<>();
+        Post[] late = new Post[1];
+
+        long written = new SearchRebuild(storage, index).inPlace(2, new SearchRebuild.Progress() {
+            @Override
+            public void total(long posts) {
+            }
+
+            @Override
+            public void committed(long n, PostId last) {
+                if (late[0] == null) { // after the first batch (which restored the lost entry) the forum moves on
+                    forum.posts().delete(actor(moderator), spam.id(), "spam");
+                    forum.posts().edit(actor(ann), edited.id(), "A bottle generator slips in the rain.");
+                    late[0] = fx().reply(kenji, t.id(), "Another dynamo question.");
+                    forum.outbox().drain();
+                }
+                between.add(found(null, "dynamo"));
+            }
+        });
+
+        List<PostId> right = List.of(t.first().id(), lost.id(), kept.id(), late[0].id());
+        assertThat(between).hasSize(3).allSatisfy(ids -> assertThat(ids).containsExactlyInAnyOrderElementsOf(right));
+        assertThat(written).isEqualTo(6);
+        assertThat(inIndex("dynamo")).containsExactlyInAnyOrderElementsOf(right); // the ghost is gone
+        assertThat(index.count()).isEqualTo(6);
+        assertThat(inIndex("generator")).containsExactly(edited.id());
+        assertThat(found(moderator, "watches")).containsExactly(spam.id());
+        assertThat(found(null, "watches")).isEmpty();
+    }
+
+    @Test
+    void anAdminRebuildsAnIndexInTheStorageInPlaceAndTheStartIsAudited() {
+        assumeTrue(forum.search().rebuilds().inPlace(), "this index is rebuilt beside the live one");
+        Member ann = fx().member("ann");
+        StartedThread t = fx().thread().by(ann).titled("Dynamo lights").body("A hub dynamo powers the lamp.").start();
+        forum.outbox().drain();
+        forum.search().index().remove(t.first().id());
+        assertThat(found(null, "dynamo")).isEmpty();
+        assertThatThrownBy(() -> forum.search().rebuilds().rebuild(actor(ann))).isInstanceOf(NotAllowedException.class);
+
+        SearchRebuildStatus done = forum.search().rebuilds().rebuild(actor(fx().admin()));
+
+        assertThat(done.state()).isEqualTo(SearchRebuildStatus.State.DONE);
+        assertThat(done.written()).isEqualTo(1);
+        assertThat(found(null, "dynamo")).containsExactly(t.first().id());
+        Post reply = fx().reply(ann, t.id(), "Mine hums at speed.");
+        forum.outbox().drain();
+        assertThat(found(null, "hums")).containsExactly(reply.id());
+        assertThat(forum.audit().list(actor(fx().admin()), AuditFilter.ALL, 1).items())
+                .anySatisfy(l -> assertThat(l.entry().action()).isEqualTo(AuditAction.SEARCH_REBUILD));
     }
 
     private SearchResults search(Member viewer, String text) {

@@ -58,6 +58,16 @@ public final class InterruptingSearchIndex implements SearchIndex {
     }
 
     @Override
+    public void removeOthers(PostId after, PostId upTo, java.util.Set<PostId> kept) {
+        target.removeOthers(after, upTo, kept);
+    }
+
+    @Override
+    public void holdWriters() {
+        target.holdWriters();
+    }
+
+    @Override
     public SearchHits search(SearchQuery query, int offset, int limit) {
         return target.search(query, offset, limit);
     }

@@ -90,6 +90,24 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void removeOthersDropsTheEntriesInItsIdRangeThatAreNotKept() {
+        put(post(1, "spoke"), post(2, "spoke"), post(3, "spoke"), post(4, "spoke"), post(5, "spoke"), post(7, "spoke"));
+
+        index.removeOthers(PostId.of(1), PostId.of(4), Set.of(PostId.of(3), PostId.of(9)));
+        index.commit();
+        assertThat(ids(SearchQuery.words("spoke"))).containsExactlyInAnyOrder(1L, 3L, 5L, 7L);
+
+        index.removeOthers(PostId.of(3), null, Set.of(PostId.of(7)));
+        index.commit();
+        assertThat(ids(SearchQuery.words("spoke"))).containsExactlyInAnyOrder(1L, 3L, 7L);
+
+        index.removeOthers(null, PostId.of(3), Set.of());
+        index.commit();
+        assertThat(ids(SearchQuery.words("spoke"))).containsExactly(7L);
+        assertThat(index.count()).isEqualTo(1);
+    }
+
+    @Test
     void findsPostsByAWordWhateverItsCase() {
         put(post(1, "We rode the Gravel path along the river."), post(2, "Road bikes only, please."));
 

@@ -21,7 +21,7 @@ final class SearchAdminPages {
         Links links = ReadPages.links(call);
         SearchRebuilds rebuilds = call.api().forum().search().rebuilds();
         return View.of("admin/search", new Text("admin.search")).noindex().crumb(new Text("nav.forums"), links.home()).crumb(new Text("nav.admin"), links.admin(""))
-                .with("status", rebuilds.status(call.actor())).with("available", rebuilds.available())
+                .with("status", rebuilds.status(call.actor())).with("available", rebuilds.available()).with("inPlace", rebuilds.inPlace())
                 .with("entries", call.api().forum().search().index().count());
     }
 }
