@@ -21,32 +21,46 @@ PG_DB=${PG_DB:-forumkit_roundtrip}
 J=(java -Xmx1g -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml")
 mkdir -p "$OUT"
 STEPS=$OUT/steps.md
-[ -f "$STEPS" ] || { echo "| step | exit | wall s | Java CPU s | peak RSS MB | load average before |"; echo "|---|---:|---:|---:|---:|---|"; } > "$STEPS"
+[ -f "$STEPS" ] || { echo "| step | exit | wall s | Java CPU s | PostgreSQL CPU s | peak RSS MB | load average before |"; echo "|---|---:|---:|---:|---:|---:|---|"; } > "$STEPS"
+
+# pgcpu: CPU seconds the PostgreSQL cluster has used so far (the postmaster, its live children, and the children it
+# reaped); empty without PG=1. A step's PostgreSQL CPU is the difference around it.
+PGPID=
+pgcpu() {
+  [ -n "$PGPID" ] || { echo 0; return; }
+  local t=0 pid
+  for pid in $PGPID $(pgrep -P "$PGPID"); do
+    t=$(( t + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "scale=1; $t / $(getconf CLK_TCK)" | bc
+}
 
 # step NAME command...: runs it under /usr/bin/time, output to OUT/NAME.out and .err, one row in steps.md
 step() {
   local name=$1; shift
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
+  local pg0; pg0=$(pgcpu)
   echo "$(date -u +%H:%M:%S) $name ..." >&2
   /usr/bin/time -f "%e %U %S %M" -o "$OUT/$name.time" "$@" > "$OUT/$name.out" 2> "$OUT/$name.err"
   local rc=$?
   read -r wall user sys rss < "$OUT/$name.time"
-  printf '| %s | %s | %s | %.1f | %d | %s |\n' "$name" "$rc" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) "$load" >> "$STEPS"
+  local pg=; [ -z "$PGPID" ] || pg=$(echo "$(pgcpu) - $pg0" | bc)
+  printf '| %s | %s | %s | %.1f | %s | %d | %s |\n' "$name" "$rc" "$wall" "$(echo "$user + $sys" | bc)" "$pg" $((rss / 1024)) "$load" >> "$STEPS"
   return $rc
 }
 # same NAME DUMP: the two dumps are the same apart from the header line
 same() {
   if cmp -s <(tail -n +2 "$OUT/dump.jsonl") <(tail -n +2 "$2"); then
-    echo "| $1 | identical to the first dump apart from the header line | | | | |" >> "$STEPS"
+    echo "| $1 | identical to the first dump apart from the header line | | | | | |" >> "$STEPS"
   else
-    echo "| $1 | **DIFFERENT** from the first dump (beyond the header) | | | | |" >> "$STEPS"
+    echo "| $1 | **DIFFERENT** from the first dump (beyond the header) | | | | | |" >> "$STEPS"
   fi
 }
 
 echo "round trip of $SRC with $JAR, $(date -u +%FT%TZ), $(nproc) cores" >> "$STEPS"
 if [ "${REUSE:-}" != 1 ]; then
   step export-source "${J[@]}" -Dforumkit.data.dir="$SRC" -jar "$JAR" export --out "$OUT/dump.jsonl"
-  echo "| dump | $(wc -l < "$OUT/dump.jsonl") lines, $(( $(stat -c %s "$OUT/dump.jsonl") / 1000000 )) MB | | | | |" >> "$STEPS"
+  echo "| dump | $(wc -l < "$OUT/dump.jsonl") lines, $(( $(stat -c %s "$OUT/dump.jsonl") / 1000000 )) MB | | | | | |" >> "$STEPS"
 fi
 
 if [ "${H2:-1}" != 0 ]; then
@@ -66,7 +80,8 @@ if [ "${PG:-}" = 1 ]; then
   psql_ "DROP DATABASE IF EXISTS $PG_DB"
   psql_ "CREATE DATABASE $PG_DB OWNER forumkit"
   URL="jdbc:postgresql://127.0.0.1:$port/$PG_DB?user=forumkit&password=forumkit-bench&sslmode=disable"
-  echo "| PostgreSQL | $(psql_ 'SHOW server_version') on the same machine | | | | |" >> "$STEPS"
+  echo "| PostgreSQL | $(psql_ 'SHOW server_version') on the same machine | | | | | |" >> "$STEPS"
+  PGPID=$(head -1 "$(runuser -u postgres -- psql -p "$port" -d postgres -qtAX -c 'SHOW data_directory')/postmaster.pid")
   rm -rf "$OUT/pg-dst"
   PGJ=("${J[@]}" -Dforumkit.data.dir="$OUT/pg-dst" -Dforumkit.jdbc.url="$URL")
   step import-pg "${PGJ[@]}" -jar "$JAR" import "$OUT/dump.jsonl"
