@@ -5,15 +5,11 @@ import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.storage.ForumStorage;
-import dev.forumkit.core.storage.Transactions;
+import dev.forumkit.testkit.CallCountingStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 2 posts or 20: the pages add no call per post to what core's read side does. Counted on every port call.
  */
 class ThreadPageCostTest {
-    private static final AtomicInteger CALLS = new AtomicInteger();
+    private static final CallCountingStorage STORAGE = new CallCountingStorage(new InMemoryForumStorage());
     @RegisterExtension
-    static final Fixture f = Fixture.perClass(() -> Forum.create(counting(new InMemoryForumStorage()),
+    static final Fixture f = Fixture.perClass(() -> Forum.create(STORAGE.storage(),
             // one node: the grid's once-a-second look for other nodes' changes would land in a slow (loaded) run's
             // counted page now and then, a call no page makes on its own
             c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)
@@ -81,36 +77,10 @@ class ThreadPageCostTest {
 
     private static int cost(Client client, String path) {
         client.get(path); // the first view moves a member's read position: count a steady page
-        CALLS.set(0);
+        STORAGE.reset();
         Client.Response r = client.get(path);
         assertThat(r.status()).isEqualTo(200);
-        return CALLS.get();
-    }
-
-    /** The storage with every call on a port counted. */
-    private static ForumStorage counting(ForumStorage inner) {
-        return (ForumStorage) Proxy.newProxyInstance(ForumStorage.class.getClassLoader(), new Class<?>[]{ForumStorage.class},
-                (proxy, method, args) -> {
-                    Object port = call(method, inner, args);
-                    Class<?> type = method.getReturnType();
-                    if (port == null || !type.isInterface() || type == Transactions.class) {
-                        return port;
-                    }
-                    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (p, m, a) -> {
-                        // the outbox and view-flusher threads work in the background (alert fan-out): not the page's cost
-                        if (m.getDeclaringClass() != Object.class && !Thread.currentThread().getName().startsWith("forumkit-")) {
-                            CALLS.incrementAndGet();
-                        }
-                        return call(m, port, a);
-                    });
-                });
-    }
-
-    private static Object call(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        System.out.printf("page storage calls %s: %d %s%n", path, STORAGE.total(), STORAGE.byMethod());
+        return STORAGE.total();
     }
 }
