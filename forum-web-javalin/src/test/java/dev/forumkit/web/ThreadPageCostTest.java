@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A thread page costs the same number of storage calls (each one SQL statement on a database) whether it shows
  * 2 posts or 20: the pages add no call per post to what core's read side does. Counted on every port call.
  */
+// by name: the first test counts pages before the second hides a board from guests (one read more for them)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class ThreadPageCostTest {
     private static final CallCountingStorage STORAGE = new CallCountingStorage(new InMemoryForumStorage());
     @RegisterExtension
@@ -42,10 +44,15 @@ class ThreadPageCostTest {
             int twenty = cost(client, "/threads/long-one." + big.threadId().value() + "/");
             assertThat(twenty).as("storage calls for 20 posts vs 2").isEqualTo(two);
             // a signed-in admin's page, counted on 2026-12-06 after the second wave's merges: 19 calls (session, the member
-            // three times over - Members.byId in the session check, the viewer and the page: a known saving -, thread, board,
-            // category, posts, authors, reaction counts, own reactions, read state, boards for the move menu, watch, held
-            // replies, attachments, signatures/profiles, unread alerts, unread conversations); a guest's page: 7
+            // three times over - Members.byId in the session check, the viewer and the page -, thread, board, category,
+            // posts, authors, reaction counts, own reactions, read state, boards for the move menu, watch, held replies,
+            // attachments, signatures/profiles, unread alerts, unread conversations); a guest's page: 7
             assertThat(twenty).isBetween(4, 19);
+            // since issue 18's viewer chrome: the member is read once, by the session check, and the page's reads use
+            // that record (Actor.signedIn); pinned, so a call added to every page shows here
+            boolean guest = client.sessionCookie == null;
+            assertThat(twenty).as("storage calls of %s's page", guest ? "a guest" : "an admin")
+                    .isEqualTo(guest ? GUEST_PAGE : ADMIN_PAGE);
         }
     }
 
@@ -74,6 +81,14 @@ class ThreadPageCostTest {
         assertThat(cost(reader, bigPath)).as("20 posts, a board hidden from the reader").isEqualTo(before + 1);
         assertThat(cost(reader, smallPath)).as("2 posts, a board hidden from the reader").isEqualTo(before + 1);
     }
+
+    /** Thread, board, category, posts, authors (with their groups' banners), reaction counts, signatures. */
+    private static final int GUEST_PAGE = 7;
+    /**
+     * The session and the member (one read each), the guest's seven, own reactions, read state, the boards of the move
+     * menu, watch, held replies, attachments, unread alerts, unread conversations.
+     */
+    private static final int ADMIN_PAGE = 17;
 
     private static int cost(Client client, String path) {
         client.get(path); // the first view moves a member's read position: count a steady page
