@@ -58,7 +58,11 @@ public final class RequestChecks {
      * whatever the client sent). A peer that is not trusted is the client, whatever it sends.
      */
     public String clientIp(Context ctx) {
-        return clientIp(proxies, ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        String peer = ctx.req().getRemoteAddr();
+        if (!proxies.trusts(peer)) {
+            return peer; // the common case, without listing the forwarded headers no one may send us
+        }
+        return clientIp(proxies, peer, java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     static String clientIp(TrustedProxies proxies, String peer, List<String> forwardedFor) {
