@@ -61,6 +61,17 @@ public final class ReadService {
         return s.transactions().readOnly(() -> marks.lastRead(member, thread));
     }
 
+    /**
+     * The frame of a signed-in member's page, in one read transaction (it was three, one per count and the settings):
+     * the unread counts of the header, and the member's display settings unless the page read them already.
+     */
+    public ViewerChrome chrome(Actor actor, boolean withSettings) {
+        MemberId id = actor.memberId().orElseThrow(() -> new IllegalArgumentException("a guest has no chrome of their own"));
+        return s.transactions().readOnly(() -> new ViewerChrome(s.alerts().countUnread(id), s.conversations().countUnread(id),
+                withSettings ? s.profiles().byMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id))
+                        : null));
+    }
+
     /** The categories and boards the viewer may see; a category whose every board is hidden from them is left out. */
     public BoardIndex boardIndex(Actor actor) {
         return s.transactions().readOnly(() -> {

@@ -49,6 +49,19 @@ class SignedInActorTest {
     }
 
     @Test
+    void the_chrome_of_a_page_is_one_read_of_counts_and_settings() {
+        try (Forum forum = Forum.create(new InMemoryForumStorage(), c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)))) {
+            Member ann = forum.members().register(new Registration("ann", "ann@example.org", "another password"));
+            ViewerChrome with = forum.reading().chrome(Actor.signedIn(ann), true);
+            assertThat(with.unreadAlerts()).isZero();
+            assertThat(with.unreadConversations()).isZero();
+            assertThat(with.settings().memberId()).isEqualTo(ann.id());
+            assertThat(forum.reading().chrome(Actor.member(ann.id()), false).settings()).isNull();
+            assertThatThrownBy(() -> forum.reading().chrome(Actor.guest(), true)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void a_signed_in_actor_needs_a_member() {
         assertThatThrownBy(() -> Actor.signedIn(null)).isInstanceOf(IllegalArgumentException.class);
     }
