@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -61,49 +62,32 @@ public final class AdmissionHandler extends Handler.Wrapper {
             refuse(request, response, callback, path);
             return true;
         }
-        Slot slot = new Slot(callback, admission);
+        AtomicBoolean left = new AtomicBoolean();
+        Runnable leave = () -> {
+            if (left.compareAndSet(false, true)) {
+                admission.leave();
+            }
+        };
         boolean handled = false;
         try {
-            handled = super.handle(request, response, slot);
+            handled = super.handle(request, response, new Callback.Nested(callback) {
+                @Override
+                public void succeeded() {
+                    leave.run();
+                    super.succeeded();
+                }
+
+                @Override
+                public void failed(Throwable x) {
+                    leave.run();
+                    super.failed(x);
+                }
+            });
             return handled;
         } finally {
             if (!handled) {
-                slot.leave(); // not handled (or thrown): the callback will not be completed through us
+                leave.run(); // not handled (or thrown): the callback will not be completed through us
             }
-        }
-    }
-
-    /**
-     * The request's slot and its callback in one object (a request used to allocate a flag, a lambda and a callback):
-     * the slot is given back exactly once, when the response completes or fails, or when the request was not handled.
-     */
-    private static final class Slot extends Callback.Nested {
-        private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Slot> LEFT =
-                java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Slot.class, "left");
-        private final Admission admission;
-        private volatile int left;
-
-        Slot(Callback callback, Admission admission) {
-            super(callback);
-            this.admission = admission;
-        }
-
-        void leave() {
-            if (LEFT.compareAndSet(this, 0, 1)) {
-                admission.leave();
-            }
-        }
-
-        @Override
-        public void succeeded() {
-            leave();
-            super.succeeded();
-        }
-
-        @Override
-        public void failed(Throwable x) {
-            leave();
-            super.failed(x);
         }
     }
 

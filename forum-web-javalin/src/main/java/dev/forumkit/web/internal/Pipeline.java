@@ -39,9 +39,7 @@ public final class Pipeline {
 
     private void handle(Context ctx, Registry.Entry e, Responder responder) {
         ForumRoute route = e.route();
-        if (!api.settings().security().headersEverywhere()) { // else the plugin's filter has set them on this response
-            SecurityHeaders.apply(ctx, api.settings().security());
-        }
+        SecurityHeaders.apply(ctx, api.settings().security());
         Viewer viewer = Viewer.guest(api.forum().clock().instant());
         try {
             String hostUrl = hostOwned.target(route);

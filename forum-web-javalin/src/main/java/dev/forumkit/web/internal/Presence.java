@@ -28,17 +28,13 @@ final class Presence {
         }
     }
 
-    /** One digest per request thread: looking SHA-256 up among the security providers on every guest's view cost more than hashing. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    static String guestKey(String ip, String userAgent) {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] d = sha.digest((ip + "\n" + (userAgent == null ? "" : userAgent)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }
-    });
-
-    static String guestKey(String ip, String userAgent) {
-        byte[] d = SHA_256.get().digest((ip + "\n" + (userAgent == null ? "" : userAgent)).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(d, 0, 16);
     }
 }

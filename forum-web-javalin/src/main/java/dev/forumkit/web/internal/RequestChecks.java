@@ -58,11 +58,7 @@ public final class RequestChecks {
      * whatever the client sent). A peer that is not trusted is the client, whatever it sends.
      */
     public String clientIp(Context ctx) {
-        String peer = ctx.req().getRemoteAddr();
-        if (!proxies.trusts(peer)) {
-            return peer; // the common case, without listing the forwarded headers no one may send us
-        }
-        return clientIp(proxies, peer, java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        return clientIp(proxies, ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     static String clientIp(TrustedProxies proxies, String peer, List<String> forwardedFor) {
