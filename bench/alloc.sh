@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Bytes allocated per request, a figure the load of a shared machine does not move (unlike CPU per request): starts the
 # server jar on a data set made by bench/run.sh, with JFR on, drives each row with ONE wrk connection for 10 s after a
-# 10 s warm-up (no timeouts, reconnects or thread churn in the figure), and sums the jdk.ObjectAllocationSample weights
-# of the request threads (bench/alloc_per_request.py) over the row's requests. Compare two jars one after the other:
+# 10 s warm-up (no timeouts, reconnects or thread churn in the figure), and divides what the request threads allocated
+# (exactly, by their allocation counters; and the sampled figure with its largest sites: bench/alloc_per_request.py)
+# by the row's requests. Compare two jars one after the other:
 #   JAR=a.jar bench/alloc.sh; JAR=b.jar bench/alloc.sh
 # Settings: POSTS=100000 (the data set bench/data/h2-$POSTS), CACHE=true (guest page cache on), ROWS=regex (row names:
 # ping guest_json guest_html signed_html). Never two at once: they would share one H2 database.

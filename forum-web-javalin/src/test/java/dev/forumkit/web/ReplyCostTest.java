@@ -4,18 +4,12 @@ import dev.forumkit.core.Forum;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.post.Post;
-import dev.forumkit.core.storage.ForumStorage;
-import dev.forumkit.core.storage.Transactions;
+import dev.forumkit.testkit.CallCountingStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so it cannot be flaky; the bounds are the counts of 2026-12-06, so a change that adds a call per reply shows here.
  */
 class ReplyCostTest {
-    private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    private static final CallCountingStorage STORAGE = new CallCountingStorage(new InMemoryForumStorage());
     @RegisterExtension
-    static final Fixture f = Fixture.perClass(() -> Forum.create(counting(new InMemoryForumStorage()),
+    static final Fixture f = Fixture.perClass(() -> Forum.create(STORAGE.storage(),
             // no outbox thread: the consumers run when the test drains, so their calls are counted apart
             c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)
                     .permissionCheckInterval(Duration.ofDays(1)).outboxPollInterval(Duration.ZERO)));
@@ -41,13 +35,13 @@ class ReplyCostTest {
         assertThat(mia.post(path, body).status()).isEqualTo(201); // the first reply warms caches up: count a steady one
         f.forum.outbox().drain();
 
-        CALLS.clear();
+        STORAGE.reset();
         Client.Response r = mia.post(path, body);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        Map<String, Integer> request = snapshot();
-        CALLS.clear();
+        Map<String, Integer> request = STORAGE.byMethod();
+        STORAGE.reset();
         f.forum.outbox().drain();
-        Map<String, Integer> delivery = snapshot();
+        Map<String, Integer> delivery = STORAGE.byMethod();
         System.out.printf("reply storage calls: request %d %s; delivery %d %s%n", total(request), request,
                 total(delivery), delivery);
         // counted 2026-12-06 (in-memory storage, a reply with one mention): request 17 (the session, the member three
@@ -62,40 +56,7 @@ class ReplyCostTest {
     private static final int REQUEST_CALLS = 17;
     private static final int DELIVERY_CALLS = 40;
 
-    private static Map<String, Integer> snapshot() {
-        Map<String, Integer> copy = new TreeMap<>();
-        CALLS.forEach((k, v) -> copy.put(k, v.get()));
-        return copy;
-    }
-
     private static int total(Map<String, Integer> calls) {
         return calls.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    /** The storage with every call on a port counted, by port and method. */
-    private static ForumStorage counting(ForumStorage inner) {
-        return (ForumStorage) Proxy.newProxyInstance(ForumStorage.class.getClassLoader(), new Class<?>[]{ForumStorage.class},
-                (proxy, method, args) -> {
-                    Object port = call(method, inner, args);
-                    Class<?> type = method.getReturnType();
-                    if (port == null || !type.isInterface() || type == Transactions.class) {
-                        return port;
-                    }
-                    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (p, m, a) -> {
-                        if (m.getDeclaringClass() != Object.class) {
-                            CALLS.computeIfAbsent(type.getSimpleName() + "." + m.getName(), k -> new AtomicInteger())
-                                    .incrementAndGet();
-                        }
-                        return call(m, port, a);
-                    });
-                });
-    }
-
-    private static Object call(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

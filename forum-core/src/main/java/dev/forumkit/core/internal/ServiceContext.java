@@ -140,6 +140,15 @@ public final class ServiceContext {
         return actor.memberId().flatMap(id -> storage.members().byId(id)).orElse(null);
     }
 
+    /**
+     * The acting member for a read: the record the caller read for this request if it handed one over
+     * ({@link Actor#signedIn}), else as {@link #load}. Commands use {@link #load} and {@link #requireMember}, which
+     * always read the member in the command's transaction.
+     */
+    public Member viewer(Actor actor) {
+        return actor.known().orElseGet(() -> load(actor));
+    }
+
     public Standing standing(Member member) {
         return Standing.of(member, now());
     }

@@ -123,18 +123,18 @@ public final class PermissionService {
 
     /** May the actor see the board at all (in lists, counts, search hits, alerts)? */
     public boolean canSee(Actor actor, BoardId board) {
-        return ctx.storage.transactions().readOnly(() -> ctx.policy.canSee(ctx.load(actor), ctx.now(), board));
+        return ctx.storage.transactions().readOnly(() -> ctx.policy.canSee(ctx.viewer(actor), ctx.now(), board));
     }
 
     /** The boards the actor may not see; filter anything board-bound through it. Empty for most actors. */
     public Set<BoardId> hiddenBoards(Actor actor) {
-        return ctx.storage.transactions().readOnly(() -> ctx.hiddenBoards(ctx.load(actor)));
+        return ctx.storage.transactions().readOnly(() -> ctx.hiddenBoards(ctx.viewer(actor)));
     }
 
     /** The boards the actor may see. */
     public Set<BoardId> visibleBoards(Actor actor) {
         return ctx.storage.transactions().readOnly(() -> {
-            Set<BoardId> hidden = ctx.hiddenBoards(ctx.load(actor));
+            Set<BoardId> hidden = ctx.hiddenBoards(ctx.viewer(actor));
             return ctx.storage.boards().all().stream().map(Board::id).filter(b -> !hidden.contains(b))
                     .collect(Collectors.toSet());
         });
@@ -142,7 +142,7 @@ public final class PermissionService {
 
     /** What the grid grants the actor on a board (null: forum-wide), for viewer flags. */
     public Permissions permissions(Actor actor, BoardId board) {
-        return ctx.storage.transactions().readOnly(() -> ctx.permissions(ctx.load(actor), board));
+        return ctx.storage.transactions().readOnly(() -> ctx.permissions(ctx.viewer(actor), board));
     }
 
     private void exists(Grant.Subject subject, Grant.Scope scope) {

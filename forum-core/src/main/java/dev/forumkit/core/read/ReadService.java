@@ -61,12 +61,23 @@ public final class ReadService {
         return s.transactions().readOnly(() -> marks.lastRead(member, thread));
     }
 
+    /**
+     * The frame of a signed-in member's page, in one read transaction (it was three, one per count and the settings):
+     * the unread counts of the header, and the member's display settings unless the page read them already.
+     */
+    public ViewerChrome chrome(Actor actor, boolean withSettings) {
+        MemberId id = actor.memberId().orElseThrow(() -> new IllegalArgumentException("a guest has no chrome of their own"));
+        return s.transactions().readOnly(() -> new ViewerChrome(s.alerts().countUnread(id), s.conversations().countUnread(id),
+                withSettings ? s.profiles().byMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id))
+                        : null));
+    }
+
     /** The categories and boards the viewer may see; a category whose every board is hidden from them is left out. */
     public BoardIndex boardIndex(Actor actor) {
         return s.transactions().readOnly(() -> {
             List<Category> categories = s.categories().all();
             List<Board> all = s.boards().all();
-            Member me = ctx.load(actor);
+            Member me = ctx.viewer(actor);
             Set<BoardId> hidden = ctx.hiddenBoards(me);
             // a board one may view but not read is listed with its counters and without its last thread
             List<Board> boards = hidden.isEmpty() ? all : all.stream()
@@ -102,7 +113,7 @@ public final class ReadService {
     public BoardPage boardPage(Actor actor, BoardId boardId, int page) {
         requirePage(page);
         return s.transactions().readOnly(() -> {
-            Member me = ctx.load(actor);
+            Member me = ctx.viewer(actor);
             Permissions standing = ctx.permissions(me, boardId);
             // a board one may not view does not exist for them; one they may view but not read tells them so
             Board board = s.boards().byId(boardId).filter(b -> standing.has(Permission.VIEW_BOARD))
@@ -137,7 +148,7 @@ public final class ReadService {
     }
 
     private ThreadPage buildThreadPage(Actor actor, ThreadId threadId, int page) {
-        Member me = ctx.load(actor);
+        Member me = ctx.viewer(actor);
         ForumThread found = s.threads().byId(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
         Permissions standing = ctx.permissions(me, found.boardId());
         boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
@@ -183,7 +194,7 @@ public final class ReadService {
     /** Where a post is: thread, page and anchor. Deleted posts are found by staff only. */
     public PostLocation locate(Actor actor, PostId postId) {
         return s.transactions().readOnly(() -> {
-            Visible v = visible(ctx.load(actor), postId);
+            Visible v = visible(ctx.viewer(actor), postId);
             int page = (v.post.number() - 1) / ctx.postsPerPage + 1;
             return new PostLocation(v.post.id(), v.thread.id(), v.thread.slug(), v.post.number(), page, "post-" + v.post.id());
         });
@@ -195,7 +206,7 @@ public final class ReadService {
      */
     public PostView post(Actor actor, PostId postId) {
         return s.transactions().readOnly(() -> {
-            Member me = ctx.load(actor);
+            Member me = ctx.viewer(actor);
             Visible v = visible(me, postId);
             List<PostId> id = List.of(postId);
             Member author = SeenCounters.of(s, ctx.hiddenBoards(me), s.members().byId(v.post.authorId()).orElse(null));
@@ -208,7 +219,7 @@ public final class ReadService {
     /** One thread as it shows in a list, with the viewer's flags. Deleted threads are found by staff only. */
     public ThreadSummary thread(Actor actor, ThreadId threadId) {
         return s.transactions().readOnly(() -> {
-            Member me = ctx.load(actor);
+            Member me = ctx.viewer(actor);
             ForumThread thread = s.threads().byId(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
             Permissions standing = ctx.permissions(me, thread.boardId());
             if (!readable(standing, thread.isDeleted())) {
@@ -222,7 +233,7 @@ public final class ReadService {
     /** What quoting a post needs: its author's name and its source. Found as {@link #locate} finds posts. */
     public Quote quote(Actor actor, PostId postId) {
         return s.transactions().readOnly(() -> {
-            Post post = visible(ctx.load(actor), postId).post;
+            Post post = visible(ctx.viewer(actor), postId).post;
             String name = s.members().byId(post.authorId()).map(Member::username).orElse(Quote.UNKNOWN_AUTHOR);
             return new Quote(post.id(), name, post.body());
         });
@@ -238,7 +249,7 @@ public final class ReadService {
             return Optional.empty();
         }
         Optional<PostId> target = s.transactions().readOnly(() -> {
-            Member me = ctx.load(actor);
+            Member me = ctx.viewer(actor);
             ForumThread t = s.threads().byId(threadId).orElse(null);
             Permissions standing = t == null ? null : ctx.permissions(me, t.boardId());
             if (t == null || !readable(standing, t.isDeleted()) || t.lastPost() == null) {
@@ -282,7 +293,7 @@ public final class ReadService {
     public Page<ThreadSummary> whatsNew(Actor actor, int page) {
         requirePage(page);
         return s.transactions().readOnly(() -> {
-            Member me = ctx.load(actor);
+            Member me = ctx.viewer(actor);
             // deleted threads are listed when the viewer sees deleted content forum-wide (moderators by default)
             boolean staff = policy.allows(ctx.permissions(me, null), Action.VIEW_DELETED, Target.NONE);
             int per = ctx.threadsPerPage;
@@ -303,7 +314,7 @@ public final class ReadService {
 
     public MemberProfile memberProfile(Actor actor, MemberId memberId) {
         return s.transactions().readOnly(() -> {
-            Member me = ctx.load(actor);
+            Member me = ctx.viewer(actor);
             Standing standing = ctx.standing(me);
             Member member = s.members().byId(memberId).orElseThrow(() -> new NotFoundException("no member " + memberId));
             Set<BoardId> hidden = ctx.hiddenBoards(me);

@@ -162,11 +162,11 @@ public final class LiveHub implements AutoCloseable {
     private void deliver(ForumEvent event) {
         alertsUntil = System.nanoTime() + ALERT_WINDOW_NANOS;
         if (event instanceof ForumEvent.PostCreated p) {
-            fanOut(LiveStream.Kind.THREAD, p.thread().value(), viewer -> forum.reading().locate(viewer.actor(), p.post()),
+            fanOut(LiveStream.Kind.THREAD, p.thread().value(), viewer -> forum.reading().locate(viewer.lastingActor(), p.post()),
                     (s, where) -> send(s, "reply", "{\"thread_id\":" + p.thread().value() + ",\"post_id\":" + p.post().value()
                             + ",\"number\":" + where.number() + ",\"page\":" + where.page() + "}", Integer.toString(where.number())));
         } else if (event instanceof ForumEvent.ThreadStarted t) {
-            fanOut(LiveStream.Kind.BOARD, t.board().value(), viewer -> forum.reading().thread(viewer.actor(), t.thread()),
+            fanOut(LiveStream.Kind.BOARD, t.board().value(), viewer -> forum.reading().thread(viewer.lastingActor(), t.thread()),
                     (s, seen) -> send(s, "thread", "{\"board_id\":" + t.board().value() + ",\"thread_id\":" + t.thread().value()
                             + "}", null));
         }
@@ -243,7 +243,7 @@ public final class LiveHub implements AutoCloseable {
         for (LiveStream s : of) {
             Long n = counts.computeIfAbsent(s.audience(), a -> {
                 try {
-                    return forum.alerts().unreadCount(s.viewer.actor());
+                    return forum.alerts().unreadCount(s.viewer.lastingActor());
                 } catch (RuntimeException e) {
                     return null; // a storage hiccup: the next pass tries again
                 }

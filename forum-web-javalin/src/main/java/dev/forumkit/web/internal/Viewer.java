@@ -57,7 +57,16 @@ public final class Viewer {
         return member == null;
     }
 
+    /** The actor for core in this request: it carries the member read for it, so read services need not read it again. */
     public Actor actor() {
+        return member == null ? Actor.guest() : Actor.signedIn(member);
+    }
+
+    /**
+     * The actor for work that outlives the request (an open event stream): by id only, so services read the member
+     * each time and a ban or a role change made while the stream is open applies to it.
+     */
+    public Actor lastingActor() {
         return member == null ? Actor.guest() : Actor.member(member.id());
     }
 

@@ -113,7 +113,8 @@ final class PageResponder implements Responder {
 
     /** The page in the host's frame if there is one and {@code inFrame}, else in the forum's own chrome. */
     private void render(Context ctx, Viewer viewer, View v, boolean inFrame) {
-        dev.forumkit.core.profile.Profile settings = viewer.member() == null ? null : viewerSettings(viewer, v);
+        dev.forumkit.core.read.ViewerChrome about = viewer.member() == null ? null : viewerChrome(viewer, v);
+        dev.forumkit.core.profile.Profile settings = about == null ? null : about.settings();
         Texts texts = Languages.choose(ctx, api.settings().language(), settings);
         Chrome chrome = new Chrome(api.settings().basePath(), api.settings().apiPrefix(), viewer.member(), viewer.standing(),
                 viewer.csrfToken(), api.forum().clock().instant(), v.title(texts), v.crumbs(texts), v.isNoindex(),
@@ -128,8 +129,8 @@ final class PageResponder implements Responder {
         }
         chrome.avatars(api.forum().avatars()::versions); // read at the first avatar the page shows, cached per node
         if (viewer.member() != null) {
-            chrome.unreadAlerts(unreadAlerts(viewer));
-            chrome.unreadConversations(unreadConversations(viewer));
+            chrome.unreadAlerts(about == null ? -1 : about.unreadAlerts());
+            chrome.unreadConversations(about == null ? -1 : about.unreadConversations());
             if (settings != null) {
                 chrome.display(settings);
             }
@@ -154,37 +155,20 @@ final class PageResponder implements Responder {
         }
     }
 
-    /** The signed-in member's settings (time zone, date format, language); null when storage failed. */
-    private dev.forumkit.core.profile.Profile viewerSettings(Viewer viewer, View v) {
+    /**
+     * The signed-in member's header counts and settings (time zone, date format, language), in one read; null when
+     * storage failed: an error page must render then, without the badges, with dates in UTC and words in the default.
+     */
+    private dev.forumkit.core.read.ViewerChrome viewerChrome(Viewer viewer, View v) {
         try {
             // a page that read the viewer's settings already (a thread page, for signatures) hands them over
             Object known = v.model().get(VIEWER_SETTINGS);
-            var id = viewer.member().id();
-            return known instanceof dev.forumkit.core.profile.Profile p ? p : api.forum().profiles()
-                    .ofMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id));
+            dev.forumkit.core.read.ViewerChrome read = api.forum().reading().chrome(viewer.actor(),
+                    !(known instanceof dev.forumkit.core.profile.Profile));
+            return known instanceof dev.forumkit.core.profile.Profile p
+                    ? new dev.forumkit.core.read.ViewerChrome(read.unreadAlerts(), read.unreadConversations(), p) : read;
         } catch (RuntimeException storageDown) {
-            return null; // an error page must render when storage failed: dates then show in UTC, words in the default
-        }
-    }
-
-    /**
-     * One indexed count per page for the header. An error page must still render when storage is what failed, so a
-     * failed count leaves the badge out instead of failing the page.
-     */
-    private long unreadAlerts(Viewer viewer) {
-        try {
-            return api.forum().alerts().unreadCount(viewer.actor());
-        } catch (RuntimeException storageDown) {
-            return -1;
-        }
-    }
-
-    /** As {@link #unreadAlerts}: one indexed count, left out when storage fails. */
-    private long unreadConversations(Viewer viewer) {
-        try {
-            return api.forum().conversations().unreadCount(viewer.actor());
-        } catch (RuntimeException storageDown) {
-            return -1;
+            return null;
         }
     }
 
