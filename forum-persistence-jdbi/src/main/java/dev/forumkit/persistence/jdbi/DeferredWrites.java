@@ -29,10 +29,6 @@ final class DeferredWrites {
         queue.add(new Write(sql, args, rows));
     }
 
-    boolean isEmpty() {
-        return queue.isEmpty();
-    }
-
     /** Sends every held write in one round trip, then checks their row counts in order. */
     void flush(Handle h) {
         if (queue.isEmpty()) {
