@@ -13,7 +13,11 @@
 #   JAR=...             the server jar (default forum-app/target/forumkit.jar)
 #   PG=1                the PostgreSQL rows on this machine by themselves: installs Debian's postgresql if missing,
 #                       starts its cluster, creates user forumkit and database forumkit_bench_<POSTS>, generates into it
-#                       once (marker: DATA/pg-<POSTS>/generate.txt) and runs the main rows with JDBC_URL set to it.
+#                       once (marker: DATA/pg-<database>/generate.txt) and runs the main rows with JDBC_URL set to it.
+#                       PG_DB=name another database of the cluster (so two people's runs never share one). Each row
+#                       then also reports the database's side: the CPU of this database's backends per request, the
+#                       commits per request, and what its backends were doing (pg_stat_activity, sampled every 0.1 s:
+#                       running, waiting for a lock, idle in a transaction = waiting on the server's next statement).
 # With PostgreSQL (PG=1 or JDBC_URL) the guest page cache rows and the H2 scaling rows are left out: that cache is
 # for the embedded H2 database only (one process owns the data), and the scaling rows are an H2 series.
 set -euo pipefail
@@ -47,7 +51,7 @@ pg_setup() {
   read -r ver name port status _ < <(pg_lsclusters -h | head -1)
   [ "$status" = online ] || pg_ctlcluster "$ver" "$name" start
   PG_PORT=$port
-  PG_DB=forumkit_bench_$POSTS
+  PG_DB=${PG_DB:-forumkit_bench_$POSTS}
   [ "$(pg_sql postgres "SELECT 1 FROM pg_roles WHERE rolname = 'forumkit'")" = 1 ] \
     || pg_sql postgres "CREATE ROLE forumkit LOGIN PASSWORD 'forumkit-bench'" >/dev/null
   JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB?user=forumkit&password=forumkit-bench&sslmode=disable"
@@ -57,7 +61,7 @@ pg_sql() { # database sql -> unaligned rows
 }
 # generate POSTS into the PostgreSQL database once; the marker file is dropped with the database
 generate_pg() {
-  local posts=$1 dir="$DATA/pg-$1"
+  local posts=$1 dir="$DATA/pg-$PG_DB"
   local exists; exists=$(pg_sql postgres "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")
   if [ ! -f "$dir/generate.txt" ] || [ "$exists" != 1 ]; then
     rm -rf "$dir"; mkdir -p "$dir"
@@ -73,6 +77,27 @@ generate_pg() {
   echo "$dir"
 }
 
+# pg_side -> "backend CPU ticks, commits" of PG_DB's current backends (the pool keeps its connections for the run)
+pg_side() {
+  local pids commits t=0 p
+  pids=$(pg_sql postgres "SELECT pid FROM pg_stat_activity WHERE datname = '$PG_DB'")
+  commits=$(pg_sql postgres "SELECT xact_commit FROM pg_stat_database WHERE datname = '$PG_DB'")
+  for p in $pids; do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
+  echo "$t $commits"
+}
+# pg_sample file: one psql session samples PG_DB's backends every 0.1 s until OUT/pg-sample.stop appears
+pg_sample() {
+  while [ ! -f "$OUT/pg-sample.stop" ]; do
+    echo "SELECT coalesce(wait_event_type, '-') || ' ' || state || ' ' || coalesce(wait_event, '-') FROM pg_stat_activity WHERE datname = '$PG_DB' AND pid <> pg_backend_pid() AND state <> 'idle';"
+    sleep 0.1
+  done | runuser -u postgres -- psql -p "$PG_PORT" -d postgres -qtAX 2>/dev/null | grep -v '^$' >"$1" || true
+}
+# pg_report before after wrk-log activity-file -> one line: PostgreSQL CPU and commits per request, backend states
+pg_report() {
+  local n; n=$(awk '/requests in/ {print $1}' "$3")
+  read -r c0 x0 <<<"$1"; read -r c1 x1 <<<"$2"
+  echo "PostgreSQL side of '$(basename "$3" .txt)': $n requests; backend CPU $(awk -v a="$c0" -v b="$c1" -v n="${n:-0}" 'BEGIN { if (n > 0) printf "%.3f", (b - a) * 10 / n; else print "?" }') ms/request; commits/request $(awk -v a="$x0" -v b="$x1" -v n="${n:-0}" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "?" }'); backend states sampled every 0.1 s (count of backend-samples): $(sort "$4" | uniq -c | sort -rn | awk '{c=$1; $1=""; printf "%s%s x%d", s, $0, c; s=";"}')"
+}
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -159,9 +184,16 @@ wrk_row() {
   local slug; slug=$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_')
   [ "${PROFILE:-}" = 1 ] && jcmd "$SERVER_PID" JFR.start name=row settings=profile >/dev/null 2>&1
   local cpu0; cpu0=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
-  local log=$OUT/wrk-$slug.txt
+  local log=$OUT/wrk-$slug.txt pg0 sampler=
+  if [ "${PG:-}" = 1 ]; then
+    pg0=$(pg_side); rm -f "$OUT/pg-sample.stop"; pg_sample "$OUT/pg-activity-$slug.txt" & sampler=$!
+  fi
   env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$BASE" >"$log" 2>&1 || true
   local cpu1; cpu1=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  if [ -n "$sampler" ]; then
+    touch "$OUT/pg-sample.stop"; wait "$sampler" 2>/dev/null || true
+    pg_report "$pg0" "$(pg_side)" "$log" "$OUT/pg-activity-$slug.txt" | tee -a "$OUT/pg-rows.txt" >&2
+  fi
   if [ "${PROFILE:-}" = 1 ]; then
     mkdir -p "$OUT/jfr"; jcmd "$SERVER_PID" JFR.stop name=row filename="$OUT/jfr/$slug.jfr" >/dev/null 2>&1 || true
   fi

@@ -9,11 +9,13 @@ import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Permission;
 import dev.forumkit.core.policy.Permissions;
+import dev.forumkit.core.post.Post;
 import dev.forumkit.core.storage.ForumStorage;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,16 +35,45 @@ public final class Holds {
         this.spam = spam;
     }
 
+    /**
+     * What the rules read about the author and the boards. None of it is guarded by a thread's row lock, so a reply
+     * reads it before taking that lock: replies to one thread queue on the lock, and on a database over a network
+     * every read made while holding it is a round trip the next reply waits through.
+     */
+    public record Evidence(Set<BoardId> moderatedBoards, List<Post> recentPosts, List<HeldPost> recentHeld) {
+        public Evidence {
+            moderatedBoards = Set.copyOf(moderatedBoards);
+            recentPosts = List.copyOf(recentPosts);
+            recentHeld = List.copyOf(recentHeld);
+        }
+    }
+
+    /** Reads the evidence the rules weigh for a post by {@code author}. */
+    public Evidence evidence(Member author) {
+        Set<BoardId> moderated = storage.heldPosts().moderatedBoards();
+        List<Post> recent = storage.posts().recentVisibleByAuthor(author.id(), RECENT);
+        return new Evidence(moderated, recent, storage.heldPosts().byAuthor(author.id(), RECENT));
+    }
+
     /** Why the post must wait for a moderator; empty when it goes up at once. */
     public List<String> reasons(Member author, Permissions standing, BoardId board, ThreadId thread, String title,
                                 String body, Instant now) {
+        if (standing.has(Permission.MODERATE)) {
+            return List.of(); // a moderator's post is never held: nothing to read
+        }
+        return reasons(author, standing, board, thread, title, body, now, evidence(author));
+    }
+
+    /** As above, weighing evidence read beforehand. */
+    public List<String> reasons(Member author, Permissions standing, BoardId board, ThreadId thread, String title,
+                                String body, Instant now, Evidence evidence) {
         if (standing.has(Permission.MODERATE)) {
             return List.of();
         }
         List<String> reasons = new ArrayList<>();
         int posts = author.messageCount();
         int links = links(body);
-        if (storage.heldPosts().moderatedBoards().contains(board)) {
+        if (evidence.moderatedBoards().contains(board)) {
             reasons.add("the board is moderated");
         }
         if (posts < rules.firstPosts()) {
@@ -52,7 +83,7 @@ public final class Holds {
             reasons.add(links + " links from a member with fewer than " + rules.linkPostsBelow() + " posts");
         }
         reasons.addAll(spam.check(new Submission(author, board, thread, title, body, links, now,
-                storage.posts().recentVisibleByAuthor(author.id(), RECENT), storage.heldPosts().byAuthor(author.id(), RECENT))));
+                evidence.recentPosts(), evidence.recentHeld())));
         return reasons;
     }
 

@@ -69,7 +69,9 @@ public final class PostService {
         Rendered rendered = ctx.render(b);
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
-            // lock the thread row first: a lock or delete cannot slip in between this check and the insert
+            // what the hold rules read needs no lock: read before the thread's row lock, which replies to it queue on
+            dev.forumkit.core.internal.Holds.Evidence evidence = ctx.holds.evidence(me);
+            // lock the thread row before the checks: a lock or delete cannot slip in between them and the insert
             ForumThread found = ctx.storage.threads().byIdForUpdate(threadId).orElse(null);
             Permissions standing = found == null ? null : ctx.permissions(me, found.boardId());
             ForumThread thread = Optional.ofNullable(found)
@@ -78,7 +80,7 @@ public final class PostService {
                     .orElseThrow(() -> new NotFoundException("no thread " + threadId));
             ctx.policy.check(standing, Action.REPLY, Target.content(thread.starterId().equals(me.id()), thread.locked(), thread.isDeleted()));
             ctx.policy.checkVerified(me, Action.REPLY);
-            java.util.List<String> holdFor = ctx.holds.reasons(me, standing, thread.boardId(), threadId, null, b, ctx.now());
+            java.util.List<String> holdFor = ctx.holds.reasons(me, standing, thread.boardId(), threadId, null, b, ctx.now(), evidence);
             if (!holdFor.isEmpty()) {
                 return Submitted.<PostView>held(ctx.holds.hold(HeldPost.reply(thread.boardId(), threadId, me.id(), b, ctx.now(), holdFor)));
             }

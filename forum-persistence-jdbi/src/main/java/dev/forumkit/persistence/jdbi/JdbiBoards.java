@@ -75,6 +75,11 @@ final class JdbiBoards implements Boards {
 
     @Override
     public void addCounters(BoardId id, int threadDelta, long postDelta) {
+        if (db.defers()) {
+            db.later("UPDATE boards SET thread_count = thread_count + ?, post_count = post_count + ? WHERE id = ?",
+                    n -> found(n, id), threadDelta, postDelta, id.value());
+            return;
+        }
         int n = db.with(h -> h.createUpdate("UPDATE boards SET thread_count = thread_count + :threads,"
                         + " post_count = post_count + :posts WHERE id = :id")
                 .bind("threads", threadDelta).bind("posts", postDelta).bind("id", id.value()).execute());
@@ -84,9 +89,18 @@ final class JdbiBoards implements Boards {
     @Override
     public void offerLastPost(BoardId id, LastPost candidate) {
         // one statement: the comparison and the write happen under the row lock the UPDATE takes
-        int n = db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE boards SET " + Rows.SET_LAST_POST
+        if (db.defers()) {
+            db.later("UPDATE boards SET " + Rows.SET_LAST_POST_ARGS + " WHERE id = ? AND (last_post_id IS NULL OR last_post_id < ?)",
+                    n -> existsIfUnchanged(n, id), Rows.lastPostArgs(candidate, id.value(), candidate == null ? null : candidate.postId().value()));
+            return;
+        }
+        existsIfUnchanged(db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE boards SET " + Rows.SET_LAST_POST
                         + " WHERE id = :id AND (last_post_id IS NULL OR last_post_id < :lpId)"), candidate)
-                .bind("id", id.value()).execute());
+                .bind("id", id.value()).execute()), id);
+    }
+
+    /** An offer that changed nothing: the board has a later post, or there is no such board (an error). */
+    private void existsIfUnchanged(int n, BoardId id) {
         if (n == 0) {
             db.with(h -> h.createQuery("SELECT id FROM boards WHERE id = :id").bind("id", id.value()).mapTo(Long.class)
                     .findOne()).orElseThrow(() -> new NotFoundException("no board " + id));

@@ -121,6 +121,11 @@ final class JdbiMembers implements Members {
 
     @Override
     public void addCounters(MemberId id, int messageDelta, long reactionScoreDelta) {
+        if (db.defers()) {
+            db.later("UPDATE members SET message_count = message_count + ?, reaction_score = reaction_score + ? WHERE id = ?",
+                    n -> found(n, id), messageDelta, reactionScoreDelta, id.value());
+            return;
+        }
         int n = db.with(h -> h.createUpdate("UPDATE members SET message_count = message_count + :messages,"
                         + " reaction_score = reaction_score + :score WHERE id = :id")
                 .bind("messages", messageDelta).bind("score", reactionScoreDelta).bind("id", id.value()).execute());
@@ -136,6 +141,18 @@ final class JdbiMembers implements Members {
 
     @Override
     public void addCounters(MemberId id, BoardId board, int messageDelta, long reactionScoreDelta) {
+        if (db.defers()) {
+            // one statement: the member's row first (its lock makes the board row ours), then the board row, upserted
+            db.later("WITH m AS (UPDATE members SET message_count = message_count + ?, reaction_score = reaction_score + ?"
+                            + " WHERE id = ? RETURNING id)"
+                            + " INSERT INTO member_board_counts (member_id, board_id, message_count, reaction_score)"
+                            + " SELECT id, ?, ?, ? FROM m ON CONFLICT (member_id, board_id) DO UPDATE SET"
+                            + " message_count = member_board_counts.message_count + EXCLUDED.message_count,"
+                            + " reaction_score = member_board_counts.reaction_score + EXCLUDED.reaction_score",
+                    n -> found(n, id), messageDelta, reactionScoreDelta, id.value(), board.value(), messageDelta,
+                    reactionScoreDelta);
+            return;
+        }
         addCounters(id, messageDelta, reactionScoreDelta); // locks the member's row: the board row below is then ours
         db.with(h -> {
             int n = h.createUpdate("UPDATE member_board_counts SET message_count = message_count + :messages,"

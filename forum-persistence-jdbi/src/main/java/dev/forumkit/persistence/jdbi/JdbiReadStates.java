@@ -42,6 +42,12 @@ final class JdbiReadStates implements ReadStates {
 
     @Override
     public void markRead(MemberId member, ThreadId thread, int number) {
+        if (db.defers()) {
+            db.later("INSERT INTO read_states (member_id, thread_id, last_read) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (member_id, thread_id) DO UPDATE SET last_read = GREATEST(read_states.last_read,"
+                    + " EXCLUDED.last_read)", n -> { }, member.value(), thread.value(), number);
+            return;
+        }
         db.use(h -> {
             switch (db.dialect()) {
                 case POSTGRES -> h.createUpdate("INSERT INTO read_states (member_id, thread_id, last_read)"

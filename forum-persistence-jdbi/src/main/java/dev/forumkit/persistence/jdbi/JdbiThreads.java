@@ -122,6 +122,10 @@ final class JdbiThreads implements Threads {
 
     @Override
     public void addReplies(ThreadId id, int delta) {
+        if (db.defers()) {
+            db.later("UPDATE threads SET reply_count = reply_count + ? WHERE id = ?", n -> found(n, id), delta, id.value());
+            return;
+        }
         int n = db.with(h -> h.createUpdate("UPDATE threads SET reply_count = reply_count + :delta WHERE id = :id")
                 .bind("delta", delta).bind("id", id.value()).execute());
         found(n, id);
@@ -129,6 +133,12 @@ final class JdbiThreads implements Threads {
 
     @Override
     public void setLastPost(ThreadId id, LastPost lastPost) {
+        if (db.defers()) {
+            Object at = lastPost == null ? null : lastPost.at().atOffset(java.time.ZoneOffset.UTC);
+            db.later("UPDATE threads SET " + Rows.SET_LAST_POST_ARGS + ", activity_at = COALESCE(CAST(? AS TIMESTAMPTZ),"
+                    + " created_at) WHERE id = ?", n -> found(n, id), Rows.lastPostArgs(lastPost, at, id.value()));
+            return;
+        }
         int n = db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE threads SET " + Rows.SET_LAST_POST
                 + ", activity_at = COALESCE(:lpAt, created_at) WHERE id = :id"), lastPost).bind("id", id.value()).execute());
         found(n, id);

@@ -41,7 +41,10 @@ final class JdbiTransactions implements Transactions {
     private final WriteGate writeGate; // null: writers run concurrently (PostgreSQL, H2 in memory)
     private volatile ReadReplica replica; // null: every read on the primary
 
-    private record Tx(Handle handle, boolean readOnly, List<Runnable> afterCommit) {
+    private record Tx(Handle handle, boolean readOnly, List<Runnable> afterCommit, DeferredWrites deferred) {
+        Tx(Handle handle, boolean readOnly, List<Runnable> afterCommit) {
+            this(handle, readOnly, afterCommit, new DeferredWrites());
+        }
     }
 
     /** {@code gateKey}: the H2 file database's URL when writers must take turns there, else null. */
@@ -129,11 +132,35 @@ final class JdbiTransactions implements Transactions {
         return tx != null && !tx.readOnly;
     }
 
+    /**
+     * True when a write whose only result is its row count may be held back with {@link #later}: inside a write
+     * transaction on PostgreSQL, where every statement is a network round trip. H2 runs in this process: no round
+     * trips to save, so its statements run at once as they always did.
+     */
+    boolean defers() {
+        Tx tx = current.get();
+        return tx != null && !tx.readOnly && dialect == Dialect.POSTGRES;
+    }
+
+    /**
+     * Holds back a write (placeholders {@code ?}) until the transaction's next statement or its commit, which take it
+     * along in the same round trip ({@link DeferredWrites}); {@code rows} gets its row count then. Only when
+     * {@link #defers()}.
+     */
+    void later(String sql, java.util.function.IntConsumer rows, Object... args) {
+        Tx tx = current.get();
+        if (tx == null || tx.readOnly || dialect != Dialect.POSTGRES) {
+            throw new IllegalStateException("writes are held back only inside a write transaction on PostgreSQL");
+        }
+        tx.deferred.add(sql, args, rows);
+    }
+
     /** Runs a port's statements on the current transaction's handle, or on a short one of their own. */
     <T> T with(Function<Handle, T> work) {
         Tx tx = current.get();
         if (tx != null) {
             try {
+                tx.deferred.flush(tx.handle); // held-back writes first, in order
                 return work.apply(tx.handle);
             } catch (RuntimeException e) {
                 throw Errors.translate(e);
@@ -206,9 +233,12 @@ final class JdbiTransactions implements Transactions {
             return attempt(jdbi, work, false, afterCommit);
         }
         return writeGate.run(jdbi, GATE_TIMEOUT_MILLIS, h -> {
-            current.set(new Tx(h, false, afterCommit));
+            Tx tx = new Tx(h, false, afterCommit);
+            current.set(tx);
             try {
-                return work.get();
+                T result = work.get();
+                tx.deferred.flush(h); // nothing is held back on H2; kept so no write could ever be dropped
+                return result;
             } finally {
                 current.remove();
             }
@@ -224,10 +254,12 @@ final class JdbiTransactions implements Transactions {
         }
         try {
             begin(h, readOnly);
-            current.set(new Tx(h, readOnly, afterCommit));
+            Tx tx = new Tx(h, readOnly, afterCommit);
+            current.set(tx);
             T result;
             try {
                 result = work.get();
+                tx.deferred.flush(h); // the writes held back to the end: one round trip before the commit's
             } catch (RuntimeException e) {
                 rollbackQuietly(h, e);
                 throw Errors.translate(e);

@@ -85,6 +85,24 @@ final class Rows {
     static final String SET_LAST_POST = "last_post_id = :lpId, last_post_thread_id = :lpThread, "
             + "last_post_number = :lpNumber, last_post_author_id = :lpAuthor, last_post_at = :lpAt";
 
+    /** {@link #SET_LAST_POST} with placeholders, for a held-back write; its values come from {@link #lastPostArgs}. */
+    static final String SET_LAST_POST_ARGS = "last_post_id = ?, last_post_thread_id = ?, last_post_number = ?,"
+            + " last_post_author_id = ?, last_post_at = ?";
+
+    /** The values of {@link #SET_LAST_POST_ARGS} in order, then {@code more}. */
+    static Object[] lastPostArgs(LastPost last, Object... more) {
+        Object[] args = new Object[5 + more.length];
+        if (last != null) {
+            args[0] = last.postId().value();
+            args[1] = last.threadId().value();
+            args[2] = last.number();
+            args[3] = last.authorId().value();
+            args[4] = last.at().atOffset(ZoneOffset.UTC);
+        }
+        System.arraycopy(more, 0, args, 5, more.length);
+        return args;
+    }
+
     static Deletion deletion(ResultSet rs) throws SQLException {
         Instant at = instant(rs, "deleted_at");
         return at == null ? null : new Deletion(MemberId.of(rs.getLong("deleted_by")), at, rs.getString("deletion_reason"));
