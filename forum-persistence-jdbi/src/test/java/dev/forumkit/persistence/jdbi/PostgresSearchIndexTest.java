@@ -114,6 +114,56 @@ class PostgresSearchIndexTest {
     }
 
     /**
+     * The harm the writers' lock prevents, made to happen every time: a rebuild's batch reads a post, the consumer
+     * edits it and writes its entry, then the batch writes the entry it read. With the lock the consumer's write
+     * waits for the batch's commit and lands after it; without it the consumer commits first and the batch writes
+     * the old text over the edit, with no event left to mend it. Checked on 2026-12-07 with both lock statements of
+     * PostgresSearchIndex removed: this test failed (the entry kept "sprocket", "belt" found nothing), as did
+     * {@link #aWriteWaitsForTheRebuildBatchThatHoldsTheWritersAndLandsAfterIt} (never waited on the lock) and, racing,
+     * {@link #searchesDuringARebuildInPlaceFindWhatTheStorageHoldsAndNoEditIsUndone} (post 3's edit undone).
+     */
+    @Test
+    void aBatchThatReadAPostBeforeAnEditNeverWritesTheOldTextOverIt() throws Exception {
+        try (Forum forum = ForumFixture.forum(storage, FixedClock.atDefaultStart())) {
+            StartedThread t = ForumFixture.on(forum, storage).thread().titled("Drivetrain").body("sprocket").start();
+            ForumThread thread = storage.transactions().readOnly(() -> storage.threads().byId(t.id()).orElseThrow());
+            PostId id = t.first().id();
+            CountDownLatch read = new CountDownLatch(1);
+            CountDownLatch written = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                // the batch, as SearchRebuild.inPlace writes one: hold the writers, read the post, write its entry
+                Future<?> batch = pool.submit(() -> storage.transactions().run(() -> {
+                    index.holdWriters();
+                    Post asRead = storage.posts().byId(id).orElseThrow();
+                    read.countDown();
+                    await(written);
+                    index.put(SearchIndexer.document(asRead, thread));
+                }));
+                assertThat(read.await(30, TimeUnit.SECONDS)).isTrue();
+                // the consumer, after the batch read: the edit and its entry in one transaction
+                Future<?> consumer = pool.submit(() -> storage.transactions().run(() -> {
+                    Post p = storage.posts().byId(id).orElseThrow().edited("belt", t.starter().id(), T0);
+                    storage.posts().update(p);
+                    index.put(SearchIndexer.document(p, thread));
+                }));
+                // the batch writes once the consumer is done or waits on the writers' lock, whichever comes
+                while (!consumer.isDone() && !waitingOnTheWritersLock()) {
+                    Thread.sleep(20);
+                }
+                written.countDown();
+                batch.get(30, TimeUnit.SECONDS);
+                consumer.get(30, TimeUnit.SECONDS);
+            } finally {
+                written.countDown();
+                pool.shutdownNow();
+            }
+            assertThat(ids(SearchQuery.words("belt"))).containsExactly(id.value());
+            assertThat(ids(SearchQuery.words("sprocket"))).isEmpty();
+        }
+    }
+
+    /**
      * A rebuild in place on its own thread while this one searches and edits posts the way the consumer writes them
      * (the post and its entry in one transaction): every search counts what the storage holds, and no edit is undone
      * by a batch that read the post before it.
@@ -202,16 +252,19 @@ class PostgresSearchIndexTest {
 
     private void awaitWaitingOnTheWritersLock() throws InterruptedException {
         for (int i = 0; i < 600; i++) {
-            boolean waiting = storage.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_locks"
-                            + " WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = :hi AND objid::bigint = :lo")
-                    .bind("hi", PostgresSearchIndex.WRITERS_LOCK >>> 32).bind("lo", PostgresSearchIndex.WRITERS_LOCK & 0xffff_ffffL)
-                    .mapTo(Long.class).one()) > 0;
-            if (waiting) {
+            if (waitingOnTheWritersLock()) {
                 return;
             }
             Thread.sleep(50);
         }
         throw new AssertionError("the consumer's write never waited on the writers' lock");
+    }
+
+    private boolean waitingOnTheWritersLock() {
+        return storage.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_locks"
+                        + " WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = :hi AND objid::bigint = :lo")
+                .bind("hi", PostgresSearchIndex.WRITERS_LOCK >>> 32).bind("lo", PostgresSearchIndex.WRITERS_LOCK & 0xffff_ffffL)
+                .mapTo(Long.class).one()) > 0;
     }
 
     @Test
