@@ -111,6 +111,9 @@ public final class ForumServer implements AutoCloseable {
             config.routes.get("/ready", probes::ready);
             if (settings.benchRoutes()) {
                 config.routes.get("/bench/ping", ctx -> ctx.result("pong")); // the machine's ceiling, no database work
+                if (guestCache != null) { // hits and misses of a benchmark row, read before and after it
+                    config.routes.get("/bench/guest-cache", ctx -> ctx.result(guestCache.stats()));
+                }
             }
             if (metrics != null && metricsSettings.port() == 0) {
                 config.routes.get("/metrics", metrics::handle);

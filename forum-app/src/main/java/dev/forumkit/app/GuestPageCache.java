@@ -35,6 +35,8 @@ final class GuestPageCache {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong evicted = new AtomicLong();
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes;
 
@@ -102,6 +104,13 @@ final class GuestPageCache {
         return misses.get();
     }
 
+    /** Counters and size for the benchmark ({@code /bench/guest-cache}): hits misses stored evicted entries bytes. */
+    String stats() {
+        synchronized (entries) {
+            return hits.get() + " " + misses.get() + " " + stored.get() + " " + evicted.get() + " " + entries.size() + " " + bytes;
+        }
+    }
+
     void after(Context ctx) {
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.statusCode() < 400) {
             invalidate();
@@ -136,10 +145,12 @@ final class GuestPageCache {
             }
             Entry old = entries.put(key(ctx), new Entry(readUnder, body, headers));
             bytes += body.length - (old == null ? 0 : old.body().length);
+            stored.incrementAndGet();
             var oldest = entries.entrySet().iterator();
             while (bytes > maxBytes && oldest.hasNext()) {
                 bytes -= oldest.next().getValue().body().length;
                 oldest.remove();
+                evicted.incrementAndGet();
             }
         }
     }
