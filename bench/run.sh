@@ -166,7 +166,7 @@ wrk_row() {
   local cpu1; cpu1=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
   if [ -n "$cache0" ]; then # the guest page cache's own count of the row: hits, misses, what it holds at the end
     CACHE_LINES+=("$label: $(awk -v a="$cache0" -v b="$(curl -fs "$BASE/bench/guest-cache")" 'BEGIN { split(a, x, " "); split(b, y, " ")
-      h = y[1] - x[1]; m = y[2] - x[2]; printf "%d hits, %d misses (hit rate %.1f %%), %d stored, %d evicted; %d entries, %.1f MB held at the end", h, m, (h + m > 0 ? 100 * h / (h + m) : 0), y[3] - x[3], y[4] - x[4], y[5], y[6] / 1e6 }')")
+      h = y[1] - x[1]; m = y[2] - x[2]; printf "%d hits, %d misses (hit rate %.1f %%), %d stored, %d evicted, %d turned away; %d entries, %.1f MB held at the end", h, m, (h + m > 0 ? 100 * h / (h + m) : 0), y[3] - x[3], y[4] - x[4], y[7] - x[7], y[5], y[6] / 1e6 }')")
     echo "${CACHE_LINES[-1]}" >&2
   fi
   if [ "${PROFILE:-}" = 1 ]; then
@@ -261,6 +261,7 @@ wrk_row "guest thread page JSON, cache on" get.lua KIND=thread_json $T
 wrk_row "mega-thread page 1 JSON, cache on" get.lua KIND=mega_json $T PAGE=1
 wrk_row "guest thread page JSON, 200 popular threads, cache on" get.lua KIND=thread_json $T HOT=200
 wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on" zipf.lua $T
+wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on, gzip as browsers ask" zipf.lua $T GZIP=1
 # the heap the cache-on server keeps after a full collection (the cache must fit in -Xmx256m with H2's own caches)
 jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
 CACHE_HEAP=$(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print $5, $6, "of", $4}' | tr -d ,)
