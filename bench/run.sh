@@ -255,6 +255,9 @@ MAIN_RSS=$PEAK_RSS
 CACHE_RSS="not run (PostgreSQL)" CACHE_HEAP="?"
 if [ -z "${JDBC_URL:-}" ]; then
 start_server "$MAIN" true
+# two warm-up rows, not one: a new server's first rows cost several times the steady figure (JIT, H2's page cache),
+# and the cache-off server got thousands of requests before its rows (bench/cache-miss-ab.sh, docs/performance.md)
+wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "guest thread page JSON, cache on" get.lua KIND=thread_json $T
 [ $HTML = yes ] && wrk_row "guest thread page HTML, cache on" get.lua KIND=thread_html $T PATHS="$PATHS_FILE"

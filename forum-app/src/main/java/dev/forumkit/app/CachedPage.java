@@ -29,8 +29,8 @@ record CachedPage(long generation, byte[] gzip, int length, String[][] headers) 
     }
 
     /**
-     * Compresses a page. The fastest level: it runs on every cache miss, and on forum pages it keeps about four fifths
-     * of what the default level would save (docs/performance.md).
+     * Compresses a page. The fastest level: it runs on every cache miss, and on forum pages it saves 97 % of what the
+     * default level would (a thread page's JSON of 17.4 KB: 3.8 KB, against 3.5 KB at level 6; docs/performance.md).
      */
     static CachedPage of(long generation, byte[] body, String[][] headers) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
