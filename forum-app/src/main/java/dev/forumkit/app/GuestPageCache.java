@@ -135,7 +135,7 @@ final class GuestPageCache {
         String vary = "Accept-Encoding"; // the same address answers gzip or not
         for (String name : ctx.res().getHeaderNames()) {
             if (name.equalsIgnoreCase("Vary")) {
-                vary = ctx.res().getHeader(name) + ", " + vary;
+                vary = (ctx.res().getHeader(name) + ", " + vary).intern(); // a few values: one instance each for all pages
             } else if (!name.equalsIgnoreCase("Date") && !name.equalsIgnoreCase("Content-Length")) {
                 headers.add(new String[] {name, ctx.res().getHeader(name)});
             }

@@ -131,6 +131,12 @@ class GuestPageCacheTest {
                 assertThat(gunzip(zipped.body())).isEqualTo(plain.body());
             }
 
+            // a page the cache does not keep is still gzipped for a browser (by Javalin, at the level ForumServer sets)
+            HttpResponse<byte[]> index = gzipGet(base + "/");
+            assertThat(index.headers().firstValue("X-Forum-Cache")).isEmpty();
+            assertThat(index.headers().firstValue("Content-Encoding")).contains("gzip");
+            assertThat(gunzip(index.body())).contains("<html");
+
             // a reply to the thread: neither its gzip nor its plain copy is served after it
             DemoData.Account a = accounts.get(0);
             HttpResponse<String> signIn = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
