@@ -174,6 +174,7 @@ sign_in() { # n members -> sessions file
 }
 
 ROWS=()     # "label|req/s|p50|p99|cpu ms|non-2xx|load", formatted with the ratios at the end
+CACHE_LINES=() # the guest page cache's hits and misses per cache-on row
 BARE_RPS= BARE_CPU=
 # wrk_row label lua [env...]: runs wrk and records req/s, p50, p99, server CPU ms/request, non-2xx, load average;
 # with PROFILE=1 a JFR recording of the row goes to bench/out/jfr
@@ -183,6 +184,7 @@ wrk_row() {
   local load; load=$(loadavg)
   local slug; slug=$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_')
   [ "${PROFILE:-}" = 1 ] && jcmd "$SERVER_PID" JFR.start name=row settings=profile >/dev/null 2>&1
+  local cache0; cache0=$(curl -fs "$BASE/bench/guest-cache" 2>/dev/null || true)
   local cpu0; cpu0=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
   local log=$OUT/wrk-$slug.txt pg0 sampler=
   if [ "${PG:-}" = 1 ]; then
@@ -193,6 +195,11 @@ wrk_row() {
   if [ -n "$sampler" ]; then
     touch "$OUT/pg-sample.stop"; wait "$sampler" 2>/dev/null || true
     pg_report "$pg0" "$(pg_side)" "$log" "$OUT/pg-activity-$slug.txt" | tee -a "$OUT/pg-rows.txt" >&2
+  fi
+  if [ -n "$cache0" ]; then # the guest page cache's own count of the row: hits, misses, what it holds at the end
+    CACHE_LINES+=("$label: $(awk -v a="$cache0" -v b="$(curl -fs "$BASE/bench/guest-cache")" 'BEGIN { split(a, x, " "); split(b, y, " ")
+      h = y[1] - x[1]; m = y[2] - x[2]; printf "%d hits, %d misses (hit rate %.1f %%), %d stored, %d evicted, %d turned away; %d entries, %.1f MB held at the end", h, m, (h + m > 0 ? 100 * h / (h + m) : 0), y[3] - x[3], y[4] - x[4], y[7] - x[7], y[5], y[6] / 1e6 }')")
+    echo "${CACHE_LINES[-1]}" >&2
   fi
   if [ "${PROFILE:-}" = 1 ]; then
     mkdir -p "$OUT/jfr"; jcmd "$SERVER_PID" JFR.stop name=row filename="$OUT/jfr/$slug.jfr" >/dev/null 2>&1 || true
@@ -277,15 +284,25 @@ ACKED=$(awk '/requests in/ {n=$1} /Non-2xx/ {b=$NF} END {print n-b}' "$OUT/wrk-r
 stop_server
 MAIN_RSS=$PEAK_RSS
 # the same guest rows with the guest page cache on (a write empties it at once); H2 only
-CACHE_RSS="not run (PostgreSQL)"
+CACHE_RSS="not run (PostgreSQL)" CACHE_HEAP="?"
 if [ -z "${JDBC_URL:-}" ]; then
 start_server "$MAIN" true
+# two warm-up rows, not one: a new server's first rows cost several times the steady figure (JIT, H2's page cache),
+# and the cache-off server got thousands of requests before its rows (bench/cache-miss-ab.sh, docs/performance.md)
+wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "guest thread page JSON, cache on" get.lua KIND=thread_json $T
 [ $HTML = yes ] && wrk_row "guest thread page HTML, cache on" get.lua KIND=thread_html $T PATHS="$PATHS_FILE"
 wrk_row "mega-thread page 1 JSON, cache on" get.lua KIND=mega_json $T PAGE=1
 wrk_row "guest thread page JSON, 200 popular threads, cache on" get.lua KIND=thread_json $T HOT=200
+# a Zipf warm-up first: 40,000 threads take more than one 10 s row to settle in the cache (bench/ZipfCacheSim.java:
+# a row from an empty cache measures mostly first requests, 72 % hits at best, against 85 % settled)
+wrk_row "warm-up" zipf.lua $T GZIP=1 >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on" zipf.lua $T
+wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on, gzip as browsers ask" zipf.lua $T GZIP=1
+# the heap the cache-on server keeps after a full collection (the cache must fit in -Xmx256m with H2's own caches)
+jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
+CACHE_HEAP=$(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print $5, $6, "of", $4}' | tr -d ,)
 stop_server
 CACHE_RSS=$PEAK_RSS
 fi
@@ -328,5 +345,7 @@ fi
   for r in "${ROWS[@]}"; do table_row "$r"; done
   echo
   echo "Replies: $ACKED acknowledged (2xx) by wrk, posts counted on the boards went from $BEFORE to $AFTER (+$((AFTER - BEFORE)); requests still in flight when wrk stops may add a few)."
+  for c in "${CACHE_LINES[@]}"; do echo "Guest page cache, $c."; done
+  echo "Heap used after a full collection at the end of the cache-on rows: $CACHE_HEAP."
   echo "Recount after the run: $RECOUNT. Peak RSS of the server (VmHWM): $MAIN_RSS (cache off), $CACHE_RSS (cache on), $BARE_RSS (bare Javalin). HTML pages on this build: $HTML."
 } | tee -a "${RESULTS:-docs/benchmarks.md}"

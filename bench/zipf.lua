@@ -5,6 +5,9 @@ local first = tonumber(os.getenv("FIRST") or "1")
 local last = tonumber(os.getenv("LAST") or "2")
 local s = tonumber(os.getenv("S") or "1")
 local n = last - first
+-- GZIP=1: ask as browsers do (Accept-Encoding: gzip), so the server may answer with a compressed page
+local headers = {}
+if os.getenv("GZIP") == "1" then headers["Accept-Encoding"] = "gzip, deflate, br" end
 local cdf = {}
 local total = 0
 for r = 1, n do
@@ -31,5 +34,5 @@ local function rank()
 end
 
 request = function()
-  return wrk.format("GET", "/api/v1/threads/" .. (first + rank()))
+  return wrk.format("GET", "/api/v1/threads/" .. (first + rank()), headers)
 end

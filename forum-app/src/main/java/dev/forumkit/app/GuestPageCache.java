@@ -10,9 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -25,26 +24,28 @@ import java.util.regex.Pattern;
  * is not listening nothing is served or stored here, and when it may have missed signals it empties the cache, so a
  * node cut off from the others serves fresh pages (slower) rather than stale ones. Views served from here are not
  * counted in the thread's view counter.
+ *
+ * <p>It holds up to {@code maxBytes} of gzip-compressed pages ({@link CachedPage}): a browser's hit is answered with
+ * the stored bytes as they are. When it is full a new page goes in only if it was asked for more often lately than
+ * each page it would push out ({@link PageStore}), so a long tail of pages read once does not push out the popular
+ * ones.
  */
 final class GuestPageCache {
     private static final Pattern CACHEABLE = Pattern.compile("/api/v1/threads/\\d+|/threads/[^/]*\\.\\d+/(page-\\d+)?");
     private static final String GENERATION = "forumkit.guestCache.generation";
+    private static final String KEY = "forumkit.guestCache.key";
     private final String sessionCookie;
     private final Signals signals;
-    private final long maxBytes;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
-    private long bytes;
+    private final PageStore pages;
 
-    private record Entry(long generation, byte[] body, List<String[]> headers) {
-    }
-
+    /** Holds up to {@code maxBytes} of compressed pages. */
     GuestPageCache(String sessionCookie, long maxBytes, Signals signals) {
         this.sessionCookie = sessionCookie;
-        this.maxBytes = maxBytes;
         this.signals = signals;
+        this.pages = new PageStore(maxBytes);
         signals.listen(new SignalListener() {
             @Override
             public void on(Signal signal) {
@@ -61,29 +62,29 @@ final class GuestPageCache {
     /** Every write: nothing stored so far is served again. */
     void invalidate() {
         generation.incrementAndGet();
-        synchronized (entries) {
-            entries.clear();
-            bytes = 0;
-        }
+        pages.clear();
     }
 
     void before(Context ctx) {
-        if (ctx.method() != HandlerType.GET || ctx.cookie(sessionCookie) != null || !CACHEABLE.matcher(ctx.path()).matches()
+        if (ctx.method() != HandlerType.GET || !CACHEABLE.matcher(ctx.path()).matches() || ctx.cookie(sessionCookie) != null
                 || !signals.live()) {
             return;
         }
         long current = generation.get();
-        Entry hit;
-        synchronized (entries) {
-            hit = entries.get(key(ctx));
-        }
+        String key = key(ctx);
+        CachedPage hit = pages.get(key);
         if (hit != null && hit.generation() == current) {
             hits.incrementAndGet();
             for (String[] h : hit.headers()) {
                 ctx.header(h[0], h[1]);
             }
             ctx.header("X-Forum-Cache", "hit");
-            ctx.result(hit.body());
+            if (acceptsGzip(ctx)) {
+                ctx.header("Content-Encoding", "gzip"); // Javalin leaves a response alone that says it is encoded
+                ctx.result(hit.gzip());
+            } else {
+                ctx.result(hit.identity());
+            }
             ctx.skipRemainingHandlers();
             return;
         }
@@ -91,6 +92,7 @@ final class GuestPageCache {
         // a page kept here is read from the primary: a lagging replica's copy would be served until the next write
         dev.forumkit.core.storage.ReplicaReads.allow(false);
         ctx.attribute(GENERATION, current); // read before the page: a write meanwhile makes the entry stale
+        ctx.attribute(KEY, key);
     }
 
     /** Cacheable guest requests answered from here, and those that were not (for the hit ratio in metrics). */
@@ -102,13 +104,22 @@ final class GuestPageCache {
         return misses.get();
     }
 
+    /**
+     * Counters and size for the benchmark ({@code /bench/guest-cache}): hits, misses, pages stored, pages pushed out,
+     * entries, bytes held, pages not let in (less popular than those they would push out).
+     */
+    String stats() {
+        return hits.get() + " " + misses.get() + " " + pages.stats();
+    }
+
     void after(Context ctx) {
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.statusCode() < 400) {
             invalidate();
             return;
         }
         Long readUnder = ctx.attribute(GENERATION);
-        if (readUnder == null || ctx.statusCode() != 200 || ctx.res().getHeader("Set-Cookie") != null) {
+        if (readUnder == null || ctx.statusCode() != 200 || ctx.res().getHeader("Set-Cookie") != null
+                || ctx.res().getHeader("Content-Encoding") != null || readUnder != generation.get() || !signals.live()) {
             return;
         }
         byte[] body;
@@ -120,28 +131,43 @@ final class GuestPageCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.result(body);
         List<String[]> headers = new ArrayList<>();
+        String vary = "Accept-Encoding"; // the same address answers gzip or not
         for (String name : ctx.res().getHeaderNames()) {
-            if (!name.equalsIgnoreCase("Date") && !name.equalsIgnoreCase("Content-Length")) {
+            if (name.equalsIgnoreCase("Vary")) {
+                vary = (ctx.res().getHeader(name) + ", " + vary).intern(); // a few values: one instance each for all pages
+            } else if (!name.equalsIgnoreCase("Date") && !name.equalsIgnoreCase("Content-Length")) {
                 headers.add(new String[] {name, ctx.res().getHeader(name)});
             }
         }
+        headers.add(new String[] {"Vary", vary});
         if (ctx.res().getContentType() != null) {
             headers.add(new String[] {"Content-Type", ctx.res().getContentType()});
         }
-        synchronized (entries) {
-            if (readUnder != generation.get() || body.length > maxBytes / 8 || !signals.live()) {
-                return;
-            }
-            Entry old = entries.put(key(ctx), new Entry(readUnder, body, headers));
-            bytes += body.length - (old == null ? 0 : old.body().length);
-            var oldest = entries.entrySet().iterator();
-            while (bytes > maxBytes && oldest.hasNext()) {
-                bytes -= oldest.next().getValue().body().length;
-                oldest.remove();
+        CachedPage page = CachedPage.of(readUnder, body, headers.toArray(new String[0][]));
+        ctx.header("Vary", vary);
+        if (acceptsGzip(ctx)) { // compressed once: the same bytes serve this miss and every hit after it
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(page.gzip());
+        } else {
+            ctx.result(body);
+        }
+        pages.put(ctx.attribute(KEY), page, () -> readUnder == generation.get() && signals.live());
+    }
+
+    /** Whether the client takes a gzip body ({@code Accept-Encoding: gzip}, not with {@code q=0}). */
+    private static boolean acceptsGzip(Context ctx) {
+        String accept = ctx.header("Accept-Encoding");
+        if (accept == null) {
+            return false;
+        }
+        for (String part : accept.split(",")) {
+            String[] coding = part.trim().split(";");
+            if (coding[0].trim().equalsIgnoreCase("gzip")) {
+                return coding.length < 2 || !coding[1].replace(" ", "").toLowerCase(Locale.ROOT).matches("q=0(\\.0*)?");
             }
         }
+        return false;
     }
 
     /** The address and, as a guest's page speaks the language their browser asks for, that language. */

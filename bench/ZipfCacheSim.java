@@ -1,0 +1,98 @@
+package dev.forumkit.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The guest page cache's steady-state hit rate under bench/zipf.lua's popularity, without a server: draws REQUESTS
+ * thread ranks by Zipf's law (s=1) over THREADS threads and runs them through (a) the cache before issue 18's
+ * rewrite (an LRU of uncompressed pages within a byte budget), (b) an LRU of the same pages gzip-compressed, and
+ * (c) PageStore (compressed, with admission by popularity), each with the same budget. Page sizes are sampled from a
+ * file of "identity_bytes gzip_bytes" lines measured on the benchmark's data set. A machine's load does not move
+ * these figures, unlike a 10-second wrk row. Run (after building the jar):
+ *   javac -cp forum-app/target/forumkit.jar -d bench/out/sim bench/ZipfCacheSim.java
+ *   java -cp forum-app/target/forumkit.jar:bench/out/sim dev.forumkit.app.ZipfCacheSim sizes.txt 40000 32
+ */
+public final class ZipfCacheSim {
+    public static void main(String[] args) throws Exception {
+        List<long[]> sizes = Files.readAllLines(Path.of(args[0])).stream().filter(l -> !l.isBlank())
+                .map(l -> l.trim().split("\\s+")).map(p -> new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])}).toList();
+        int threads = Integer.parseInt(args[1]);
+        long budget = Long.parseLong(args[2]) << 20;
+        int requests = args.length > 3 ? Integer.parseInt(args[3]) : 2_000_000;
+        double[] cdf = new double[threads];
+        double total = 0;
+        for (int r = 1; r <= threads; r++) {
+            total += 1.0 / r;
+            cdf[r - 1] = total;
+        }
+        Random random = new Random(1);
+        long[][] page = new long[threads][];
+        for (int i = 0; i < threads; i++) {
+            page[i] = sizes.get(random.nextInt(sizes.size()));
+        }
+        int[] draws = new int[requests];
+        for (int i = 0; i < requests; i++) {
+            double u = random.nextDouble() * total;
+            int lo = 0, hi = threads - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cdf[mid] < u) lo = mid + 1; else hi = mid;
+            }
+            draws[i] = lo;
+        }
+        System.out.printf("%d threads, %d requests, Zipf s=1, budget %d MB; mean page %d B, gzip-1 %d B%n", threads, requests,
+                budget >> 20, (long) sizes.stream().mapToLong(s -> s[0]).average().orElse(0),
+                (long) sizes.stream().mapToLong(s -> s[1]).average().orElse(0));
+        int row = Math.min(requests, 31_000); // a 10 s wrk row at about 3,100 req/s, from an empty cache
+        int[] first = java.util.Arrays.copyOf(draws, row);
+        System.out.printf("hit rate: steady (the second half of %d requests) / the first %d requests from empty%n", requests, row);
+        System.out.printf("LRU, uncompressed (before):        %.1f %% / %.1f %%%n", lru(draws, page, budget, 0, true), lru(first, page, budget, 0, false));
+        System.out.printf("LRU, gzip-compressed:              %.1f %% / %.1f %%%n", lru(draws, page, budget, 1, true), lru(first, page, budget, 1, false));
+        System.out.printf("PageStore (gzip + by popularity):  %.1f %% / %.1f %%%n", store(draws, page, budget, true), store(first, page, budget, false));
+    }
+
+    private static double lru(int[] draws, long[][] page, long budget, int which, boolean steady) {
+        int from = steady ? draws.length / 2 : 0;
+        LinkedHashMap<Integer, Long> map = new LinkedHashMap<>(1024, 0.75f, true);
+        long bytes = 0;
+        long hits = 0;
+        for (int i = 0; i < draws.length; i++) {
+            int key = draws[i];
+            if (map.get(key) != null) {
+                if (i >= from) hits++;
+                continue;
+            }
+            long w = page[key][which] + 64;
+            if (w > budget / 8) continue;
+            map.put(key, w);
+            bytes += w;
+            var it = map.entrySet().iterator();
+            while (bytes > budget && it.hasNext()) {
+                bytes -= it.next().getValue();
+                it.remove();
+            }
+        }
+        return 100.0 * hits / (draws.length - from); // steady: the second half, a cache that has settled
+    }
+
+    private static double store(int[] draws, long[][] page, long budget, boolean steady) {
+        int from = steady ? draws.length / 2 : 0;
+        PageStore store = new PageStore(budget);
+        long hits = 0;
+        String[][] headers = new String[0][];
+        for (int i = 0; i < draws.length; i++) {
+            String key = "/api/v1/threads/" + draws[i] + "#";
+            if (store.get(key) != null) {
+                if (i >= from) hits++;
+                continue;
+            }
+            long[] p = page[draws[i]];
+            store.put(key, new CachedPage(1, new byte[(int) p[1]], (int) p[0], headers), () -> true);
+        }
+        return 100.0 * hits / (draws.length - from);
+    }
+}

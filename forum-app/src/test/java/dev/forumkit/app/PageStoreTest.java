@@ -1,0 +1,81 @@
+package dev.forumkit.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The guest page cache's store: bounded in bytes, and a long tail of pages read once does not push out popular ones. */
+class PageStoreTest {
+    private static CachedPage page(String text) {
+        StringBuilder b = new StringBuilder();
+        Random random = new Random(text.hashCode());
+        for (int i = 0; i < 400; i++) { // words that do not repeat much, so a page stays some KB compressed
+            b.append(text).append(' ').append(Long.toString(random.nextLong(), 36)).append('\n');
+        }
+        return CachedPage.of(1, b.toString().getBytes(StandardCharsets.UTF_8), new String[][] {{"Content-Type", "text/plain"}});
+    }
+
+    @Test
+    void popular_pages_stay_while_a_long_tail_of_pages_read_once_passes_through() {
+        long size = page("hot 0").weight();
+        PageStore store = new PageStore(size * 20); // about 20 pages
+        for (int round = 0; round < 5; round++) { // ten hot pages, asked for again and again
+            for (int i = 0; i < 10; i++) {
+                String key = "hot " + i;
+                if (store.get(key) == null) {
+                    store.put(key, page(key), () -> true);
+                }
+            }
+        }
+        for (int i = 0; i < 500; i++) { // then 500 pages once each, as the tail of a Zipf popularity brings them
+            String key = "tail " + i;
+            assertThat(store.get(key)).isNull();
+            store.put(key, page(key), () -> true);
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(store.get("hot " + i)).as("hot page %d", i).isNotNull();
+        }
+        assertThat(store.bytes()).isLessThanOrEqualTo(size * 20 + size); // pages differ a little in size
+    }
+
+    @Test
+    void a_page_asked_for_more_often_than_those_in_a_full_store_pushes_out_the_least_recently_used() {
+        long size = page("p 0").weight();
+        PageStore store = new PageStore(size * 8 + size / 2); // pages differ a little in size
+        for (int i = 0; i < 8; i++) {
+            store.get("p " + i);
+            store.get("p " + i);
+            assertThat(store.put("p " + i, page("p " + i), () -> true)).isTrue();
+        }
+        for (int i = 8; i < 16; i++) { // each new page asked for three times: more often than those in the store
+            store.get("p " + i);
+            store.get("p " + i);
+            store.get("p " + i);
+            assertThat(store.put("p " + i, page("p " + i), () -> true)).as("page %d", i).isTrue();
+        }
+        assertThat(store.get("p 0")).isNull();
+        assertThat(store.get("p 15")).isNotNull();
+    }
+
+    @Test
+    void nothing_is_kept_when_the_page_was_read_before_a_write_and_clear_empties_it() {
+        PageStore store = new PageStore(1 << 20);
+        assertThat(store.put("a", page("a"), () -> false)).isFalse();
+        assertThat(store.get("a")).isNull();
+        assertThat(store.put("a", page("a"), () -> true)).isTrue();
+        store.clear();
+        assertThat(store.get("a")).isNull();
+        assertThat(store.bytes()).isZero();
+    }
+
+    @Test
+    void a_page_larger_than_an_eighth_of_the_store_is_not_kept() {
+        CachedPage big = page("big");
+        PageStore store = new PageStore(big.weight() * 7);
+        assertThat(store.put("big", big, () -> true)).isFalse();
+        assertThat(store.get("big")).isNull();
+    }
+}
