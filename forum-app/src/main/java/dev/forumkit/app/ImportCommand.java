@@ -171,19 +171,23 @@ final class ImportCommand {
             });
             bar.done();
             double loaded = (System.nanoTime() - started) / 1e9;
-            // posts stored without this renderer's HTML (by an older forumkit's run of this import), then the search
-            // index from the HTML (PlainText reads it)
+            // posts stored without this renderer's HTML (by an earlier run stopped before it rendered, or an older
+            // forumkit's), then the search index from the HTML (PlainText reads it). The pass reads every post to find
+            // none when this run wrote them all with their HTML, so it runs only when the writer cannot tell that.
             long renderStarted = System.nanoTime();
-            long rendered = ImportFinish.render(forum, err, progress);
+            boolean allRendered = writer.everyPostRenderedBy(rendering.currentVersion());
+            long rendered = allRendered ? 0 : ImportFinish.render(forum, err, progress);
             double renderSeconds = (System.nanoTime() - renderStarted) / 1e9;
             long searchStarted = System.nanoTime();
             long indexed = ImportFinish.index(settings, storage, err, progress);
             double searchSeconds = (System.nanoTime() - searchStarted) / 1e9;
             writer.markFinished(clock.instant());
             out.printf(Locale.ROOT, "import: %,d lines of dump %s (forumkit %s, exported %s): %,d rows written, %,d there already,"
-                            + " %,d posts rendered while loading, counters recounted, in %.1f s; %,d posts rendered afterwards in %.1f s; %,d posts indexed for search in %.1f s;"
+                            + " %,d posts rendered while loading, counters recounted, in %.1f s; %,d posts rendered afterwards %s; %,d posts indexed for search in %.1f s;"
                             + " %.1f s in all; %s%n", line, header.dumpId(), header.forumVersion(), header.exportedAt(),
-                    writer.written(), writer.skipped(), renderedWhileLoading[0], loaded, rendered, renderSeconds, indexed, searchSeconds,
+                    writer.written(), writer.skipped(), renderedWhileLoading[0], loaded, rendered,
+                    allRendered ? "(no pass: this run wrote every post with its HTML)" : String.format(Locale.ROOT, "in %.1f s", renderSeconds),
+                    indexed, searchSeconds,
                     (System.nanoTime() - started) / 1e9,
                     header.withSecrets() ? "members sign in with their passwords"
                             : "the dump had no password hashes: members set a password through \"forgot password\"");

@@ -109,6 +109,38 @@ class ExportImportCommandTest {
     }
 
     @Test
+    void an_import_stopped_before_its_rendering_pass_renders_what_is_missing_when_run_again(@TempDir Path dir) throws IOException {
+        Settings source = h2(dir.resolve("source"));
+        generateWithHistory(source);
+        Path dump = dir.resolve("dump.jsonl");
+        export(source, dump);
+        Settings target = h2(dir.resolve("target"));
+        assertThat(importDump(target, dump)).startsWith("0:").contains(" 0 posts rendered afterwards (no pass");
+        // as an earlier run that stored its rows without HTML (an older forumkit's) and stopped before the pass
+        int stripped;
+        try (JdbiForumStorage storage = (JdbiForumStorage) Storages.open(target)) {
+            stripped = storage.jdbi().withHandle(h -> {
+                h.execute("UPDATE imports SET finished_at = NULL");
+                return h.execute("UPDATE posts SET html = NULL, render_version = NULL WHERE MOD(id, 3) = 0");
+            });
+        }
+        assertThat(stripped).isPositive();
+
+        assertThat(importDump(target, dump)).startsWith("0:").contains("going on after line")
+                .contains(" " + stripped + " posts rendered afterwards in ");
+        try (ForumStorage storage = Storages.open(target)) {
+            String version = dev.forumkit.markup.ForumMarkupRenderer.create().version();
+            assertThat(storage.transactions().readOnly(() -> storage.posts().countRenderedOtherThan(version)))
+                    .as("posts without this renderer's HTML").isZero();
+        }
+        assertThat(importDump(target, dump)).startsWith("0:").contains("imported already: nothing changed");
+        copyBlobs(source, target);
+        Path again = dir.resolve("again.jsonl");
+        export(target, again);
+        assertSameApartFromHeader(dump, again);
+    }
+
+    @Test
     void a_bad_line_is_reported_with_its_number_keeps_the_lines_before_and_a_rerun_goes_on(@TempDir Path dir) throws IOException {
         Settings source = h2(dir.resolve("source"));
         generateWithHistory(source);
@@ -133,7 +165,8 @@ class ExportImportCommandTest {
 
         lines.set(bad - 1, good);
         Files.write(broken, lines);
-        assertThat(importDump(target, broken)).startsWith("0:").contains("going on after line");
+        assertThat(importDump(target, broken)).startsWith("0:").contains("going on after line")
+                .as("posts of the earlier run: the pass looks").contains(" 0 posts rendered afterwards in ");
         copyBlobs(source, target);
         assertThat(recount(target)).startsWith("0:");
         Path again = dir.resolve("again.jsonl");
