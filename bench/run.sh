@@ -122,7 +122,14 @@ table_row() {
     printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", l, r, p50, p99, c, rr, cr, b, ld }'
 }
 
-post_count() { curl -fs "$BASE/api/v1/boards" | grep -o '"post_count":[0-9]*' | awk -F: '{s+=$2} END {print s+0}'; }
+# post_count: the posts counted on the boards. Right after the reply row the server may still hold wrk's requests in
+# flight and refuse more with 503 (admission control): ask again for up to 30 s; "?" if it never answers.
+post_count() {
+  local body= _
+  for _ in $(seq 1 30); do body=$(curl -fs "$BASE/api/v1/boards") && break; sleep 1; done
+  [ -n "$body" ] || { echo "?"; return 0; }
+  grep -o '"post_count":[0-9]*' <<<"$body" | awk -F: '{s+=$2} END {print s+0}'
+}
 
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 
@@ -232,6 +239,6 @@ fi
   echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
   for r in "${ROWS[@]}"; do table_row "$r"; done
   echo
-  echo "Replies: $ACKED acknowledged (2xx) by wrk, posts counted on the boards went from $BEFORE to $AFTER (+$((AFTER - BEFORE)); requests still in flight when wrk stops may add a few)."
+  echo "Replies: $ACKED acknowledged (2xx) by wrk, posts counted on the boards went from $BEFORE to $AFTER (+$( [ "$AFTER" = "?" ] || [ "$BEFORE" = "?" ] && echo "?" || echo $((AFTER - BEFORE)) ); requests still in flight when wrk stops may add a few)."
   echo "Recount after the run: $RECOUNT. Peak RSS of the server (VmHWM): $MAIN_RSS (cache off), $CACHE_RSS (cache on), $BARE_RSS (bare Javalin). HTML pages on this build: $HTML."
 } | tee -a "${RESULTS:-docs/benchmarks.md}"
