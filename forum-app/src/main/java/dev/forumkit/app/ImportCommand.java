@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * {@code forumkit import FILE}: loads a dump (docs/export.md) into an empty forum, keeping every id and post number
@@ -89,6 +90,8 @@ final class ImportCommand {
              BufferedReader in = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
                      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
             RerenderService rendering = forum.rerendering();
+            // the members are all in before the first post (membersIn below) and do not change while the import runs
+            Function<String, Rendered> render = rendering.bulkRenderingAsSystem();
             DumpParser[] parsing = {null};
             boolean[] membersCommitted = {false};
             long[] renderedWhileLoading = {0};
@@ -104,18 +107,19 @@ final class ImportCommand {
             DumpParser parser = parsing[0] = new DumpParser(p -> {
                 membersIn.run();
                 renderedWhileLoading[0]++;
-                return rendering.renderedAsSystem(p);
+                Rendered r = render.apply(p.body());
+                return p.withRendering(r.html(), r.rendererVersion());
             }, (type, row) -> {
                 // HTML is derived, as for posts: made by this forum's renderer (mentions: the members are in by now)
                 if (type.equals("conversation_message") || type.equals("profile")) {
                     membersIn.run();
                 }
                 if (type.equals("conversation_message")) {
-                    Rendered r = rendering.renderedAsSystem((String) row.get("body"));
+                    Rendered r = render.apply((String) row.get("body"));
                     row.put("html", r.html());
                     row.put("renderer_version", r.rendererVersion());
                 } else if (type.equals("profile") && row.get("signature") != null) {
-                    row.put("signature_html", rendering.renderedAsSystem((String) row.get("signature")).html());
+                    row.put("signature_html", render.apply((String) row.get("signature")).html());
                 }
             });
             String first = in.readLine();
