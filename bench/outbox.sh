@@ -10,6 +10,7 @@
 #   ROUNDS=2         rounds of (0 watchers, WATCHERS watchers), alternated so both see the same neighbours
 #   SKIP_BUILD=1     reuse the jar                               DATA=bench/data
 #   JAR=...          the jar to run (default forum-app/target/forumkit.jar)
+#   RESULTS=file     where the table is appended (default docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -23,65 +24,22 @@ OUT=$ROOT/bench/out/outbox
 JAR=${JAR:-$ROOT/forum-app/target/forumkit.jar} # JAR=/copy.jar: a build may replace the target's jar meanwhile
 mkdir -p "$DATA" "$OUT"
 rm -f "$OUT"/server-*.log # the 503 count at the end is of this run
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-command -v curl >/dev/null || apt-get install -y -qq curl >/dev/null
-[ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ] || mvn -B -ntp -pl forum-app -am package -DskipTests >"$OUT/build.log"
-
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$ROOT/bench/lib.sh"
+build_jar
 MEMBERS=$((WATCHERS + 100)) # the same members in both sets; the benchmark's 16 members are never watchers
 
 # generate WATCHERS -> data dir (once); only --watchers differs between the two sets
 generate() {
-  local w=$1 dir="$DATA/outbox-$POSTS-m$MEMBERS-w$1"
-  if [ ! -f "$dir/generate.txt" ]; then
-    rm -rf "$dir"; mkdir -p "$dir"
-    echo "generating $POSTS posts, $MEMBERS members, $w watchers into $dir ..." >&2
-    java -Xmx1g -Dforumkit.data.dir="$dir" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" generate \
-      --posts "$POSTS" --members "$MEMBERS" --threads $((POSTS / 25)) --reactions 0 --boards 4 --seed 1 --watchers "$w" \
-      | tee "$dir/generate.txt.tmp" >&2
-    mv "$dir/generate.txt.tmp" "$dir/generate.txt"
-  fi
-  echo "$dir"
+  generate_once "$DATA/outbox-$POSTS-m$MEMBERS-w$1" -- --posts "$POSTS" --members "$MEMBERS" --threads $((POSTS / 25)) \
+    --reactions 0 --boards 4 --seed 1 --watchers "$1"
 }
 
-SERVER_PID=
-start_server() { # data dir: a fresh copy, so every row starts from the generated state
+start_copy() { # data dir: the server on a fresh copy, so every row starts from the generated state
   local copy=$OUT/run-data
   rm -rf "$copy"; cp -r "$1" "$copy"; rm -f "$copy/generate.txt"
-  PORT=$(free_port)
-  java -Xmx256m -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$copy" \
-    -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false -Dforumkit.guest.cache=false \
-    -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" >"$OUT/server-$PORT.log" 2>&1 &
-  SERVER_PID=$!
-  BASE=http://127.0.0.1:$PORT
-  for _ in $(seq 1 240); do
-    curl -fs "$BASE/health" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server-$PORT.log" >&2; SERVER_PID=; return 1; }
-    sleep 0.5
-  done
-  echo "server did not start" >&2; return 1
+  start_server "$OUT/server" "$copy" -Dforumkit.guest.cache=false
 }
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
-}
-trap stop_server EXIT
 
-sign_in() { # n members -> sessions file ("cookie csrf" lines; member1 is the generated admin)
-  local file=$OUT/sessions.txt; : >"$file"
-  for i in $(seq 1 "$1"); do
-    local headers body cookie csrf
-    headers=$(mktemp)
-    body=$(curl -fs -D "$headers" -H 'Content-Type: application/json' \
-      -d "{\"login\":\"member$i@example.com\",\"password\":\"bench-password\"}" "$BASE/api/v1/session")
-    cookie=$(grep -i '^set-cookie: forumkit_session=' "$headers" | head -1 | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')
-    csrf=$(sed 's/.*"csrf_token":"\([^"]*\)".*/\1/' <<<"$body")
-    echo "$cookie $csrf" >>"$file"; rm -f "$headers"
-  done
-  echo "$file"
-}
 alerts_lag() { # events the alerts consumer has not handled yet
   curl -fs -H "Cookie: $ADMIN_COOKIE" "$BASE/api/v1/admin/outbox" | python3 -c \
     'import json,sys; print(next(c["lag"] for c in json.load(sys.stdin)["outbox"]["consumers"] if c["name"]=="alerts"))'
@@ -93,7 +51,7 @@ ROWS=()
 row() {
   local label=$1 script=$2 sample=$3; shift 3
   local load; load=$(loadavg)
-  local cpu0; cpu0=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  local cpu0; cpu0=$(cpu_ticks "$SERVER_PID")
   local slug; slug=$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_')
   local log=$OUT/wrk-$slug.txt lagfile=$OUT/lag-$slug.txt stopfile=$OUT/stop-$slug
   local sampler=
@@ -123,8 +81,6 @@ row() {
   echo "${ROWS[-1]}" >&2
 }
 
-COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/out' ':!bench/data' || echo "+dirty")
-MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 LOAD_START=$(loadavg)
 
@@ -137,8 +93,8 @@ ALL="FIRST=$FIRST LAST=$LAST"
 for round in $(seq 1 "$ROUNDS"); do
   for set in 0 "$WATCHERS"; do
     if [ "$set" = 0 ]; then dir=$UNWATCHED; else dir=$WATCHED; fi
-    start_server "$dir"
-    SESSIONS=$(sign_in 16)
+    start_copy "$dir"
+    SESSIONS=$(sign_in 16 "$OUT/sessions.txt")
     ADMIN_COOKIE=$(head -1 "$SESSIONS" | cut -d' ' -f1)
     row "warm-up (not a figure)" get.lua no KIND=thread_json $ALL >/dev/null 2>&1; unset 'ROWS[-1]'
     row "round $round: trivial route /bench/ping (ceiling)" get.lua no KIND=ping
@@ -163,4 +119,4 @@ LOAD_END=$(loadavg)
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "503s the server logged (a write waited over 10 s for the H2 write gate): $(cat "$OUT"/server-*.log 2>/dev/null | grep -c 'the database is busy' || true)."
-} | tee -a docs/benchmarks.md
+} | tee -a "${RESULTS:-docs/benchmarks.md}"

@@ -21,58 +21,17 @@ OUT=$ROOT/bench/out
 JAR=${JAR:-$ROOT/forum-app/target/forumkit.jar}
 RESULTS=${RESULTS:-$OUT/reply-indexing.md}
 mkdir -p "$DATA" "$OUT"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ] || mvn -B -ntp -q -pl forum-app -am package -DskipTests >"$OUT/build.log"
+. "$ROOT/bench/lib.sh"
+build_jar
 
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-
-DIR=$DATA/h2-$POSTS
-if [ ! -f "$DIR/generate.txt" ]; then
-  rm -rf "$DIR"; mkdir -p "$DIR"
-  echo "generating $POSTS posts into $DIR ..." >&2
-  java -Xmx1g -Dforumkit.data.dir="$DIR" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" generate \
-    --posts "$POSTS" --members $(( POSTS / 50 > 100 ? POSTS / 50 : 100 )) --threads $(( POSTS / 25 > 10 ? POSTS / 25 : 10 )) \
-    --reactions $(( POSTS / 2 )) --boards 24 --seed 1 | tee "$DIR/generate.txt.tmp" >&2
-  mv "$DIR/generate.txt.tmp" "$DIR/generate.txt"
-fi
+# shellcheck disable=SC2046 # the options are words
+DIR=$(generate_once "$DATA/h2-$POSTS" -- $(scaled_sizes "$POSTS")) # the data set of bench/run.sh POSTS=...
 read -r FIRST LAST < <(sed -n 's/.*threads \([0-9]*\)\.\.\([0-9]*\).*/\1 \2/p' "$DIR/generate.txt")
 
-SERVER_PID=
-stop_server() { [ -n "$SERVER_PID" ] || return 0; kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
-trap stop_server EXIT
-start_server() { # indexing on|off
-  PORT=$(free_port)
-  java -Xmx256m -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$DIR" \
-    -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false -Dforumkit.search.indexing="$1" \
-    -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" >"$OUT/reply-indexing-server.log" 2>&1 &
-  SERVER_PID=$!
-  BASE=http://127.0.0.1:$PORT
-  for _ in $(seq 1 240); do
-    curl -fs "$BASE/health" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/reply-indexing-server.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "server did not start" >&2; exit 1
-}
-sign_in() { # n members -> sessions file ("cookie csrf" lines)
-  local file=$OUT/reply-indexing-sessions.txt; : >"$file"
-  for i in $(seq 1 "$1"); do
-    local headers body cookie csrf
-    headers=$(mktemp)
-    body=$(curl -fs -D "$headers" -H 'Content-Type: application/json' \
-      -d "{\"login\":\"member$i@example.com\",\"password\":\"bench-password\"}" "$BASE/api/v1/session")
-    cookie=$(grep -i '^set-cookie: forumkit_session=' "$headers" | head -1 | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')
-    csrf=$(sed 's/.*"csrf_token":"\([^"]*\)".*/\1/' <<<"$body")
-    echo "$cookie $csrf" >>"$file"; rm -f "$headers"
-  done
-  echo "$file"
-}
 ROWS=()
 row() { # indexing on|off, round
-  start_server "$1"
-  local sessions; sessions=$(sign_in 16)
+  start_server "$OUT/reply-indexing-server" "$DIR" -Dforumkit.search.indexing="$1"
+  local sessions; sessions=$(sign_in 16 "$OUT/reply-indexing-sessions.txt")
   # warm-up: the JIT and the connection pool, not counted
   FIRST=$FIRST LAST=$LAST SESSIONS=$sessions wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/reply.lua" "$BASE" >/dev/null 2>&1 || true
   sleep "$SETTLE"
@@ -101,7 +60,6 @@ STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 for r in $(seq 1 "$ROUNDS"); do
   if (( r % 2 )); then row on "$r"; row off "$r"; else row off "$r"; row on "$r"; fi
 done
-COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/out' ':!bench/data' || echo "+dirty")
 {
   echo
   echo "### Replies with search indexing on and off, $STARTED (bench/reply-indexing.sh)"

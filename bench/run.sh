@@ -32,10 +32,8 @@ OUT=$ROOT/bench/out
 JAR=${JAR:-$ROOT/forum-app/target/forumkit.jar}
 PG_PORT=5432
 mkdir -p "$DATA" "$OUT"
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-command -v curl >/dev/null || apt-get install -y -qq curl >/dev/null
-[ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ] || mvn -B -ntp -pl forum-app -am package -DskipTests >"$OUT/build.log"
+. "$ROOT/bench/lib.sh"
+build_jar
 rm -rf "$OUT/bare" && mkdir -p "$OUT/bare" && javac -d "$OUT/bare" -cp "$JAR" bench/BareJavalin.java
 
 # PG=1: a local PostgreSQL cluster, user and database; sets JDBC_URL and PG_DB
@@ -64,17 +62,12 @@ generate_pg() {
   local posts=$1 dir="$DATA/pg-$PG_DB"
   local exists; exists=$(pg_sql postgres "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")
   if [ ! -f "$dir/generate.txt" ] || [ "$exists" != 1 ]; then
-    rm -rf "$dir"; mkdir -p "$dir"
+    rm -rf "$dir"
     pg_sql postgres "DROP DATABASE IF EXISTS $PG_DB" >/dev/null
     pg_sql postgres "CREATE DATABASE $PG_DB OWNER forumkit" >/dev/null
-    local members=$(( posts / 50 > 100 ? posts / 50 : 100 )) threads=$(( posts / 25 > 10 ? posts / 25 : 10 ))
-    echo "generating $posts posts into PostgreSQL database $PG_DB ..." >&2
-    java -Xmx1g -Dforumkit.data.dir="$dir" -Dforumkit.jdbc.url="$JDBC_URL" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" \
-      -jar "$JAR" generate --posts "$posts" --members "$members" --threads "$threads" --reactions $(( posts / 2 )) --boards 24 --seed 1 \
-      | tee "$dir/generate.txt.tmp" >&2
-    mv "$dir/generate.txt.tmp" "$dir/generate.txt"
   fi
-  echo "$dir"
+  # shellcheck disable=SC2046 # the options are words
+  generate_once "$dir" -Dforumkit.jdbc.url="$JDBC_URL" -- $(scaled_sizes "$posts")
 }
 
 # pg_side -> "backend CPU ticks, commits" of PG_DB's current backends (the pool keeps its connections for the run)
@@ -98,79 +91,26 @@ pg_report() {
   read -r c0 x0 <<<"$1"; read -r c1 x1 <<<"$2"
   echo "PostgreSQL side of '$(basename "$3" .txt)': $n requests; backend CPU $(awk -v a="$c0" -v b="$c1" -v n="${n:-0}" 'BEGIN { if (n > 0) printf "%.3f", (b - a) * 10 / n; else print "?" }') ms/request; commits/request $(awk -v a="$x0" -v b="$x1" -v n="${n:-0}" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "?" }'); backend states sampled every 0.1 s (count of backend-samples): $(sort "$4" | uniq -c | sort -rn | awk '{c=$1; $1=""; printf "%s%s x%d", s, $0, c; s=";"}')"
 }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # generate POSTS -> data dir with generate.txt; sizes scale with the post count
-generate() {
-  local posts=$1 dir="$DATA/h2-$1"
-  if [ ! -f "$dir/generate.txt" ]; then
-    rm -rf "$dir"; mkdir -p "$dir"
-    local members=$(( posts / 50 > 100 ? posts / 50 : 100 )) threads=$(( posts / 25 > 10 ? posts / 25 : 10 ))
-    echo "generating $posts posts into $dir ..." >&2
-    java -Xmx1g -Dforumkit.data.dir="$dir" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" generate \
-      --posts "$posts" --members "$members" --threads "$threads" --reactions $(( posts / 2 )) --boards 24 --seed 1 \
-      | tee "$dir/generate.txt.tmp" >&2
-    mv "$dir/generate.txt.tmp" "$dir/generate.txt"
-  fi
-  echo "$dir"
-}
+# shellcheck disable=SC2046 # the options are words
+generate() { generate_once "$DATA/h2-$1" -- $(scaled_sizes "$1"); }
 
-SERVER_PID=
-start_server() { # data dir [guest cache true|false]; a server that finds its database too slow at start is tried again
+start_forum() { # data dir [guest cache true|false]; a server that finds its database too slow at start is tried again
   local attempt
   for attempt in 1 2 3; do
-    start_server_once "$@" && return 0
-    grep -q StorageUnavailableException "$OUT/server-$PORT.log" || return 1
+    start_server "$OUT/server" "$1" ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} -Dforumkit.guest.cache="${2:-false}" && return 0
+    grep -q StorageUnavailableException "$SERVER_LOG" || return 1
     echo "server found the database unavailable (attempt $attempt), starting it again ..." >&2
   done
   return 1
-}
-start_server_once() {
-  PORT=$(free_port)
-  java -Xmx256m ${JFR_OPTS:-} -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$1" \
-    ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false -Dforumkit.guest.cache="${2:-false}" \
-    -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" >"$OUT/server-$PORT.log" 2>&1 &
-  SERVER_PID=$!
-  BASE=http://127.0.0.1:$PORT
-  for _ in $(seq 1 120); do
-    curl -fs "$BASE/health" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server-$PORT.log" >&2; SERVER_PID=; return 1; }
-    sleep 0.5
-  done
-  echo "server did not start" >&2; return 1
 }
 start_bare() { # the yardstick: bare Javalin, same JVM flags
   PORT=$(free_port)
   java -Xmx256m -cp "$JAR:$OUT/bare" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" BareJavalin 127.0.0.1 "$PORT" \
     >"$OUT/bare-$PORT.log" 2>&1 &
   SERVER_PID=$!
-  BASE=http://127.0.0.1:$PORT
-  for _ in $(seq 1 120); do
-    curl -fs "$BASE/health" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "bare Javalin did not start" >&2; return 1
-}
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  PEAK_RSS=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
-  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
-}
-trap stop_server EXIT
-
-sign_in() { # n members -> sessions file
-  local file=$OUT/sessions.txt; : >"$file"
-  for i in $(seq 1 "$1"); do
-    local headers body cookie csrf
-    headers=$(mktemp)
-    body=$(curl -fs -D "$headers" -H 'Content-Type: application/json' \
-      -d "{\"login\":\"member$i@example.com\",\"password\":\"bench-password\"}" "$BASE/api/v1/session")
-    cookie=$(grep -i '^set-cookie: forumkit_session=' "$headers" | head -1 | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')
-    csrf=$(sed 's/.*"csrf_token":"\([^"]*\)".*/\1/' <<<"$body")
-    echo "$cookie $csrf" >>"$file"; rm -f "$headers"
-  done
-  echo "$file"
+  wait_for_server "$OUT/bare-$PORT.log"
 }
 
 ROWS=()     # "label|req/s|p50|p99|cpu ms|non-2xx|load", formatted with the ratios at the end
@@ -185,13 +125,13 @@ wrk_row() {
   local slug; slug=$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_')
   [ "${PROFILE:-}" = 1 ] && jcmd "$SERVER_PID" JFR.start name=row settings=profile >/dev/null 2>&1
   local cache0; cache0=$(curl -fs "$BASE/bench/guest-cache" 2>/dev/null || true)
-  local cpu0; cpu0=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  local cpu0; cpu0=$(cpu_ticks "$SERVER_PID")
   local log=$OUT/wrk-$slug.txt pg0 sampler=
   if [ "${PG:-}" = 1 ]; then
     pg0=$(pg_side); rm -f "$OUT/pg-sample.stop"; pg_sample "$OUT/pg-activity-$slug.txt" & sampler=$!
   fi
   env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$BASE" >"$log" 2>&1 || true
-  local cpu1; cpu1=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  local cpu1; cpu1=$(cpu_ticks "$SERVER_PID")
   if [ -n "$sampler" ]; then
     touch "$OUT/pg-sample.stop"; wait "$sampler" 2>/dev/null || true
     pg_report "$pg0" "$(pg_side)" "$log" "$OUT/pg-activity-$slug.txt" | tee -a "$OUT/pg-rows.txt" >&2
@@ -222,10 +162,15 @@ table_row() {
     printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", l, r, p50, p99, c, rr, cr, b, ld }'
 }
 
-post_count() { curl -fs "$BASE/api/v1/boards" | grep -o '"post_count":[0-9]*' | awk -F: '{s+=$2} END {print s+0}'; }
+# post_count: the posts counted on the boards. Right after the reply row the server may still hold wrk's requests in
+# flight and refuse more with 503 (admission control): ask again for up to 30 s; "?" if it never answers.
+post_count() {
+  local body= _
+  for _ in $(seq 1 30); do body=$(curl -fs "$BASE/api/v1/boards") && break; sleep 1; done
+  [ -n "$body" ] || { echo "?"; return 0; }
+  grep -o '"post_count":[0-9]*' <<<"$body" | awk -F: '{s+=$2} END {print s+0}'
+}
 
-COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/out' ':!bench/data' || echo "+dirty")
-MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 
 # main data set: every row
@@ -244,7 +189,7 @@ wrk_row "bare Javalin 7 hello-world (yardstick, at the start)" get.lua KIND=ping
 IFS='|' read -r _ BARE_RPS _ _ BARE_CPU _ <<<"${ROWS[-1]}"
 stop_server
 BARE_RSS=$PEAK_RSS
-start_server "$MAIN"
+start_forum "$MAIN"
 # thread_paths FIRST LAST -> file of canonical thread page paths (/threads/{slug}.{id}/): /threads/t.{id}/ answers 301
 # to them, and a row of redirects would measure the redirect, not the page. 2,000 random threads, one curl process.
 thread_paths() {
@@ -259,7 +204,7 @@ if [ $HTML = yes ]; then
   MEGA_PATH=$(curl -s -o /dev/null -w '%{redirect_url}' "$BASE/threads/t.$MEGA/" | sed "s#^$BASE##")
   [ -s "$PATHS_FILE" ] && [ -n "$MEGA_PATH" ] || HTML=no
 fi
-SESSIONS=$(sign_in 16)
+SESSIONS=$(sign_in 16 "$OUT/sessions.txt")
 T="FIRST=$FIRST LAST=$LAST MEGA=$MEGA BOARDS=24"
 wrk_row "warm-up (not a figure)" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "trivial route /bench/ping" get.lua KIND=ping
@@ -286,7 +231,7 @@ MAIN_RSS=$PEAK_RSS
 # the same guest rows with the guest page cache on (a write empties it at once); H2 only
 CACHE_RSS="not run (PostgreSQL)" CACHE_HEAP="?"
 if [ -z "${JDBC_URL:-}" ]; then
-start_server "$MAIN" true
+start_forum "$MAIN" true
 # two warm-up rows, not one: a new server's first rows cost several times the steady figure (JIT, H2's page cache),
 # and the cache-off server got thousands of requests before its rows (bench/cache-miss-ab.sh, docs/performance.md)
 wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
@@ -321,7 +266,7 @@ RECOUNT=$(java -Dforumkit.data.dir="$MAIN" ${JDBC_URL:+-Dforumkit.jdbc.url="$JDB
 for n in $SCALING; do
   dir=$(generate "$n")
   read -r F L M < <(sed -n 's/.*mega-thread: id \([0-9]*\).*threads \([0-9]*\)\.\.\([0-9]*\).*/\2 \3 \1/p' "$dir/generate.txt")
-  start_server "$dir"
+  start_forum "$dir"
   wrk_row "warm-up" get.lua KIND=thread_json FIRST=$F LAST=$L >/dev/null 2>&1; unset 'ROWS[-1]'
   wrk_row "guest thread page JSON, $n posts" get.lua KIND=thread_json FIRST=$F LAST=$L
   [ $HTML = yes ] && wrk_row "guest thread page HTML, $n posts" get.lua KIND=thread_html FIRST=$F LAST=$L PATHS="$(thread_paths "$F" "$L")"
@@ -344,7 +289,7 @@ fi
   echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
   for r in "${ROWS[@]}"; do table_row "$r"; done
   echo
-  echo "Replies: $ACKED acknowledged (2xx) by wrk, posts counted on the boards went from $BEFORE to $AFTER (+$((AFTER - BEFORE)); requests still in flight when wrk stops may add a few)."
+  echo "Replies: $ACKED acknowledged (2xx) by wrk, posts counted on the boards went from $BEFORE to $AFTER (+$( [ "$AFTER" = "?" ] || [ "$BEFORE" = "?" ] && echo "?" || echo $((AFTER - BEFORE)) ); requests still in flight when wrk stops may add a few)."
   for c in "${CACHE_LINES[@]}"; do echo "Guest page cache, $c."; done
   echo "Heap used after a full collection at the end of the cache-on rows: $CACHE_HEAP."
   echo "Recount after the run: $RECOUNT. Peak RSS of the server (VmHWM): $MAIN_RSS (cache off), $CACHE_RSS (cache on), $BARE_RSS (bare Javalin). HTML pages on this build: $HTML."

@@ -508,7 +508,7 @@ final class DumpParser {
     private Instant optionalTime(JsonNode n, String field) {
         String s = optional(n, field);
         try {
-            return s == null ? null : Instant.parse(s);
+            return s == null ? null : DumpInstants.parse(s);
         } catch (DateTimeParseException e) {
             throw bad("\"" + field + "\" is not an ISO-8601 instant such as 2026-01-01T12:00:00Z: " + s);
         }

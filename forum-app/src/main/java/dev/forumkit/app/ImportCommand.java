@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * {@code forumkit import FILE}: loads a dump (docs/export.md) into an empty forum, keeping every id and post number
@@ -89,6 +90,8 @@ final class ImportCommand {
              BufferedReader in = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
                      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
             RerenderService rendering = forum.rerendering();
+            // the members are all in before the first post (membersIn below) and do not change while the import runs
+            Function<String, Rendered> render = rendering.bulkRenderingAsSystem();
             DumpParser[] parsing = {null};
             boolean[] membersCommitted = {false};
             long[] renderedWhileLoading = {0};
@@ -104,18 +107,19 @@ final class ImportCommand {
             DumpParser parser = parsing[0] = new DumpParser(p -> {
                 membersIn.run();
                 renderedWhileLoading[0]++;
-                return rendering.renderedAsSystem(p);
+                Rendered r = render.apply(p.body());
+                return p.withRendering(r.html(), r.rendererVersion());
             }, (type, row) -> {
                 // HTML is derived, as for posts: made by this forum's renderer (mentions: the members are in by now)
                 if (type.equals("conversation_message") || type.equals("profile")) {
                     membersIn.run();
                 }
                 if (type.equals("conversation_message")) {
-                    Rendered r = rendering.renderedAsSystem((String) row.get("body"));
+                    Rendered r = render.apply((String) row.get("body"));
                     row.put("html", r.html());
                     row.put("renderer_version", r.rendererVersion());
                 } else if (type.equals("profile") && row.get("signature") != null) {
-                    row.put("signature_html", rendering.renderedAsSystem((String) row.get("signature")).html());
+                    row.put("signature_html", render.apply((String) row.get("signature")).html());
                 }
             });
             String first = in.readLine();
@@ -171,19 +175,23 @@ final class ImportCommand {
             });
             bar.done();
             double loaded = (System.nanoTime() - started) / 1e9;
-            // posts stored without this renderer's HTML (by an older forumkit's run of this import), then the search
-            // index from the HTML (PlainText reads it)
+            // posts stored without this renderer's HTML (by an earlier run stopped before it rendered, or an older
+            // forumkit's), then the search index from the HTML (PlainText reads it). The pass reads every post to find
+            // none when this run wrote them all with their HTML, so it runs only when the writer cannot tell that.
             long renderStarted = System.nanoTime();
-            long rendered = ImportFinish.render(forum, err, progress);
+            boolean allRendered = writer.everyPostRenderedBy(rendering.currentVersion());
+            long rendered = allRendered ? 0 : ImportFinish.render(forum, err, progress);
             double renderSeconds = (System.nanoTime() - renderStarted) / 1e9;
             long searchStarted = System.nanoTime();
             long indexed = ImportFinish.index(settings, storage, err, progress);
             double searchSeconds = (System.nanoTime() - searchStarted) / 1e9;
             writer.markFinished(clock.instant());
             out.printf(Locale.ROOT, "import: %,d lines of dump %s (forumkit %s, exported %s): %,d rows written, %,d there already,"
-                            + " %,d posts rendered while loading, counters recounted, in %.1f s; %,d posts rendered afterwards in %.1f s; %,d posts indexed for search in %.1f s;"
+                            + " %,d posts rendered while loading, counters recounted, in %.1f s; %,d posts rendered afterwards %s; %,d posts indexed for search in %.1f s;"
                             + " %.1f s in all; %s%n", line, header.dumpId(), header.forumVersion(), header.exportedAt(),
-                    writer.written(), writer.skipped(), renderedWhileLoading[0], loaded, rendered, renderSeconds, indexed, searchSeconds,
+                    writer.written(), writer.skipped(), renderedWhileLoading[0], loaded, rendered,
+                    allRendered ? "(no pass: this run wrote every post with its HTML)" : String.format(Locale.ROOT, "in %.1f s", renderSeconds),
+                    indexed, searchSeconds,
                     (System.nanoTime() - started) / 1e9,
                     header.withSecrets() ? "members sign in with their passwords"
                             : "the dump had no password hashes: members set a password through \"forgot password\"");

@@ -49,17 +49,14 @@ class ExportImportCommandTest {
     @Test
     void a_generated_forum_round_trips_through_export_and_import_into_a_fresh_forum(@TempDir Path dir) throws IOException {
         Settings source = h2(dir.resolve("source"));
-        generateWithHistory(source);
-        Path dump = dir.resolve("dump.jsonl");
-        assertThat(export(source, dump)).startsWith("0:");
+        Path dump = generatedDump(source, dir);
 
         Settings target = h2(dir.resolve("target"));
         String imported = importDump(target, dump);
         assertThat(imported).startsWith("0:").contains("counters recounted")
                 .containsPattern("[1-9][\\d,]* posts rendered while loading").as("no separate rendering pass")
                 .contains(" 0 posts rendered afterwards");
-        copyBlobs(source, target);
-        assertThat(recount(target)).as("counters right after the import").startsWith("0:").contains("no difference");
+        assertSameForumAsTheDump(source, target, dump);
         try (ForumStorage storage = Storages.open(target)) {
             List<Post> posts = storage.transactions().readOnly(() -> storage.posts().byNumberRange(ThreadId.of(1), 1, 5, true));
             assertThat(posts).isNotEmpty().allSatisfy(p -> assertThat(p.html()).as("rendered by the import").isNotNull());
@@ -67,10 +64,6 @@ class ExportImportCommandTest {
         try (ForumStorage storage = Storages.open(target); var index = SearchIndexes.open(target, storage)) {
             assertThat(index.count()).as("the search index built by the import").isPositive();
         }
-
-        Path again = dir.resolve("again.jsonl");
-        assertThat(export(target, again)).startsWith("0:");
-        assertSameApartFromHeader(dump, again);
         List<String> lines = Files.readAllLines(dump);
         for (String type : List.of("member", "group", "group_member", "category", "board", "grant", "thread", "post",
                 "held_post", "reaction", "read_state", "thread_watch", "board_watch", "profile", "external_identity", "attachment",
@@ -89,31 +82,43 @@ class ExportImportCommandTest {
     void an_import_run_again_on_the_same_dump_changes_nothing_also_when_it_does_not_know_how_far_it_got(@TempDir Path dir)
             throws IOException {
         Settings source = h2(dir.resolve("source"));
-        generateWithHistory(source);
-        Path dump = dir.resolve("dump.jsonl");
-        export(source, dump);
+        Path dump = generatedDump(source, dir);
         Settings target = h2(dir.resolve("target"));
         assertThat(importDump(target, dump)).startsWith("0:");
 
         assertThat(importDump(target, dump)).startsWith("0:").contains("imported already: nothing changed");
         // as if every batch had been committed without its line count: each row is found by its source id
-        try (JdbiForumStorage storage = (JdbiForumStorage) Storages.open(target)) {
-            storage.jdbi().useHandle(h -> h.execute("UPDATE imports SET lines_done = 0, finished_at = NULL"));
-        }
+        sql(target, "UPDATE imports SET lines_done = 0, finished_at = NULL");
         assertThat(importDump(target, dump)).startsWith("0:").contains(" 0 rows written");
-        copyBlobs(source, target);
-        assertThat(recount(target)).startsWith("0:");
-        Path again = dir.resolve("again.jsonl");
-        export(target, again);
-        assertSameApartFromHeader(dump, again);
+        assertSameForumAsTheDump(source, target, dump);
+    }
+
+    @Test
+    void an_import_stopped_before_its_rendering_pass_renders_what_is_missing_when_run_again(@TempDir Path dir) throws IOException {
+        Settings source = h2(dir.resolve("source"));
+        Path dump = generatedDump(source, dir);
+        Settings target = h2(dir.resolve("target"));
+        assertThat(importDump(target, dump)).startsWith("0:").contains(" 0 posts rendered afterwards (no pass");
+        // as an earlier run that stored its rows without HTML (an older forumkit's) and stopped before the pass
+        int stripped = sql(target, "UPDATE imports SET finished_at = NULL",
+                "UPDATE posts SET html = NULL, render_version = NULL WHERE MOD(id, 3) = 0");
+        assertThat(stripped).isPositive();
+
+        assertThat(importDump(target, dump)).startsWith("0:").contains("going on after line")
+                .contains(" " + stripped + " posts rendered afterwards in ");
+        try (ForumStorage storage = Storages.open(target)) {
+            String version = dev.forumkit.markup.ForumMarkupRenderer.create().version();
+            assertThat(storage.transactions().readOnly(() -> storage.posts().countRenderedOtherThan(version)))
+                    .as("posts without this renderer's HTML").isZero();
+        }
+        assertThat(importDump(target, dump)).startsWith("0:").contains("imported already: nothing changed");
+        assertSameForumAsTheDump(source, target, dump);
     }
 
     @Test
     void a_bad_line_is_reported_with_its_number_keeps_the_lines_before_and_a_rerun_goes_on(@TempDir Path dir) throws IOException {
         Settings source = h2(dir.resolve("source"));
-        generateWithHistory(source);
-        Path dump = dir.resolve("dump.jsonl");
-        export(source, dump);
+        Path dump = generatedDump(source, dir);
         List<String> lines = new ArrayList<>(Files.readAllLines(dump));
         int bad = lastIndexOf(lines, "{\"type\":\"reaction\"") + 1; // the last reaction: far past the first batches
         String good = lines.get(bad - 1);
@@ -133,20 +138,15 @@ class ExportImportCommandTest {
 
         lines.set(bad - 1, good);
         Files.write(broken, lines);
-        assertThat(importDump(target, broken)).startsWith("0:").contains("going on after line");
-        copyBlobs(source, target);
-        assertThat(recount(target)).startsWith("0:");
-        Path again = dir.resolve("again.jsonl");
-        export(target, again);
-        assertSameApartFromHeader(dump, again);
+        assertThat(importDump(target, broken)).startsWith("0:").contains("going on after line")
+                .as("posts of the earlier run: the pass looks").contains(" 0 posts rendered afterwards in ");
+        assertSameForumAsTheDump(source, target, dump);
     }
 
     @Test
     void a_cut_off_dump_and_a_dangling_reference_are_refused_with_their_line(@TempDir Path dir) throws IOException {
         Settings source = h2(dir.resolve("source"));
-        generateWithHistory(source);
-        Path dump = dir.resolve("dump.jsonl");
-        export(source, dump);
+        Path dump = generatedDump(source, dir);
         List<String> lines = Files.readAllLines(dump);
         Path cut = dir.resolve("cut.jsonl");
         Files.write(cut, lines.subList(0, lines.size() - 1));
@@ -165,9 +165,7 @@ class ExportImportCommandTest {
     @Test
     void a_forum_with_content_of_its_own_is_refused_and_left_as_it_was(@TempDir Path dir) throws IOException {
         Settings source = h2(dir.resolve("source"));
-        generateWithHistory(source);
-        Path dump = dir.resolve("dump.jsonl");
-        export(source, dump);
+        Path dump = generatedDump(source, dir);
 
         Settings other = h2(dir.resolve("other"));
         assertThat(GenerateCommand.run(List.of("--posts", "30", "--threads", "3", "--members", "4", "--reactions", "3", "--seed", "9"),
@@ -217,9 +215,7 @@ class ExportImportCommandTest {
     @Test
     void a_version_1_dump_without_the_newer_records_is_still_read(@TempDir Path dir) throws IOException {
         Settings source = h2(dir.resolve("source"));
-        generateWithHistory(source);
-        Path dump = dir.resolve("dump.jsonl");
-        export(source, dump);
+        Path dump = generatedDump(source, dir);
         // what version 1 wrote: the same lines without the record types version 2 added, counted without them
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         Set<String> added = new java.util.HashSet<>();
@@ -252,9 +248,7 @@ class ExportImportCommandTest {
     @Test
     void imported_content_fires_no_event(@TempDir Path dir) throws IOException {
         Settings source = h2(dir.resolve("source"));
-        generateWithHistory(source);
-        Path dump = dir.resolve("dump.jsonl");
-        export(source, dump);
+        Path dump = generatedDump(source, dir);
         Settings target = h2(dir.resolve("target"));
         long head;
         try (ForumStorage storage = Storages.open(target)) {
@@ -343,7 +337,40 @@ class ExportImportCommandTest {
         }
     }
 
-    /** The blob store's files travel beside the dump (docs/export.md): copied as an operator copies the blob directory. */
+    /** The forum of {@code generateWithHistory} in {@code source}, exported to DIR/dump.jsonl. */
+    static Path generatedDump(Settings source, Path dir) {
+        generateWithHistory(source);
+        Path dump = dir.resolve("dump.jsonl");
+        assertThat(export(source, dump)).startsWith("0:");
+        return dump;
+    }
+
+    /**
+     * The forum imported into {@code target} is the source's again: with the files copied beside it, recount finds no
+     * difference, and its export is the dump but for the header.
+     */
+    static void assertSameForumAsTheDump(Settings source, Settings target, Path dump) throws IOException {
+        copyBlobs(source, target);
+        assertThat(recount(target)).as("counters right after the import").startsWith("0:").contains("no difference");
+        Path again = dump.resolveSibling("again-" + target.dataDir().getFileName() + ".jsonl");
+        assertThat(export(target, again)).startsWith("0:");
+        assertSameApartFromHeader(dump, again);
+    }
+
+    /** Runs the statements on the forum's database, as an operator (or a crash) would leave it; the last one's row count. */
+    static int sql(Settings settings, String... statements) {
+        try (JdbiForumStorage storage = (JdbiForumStorage) Storages.open(settings)) {
+            return storage.jdbi().withHandle(h -> {
+                int rows = 0;
+                for (String statement : statements) {
+                    rows = h.execute(statement);
+                }
+                return rows;
+            });
+        }
+    }
+
+        /** The blob store's files travel beside the dump (docs/export.md): copied as an operator copies the blob directory. */
     static void copyBlobs(Settings from, Settings to) throws IOException {
         Path source = AttachmentSettings.load(from.dataDir()).blobDir();
         Path target = AttachmentSettings.load(to.dataDir()).blobDir();

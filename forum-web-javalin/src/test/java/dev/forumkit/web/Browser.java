@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Debian's Chromium, headless, driven through /usr/bin/chromedriver (Selenium never downloads a driver here).
  * Without the driver the browser tests are skipped on a developer's machine, and fail when {@code CI} is set.
+ * Public for the example host's browser test, which takes it from this module's test jar instead of a copy.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -35,12 +36,12 @@ final class Browser implements AutoCloseable {
         this.base = base;
     }
 
-    static Browser open(String base) {
+    public static Browser open(String base) {
         return open(base, true);
     }
 
     /** A browser with JavaScript on or off (off: the forum must work with its plain forms and links). */
-    static Browser open(String base, boolean javascript) {
+    public static Browser open(String base, boolean javascript) {
         if (!Files.isExecutable(CHROMEDRIVER)) {
             assumeTrue(System.getenv("CI") != null,
                     "no " + CHROMEDRIVER + ": browser tests skipped (apt-get install chromium chromium-driver)");
@@ -69,41 +70,41 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    Browser go(String path) {
+    public Browser go(String path) {
         driver.get(base + path);
         return this;
     }
 
-    String path() {
+    public String path() {
         String url = driver.getCurrentUrl();
         return url.substring(base.length());
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    java.util.List<WebElement> all(String css) {
+    public java.util.List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    boolean has(String css) {
+    public boolean has(String css) {
         return !all(css).isEmpty();
     }
 
     /** Clicks an element after scrolling it to the middle of the window, as a person would. */
-    Browser click(String css) {
+    public Browser click(String css) {
         return click(find(css));
     }
 
-    Browser click(WebElement e) {
+    public Browser click(WebElement e) {
         js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
         e.click();
         return this;
     }
 
     /** Types into a field after clearing it. */
-    Browser type(String css, String text) {
+    public Browser type(String css, String text) {
         WebElement e = find(css);
         e.clear();
         e.sendKeys(text);
@@ -114,7 +115,7 @@ final class Browser implements AutoCloseable {
      * Waits for the condition; an element that went stale (the page changed under the look) is looked for again. Chrome
      * sometimes reports that race as "Node with given id does not belong to the document" instead of a stale element.
      */
-    <T> T await(Function<org.openqa.selenium.WebDriver, T> condition) {
+    public <T> T await(Function<org.openqa.selenium.WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                     try {
@@ -128,22 +129,22 @@ final class Browser implements AutoCloseable {
                 });
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    long scrollY() {
+    public long scrollY() {
         return ((Number) js("return Math.round(window.scrollY);")).longValue();
     }
 
     /** A fresh visitor: no cookies left from the previous scenario. */
-    Browser forget() {
+    public Browser forget() {
         go("/assets/forumkit.css");
         driver.manage().deleteAllCookies();
         return this;
     }
 
-    Browser signIn(String login, String password) {
+    public Browser signIn(String login, String password) {
         forget().go("/login");
         type("#login", login).type("#password", password);
         click(".stacked-form button[type=submit]");
@@ -155,14 +156,14 @@ final class Browser implements AutoCloseable {
      * Makes the page area exactly this size, phone sizes included (a headless window cannot be made that narrow):
      * Chromium's device emulation, as its developer tools do it.
      */
-    Browser viewport(int width, int height) {
+    public Browser viewport(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 600));
         return this;
     }
 
     /** Saves the viewport as target/screenshots/{name}-{width}x{height}.png. */
-    Path screenshot(String name, int width, int height) {
+    public Path screenshot(String name, int width, int height) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + "-" + width + "x" + height + ".png");

@@ -110,10 +110,13 @@ public final class ServiceContext {
      * is the slow part of posting and must not hold the thread's row lock.
      */
     public Rendered render(String body) {
-        return markup.render(body, username -> {
-            Optional<Member> m = storage.members().byUsername(username);
-            return m.map(member -> new MentionedMember(member.id(), member.username(), memberUrl.apply(member)));
-        });
+        return markup.render(body, this::mentioned);
+    }
+
+    /** The member an @mention of {@code username} names, if there is one (a storage read). */
+    public Optional<MentionedMember> mentioned(String username) {
+        Optional<Member> m = storage.members().byUsername(username);
+        return m.map(member -> new MentionedMember(member.id(), member.username(), memberUrl.apply(member)));
     }
 
     /** Microsecond precision: what SQL timestamps keep, so a stored time equals the one we computed. */

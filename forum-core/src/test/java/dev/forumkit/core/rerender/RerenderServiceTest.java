@@ -38,6 +38,22 @@ class RerenderServiceTest {
         }
     }
 
+    /** Names each @word's member, or "?" for a name nobody has. */
+    private record Naming() implements MarkupRenderer {
+        @Override
+        public Rendered render(String source, MentionResolver mentions) {
+            return new Rendered(java.util.Arrays.stream(source.split(" "))
+                    .map(w -> w.startsWith("@") ? mentions.resolve(w.substring(1)).map(m -> m.id().value() + ":" + m.username())
+                            .orElse("?") : w)
+                    .collect(java.util.stream.Collectors.joining(" ")), Set.of(), version());
+        }
+
+        @Override
+        public String version() {
+            return "names";
+        }
+    }
+
     private final InMemoryForumStorage storage = new InMemoryForumStorage();
     private final List<Forum> forums = new ArrayList<>();
     private Forum v1;
@@ -145,6 +161,17 @@ class RerenderServiceTest {
         assertThat(rendered.withRendering(null, null)).isEqualTo(loaded);
         assertThat(storage.transactions().readOnly(() -> storage.posts().byId(PostId.of(999)))).as("nothing stored").isEmpty();
         assertThat(v2.rerendering().countStaleAsSystem()).as("the stored posts are untouched").isEqualTo(5);
+    }
+
+    @Test
+    void a_bulk_rendering_resolves_mentions_as_a_single_rendering_does_also_when_a_name_comes_again() {
+        Forum f = forum(new Naming());
+        var bulk = f.rerendering().bulkRenderingAsSystem();
+
+        for (String source : List.of("hi @ann and @nobody", "@ANN again, @admin", "hi @ann and @nobody")) {
+            assertThat(bulk.apply(source)).isEqualTo(f.rerendering().renderedAsSystem(source));
+        }
+        assertThat(bulk.apply("hi @ann and @nobody").html()).isEqualTo("hi " + ann.id().value() + ":ann and ?");
     }
 
     @Test

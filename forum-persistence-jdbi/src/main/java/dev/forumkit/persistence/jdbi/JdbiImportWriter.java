@@ -22,9 +22,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static dev.forumkit.persistence.jdbi.Column.bigint;
 import static dev.forumkit.persistence.jdbi.Column.bool;
@@ -94,6 +96,10 @@ public final class JdbiImportWriter implements AutoCloseable {
     /** Parents before children, so that the foreign keys hold within a batch. */
     private final List<ImportBatch<?>> parentsFirst;
     private String dumpId;
+    /** Whether the posts table had rows when this run began: rows an earlier run of the import wrote. */
+    private boolean postsBeforeThisRun;
+    /** Posts handed to this run by the renderer version of their HTML (key null: without HTML). */
+    private final Map<String, Long> postsByRenderVersion = new HashMap<>();
     /** H2's page cache before the import raised it, in MB (-1: not raised). */
     private long h2CacheMbBefore = -1;
 
@@ -171,6 +177,7 @@ public final class JdbiImportWriter implements AutoCloseable {
                     if (rs.next()) {
                         this.dumpId = dumpId;
                         Progress p = new Progress(rs.getLong(1), rs.getObject(2) != null);
+                        postsBeforeThisRun = firstString("SELECT 'x' FROM posts FETCH FIRST 1 ROW ONLY") != null;
                         c.commit();
                         if (!p.finished()) {
                             loading();
@@ -272,6 +279,26 @@ public final class JdbiImportWriter implements AutoCloseable {
 
     public void post(Post p) {
         posts.add(p);
+        postsByRenderVersion.merge(p.html() == null ? null : p.renderVersion(), 1L, Long::sum);
+    }
+
+    /**
+     * Whether every post stored now carries HTML of the renderer version {@code version}, known without reading them:
+     * the posts table was empty when this run began (a fresh import, or a resumed one whose earlier runs wrote no
+     * post), and every post handed to this run came with HTML of that version. False says nothing either way: a
+     * rendering pass must then look.
+     */
+    public boolean everyPostRenderedBy(String version) {
+        requireBegun();
+        if (postsBeforeThisRun) {
+            return false;
+        }
+        for (Map.Entry<String, Long> e : postsByRenderVersion.entrySet()) {
+            if (e.getValue() > 0 && !Objects.equals(e.getKey(), version)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A post held for approval, with its decision if it has one. */

@@ -51,6 +51,21 @@ public abstract class WebhooksContract extends ContractBase {
         return forum.webhooks().create(actor(fx().admin()), receiver.url("/hook"), List.of(events));
     }
 
+    /**
+     * A new thread by {@code author}, its delivery tried three times: at once and at the backoff's 10 s and 30 s, the
+     * receiver answering with {@code statuses} in turn (200 once they are used up).
+     */
+    private void threadDeliveredThreeTimes(Member author, Integer... statuses) {
+        receiver.answering(statuses);
+        fx().thread().by(author).start();
+        forum.outbox().drain();
+        forum.webhooks().deliverDue();
+        clock.advanceSeconds(10);
+        forum.webhooks().deliverDue();
+        clock.advanceSeconds(20);
+        forum.webhooks().deliverDue();
+    }
+
     @Test
     void aNewPostIsDeliveredOnceSignedWithTheEventIdAndType() {
         Member ann = fx().member("ann");
@@ -102,14 +117,7 @@ public abstract class WebhooksContract extends ContractBase {
         Webhook hook = subscribe("post.created");
         Webhook byHand = forum.webhooks().create(actor(fx().admin()), receiver.url("/other"), List.of("member.registered"));
         forum.webhooks().update(actor(fx().admin()), byHand.id(), null, null, false); // an admin's choice: no alert
-        receiver.answering(500, 500, 500);
-        fx().thread().by(ann).start();
-        forum.outbox().drain();
-        forum.webhooks().deliverDue();
-        clock.advanceSeconds(10);
-        forum.webhooks().deliverDue();
-        clock.advanceSeconds(20);
-        forum.webhooks().deliverDue();
+        threadDeliveredThreeTimes(ann, 500, 500, 500);
         assertThat(forum.webhooks().get(actor(root), hook.id()).active()).isFalse();
         forum.outbox().drain();
         forum.outbox().drain();
@@ -165,14 +173,7 @@ public abstract class WebhooksContract extends ContractBase {
         assertThat(receiver.received()).hasSize(2);
         assertThat(receiver.received().get(0).body()).isEqualTo(receiver.received().get(1).body());
 
-        receiver.answering(500, 503, 500, 500);
-        fx().thread().by(ann).start();
-        forum.outbox().drain();
-        forum.webhooks().deliverDue();
-        clock.advanceSeconds(10);
-        forum.webhooks().deliverDue();
-        clock.advanceSeconds(20);
-        forum.webhooks().deliverDue();
+        threadDeliveredThreeTimes(ann, 500, 503, 500, 500);
         Webhook disabled = forum.webhooks().get(actor(fx().admin()), hook.id());
         assertThat(disabled.active()).isFalse();
         assertThat(disabled.disabledReason()).contains("3 failed attempts").contains("HTTP 500");

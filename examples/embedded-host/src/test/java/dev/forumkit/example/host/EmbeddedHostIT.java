@@ -2,6 +2,7 @@ package dev.forumkit.example.host;
 
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
+import dev.forumkit.web.Browser;
 import dev.forumkit.web.LimitsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class EmbeddedHostIT {
                 assertThat(browser.find(".reply-form button[type=submit]").getText()).isEqualTo("返信を投稿");
                 assertThat(browser.find(".forumkit.fk-nav").getCssValue("background-color"))
                         .as("the host's --fk-accent from its stylesheet").isEqualTo("rgba(138, 21, 56, 1)");
-                browser.screenshot("embedded-host-thread");
+                browser.screenshot("embedded-host-thread", 1280, 800);
 
                 browser.go("/sign-out").click("#sign-out");
                 browser.await(d -> browser.path().equals("/"));
