@@ -32,7 +32,8 @@ import java.util.Random;
  * (chunks, fill rates, file size, chunk writes) per reply. CPU, not wall time: the machine is shared.
  *
  * <p>Arguments: data dir (an existing forum, e.g. a copy of a generated one, or one {@code StorageBenchmark
- * --load-only} made), batches, replies per batch, [warm-up replies, default 300].
+ * --load-only} made), batches, replies per batch, [warm-up replies, default 300], [the member id each reply
+ * mentions, default the first member, as bench/reply.lua does].
  * The figures and the command are in docs/performance.md ("Replies on an aged H2 file").
  */
 public final class H2ReplyCost {
@@ -52,7 +53,7 @@ public final class H2ReplyCost {
                     MemberId::new);
             List<ThreadId> threads = ids(pool, "SELECT id FROM threads WHERE deleted_at IS NULL AND locked = FALSE"
                     + " ORDER BY id LIMIT 40000", ThreadId::new);
-            String mentioned = username(pool);
+            String mentioned = username(pool, args.length > 4 ? Long.parseLong(args[4]) : 0);
             Random random = new Random(5);
             System.out.printf("%s: %,d MB, %d members, %,d threads%n", dir, Files.size(dir.resolve("forum.mv.db")) >> 20,
                     members.size(), threads.size());
@@ -100,9 +101,11 @@ public final class H2ReplyCost {
         return "Benchmark reply " + n + ": agreed, @" + mentioned + ", the **new** tyres roll better.";
     }
 
-    private static String username(HikariDataSource pool) throws SQLException {
+    /** The username of member {@code id}, or of the first member for 0. */
+    private static String username(HikariDataSource pool, long id) throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT username FROM members ORDER BY id LIMIT 1")) {
+             ResultSet r = s.executeQuery(id == 0 ? "SELECT username FROM members ORDER BY id LIMIT 1"
+                     : "SELECT username FROM members WHERE id = " + id)) {
             r.next();
             return r.getString(1);
         }
