@@ -45,6 +45,10 @@ public final class H2ReplyCost {
         int batches = Integer.parseInt(args[1]);
         int perBatch = Integer.parseInt(args[2]);
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+        // experiment: every N replies, H2's own compaction of sparse chunks (MVStore.compact(fill %, bytes))
+        int compactEvery = Integer.getInteger("compact.every", 0);
+        int compactFill = Integer.getInteger("compact.fill", 90);
+        int compactBytes = Integer.getInteger("compact.bytes", 1 << 20);
         HikariDataSource pool = ConnectionPools.embeddedH2(dir);
         try (JdbiForumStorage storage = JdbiForumStorage.owning(pool);
              Forum forum = Forum.create(storage, c -> c.passwordHasher(ForumFixture.fastHasher())
@@ -67,6 +71,9 @@ public final class H2ReplyCost {
             for (int b = 0; b < batches; b++) {
                 int refused = 0;
                 for (int i = 0; i < perBatch; i++) {
+                    if (compactEvery > 0 && (done + i) % compactEvery == 0) {
+                        compact(pool, compactFill, compactBytes);
+                    }
                     if (!reply(forum, members, threads, random, body(b + "." + i, mentioned))) {
                         refused++;
                     }
@@ -82,6 +89,16 @@ public final class H2ReplyCost {
                         now.info.get("FILL_RATE"), now.info.get("CHUNKS_FILL_RATE"), now.h2("FILE_SIZE") >> 20,
                         (now.h2("FILE_READ") - last.h2("FILE_READ")) / n, now.info.get("CACHE_HIT_RATIO"), refused);
                 last = now;
+            }
+        }
+    }
+
+    private static void compact(HikariDataSource pool, int fill, int bytes) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            org.h2.mvstore.MVStore store = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+                    .getSession()).getDatabase().getStore().getMvStore();
+            if (store.compact(fill, bytes)) {
+                store.commit();
             }
         }
     }
