@@ -97,7 +97,16 @@ public final class H2ReplyCost {
         try (Connection c = pool.getConnection()) {
             org.h2.mvstore.MVStore store = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
                     .getSession()).getDatabase().getStore().getMvStore();
-            if (store.compact(fill, bytes)) {
+            // with REUSE_SPACE=FALSE H2 offers no chunk to rewrite (RandomAccessStore.getRewriteCandidates is empty);
+            // the pages are only marked here, and the commit after writes them with reuse off again: at the file's end
+            store.setReuseSpace(Boolean.getBoolean("compact.reuse"));
+            boolean rewrote;
+            try {
+                rewrote = store.compact(fill, bytes);
+            } finally {
+                store.setReuseSpace(false);
+            }
+            if (rewrote) {
                 store.commit();
             }
         }
