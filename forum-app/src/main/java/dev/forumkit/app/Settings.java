@@ -192,6 +192,24 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
                 l.get("jdbc.schema").map(v -> v.toLowerCase(Locale.ROOT)).orElse(null));
     }
 
+    /**
+     * Group commit on the embedded H2 file ({@code h2.groupCommit}, so {@code -Dforumkit.h2.groupCommit=off} as
+     * before): {@code on} (the default) or {@code off}, mapped to {@code JdbiForumStorage.groupCommit}. Read on its own
+     * rather than as a field: it matters only where the H2 storage is opened.
+     */
+    public static boolean h2GroupCommit() {
+        return h2GroupCommit(System.getProperties(), System.getenv());
+    }
+
+    static boolean h2GroupCommit(Properties system, Map<String, String> env) {
+        String v = new Lookup(system, env, file(system, env)).get("h2.groupCommit").orElse("on");
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("setting h2.groupCommit must be on or off, not " + v);
+        };
+    }
+
     /** {@code off} or {@code required-to-post}; anything else stops the start with the choices. */
     static Verification verification(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {

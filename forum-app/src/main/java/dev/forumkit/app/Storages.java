@@ -61,7 +61,7 @@ final class Storages {
             return JdbiForumStorage.connect(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
                     settings.forumSchema());
         }
-        return JdbiForumStorage.embeddedH2(settings.dataDir(), settings.forumSchema());
+        return JdbiForumStorage.embeddedH2(settings.dataDir(), settings.forumSchema()).groupCommit(Settings.h2GroupCommit());
     }
 
     /**

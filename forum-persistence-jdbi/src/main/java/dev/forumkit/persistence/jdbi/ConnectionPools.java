@@ -65,7 +65,8 @@ public final class ConnectionPools {
      * while a server still fits in a 256 MB heap. {@code REUSE_SPACE=FALSE}: H2 2.5 writes every chunk at the
      * end of the file; with space reuse it put a chunk into a freed hole that the file header did not point to, and
      * after a kill -9 it opened the file at the chunk before, losing acknowledged commits (CrashIT, 2 of 3 runs). The
-     * price: the file grows by about 16 KB per write transaction while the server runs (see docs/benchmarks.md).
+     * price: the file grows by about 16 KB per write transaction on a small forum and 50-65 KB on a million-post one
+     * while the server runs, two thirds of it H2's chunk metadata (docs/performance.md, "Replies on an aged H2 file").
      */
     public static String embeddedH2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("forum")

@@ -493,6 +493,18 @@ public final class JdbiForumStorage implements ForumStorage {
     }
 
     /**
+     * Group commit on an H2 file database (on unless turned off): writers that queue while one commits share the next
+     * durable commit, each acknowledged only once it is on disk. Off, each writer commits on its own (slower under
+     * load, equally durable; for comparing the two, or as a way back). The write gate is shared by every storage on the
+     * same H2 file in this JVM, so the choice applies to all of them. No effect on PostgreSQL or H2 in memory, which
+     * have no write gate. Returns this storage.
+     */
+    public JdbiForumStorage groupCommit(boolean on) {
+        transactions.groupCommit(on);
+        return this;
+    }
+
+    /**
      * Adds a read replica on the caller's DataSource (which the caller keeps and closes): read-only transactions
      * that {@link dev.forumkit.core.storage.ReplicaReads} allows on their thread go there while it answers and lags no
      * more than {@code maxLag}; otherwise, and for every write, the primary. Returns this storage.

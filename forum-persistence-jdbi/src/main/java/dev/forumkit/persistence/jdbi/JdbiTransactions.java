@@ -64,6 +64,13 @@ final class JdbiTransactions implements Transactions {
         return writeGate == null ? 0 : writeGate.commits();
     }
 
+    /** Group commit on the write gate (see {@link WriteGate#groupCommit(boolean)}); nothing without a gate. */
+    void groupCommit(boolean on) {
+        if (writeGate != null) {
+            writeGate.groupCommit(on);
+        }
+    }
+
     /** Writers waiting for the write gate now; 0 without a gate. */
     int queuedWriters() {
         return writeGate == null ? 0 : writeGate.queued();

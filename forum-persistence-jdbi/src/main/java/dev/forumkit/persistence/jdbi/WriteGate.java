@@ -17,7 +17,7 @@ import java.util.function.Function;
  * The write gate of an H2 file database, with group commit. Writers take turns (see {@link JdbiTransactions} for why
  * no two may be half-done at once), but a writer that finds others queued behind it does not commit: it leaves its
  * changes in one H2 transaction that the next writers continue, each behind a savepoint of its own, and the last of
- * them (nobody queued, or {@link #MOST_PER_COMMIT} reached; {@link #SWITCH} off: one) commits it, holding the turn. So writers that arrive during
+ * them (nobody queued, or {@link #MOST_PER_COMMIT} reached; one with {@link #groupCommit(boolean)} off) commits it, holding the turn. So writers that arrive during
  * a durable commit share the next one, every chunk H2 writes is still written with no change in flight, and each
  * writer returns only once the commit that holds its changes is done: if that commit fails, none of them is
  * acknowledged.
@@ -32,15 +32,10 @@ import java.util.function.Function;
 final class WriteGate {
     /** Writers per durable commit at most: bounds how long a group's row locks are held. */
     static final int MOST_PER_COMMIT = 32;
-    /**
-     * The system property that turns group commit off ({@code -Dforumkit.h2.groupCommit=off}): each writer then commits
-     * on its own, as before group commit, for comparing the two and as a way back if a deployment needs it.
-     */
-    static final String SWITCH = "forumkit.h2.groupCommit";
     /** How long a writer waits for its group's commit before taking the turn to commit it itself (a rescue). */
     private static final long RESCUE_MILLIS = 200;
 
-    private final int mostPerCommit = "off".equalsIgnoreCase(System.getProperty(SWITCH, "on")) ? 1 : MOST_PER_COMMIT;
+    private volatile int mostPerCommit = MOST_PER_COMMIT;
     private final ReentrantLock turn = new ReentrantLock(true);
     private final AtomicLong commits = new AtomicLong();
     private Group open; // the group taking members; guarded by turn
@@ -55,6 +50,14 @@ final class WriteGate {
         Group(Handle handle) {
             this.handle = handle;
         }
+    }
+
+    /**
+     * Off: each writer commits on its own, as before group commit (for comparing the two, and a way back if a
+     * deployment needs it). Writers already in an open group finish with it.
+     */
+    void groupCommit(boolean on) {
+        mostPerCommit = on ? MOST_PER_COMMIT : 1;
     }
 
     /** Durable commits made so far (for tests that show writers sharing one). */

@@ -51,13 +51,7 @@ class GroupCommitTest {
     void writersQueuedBehindOneShareItsDurableCommitAndReturnOnlyAfterIt() throws Exception {
         long before = storage.db().gatedCommits();
         List<Long> commitsSeenAfterCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CompletableFuture<Integer> first = write(() -> {
-            insert(1);
-            inside.countDown();
-            await(release);
-            return 1;
-        }, commitsSeenAfterCommit);
-        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> first = holdTheGate(() -> { }, commitsSeenAfterCommit);
         List<CompletableFuture<Integer>> queued = new ArrayList<>();
         for (int id = 2; id <= 4; id++) {
             int row = id;
@@ -82,13 +76,7 @@ class GroupCommitTest {
     @Test
     void aWriterThatFailsIsUndoneAloneAndTheOthersKeepTheirChanges() throws Exception {
         long before = storage.db().gatedCommits();
-        CompletableFuture<Integer> first = write(() -> {
-            insert(1);
-            inside.countDown();
-            await(release);
-            return 1;
-        }, null);
-        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> first = holdTheGate(() -> { }, null);
         CompletableFuture<Integer> failing = write(() -> {
             insert(2);
             throw new ConflictException("refused after its insert");
@@ -110,14 +98,7 @@ class GroupCommitTest {
     @Test
     void aGroupThatCannotBeTrustedIsRolledBackWholeAndItsOtherMembersRunAgain() throws Exception {
         AtomicInteger firstAttempts = new AtomicInteger();
-        CompletableFuture<Integer> first = write(() -> {
-            firstAttempts.incrementAndGet();
-            insert(1);
-            inside.countDown();
-            await(release);
-            return 1;
-        }, null);
-        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> first = holdTheGate(firstAttempts::incrementAndGet, null);
         CompletableFuture<Integer> broken = write(() -> {
             insert(2);
             throw new IllegalStateException("a bug: nobody knows what the transaction holds now");
@@ -128,6 +109,46 @@ class GroupCommitTest {
         assertThatThrownBy(() -> broken.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
         assertThat(firstAttempts).as("the innocent writer ran again in a group of its own").hasValue(2);
         assertThat(rows()).containsExactly(1);
+    }
+
+    @Test
+    void withGroupCommitOffEachWriterCommitsOnItsOwn() throws Exception {
+        storage.groupCommit(false);
+        long before = storage.db().gatedCommits();
+        CompletableFuture<Integer> first = holdTheGate(() -> { }, null);
+        List<CompletableFuture<Integer>> queued = new ArrayList<>();
+        for (int id = 2; id <= 4; id++) {
+            int row = id;
+            queued.add(write(() -> {
+                insert(row);
+                return row;
+            }, null));
+        }
+        awaitQueued(3);
+        release.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        for (CompletableFuture<Integer> q : queued) {
+            q.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(storage.db().gatedCommits()).as("durable commits for 4 writers").isEqualTo(before + 4);
+        assertThat(rows()).containsExactly(1, 2, 3, 4);
+    }
+
+    /**
+     * Starts the first writer: it inserts row 1 and holds the write gate until {@code release}, so that the writers
+     * started after it queue behind it. Returns once it is inside; {@code onEachAttempt} runs at each of its attempts.
+     */
+    private CompletableFuture<Integer> holdTheGate(Runnable onEachAttempt, List<Long> commitsSeenAfterCommit)
+            throws InterruptedException {
+        CompletableFuture<Integer> first = write(() -> {
+            onEachAttempt.run();
+            insert(1);
+            inside.countDown();
+            await(release);
+            return 1;
+        }, commitsSeenAfterCommit);
+        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     private CompletableFuture<Integer> write(Supplier<Integer> work, List<Long> commitsSeenAfterCommit) {
