@@ -10,7 +10,7 @@ import java.util.Random;
  * The guest page cache's steady-state hit rate under bench/zipf.lua's popularity, without a server: draws REQUESTS
  * thread ranks by Zipf's law (s=1) over THREADS threads and runs them through (a) the cache before issue 18's
  * rewrite (an LRU of uncompressed pages within a byte budget), (b) an LRU of the same pages gzip-compressed, and
- * (c) PageStore (compressed, with admission by popularity), each with the same budget. Page sizes are sampled from a
+ * (c) PageStore (compressed, Caffeine's W-TinyLFU admission by popularity), each with the same budget. Page sizes are sampled from a
  * file of "identity_bytes gzip_bytes" lines measured on the benchmark's data set. A machine's load does not move
  * these figures, unlike a 10-second wrk row. Run (after building the jar):
  *   javac -cp forum-app/target/forumkit.jar -d bench/out/sim bench/ZipfCacheSim.java
@@ -52,7 +52,7 @@ public final class ZipfCacheSim {
         System.out.printf("hit rate: steady (the second half of %d requests) / the first %d requests from empty%n", requests, row);
         System.out.printf("LRU, uncompressed (before):        %.1f %% / %.1f %%%n", lru(draws, page, budget, 0, true), lru(first, page, budget, 0, false));
         System.out.printf("LRU, gzip-compressed:              %.1f %% / %.1f %%%n", lru(draws, page, budget, 1, true), lru(first, page, budget, 1, false));
-        System.out.printf("PageStore (gzip + by popularity):  %.1f %% / %.1f %%%n", store(draws, page, budget, true), store(first, page, budget, false));
+        System.out.printf("PageStore (gzip + Caffeine):       %.1f %% / %.1f %%%n", store(draws, page, budget, true), store(first, page, budget, false));
     }
 
     private static double lru(int[] draws, long[][] page, long budget, int which, boolean steady) {

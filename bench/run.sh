@@ -138,7 +138,7 @@ wrk_row() {
   fi
   if [ -n "$cache0" ]; then # the guest page cache's own count of the row: hits, misses, what it holds at the end
     CACHE_LINES+=("$label: $(awk -v a="$cache0" -v b="$(curl -fs "$BASE/bench/guest-cache")" 'BEGIN { split(a, x, " "); split(b, y, " ")
-      h = y[1] - x[1]; m = y[2] - x[2]; printf "%d hits, %d misses (hit rate %.1f %%), %d stored, %d evicted, %d turned away; %d entries, %.1f MB held at the end", h, m, (h + m > 0 ? 100 * h / (h + m) : 0), y[3] - x[3], y[4] - x[4], y[7] - x[7], y[5], y[6] / 1e6 }')")
+      h = y[1] - x[1]; m = y[2] - x[2]; printf "%d hits, %d misses (hit rate %.1f %%), %d stored, %d pushed out or turned away; %d entries, %.1f MB held at the end", h, m, (h + m > 0 ? 100 * h / (h + m) : 0), y[3] - x[3], y[4] - x[4], y[5], y[6] / 1e6 }')")
     echo "${CACHE_LINES[-1]}" >&2
   fi
   if [ "${PROFILE:-}" = 1 ]; then

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  *
  * <p>It holds up to {@code maxBytes} of gzip-compressed pages ({@link CachedPage}): a browser's hit is answered with
  * the stored bytes as they are. When it is full a new page goes in only if it was asked for more often lately than
- * each page it would push out ({@link PageStore}), so a long tail of pages read once does not push out the popular
- * ones.
+ * the page it would push out ({@link PageStore}: Caffeine's W-TinyLFU), so a long tail of pages read once does not
+ * push out the popular ones.
  */
 final class GuestPageCache {
     private static final Pattern CACHEABLE = Pattern.compile("/api/v1/threads/\\d+|/threads/[^/]*\\.\\d+/(page-\\d+)?");
@@ -105,8 +105,8 @@ final class GuestPageCache {
     }
 
     /**
-     * Counters and size for the benchmark ({@code /bench/guest-cache}): hits, misses, pages stored, pages pushed out,
-     * entries, bytes held, pages not let in (less popular than those they would push out).
+     * Counters and size for the benchmark ({@code /bench/guest-cache}): hits, misses, pages stored, pages pushed out
+     * or not let in (less popular than those they would push out), entries, bytes held.
      */
     String stats() {
         return hits.get() + " " + misses.get() + " " + pages.stats();

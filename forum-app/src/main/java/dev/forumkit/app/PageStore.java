@@ -1,103 +1,72 @@
 package dev.forumkit.app;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * The guest page cache's pages by key, up to a number of bytes. When full, a new page goes in only if it was asked
- * for more often lately than each of the least recently used pages it would push out ({@link Popularity}: TinyLFU's
- * admission before an LRU); otherwise it is turned away. Thread-safe: one lock, held for a map operation only.
+ * The guest page cache's pages by key, up to a number of bytes: a Caffeine cache weighed by each page's bytes. Its
+ * W-TinyLFU policy lets a new page in only if it was asked for more often lately than the page it would push out,
+ * so a long tail of pages read once does not push out the popular ones. Caffeine's housekeeping runs on the calling
+ * thread (no pool threads, and a test sees its effects at once).
  */
 final class PageStore {
     private final long maxBytes;
-    private final LinkedHashMap<String, CachedPage> pages = new LinkedHashMap<>(256, 0.75f, true);
-    private final Popularity popularity;
-    private long bytes;
-    private long stored;
-    private long evicted;
-    private long rejected;
+    private final Cache<String, CachedPage> pages;
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong evicted = new AtomicLong();
 
     PageStore(long maxBytes) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
         this.maxBytes = maxBytes;
-        this.popularity = new Popularity((int) Math.min(1 << 20, Math.max(64, maxBytes / 4096))); // a page: 4-8 KB
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, CachedPage page) -> (int) Math.min(Integer.MAX_VALUE, page.weight()))
+                .executor(Runnable::run)
+                .evictionListener((key, page, cause) -> evicted.incrementAndGet())
+                .build();
     }
 
     /** Counts one request for the key and returns its page, or null. */
     CachedPage get(String key) {
-        synchronized (pages) {
-            popularity.record(key.hashCode());
-            return pages.get(key);
-        }
+        return pages.getIfPresent(key);
     }
 
     /**
-     * Keeps the page unless it is larger than an eighth of the store, or the store is full of pages asked for at
-     * least as often; returns whether it was kept. {@code stillValid} is checked under the lock, so that a
-     * {@link #clear()} that ran before cannot be undone by a page read before it.
+     * Offers the page unless it is larger than an eighth of the store or {@code stillValid} says a write came after
+     * it was read; returns whether it was offered (the policy may still turn it away, counted as evicted).
+     * {@code stillValid} is asked again after the put, so a {@link #clear()} that ran meanwhile is not undone for
+     * long; the generation check of {@link GuestPageCache} keeps such a page from being served in any case.
      */
-    boolean put(String key, CachedPage page, java.util.function.BooleanSupplier stillValid) {
-        long weight = page.weight();
-        synchronized (pages) {
-            if (weight > maxBytes / 8 || !stillValid.getAsBoolean()) {
-                return false;
-            }
-            CachedPage old = pages.remove(key);
-            if (old != null) {
-                bytes -= old.weight();
-            }
-            if (bytes + weight > maxBytes && !pushOut(key, bytes + weight - maxBytes)) {
-                rejected++;
-                return false;
-            }
-            pages.put(key, page);
-            bytes += weight;
-            stored++;
-            return true;
+    boolean put(String key, CachedPage page, BooleanSupplier stillValid) {
+        if (page.weight() > maxBytes / 8 || !stillValid.getAsBoolean()) {
+            return false;
         }
+        pages.put(key, page);
+        stored.incrementAndGet();
+        if (!stillValid.getAsBoolean()) {
+            pages.asMap().remove(key, page);
+            return false;
+        }
+        return true;
     }
 
     void clear() {
-        synchronized (pages) {
-            pages.clear();
-            bytes = 0;
-        }
+        pages.invalidateAll();
     }
 
-    /** Pages stored, pushed out and turned away so far; pages and bytes held now (space-separated). */
+    /** Pages stored and pushed out (or turned away) so far; pages and bytes held now (space-separated). */
     String stats() {
-        synchronized (pages) {
-            return stored + " " + evicted + " " + pages.size() + " " + bytes + " " + rejected;
-        }
+        pages.cleanUp();
+        return stored.get() + " " + evicted.get() + " " + pages.estimatedSize() + " " + bytes();
     }
 
     long bytes() {
-        synchronized (pages) {
-            return bytes;
-        }
-    }
-
-    private boolean pushOut(String key, long needed) {
-        int candidate = popularity.frequency(key.hashCode());
-        List<String> victims = new ArrayList<>();
-        long freed = 0;
-        for (Map.Entry<String, CachedPage> e : pages.entrySet()) { // least recently used first
-            if (freed >= needed) {
-                break;
-            }
-            if (popularity.frequency(e.getKey().hashCode()) >= candidate) {
-                return false;
-            }
-            victims.add(e.getKey());
-            freed += e.getValue().weight();
-        }
-        victims.forEach(pages::remove);
-        bytes -= freed;
-        evicted += victims.size();
-        return true;
+        pages.cleanUp();
+        return pages.policy().eviction().orElseThrow().weightedSize().orElse(0L);
     }
 }
