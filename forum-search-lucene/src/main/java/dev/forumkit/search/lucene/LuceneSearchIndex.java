@@ -12,8 +12,10 @@ import dev.forumkit.core.search.Segment;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -54,10 +56,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * }</pre>
  */
 public final class LuceneSearchIndex implements SearchIndex {
-    private static final Sort NEWEST = new Sort(new SortField(Fields.CREATED, SortField.Type.LONG, true),
+    /**
+     * Newest first, ties by post id: the order of the index itself (its index sort), so a newest-first search stops
+     * in each segment once it has the page and has counted {@link SearchIndex#COUNTED_UP_TO} matches.
+     */
+    static final Sort NEWEST = new Sort(new SortField(Fields.CREATED, SortField.Type.LONG, true),
             new SortField(Fields.ID_SORT, SortField.Type.LONG, true));
-    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
-            new SortField(Fields.CREATED, SortField.Type.LONG, true), new SortField(Fields.ID_SORT, SortField.Type.LONG, true));
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE_STORED);
     private final Directory directory;
     private final IndexWriter writer;
@@ -75,7 +79,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.directory = directory;
         Analyzer indexing = ForumAnalyzer.forIndexing();
         IndexWriterConfig config = new IndexWriterConfig(indexing);
-        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setIndexSort(NEWEST);
+        // an index of an older layout (without the index sort Lucene refuses to open it with) is started afresh
+        config.setOpenMode(currentLayout(directory) ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                : IndexWriterConfig.OpenMode.CREATE);
         // a larger buffer flushes fewer, larger segments during a rebuild (fewer merges); a sixth of the heap at most,
         // as the server may run with -Xmx256m
         config.setRAMBufferSizeMB(Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / (6 << 20))));
@@ -184,7 +191,15 @@ public final class LuceneSearchIndex implements SearchIndex {
                 Query q = queries.match(query);
                 int want = Math.max(1, offset + limit);
                 boolean byScore = query.sort() == SearchQuery.Sort.RELEVANCE && query.hasTerms();
-                TopDocs top = s.search(q, want, byScore ? RELEVANCE : NEWEST, byScore);
+                TopDocs top;
+                if (byScore) {
+                    RelevanceCollector best = new RelevanceCollector(want, SearchIndex.COUNTED_UP_TO);
+                    s.search(q, best);
+                    top = best.topDocs();
+                } else {
+                    // the index's own order: each segment stops early (TopFieldCollector, threshold COUNTED_UP_TO)
+                    top = s.search(q, want, NEWEST, false);
+                }
                 // Lucene stops counting past its threshold (at least COUNTED_UP_TO): that is "more than 1,000"
                 boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
                 long total = exact ? top.totalHits.value : Math.max(top.totalHits.value, SearchIndex.COUNTED_UP_TO + 1L);
@@ -270,10 +285,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /** Whether the directory holds no index, or one of this layout ({@link Fields#FORMAT}). */
+    private static boolean currentLayout(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return true;
+        }
+        return Fields.FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(Fields.FORMAT_KEY));
+    }
+
     /**
-     * An index written by an older forumkit (stored bodies, board and deleted flags as points and terms) cannot be
-     * searched with this layout: it is emptied, so the server's start-up rebuilds it from the storage once, as it
-     * builds any empty index. A new index is marked at once.
+     * An index written by an older forumkit (stored bodies; board and deleted flags as points and terms; not sorted
+     * newest first) cannot be searched with this layout: it was opened afresh ({@link #currentLayout}) and is empty, so
+     * the server's start-up rebuilds it from the storage once, as it builds any empty index. A new index is marked at
+     * once.
      */
     private static void upgrade(IndexWriter writer) throws IOException {
         Map<String, String> data = new HashMap<>();
