@@ -191,8 +191,9 @@ public final class Forum implements AutoCloseable {
         // an index in the storage is written in the batch's transaction, with the position (exactly once); one
         // outside it is written after each event and committed before the position is recorded (at least once)
         if (indexing) {
-            registerOrClose(index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
-                    : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit));
+            registerOrClose((index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
+                    : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit))
+                    .gathering(SearchIndexer.GATHERING));
         }
         // webhook deliveries are written with the batch (exactly once per event and webhook) and sent by the timer
         registerOrClose(EventConsumer.inStorage(dev.forumkit.core.webhook.WebhookService.CONSUMER, webhooks::handle));

@@ -45,6 +45,10 @@ public final class SearchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("lucene")) {
+            luceneOnly(Integer.parseInt(args[1]), Path.of(args[2]));
+            return;
+        }
         int posts = Integer.parseInt(args[3]);
         Path luceneDir = Path.of(args[4]);
         String[] words = vocabulary();
@@ -58,22 +62,14 @@ public final class SearchBenchmark {
             System.out.println("| engine | posts | wall | process CPU | posts/s wall | posts per CPU-second |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
             for (Map.Entry<String, SearchIndex> e : engines.entrySet()) {
-                build(e.getKey(), e.getValue(), posts, words);
+                build(e.getKey(), e.getValue(), posts, words, null);
             }
             storage.jdbi().useHandle(h -> h.execute("VACUUM ANALYZE search_entries"));
             String common = words[9];
             String rare = words[15_000];
             System.out.printf("%nCommon word `%s` in %,d posts, rare word `%s` in %,d posts (counted with LIKE).%n%n",
                     common, df(storage, common), rare, df(storage, rare));
-            SearchQuery filtered = SearchQuery.words(common).inBoards(Set.of(BoardId.of(3)))
-                    .between(T0, T0.plusSeconds(posts * 60L / 4)).sortedBy(SearchQuery.Sort.DATE);
-            Map<String, SearchQuery> queries = new LinkedHashMap<>();
-            queries.put("common word, relevance", SearchQuery.words(common));
-            queries.put("common word, newest first", SearchQuery.words(common).sortedBy(SearchQuery.Sort.DATE));
-            queries.put("rare word, relevance", SearchQuery.words(rare));
-            queries.put("two mid-frequency words, relevance", SearchQuery.words(words[100], words[200]));
-            queries.put("common word, one board, first quarter of the dates, newest first (filtered)", filtered);
-            queries.put("phrase of the two most common words", SearchQuery.all().phrase(words[0] + " " + words[1]));
+            Map<String, SearchQuery> queries = queries(words, posts);
             System.out.printf("%nIndex size: Lucene %,d KiB on disk (committed); PostgreSQL search_entries with its indexes %,d KiB.%n%n",
                     size(luceneDir) / 1024, storage.jdbi().withHandle(h -> h.createQuery(
                             "SELECT pg_total_relation_size('search_entries')").mapTo(Long.class).one()) / 1024);
@@ -94,7 +90,61 @@ public final class SearchBenchmark {
         }
     }
 
-    private static void build(String name, SearchIndex index, int posts, String[] words) throws Exception {
+    /**
+     * Lucene alone (arguments: lucene posts lucene-dir), for profiling its queries without a PostgreSQL: the same
+     * posts, the Lucene rows of the table; snippets from the generated texts kept in memory.
+     */
+    private static void luceneOnly(int posts, Path luceneDir) throws Exception {
+        String[] words = vocabulary();
+        String[] texts = new String[posts + 1];
+        try (LuceneSearchIndex lucene = LuceneSearchIndex.open(luceneDir)) {
+            System.out.println("| engine | posts | wall | process CPU | posts/s wall | posts per CPU-second |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            if (lucene.count() == posts) { // the directory of an earlier run: its texts only
+                texts(posts, words, texts);
+                System.out.printf("| Lucene | %,d | (reused the index in %s) | | | |%n", posts, luceneDir);
+            } else {
+                build("Lucene", lucene, posts, words, texts);
+            }
+            System.out.println();
+            System.out.println("| query | engine | runs | p50 | p99 | CPU per query (this JVM's thread) | total |");
+            System.out.println("|---|---|---:|---:|---:|---:|---|");
+            for (Map.Entry<String, SearchQuery> q : queries(words, posts).entrySet()) {
+                SearchHits hits = lucene.search(q.getValue(), 0, 20);
+                time(q.getKey(), "Lucene", () -> lucene.search(q.getValue(), 0, 20).hits().stream()
+                                .map(x -> lucene.snippet(q.getValue(), x, texts[(int) x.post().value()])).toList(),
+                        (hits.exact() ? "" : "more than ") + String.format("%,d", hits.total()));
+            }
+        }
+    }
+
+    private static Map<String, SearchQuery> queries(String[] words, int posts) {
+        String common = words[9];
+        String rare = words[15_000];
+        SearchQuery filtered = SearchQuery.words(common).inBoards(Set.of(BoardId.of(3)))
+                .between(T0, T0.plusSeconds(posts * 60L / 4)).sortedBy(SearchQuery.Sort.DATE);
+        Map<String, SearchQuery> queries = new LinkedHashMap<>();
+        queries.put("common word, relevance", SearchQuery.words(common));
+        queries.put("common word, newest first", SearchQuery.words(common).sortedBy(SearchQuery.Sort.DATE));
+        queries.put("rare word, relevance", SearchQuery.words(rare));
+        queries.put("two mid-frequency words, relevance", SearchQuery.words(words[100], words[200]));
+        queries.put("common word, one board, first quarter of the dates, newest first (filtered)", filtered);
+        queries.put("phrase of the two most common words", SearchQuery.all().phrase(words[0] + " " + words[1]));
+        return queries;
+    }
+
+    /** The texts {@link #build} writes, without writing them. */
+    private static void texts(int posts, String[] words, String[] texts) {
+        Random random = new Random(7);
+        for (int id = 1; id <= posts; id++) {
+            random.nextInt(10);
+            random.nextInt(10_000);
+            sentence(random, words, 6);
+            texts[id] = sentence(random, words, 20 + random.nextInt(60));
+        }
+    }
+
+    private static void build(String name, SearchIndex index, int posts, String[] words, String[] texts) throws Exception {
         index.clear();
         index.commit();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -106,9 +156,13 @@ public final class SearchBenchmark {
         Random random = new Random(7);
         List<SearchDocument> batch = new ArrayList<>(1000);
         for (long id = 1; id <= posts; id++) {
-            batch.add(new SearchDocument(PostId.of(id), ThreadId.of((id + 19) / 20), BoardId.of(1 + random.nextInt(10)),
+            SearchDocument d = new SearchDocument(PostId.of(id), ThreadId.of((id + 19) / 20), BoardId.of(1 + random.nextInt(10)),
                     MemberId.of(1 + random.nextInt(10_000)), T0.plusSeconds(id * 60), (int) ((id - 1) % 20) + 1,
-                    "Thread " + sentence(random, words, 6), sentence(random, words, 20 + random.nextInt(60)), false, false));
+                    "Thread " + sentence(random, words, 6), sentence(random, words, 20 + random.nextInt(60)), false, false);
+            batch.add(d);
+            if (texts != null) {
+                texts[(int) id] = d.text();
+            }
             if (batch.size() == 1000 || id == posts) {
                 List<SearchDocument> docs = List.copyOf(batch);
                 batch.clear();

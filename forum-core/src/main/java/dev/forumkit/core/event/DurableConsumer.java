@@ -53,7 +53,7 @@ final class DurableConsumer {
     private long stepsFrom;
     private long stepsTo;
     private boolean stepsLarge;
-    /** System.nanoTime before which a paced consumer does not go on (0: no pause). */
+    /** System.nanoTime before which a paced or gathering consumer does not go on (0: no pause). */
     private volatile long pausedUntil;
 
     /** Thrown inside the batch's transaction when another node took the consumer over: undoes the batch. */
@@ -138,6 +138,7 @@ final class DurableConsumer {
             pace(System.nanoTime() - started);
             return step();
         }
+        boolean[] wholeBatch = {true};
         if (consumer.effects() == EventConsumer.Effects.IN_STORAGE) {
             storage.transactions().run(() -> {
                 // a batch stops early once its transaction has worked for BATCH_BUDGET: a transaction that holds H2's
@@ -148,6 +149,7 @@ final class DurableConsumer {
                     consumer.handler().handle(delivery(e));
                     to = e.position();
                     if (System.nanoTime() - started >= BATCH_BUDGET_NANOS) {
+                        wholeBatch[0] = e == batch.get(batch.size() - 1);
                         break;
                     }
                 }
@@ -182,6 +184,10 @@ final class DurableConsumer {
         failures = 0;
         lastError = null;
         retryAt = null;
+        if (!consumer.gathering().isZero()) {
+            // caught up: let the next events gather for a while (see EventConsumer.gathering); a backlog goes on
+            pausedUntil = batch.size() < limit && wholeBatch[0] ? System.nanoTime() + consumer.gathering().toNanos() : 0;
+        }
         return true;
     }
 

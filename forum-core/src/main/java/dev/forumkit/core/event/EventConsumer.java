@@ -1,5 +1,6 @@
 package dev.forumkit.core.event;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
  * A durable consumer of the outbox: a name (its stored position and lease are kept under it, so it must stay the
  * same across restarts and nodes), where its effects live, and its handler; optionally a {@link BatchPlanner} that
  * handles a whole batch in steps (in-storage consumers with large writes), and the name of a consumer it
- * {@linkplain #following follows} (it handles no event that consumer has not handled yet).
+ * {@linkplain #following follows} (it handles no event that consumer has not handled yet), and how long it
+ * {@linkplain #gathering gathers} events after a small batch.
  *
  * <pre>{@code
  * forum.outbox().register(EventConsumer.inStorage("alerts", d -> alerts.fanOut(d.event())));
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public record EventConsumer(String name, Effects effects, EventHandler handler, BatchPlanner planner, String follows,
-                            Predicate<ForumEvent> recordAfter, Runnable beforeRecording) {
+                            Predicate<ForumEvent> recordAfter, Runnable beforeRecording, Duration gathering) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     /** Where a consumer's effects live, which decides how its position is recorded. */
@@ -41,6 +43,10 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(recordAfter, "recordAfter");
         Objects.requireNonNull(beforeRecording, "beforeRecording");
+        Objects.requireNonNull(gathering, "gathering");
+        if (gathering.isNegative()) {
+            throw new IllegalArgumentException("gathering must not be negative: " + gathering);
+        }
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a consumer name is 1-100 characters of a-z, 0-9, '.', '_' or '-': " + name);
         }
@@ -54,7 +60,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
 
     /** A consumer handling one event at a time; see {@link #inStorage} and {@link #withOutsideEffects}. */
     public EventConsumer(String name, Effects effects, EventHandler handler) {
-        this(name, effects, handler, null, null, e -> false, () -> { });
+        this(name, effects, handler, null, null, e -> false, () -> { }, Duration.ZERO);
     }
 
     public static EventConsumer inStorage(String name, EventHandler handler) {
@@ -73,7 +79,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
     public static EventConsumer inStorageInSteps(String name, BatchPlanner planner) {
         Objects.requireNonNull(planner, "planner");
         return new EventConsumer(name, Effects.IN_STORAGE, d -> planner.plan(java.util.List.of(d)).steps().forEach(Runnable::run),
-                planner, null, e -> false, () -> { });
+                planner, null, e -> false, () -> { }, Duration.ZERO);
     }
 
     /**
@@ -82,7 +88,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      */
     public EventConsumer following(String consumer) {
         Objects.requireNonNull(consumer, "consumer");
-        return new EventConsumer(name, effects, handler, planner, consumer, recordAfter, beforeRecording);
+        return new EventConsumer(name, effects, handler, planner, consumer, recordAfter, beforeRecording, gathering);
     }
 
     /**
@@ -92,7 +98,18 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      * e-mail; one commit each, so only for events that are rare.
      */
     public EventConsumer recordingAfter(Predicate<ForumEvent> events) {
-        return new EventConsumer(name, effects, handler, planner, follows, events, beforeRecording);
+        return new EventConsumer(name, effects, handler, planner, follows, events, beforeRecording, gathering);
+    }
+
+    /**
+     * This consumer, taking its events at most once per {@code interval} while they come in batches smaller than its
+     * limit: after such a batch the outbox's thread leaves it alone for {@code interval}, so the events of that time
+     * share the next batch (the search index: one index commit and one position write a second instead of one per
+     * reply). A backlog (a full batch) is worked through without pauses, and {@code Outbox.drain()} does not wait.
+     * Its effects lag the writes by up to {@code interval} more.
+     */
+    public EventConsumer gathering(Duration interval) {
+        return new EventConsumer(name, effects, handler, planner, follows, recordAfter, beforeRecording, interval);
     }
 
     /**
@@ -101,6 +118,6 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      * only deliver events again, never skip one whose effect was lost.
      */
     public static EventConsumer withOutsideEffects(String name, EventHandler handler, Runnable beforeRecording) {
-        return new EventConsumer(name, Effects.OUTSIDE, handler, null, null, e -> false, beforeRecording);
+        return new EventConsumer(name, Effects.OUTSIDE, handler, null, null, e -> false, beforeRecording, Duration.ZERO);
     }
 }

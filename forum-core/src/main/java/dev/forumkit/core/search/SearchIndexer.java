@@ -9,6 +9,7 @@ import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,12 @@ import java.util.Optional;
 public final class SearchIndexer {
     /** The outbox consumer's name: its position is stored under it. */
     public static final String CONSUMER = "search";
+    /**
+     * How long the consumer lets events gather after a small batch: one index commit (a flushed segment and its
+     * fsyncs, for Lucene) and one position write per second under a stream of replies instead of one per reply.
+     * Results may lag writes by that much; they are filtered by the storage, so a deleted post is gone at once.
+     */
+    public static final Duration GATHERING = Duration.ofSeconds(1);
     private final ForumStorage storage;
     private final SearchIndex index;
 

@@ -43,10 +43,11 @@ final class Fields {
     static final String NO = "0";
     /**
      * The layout's version, in the commit's user data. 2: no stored text on replies, board and deleted flags as doc
-     * values. An index without it (written by an older forumkit) is emptied on open and rebuilt from the storage.
+     * values. 3: sorted newest first (the index sort, see {@code LuceneSearchIndex.NEWEST}). An index without it
+     * (written by an older forumkit) is emptied on open and rebuilt from the storage.
      */
     static final String FORMAT_KEY = "forumkit.format";
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
 
     private static final FieldType WORDS = new FieldType();
     private static final FieldType STORED_WORDS = new FieldType();

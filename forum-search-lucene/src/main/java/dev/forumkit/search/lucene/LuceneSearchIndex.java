@@ -12,8 +12,15 @@ import dev.forumkit.core.search.Segment;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -54,11 +61,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * }</pre>
  */
 public final class LuceneSearchIndex implements SearchIndex {
-    private static final Sort NEWEST = new Sort(new SortField(Fields.CREATED, SortField.Type.LONG, true),
+    /**
+     * Newest first, ties by post id: the order of the index itself (its index sort), so a newest-first search stops
+     * in each segment once it has the page and has counted {@link SearchIndex#COUNTED_UP_TO} matches.
+     */
+    static final Sort NEWEST = new Sort(new SortField(Fields.CREATED, SortField.Type.LONG, true),
             new SortField(Fields.ID_SORT, SortField.Type.LONG, true));
-    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
-            new SortField(Fields.CREATED, SortField.Type.LONG, true), new SortField(Fields.ID_SORT, SortField.Type.LONG, true));
-    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE_STORED);
+    private static final Set<String> TITLE_FIELDS = Set.of(Fields.TITLE_STORED);
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -75,7 +84,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.directory = directory;
         Analyzer indexing = ForumAnalyzer.forIndexing();
         IndexWriterConfig config = new IndexWriterConfig(indexing);
-        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setIndexSort(NEWEST);
+        // an index of an older layout (without the index sort Lucene refuses to open it with) is started afresh
+        config.setOpenMode(currentLayout(directory) ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                : IndexWriterConfig.OpenMode.CREATE);
         // a larger buffer flushes fewer, larger segments during a rebuild (fewer merges); a sixth of the heap at most,
         // as the server may run with -Xmx256m
         config.setRAMBufferSizeMB(Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / (6 << 20))));
@@ -184,18 +196,36 @@ public final class LuceneSearchIndex implements SearchIndex {
                 Query q = queries.match(query);
                 int want = Math.max(1, offset + limit);
                 boolean byScore = query.sort() == SearchQuery.Sort.RELEVANCE && query.hasTerms();
-                TopDocs top = s.search(q, want, byScore ? RELEVANCE : NEWEST, byScore);
+                TopDocs top;
+                if (byScore) {
+                    RelevanceCollector best = new RelevanceCollector(want, SearchIndex.COUNTED_UP_TO);
+                    s.search(q, best);
+                    top = best.topDocs();
+                } else {
+                    // the index's own order: each segment stops early (TopFieldCollector, threshold COUNTED_UP_TO)
+                    top = s.search(q, want, NEWEST, false);
+                }
                 // Lucene stops counting past its threshold (at least COUNTED_UP_TO): that is "more than 1,000"
                 boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
                 long total = exact ? top.totalHits.value : Math.max(top.totalHits.value, SearchIndex.COUNTED_UP_TO + 1L);
                 Query marks = queries.highlight(query);
                 StoredFields stored = s.storedFields();
+                List<LeafReaderContext> leaves = s.getIndexReader().leaves();
                 List<SearchHit> hits = new ArrayList<>();
                 for (int i = offset; i < top.scoreDocs.length && hits.size() < limit; i++) {
                     ScoreDoc sd = top.scoreDocs[i];
-                    Document doc = stored.document(sd.doc, HIT_FIELDS);
-                    PostId post = PostId.of(Long.parseLong(doc.get(Fields.ID)));
-                    String title = doc.get(Fields.TITLE_STORED);
+                    // the id from doc values and the title only for a thread start: reading a hit's stored fields
+                    // decompresses a whole block of them, the dearest part of a page after the query
+                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                    int inLeaf = sd.doc - leaf.docBase;
+                    NumericDocValues ids = DocValues.getNumeric(leaf.reader(), Fields.ID_SORT);
+                    if (!ids.advanceExact(inLeaf)) {
+                        throw new IllegalStateException("an entry without a post id");
+                    }
+                    PostId post = PostId.of(ids.longValue());
+                    PostingsEnum starts = leaf.reader().postings(new Term(Fields.START, Fields.YES), PostingsEnum.NONE);
+                    String title = starts != null && starts.advance(inLeaf) == inLeaf
+                            ? stored.document(sd.doc, TITLE_FIELDS).get(Fields.TITLE_STORED) : null;
                     // no snippet here: the index keeps no bodies; snippet() cuts it from the storage's text
                     hits.add(new SearchHit(post, byScore && !Float.isNaN(sd.score) ? sd.score : 0, List.of(),
                             title == null ? List.of() : highlights.title(marks, title)));
@@ -270,10 +300,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /** Whether the directory holds no index, or one of this layout ({@link Fields#FORMAT}). */
+    private static boolean currentLayout(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return true;
+        }
+        return Fields.FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(Fields.FORMAT_KEY));
+    }
+
     /**
-     * An index written by an older forumkit (stored bodies, board and deleted flags as points and terms) cannot be
-     * searched with this layout: it is emptied, so the server's start-up rebuilds it from the storage once, as it
-     * builds any empty index. A new index is marked at once.
+     * An index written by an older forumkit (stored bodies; board and deleted flags as points and terms; not sorted
+     * newest first) cannot be searched with this layout: it was opened afresh ({@link #currentLayout}) and is empty, so
+     * the server's start-up rebuilds it from the storage once, as it builds any empty index. A new index is marked at
+     * once.
      */
     private static void upgrade(IndexWriter writer) throws IOException {
         Map<String, String> data = new HashMap<>();

@@ -109,4 +109,24 @@ class LuceneSearchIndexTest {
             assertThat(index.search(SearchQuery.words("rebuilt"), 0, 1).hits()).hasSize(1);
         }
     }
+
+    @Test
+    void anIndexNotSortedNewestFirstIsEmptiedOnOpenRatherThanRefused() throws Exception {
+        // layout 2 (no stored reply bodies) without the index sort: Lucene refuses a writer with another index sort
+        try (IndexWriter old = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(ForumAnalyzer.forIndexing()))) {
+            old.addDocument(Fields.toLucene(doc(1, "unsorted body")));
+            old.setLiveCommitData(java.util.Map.of(Fields.FORMAT_KEY, "2").entrySet());
+            old.commit();
+        }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            assertThat(index.count()).isZero();
+            index.put(doc(2, "sorted body"));
+            index.commit();
+        }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir);
+             DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            assertThat(index.search(SearchQuery.words("sorted"), 0, 1).hits()).hasSize(1);
+            assertThat(reader.leaves().get(0).reader().getMetaData().getSort()).isEqualTo(LuceneSearchIndex.NEWEST);
+        }
+    }
 }
