@@ -25,13 +25,10 @@ class GuestPageCacheTest {
 
     @Test
     void a_reply_is_on_the_next_guest_view_and_members_are_never_served_from_the_cache() throws Exception {
-        InMemoryForumStorage storage = new InMemoryForumStorage();
-        Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
-        Settings settings = new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, null, null, null,
-                false, false, false, true);
-        try (ForumServer server = new ForumServer(settings, storage, forum)) {
-            List<DemoData.Account> accounts = new DemoData(forum, storage).seedIfEmpty();
-            String base = "http://127.0.0.1:" + server.start();
+        try (Running running = Running.start()) {
+            InMemoryForumStorage storage = running.storage();
+            List<DemoData.Account> accounts = running.accounts();
+            String base = running.base();
             List<Long> threads = new java.util.ArrayList<>();
             storage.threads().forEach(t -> threads.add(t.id().value()));
             assertThat(threads).as("demo threads").isNotEmpty();
@@ -74,13 +71,9 @@ class GuestPageCacheTest {
 
     @Test
     void a_guest_page_is_cached_per_language_so_nobody_gets_another_readers_language() throws Exception {
-        InMemoryForumStorage storage = new InMemoryForumStorage();
-        Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
-        Settings settings = new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, null, null, null,
-                false, false, false, true);
-        try (ForumServer server = new ForumServer(settings, storage, forum)) {
-            new DemoData(forum, storage).seedIfEmpty();
-            String base = "http://127.0.0.1:" + server.start();
+        try (Running running = Running.start()) {
+            InMemoryForumStorage storage = running.storage();
+            String base = running.base();
             List<String> pages = new java.util.ArrayList<>();
             storage.threads().forEach(t -> pages.add("/threads/" + t.slug() + "." + t.id().value() + "/"));
             String address = base + pages.get(0);
@@ -101,13 +94,10 @@ class GuestPageCacheTest {
 
     @Test
     void a_browser_gets_the_stored_gzip_bytes_and_a_client_without_gzip_the_same_page_and_neither_a_stale_one() throws Exception {
-        InMemoryForumStorage storage = new InMemoryForumStorage();
-        Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
-        Settings settings = new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, null, null, null,
-                false, false, false, true);
-        try (ForumServer server = new ForumServer(settings, storage, forum)) {
-            List<DemoData.Account> accounts = new DemoData(forum, storage).seedIfEmpty();
-            String base = "http://127.0.0.1:" + server.start();
+        try (Running running = Running.start()) {
+            InMemoryForumStorage storage = running.storage();
+            List<DemoData.Account> accounts = running.accounts();
+            String base = running.base();
             List<String> addresses = new java.util.ArrayList<>();
             storage.threads().forEach(t -> {
                 addresses.add(base + "/api/v1/threads/" + t.id().value());
@@ -155,6 +145,30 @@ class GuestPageCacheTest {
                 assertThat(after.headers().firstValue("X-Forum-Cache")).as(address).isEmpty();
                 assertThat(gunzip(after.body())).contains("a reply no gzip copy may hide");
             }
+        }
+    }
+
+    /** A server on the in-memory storage with the demo forum and the guest page cache on. */
+    private record Running(InMemoryForumStorage storage, Forum forum, ForumServer server, List<DemoData.Account> accounts,
+                           String base) implements AutoCloseable {
+        static Running start() throws Exception {
+            InMemoryForumStorage storage = new InMemoryForumStorage();
+            Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
+            Settings settings = new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, null, null, null,
+                    false, false, false, true);
+            ForumServer server = new ForumServer(settings, storage, forum);
+            try {
+                List<DemoData.Account> accounts = new DemoData(forum, storage).seedIfEmpty();
+                return new Running(storage, forum, server, accounts, "http://127.0.0.1:" + server.start());
+            } catch (Exception | Error e) {
+                server.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            server.close();
         }
     }
 

@@ -9,10 +9,8 @@ import dev.forumkit.persistence.jdbi.JdbiForumStorage;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -24,8 +22,6 @@ import java.util.Set;
  * without it builds it again), to compare.
  */
 public final class PostgresSearchQueries {
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ru", "te", "so", "na", "bi", "de", "fu", "go",
-            "ha", "je", "ku", "pa", "ri", "tsu", "ve", "wa", "zo"};
     private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
 
     private PostgresSearchQueries() {
@@ -34,7 +30,7 @@ public final class PostgresSearchQueries {
     public static void main(String[] args) {
         int posts = Integer.parseInt(args[3]);
         boolean withoutBoardIndex = args.length > 4 && args[4].equals("without-board-index");
-        String[] words = vocabulary();
+        String[] words = SearchBenchmark.vocabulary(); // the generator's words, the same seed
         try (JdbiForumStorage storage = JdbiForumStorage.owning(ConnectionPools.hikari(args[0], args[1], args[2],
                 c -> c.setConnectionTimeout(30_000)))) {
             SearchIndex pg = storage.searchIndex().orElseThrow(() -> new IllegalArgumentException("not PostgreSQL"));
@@ -92,23 +88,5 @@ public final class PostgresSearchQueries {
 
     private static double at(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * quantile) - 1)] / 1e6;
-    }
-
-    /** {@link SearchBenchmark}'s words: the same seed, so the same common, rare and phrase words. */
-    private static String[] vocabulary() {
-        Random r = new Random(1);
-        String[] words = new String[20_000];
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < words.length; ) {
-            StringBuilder b = new StringBuilder();
-            int n = 2 + r.nextInt(3);
-            for (int s = 0; s < n; s++) {
-                b.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
-            }
-            if (seen.add(b.toString())) {
-                words[i++] = b.toString();
-            }
-        }
-        return words;
     }
 }

@@ -237,7 +237,7 @@ public final class SearchBenchmark {
     }
 
     /** Made-up words (none an English stem's victim), drawn with Zipf's law like a forum's words. */
-    private static String[] vocabulary() {
+    static String[] vocabulary() {
         Random r = new Random(1);
         String[] words = new String[VOCABULARY];
         Set<String> seen = new HashSet<>();

@@ -52,14 +52,7 @@ class GroupCommitTest {
         long before = storage.db().gatedCommits();
         List<Long> commitsSeenAfterCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
         CompletableFuture<Integer> first = holdTheGate(() -> { }, commitsSeenAfterCommit);
-        List<CompletableFuture<Integer>> queued = new ArrayList<>();
-        for (int id = 2; id <= 4; id++) {
-            int row = id;
-            queued.add(write(() -> {
-                insert(row);
-                return row;
-            }, commitsSeenAfterCommit));
-        }
+        List<CompletableFuture<Integer>> queued = insertRows2To4(commitsSeenAfterCommit);
         awaitQueued(3);
         assertThat(storage.db().gatedCommits()).isEqualTo(before);
         release.countDown();
@@ -116,14 +109,7 @@ class GroupCommitTest {
         storage.groupCommit(false);
         long before = storage.db().gatedCommits();
         CompletableFuture<Integer> first = holdTheGate(() -> { }, null);
-        List<CompletableFuture<Integer>> queued = new ArrayList<>();
-        for (int id = 2; id <= 4; id++) {
-            int row = id;
-            queued.add(write(() -> {
-                insert(row);
-                return row;
-            }, null));
-        }
+        List<CompletableFuture<Integer>> queued = insertRows2To4(null);
         awaitQueued(3);
         release.countDown();
         assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
@@ -182,5 +168,18 @@ class GroupCommitTest {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Three writers that each insert their row (2, 3, 4) and return its id, started behind the one holding the gate. */
+    private List<CompletableFuture<Integer>> insertRows2To4(List<Long> commitsSeenAfterCommit) {
+        List<CompletableFuture<Integer>> queued = new ArrayList<>();
+        for (int id = 2; id <= 4; id++) {
+            int row = id;
+            queued.add(write(() -> {
+                insert(row);
+                return row;
+            }, commitsSeenAfterCommit));
+        }
+        return queued;
     }
 }
