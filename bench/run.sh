@@ -207,6 +207,10 @@ fi
 SESSIONS=$(sign_in 16 "$OUT/sessions.txt")
 T="FIRST=$FIRST LAST=$LAST MEGA=$MEGA BOARDS=24"
 wrk_row "warm-up (not a figure)" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
+# the trivial route twice: its first DURATION of traffic (the JIT still compiling the route's path, which the thread
+# page warm-up did not take: 0.06-1.4 ms per request while it does), then the row the ratio is about, warmed up
+# by the first just as the bare Javalin's row is by its own ping warm-up (docs/performance.md, "The trivial route")
+wrk_row "trivial route /bench/ping, cold (its first ${DURATION}, right after the thread page warm-up)" get.lua KIND=ping
 wrk_row "trivial route /bench/ping" get.lua KIND=ping
 wrk_row "guest thread page JSON, $POSTS posts" get.lua KIND=thread_json $T
 wrk_row "signed-in thread page JSON" get.lua KIND=thread_json $T SESSIONS="$SESSIONS"

@@ -68,7 +68,8 @@ def main():
     a = p.parse_args()
     servers = [s.split("=", 2) for s in a.servers]
     for label, pid, url in servers:
-        wrk(url, a.warmup, a.connections)
+        if a.warmup > 0:
+            wrk(url, a.warmup, a.connections)
     results = {label: [] for label, _, _ in servers}
     for r in range(a.rounds):
         order = servers[r % len(servers):] + servers[:r % len(servers)]
