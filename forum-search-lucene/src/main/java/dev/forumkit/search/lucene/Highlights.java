@@ -14,14 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds where a query matched a text with Lucene's unified highlighter (re-analysing the text, phrases strictly) and
- * cuts the snippet with {@link Snippets}, so it comes out as plain-text segments like every other index's.
+ * Finds where a query matched a text by re-analysing it with the index's analysis (phrases strictly) and cuts the
+ * snippet with {@link Snippets}, so it comes out as plain-text segments like every other index's. The query's words,
+ * phrases and prefixes are matched against the text's tokens directly ({@link Marks}); a query of another shape goes
+ * through Lucene's unified highlighter, which marks the same places at several times the cost.
  */
 final class Highlights {
     private static final int MAX_TEXT = 60_000;
+    private final Analyzer analyzer;
     private final UnifiedHighlighter highlighter;
 
     Highlights(Analyzer indexAnalyzer) {
+        this.analyzer = indexAnalyzer;
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
                 .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
                 .withFormatter(new RangesFormatter())
@@ -39,8 +43,14 @@ final class Highlights {
         return Snippets.whole(title, ranges(Fields.TITLE, query, title));
     }
 
-    @SuppressWarnings("unchecked")
     private List<Snippets.Range> ranges(String field, Query query, String text) {
+        Marks marks = Marks.of(query, field);
+        return marks != null ? marks.in(analyzer, text) : unified(field, query, text);
+    }
+
+    /** The unified highlighter's marks (queries {@link Marks} does not take; and the yardstick of its tests). */
+    @SuppressWarnings("unchecked")
+    List<Snippets.Range> unified(String field, Query query, String text) {
         try {
             Object found = highlighter.highlightWithoutSearcher(field, query, text, 1);
             return found == null ? List.of() : (List<Snippets.Range>) found;
