@@ -35,17 +35,37 @@ final class Highlights {
                 .build();
     }
 
+    /** A highlight query ({@link Queries#highlight}) made ready once for all the titles and snippets of a page. */
+    final class Prepared {
+        private final Query query;
+        private final Marks text;
+        private final Marks title;
+
+        private Prepared(Query query) {
+            this.query = query;
+            this.text = Marks.of(query, Fields.TEXT);
+            this.title = Marks.of(query, Fields.TITLE);
+        }
+
+        List<Segment> snippet(String content) {
+            return Snippets.around(content, text != null ? text.in(analyzer, content) : unified(Fields.TEXT, query, content));
+        }
+
+        List<Segment> title(String content) {
+            return Snippets.whole(content, title != null ? title.in(analyzer, content) : unified(Fields.TITLE, query, content));
+        }
+    }
+
+    Prepared prepare(Query query) {
+        return new Prepared(query);
+    }
+
     List<Segment> snippet(Query query, String text) {
-        return Snippets.around(text, ranges(Fields.TEXT, query, text));
+        return prepare(query).snippet(text);
     }
 
     List<Segment> title(Query query, String title) {
-        return Snippets.whole(title, ranges(Fields.TITLE, query, title));
-    }
-
-    private List<Snippets.Range> ranges(String field, Query query, String text) {
-        Marks marks = Marks.of(query, field);
-        return marks != null ? marks.in(analyzer, text) : unified(field, query, text);
+        return prepare(query).title(title);
     }
 
     /** The unified highlighter's marks (queries {@link Marks} does not take; and the yardstick of its tests). */

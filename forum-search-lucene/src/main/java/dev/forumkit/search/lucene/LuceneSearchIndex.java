@@ -79,6 +79,11 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
     private volatile boolean changed;
+    /** The last query's highlighting: the service asks for a page's snippets one hit at a time, with the same query. */
+    private volatile Highlighting lastHighlighting;
+
+    private record Highlighting(SearchQuery query, Highlights.Prepared marks) {
+    }
 
     private LuceneSearchIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -208,7 +213,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 // Lucene stops counting past its threshold (at least COUNTED_UP_TO): that is "more than 1,000"
                 boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
                 long total = exact ? top.totalHits.value : Math.max(top.totalHits.value, SearchIndex.COUNTED_UP_TO + 1L);
-                Query marks = queries.highlight(query);
+                Highlights.Prepared marks = highlighting(query);
                 StoredFields stored = s.storedFields();
                 List<LeafReaderContext> leaves = s.getIndexReader().leaves();
                 List<SearchHit> hits = new ArrayList<>();
@@ -228,7 +233,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                             ? stored.document(sd.doc, TITLE_FIELDS).get(Fields.TITLE_STORED) : null;
                     // no snippet here: the index keeps no bodies; snippet() cuts it from the storage's text
                     hits.add(new SearchHit(post, byScore && !Float.isNaN(sd.score) ? sd.score : 0, List.of(),
-                            title == null ? List.of() : highlights.title(marks, title)));
+                            title == null ? List.of() : marks.title(title)));
                 }
                 total = Math.max(total, hits.size());
                 return total > SearchIndex.COUNTED_UP_TO ? SearchHits.moreThanCounted(hits) : new SearchHits(hits, total);
@@ -243,7 +248,16 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Highlights the query's words in the post's text as the storage holds it, with the index's own analysis. */
     @Override
     public List<Segment> snippet(SearchQuery query, SearchHit hit, String text) {
-        return highlights.snippet(queries.highlight(query), text);
+        return highlighting(query).snippet(text);
+    }
+
+    private Highlights.Prepared highlighting(SearchQuery query) {
+        Highlighting last = lastHighlighting;
+        if (last == null || !last.query().equals(query)) {
+            last = new Highlighting(query, highlights.prepare(queries.highlight(query)));
+            lastHighlighting = last;
+        }
+        return last.marks();
     }
 
     @Override
