@@ -48,11 +48,13 @@ final class Highlights {
         }
 
         List<Segment> snippet(String content) {
-            return Snippets.around(content, text != null ? text.in(analyzer, content) : unified(Fields.TEXT, query, content));
+            return Snippets.around(content,
+                    text != null ? text.in(analyzer, content) : unified(Fields.TEXT, query, content));
         }
 
         List<Segment> title(String content) {
-            return Snippets.whole(content, title != null ? title.in(analyzer, content) : unified(Fields.TITLE, query, content));
+            return Snippets.whole(content,
+                    title != null ? title.in(analyzer, content) : unified(Fields.TITLE, query, content));
         }
     }
 

@@ -25,9 +25,9 @@ import java.util.Set;
 /**
  * The words of a highlight query ({@link Queries#highlight}) for one field, found in a text by analysing it once: the
  * marks the unified highlighter makes for such a query (a word's token anywhere, a phrase from its first to its last
- * character where the whole phrase stands, a prefix's tokens), without the index in memory it builds for every text, which made up half
- * of a relevance page. Made once per query; {@link #of} declines a query of another shape (the caller then uses the
- * unified highlighter).
+ * character where the whole phrase stands, a prefix's tokens), without the index in memory it builds for every text,
+ * which made up half of a relevance page. Made once per query; {@link #of} declines a query of another shape (the
+ * caller then uses the unified highlighter).
  */
 final class Marks {
     private record Phrase(String[] terms, int[] positions) {
@@ -42,7 +42,7 @@ final class Marks {
         this.field = field;
     }
 
-    /** The query's words in {@code field}, or null if the query holds anything but words, exact phrases and prefixes. */
+    /** The query's words in {@code field}, or null if it holds anything but words, exact phrases and prefixes. */
     static Marks of(Query query, String field) {
         Marks marks = new Marks(field);
         return marks.add(query) ? marks : null;
@@ -185,7 +185,7 @@ final class Marks {
             size++;
         }
 
-        /** The index of the token {@code term} at {@code position}, or -1 (positions never decrease: a binary search). */
+        /** The index of the token {@code term} at {@code position}, or -1 (positions never decrease: binary search). */
         int at(int position, String term) {
             int i = Arrays.binarySearch(positions, 0, size, position);
             if (i < 0) {

@@ -58,7 +58,8 @@ final class PageHits {
                 throw new IllegalStateException("an entry without a post id");
             }
             PostId post = PostId.of(ids.longValue());
-            boolean start = starts != null && (starts.docID() < inLeaf ? starts.advance(inLeaf) : starts.docID()) == inLeaf;
+            boolean start = starts != null
+                    && (starts.docID() < inLeaf ? starts.advance(inLeaf) : starts.docID()) == inLeaf;
             String title = start ? stored.document(sd.doc, TITLE_FIELDS).get(Fields.TITLE_STORED) : null;
             // no snippet here: the index keeps no bodies; snippet() cuts it from the storage's text
             hits[i - from] = new SearchHit(post, byScore && !Float.isNaN(sd.score) ? sd.score : 0, List.of(),

@@ -84,7 +84,8 @@ class HighlightsTest {
             }
             String a = words[random.nextInt(words.length)];
             String b = words[random.nextInt(words.length)];
-            for (SearchQuery q : List.of(SearchQuery.words(a), SearchQuery.words(a, b), SearchQuery.all().phrase(a + " " + b),
+            for (SearchQuery q : List.of(SearchQuery.words(a), SearchQuery.words(a, b),
+                    SearchQuery.all().phrase(a + " " + b),
                     SearchQuery.all().prefix(a), SearchQuery.words(b).phrase(b + " " + a + " " + b))) {
                 same(q, text.toString());
             }
