@@ -3,6 +3,7 @@ package dev.forumkit.core.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Cuts a snippet out of a post's plain text around the matches an engine found, as {@link Segment}s. Runs of
@@ -12,6 +13,8 @@ public final class Snippets {
     /** About how long a snippet is, in characters. */
     public static final int LENGTH = 220;
     private static final int BEFORE = 60;
+    /** Compiled once: a page's 20 snippets and titles join runs of whitespace in every segment. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Snippets() {
     }
@@ -89,13 +92,13 @@ public final class Snippets {
     }
 
     private static void add(List<Segment> out, String raw, boolean highlighted) {
-        String text = raw.replaceAll("\\s+", " ");
+        String text = SPACES.matcher(raw).replaceAll(" ");
         if (text.isEmpty()) {
             return;
         }
         if (!out.isEmpty() && out.get(out.size() - 1).highlighted() == highlighted) {
             Segment last = out.remove(out.size() - 1);
-            text = (last.text() + text).replaceAll("\\s+", " ");
+            text = SPACES.matcher(last.text() + text).replaceAll(" ");
         }
         out.add(new Segment(text, highlighted));
     }

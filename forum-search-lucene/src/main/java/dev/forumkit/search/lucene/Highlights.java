@@ -14,14 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds where a query matched a text with Lucene's unified highlighter (re-analysing the text, phrases strictly) and
- * cuts the snippet with {@link Snippets}, so it comes out as plain-text segments like every other index's.
+ * Finds where a query matched a text by re-analysing it with the index's analysis (phrases strictly) and cuts the
+ * snippet with {@link Snippets}, so it comes out as plain-text segments like every other index's. The query's words,
+ * phrases and prefixes are matched against the text's tokens directly ({@link Marks}); a query of another shape goes
+ * through Lucene's unified highlighter, which marks the same places at several times the cost.
  */
 final class Highlights {
     private static final int MAX_TEXT = 60_000;
+    private final Analyzer analyzer;
     private final UnifiedHighlighter highlighter;
 
     Highlights(Analyzer indexAnalyzer) {
+        this.analyzer = indexAnalyzer;
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
                 .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
                 .withFormatter(new RangesFormatter())
@@ -31,16 +35,44 @@ final class Highlights {
                 .build();
     }
 
+    /** A highlight query ({@link Queries#highlight}) made ready once for all the titles and snippets of a page. */
+    final class Prepared {
+        private final Query query;
+        private final Marks text;
+        private final Marks title;
+
+        private Prepared(Query query) {
+            this.query = query;
+            this.text = Marks.of(query, Fields.TEXT);
+            this.title = Marks.of(query, Fields.TITLE);
+        }
+
+        List<Segment> snippet(String content) {
+            return Snippets.around(content,
+                    text != null ? text.in(analyzer, content) : unified(Fields.TEXT, query, content));
+        }
+
+        List<Segment> title(String content) {
+            return Snippets.whole(content,
+                    title != null ? title.in(analyzer, content) : unified(Fields.TITLE, query, content));
+        }
+    }
+
+    Prepared prepare(Query query) {
+        return new Prepared(query);
+    }
+
     List<Segment> snippet(Query query, String text) {
-        return Snippets.around(text, ranges(Fields.TEXT, query, text));
+        return prepare(query).snippet(text);
     }
 
     List<Segment> title(Query query, String title) {
-        return Snippets.whole(title, ranges(Fields.TITLE, query, title));
+        return prepare(query).title(title);
     }
 
+    /** The unified highlighter's marks (queries {@link Marks} does not take; and the yardstick of its tests). */
     @SuppressWarnings("unchecked")
-    private List<Snippets.Range> ranges(String field, Query query, String text) {
+    List<Snippets.Range> unified(String field, Query query, String text) {
         try {
             Object found = highlighter.highlightWithoutSearcher(field, query, text, 1);
             return found == null ? List.of() : (List<Snippets.Range>) found;

@@ -13,13 +13,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -42,7 +37,6 @@ import org.apache.lucene.store.FSDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +61,6 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     static final Sort NEWEST = new Sort(new SortField(Fields.CREATED, SortField.Type.LONG, true),
             new SortField(Fields.ID_SORT, SortField.Type.LONG, true));
-    private static final Set<String> TITLE_FIELDS = Set.of(Fields.TITLE_STORED);
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -79,6 +72,11 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
     private volatile boolean changed;
+    /** The last query's highlighting: the service asks for a page's snippets one hit at a time, with the same query. */
+    private volatile Highlighting lastHighlighting;
+
+    private record Highlighting(SearchQuery query, Highlights.Prepared marks) {
+    }
 
     private LuceneSearchIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -208,28 +206,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                 // Lucene stops counting past its threshold (at least COUNTED_UP_TO): that is "more than 1,000"
                 boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
                 long total = exact ? top.totalHits.value : Math.max(top.totalHits.value, SearchIndex.COUNTED_UP_TO + 1L);
-                Query marks = queries.highlight(query);
-                StoredFields stored = s.storedFields();
-                List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-                List<SearchHit> hits = new ArrayList<>();
-                for (int i = offset; i < top.scoreDocs.length && hits.size() < limit; i++) {
-                    ScoreDoc sd = top.scoreDocs[i];
-                    // the id from doc values and the title only for a thread start: reading a hit's stored fields
-                    // decompresses a whole block of them, the dearest part of a page after the query
-                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                    int inLeaf = sd.doc - leaf.docBase;
-                    NumericDocValues ids = DocValues.getNumeric(leaf.reader(), Fields.ID_SORT);
-                    if (!ids.advanceExact(inLeaf)) {
-                        throw new IllegalStateException("an entry without a post id");
-                    }
-                    PostId post = PostId.of(ids.longValue());
-                    PostingsEnum starts = leaf.reader().postings(new Term(Fields.START, Fields.YES), PostingsEnum.NONE);
-                    String title = starts != null && starts.advance(inLeaf) == inLeaf
-                            ? stored.document(sd.doc, TITLE_FIELDS).get(Fields.TITLE_STORED) : null;
-                    // no snippet here: the index keeps no bodies; snippet() cuts it from the storage's text
-                    hits.add(new SearchHit(post, byScore && !Float.isNaN(sd.score) ? sd.score : 0, List.of(),
-                            title == null ? List.of() : highlights.title(marks, title)));
-                }
+                Highlights.Prepared marks = highlighting(query);
+                List<SearchHit> hits = PageHits.of(s, top.scoreDocs, offset,
+                        (int) Math.min(top.scoreDocs.length, (long) offset + limit), byScore, marks);
                 total = Math.max(total, hits.size());
                 return total > SearchIndex.COUNTED_UP_TO ? SearchHits.moreThanCounted(hits) : new SearchHits(hits, total);
             } finally {
@@ -243,7 +222,16 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Highlights the query's words in the post's text as the storage holds it, with the index's own analysis. */
     @Override
     public List<Segment> snippet(SearchQuery query, SearchHit hit, String text) {
-        return highlights.snippet(queries.highlight(query), text);
+        return highlighting(query).snippet(text);
+    }
+
+    private Highlights.Prepared highlighting(SearchQuery query) {
+        Highlighting last = lastHighlighting;
+        if (last == null || !last.query().equals(query)) {
+            last = new Highlighting(query, highlights.prepare(queries.highlight(query)));
+            lastHighlighting = last;
+        }
+        return last.marks();
     }
 
     @Override

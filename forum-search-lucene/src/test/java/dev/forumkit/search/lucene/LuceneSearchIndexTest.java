@@ -129,4 +129,35 @@ class LuceneSearchIndexTest {
             assertThat(reader.leaves().get(0).reader().getMetaData().getSort()).isEqualTo(LuceneSearchIndex.NEWEST);
         }
     }
+
+    @Test
+    void aPageKeepsTheRankedOrderAndEachThreadStartItsOwnTitle() {
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            for (long id = 1; id <= 60; id++) {
+                long thread = (id + 2) / 3; // three posts a thread, the first its start
+                int number = (int) ((id - 1) % 3) + 1;
+                // scores differ by how often the word stands; every title has it too
+                index.put(new SearchDocument(PostId.of(id), ThreadId.of(thread), BoardId.of(1), MemberId.of(1),
+                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id), number, "Gravel thread " + thread,
+                        "gravel ".repeat(1 + (int) (id * 7 % 5)) + "and other words " + "x ".repeat((int) (id % 4)),
+                        false, false));
+                if (id % 13 == 0) {
+                    index.commit(); // several segments
+                }
+            }
+            SearchQuery q = SearchQuery.words("gravel");
+            var page = index.search(q, 0, 20).hits();
+            var oneByOne = new java.util.ArrayList<dev.forumkit.core.search.SearchHit>();
+            for (int offset = 0; offset < 20; offset++) {
+                oneByOne.addAll(index.search(q, offset, 1).hits());
+            }
+            assertThat(page).hasSize(20).isEqualTo(oneByOne);
+            assertThat(page).extracting(h -> h.score()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            for (var hit : page) {
+                long id = hit.post().value();
+                String title = dev.forumkit.core.search.Segment.text(hit.title());
+                assertThat(title).isEqualTo(id % 3 == 1 ? "Gravel thread " + (id + 2) / 3 : "");
+            }
+        }
+    }
 }
