@@ -5,7 +5,7 @@
 #                                             and, last line, the process's own utime and stime (dead threads included)
 #   bench/thread_cpu.sh diff BEFORE AFTER [N] CPU per thread group between two snapshots, in ms, or ms per unit if N
 #                                             (e.g. the replies of the row) is given, dearest first. Threads are grouped
-#                                             by name with digits dropped ("qtp12-34" and "qtp12-35" are "qtp-"); the
+#                                             by name without a trailing number ("GC_Thread#0" and "GC_Thread#1" are "GC_Thread"); the
 #                                             threads that ended between the snapshots (Lucene merge threads do) are the
 #                                             row "(ended threads)": the process's total less the live threads' sum.
 # Used by bench/reply-indexing.sh (THREADS=1); reusable for any bench row.
@@ -17,7 +17,7 @@ snap() {
   for t in /proc/"$pid"/task/*; do
     # comm may hold spaces; stat's fields after the ")" are fixed (utime is 14, stime 15 of the whole line)
     local name stat
-    name=$(tr ' ' '_' <"$t/comm" 2>/dev/null) || continue
+    name=$(tr ' ' '_' 2>/dev/null <"$t/comm") || continue # a thread may end meanwhile
     stat=$(cat "$t/stat" 2>/dev/null) || continue
     awk -v tid="${t##*/}" -v name="$name" '{ sub(/^.*\) /, ""); print "T", tid, name, $12, $13 }' <<<"$stat"
   done
@@ -31,7 +31,7 @@ diff_snaps() {
   awk -v n="${3:-1}" -v ms="$TICK_MS" '
     FNR == NR { if ($1 == "T") { bu[$2] = $4; bs[$2] = $5 } else { pu = $4; ps = $5 }; next }
     $1 == "T" {
-      g = $3; gsub(/[0-9]+/, "", g)
+      g = $3; sub(/[-#_]?[0-9]+$/, "", g)
       u[g] += $4 - bu[$2]; s[g] += $5 - bs[$2]; lu += $4 - bu[$2]; ls += $5 - bs[$2]; k[g]++
       next
     }
