@@ -6,6 +6,7 @@
 # seconds after it, so the search consumer's work on the row's replies is counted even when it lags behind.
 # Prints a table (appended to RESULTS, default bench/out/reply-indexing.md). Settings by environment:
 #   POSTS=100000  ROUNDS=3  DURATION=15s  CONNECTIONS=16  SETTLE=5  SKIP_BUILD=1 reuses the jar
+#   WARMUP=5s     the uncounted reply row before each measured one (longer: less of the JIT's compiling in the row)
 #   PROFILE=1     a JFR recording of each measured row (bench/out/jfr/reply-indexing-<on|off>-<round>.jfr; summarise
 #                 with bench/jfr_top.py); CPU figures of a profiled run are a little higher: profile and measure apart
 #   THREADS=1     the row's CPU per reply by thread group, user and system apart (bench/thread_cpu.sh), and the bytes
@@ -37,7 +38,7 @@ row() { # indexing on|off, round
   start_server "$OUT/reply-indexing-server" "$DIR" -Dforumkit.search.indexing="$1"
   local sessions; sessions=$(sign_in 16 "$OUT/reply-indexing-sessions.txt")
   # warm-up: the JIT and the connection pool, not counted
-  FIRST=$FIRST LAST=$LAST SESSIONS=$sessions wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/reply.lua" "$BASE" >/dev/null 2>&1 || true
+  FIRST=$FIRST LAST=$LAST SESSIONS=$sessions wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-5s}" -s "$ROOT/bench/reply.lua" "$BASE" >/dev/null 2>&1 || true
   sleep "$SETTLE"
   local load; load=$(loadavg)
   local log=$OUT/reply-indexing-$1-$2.txt
