@@ -6,8 +6,13 @@
 # seconds after it, so the search consumer's work on the row's replies is counted even when it lags behind.
 # Prints a table (appended to RESULTS, default bench/out/reply-indexing.md). Settings by environment:
 #   POSTS=100000  ROUNDS=3  DURATION=15s  CONNECTIONS=16  SETTLE=5  SKIP_BUILD=1 reuses the jar
+#   WARMUP=5s     the uncounted reply row before each measured one (longer: less of the JIT's compiling in the row)
 #   PROFILE=1     a JFR recording of each measured row (bench/out/jfr/reply-indexing-<on|off>-<round>.jfr; summarise
 #                 with bench/jfr_top.py); CPU figures of a profiled run are a little higher: profile and measure apart
+#   THREADS=1     the row's CPU per reply by thread group, user and system apart (bench/thread_cpu.sh), and the bytes
+#                 and write calls per reply from /proc/PID/io, in bench/out/reply-indexing-threads-<on|off>-<round>.md
+#   STRACE=1      counts the row's file syscalls (fsync, fdatasync, pwrite64, ...) with strace -f -c into
+#                 bench/out/reply-indexing-strace-<on|off>-<round>.txt; strace slows the server: not for CPU figures
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -33,15 +38,24 @@ row() { # indexing on|off, round
   start_server "$OUT/reply-indexing-server" "$DIR" -Dforumkit.search.indexing="$1"
   local sessions; sessions=$(sign_in 16 "$OUT/reply-indexing-sessions.txt")
   # warm-up: the JIT and the connection pool, not counted
-  FIRST=$FIRST LAST=$LAST SESSIONS=$sessions wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/reply.lua" "$BASE" >/dev/null 2>&1 || true
+  FIRST=$FIRST LAST=$LAST SESSIONS=$sessions wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-5s}" -s "$ROOT/bench/reply.lua" "$BASE" >/dev/null 2>&1 || true
   sleep "$SETTLE"
   local load; load=$(loadavg)
-  local c0; c0=$(cpu_ticks "$SERVER_PID")
   local log=$OUT/reply-indexing-$1-$2.txt
+  [ "${THREADS:-}" = 1 ] && { bench/thread_cpu.sh snap "$SERVER_PID" >"$OUT/threads-before.txt"; cat "/proc/$SERVER_PID/io" >"$OUT/io-before.txt"; }
+  local tracer=
+  if [ "${STRACE:-}" = 1 ]; then
+    strace -f -c -e trace=fsync,fdatasync,pwrite64,write,pread64,read,openat,unlink,rename,ftruncate,fallocate \
+      -o "$OUT/reply-indexing-strace-$1-$2.txt" -p "$SERVER_PID" 2>/dev/null & tracer=$!
+    sleep 1
+  fi
+  local c0; c0=$(cpu_ticks "$SERVER_PID")
   [ "${PROFILE:-}" = 1 ] && jcmd "$SERVER_PID" JFR.start name=row settings=profile >/dev/null 2>&1
   FIRST=$FIRST LAST=$LAST SESSIONS=$sessions wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/reply.lua" "$BASE" >"$log" 2>&1 || true
   sleep "$SETTLE"
   local c1; c1=$(cpu_ticks "$SERVER_PID")
+  [ -n "$tracer" ] && { kill -INT "$tracer"; wait "$tracer" 2>/dev/null || true; }
+  [ "${THREADS:-}" = 1 ] && { bench/thread_cpu.sh snap "$SERVER_PID" >"$OUT/threads-after.txt"; cat "/proc/$SERVER_PID/io" >"$OUT/io-after.txt"; }
   if [ "${PROFILE:-}" = 1 ]; then
     mkdir -p "$OUT/jfr"; jcmd "$SERVER_PID" JFR.stop name=row filename="$OUT/jfr/reply-indexing-$1-$2.jfr" >/dev/null 2>&1 || true
   fi
@@ -51,6 +65,16 @@ row() { # indexing on|off, round
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$log")
   p50=$(awk '$1=="50%" {print $2}' "$log"); p99=$(awk '$1=="99%" {print $2}' "$log")
   local ok=$(( n - bad ))
+  if [ "${THREADS:-}" = 1 ]; then
+    {
+      echo "Indexing $1, round $2: $ok replies; CPU ms per reply by thread group (user, system), row and ${SETTLE} s after it"
+      echo
+      bench/thread_cpu.sh diff "$OUT/threads-before.txt" "$OUT/threads-after.txt" "$ok"
+      echo
+      paste "$OUT/io-before.txt" "$OUT/io-after.txt" | awk -v n="$ok" '{ printf "%s %.1f per reply\n", $1, ($4 - $2) / n }'
+    } >"$OUT/reply-indexing-threads-$1-$2.md"
+    cat "$OUT/reply-indexing-threads-$1-$2.md" >&2
+  fi
   local cpu; cpu=$(awk -v a="$c0" -v b="$c1" -v n="$ok" 'BEGIN { if (n > 0) printf "%.3f", (b - a) * 10 / n; else print "?" }')
   ROWS+=("| $2 | $1 | $rps | $p50 | $p99 | $cpu | $ok of $n | $load |")
   echo "${ROWS[-1]}" >&2

@@ -192,7 +192,8 @@ public final class Forum implements AutoCloseable {
         // outside it is written after each event and committed before the position is recorded (at least once)
         if (indexing) {
             registerOrClose((index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
-                    : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit))
+                    : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit)
+                            .recordingEvery(SearchIndexer.COMMIT_EVERY))
                     .gathering(SearchIndexer.GATHERING));
         }
         // webhook deliveries are written with the batch (exactly once per event and webhook) and sent by the timer

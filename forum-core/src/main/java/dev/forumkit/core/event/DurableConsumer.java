@@ -55,6 +55,13 @@ final class DurableConsumer {
     private boolean stepsLarge;
     /** System.nanoTime before which a paced or gathering consumer does not go on (0: no pause). */
     private volatile long pausedUntil;
+    /**
+     * A consumer {@linkplain EventConsumer#recordingEvery recording less often}: the position it handled up to beyond
+     * the stored one {@code aheadOf} (0: none), and when it last recorded.
+     */
+    private long handledAhead;
+    private long aheadOf;
+    private long recordedAt = System.nanoTime();
 
     /** Thrown inside the batch's transaction when another node took the consumer over: undoes the batch. */
     private static final class LostLease extends RuntimeException {
@@ -86,13 +93,16 @@ final class DurableConsumer {
                 return false;
             }
             try {
-                return deliver(now);
+                return deliver(now, wait);
             } catch (LostLease e) {
                 leaseUntil = null;
                 steps = null;
+                handledAhead = 0;
                 return false;
             } catch (RuntimeException e) {
                 steps = null;
+                handledAhead = 0; // what was handled is delivered again after the backoff
+
                 fail(now, e);
                 return false;
             }
@@ -101,7 +111,7 @@ final class DurableConsumer {
         }
     }
 
-    private boolean deliver(Instant now) {
+    private boolean deliver(Instant now, boolean wait) {
         EventLog log = storage.eventLog();
         Optional<ConsumerState> state = log.consumer(consumer.name());
         if (state.isEmpty()) {
@@ -110,7 +120,11 @@ final class DurableConsumer {
         if (state.get().leasedToOtherThan(owner, now)) {
             return false; // another node works on it; an idle check costs no write
         }
-        long from = state.get().position();
+        long stored = state.get().position();
+        if (handledAhead <= stored || aheadOf != stored) {
+            handledAhead = 0; // recorded meanwhile, or another node moved it while our lease had run out
+        }
+        long from = handledAhead > 0 ? handledAhead : stored; // handled, not yet recorded (recordingEvery)
         if (steps != null && stepsFrom != from) {
             steps = null; // the position moved under us (another node's turn while our lease had run out): plan again
         }
@@ -124,6 +138,9 @@ final class DurableConsumer {
             limit = (int) Math.max(0, Math.min(limit, ahead));
         }
         List<StoredEvent> batch = limit == 0 ? List.of() : log.after(from, limit);
+        if (batch.isEmpty() && handledAhead > 0 && (wait || recordingDue()) && holdLease(now)) {
+            recordAhead(stored); // caught up: what it handled is recorded once due
+        }
         if (batch.isEmpty() || !holdLease(now)) {
             return false;
         }
@@ -162,22 +179,32 @@ final class DurableConsumer {
             // RECORD_EVERY while handling: one write per event would put a commit per event on the write path's
             // database (on H2 through its one write gate). A crash re-delivers at most that much, same keys. Events the
             // consumer names (recordingAfter) are recorded at once: their effects have no record of their own.
-            long recorded = from;
+            // A consumer recording less often (recordingEvery) goes on from what it handled, and records it once due.
+            long recorded = stored;
             long handled = from;
-            long recordedAt = System.nanoTime();
+            boolean failed = true;
+            if (consumer.recordingEvery().isZero()) {
+                recordedAt = System.nanoTime(); // RECORD_EVERY is counted from the batch's start
+            }
             try {
                 for (StoredEvent e : batch) {
                     EventDelivery d = delivery(e);
                     consumer.handler().handle(d);
                     handled = e.position();
-                    if (consumer.recordAfter().test(d.event()) || System.nanoTime() - recordedAt >= RECORD_EVERY_NANOS) {
+                    if (consumer.recordAfter().test(d.event())
+                            || consumer.recordingEvery().isZero() && recordingDue()) { // else at the batch's end
+
                         recorded = record(recorded, handled);
-                        recordedAt = System.nanoTime();
                     }
                 }
+                failed = false;
             } finally {
-                if (handled > recorded) {
+                if (handled > recorded && (failed || wait || consumer.recordingEvery().isZero() || recordingDue())) {
+                    handledAhead = 0;
                     record(recorded, handled);
+                } else if (handled > recorded) {
+                    handledAhead = handled;
+                    aheadOf = recorded;
                 }
             }
         }
@@ -234,7 +261,19 @@ final class DurableConsumer {
         return until == 0 ? 0 : Math.max(0, until - System.nanoTime());
     }
 
+    private boolean recordingDue() {
+        Duration every = consumer.recordingEvery();
+        return System.nanoTime() - recordedAt >= (every.isZero() ? RECORD_EVERY_NANOS : every.toNanos());
+    }
+
+    private void recordAhead(long stored) {
+        long to = handledAhead;
+        handledAhead = 0;
+        record(stored, to);
+    }
+
     private long record(long from, long to) {
+        recordedAt = System.nanoTime();
         consumer.beforeRecording().run();
         if (!storage.transactions().inTransaction(() -> storage.eventLog().advance(consumer.name(), owner, from, to))) {
             throw new LostLease();
@@ -270,10 +309,21 @@ final class DurableConsumer {
                 + "); retrying in " + wait.toMillis() + " ms", e);
     }
 
-    /** Gives the lease back so another node can go on at once. */
+    /** Records what it handled but had not recorded yet, and gives the lease back so another node can go on at once. */
     void release() {
         lock.lock();
         try {
+            if (handledAhead > 0 && leaseUntil != null) {
+                long stored = storage.eventLog().consumer(consumer.name()).map(ConsumerState::position).orElse(-1L);
+                try {
+                    if (stored == aheadOf) {
+                        recordAhead(stored);
+                    }
+                } catch (RuntimeException e) { // the next owner delivers those events again
+                    LOG.log(Level.FINE, "could not record the position of " + consumer.name() + " on closing", e);
+                }
+                handledAhead = 0;
+            }
             if (leaseUntil != null) {
                 storage.transactions().run(() -> storage.eventLog().release(consumer.name(), owner));
                 leaseUntil = null;

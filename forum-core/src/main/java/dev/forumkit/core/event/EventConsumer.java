@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public record EventConsumer(String name, Effects effects, EventHandler handler, BatchPlanner planner, String follows,
-                            Predicate<ForumEvent> recordAfter, Runnable beforeRecording, Duration gathering) {
+                            Predicate<ForumEvent> recordAfter, Runnable beforeRecording, Duration gathering,
+                            Duration recordingEvery) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     /** Where a consumer's effects live, which decides how its position is recorded. */
@@ -47,6 +48,13 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
         if (gathering.isNegative()) {
             throw new IllegalArgumentException("gathering must not be negative: " + gathering);
         }
+        Objects.requireNonNull(recordingEvery, "recordingEvery");
+        if (recordingEvery.isNegative()) {
+            throw new IllegalArgumentException("recordingEvery must not be negative: " + recordingEvery);
+        }
+        if (!recordingEvery.isZero() && effects != Effects.OUTSIDE) {
+            throw new IllegalArgumentException("only a consumer with outside effects records its position less often");
+        }
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a consumer name is 1-100 characters of a-z, 0-9, '.', '_' or '-': " + name);
         }
@@ -60,7 +68,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
 
     /** A consumer handling one event at a time; see {@link #inStorage} and {@link #withOutsideEffects}. */
     public EventConsumer(String name, Effects effects, EventHandler handler) {
-        this(name, effects, handler, null, null, e -> false, () -> { }, Duration.ZERO);
+        this(name, effects, handler, null, null, e -> false, () -> { }, Duration.ZERO, Duration.ZERO);
     }
 
     public static EventConsumer inStorage(String name, EventHandler handler) {
@@ -79,7 +87,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
     public static EventConsumer inStorageInSteps(String name, BatchPlanner planner) {
         Objects.requireNonNull(planner, "planner");
         return new EventConsumer(name, Effects.IN_STORAGE, d -> planner.plan(java.util.List.of(d)).steps().forEach(Runnable::run),
-                planner, null, e -> false, () -> { }, Duration.ZERO);
+                planner, null, e -> false, () -> { }, Duration.ZERO, Duration.ZERO);
     }
 
     /**
@@ -88,7 +96,8 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      */
     public EventConsumer following(String consumer) {
         Objects.requireNonNull(consumer, "consumer");
-        return new EventConsumer(name, effects, handler, planner, consumer, recordAfter, beforeRecording, gathering);
+        return new EventConsumer(name, effects, handler, planner, consumer, recordAfter, beforeRecording, gathering,
+                recordingEvery);
     }
 
     /**
@@ -98,7 +107,8 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      * e-mail; one commit each, so only for events that are rare.
      */
     public EventConsumer recordingAfter(Predicate<ForumEvent> events) {
-        return new EventConsumer(name, effects, handler, planner, follows, events, beforeRecording, gathering);
+        return new EventConsumer(name, effects, handler, planner, follows, events, beforeRecording, gathering,
+                recordingEvery);
     }
 
     /**
@@ -109,7 +119,21 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      * Its effects lag the writes by up to {@code interval} more.
      */
     public EventConsumer gathering(Duration interval) {
-        return new EventConsumer(name, effects, handler, planner, follows, recordAfter, beforeRecording, interval);
+        return new EventConsumer(name, effects, handler, planner, follows, recordAfter, beforeRecording, interval,
+                recordingEvery);
+    }
+
+    /**
+     * For a consumer with outside effects: makes its effects durable ({@code beforeRecording}) and records its position
+     * at most once per {@code interval} (and when its batch fails, on {@code Outbox.drain()} and when the outbox
+     * closes), handling the events in between from the position it reached in memory. The search index: a durable
+     * Lucene commit (a flushed segment, its fsyncs and later merges) and an H2 commit per interval instead of per batch;
+     * its writes are searchable at once all the same. A crash or a lost lease delivers the events since the last
+     * record again (as any outside consumer's), so the handler must be idempotent.
+     */
+    public EventConsumer recordingEvery(Duration interval) {
+        return new EventConsumer(name, effects, handler, planner, follows, recordAfter, beforeRecording, gathering,
+                interval);
     }
 
     /**
@@ -118,6 +142,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      * only deliver events again, never skip one whose effect was lost.
      */
     public static EventConsumer withOutsideEffects(String name, EventHandler handler, Runnable beforeRecording) {
-        return new EventConsumer(name, Effects.OUTSIDE, handler, null, null, e -> false, beforeRecording, Duration.ZERO);
+        return new EventConsumer(name, Effects.OUTSIDE, handler, null, null, e -> false, beforeRecording, Duration.ZERO,
+                Duration.ZERO);
     }
 }

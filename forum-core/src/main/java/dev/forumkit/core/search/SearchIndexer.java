@@ -26,6 +26,14 @@ public final class SearchIndexer {
      * Results may lag writes by that much; they are filtered by the storage, so a deleted post is gone at once.
      */
     public static final Duration GATHERING = Duration.ofSeconds(1);
+    /**
+     * How often an index outside the storage (Lucene) is committed and the consumer's position recorded with it
+     * ({@code EventConsumer.recordingEvery}): a durable commit writes and fsyncs a new segment, later merged again, and
+     * the position is a durable H2 commit on the write path; per batch they doubled the server's file writes per reply
+     * (docs/benchmarks.md). Writes are searchable before they are committed (near-real-time); after a crash the
+     * consumer indexes the events since the last commit again (the index is written by post id, so twice is once).
+     */
+    public static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
     private final ForumStorage storage;
     private final SearchIndex index;
 
