@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
  *
  * <p>A sixty-fourth of the bytes holds uncompressed copies of the pages that clients without gzip ask for most, so
  * that such a hit on a hot page does not inflate it each time. Only that small share: an uncompressed copy takes the
- * room of four or five compressed pages, and a miss costs about fifty times what inflating does (docs/performance.md,
+ * room of four or five compressed pages, and a miss costs about ninety times what inflating does (docs/performance.md,
  * "Identity copies"), so copies pay only for the few hottest pages, which the same W-TinyLFU policy picks.
  */
 final class PageStore {
