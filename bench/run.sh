@@ -249,6 +249,27 @@ wrk_row "guest thread page JSON, 200 popular threads, cache on" get.lua KIND=thr
 wrk_row "warm-up" zipf.lua $T GZIP=1 >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on" zipf.lua $T
 wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on, gzip as browsers ask" zipf.lua $T GZIP=1
+# the same with writes: members reply about 5 times a second (one curl at a time, 0.2 s apart, to random threads) while
+# the Zipf reads run; today every write empties the whole cache, so this row shows what writes cost the hit rate
+reply_loop() { # until OUT/reply-loop.stop appears; the status of each reply, one a line, in OUT/reply-loop.codes
+  local n=0 cookie csrf
+  mapfile -t sessions <"$SESSIONS"
+  while [ ! -f "$OUT/reply-loop.stop" ]; do
+    read -r cookie csrf <<<"${sessions[$(( n % ${#sessions[@]} ))]}"; n=$(( n + 1 ))
+    curl -s -o /dev/null -w '%{http_code}\n' -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+      -d "{\"body\":\"Zipf row reply $n $RANDOM: the hot threads stay hot.\"}" \
+      "$BASE/api/v1/threads/$(( FIRST + 1 + (RANDOM * 32768 + RANDOM) % (LAST - FIRST) ))/posts" >>"$OUT/reply-loop.codes"
+    sleep 0.2
+  done
+}
+ZIPF_WRITES_LABEL="guest thread page JSON, Zipf (s=1), cache on, gzip, while members reply about 5 times a second"
+if [ -z "${ONLY:-}" ] || [[ "$ZIPF_WRITES_LABEL" =~ $ONLY ]]; then
+  rm -f "$OUT/reply-loop.stop" "$OUT/reply-loop.codes"; touch "$OUT/reply-loop.codes"; reply_loop & LOOP=$!
+  wrk_row "$ZIPF_WRITES_LABEL" zipf.lua $T GZIP=1
+  touch "$OUT/reply-loop.stop"; wait "$LOOP" 2>/dev/null || true
+  CACHE_LINES+=("replies sent during the Zipf row with writes, by HTTP status: $(sort "$OUT/reply-loop.codes" | uniq -c | awk '{printf "%s%d x %s", s, $1, $2; s=", "}')")
+  echo "${CACHE_LINES[-1]}" >&2
+fi
 # the heap the cache-on server keeps after a full collection (the cache must fit in -Xmx256m with H2's own caches)
 jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
 CACHE_HEAP=$(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print $5, $6, "of", $4}' | tr -d ,)

@@ -83,7 +83,7 @@ final class GuestPageCache {
                 ctx.header("Content-Encoding", "gzip"); // Javalin leaves a response alone that says it is encoded
                 ctx.result(hit.gzip());
             } else {
-                ctx.result(hit.identity());
+                ctx.result(pages.identity(key, hit));
             }
             ctx.skipRemainingHandlers();
             return;

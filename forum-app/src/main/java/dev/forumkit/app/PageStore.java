@@ -11,10 +11,16 @@ import java.util.function.BooleanSupplier;
  * W-TinyLFU policy lets a new page in only if it was asked for more often lately than the page it would push out,
  * so a long tail of pages read once does not push out the popular ones. Caffeine's housekeeping runs on the calling
  * thread (no pool threads, and a test sees its effects at once).
+ *
+ * <p>A sixty-fourth of the bytes holds uncompressed copies of the pages that clients without gzip ask for most, so
+ * that such a hit on a hot page does not inflate it each time. Only that small share: an uncompressed copy takes the
+ * room of four or five compressed pages, and a miss costs about ninety times what inflating does (docs/performance.md,
+ * "Identity copies"), so copies pay only for the few hottest pages, which the same W-TinyLFU policy picks.
  */
 final class PageStore {
     private final long maxBytes;
     private final Cache<String, CachedPage> pages;
+    private final Cache<String, Identity> identities;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
 
@@ -23,11 +29,17 @@ final class PageStore {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
         this.maxBytes = maxBytes;
+        long identityBytes = maxBytes / 64;
         this.pages = Caffeine.newBuilder()
-                .maximumWeight(maxBytes)
+                .maximumWeight(maxBytes - identityBytes)
                 .weigher((String key, CachedPage page) -> (int) Math.min(Integer.MAX_VALUE, page.weight()))
                 .executor(Runnable::run)
                 .evictionListener((key, page, cause) -> evicted.incrementAndGet())
+                .build();
+        this.identities = Caffeine.newBuilder()
+                .maximumWeight(identityBytes)
+                .weigher((String key, Identity copy) -> copy.body().length + 64)
+                .executor(Runnable::run)
                 .build();
     }
 
@@ -55,8 +67,24 @@ final class PageStore {
         return true;
     }
 
+    /**
+     * The page uncompressed, for a client without gzip: the kept copy when this very page (not an older one of the
+     * same key) has one, else inflated and offered to the copies, which keep it only if it is asked for more often
+     * lately than the copy it would push out. The caller has checked that {@code page} may be served.
+     */
+    byte[] identity(String key, CachedPage page) {
+        Identity copy = identities.getIfPresent(key);
+        if (copy != null && copy.page() == page) {
+            return copy.body();
+        }
+        byte[] body = page.identity();
+        identities.put(key, new Identity(page, body));
+        return body;
+    }
+
     void clear() {
         pages.invalidateAll();
+        identities.invalidateAll();
     }
 
     /** Pages stored and pushed out (or turned away) so far; pages and bytes held now (space-separated). */
@@ -67,6 +95,12 @@ final class PageStore {
 
     long bytes() {
         pages.cleanUp();
-        return pages.policy().eviction().orElseThrow().weightedSize().orElse(0L);
+        identities.cleanUp();
+        return pages.policy().eviction().orElseThrow().weightedSize().orElse(0L)
+                + identities.policy().eviction().orElseThrow().weightedSize().orElse(0L);
+    }
+
+    /** A page's uncompressed bytes, with the page they were inflated from (a page of a key is replaced, not changed). */
+    private record Identity(CachedPage page, byte[] body) {
     }
 }

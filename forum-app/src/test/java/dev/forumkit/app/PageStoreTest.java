@@ -81,4 +81,25 @@ class PageStoreTest {
         assertThat(store.put("big", big, () -> true)).isFalse();
         assertThat(store.get("big")).isNull();
     }
+
+    @Test
+    void a_client_without_gzip_gets_the_kept_copy_of_that_very_page_and_never_one_of_an_older_page() {
+        PageStore store = new PageStore(1 << 20); // a sixty-fourth, 16 KB, holds the copy of one page
+        CachedPage first = page("first");
+        store.put("a", first, () -> true);
+        byte[] once = store.identity("a", first);
+        assertThat(once).isEqualTo(first.identity());
+        assertThat(store.identity("a", first)).as("kept, not inflated again").isSameAs(once);
+        assertThat(store.bytes()).isEqualTo(first.weight() + once.length + 64);
+
+        CachedPage second = page("second"); // the page read again after a write, under the same key
+        store.put("a", second, () -> true);
+        assertThat(store.identity("a", second)).isEqualTo(second.identity()).isNotEqualTo(once);
+
+        store.clear();
+        assertThat(store.bytes()).isZero();
+        CachedPage third = page("third");
+        store.put("a", third, () -> true);
+        assertThat(store.identity("a", third)).isEqualTo(third.identity());
+    }
 }
