@@ -9,13 +9,27 @@ import java.util.Optional;
  * stored positions and leases of the durable consumers. Positions start at 1, have no gaps, and become visible in
  * commit order: once a reader sees position {@code p}, every position below {@code p} is visible too (or pruned).
  * Port calls outside a transaction run in one of their own.
+ *
+ * <p>A storage may number events after their transaction committed (the PostgreSQL adapter does, so that writers
+ * do not commit one after the other): then {@link #after} and {@link #head} see an event once it is numbered, which
+ * the adapter does right after the commit and {@link #numberCommitted} does for what a stopped node left behind.
  */
 public interface EventLog {
     /**
      * Appends the events after every other, in the current write transaction (required), and answers the position of
-     * the last one. Holds the position counter until the transaction ends, which is what orders committers.
+     * the last one, or 0 where events are numbered after commit. Where they are numbered in the transaction it holds
+     * the position counter until the transaction ends, which is what orders committers.
      */
     long append(List<EncodedEvent> events, Instant createdAt);
+
+    /**
+     * Numbers the committed events still without a position (a storage that numbers after commit, see above); answers
+     * how many. The outbox runner calls it before each round, so the events of a node that stopped between a commit
+     * and their numbering are delivered too. Storages that number inside the transaction have nothing to do.
+     */
+    default int numberCommitted() {
+        return 0;
+    }
 
     /** The position of the last committed event; 0 before the first. Pruning does not lower it. */
     long head();

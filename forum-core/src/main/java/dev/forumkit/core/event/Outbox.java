@@ -152,6 +152,7 @@ public final class Outbox implements AutoCloseable {
 
     /** One batch for the listeners and for each consumer; answers whether anything was delivered. */
     boolean deliverRound(boolean wait) {
+        storage.eventLog().numberCommitted(); // a stopped node's committed, unnumbered events (PostgreSQL)
         boolean progress = listeners.round(wait);
         for (DurableConsumer c : consumers) {
             progress |= c.round(wait);

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +20,13 @@ import java.util.Optional;
  * uncommitted, move past it, and never see it. Incrementing the one {@code outbox_head} row inside the transaction
  * holds that row's lock until commit: the next transaction with events waits at its increment until this one has
  * committed (or rolled back, which also takes the increment back: no gaps). Positions therefore become visible in
- * order, on PostgreSQL and on H2 alike. The lock is taken by the last statement of a command, so it is held only
- * for the commit itself.
+ * order. The lock is taken by the last statement of a command, so it is held only for the commit itself. That is how
+ * H2 numbers its events (its writers commit one at a time through the write gate anyway).
+ *
+ * <p>On PostgreSQL the lock held through every commit made all writers with events commit one after the other, one
+ * WAL flush each (issue 18). There events are inserted without a position (migration V30) and numbered after commit
+ * by the {@link OutboxSequencer}, which holds the head row only for its own short transaction; {@link #after} and
+ * {@link #head} see numbered events only.
  */
 final class JdbiEventLog implements EventLog {
     private static final RowMapper<StoredEvent> EVENT = (rs, ctx) -> new StoredEvent(rs.getLong(1),
@@ -31,9 +37,11 @@ final class JdbiEventLog implements EventLog {
 
     private final JdbiTransactions db;
     private final String increment;
+    private final OutboxSequencer sequencer; // PostgreSQL only
 
     JdbiEventLog(JdbiTransactions db) {
         this.db = db;
+        this.sequencer = db.dialect() == Dialect.POSTGRES ? new OutboxSequencer(db) : null;
         this.increment = db.dialect().returning("UPDATE outbox_head SET position = position + :n WHERE id = 1", "position");
     }
 
@@ -45,8 +53,10 @@ final class JdbiEventLog implements EventLog {
         if (events.isEmpty()) {
             return head();
         }
-        if (db.dialect() == Dialect.POSTGRES) {
-            return appendInOneStatement(events, createdAt);
+        if (sequencer != null) {
+            insertUnnumbered(events, createdAt);
+            db.afterCommit(sequencer::afterCommit); // registered before the outbox's wake-up: numbered before it
+            return 0;
         }
         return db.with(h -> {
             long last = h.createQuery(increment).bind("n", events.size()).mapTo(Long.class).one();
@@ -63,19 +73,26 @@ final class JdbiEventLog implements EventLog {
     }
 
     /**
-     * PostgreSQL: the head's increment and the events' insert in one statement, so the head row's lock, which every
-     * writer with events queues for, is held for one round trip and the commit, not two round trips and the commit.
+     * PostgreSQL: one insert, no shared row, held back to go with the transaction's other held-back writes (its
+     * result is only its row count). {@code WITH ORDINALITY ... ORDER BY} draws the ids in the events' order, which
+     * the sequencer keeps.
      */
-    private long appendInOneStatement(List<EncodedEvent> events, Instant createdAt) {
-        return db.with(h -> h.createQuery("WITH head AS (UPDATE outbox_head SET position = position + :n WHERE id = 1"
-                        + " RETURNING position) INSERT INTO events (position, type, payload, created_at)"
-                        + " SELECT head.position - :n + e.ord, e.type, e.payload, :created FROM head,"
-                        + " unnest(CAST(:types AS VARCHAR[]), CAST(:payloads AS VARCHAR[])) WITH ORDINALITY AS e (type, payload, ord)"
-                        + " RETURNING position")
-                .bind("n", events.size()).bind("created", Rows.ts(createdAt))
-                .bindArray("types", String.class, events.stream().map(EncodedEvent::type).toList())
-                .bindArray("payloads", String.class, events.stream().map(EncodedEvent::payload).toList())
-                .mapTo(Long.class).list().stream().mapToLong(Long::longValue).max().orElseThrow());
+    private void insertUnnumbered(List<EncodedEvent> events, Instant createdAt) {
+        db.later("INSERT INTO events (type, payload, created_at) SELECT e.type, e.payload, CAST(? AS TIMESTAMPTZ) FROM"
+                        + " unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[])) WITH ORDINALITY AS e (type, payload, ord)"
+                        + " ORDER BY e.ord",
+                rows -> {
+                    if (rows != events.size()) {
+                        throw new IllegalStateException("stored " + rows + " of " + events.size() + " events");
+                    }
+                },
+                createdAt.atOffset(ZoneOffset.UTC), events.stream().map(EncodedEvent::type).toArray(String[]::new),
+                events.stream().map(EncodedEvent::payload).toArray(String[]::new));
+    }
+
+    @Override
+    public int numberCommitted() {
+        return sequencer == null ? 0 : sequencer.numberWaiting();
     }
 
     @Override
@@ -85,7 +102,25 @@ final class JdbiEventLog implements EventLog {
 
     @Override
     public List<StoredEvent> after(long position, int limit) {
+        if (sequencer != null && db.inWriteTransaction()) {
+            return afterWithOwn(position, limit);
+        }
         return db.with(h -> h.createQuery("SELECT position, type, payload, created_at FROM events"
+                        + " WHERE position > :position ORDER BY position LIMIT :limit")
+                .bind("position", position).bind("limit", limit).map(EVENT).list());
+    }
+
+    /**
+     * PostgreSQL, inside a write transaction: the numbered events and this transaction's own, not yet numbered ones
+     * (rows it inserted: {@code xmin} is its transaction id), as if numbered next, as they were on PostgreSQL before
+     * V30 and still are on H2. Nothing delivers from inside a write transaction; it keeps the port's answer the same.
+     */
+    private List<StoredEvent> afterWithOwn(long position, int limit) {
+        return db.with(h -> h.createQuery("SELECT position, type, payload, created_at FROM ("
+                        + " SELECT position, type, payload, created_at FROM events WHERE position > :position"
+                        + " UNION ALL SELECT (SELECT position FROM outbox_head WHERE id = 1) + row_number() OVER (ORDER BY id),"
+                        + " type, payload, created_at FROM events WHERE position IS NULL"
+                        + " AND xmin::text::bigint = txid_current_if_assigned() % 4294967296) e"
                         + " WHERE position > :position ORDER BY position LIMIT :limit")
                 .bind("position", position).bind("limit", limit).map(EVENT).list());
     }
