@@ -8,6 +8,8 @@
 #   DATA=bench/data     where data sets live     JDBC_URL=...            PostgreSQL instead of H2 (main set only)
 #   THREADS=1           per row: server CPU per request by thread group, user and system apart (bench/thread_cpu.sh),
 #                       H2's durable commits and the bytes written per request (bench/out/threads-rows.txt)
+#   REPLY_WARMUP=1      a row of replies before the measured one (the rows before it are GETs: without it the reply
+#                       row pays the JIT and H2's cold write path, which on a loaded machine is most of its CPU)
 #   PROFILE=1           a JFR recording per row (bench/out/jfr/<row>.jfr, profiling settings; summarise with
 #                       bench/jfr_top.py); CPU figures of a profiled run are a little higher: profile and measure apart
 #   ONLY=regex          only the rows whose label matches (the bare Javalin row and warm-ups always run): for iterating
@@ -236,6 +238,9 @@ wrk_row "board page JSON (24 boards)" get.lua KIND=board $T
 wrk_row "board index JSON" get.lua KIND=index $T
 wrk_row "What's new JSON, guest" get.lua KIND=whats_new $T
 wrk_row "guest thread page JSON, 200 popular threads" get.lua KIND=thread_json $T HOT=200
+if [ "${REPLY_WARMUP:-}" = 1 ]; then # the reply path compiled and H2's write pages cached before the measured row
+  wrk_row "warm-up replies (not a figure)" reply.lua $T SESSIONS="$SESSIONS" >/dev/null 2>&1; unset 'ROWS[-1]'
+fi
 BEFORE=$(post_count)
 wrk_row "replies, 16 signed-in members (CSRF)" reply.lua $T SESSIONS="$SESSIONS"
 AFTER=$(post_count)
