@@ -6,6 +6,10 @@
 #   POSTS=1000000       the main data set        SCALING="10000 100000"  smaller sets for the scaling rows
 #   DURATION=10s        each wrk run             CONNECTIONS=64          SKIP_BUILD=1 reuses the jar
 #   DATA=bench/data     where data sets live     JDBC_URL=...            PostgreSQL instead of H2 (main set only)
+#   THREADS=1           per row: server CPU per request by thread group, user and system apart (bench/thread_cpu.sh),
+#                       H2's durable commits and the bytes written per request (bench/out/threads-rows.txt)
+#   REPLY_WARMUP=1      a row of replies before the measured one (the rows before it are GETs: without it the reply
+#                       row pays the JIT and H2's cold write path, which on a loaded machine is most of its CPU)
 #   PROFILE=1           a JFR recording per row (bench/out/jfr/<row>.jfr, profiling settings; summarise with
 #                       bench/jfr_top.py); CPU figures of a profiled run are a little higher: profile and measure apart
 #   ONLY=regex          only the rows whose label matches (the bare Javalin row and warm-ups always run): for iterating
@@ -126,12 +130,24 @@ wrk_row() {
   [ "${PROFILE:-}" = 1 ] && jcmd "$SERVER_PID" JFR.start name=row settings=profile >/dev/null 2>&1
   local cache0; cache0=$(curl -fs "$BASE/bench/guest-cache" 2>/dev/null || true)
   local cpu0; cpu0=$(cpu_ticks "$SERVER_PID")
+  local commits0 io0
+  if [ "${THREADS:-}" = 1 ]; then
+    bench/thread_cpu.sh snap "$SERVER_PID" >"$OUT/threads0.txt"
+    commits0=$(curl -fs "$BASE/bench/commits" 2>/dev/null || echo 0); io0=$(awk '/^write_bytes/ {print $2}' "/proc/$SERVER_PID/io")
+  fi
   local log=$OUT/wrk-$slug.txt pg0 sampler=
   if [ "${PG:-}" = 1 ]; then
     pg0=$(pg_side); rm -f "$OUT/pg-sample.stop"; pg_sample "$OUT/pg-activity-$slug.txt" & sampler=$!
   fi
   env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$BASE" >"$log" 2>&1 || true
   local cpu1; cpu1=$(cpu_ticks "$SERVER_PID")
+  if [ "${THREADS:-}" = 1 ]; then # per thread group, durable H2 commits and bytes written per request (wrk's count)
+    local n; n=$(awk '/requests in/ {print $1}' "$log")
+    bench/thread_cpu.sh snap "$SERVER_PID" >"$OUT/threads1.txt"
+    { echo "$label: $n requests; durable commits/request $(awk -v a="$commits0" -v b="$(curl -fs "$BASE/bench/commits" 2>/dev/null || echo 0)" -v n="${n:-0}" 'BEGIN { if (n > 0) printf "%.3f", (b - a) / n; else print "?" }')," \
+        "KB written/request $(awk -v a="$io0" -v b="$(awk '/^write_bytes/ {print $2}' "/proc/$SERVER_PID/io")" -v n="${n:-0}" 'BEGIN { if (n > 0) printf "%.1f", (b - a) / 1024 / n; else print "?" }')"
+      bench/thread_cpu.sh diff "$OUT/threads0.txt" "$OUT/threads1.txt" "${n:-1}"; } | tee -a "$OUT/threads-rows.txt" >&2
+  fi
   if [ -n "$sampler" ]; then
     touch "$OUT/pg-sample.stop"; wait "$sampler" 2>/dev/null || true
     pg_report "$pg0" "$(pg_side)" "$log" "$OUT/pg-activity-$slug.txt" | tee -a "$OUT/pg-rows.txt" >&2
@@ -226,6 +242,9 @@ wrk_row "board page JSON (24 boards)" get.lua KIND=board $T
 wrk_row "board index JSON" get.lua KIND=index $T
 wrk_row "What's new JSON, guest" get.lua KIND=whats_new $T
 wrk_row "guest thread page JSON, 200 popular threads" get.lua KIND=thread_json $T HOT=200
+if [ "${REPLY_WARMUP:-}" = 1 ]; then # the reply path compiled and H2's write pages cached before the measured row
+  wrk_row "warm-up replies (not a figure)" reply.lua $T SESSIONS="$SESSIONS" >/dev/null 2>&1; unset 'ROWS[-1]'
+fi
 BEFORE=$(post_count)
 wrk_row "replies, 16 signed-in members (CSRF)" reply.lua $T SESSIONS="$SESSIONS"
 AFTER=$(post_count)

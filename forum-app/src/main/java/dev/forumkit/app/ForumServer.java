@@ -116,6 +116,9 @@ public final class ForumServer implements AutoCloseable {
             config.routes.get("/ready", probes::ready);
             if (settings.benchRoutes()) {
                 config.routes.get("/bench/ping", ctx -> ctx.result("pong")); // the machine's ceiling, no database work
+                if (storage instanceof dev.forumkit.persistence.jdbi.JdbiForumStorage jdbi) { // H2 commits per row
+                    config.routes.get("/bench/commits", ctx -> ctx.result(Long.toString(jdbi.durableCommits())));
+                }
                 if (guestCache != null) { // hits and misses of a benchmark row, read before and after it
                     config.routes.get("/bench/guest-cache", ctx -> ctx.result(guestCache.stats()));
                 }

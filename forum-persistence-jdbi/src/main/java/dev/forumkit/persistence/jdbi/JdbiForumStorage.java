@@ -505,6 +505,14 @@ public final class JdbiForumStorage implements ForumStorage {
     }
 
     /**
+     * Durable commits of the H2 write gate so far (several writers may share one; on H2 every write transaction goes
+     * through it); 0 on PostgreSQL and H2 in memory. For benchmarks that count commits per request.
+     */
+    public long durableCommits() {
+        return transactions.gatedCommits();
+    }
+
+    /**
      * Adds a read replica on the caller's DataSource (which the caller keeps and closes): read-only transactions
      * that {@link dev.forumkit.core.storage.ReplicaReads} allows on their thread go there while it answers and lags no
      * more than {@code maxLag}; otherwise, and for every write, the primary. Returns this storage.
