@@ -2,11 +2,12 @@ package dev.forumkit.core.alert;
 
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.ManualClock;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
-import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.event.EventCodec;
 import dev.forumkit.core.event.EventConsumer;
+import dev.forumkit.core.event.EventDelivery;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.member.Registration;
@@ -14,10 +15,8 @@ import dev.forumkit.core.member.Role;
 import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.read.Page;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +26,7 @@ import java.util.List;
  */
 final class AlertWorld implements AutoCloseable {
     final InMemoryForumStorage storage = new InMemoryForumStorage();
-    final MutableClock clock = new MutableClock();
+    final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"));
     final Forum forum;
     /** Every event delivered so far, with its position, as a second consumer saw it. */
     final List<EventDelivery> delivered = new ArrayList<>();
@@ -69,7 +68,7 @@ final class AlertWorld implements AutoCloseable {
     /** Delivers every event since the last call through the outbox (the forum's alert consumer among others). */
     void deliver() {
         forum.outbox().drain();
-        clock.tick();
+        clock.advance(Duration.ofSeconds(1)); // alerts get distinct times
     }
 
     /** Hands the last delivered event to the fan-out again, at its old position (an outbox redelivery). */
@@ -102,29 +101,5 @@ final class AlertWorld implements AutoCloseable {
     @Override
     public void close() {
         forum.close();
-    }
-
-    /** A clock that moves one second per tick, so alerts get distinct times. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        void tick() {
-            now = now.plusSeconds(1);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.forumkit.core.event;
 
 import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.ManualClock;
 import dev.forumkit.core.board.Board;
 import dev.forumkit.core.board.Category;
 import dev.forumkit.core.member.Member;
@@ -12,11 +13,8 @@ import dev.forumkit.core.storage.ForumStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RecordingEveryConsumerTest {
     private static final Duration LEASE_RUNS_OUT = DurableConsumer.LEASE.plusSeconds(1);
     private final ForumStorage storage = new InMemoryForumStorage();
-    private final MovingClock clock = new MovingClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-05T09:00:00Z"));
     private final List<Forum> nodes = new ArrayList<>();
     private final Forum setup = node();
     private final Member admin = setup.members().registerFirstAdmin(new Registration("admin", "admin@example.org", "a long password"));
@@ -46,30 +44,6 @@ class RecordingEveryConsumerTest {
     private final List<Long> durable = new CopyOnWriteArrayList<>();
     private final AtomicInteger commits = new AtomicInteger();
     private final AtomicBoolean commitsFail = new AtomicBoolean();
-
-    /** A clock the test moves (forum-core's tests cannot use the testkit's). */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-05T09:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @AfterEach
     void close() {

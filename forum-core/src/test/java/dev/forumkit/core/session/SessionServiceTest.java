@@ -1,6 +1,7 @@
 package dev.forumkit.core.session;
 
 import dev.forumkit.core.Forum;
+import dev.forumkit.core.ManualClock;
 import dev.forumkit.core.NotFoundException;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
@@ -11,11 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,31 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SessionServiceTest {
     private static final Duration DAY = Duration.ofDays(1);
 
-    /** A clock that stands still until the test moves it. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"));
     private InMemoryForumStorage storage;
     private Forum forum;
     private Member ann;
