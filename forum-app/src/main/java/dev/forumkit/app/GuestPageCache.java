@@ -3,6 +3,7 @@ package dev.forumkit.app;
 import dev.forumkit.core.signal.Signal;
 import dev.forumkit.core.signal.SignalListener;
 import dev.forumkit.core.signal.Signals;
+import dev.forumkit.web.internal.PageCaching;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -22,8 +23,9 @@ import java.util.regex.Pattern;
  * carrying the session cookie is never served from here nor stored. With several nodes on one PostgreSQL another
  * node's writes reach it as forum events within about a second (the outbox is woken by the signal bus); while the bus
  * is not listening nothing is served or stored here, and when it may have missed signals it empties the cache, so a
- * node cut off from the others serves fresh pages (slower) rather than stale ones. Views served from here are not
- * counted in the thread's view counter.
+ * node cut off from the others serves fresh pages (slower) rather than stale ones. A page showing a banned author is
+ * not stored ({@code PageCaching}): the ban ends with time, without a write. Views served from here are not counted in
+ * the thread's view counter.
  *
  * <p>It holds up to {@code maxBytes} of gzip-compressed pages ({@link CachedPage}): a browser's hit is answered with
  * the stored bytes as they are. When it is full a new page goes in only if it was asked for more often lately than
@@ -119,6 +121,7 @@ final class GuestPageCache {
         }
         Long readUnder = ctx.attribute(GENERATION);
         if (readUnder == null || ctx.statusCode() != 200 || ctx.res().getHeader("Set-Cookie") != null
+                || Boolean.TRUE.equals(ctx.attribute(PageCaching.DO_NOT_STORE))
                 || ctx.res().getHeader("Content-Encoding") != null || readUnder != generation.get() || !signals.live()) {
             return;
         }

@@ -70,6 +70,46 @@ class GuestPageCacheTest {
     }
 
     @Test
+    void a_page_showing_a_banned_author_is_never_stored_as_the_ban_ends_without_a_write() throws Exception {
+        try (Running running = Running.start()) {
+            List<dev.forumkit.core.thread.ForumThread> threads = new java.util.ArrayList<>();
+            running.storage().threads().forEach(threads::add);
+            var thread = threads.stream().filter(t -> running.storage().members().byId(t.starterId()).orElseThrow().role()
+                    == dev.forumkit.core.member.Role.MEMBER).findFirst().orElseThrow(); // an admin may ban a member
+            String address = running.base() + "/api/v1/threads/" + thread.id().value();
+            var admin = running.storage().members().byUsername("admin").orElseThrow();
+            var starter = running.storage().members().byId(thread.starterId()).orElseThrow();
+            running.forum().members().ban(dev.forumkit.core.Actor.member(admin.id()), starter.id(), "cooling off",
+                    java.time.Instant.now().plus(Duration.ofHours(1)));
+            for (int i = 0; i < 20; i++) { // the demo data's events and the ban's own may empty the cache meanwhile: ask often
+                HttpResponse<String> page = get(address, null);
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("\"is_banned\":true");
+                assertThat(page.headers().firstValue("X-Forum-Cache")).as("a page with a banned author is not kept").isEmpty();
+                HttpResponse<String> html = get(html(running, thread), null);
+                assertThat(html.statusCode()).isEqualTo(200);
+                assertThat(html.headers().firstValue("X-Forum-Cache")).as("nor its HTML page").isEmpty();
+                Thread.sleep(10);
+            }
+            running.forum().members().unban(dev.forumkit.core.Actor.member(admin.id()), starter.id());
+            boolean hit = false; // without the ban the page is kept again
+            for (int i = 0; i < 50 && !hit; i++) {
+                Thread.sleep(20);
+                hit = get(address, null).headers().firstValue("X-Forum-Cache").isPresent();
+            }
+            assertThat(hit).isTrue();
+            for (int i = 0; i < 50 && !get(html(running, thread), null).headers().firstValue("X-Forum-Cache").isPresent(); i++) {
+                Thread.sleep(20);
+            }
+            assertThat(get(html(running, thread), null).headers().firstValue("X-Forum-Cache")).contains("hit");
+        }
+    }
+
+    private static String html(Running running, dev.forumkit.core.thread.ForumThread thread) {
+        return running.base() + "/threads/" + thread.slug() + "." + thread.id().value() + "/";
+    }
+
+    @Test
     void a_guest_page_is_cached_per_language_so_nobody_gets_another_readers_language() throws Exception {
         try (Running running = Running.start()) {
             InMemoryForumStorage storage = running.storage();

@@ -74,6 +74,7 @@ public final class ThreadRoutes {
 
     private static Object page(Call call) {
         ThreadPage p = call.api().forum().reading().threadPage(call.actor(), id(call), call.page());
+        PageCaching.note(call.ctx(), p);
         boolean staff = call.standing().isStaff();
         ForumThread t = p.thread();
         String lastPoster = t.lastPost() == null ? null : p.posts().items().stream()

@@ -19,6 +19,7 @@ import dev.forumkit.core.read.ThreadSummary;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
+import dev.forumkit.web.internal.PageCaching;
 
 import java.util.List;
 
@@ -81,6 +82,7 @@ final class ReadPages {
         int n = Params.page(call);
         Forum forum = call.api().forum();
         ThreadPage p = forum.reading().threadPage(call.actor(), ThreadId.of(Params.id(call, "thread")), n);
+        PageCaching.note(call.ctx(), p);
         ForumThread t = p.thread();
         if (!Params.slug(call, "thread").equals(t.slug())) {
             return Redirect.permanent(links.thread(t, n));
