@@ -8,6 +8,8 @@
 #   DATA=bench/data     where data sets live     JDBC_URL=...            PostgreSQL instead of H2 (main set only)
 #   THREADS=1           per row: server CPU per request by thread group, user and system apart (bench/thread_cpu.sh),
 #                       H2's durable commits and the bytes written per request (bench/out/threads-rows.txt)
+#   WARMUP=60s          how long each warm-up row runs (default DURATION); with it the HTML thread pages get a
+#                       warm-up row of their own too: a long-running server's steady state, not the JIT's first minute
 #   REPLY_WARMUP=1      a row of replies before the measured one (the rows before it are GETs: without it the reply
 #                       row pays the JIT and H2's cold write path, which on a loaded machine is most of its CPU)
 #   PROFILE=1           a JFR recording per row (bench/out/jfr/<row>.jfr, profiling settings; summarise with
@@ -139,7 +141,9 @@ wrk_row() {
   if [ "${PG:-}" = 1 ]; then
     pg0=$(pg_side); rm -f "$OUT/pg-sample.stop"; pg_sample "$OUT/pg-activity-$slug.txt" & sampler=$!
   fi
-  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$BASE" >"$log" 2>&1 || true
+  local duration=$DURATION
+  [[ "$label" == warm-up* ]] && duration=${WARMUP:-$DURATION}
+  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency -s "$ROOT/bench/$script" "$BASE" >"$log" 2>&1 || true
   local cpu1; cpu1=$(cpu_ticks "$SERVER_PID")
   if [ "${THREADS:-}" = 1 ]; then # per thread group, durable H2 commits and bytes written per request (wrk's count)
     local n; n=$(awk '/requests in/ {print $1}' "$log")
@@ -231,6 +235,9 @@ wrk_row "trivial route /bench/ping" get.lua KIND=ping
 wrk_row "guest thread page JSON, $POSTS posts" get.lua KIND=thread_json $T
 wrk_row "signed-in thread page JSON" get.lua KIND=thread_json $T SESSIONS="$SESSIONS"
 if [ $HTML = yes ]; then
+  if [ -n "${WARMUP:-}" ]; then
+    wrk_row "warm-up HTML (not a figure)" get.lua KIND=thread_html $T PATHS="$PATHS_FILE" SESSIONS="$SESSIONS" >/dev/null 2>&1; unset 'ROWS[-1]'
+  fi
   wrk_row "guest thread page HTML, $POSTS posts" get.lua KIND=thread_html $T PATHS="$PATHS_FILE"
   wrk_row "signed-in thread page HTML" get.lua KIND=thread_html $T PATHS="$PATHS_FILE" SESSIONS="$SESSIONS"
   wrk_row "mega-thread page 1 HTML" get.lua KIND=mega_html $T MEGA_PATH="$MEGA_PATH" PAGE=1
@@ -317,6 +324,9 @@ for n in $SCALING; do
   stop_server
 done
 
+WARMUP_NOTE=
+[ -n "${WARMUP:-}" ] && WARMUP_NOTE="; warm-up rows of $WARMUP each (JSON thread pages, HTML thread pages${REPLY_WARMUP:+, replies})"
+[ -z "${WARMUP:-}" ] && [ -n "${REPLY_WARMUP:-}" ] && WARMUP_NOTE="; a warm-up row of replies before the replies row"
 if [ -n "${JDBC_URL:-}" ]; then
   DATABASE="PostgreSQL $(pg_sql postgres 'SHOW server_version' 2>/dev/null || echo '?') at ${JDBC_URL%%\?*} (same machine)"
 else
@@ -326,7 +336,7 @@ fi
   echo
   echo "### Load benchmark, $STARTED (bench/run.sh${JDBC_URL:+, PostgreSQL})"
   echo
-  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, $DATABASE, access log off, rate limits off, guest page cache off except in the rows that say on${PROFILE:+; PROFILED (JFR on: CPU figures a little high)}. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine). Ratios are to the bare Javalin 7 hello-world of this run (bench/BareJavalin.java, same JVM flags and wrk settings; the mean of its two rows, at the start and at the end: $BARE_RPS req/s, $BARE_CPU ms/request): req/s over its req/s, and its CPU ms/request over the row's (1 = as cheap as bare Javalin)."
+  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, $DATABASE, access log off, rate limits off, guest page cache off except in the rows that say on${PROFILE:+; PROFILED (JFR on: CPU figures a little high)}$WARMUP_NOTE. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine). Ratios are to the bare Javalin 7 hello-world of this run (bench/BareJavalin.java, same JVM flags and wrk settings; the mean of its two rows, at the start and at the end: $BARE_RPS req/s, $BARE_CPU ms/request): req/s over its req/s, and its CPU ms/request over the row's (1 = as cheap as bare Javalin)."
   echo "Data: $(head -1 "$MAIN/generate.txt")"
   echo
   echo "| row | req/s | p50 | p99 | server CPU ms/request | req/s ratio to bare Javalin | CPU ratio (bare CPU / row CPU) | non-2xx of all; socket errors | load average (1/5/15 min) before the row |"
