@@ -29,8 +29,7 @@ public final class Counters {
     public void threadStarted(ForumThread thread, Post first) {
         LastPost last = LastPost.of(first);
         s.threads().setLastPost(thread.id(), last);
-        s.boards().addCounters(thread.boardId(), 1, 1);
-        s.boards().offerLastPost(thread.boardId(), last);
+        s.boards().addPost(thread.boardId(), 1, last);
         s.members().addCounters(first.authorId(), thread.boardId(), 1, 0);
         s.readStates().markRead(first.authorId(), thread.id(), first.number()); // one's own post is never unread
     }
@@ -44,8 +43,7 @@ public final class Counters {
         LastPost last = LastPost.of(reply);
         s.threads().addReply(thread.id(), last);
         if (!thread.isDeleted()) {
-            s.boards().addCounters(thread.boardId(), 0, 1);
-            s.boards().offerLastPost(thread.boardId(), last);
+            s.boards().addPost(thread.boardId(), 0, last);
             s.members().addCounters(reply.authorId(), thread.boardId(), 1, 0);
         }
         s.readStates().markRead(reply.authorId(), thread.id(), reply.number());
