@@ -26,11 +26,13 @@ import java.util.Random;
  * the machine's load moves both variants alike. Each transaction runs on an H2 file with the production URL (the
  * write gate, a durable commit):
  * <ul>
- * <li>{@code old}: the locked read, {@code allocatePostNumber}, the post, {@code addReplies}, {@code setLastPost}, and
- * the author row read again for the answer (what {@code PostService.submitReply} did before);
- * <li>{@code new}: the locked read, the post, {@code addReply} (number, reply count and last post in one update).
+ * <li>{@code old}: the locked read, {@code allocatePostNumber}, the post, {@code addReplies}, {@code setLastPost}, the
+ * board's {@code addCounters} and {@code offerLastPost}, and the author row read again for the answer (what
+ * {@code PostService.submitReply} did before);
+ * <li>{@code new}: the locked read, the post, {@code Threads.addReply} (number, reply count and last post in one
+ * update), {@code Boards.addPost} (counters and last post in one update).
  * </ul>
- * The rest of the reply (board and member counters, read mark, outbox) is the same in both and left out. After the
+ * The rest of the reply (member counters, read mark, outbox) is the same in both and left out. After the
  * rounds, whole replies through {@code Forum} (the new code) for the absolute figure.
  *
  * <p>Arguments: [rounds, default 8], [transactions per variant per round, default 1000], [whole replies, default 2000].
@@ -118,10 +120,13 @@ public final class ReplyThreadRowAb {
                     Post p = s.posts().add(Post.withoutId(id, number, author.id(), "a reply", java.time.Instant.now()));
                     s.threads().addReplies(id, 1);
                     s.threads().setLastPost(id, LastPost.of(p));
+                    s.boards().addCounters(t.boardId(), 0, 1);
+                    s.boards().offerLastPost(t.boardId(), LastPost.of(p));
                     return s.members().byId(author.id()).orElseThrow();
                 }
                 Post p = s.posts().add(Post.withoutId(id, t.postCounter() + 1, author.id(), "a reply", java.time.Instant.now()));
                 s.threads().addReply(id, LastPost.of(p));
+                s.boards().addPost(t.boardId(), 0, LastPost.of(p));
                 return author;
             });
         }
