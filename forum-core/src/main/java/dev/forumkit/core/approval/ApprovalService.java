@@ -225,8 +225,9 @@ public final class ApprovalService {
         if (thread.isDeleted()) {
             throw new ConflictException("the thread was deleted: restore it first, or reject the post");
         }
-        // the number is taken now, at approval: held posts never leave a gap in the numbers others see
-        int number = ctx.storage.threads().allocatePostNumber(thread.id());
+        // the number is taken now, at approval: held posts never leave a gap in the numbers others see (the locked
+        // row's counter plus one; Counters.replied moves the counter from it)
+        int number = dev.forumkit.core.internal.Counters.nextNumber(thread);
         Post post = ctx.storage.posts().add(Post.withoutId(thread.id(), number, held.author(), held.body(), now)
                 .withRendering(rendered.html(), rendered.rendererVersion()));
         ctx.counters.replied(thread, post);

@@ -20,6 +20,13 @@ public interface Boards {
     /** Atomically adds to the thread and post counters. */
     void addCounters(BoardId id, int threadDelta, long postDelta);
 
+    /**
+     * A new visible post joins the board, in one atomic update of its row: the thread count rises by
+     * {@code threadDelta} (1 for a thread's first post, 0 for a reply), the post count by one, and {@code post} becomes
+     * the last post if it is newer than the stored one (as {@link #offerLastPost}). A missing board fails the call.
+     */
+    void addPost(BoardId id, int threadDelta, LastPost post);
+
     /** Sets the last-post pointer only if {@code candidate} is newer (a higher post id) than the stored one (atomic). */
     void offerLastPost(BoardId id, LastPost candidate);
 

@@ -29,22 +29,33 @@ public final class Counters {
     public void threadStarted(ForumThread thread, Post first) {
         LastPost last = LastPost.of(first);
         s.threads().setLastPost(thread.id(), last);
-        s.boards().addCounters(thread.boardId(), 1, 1);
-        s.boards().offerLastPost(thread.boardId(), last);
+        s.boards().addPost(thread.boardId(), 1, last);
         s.members().addCounters(first.authorId(), thread.boardId(), 1, 0);
         s.readStates().markRead(first.authorId(), thread.id(), first.number()); // one's own post is never unread
     }
 
+    /**
+     * A reply was added to {@code thread}, whose row this transaction locked and read; the reply's number is the post
+     * counter read there plus one ({@link #nextNumber}): the thread's counter, reply count and last post move in one
+     * update of its row.
+     */
     public void replied(ForumThread thread, Post reply) {
         LastPost last = LastPost.of(reply);
-        s.threads().addReplies(thread.id(), 1);
-        s.threads().setLastPost(thread.id(), last);
+        s.threads().addReply(thread.id(), last);
         if (!thread.isDeleted()) {
-            s.boards().addCounters(thread.boardId(), 0, 1);
-            s.boards().offerLastPost(thread.boardId(), last);
+            s.boards().addPost(thread.boardId(), 0, last);
             s.members().addCounters(reply.authorId(), thread.boardId(), 1, 0);
         }
         s.readStates().markRead(reply.authorId(), thread.id(), reply.number());
+    }
+
+    /**
+     * The number of the reply about to be added to {@code locked}, a thread read under its row lock
+     * ({@code Threads.byIdForUpdate}) in this transaction: its post counter plus one. {@link #replied} moves the
+     * counter, atomically and only from the value read here.
+     */
+    public static int nextNumber(ForumThread locked) {
+        return locked.postCounter() + 1;
     }
 
     /** A reply was soft-deleted ({@code sign} -1) or restored (+1). The first post never goes alone. */

@@ -57,6 +57,15 @@ final class InMemoryBoards implements Boards {
     }
 
     @Override
+    public void addPost(BoardId id, int threadDelta, LastPost post) {
+        db.run(() -> {
+            Board b = existing(id);
+            boards.put(id.value(), b.withCounters(b.threadCount() + threadDelta, b.postCount() + 1,
+                    post.isNewerThan(b.lastPost()) ? post : b.lastPost()));
+        });
+    }
+
+    @Override
     public void offerLastPost(BoardId id, LastPost candidate) {
         db.run(() -> {
             Board b = existing(id);

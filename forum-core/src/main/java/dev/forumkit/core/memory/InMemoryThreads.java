@@ -85,6 +85,18 @@ final class InMemoryThreads implements Threads {
     }
 
     @Override
+    public void addReply(ThreadId id, LastPost reply) {
+        db.run(() -> {
+            ForumThread t = rows.get(id.value());
+            if (t == null || t.postCounter() != reply.number() - 1) {
+                throw new IllegalStateException("thread " + id + " is gone or its post counter is not " + (reply.number() - 1));
+            }
+            rows.put(id.value(), new ForumThread(t.id(), t.boardId(), t.title(), t.starterId(), t.createdAt(), t.pinned(),
+                    t.locked(), t.deletion(), reply.number(), t.replyCount() + 1, t.viewCount(), reply));
+        });
+    }
+
+    @Override
     public void addReplies(ThreadId id, int delta) {
         db.run(() -> {
             ForumThread t = existing(id);

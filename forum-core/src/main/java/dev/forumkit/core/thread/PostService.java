@@ -84,16 +84,18 @@ public final class PostService {
             if (!holdFor.isEmpty()) {
                 return Submitted.<PostView>held(ctx.holds.hold(HeldPost.reply(thread.boardId(), threadId, me.id(), b, ctx.now(), holdFor)));
             }
-            // the number comes from an atomic update of the thread row: never duplicated, never skipped
-            int number = ctx.storage.threads().allocatePostNumber(threadId);
+            // the number is the locked row's counter plus one; Counters.replied moves the counter from it in the same
+            // atomic update as the reply count and last post: never duplicated, never skipped
+            int number = dev.forumkit.core.internal.Counters.nextNumber(thread);
             Instant now = ctx.now();
             Post post = ctx.storage.posts().add(Post.withoutId(threadId, number, me.id(), b, now)
                     .withRendering(rendered.html(), rendered.rendererVersion()));
             ctx.counters.replied(thread, post);
             events.add(new ForumEvent.PostCreated(post.id(), threadId, number, me.id(), now, rendered.mentions(), rendered.quotes()));
-            // the author row again: replying just raised its message count; a new post has no reactions yet
+            // the author is the row read at the start plus what this reply added to it (Counters.replied: one message,
+            // when the thread is visible); a new post has no reactions yet
             Member author = dev.forumkit.core.internal.SeenCounters.of(ctx.storage, ctx.hiddenBoards(me),
-                    ctx.storage.members().byId(me.id()).orElse(me));
+                    thread.isDeleted() ? me : me.withCounters(me.messageCount() + 1, me.reactionScore()));
             return Submitted.posted(ctx.postViews.of(post, thread, author, Map.of(), null, false, me, standing, now));
         });
     }

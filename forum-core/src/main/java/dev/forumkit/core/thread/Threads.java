@@ -30,6 +30,15 @@ public interface Threads {
      */
     int allocatePostNumber(ThreadId id);
 
+    /**
+     * A reply joins the thread, in one atomic update of its row: the post counter goes from {@code reply.number() - 1}
+     * to {@code reply.number()}, the reply count rises by one and the last post becomes {@code reply}. The caller locked
+     * the row ({@link #byIdForUpdate}) and took the number as the counter it read there plus one; a counter that is not
+     * {@code reply.number() - 1} (the row was not locked) or a missing row fails the call, and so the transaction: a
+     * number is never given twice, never skipped.
+     */
+    void addReply(ThreadId id, LastPost reply);
+
     /** Atomically adds to the reply counter. */
     void addReplies(ThreadId id, int delta);
 

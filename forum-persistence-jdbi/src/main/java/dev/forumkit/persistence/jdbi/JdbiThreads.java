@@ -121,6 +121,34 @@ final class JdbiThreads implements Threads {
     }
 
     @Override
+    public void addReply(ThreadId id, LastPost reply) {
+        java.util.function.IntConsumer check = n -> {
+            if (n == 0) {
+                throw new IllegalStateException("thread " + id + " is gone or its post counter is not " + (reply.number() - 1));
+            }
+        };
+        if (db.defers()) {
+            db.later("UPDATE threads SET post_counter = ?, reply_count = reply_count + 1, " + Rows.SET_LAST_POST_ARGS
+                            + ", activity_at = ? WHERE id = ? AND post_counter = ?", check,
+                    withNumber(reply, Rows.lastPostArgs(reply, reply.at().atOffset(java.time.ZoneOffset.UTC), id.value(),
+                            reply.number() - 1)));
+            return;
+        }
+        check.accept(db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE threads SET post_counter = :number,"
+                        + " reply_count = reply_count + 1, " + Rows.SET_LAST_POST + ", activity_at = :lpAt"
+                        + " WHERE id = :id AND post_counter = :previous"), reply)
+                .bind("number", reply.number()).bind("previous", reply.number() - 1).bind("id", id.value()).execute()));
+    }
+
+    /** The reply's number first, then the rest: the arguments of {@link #addReply}'s held-back statement. */
+    private static Object[] withNumber(LastPost reply, Object[] rest) {
+        Object[] args = new Object[rest.length + 1];
+        args[0] = reply.number();
+        System.arraycopy(rest, 0, args, 1, rest.length);
+        return args;
+    }
+
+    @Override
     public void addReplies(ThreadId id, int delta) {
         if (db.defers()) {
             db.later("UPDATE threads SET reply_count = reply_count + ? WHERE id = ?", n -> found(n, id), delta, id.value());

@@ -132,6 +132,39 @@ public abstract class StructurePortContract extends ContractBase {
     }
 
     @Test
+    void addPostCountsThePostAndKeepsTheNewerPointerInOneCall() {
+        Board b = rows.board("B");
+        Member m = rows.member(clock.instant());
+        ForumThread t = rows.thread(b, m, clock.instant());
+        Instant t0 = clock.instant();
+        LastPost early = LastPost.of(rows.post(t.id(), m, t0));
+        LastPost late = LastPost.of(rows.post(t.id(), m, t0.plus(Duration.ofMinutes(5))));
+
+        txRun(() -> storage.boards().addPost(b.id(), 1, early));
+        assertThat(board(b.id()).threadCount()).isEqualTo(1);
+        assertThat(board(b.id()).postCount()).isEqualTo(1);
+        assertThat(board(b.id()).lastPost()).isEqualTo(early);
+        txRun(() -> storage.boards().addPost(b.id(), 0, late));
+        assertThat(board(b.id()).lastPost()).isEqualTo(late);
+        txRun(() -> storage.boards().addPost(b.id(), 0, early));
+        Board stored = board(b.id());
+        assertThat(stored.lastPost()).as("an older post never replaces a newer one").isEqualTo(late);
+        assertThat(stored.threadCount()).isEqualTo(1);
+        assertThat(stored.postCount()).as("counted however old").isEqualTo(3);
+    }
+
+    @Test
+    void addPostToAMissingBoardFails() {
+        Board b = rows.board("B");
+        Member m = rows.member(clock.instant());
+        LastPost last = LastPost.of(rows.post(rows.thread(b, m, clock.instant()).id(), m, clock.instant()));
+        BoardId missing = BoardId.of(b.id().value() + 1000);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> txRun(() -> storage.boards().addPost(missing, 0, last)))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void offerLastPostBreaksTiesOnPostId() {
         Board b = rows.board("B");
         Member m = rows.member(clock.instant());

@@ -119,6 +119,48 @@ public abstract class ThreadsPortContract extends ContractBase {
     }
 
     @Test
+    void addReplyMovesTheCounterTheReplyCountAndTheLastPostTogether() {
+        ForumThread t = rows.thread(board, alice, clock.instant());
+        rows.post(t.id(), alice, clock.instant()); // the first post: counter 1, no reply
+        LastPost reply = tx(() -> {
+            ForumThread locked = storage.threads().byIdForUpdate(t.id()).orElseThrow();
+            int number = locked.postCounter() + 1;
+            LastPost last = LastPost.of(storage.posts().add(dev.forumkit.core.post.Post.withoutId(t.id(), number, alice.id(),
+                    "a reply", clock.advanceSeconds(30))));
+            storage.threads().addReply(t.id(), last);
+            return last;
+        });
+
+        ForumThread stored = thread(t.id());
+        assertThat(reply.number()).isEqualTo(2);
+        assertThat(stored.postCounter()).isEqualTo(2);
+        assertThat(stored.replyCount()).isEqualTo(1);
+        assertThat(stored.lastPost()).isEqualTo(reply);
+        assertThat(stored.lastActivityAt()).isEqualTo(reply.at());
+        assertThat(tx(() -> storage.threads().allocatePostNumber(t.id()))).as("the next number follows").isEqualTo(3);
+    }
+
+    @Test
+    void addReplyRefusesANumberThatIsNotTheCounterPlusOneAndChangesNothing() {
+        ForumThread t = rows.thread(board, alice, clock.instant());
+        LastPost first = LastPost.of(rows.post(t.id(), alice, clock.instant()));
+        txRun(() -> storage.threads().setLastPost(t.id(), first));
+        LastPost stale = new LastPost(first.postId(), t.id(), 1, alice.id(), clock.advanceSeconds(30)); // counter is 1 already
+        LastPost skipping = new LastPost(first.postId(), t.id(), 3, alice.id(), clock.advanceSeconds(30));
+        ThreadId missing = ThreadId.of(t.id().value() + 1000);
+
+        assertThatThrownBy(() -> txRun(() -> storage.threads().addReply(t.id(), stale))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> txRun(() -> storage.threads().addReply(t.id(), skipping))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> txRun(() -> storage.threads().addReply(missing,
+                new LastPost(first.postId(), missing, 1, alice.id(), clock.instant())))).isInstanceOf(RuntimeException.class);
+
+        ForumThread stored = thread(t.id());
+        assertThat(stored.postCounter()).isEqualTo(1);
+        assertThat(stored.replyCount()).isZero();
+        assertThat(stored.lastPost()).isEqualTo(first);
+    }
+
+    @Test
     void addRepliesAddsAndSubtracts() {
         ForumThread t = rows.thread(board, alice, clock.instant());
         txRun(() -> storage.threads().addReplies(t.id(), 3));
