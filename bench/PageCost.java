@@ -63,6 +63,17 @@ public final class PageCost {
         System.setProperty("forumkit.guest.cache", "false");
         Class.forName("dev.forumkit.app.Main").getMethod("main", String[].class).invoke(null, (Object) new String[0]);
         String base = "http://127.0.0.1:" + port;
+        String h2Cache = System.getProperty("pc.h2cache"); // KB: H2's page cache for this run (the URL sets 64 MB)
+        if (h2Cache != null) { // an in-process connection to the same file shares the server's open database
+            try (var c = java.sql.DriverManager.getConnection(
+                    dev.forumkit.persistence.jdbi.ConnectionPools.embeddedH2Url(data), "sa", "");
+                 var st = c.createStatement()) {
+                st.execute("SET CACHE_SIZE " + Integer.parseInt(h2Cache));
+                try (var r = st.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'")) {
+                    System.out.println("H2 cache size now " + (r.next() ? r.getString(1) : "?") + " KB");
+                }
+            }
+        }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
@@ -119,8 +130,14 @@ public final class PageCost {
                     rec.dump(Path.of(jfr, k.getKey() + ".jfr"));
                     rec.close();
                 }
-                System.out.printf("round %d %-11s %s, %,d B body/page, load %s%n", round, k.getKey(),
-                        after.minus(before, pages), bytes / pages,
+                long old = 0;
+                for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getName().contains("Old Gen") && pool.getCollectionUsage() != null) {
+                        old = pool.getCollectionUsage().getUsed(); // after the last collection that touched it
+                    }
+                }
+                System.out.printf("round %d %-11s %s, old gen %d MB, %,d B body/page, load %s%n", round, k.getKey(),
+                        after.minus(before, pages), old >> 20, bytes / pages,
                         Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
             }
         }
