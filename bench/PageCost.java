@@ -82,12 +82,13 @@ public final class PageCost {
                 HttpResponse.BodyHandlers.ofString());
         String cookie = signIn.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("forumkit_session=")).findFirst().orElseThrow().split(";")[0];
-        // canonical HTML paths of 2,000 random threads (the same for every run: seeded)
+        // canonical HTML paths of 2,000 random threads (the same for every run: seeded); -Dpc.threads=N for more
+        int count = Integer.getInteger("pc.threads", 2000);
         Random random = new Random(1);
         List<Integer> ids = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         HttpClient noRedirect = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < count; i++) {
             int id = first + random.nextInt(last - first + 1);
             HttpResponse<Void> r = noRedirect.send(HttpRequest.newBuilder(URI.create(base + "/threads/t." + id + "/"))
                     .build(), HttpResponse.BodyHandlers.discarding());
