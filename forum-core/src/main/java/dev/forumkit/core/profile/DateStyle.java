@@ -15,13 +15,15 @@ public enum DateStyle {
     MONTH_DAY_YEAR("MMM d, yyyy, h:mm a");
 
     private final DateTimeFormatter formatter;
+    /** The formatter in each zone asked for: withZone made a new formatter per date shown (task pagecost). */
+    private final java.util.Map<ZoneId, DateTimeFormatter> zoned = new java.util.concurrent.ConcurrentHashMap<>();
 
     DateStyle(String pattern) {
         this.formatter = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
     }
 
     public String format(Instant instant, ZoneId zone) {
-        return formatter.withZone(zone).format(instant);
+        return zoned.computeIfAbsent(zone, formatter::withZone).format(instant);
     }
 
     /** The lower-case name used in the JSON API and forms ({@code day_month_year}). */

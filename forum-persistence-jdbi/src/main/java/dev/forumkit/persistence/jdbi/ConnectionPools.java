@@ -60,9 +60,10 @@ public final class ConnectionPools {
     /**
      * The JDBC URL of the embedded H2 file database {@code forum} in {@code dataDir}. Every commit is written to
      * the file before it is acknowledged ({@code WRITE_DELAY=0}), so a killed process loses no acknowledged
-     * command; a lock is waited for 10 seconds at most. The page cache is {@value #H2_CACHE_KB} KB (H2's default is
-     * 16 MB): enough for the members, threads and reactions pages a thread page touches on a million-post forum,
-     * while a server still fits in a 256 MB heap. {@code REUSE_SPACE=FALSE}: H2 2.5 writes every chunk at the
+     * command; a lock is waited for 10 seconds at most. The page cache is {@value #H2_CACHE_KB} KB, H2's default: at
+     * -Xmx256m a 64 MB cache (the setting before) kept the old generation at about 100 MB instead of 60, and under
+     * thread pages of random threads it bought no request CPU but cost 0.25-0.35 ms of GC CPU per page (G1's workers
+     * and concurrent marking: docs/performance.md, task pagecost). {@code REUSE_SPACE=FALSE}: H2 2.5 writes every chunk at the
      * end of the file; with space reuse it put a chunk into a freed hole that the file header did not point to, and
      * after a kill -9 it opened the file at the chunk before, losing acknowledged commits (CrashIT, 2 of 3 runs). The
      * price: the file grows by about 16 KB per write transaction on a small forum and 50-65 KB on a million-post one
@@ -75,7 +76,7 @@ public final class ConnectionPools {
     }
 
     /** The embedded H2 page cache in KB. */
-    static final int H2_CACHE_KB = 65_536;
+    static final int H2_CACHE_KB = 16_384;
 
     /**
      * A pool on the embedded H2 database under {@code dataDir} (created if missing). The file is opened once before

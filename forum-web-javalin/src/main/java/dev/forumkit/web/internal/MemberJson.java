@@ -21,8 +21,11 @@ public record MemberJson(long id, String username, String customTitle, String ro
         return from(AuthorCard.of(m, now));
     }
 
+    private static final String[] ROLES = java.util.Arrays.stream(dev.forumkit.core.member.Role.values())
+            .map(r -> r.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
     static String role(dev.forumkit.core.member.Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
+        return ROLES[role.ordinal()]; // a lower-cased copy per post was measurable garbage on a thread page
     }
 
     /** A ban as staff and the banned member see it. */

@@ -208,7 +208,7 @@ public final class Chrome {
     }
 
     public String iso(Instant at) {
-        return at == null ? "" : at.toString();
+        return at == null ? "" : dev.forumkit.core.internal.IsoInstant.format(at);
     }
 
     /** "just now", "5 minutes ago", "yesterday", then the date. */

@@ -35,7 +35,7 @@ public final class JteRenderer implements FileRenderer {
      */
     java.io.InputStream renderUtf8(String filePath, Map<String, ?> model) {
         Map<String, Object> params = new HashMap<>(model);
-        PageBytes out = new PageBytes(32 * 1024); // a thread page of 20 posts is 20-70 KiB, half of them under 30
+        PageBytes out = new PageBytes(); // a thread page of 20 posts is 20-70 KiB, half of them under 30
         engine.render(filePath, params, out);
         return out.stream(); // no copy to an array of the exact size: Javalin reads it once into the response
     }

@@ -32,4 +32,30 @@ class PageBytesTest {
         out.writeContent("x\uD83D", 0, 2); // a high surrogate without its pair in range
         assertThat(out.toByteArray()).isEqualTo(("b🚲d" + "x\uD83D").getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void the_stream_gives_the_bytes_across_chunk_ends_and_resets_to_its_mark() throws java.io.IOException {
+        PageBytes out = new PageBytes(7);
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            String piece = i % 3 == 0 ? "日本" + i : i % 3 == 1 ? "ascii-" + i : "🚲é" + i;
+            out.writeContent(piece);
+            all.append(piece);
+        }
+        byte[] expected = all.toString().getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream in = out.stream();
+        assertThat(in.available()).isEqualTo(expected.length);
+        byte[] head = new byte[5];
+        assertThat(in.read(head, 0, 5)).isEqualTo(5);
+        in.mark(0);
+        byte[] rest = in.readAllBytes();
+        in.reset();
+        assertThat(in.readAllBytes()).isEqualTo(rest);
+        java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+        read.write(head);
+        read.write(rest);
+        assertThat(read.toByteArray()).isEqualTo(expected);
+        assertThat(in.read()).isEqualTo(-1);
+        assertThat(out.stream().transferTo(java.io.OutputStream.nullOutputStream())).isEqualTo(expected.length);
+    }
 }
