@@ -81,6 +81,7 @@ public final class AlertFanout {
      */
     public BatchPlan plan(List<EventDelivery> deliveries) {
         FanoutBatch batch = new FanoutBatch(s);
+        batch.prefetch(deliveries);
         for (EventDelivery d : deliveries) {
             plan(batch, d.position(), d.event());
         }
@@ -311,7 +312,7 @@ public final class AlertFanout {
                 Map<MemberId, Member> members = s.members().byIds(candidates.keySet());
                 candidates.entrySet().removeIf(c -> !isModeration(c.getValue()) && !staff(members.get(c.getKey())));
             }
-            BoardId on = board != null ? board : s.threads().byId(thread).map(ForumThread::boardId).orElse(null);
+            BoardId on = board != null ? board : batch.thread(thread).map(ForumThread::boardId).orElse(null);
             if (on != null && !openToAll(on)) {
                 // a private board: nobody hears of it who may not see it, not even of their own post's moderation
                 Map<MemberId, Member> members = s.members().byIds(candidates.keySet());

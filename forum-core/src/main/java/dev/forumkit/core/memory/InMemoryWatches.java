@@ -52,6 +52,12 @@ final class InMemoryWatches implements Watches {
     }
 
     @Override
+    public List<ThreadWatch> watchersOfThreads(java.util.Collection<ThreadId> threads) {
+        java.util.Set<ThreadId> wanted = new java.util.HashSet<>(threads);
+        return db.read(() -> this.threads.values().stream().filter(w -> wanted.contains(w.thread())).toList());
+    }
+
+    @Override
     public List<ThreadWatch> threadsOf(MemberId member, int offset, int limit) {
         return db.read(() -> threads.range(new Key(member.value(), Long.MIN_VALUE), new Key(member.value(), Long.MAX_VALUE))
                 .values().stream()

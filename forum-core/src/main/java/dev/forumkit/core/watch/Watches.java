@@ -23,6 +23,9 @@ public interface Watches {
     /** Everyone watching the thread (a fan-out reads them in one query). */
     List<ThreadWatch> watchersOfThread(ThreadId thread);
 
+    /** Everyone watching any of the threads, in one read (the fan-out of a batch of replies to many threads). */
+    List<ThreadWatch> watchersOfThreads(java.util.Collection<ThreadId> threads);
+
     List<ThreadWatch> threadsOf(MemberId member, int offset, int limit);
 
     long countThreadsOf(MemberId member);

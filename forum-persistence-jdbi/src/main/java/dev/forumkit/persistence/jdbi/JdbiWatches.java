@@ -56,6 +56,18 @@ final class JdbiWatches implements Watches {
     }
 
     @Override
+    public List<ThreadWatch> watchersOfThreads(java.util.Collection<ThreadId> threads) {
+        List<Long> ids = threads.stream().map(ThreadId::value).distinct().toList();
+        List<ThreadWatch> out = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) { // bounded IN lists
+            List<Long> chunk = ids.subList(from, Math.min(from + 500, ids.size()));
+            db.use(h -> h.createQuery("SELECT " + THREAD_COLUMNS + " FROM thread_watches WHERE thread_id IN (<threads>)"
+                    + " ORDER BY thread_id, member_id").bindList("threads", chunk).map(THREAD).forEach(out::add));
+        }
+        return out;
+    }
+
+    @Override
     public List<ThreadWatch> threadsOf(MemberId member, int offset, int limit) {
         return db.with(h -> h.createQuery("SELECT " + THREAD_COLUMNS + " FROM thread_watches WHERE member_id = :member"
                         + " ORDER BY created_at DESC, thread_id DESC LIMIT :limit OFFSET :offset")
