@@ -192,8 +192,8 @@ public final class Forum implements AutoCloseable {
         // an index in the storage is written in the batch's transaction, with the position (exactly once); one
         // outside it is written after each event and committed before the position is recorded (at least once)
         if (indexing) {
-            registerOrClose((index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
-                    : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit)
+            registerOrClose((index.inStorage() ? EventConsumer.inStoragePerBatch(SearchIndexer.CONSUMER, indexer::forBatch)
+                    : EventConsumer.withOutsideEffectsPerBatch(SearchIndexer.CONSUMER, indexer::forBatch, index::commit)
                             .recordingEvery(SearchIndexer.COMMIT_EVERY))
                     .gathering(SearchIndexer.GATHERING));
         }

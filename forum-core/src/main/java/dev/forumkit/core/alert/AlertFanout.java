@@ -101,10 +101,8 @@ public final class AlertFanout {
         if (!alerts.isEmpty()) {
             s.alerts().addAll(alerts);
         }
-        for (ThreadWatch w : watches) { // at most one per author and thread of the batch
-            if (s.watches().thread(w.member(), w.thread()).isEmpty()) {
-                s.watches().putThread(w);
-            }
+        if (!watches.isEmpty()) { // at most one per author and thread of the batch; a stored watch stays as it is
+            s.watches().addThreads(watches);
         }
     }
 

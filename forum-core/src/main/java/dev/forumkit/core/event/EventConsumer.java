@@ -155,9 +155,14 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      * Positions are recorded as for {@link #withOutsideEffects(String, EventHandler)}.
      */
     public static EventConsumer withOutsideEffectsPerBatch(String name, BatchHandler handler) {
+        return withOutsideEffectsPerBatch(name, handler, () -> { });
+    }
+
+    /** The same, with effects made durable by {@code beforeRecording} (see {@link #withOutsideEffects(String, EventHandler, Runnable)}). */
+    public static EventConsumer withOutsideEffectsPerBatch(String name, BatchHandler handler, Runnable beforeRecording) {
         Objects.requireNonNull(handler, "handler");
         return new EventConsumer(name, Effects.OUTSIDE, d -> handler.forBatch(java.util.List.of(d)).handle(d), null, null,
-                e -> false, () -> { }, Duration.ZERO, Duration.ZERO, handler);
+                e -> false, beforeRecording, Duration.ZERO, Duration.ZERO, handler);
     }
 
     /**

@@ -37,6 +37,16 @@ final class InMemoryWatches implements Watches {
     }
 
     @Override
+    public void addThreads(java.util.Collection<ThreadWatch> watches) {
+        db.run(() -> watches.forEach(w -> {
+            Key k = new Key(w.member().value(), w.thread().value());
+            if (threads.get(k) == null) {
+                threads.put(k, w);
+            }
+        }));
+    }
+
+    @Override
     public boolean removeThread(MemberId member, ThreadId thread) {
         return db.write(() -> threads.remove(new Key(member.value(), thread.value())) != null);
     }

@@ -15,6 +15,12 @@ public interface Watches {
     /** Inserts or replaces the member's watch of the thread. */
     void putThread(ThreadWatch watch);
 
+    /**
+     * Adds the watches whose member does not watch the thread yet, in one batch; a watch already stored stays as it is
+     * (the fan-out's auto-watches: a step that runs twice, or a member who chose e-mail meanwhile, changes nothing).
+     */
+    void addThreads(java.util.Collection<ThreadWatch> watches);
+
     /** True if there was a watch. */
     boolean removeThread(MemberId member, ThreadId thread);
 

@@ -55,6 +55,22 @@ public abstract class WatchesPortContract extends ContractBase {
     }
 
     @Test
+    void addingThreadWatchesLeavesTheStoredOnesAsTheyAre() {
+        ThreadWatch stored = watch(ANN, 10, true, clock.instant());
+        Instant later = clock.instant().plusSeconds(60);
+        ThreadWatch ann11 = new ThreadWatch(ANN, ThreadId.of(11), false, later);
+        ThreadWatch bob10 = new ThreadWatch(BOB, ThreadId.of(10), false, later);
+
+        txRun(() -> storage.watches().addThreads(List.of(new ThreadWatch(ANN, ThreadId.of(10), false, later), ann11, bob10)));
+        txRun(() -> storage.watches().addThreads(List.of(ann11))); // again: nothing changes
+        txRun(() -> storage.watches().addThreads(List.of()));
+
+        assertThat(read(() -> storage.watches().thread(ANN, ThreadId.of(10)))).contains(stored);
+        assertThat(read(() -> storage.watches().watchersOfThreads(List.of(ThreadId.of(10), ThreadId.of(11)))))
+                .containsExactlyInAnyOrder(stored, ann11, bob10);
+    }
+
+    @Test
     void theWatchersOfSeveralThreadsAreReadTogether() {
         ThreadWatch ann = watch(ANN, 10, false, clock.instant());
         ThreadWatch bob = watch(BOB, 10, true, clock.instant());
