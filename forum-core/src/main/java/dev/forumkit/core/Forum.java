@@ -176,7 +176,8 @@ public final class Forum implements AutoCloseable {
                 || e instanceof ForumEvent.EmailVerificationRequested || e instanceof ForumEvent.EmailChangeRequested
                 || dev.forumkit.core.conversation.ConversationMail.sendsFor(e)));
         // notification e-mails go out from the alerts the alerts consumer wrote, so this consumer follows it
-        registerOrClose(EventConsumer.withOutsideEffects(NOTIFY_CONSUMER, emailNotifications::send)
+        // (its reads made once per batch: the batch's alerts, their recipients' preferences and e-mail watches)
+        registerOrClose(EventConsumer.withOutsideEffectsPerBatch(NOTIFY_CONSUMER, emailNotifications::forBatch)
                 .following(AlertService.CONSUMER));
         Duration linkRetention = config.unsubscribeLinkRetention;
         outbox.alsoPrune(() -> emailNotifications.pruneLinks(config.clock.instant().minus(linkRetention)));
@@ -191,13 +192,13 @@ public final class Forum implements AutoCloseable {
         // an index in the storage is written in the batch's transaction, with the position (exactly once); one
         // outside it is written after each event and committed before the position is recorded (at least once)
         if (indexing) {
-            registerOrClose((index.inStorage() ? EventConsumer.inStorage(SearchIndexer.CONSUMER, indexer::handle)
-                    : EventConsumer.withOutsideEffects(SearchIndexer.CONSUMER, indexer::handle, index::commit)
+            registerOrClose((index.inStorage() ? EventConsumer.inStoragePerBatch(SearchIndexer.CONSUMER, indexer::forBatch)
+                    : EventConsumer.withOutsideEffectsPerBatch(SearchIndexer.CONSUMER, indexer::forBatch, index::commit)
                             .recordingEvery(SearchIndexer.COMMIT_EVERY))
                     .gathering(SearchIndexer.GATHERING));
         }
         // webhook deliveries are written with the batch (exactly once per event and webhook) and sent by the timer
-        registerOrClose(EventConsumer.inStorage(dev.forumkit.core.webhook.WebhookService.CONSUMER, webhooks::handle));
+        registerOrClose(EventConsumer.inStoragePerBatch(dev.forumkit.core.webhook.WebhookService.CONSUMER, webhooks::forBatch));
         Duration webhookPoll = config.webhooks.pollInterval();
         if (webhookPoll.isZero() || config.outboxPollInterval.isZero()) { // no outbox thread: delivered by hand
             this.webhookTimer = null;

@@ -81,6 +81,7 @@ public final class AlertFanout {
      */
     public BatchPlan plan(List<EventDelivery> deliveries) {
         FanoutBatch batch = new FanoutBatch(s);
+        batch.prefetch(deliveries);
         for (EventDelivery d : deliveries) {
             plan(batch, d.position(), d.event());
         }
@@ -100,10 +101,8 @@ public final class AlertFanout {
         if (!alerts.isEmpty()) {
             s.alerts().addAll(alerts);
         }
-        for (ThreadWatch w : watches) { // at most one per author and thread of the batch
-            if (s.watches().thread(w.member(), w.thread()).isEmpty()) {
-                s.watches().putThread(w);
-            }
+        if (!watches.isEmpty()) { // at most one per author and thread of the batch; a stored watch stays as it is
+            s.watches().addThreads(watches);
         }
     }
 
@@ -311,7 +310,7 @@ public final class AlertFanout {
                 Map<MemberId, Member> members = s.members().byIds(candidates.keySet());
                 candidates.entrySet().removeIf(c -> !isModeration(c.getValue()) && !staff(members.get(c.getKey())));
             }
-            BoardId on = board != null ? board : s.threads().byId(thread).map(ForumThread::boardId).orElse(null);
+            BoardId on = board != null ? board : batch.thread(thread).map(ForumThread::boardId).orElse(null);
             if (on != null && !openToAll(on)) {
                 // a private board: nobody hears of it who may not see it, not even of their own post's moderation
                 Map<MemberId, Member> members = s.members().byIds(candidates.keySet());

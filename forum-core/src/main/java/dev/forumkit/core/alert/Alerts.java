@@ -6,6 +6,7 @@ import dev.forumkit.core.post.PostId;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,6 +46,18 @@ public interface Alerts {
      */
     Set<MemberId> withNewsPending(ThreadId thread, AlertKind kind);
 
+    /**
+     * {@link #withNewsPending(ThreadId, AlertKind)} for several threads and kinds in one read (the fan-out of a batch
+     * of replies): the members with news pending of any of the kinds, by thread; threads without any are left out.
+     */
+    Map<ThreadId, Set<MemberId>> withNewsPending(Collection<ThreadId> threads, Set<AlertKind> kinds);
+
     /** Every alert the outbox event at {@code sourcePosition} caused, by id (the mail consumer e-mails from these). */
     List<Alert> bySource(long sourcePosition);
+
+    /**
+     * Every alert the outbox events at positions after {@code after} up to {@code upTo} caused, by id (the mail
+     * consumer reads a whole batch's at once).
+     */
+    List<Alert> bySources(long after, long upTo);
 }

@@ -2,6 +2,8 @@ package dev.forumkit.core.alert;
 
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.event.EventDelivery;
+import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
@@ -15,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +48,72 @@ final class FanoutBatch {
 
     FanoutBatch(ForumStorage storage) {
         this.s = storage;
+    }
+
+    /**
+     * Reads what the batch's new posts share up front, a few reads for the whole batch instead of a few per post: their
+     * threads and posts (and the posts they quote), the watchers of the threads replied to and who has news pending
+     * there, and the preferences of those watchers, the authors and the members mentioned. A batch of one event reads
+     * lazily as before (the same reads).
+     */
+    void prefetch(List<EventDelivery> deliveries) {
+        Set<ThreadId> threadIds = new LinkedHashSet<>();
+        Set<ThreadId> replied = new LinkedHashSet<>();
+        Set<PostId> postIds = new LinkedHashSet<>();
+        Set<MemberId> members = new LinkedHashSet<>();
+        for (EventDelivery d : deliveries) {
+            if (d.event() instanceof ForumEvent.PostCreated c) {
+                threadIds.add(c.thread());
+                postIds.add(c.post());
+                postIds.addAll(c.quotes());
+                members.add(c.author());
+                members.addAll(c.mentions());
+                if (c.number() > 1) {
+                    replied.add(c.thread());
+                }
+            }
+        }
+        if (deliveries.size() < 2 || threadIds.isEmpty()) {
+            return;
+        }
+        threadIds.removeAll(threads.keySet());
+        if (!threadIds.isEmpty()) {
+            Map<ThreadId, ForumThread> read = s.threads().byIds(threadIds);
+            threadIds.forEach(t -> threads.put(t, Optional.ofNullable(read.get(t))));
+        }
+        postIds.removeAll(posts.keySet());
+        if (!postIds.isEmpty()) {
+            Map<PostId, Post> read = s.posts().byIds(postIds);
+            postIds.forEach(p -> posts.put(p, Optional.ofNullable(read.get(p))));
+        }
+        replied.removeAll(threadWatchers.keySet());
+        if (!replied.isEmpty()) {
+            Map<ThreadId, List<MemberId>> order = new HashMap<>();
+            for (ThreadWatch w : s.watches().watchersOfThreads(replied)) {
+                order.computeIfAbsent(w.thread(), t -> new ArrayList<>()).add(w.member());
+            }
+            for (ThreadId t : replied) {
+                List<MemberId> watchers = order.getOrDefault(t, new ArrayList<>());
+                rowsRead += watchers.size();
+                threadWatcherOrder.put(t, watchers);
+                threadWatchers.put(t, new HashSet<>(watchers));
+                members.addAll(watchers);
+            }
+            Set<AlertKind> news = java.util.EnumSet.noneOf(AlertKind.class);
+            for (AlertKind kind : AlertKind.values()) {
+                if (kind.isNewsInThread()) {
+                    news.add(kind);
+                }
+            }
+            replied.removeAll(newsPending.keySet());
+            Map<ThreadId, Set<MemberId>> pending = s.alerts().withNewsPending(replied, news);
+            for (ThreadId t : replied) {
+                Set<MemberId> p = new HashSet<>(pending.getOrDefault(t, Set.of()));
+                rowsRead += p.size();
+                newsPending.put(t, p);
+            }
+        }
+        preferences(members);
     }
 
     Optional<ForumThread> thread(ThreadId id) {

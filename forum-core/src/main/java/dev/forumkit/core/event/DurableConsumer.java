@@ -162,13 +162,18 @@ final class DurableConsumer {
                 // one write gate (or many row locks) for a hundred large fan-outs would make every request wait
                 long started = System.nanoTime();
                 long to = from;
-                for (StoredEvent e : batch) {
-                    consumer.handler().handle(delivery(e));
-                    to = e.position();
+                Decoded decoded = Decoded.of(batch);
+                EventHandler handler = consumer.handlerFor(decoded.deliveries);
+                for (EventDelivery d : decoded.deliveries) {
+                    handler.handle(d);
+                    to = d.position();
                     if (System.nanoTime() - started >= BATCH_BUDGET_NANOS) {
-                        wholeBatch[0] = e == batch.get(batch.size() - 1);
+                        wholeBatch[0] = to == batch.get(batch.size() - 1).position();
                         break;
                     }
+                }
+                if (wholeBatch[0]) {
+                    decoded.failIfCut();
                 }
                 if (!log.advance(consumer.name(), owner, from, to)) {
                     throw new LostLease();
@@ -187,16 +192,18 @@ final class DurableConsumer {
                 recordedAt = System.nanoTime(); // RECORD_EVERY is counted from the batch's start
             }
             try {
-                for (StoredEvent e : batch) {
-                    EventDelivery d = delivery(e);
-                    consumer.handler().handle(d);
-                    handled = e.position();
+                Decoded decoded = Decoded.of(batch);
+                EventHandler handler = consumer.handlerFor(decoded.deliveries);
+                for (EventDelivery d : decoded.deliveries) {
+                    handler.handle(d);
+                    handled = d.position();
                     if (consumer.recordAfter().test(d.event())
                             || consumer.recordingEvery().isZero() && recordingDue()) { // else at the batch's end
 
                         recorded = record(recorded, handled);
                     }
                 }
+                decoded.failIfCut();
                 failed = false;
             } finally {
                 if (handled > recorded && (failed || wait || consumer.recordingEvery().isZero() || recordingDue())) {
@@ -290,6 +297,30 @@ final class DurableConsumer {
         boolean held = storage.transactions().inTransaction(() -> storage.eventLog().claim(consumer.name(), owner, now, until));
         leaseUntil = held ? until : null;
         return held;
+    }
+
+    /**
+     * A batch's events decoded up to the first that cannot be (written by a newer forumkit): the ones before it are
+     * handled as before, then the batch fails at that one.
+     */
+    private record Decoded(List<EventDelivery> deliveries, RuntimeException cut) {
+        static Decoded of(List<StoredEvent> batch) {
+            List<EventDelivery> out = new java.util.ArrayList<>(batch.size());
+            for (StoredEvent e : batch) {
+                try {
+                    out.add(delivery(e));
+                } catch (RuntimeException x) {
+                    return new Decoded(out, x);
+                }
+            }
+            return new Decoded(out, null);
+        }
+
+        void failIfCut() {
+            if (cut != null) {
+                throw cut;
+            }
+        }
     }
 
     private static EventDelivery delivery(StoredEvent e) {

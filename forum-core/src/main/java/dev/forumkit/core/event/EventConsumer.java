@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record EventConsumer(String name, Effects effects, EventHandler handler, BatchPlanner planner, String follows,
                             Predicate<ForumEvent> recordAfter, Runnable beforeRecording, Duration gathering,
-                            Duration recordingEvery) {
+                            Duration recordingEvery, BatchHandler batchHandler) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     /** Where a consumer's effects live, which decides how its position is recorded. */
@@ -61,6 +61,9 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
         if (planner != null && effects != Effects.IN_STORAGE) {
             throw new IllegalArgumentException("only a consumer with effects in the storage handles batches in steps");
         }
+        if (batchHandler != null && planner != null) {
+            throw new IllegalArgumentException("a consumer plans its batches or handles them, not both");
+        }
         if (name.equals(follows)) {
             throw new IllegalArgumentException("a consumer cannot follow itself: " + name);
         }
@@ -68,7 +71,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
 
     /** A consumer handling one event at a time; see {@link #inStorage} and {@link #withOutsideEffects}. */
     public EventConsumer(String name, Effects effects, EventHandler handler) {
-        this(name, effects, handler, null, null, e -> false, () -> { }, Duration.ZERO, Duration.ZERO);
+        this(name, effects, handler, null, null, e -> false, () -> { }, Duration.ZERO, Duration.ZERO, null);
     }
 
     public static EventConsumer inStorage(String name, EventHandler handler) {
@@ -87,7 +90,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
     public static EventConsumer inStorageInSteps(String name, BatchPlanner planner) {
         Objects.requireNonNull(planner, "planner");
         return new EventConsumer(name, Effects.IN_STORAGE, d -> planner.plan(java.util.List.of(d)).steps().forEach(Runnable::run),
-                planner, null, e -> false, () -> { }, Duration.ZERO, Duration.ZERO);
+                planner, null, e -> false, () -> { }, Duration.ZERO, Duration.ZERO, null);
     }
 
     /**
@@ -97,7 +100,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
     public EventConsumer following(String consumer) {
         Objects.requireNonNull(consumer, "consumer");
         return new EventConsumer(name, effects, handler, planner, consumer, recordAfter, beforeRecording, gathering,
-                recordingEvery);
+                recordingEvery, batchHandler);
     }
 
     /**
@@ -108,7 +111,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      */
     public EventConsumer recordingAfter(Predicate<ForumEvent> events) {
         return new EventConsumer(name, effects, handler, planner, follows, events, beforeRecording, gathering,
-                recordingEvery);
+                recordingEvery, batchHandler);
     }
 
     /**
@@ -120,7 +123,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      */
     public EventConsumer gathering(Duration interval) {
         return new EventConsumer(name, effects, handler, planner, follows, recordAfter, beforeRecording, interval,
-                recordingEvery);
+                recordingEvery, batchHandler);
     }
 
     /**
@@ -133,7 +136,7 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      */
     public EventConsumer recordingEvery(Duration interval) {
         return new EventConsumer(name, effects, handler, planner, follows, recordAfter, beforeRecording, gathering,
-                interval);
+                interval, batchHandler);
     }
 
     /**
@@ -143,6 +146,37 @@ public record EventConsumer(String name, Effects effects, EventHandler handler, 
      */
     public static EventConsumer withOutsideEffects(String name, EventHandler handler, Runnable beforeRecording) {
         return new EventConsumer(name, Effects.OUTSIDE, handler, null, null, e -> false, beforeRecording, Duration.ZERO,
-                Duration.ZERO);
+                Duration.ZERO, null);
+    }
+
+    /**
+     * A consumer with outside effects whose handler is made per batch ({@link BatchHandler}): what its events need is
+     * read once per batch, not once per event (the notification e-mails: the alerts of the whole batch in one read).
+     * Positions are recorded as for {@link #withOutsideEffects(String, EventHandler)}.
+     */
+    public static EventConsumer withOutsideEffectsPerBatch(String name, BatchHandler handler) {
+        return withOutsideEffectsPerBatch(name, handler, () -> { });
+    }
+
+    /** The same, with effects made durable by {@code beforeRecording} (see {@link #withOutsideEffects(String, EventHandler, Runnable)}). */
+    public static EventConsumer withOutsideEffectsPerBatch(String name, BatchHandler handler, Runnable beforeRecording) {
+        Objects.requireNonNull(handler, "handler");
+        return new EventConsumer(name, Effects.OUTSIDE, d -> handler.forBatch(java.util.List.of(d)).handle(d), null, null,
+                e -> false, beforeRecording, Duration.ZERO, Duration.ZERO, handler);
+    }
+
+    /**
+     * An in-storage consumer whose handler is made per batch ({@link BatchHandler}), inside the batch's transaction:
+     * what its events need is read once per batch (the webhooks: their list once, not once per event).
+     */
+    public static EventConsumer inStoragePerBatch(String name, BatchHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return new EventConsumer(name, Effects.IN_STORAGE, d -> handler.forBatch(java.util.List.of(d)).handle(d), null,
+                null, e -> false, () -> { }, Duration.ZERO, Duration.ZERO, handler);
+    }
+
+    /** The handler for a batch: made by the {@link BatchHandler} if there is one, else the one-event handler. */
+    EventHandler handlerFor(java.util.List<EventDelivery> batch) {
+        return batchHandler == null ? handler : batchHandler.forBatch(batch);
     }
 }

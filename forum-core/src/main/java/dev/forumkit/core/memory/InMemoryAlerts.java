@@ -12,6 +12,7 @@ import dev.forumkit.core.post.PostId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -138,6 +139,22 @@ final class InMemoryAlerts implements Alerts {
                 .map(Alert::recipient).collect(Collectors.toSet()));
     }
 
+    @Override
+    public Map<ThreadId, Set<MemberId>> withNewsPending(Collection<ThreadId> threads, Set<AlertKind> kinds) {
+        return db.read(() -> {
+            Map<ThreadId, Set<MemberId>> out = new java.util.HashMap<>();
+            for (ThreadId t : new java.util.LinkedHashSet<>(threads)) {
+                for (AlertKind k : kinds) {
+                    Set<MemberId> pending = withNewsPending(t, k);
+                    if (!pending.isEmpty()) {
+                        out.computeIfAbsent(t, x -> new java.util.HashSet<>()).addAll(pending);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     private Collection<Alert> of(MemberId recipient) {
         return rows.range(new Key(recipient.value(), Long.MIN_VALUE), new Key(recipient.value(), Long.MAX_VALUE)).values();
     }
@@ -145,6 +162,12 @@ final class InMemoryAlerts implements Alerts {
     @Override
     public List<Alert> bySource(long sourcePosition) {
         return db.read(() -> rows.values().stream().filter(a -> a.sourcePosition() == sourcePosition)
+                .sorted(java.util.Comparator.comparingLong(a -> a.id().value())).toList());
+    }
+
+    @Override
+    public List<Alert> bySources(long after, long upTo) {
+        return db.read(() -> rows.values().stream().filter(a -> a.sourcePosition() > after && a.sourcePosition() <= upTo)
                 .sorted(java.util.Comparator.comparingLong(a -> a.id().value())).toList());
     }
 

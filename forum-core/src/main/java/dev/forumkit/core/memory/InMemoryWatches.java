@@ -37,6 +37,16 @@ final class InMemoryWatches implements Watches {
     }
 
     @Override
+    public void addThreads(java.util.Collection<ThreadWatch> watches) {
+        db.run(() -> watches.forEach(w -> {
+            Key k = new Key(w.member().value(), w.thread().value());
+            if (threads.get(k) == null) {
+                threads.put(k, w);
+            }
+        }));
+    }
+
+    @Override
     public boolean removeThread(MemberId member, ThreadId thread) {
         return db.write(() -> threads.remove(new Key(member.value(), thread.value())) != null);
     }
@@ -49,6 +59,12 @@ final class InMemoryWatches implements Watches {
     @Override
     public List<ThreadWatch> watchersOfThread(ThreadId thread) {
         return db.read(() -> threads.values().stream().filter(w -> w.thread().equals(thread)).toList());
+    }
+
+    @Override
+    public List<ThreadWatch> watchersOfThreads(java.util.Collection<ThreadId> threads) {
+        java.util.Set<ThreadId> wanted = new java.util.HashSet<>(threads);
+        return db.read(() -> this.threads.values().stream().filter(w -> wanted.contains(w.thread())).toList());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.forumkit.core.alert.AlertService;
 import dev.forumkit.core.alert.Delivery;
 import dev.forumkit.core.alert.Preferences;
 import dev.forumkit.core.event.EventDelivery;
+import dev.forumkit.core.event.EventHandler;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.internal.MailOut;
 import dev.forumkit.core.internal.ServiceContext;
@@ -71,22 +72,65 @@ public final class EmailNotifications {
      * the same Message-ID). See docs/mail.md.
      */
     public void send(EventDelivery d) {
-        if (!alerts(d.event())) {
-            return;
+        if (alerts(d.event())) {
+            send(d, null);
+        }
+    }
+
+    /**
+     * The outbox consumer's handler for one batch: the alerts of all its events that the alerts consumer has handled,
+     * their recipients' preferences and the e-mail watchers of their threads are read once, in one read-only
+     * transaction, and the alerts consumer's position once (not once per event). An event the alerts consumer has not
+     * reached (only when called without the runner's {@code following} bound) is sent as by {@link #send}.
+     */
+    public EventHandler forBatch(List<EventDelivery> batch) {
+        List<EventDelivery> relevant = batch.stream().filter(d -> alerts(d.event())).toList();
+        if (relevant.isEmpty()) {
+            return d -> { };
         }
         long alertsAt = s.eventLog().consumer(AlertService.CONSUMER).map(c -> c.position()).orElse(0L);
-        if (alertsAt < d.position()) {
-            // the alerts consumer has not reached this event yet (an event committed between its batch and ours):
-            // write the alerts now instead of failing and waiting for a retry. The fan-out is idempotent, so when the
-            // alerts consumer gets here it adds nothing.
-            fanout.handle(d.position(), d.event());
+        long first = relevant.get(0).position();
+        long last = Math.min(alertsAt, relevant.get(relevant.size() - 1).position());
+        Recipients prepared = last < first ? null : s.transactions().readOnly(() -> {
+            Map<Long, List<Alert>> bySource = new HashMap<>();
+            for (Alert a : s.alerts().bySources(first - 1, last)) {
+                bySource.computeIfAbsent(a.sourcePosition(), p -> new ArrayList<>()).add(a);
+            }
+            Recipients r = new Recipients(bySource, last);
+            r.read(bySource.values().stream().flatMap(List::stream).toList());
+            return r;
+        });
+        return d -> {
+            if (alerts(d.event())) {
+                send(d, prepared != null && d.position() <= prepared.upTo ? prepared : null);
+            }
+        };
+    }
+
+    /** Sends the event's e-mails, from the batch's alerts read already, or (null) reading its own. */
+    private void send(EventDelivery d, Recipients prepared) {
+        if (prepared == null) {
+            long alertsAt = s.eventLog().consumer(AlertService.CONSUMER).map(c -> c.position()).orElse(0L);
+            if (alertsAt < d.position()) {
+                // the alerts consumer has not reached this event yet (an event committed between its batch and ours):
+                // write the alerts now instead of failing and waiting for a retry. The fan-out is idempotent, so when
+                // the alerts consumer gets here it adds nothing.
+                fanout.handle(d.position(), d.event());
+            }
         }
         // a reply that quotes or mentions a watcher alerts them as QUOTE or MENTION, not REPLY: their watch still asks
         // for the e-mail (post #1 has its own event, ThreadStarted, for the board's watchers)
         boolean reply = d.event() instanceof ForumEvent.PostCreated c && c.number() > 1;
         // one read-only pass picks the alerts somebody wants by e-mail, with a few queries whatever the number of
         // recipients (a reply in a thread watched by 10,000 members); most events need no write at all
-        Map<Alert, Unsubscribe.Scope> wanted = s.transactions().readOnly(() -> wanted(s.alerts().bySource(d.position()), reply));
+        Map<Alert, Unsubscribe.Scope> wanted = prepared != null
+                ? prepared.wanted(prepared.bySource.getOrDefault(d.position(), List.of()), reply)
+                : s.transactions().readOnly(() -> {
+                    List<Alert> alerts = s.alerts().bySource(d.position());
+                    Recipients r = new Recipients(Map.of(), d.position());
+                    r.read(alerts);
+                    return r.wanted(alerts, reply);
+                });
         Instant now = ctx.now();
         List<Outgoing> due = new ArrayList<>();
         // the alerts of one event share their thread, post and actor: read those once, not once per recipient, and
@@ -123,33 +167,64 @@ public final class EmailNotifications {
     private record Outgoing(Alert alert, NotificationEmail.Content content, String token) {
     }
 
-    /** The alerts their recipients want by e-mail, each with why (what its unsubscribe link turns off). */
-    private Map<Alert, Unsubscribe.Scope> wanted(List<Alert> alerts, boolean reply) {
-        Map<Alert, Unsubscribe.Scope> wanted = new LinkedHashMap<>();
-        if (alerts.isEmpty()) {
-            return wanted;
+    /**
+     * What deciding who wants an e-mail reads, for one event or a batch: the recipients' preferences and the e-mail
+     * watchers of the alerts' threads (read together by {@link #read}), the board watchers when asked.
+     */
+    private final class Recipients {
+        final Map<Long, List<Alert>> bySource;
+        /** The last position whose alerts {@link #bySource} holds. */
+        final long upTo;
+        private final Map<MemberId, Preferences> prefs = new HashMap<>();
+        private final Map<ThreadId, Set<MemberId>> threadEmail = new HashMap<>();
+        private final Map<ThreadId, Set<MemberId>> boardEmail = new HashMap<>();
+        private final Map<ThreadId, Set<MemberId>> everyPostEmail = new HashMap<>();
+
+        Recipients(Map<Long, List<Alert>> bySource, long upTo) {
+            this.bySource = bySource;
+            this.upTo = upTo;
         }
-        Map<MemberId, Preferences> prefs = s.alertPreferences().byMembers(alerts.stream().map(Alert::recipient).toList());
-        Map<ThreadId, Set<MemberId>> threadEmail = new HashMap<>();
-        Map<ThreadId, Set<MemberId>> boardEmail = new HashMap<>();
-        Map<ThreadId, Set<MemberId>> everyPostEmail = new HashMap<>();
-        for (Alert a : alerts) {
-            Preferences p = prefs.getOrDefault(a.recipient(), Preferences.defaults(a.recipient()));
-            boolean aboutReply = a.kind() == AlertKind.REPLY
-                    || reply && (a.kind() == AlertKind.QUOTE || a.kind() == AlertKind.MENTION);
-            if (p.delivery(a.kind()) == Delivery.EMAIL) {
-                wanted.put(a, Unsubscribe.Scope.KIND);
-            } else if (aboutReply && threadEmail.computeIfAbsent(a.thread(), this::threadEmailWatchers).contains(a.recipient())) {
-                wanted.put(a, Unsubscribe.Scope.THREAD);
-            } else if ((a.kind() == AlertKind.NEW_THREAD || a.kind() == AlertKind.NEW_POST_IN_BOARD)
-                    && boardEmail.computeIfAbsent(a.thread(), t -> boardEmailWatchers(t, false)).contains(a.recipient())) {
-                wanted.put(a, Unsubscribe.Scope.BOARD);
-            } else if (aboutReply && a.kind() != AlertKind.REPLY
-                    && everyPostEmail.computeIfAbsent(a.thread(), t -> boardEmailWatchers(t, true)).contains(a.recipient())) {
-                wanted.put(a, Unsubscribe.Scope.BOARD); // would have been NEW_POST_IN_BOARD without the quote or mention
+
+        /** The preferences of the alerts' recipients and the e-mail watchers of their threads, in two reads. */
+        void read(List<Alert> alerts) {
+            if (alerts.isEmpty()) {
+                return;
+            }
+            prefs.putAll(s.alertPreferences().byMembers(alerts.stream().map(Alert::recipient).distinct().toList()));
+            Set<ThreadId> threads = alerts.stream().filter(a -> a.thread() != null && (a.kind() == AlertKind.REPLY
+                    || a.kind() == AlertKind.QUOTE || a.kind() == AlertKind.MENTION)).map(Alert::thread)
+                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            if (!threads.isEmpty()) {
+                threads.forEach(t -> threadEmail.put(t, new java.util.HashSet<>()));
+                for (ThreadWatch w : s.watches().watchersOfThreads(threads)) {
+                    if (w.email()) {
+                        threadEmail.get(w.thread()).add(w.member());
+                    }
+                }
             }
         }
-        return wanted;
+
+        /** The alerts their recipients want by e-mail, each with why (what its unsubscribe link turns off). */
+        Map<Alert, Unsubscribe.Scope> wanted(List<Alert> alerts, boolean reply) {
+            Map<Alert, Unsubscribe.Scope> wanted = new LinkedHashMap<>();
+            for (Alert a : alerts) {
+                Preferences p = prefs.getOrDefault(a.recipient(), Preferences.defaults(a.recipient()));
+                boolean aboutReply = a.kind() == AlertKind.REPLY
+                        || reply && (a.kind() == AlertKind.QUOTE || a.kind() == AlertKind.MENTION);
+                if (p.delivery(a.kind()) == Delivery.EMAIL) {
+                    wanted.put(a, Unsubscribe.Scope.KIND);
+                } else if (aboutReply && threadEmail.computeIfAbsent(a.thread(), t -> threadEmailWatchers(t)).contains(a.recipient())) {
+                    wanted.put(a, Unsubscribe.Scope.THREAD);
+                } else if ((a.kind() == AlertKind.NEW_THREAD || a.kind() == AlertKind.NEW_POST_IN_BOARD)
+                        && boardEmail.computeIfAbsent(a.thread(), t -> boardEmailWatchers(t, false)).contains(a.recipient())) {
+                    wanted.put(a, Unsubscribe.Scope.BOARD);
+                } else if (aboutReply && a.kind() != AlertKind.REPLY
+                        && everyPostEmail.computeIfAbsent(a.thread(), t -> boardEmailWatchers(t, true)).contains(a.recipient())) {
+                    wanted.put(a, Unsubscribe.Scope.BOARD); // would have been NEW_POST_IN_BOARD without the quote or mention
+                }
+            }
+            return wanted;
+        }
     }
 
     private Set<MemberId> threadEmailWatchers(ThreadId thread) {

@@ -62,6 +62,60 @@ public final class SearchIndexer {
         // ThreadStarted comes with the PostCreated of the first post, which indexes it with the title
     }
 
+    /**
+     * The outbox consumer's handler for one batch: the posts of the batch's post events and their threads are read in
+     * one read-only transaction (two reads), not two reads and a transaction per event. Read after every event of the
+     * batch was committed, so each entry is at least as new as its event; thread events still read their thread.
+     */
+    public dev.forumkit.core.event.EventHandler forBatch(java.util.List<EventDelivery> batch) {
+        java.util.Set<PostId> ids = new java.util.LinkedHashSet<>();
+        for (EventDelivery d : batch) {
+            PostId id = postOf(d.event());
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        if (ids.size() < 2) {
+            return this::handle;
+        }
+        java.util.Map<PostId, SearchDocument> docs = storage.transactions().readOnly(() -> {
+            java.util.Map<PostId, Post> posts = storage.posts().byIds(ids);
+            java.util.Map<ThreadId, ForumThread> threads = storage.threads().byIds(
+                    posts.values().stream().map(Post::threadId).collect(java.util.stream.Collectors.toSet()));
+            java.util.Map<PostId, SearchDocument> out = new java.util.HashMap<>();
+            posts.forEach((id, p) -> {
+                ForumThread t = threads.get(p.threadId());
+                if (t != null) {
+                    out.put(id, document(p, t));
+                }
+            });
+            return out;
+        });
+        return d -> {
+            PostId id = postOf(d.event());
+            if (id == null) {
+                handle(d);
+            } else if (docs.containsKey(id)) {
+                index.put(docs.get(id));
+            } else {
+                index.remove(id);
+            }
+        };
+    }
+
+    private static PostId postOf(ForumEvent e) {
+        if (e instanceof ForumEvent.PostCreated x) {
+            return x.post();
+        } else if (e instanceof ForumEvent.PostEdited x) {
+            return x.post();
+        } else if (e instanceof ForumEvent.PostDeleted x) {
+            return x.post();
+        } else if (e instanceof ForumEvent.PostRestored x) {
+            return x.post();
+        }
+        return null;
+    }
+
     /** Writes the post's current entry, or removes it if the post is gone. */
     public void post(PostId id) {
         Optional<SearchDocument> doc = storage.transactions().readOnly(() -> storage.posts().byId(id)

@@ -15,6 +15,12 @@ public interface Watches {
     /** Inserts or replaces the member's watch of the thread. */
     void putThread(ThreadWatch watch);
 
+    /**
+     * Adds the watches whose member does not watch the thread yet, in one batch; a watch already stored stays as it is
+     * (the fan-out's auto-watches: a step that runs twice, or a member who chose e-mail meanwhile, changes nothing).
+     */
+    void addThreads(java.util.Collection<ThreadWatch> watches);
+
     /** True if there was a watch. */
     boolean removeThread(MemberId member, ThreadId thread);
 
@@ -22,6 +28,9 @@ public interface Watches {
 
     /** Everyone watching the thread (a fan-out reads them in one query). */
     List<ThreadWatch> watchersOfThread(ThreadId thread);
+
+    /** Everyone watching any of the threads, in one read (the fan-out of a batch of replies to many threads). */
+    List<ThreadWatch> watchersOfThreads(java.util.Collection<ThreadId> threads);
 
     List<ThreadWatch> threadsOf(MemberId member, int offset, int limit);
 

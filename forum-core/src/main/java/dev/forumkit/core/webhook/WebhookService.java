@@ -148,11 +148,28 @@ public final class WebhookService implements AutoCloseable {
 
     /** The outbox consumer: a delivery row per subscribed webhook, in the batch's transaction. */
     public void handle(EventDelivery d) {
+        handle(d, ctx.storage.webhooks().all());
+    }
+
+    /**
+     * The outbox consumer's handler for one batch, in the batch's transaction: the webhooks are read once for the
+     * batch, not once per event. A webhook added meanwhile misses nothing: it wants only events after the head at its
+     * making, and every event of the batch was committed before the batch was read.
+     */
+    public dev.forumkit.core.event.EventHandler forBatch(List<EventDelivery> batch) {
+        if (batch.stream().noneMatch(d -> WebhookEvents.typeOf(d.event()) != null)) {
+            return d -> { };
+        }
+        List<Webhook> all = ctx.storage.webhooks().all();
+        return d -> handle(d, all);
+    }
+
+    private void handle(EventDelivery d, List<Webhook> all) {
         String type = WebhookEvents.typeOf(d.event());
         if (type == null) {
             return;
         }
-        List<Webhook> hooks = ctx.storage.webhooks().all().stream().filter(w -> w.wants(type, d.position())).toList();
+        List<Webhook> hooks = all.stream().filter(w -> w.wants(type, d.position())).toList();
         if (hooks.isEmpty()) {
             return;
         }

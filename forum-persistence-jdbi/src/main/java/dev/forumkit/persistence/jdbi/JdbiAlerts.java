@@ -24,6 +24,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 final class JdbiAlerts implements Alerts {
+    /** Threads per IN list of a batch read. */
+    private static final int IN_CHUNK = 500;
     private static final int CHUNK = 1_000;
     private static final String COLUMNS = "id, recipient_id, kind, actor_id, thread_id, post_id, board_id, detail, created_at,"
             + " is_read, source_position, profile_id, webhook_id";
@@ -186,6 +188,35 @@ final class JdbiAlerts implements Alerts {
                         + " AND p.number > COALESCE(r.last_read, 0)")
                 .bind("t", thread.value()).bind("kind", kind.name()).map((rs, ctx) -> MemberId.of(rs.getLong(1)))
                 .collect(Collectors.toCollection(HashSet::new)));
+    }
+
+    @Override
+    public java.util.Map<ThreadId, Set<MemberId>> withNewsPending(Collection<ThreadId> threads, Set<AlertKind> kinds) {
+        java.util.Map<ThreadId, Set<MemberId>> out = new java.util.HashMap<>();
+        List<Long> ids = threads.stream().map(ThreadId::value).distinct().toList();
+        if (kinds.isEmpty()) {
+            return out;
+        }
+        List<String> kindNames = kinds.stream().map(AlertKind::name).toList();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) { // bounded IN lists
+            List<Long> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
+            // the same rows as the one-thread query, a range of ix_alerts_thread per thread
+            db.use(h -> h.createQuery("SELECT DISTINCT a.thread_id, a.recipient_id FROM alerts a JOIN posts p ON p.id = a.post_id"
+                            + " LEFT JOIN read_states r ON r.member_id = a.recipient_id AND r.thread_id = a.thread_id"
+                            + " WHERE a.thread_id IN (<threads>) AND a.kind IN (<kinds>) AND a.is_read = FALSE"
+                            + " AND p.deleted_at IS NULL AND p.number > COALESCE(r.last_read, 0)")
+                    .bindList("threads", chunk).bindList("kinds", kindNames)
+                    .map((rs, ctx) -> java.util.Map.entry(ThreadId.of(rs.getLong(1)), MemberId.of(rs.getLong(2))))
+                    .forEach(e -> out.computeIfAbsent(e.getKey(), t -> new HashSet<>()).add(e.getValue())));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Alert> bySources(long after, long upTo) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM alerts WHERE source_position > :after"
+                        + " AND source_position <= :upTo ORDER BY id")
+                .bind("after", after).bind("upTo", upTo).map(MAPPER).list());
     }
 
     @Override

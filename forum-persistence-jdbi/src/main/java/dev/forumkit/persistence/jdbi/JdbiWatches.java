@@ -37,6 +37,28 @@ final class JdbiWatches implements Watches {
     }
 
     @Override
+    public void addThreads(java.util.Collection<ThreadWatch> watches) {
+        if (watches.isEmpty()) {
+            return;
+        }
+        // one batch; H2 has no ON CONFLICT: an insert of what is not stored (the primary key stops a concurrent twin)
+        String sql = db.dialect() == Dialect.POSTGRES
+                ? "INSERT INTO thread_watches (" + THREAD_COLUMNS + ") VALUES (:member, :thread, :email, :since)"
+                        + " ON CONFLICT (member_id, thread_id) DO NOTHING"
+                : "INSERT INTO thread_watches (" + THREAD_COLUMNS + ") SELECT CAST(:member AS BIGINT), CAST(:thread AS BIGINT),"
+                        + " CAST(:email AS BOOLEAN), CAST(:since AS TIMESTAMP(6) WITH TIME ZONE) WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM thread_watches WHERE member_id = :member AND thread_id = :thread)";
+        db.use(h -> {
+            org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch(sql);
+            for (ThreadWatch w : watches) {
+                batch.bind("member", w.member().value()).bind("thread", w.thread().value()).bind("email", w.email())
+                        .bind("since", Rows.ts(w.since())).add();
+            }
+            batch.execute();
+        });
+    }
+
+    @Override
     public boolean removeThread(MemberId member, ThreadId thread) {
         return db.with(h -> h.createUpdate("DELETE FROM thread_watches WHERE member_id = :member AND thread_id = :thread")
                 .bind("member", member.value()).bind("thread", thread.value()).execute()) > 0;
@@ -53,6 +75,18 @@ final class JdbiWatches implements Watches {
     public List<ThreadWatch> watchersOfThread(ThreadId thread) {
         return db.with(h -> h.createQuery("SELECT " + THREAD_COLUMNS + " FROM thread_watches WHERE thread_id = :thread")
                 .bind("thread", thread.value()).map(THREAD).list());
+    }
+
+    @Override
+    public List<ThreadWatch> watchersOfThreads(java.util.Collection<ThreadId> threads) {
+        List<Long> ids = threads.stream().map(ThreadId::value).distinct().toList();
+        List<ThreadWatch> out = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) { // bounded IN lists
+            List<Long> chunk = ids.subList(from, Math.min(from + 500, ids.size()));
+            db.use(h -> h.createQuery("SELECT " + THREAD_COLUMNS + " FROM thread_watches WHERE thread_id IN (<threads>)"
+                    + " ORDER BY thread_id, member_id").bindList("threads", chunk).map(THREAD).forEach(out::add));
+        }
+        return out;
     }
 
     @Override

@@ -137,6 +137,14 @@ public abstract class AlertsPortContract extends ContractBase {
 
         assertThat(read(() -> storage.alerts().withNewsPending(t.id(), AlertKind.REPLY))).containsExactly(ANN);
         assertThat(read(() -> storage.alerts().withNewsPending(t.id(), AlertKind.NEW_POST_IN_BOARD))).containsExactly(fay);
+        // several threads and kinds in one read: the same members, by thread; a thread without news is left out
+        var empty = fx().thread().by(alice).start();
+        assertThat(read(() -> storage.alerts().withNewsPending(List.of(t.id(), other.id(), empty.id()),
+                java.util.EnumSet.of(AlertKind.REPLY, AlertKind.NEW_POST_IN_BOARD))))
+                .isEqualTo(java.util.Map.of(t.id(), java.util.Set.of(ANN, fay), other.id(), java.util.Set.of(dan)));
+        assertThat(read(() -> storage.alerts().withNewsPending(List.of(t.id()), java.util.EnumSet.of(AlertKind.REPLY))))
+                .isEqualTo(java.util.Map.of(t.id(), java.util.Set.of(ANN)));
+        assertThat(read(() -> storage.alerts().withNewsPending(List.of(), java.util.EnumSet.of(AlertKind.REPLY)))).isEmpty();
         txRun(() -> storage.readStates().markRead(ANN, t.id(), 1)); // read below the post: still pending
         assertThat(read(() -> storage.alerts().withNewsPending(t.id(), AlertKind.REPLY))).containsExactly(ANN);
 
@@ -179,6 +187,18 @@ public abstract class AlertsPortContract extends ContractBase {
         assertThat(read(() -> storage.alerts().bySource(7))).extracting(Alert::recipient).containsExactly(ANN, BOB);
         assertThat(read(() -> storage.alerts().bySource(8))).extracting(Alert::kind).containsExactly(AlertKind.REPLY);
         assertThat(read(() -> storage.alerts().bySource(9))).isEmpty();
+    }
+
+    @Test
+    void bySourcesListsEveryAlertOfTheEventsInTheRangeAndNoOther() {
+        Instant now = clock.instant();
+        add(alert(ANN, AlertKind.REPLY, 6, now), alert(ANN, AlertKind.REPLY, 7, now), alert(BOB, AlertKind.QUOTE, 7, now),
+                alert(ANN, AlertKind.QUOTE, 8, now), alert(BOB, AlertKind.REPLY, 9, now));
+
+        assertThat(read(() -> storage.alerts().bySources(6, 8))).extracting(Alert::sourcePosition).containsExactly(7L, 7L, 8L);
+        assertThat(read(() -> storage.alerts().bySources(6, 8))).extracting(Alert::recipient).containsExactly(ANN, BOB, ANN);
+        assertThat(read(() -> storage.alerts().bySources(9, 20))).isEmpty();
+        assertThat(read(() -> storage.alerts().bySources(0, 6))).extracting(Alert::sourcePosition).containsExactly(6L);
     }
 
     @Test

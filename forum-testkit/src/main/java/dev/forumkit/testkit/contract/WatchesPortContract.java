@@ -8,6 +8,7 @@ import dev.forumkit.core.watch.ThreadWatch;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,34 @@ public abstract class WatchesPortContract extends ContractBase {
 
         assertThat(read(() -> storage.watches().watchersOfThread(ThreadId.of(10)))).containsExactlyInAnyOrder(ann, bob);
         assertThat(read(() -> storage.watches().watchersOfThread(ThreadId.of(12)))).isEmpty();
+    }
+
+    @Test
+    void addingThreadWatchesLeavesTheStoredOnesAsTheyAre() {
+        ThreadWatch stored = watch(ANN, 10, true, clock.instant());
+        Instant later = clock.instant().plusSeconds(60);
+        ThreadWatch ann11 = new ThreadWatch(ANN, ThreadId.of(11), false, later);
+        ThreadWatch bob10 = new ThreadWatch(BOB, ThreadId.of(10), false, later);
+
+        txRun(() -> storage.watches().addThreads(List.of(new ThreadWatch(ANN, ThreadId.of(10), false, later), ann11, bob10)));
+        txRun(() -> storage.watches().addThreads(List.of(ann11))); // again: nothing changes
+        txRun(() -> storage.watches().addThreads(List.of()));
+
+        assertThat(read(() -> storage.watches().thread(ANN, ThreadId.of(10)))).contains(stored);
+        assertThat(read(() -> storage.watches().watchersOfThreads(List.of(ThreadId.of(10), ThreadId.of(11)))))
+                .containsExactlyInAnyOrder(stored, ann11, bob10);
+    }
+
+    @Test
+    void theWatchersOfSeveralThreadsAreReadTogether() {
+        ThreadWatch ann = watch(ANN, 10, false, clock.instant());
+        ThreadWatch bob = watch(BOB, 10, true, clock.instant());
+        ThreadWatch bob11 = watch(BOB, 11, false, clock.instant());
+        watch(ANN, 13, false, clock.instant());
+
+        assertThat(read(() -> storage.watches().watchersOfThreads(List.of(ThreadId.of(10), ThreadId.of(11), ThreadId.of(12)))))
+                .containsExactlyInAnyOrder(ann, bob, bob11);
+        assertThat(read(() -> storage.watches().watchersOfThreads(List.of()))).isEmpty();
     }
 
     @Test
