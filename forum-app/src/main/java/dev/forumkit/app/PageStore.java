@@ -82,6 +82,12 @@ final class PageStore {
         return body;
     }
 
+    /** Drops the pages (and their uncompressed copies) that {@code test} picks. */
+    void removeIf(java.util.function.Predicate<CachedPage> test) {
+        pages.asMap().values().removeIf(test);
+        identities.asMap().values().removeIf(copy -> test.test(copy.page()));
+    }
+
     void clear() {
         pages.invalidateAll();
         identities.invalidateAll();

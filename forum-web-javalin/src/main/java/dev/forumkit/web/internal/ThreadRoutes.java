@@ -83,7 +83,7 @@ public final class ThreadRoutes {
                 new ThreadJson.Flags(p.canReply(), p.canReact(), p.canModerate()), staff);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread);
-        body.put("board", BoardJson.from(p.board(), call.viewer().isGuest(), null, null,
+        body.put("board", BoardJson.Brief.from(p.board(), call.viewer().isGuest(),
                 call.allows(Action.START_THREAD, p.board().id())));
         body.put("category", BoardJson.CategoryJson.from(p.category()));
         body.put("starter", MemberJson.from(p.starter()));
