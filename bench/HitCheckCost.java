@@ -15,6 +15,8 @@ import java.util.Set;
  * calls (reflective: the method is private; the reflective call alone is measured apart and subtracted). Run:
  *   javac -cp forum-app/target/forumkit.jar -d bench/out/hit bench/HitCheckCost.java
  *   java -cp forum-app/target/forumkit.jar:bench/out/hit dev.forumkit.app.HitCheckCost
+ * It also measures what a named drop costs (the drop records), and what it would cost to find the dropped pages by
+ * scanning a full store of 8,000 pages (PageStore.removeIf), which GuestPageCache therefore does not do.
  */
 public final class HitCheckCost {
     public static void main(String[] args) throws Exception {
@@ -33,6 +35,14 @@ public final class HitCheckCost {
         Method baseline = HitCheckCost.class.getDeclaredMethod("nothing", CachedPage.class);
         scan();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 3; round++) { // what a reply's named drop costs now: the records only
+            long t0 = mx.getCurrentThreadCpuTime();
+            for (long i = 0; i < 200_000; i++) {
+                cache.invalidate(new PageCaching.Scope(Set.of(i % 20_000 + 1), Set.of(i % 20_000 + 1)));
+            }
+            System.out.printf("named drop round %d: %.2f us per drop of one thread and one member%n", round,
+                    (mx.getCurrentThreadCpuTime() - t0) / 200_000 / 1e3);
+        }
         int n = 2_000_000;
         for (int round = 0; round < 6; round++) {
             long t0 = mx.getCurrentThreadCpuTime();
