@@ -50,7 +50,7 @@ public final class ForumServer implements AutoCloseable {
         this.firstStart = new FirstStart(forum);
         GuestPageCache guestCache = settings.guestCache() ? new GuestPageCache("forumkit_session", 32L << 20, forum.signals()) : null;
         if (guestCache != null) {
-            forum.subscribe(event -> guestCache.invalidate());
+            forum.subscribe(guestCache::on);
         }
         this.metrics = metricsSettings.on()
                 ? new MetricsEndpoint(new Metrics(storage, forum, guestCache, () -> plugin.live()), metricsSettings) : null;

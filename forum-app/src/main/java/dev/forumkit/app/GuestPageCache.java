@@ -1,5 +1,8 @@
 package dev.forumkit.app;
 
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.event.ForumEvent;
+import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.signal.Signal;
 import dev.forumkit.core.signal.SignalListener;
 import dev.forumkit.core.signal.Signals;
@@ -13,19 +16,32 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * Serves repeated guest views of thread pages (JSON and HTML) from memory. Every write empties it at once: each
- * forum event and each successful state-changing request moves a generation counter, and an entry is served only
- * while the generation it was read under is current, so no page made before a write is shown after it. A request
- * carrying the session cookie is never served from here nor stored. With several nodes on one PostgreSQL another
- * node's writes reach it as forum events within about a second (the outbox is woken by the signal bus); while the bus
- * is not listening nothing is served or stored here, and when it may have missed signals it empties the cache, so a
- * node cut off from the others serves fresh pages (slower) rather than stale ones. A page showing a banned author is
- * not stored ({@code PageCaching}): the ban ends with time, without a write. Views served from here are not counted in
- * the thread's view counter.
+ * Serves repeated guest views of thread pages (JSON and HTML) from memory. A page is dropped by a write that may
+ * change it, and only by such a write: each stored page names what it shows ({@link PageCaching#DEPENDS_ON}: its
+ * thread and the members whose author cards it shows), each forum event is mapped to the threads and members it
+ * changes ({@link #affected}; a kind not listed there empties the whole cache), and a successful state-changing
+ * request empties the whole cache unless its handler named what it changed ({@link PageCaching#CHANGED}), in which
+ * case exactly those pages are dropped before its response goes out (its events drop them again later, harmlessly).
+ *
+ * <p>No page read before a write is served after it: every invalidation takes the next number of one sequence and
+ * records it as the last drop of each thread and member it names (or of everything); a page remembers the sequence
+ * number current when it was read, and is served only while no drop of its thread, of any member on it, or of
+ * everything came after that number. Such a page stays in the store until it is asked for (then the fresh page
+ * replaces it) or pushed out: finding every page of a member among 8,000 would cost the write 2-3 ms. The
+ * per-thread and per-member records are pruned by a whole-cache drop, which a long run takes when they grow large.
+ *
+ * <p>A request carrying the session cookie is never served from here nor stored. With several nodes on one
+ * PostgreSQL another node's writes reach it as forum events within about a second (the outbox is woken by the signal
+ * bus); while the bus is not listening nothing is served or stored here, and when it may have missed signals it
+ * empties the cache, so a node cut off from the others serves fresh pages (slower) rather than stale ones. A page
+ * showing a banned author is not stored ({@code PageCaching}): the ban ends with time, without a write. Views served
+ * from here are not counted in the thread's view counter.
  *
  * <p>It holds up to {@code maxBytes} of gzip-compressed pages ({@link CachedPage}): a browser's hit is answered with
  * the stored bytes as they are. When it is full a new page goes in only if it was asked for more often lately than
@@ -38,14 +54,27 @@ final class GuestPageCache {
     private static final String KEY = "forumkit.guestCache.key";
     private final String sessionCookie;
     private final Signals signals;
-    private final AtomicLong generation = new AtomicLong();
+    /** Numbers the invalidations; a page remembers the number current when it was read. */
+    private final AtomicLong sequence = new AtomicLong();
+    /** The number of the last invalidation of everything. */
+    private final AtomicLong clearedAt = new AtomicLong();
+    /** The number of the last invalidation naming each thread, and each member (pruned by {@link #invalidate()}). */
+    private final ConcurrentHashMap<Long, Long> threadDrops = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Long> memberDrops = new ConcurrentHashMap<>();
+    /** How many threads and members are remembered before a whole-cache drop prunes them. */
+    private final int maxRemembered;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final PageStore pages;
 
     /** Holds up to {@code maxBytes} of compressed pages. */
     GuestPageCache(String sessionCookie, long maxBytes, Signals signals) {
+        this(sessionCookie, maxBytes, signals, 100_000);
+    }
+
+    GuestPageCache(String sessionCookie, long maxBytes, Signals signals, int maxRemembered) {
         this.sessionCookie = sessionCookie;
+        this.maxRemembered = maxRemembered;
         this.signals = signals;
         this.pages = new PageStore(maxBytes);
         signals.listen(new SignalListener() {
@@ -61,10 +90,146 @@ final class GuestPageCache {
         });
     }
 
-    /** Every write: nothing stored so far is served again. */
+    /** A write that may change any page: nothing stored so far is served again. */
     void invalidate() {
-        generation.incrementAndGet();
+        long n = sequence.incrementAndGet();
+        clearedAt.accumulateAndGet(n, Math::max);
         pages.clear();
+        long cleared = clearedAt.get();
+        // a record not after the last whole drop says nothing more than it (a concurrent newer record stays)
+        threadDrops.entrySet().removeIf(e -> e.getValue() <= cleared);
+        memberDrops.entrySet().removeIf(e -> e.getValue() <= cleared);
+    }
+
+    /**
+     * A write that changed at most what {@code scope} names (thread ids, member ids): the pages showing one of those
+     * threads or members are not served again, the others stay. A null scope is a write that may change anything.
+     */
+    void invalidate(PageCaching.Scope scope) {
+        if (scope == null) {
+            invalidate();
+            return;
+        }
+        if (scope.threads().isEmpty() && scope.members().isEmpty()) {
+            return;
+        }
+        long n = sequence.incrementAndGet();
+        scope.threads().forEach(t -> threadDrops.merge(t, n, Math::max));
+        scope.members().forEach(m -> memberDrops.merge(m, n, Math::max));
+        // the pages themselves stay in the store until asked for (then replaced) or pushed out: scanning 8,000 pages
+        // for them cost 2.3-2.7 ms per write (bench/HitCheckCost.java), on the writer's request
+        if (threadDrops.size() + memberDrops.size() > maxRemembered) {
+            invalidate(); // bounds the records: they say nothing a whole drop does not
+        }
+    }
+
+    /** A forum event: drops the pages it may have changed ({@link #affected}). */
+    void on(ForumEvent event) {
+        invalidate(affected(event));
+    }
+
+    /**
+     * The threads and members whose pages an event may change; null (everything) for a kind not listed here. What a
+     * thread page shows: its thread (title, locked, pinned, reply count, last post, its posts with their bodies,
+     * edits, attachments and reaction counts), its board and category (title, guest notice: changed by admin
+     * requests, which raise no event and empty the cache) and the author card of the starter and of each post's
+     * author (username, title, role, banner, message count, reaction score, banned). docs/performance.md, "Guest page
+     * cache invalidated per thread", gives the reason for each kind.
+     */
+    static PageCaching.Scope affected(ForumEvent event) {
+        if (event instanceof ForumEvent.PostCreated e) { // the thread's pages; the author's message count
+            return scope(e.thread(), e.author());
+        }
+        if (event instanceof ForumEvent.PostEdited e) { // the thread's pages (no author card changes)
+            return scope(e.thread(), null);
+        }
+        if (event instanceof ForumEvent.ThreadStarted e) { // the new thread; the starter's message count
+            return scope(e.thread(), e.starter());
+        }
+        if (event instanceof ForumEvent.ThreadLockChanged e) {
+            return scope(e.thread(), null);
+        }
+        if (event instanceof ForumEvent.ThreadPinChanged e) {
+            return scope(e.thread(), null);
+        }
+        if (event instanceof ForumEvent.ReactionChanged e) { // counts on the receiver's post, the receiver's score
+            return e.receiver() == null ? null : scope(null, e.receiver());
+        }
+        if (event instanceof ForumEvent.MemberWarned e) { // the warned post's thread, the member's card
+            return scope(e.thread(), e.member());
+        }
+        if (event instanceof ForumEvent.MemberRegistered e) {
+            return scope(null, e.member());
+        }
+        if (event instanceof ForumEvent.MemberRoleChanged e) {
+            return scope(null, e.member());
+        }
+        if (event instanceof ForumEvent.MemberBanned e) {
+            return scope(null, e.member());
+        }
+        if (event instanceof ForumEvent.MemberUnbanned e) {
+            return scope(null, e.member());
+        }
+        // account events: nothing a card shows, but they name one member only, so dropping that member's pages is cheap
+        if (event instanceof ForumEvent.PasswordChanged e) {
+            return scope(null, e.member());
+        }
+        if (event instanceof ForumEvent.PasswordResetRequested e) {
+            return scope(null, e.member());
+        }
+        if (event instanceof ForumEvent.EmailVerificationRequested e) {
+            return scope(null, e.member());
+        }
+        if (event instanceof ForumEvent.EmailChangeRequested e) {
+            return scope(null, e.member());
+        }
+        if (event instanceof ForumEvent.EmailVerified e) {
+            return scope(null, e.member());
+        }
+        if (event instanceof ForumEvent.EmailChanged e) {
+            return scope(null, e.member());
+        }
+        // private conversations and webhooks are on no thread page
+        if (event instanceof ForumEvent.ConversationStarted || event instanceof ForumEvent.ConversationReplied
+                || event instanceof ForumEvent.ConversationInvited || event instanceof ForumEvent.ConversationLeft
+                || event instanceof ForumEvent.WebhookDisabled) {
+            return NOTHING;
+        }
+        // PostDeleted, PostRestored (the event does not name the post's author, whose message count changes),
+        // ThreadDeleted, ThreadRestored, ThreadMoved (the message counts of everyone who posted in it change),
+        // ReportClosed, and any kind added later: everything
+        return null;
+    }
+
+    private static final PageCaching.Scope NOTHING = new PageCaching.Scope(Set.of(), Set.of());
+
+    private static PageCaching.Scope scope(ThreadId thread, MemberId member) {
+        return new PageCaching.Scope(thread == null ? Set.of() : Set.of(thread.value()),
+                member == null ? Set.of() : Set.of(member.value()));
+    }
+
+    /** Whether a page read under sequence number {@code readUnder} showing these threads and members is still valid. */
+    private boolean valid(long readUnder, long[] threads, long[] members) {
+        if (clearedAt.get() > readUnder) {
+            return false;
+        }
+        for (long t : threads) {
+            Long dropped = threadDrops.get(t);
+            if (dropped != null && dropped > readUnder) {
+                return false;
+            }
+        }
+        for (long m : members) {
+            Long dropped = memberDrops.get(m);
+            if (dropped != null && dropped > readUnder) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean valid(CachedPage page) {
+        return valid(page.generation(), page.threads(), page.members());
     }
 
     void before(Context ctx) {
@@ -72,10 +237,14 @@ final class GuestPageCache {
                 || !signals.live()) {
             return;
         }
-        long current = generation.get();
         String key = key(ctx);
+        long current = sequence.get(); // read before the page (on a miss): a write meanwhile makes the entry stale
         CachedPage hit = pages.get(key);
-        if (hit != null && hit.generation() == current) {
+        if (hit != null && !valid(hit)) {
+            pages.remove(key, hit); // dropped by a write since it was read: the miss below puts the fresh page
+            hit = null;
+        }
+        if (hit != null) {
             hits.incrementAndGet();
             for (String[] h : hit.headers()) {
                 ctx.header(h[0], h[1]);
@@ -93,7 +262,7 @@ final class GuestPageCache {
         misses.incrementAndGet();
         // a page kept here is read from the primary: a lagging replica's copy would be served until the next write
         dev.forumkit.core.storage.ReplicaReads.allow(false);
-        ctx.attribute(GENERATION, current); // read before the page: a write meanwhile makes the entry stale
+        ctx.attribute(GENERATION, current);
         ctx.attribute(KEY, key);
     }
 
@@ -115,14 +284,25 @@ final class GuestPageCache {
     }
 
     void after(Context ctx) {
-        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.statusCode() < 400) {
-            invalidate();
+        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+            PageCaching.Scope changed = ctx.attribute(PageCaching.CHANGED);
+            if (changed != null) { // set by the handler once its write is done, even if a later step of it failed
+                invalidate(changed);
+            } else if (ctx.statusCode() < 400) {
+                invalidate();
+            }
             return;
         }
         Long readUnder = ctx.attribute(GENERATION);
-        if (readUnder == null || ctx.statusCode() != 200 || ctx.res().getHeader("Set-Cookie") != null
+        PageCaching.Scope shows = ctx.attribute(PageCaching.DEPENDS_ON);
+        if (readUnder == null || shows == null || ctx.statusCode() != 200 || ctx.res().getHeader("Set-Cookie") != null
                 || Boolean.TRUE.equals(ctx.attribute(PageCaching.DO_NOT_STORE))
-                || ctx.res().getHeader("Content-Encoding") != null || readUnder != generation.get() || !signals.live()) {
+                || ctx.res().getHeader("Content-Encoding") != null || !signals.live()) {
+            return;
+        }
+        long[] threads = shows.threads().stream().mapToLong(Long::longValue).toArray();
+        long[] members = shows.members().stream().mapToLong(Long::longValue).sorted().toArray();
+        if (!valid(readUnder, threads, members)) {
             return;
         }
         byte[] body;
@@ -147,7 +327,7 @@ final class GuestPageCache {
         if (ctx.res().getContentType() != null) {
             headers.add(new String[] {"Content-Type", ctx.res().getContentType()});
         }
-        CachedPage page = CachedPage.of(readUnder, body, headers.toArray(new String[0][]));
+        CachedPage page = CachedPage.of(readUnder, threads, members, body, headers.toArray(new String[0][]));
         ctx.header("Vary", vary);
         if (acceptsGzip(ctx)) { // compressed once: the same bytes serve this miss and every hit after it
             ctx.header("Content-Encoding", "gzip");
@@ -155,7 +335,7 @@ final class GuestPageCache {
         } else {
             ctx.result(body);
         }
-        pages.put(ctx.attribute(KEY), page, () -> readUnder == generation.get() && signals.live());
+        pages.put(ctx.attribute(KEY), page, () -> valid(page) && signals.live());
     }
 
     /** Whether the client takes a gzip body ({@code Accept-Encoding: gzip}, not with {@code q=0}). */

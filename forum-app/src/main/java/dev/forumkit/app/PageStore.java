@@ -82,6 +82,18 @@ final class PageStore {
         return body;
     }
 
+    /** Drops the key's page if it is still this one (and its uncompressed copy). */
+    void remove(String key, CachedPage page) {
+        pages.asMap().remove(key, page);
+        identities.asMap().computeIfPresent(key, (k, copy) -> copy.page() == page ? null : copy);
+    }
+
+    /** Drops the pages (and their uncompressed copies) that {@code test} picks. */
+    void removeIf(java.util.function.Predicate<CachedPage> test) {
+        pages.asMap().values().removeIf(test);
+        identities.asMap().values().removeIf(copy -> test.test(copy.page()));
+    }
+
     void clear() {
         pages.invalidateAll();
         identities.invalidateAll();

@@ -24,6 +24,19 @@ public record BoardJson(long id, long categoryId, String title, String slug, Str
                 true);
     }
 
+    /**
+     * A board as a thread page shows it: without its counters and last post, which every reply anywhere in the board
+     * changes (they are on the board's own routes). So a cached thread page depends on its own thread, not on every
+     * thread of its board (docs/performance.md, "Guest page cache invalidated per thread").
+     */
+    public record Brief(long id, long categoryId, String title, String slug, String description, String guestNotice,
+                        int displayOrder, boolean canStartThread) {
+        public static Brief from(Board b, boolean guest, boolean canStart) {
+            return new Brief(b.id().value(), b.categoryId().value(), b.title(), b.slug(), b.description(),
+                    guest ? b.guestNotice() : null, b.displayOrder(), canStart);
+        }
+    }
+
     public record CategoryJson(long id, String title, String description, int displayOrder) {
         public static CategoryJson from(Category c) {
             return new CategoryJson(c.id().value(), c.title(), c.description(), c.displayOrder());

@@ -10,6 +10,7 @@ import dev.forumkit.web.Access;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Posts: reply, locate, edit, delete, restore; reactions; the reaction types on offer. */
 public final class PostRoutes {
@@ -51,7 +52,7 @@ public final class PostRoutes {
         t.post("/posts/{postId}/restore", Access.BOARD_MODERATOR, call -> post(call, call.api().forum().posts().restore(call.actor(), id(call))));
         t.put("/posts/{postId}/reaction", Access.MEMBER, PostRoutes::react);
         t.delete("/posts/{postId}/reaction", Access.MEMBER, call -> Map.of("reaction",
-                ReactionJson.from(call.api().forum().reactions().unreact(call.actor(), id(call)))));
+                ReactionJson.from(reacted(call, call.api().forum().reactions().unreact(call.actor(), id(call))))));
         t.get("/reaction-types", Access.ANYONE, PostRoutes::reactionTypes);
     }
 
@@ -71,6 +72,8 @@ public final class PostRoutes {
         Body in = call.body(Body.class);
         String member = call.viewer().member().id().toString();
         var submitted = call.api().forum().posts().submitReply(call.actor(), thread, in.body(), () -> call.api().postingPerMember.acquire(member));
+        // the thread's pages and the author's card (message count); a held reply shows on neither yet
+        PageCaching.changed(call.ctx(), Set.of(thread), Set.of(call.viewer().member().id()));
         if (submitted.isHeld()) {
             return ApprovalRoutes.held(call.api().forum().approvals().view(call.actor(), submitted.held().id()));
         }
@@ -82,8 +85,10 @@ public final class PostRoutes {
     private static Object edit(Call call) {
         PostId id = id(call);
         Body in = call.body(Body.class);
-        Object edited = post(call, call.api().forum().posts().edit(call.actor(), id, in.body()));
+        PostView changed = call.api().forum().posts().edit(call.actor(), id, in.body());
+        Object edited = post(call, changed);
         attach(call, id, in.attachmentIds());
+        PageCaching.changed(call.ctx(), Set.of(changed.post().threadId()), Set.of()); // an edit changes no author card
         return edited;
     }
 
@@ -96,7 +101,18 @@ public final class PostRoutes {
     private static Object react(Call call) {
         PostId id = id(call);
         React in = call.body(React.class);
-        return Map.of("reaction", ReactionJson.from(call.api().forum().reactions().react(call.actor(), id, in.type())));
+        return Map.of("reaction", ReactionJson.from(reacted(call, call.api().forum().reactions().react(call.actor(), id, in.type()))));
+    }
+
+    /**
+     * A reaction changes the post's counts and its author's reaction score: both are on the pages showing the author's
+     * card (the post's own page among them). Shared with the HTML form.
+     */
+    public static ReactionResult reacted(Call call, ReactionResult r) {
+        if (r.authorId() != null) {
+            PageCaching.changed(call.ctx(), Set.of(), Set.of(r.authorId()));
+        }
+        return r;
     }
 
     private static Object reactionTypes(Call call) {

@@ -34,10 +34,10 @@ public final class ThreadRoutes {
         t.get("/whats-new", Access.ANYONE, ThreadRoutes::whatsNew);
         t.post("/boards/{boardId}/threads", Access.MEMBER, ThreadRoutes::start);
         t.get("/threads/{threadId}", Access.ANYONE, ThreadRoutes::page);
-        t.post("/threads/{threadId}/lock", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().lock(call.actor(), id(call), true)));
-        t.post("/threads/{threadId}/unlock", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().lock(call.actor(), id(call), false)));
-        t.post("/threads/{threadId}/pin", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().pin(call.actor(), id(call), true)));
-        t.post("/threads/{threadId}/unpin", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().pin(call.actor(), id(call), false)));
+        t.post("/threads/{threadId}/lock", Access.BOARD_MODERATOR, call -> flagged(call, call.api().forum().threads().lock(call.actor(), id(call), true)));
+        t.post("/threads/{threadId}/unlock", Access.BOARD_MODERATOR, call -> flagged(call, call.api().forum().threads().lock(call.actor(), id(call), false)));
+        t.post("/threads/{threadId}/pin", Access.BOARD_MODERATOR, call -> flagged(call, call.api().forum().threads().pin(call.actor(), id(call), true)));
+        t.post("/threads/{threadId}/unpin", Access.BOARD_MODERATOR, call -> flagged(call, call.api().forum().threads().pin(call.actor(), id(call), false)));
         t.post("/threads/{threadId}/move", Access.BOARD_MODERATOR, ThreadRoutes::move);
         t.delete("/threads/{threadId}", Access.BOARD_MODERATOR, ThreadRoutes::delete);
         t.post("/threads/{threadId}/restore", Access.BOARD_MODERATOR, call -> moderated(call, call.api().forum().threads().restore(call.actor(), id(call))));
@@ -83,7 +83,7 @@ public final class ThreadRoutes {
                 new ThreadJson.Flags(p.canReply(), p.canReact(), p.canModerate()), staff);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("thread", thread);
-        body.put("board", BoardJson.from(p.board(), call.viewer().isGuest(), null, null,
+        body.put("board", BoardJson.Brief.from(p.board(), call.viewer().isGuest(),
                 call.allows(Action.START_THREAD, p.board().id())));
         body.put("category", BoardJson.CategoryJson.from(p.category()));
         body.put("starter", MemberJson.from(p.starter()));
@@ -109,6 +109,12 @@ public final class ThreadRoutes {
         ThreadId id = id(call);
         Reason in = call.optionalBody(Reason.class, new Reason(null));
         return moderated(call, call.api().forum().threads().delete(call.actor(), id, in.reason()));
+    }
+
+    /** Locked or pinned: that changes the thread's own pages only. */
+    private static Object flagged(Call call, ForumThread changed) {
+        PageCaching.changed(call.ctx(), java.util.Set.of(changed.id()), java.util.Set.of());
+        return moderated(call, changed);
     }
 
     private static Object moderated(Call call, ForumThread changed) {

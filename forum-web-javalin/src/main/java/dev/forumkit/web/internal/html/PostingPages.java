@@ -14,6 +14,8 @@ import dev.forumkit.core.thread.EditablePost;
 import dev.forumkit.core.thread.ForumThread;
 import dev.forumkit.web.Access;
 import dev.forumkit.web.internal.Call;
+import dev.forumkit.web.internal.PageCaching;
+import dev.forumkit.web.internal.PostRoutes;
 import dev.forumkit.web.internal.Throttles;
 
 /**
@@ -127,6 +129,8 @@ final class PostingPages {
                 return replyPage(call, t, form, files.drafts(call));
             }
             var submitted = call.api().forum().posts().submitReply(call.actor(), t.id(), form.get("body"), () -> admitPost(call));
+            // the thread's pages and the author's card (message count); a held reply shows on neither yet
+            PageCaching.changed(call.ctx(), java.util.Set.of(t.id()), java.util.Set.of(call.viewer().member().id()));
             if (submitted.isHeld()) {
                 return Redirect.seeOther(ApprovalPages.heldUrl(call, submitted.held().id())); // uploads stay drafts
             }
@@ -166,6 +170,7 @@ final class PostingPages {
         Form form = Form.from(call.ctx(), "body");
         try {
             call.api().forum().posts().edit(call.actor(), p.post().id(), form.get("body"));
+            PageCaching.changed(call.ctx(), java.util.Set.of(p.thread().id()), java.util.Set.of()); // no author card changes
             return Redirect.seeOther(at(call, p.post().id()));
         } catch (RuntimeException e) {
             return problem(e, form, editPage(call, p, form), "body");
@@ -189,9 +194,9 @@ final class PostingPages {
         PostId id = PostId.of(Params.id(call, "postId"));
         String type = call.ctx().formParam("type");
         if (type == null || type.isBlank() || type.equals("remove")) {
-            call.api().forum().reactions().unreact(call.actor(), id);
+            PostRoutes.reacted(call, call.api().forum().reactions().unreact(call.actor(), id));
         } else {
-            call.api().forum().reactions().react(call.actor(), id, type.strip());
+            PostRoutes.reacted(call, call.api().forum().reactions().react(call.actor(), id, type.strip()));
         }
         return Redirect.seeOther(at(call, id));
     }
