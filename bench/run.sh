@@ -310,7 +310,7 @@ IFS='|' read -r _ rps2 _ _ cpu2 _ <<<"${ROWS[-1]}"
 stop_server
 read -r BARE_RPS BARE_CPU < <(awk -v a="$BARE_RPS" -v b="$rps2" -v c="$BARE_CPU" -v d="$cpu2" 'BEGIN { printf "%.0f %.4f\n", (a + b) / 2, (c + d) / 2 }')
 RECOUNT=$(java -Dforumkit.data.dir="$MAIN" ${JDBC_URL:+-Dforumkit.jdbc.url="$JDBC_URL"} \
-  -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" recount 2>&1 | tail -1 || true)
+  -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" recount 2>&1 | grep '^recount' | sed 's/\.$//' | paste -sd ';' - || true)
 
 # scaling rows: guest thread page on the smaller sets
 [ -n "${JDBC_URL:-}" ] && SCALING=""
