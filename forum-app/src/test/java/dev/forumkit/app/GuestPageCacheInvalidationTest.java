@@ -9,10 +9,8 @@ import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.event.ForumEvent;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
-import dev.forumkit.core.member.Pbkdf2PasswordHasher;
 import dev.forumkit.core.member.Registration;
 import dev.forumkit.core.member.Role;
-import dev.forumkit.core.memory.InMemoryForumStorage;
 import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.thread.ForumThread;
@@ -25,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +106,7 @@ class GuestPageCacheInvalidationTest {
     // --- write routes and events against a real server
 
     /** Threads A (alice, with a reply by carol), B (bob: shares nobody with A), C (carol). */
-    private record World(Running running, Member alice, Member bob, Member carol, Member dave, ForumThread a,
+    private record World(CachingServer running, Member alice, Member bob, Member carol, Member dave, ForumThread a,
                          ForumThread b, ForumThread c, Post aFirst, Post aByCarol) implements AutoCloseable {
         @Override
         public void close() {
@@ -117,7 +114,7 @@ class GuestPageCacheInvalidationTest {
         }
 
         static World start() throws Exception {
-            Running running = Running.start();
+            CachingServer running = CachingServer.start();
             Forum forum = running.forum();
             Member alice = member(forum, "alice");
             Member bob = member(forum, "bob");
@@ -137,7 +134,7 @@ class GuestPageCacheInvalidationTest {
             return forum.members().registerVerified(new Registration(name, name + "@example.org", PASSWORD));
         }
 
-        private static ForumThread thread(Running running, Post first) {
+        private static ForumThread thread(CachingServer running, Post first) {
             return running.storage().threads().byId(first.threadId()).orElseThrow();
         }
 
@@ -449,29 +446,5 @@ class GuestPageCacheInvalidationTest {
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A server on the in-memory storage with the demo forum and the guest page cache on. */
-    private record Running(InMemoryForumStorage storage, Forum forum, ForumServer server, List<DemoData.Account> accounts,
-                           String base) implements AutoCloseable {
-        static Running start() throws Exception {
-            InMemoryForumStorage storage = new InMemoryForumStorage();
-            Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
-            Settings settings = new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, null, null, null,
-                    false, false, false, true);
-            ForumServer server = new ForumServer(settings, storage, forum);
-            try {
-                List<DemoData.Account> accounts = new DemoData(forum, storage).seedIfEmpty();
-                return new Running(storage, forum, server, accounts, "http://127.0.0.1:" + server.start());
-            } catch (Exception | Error e) {
-                server.close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            server.close();
-        }
     }
 }

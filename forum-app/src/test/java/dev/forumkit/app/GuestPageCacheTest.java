@@ -25,7 +25,7 @@ class GuestPageCacheTest {
 
     @Test
     void a_reply_is_on_the_next_guest_view_and_members_are_never_served_from_the_cache() throws Exception {
-        try (Running running = Running.start()) {
+        try (CachingServer running = CachingServer.start()) {
             InMemoryForumStorage storage = running.storage();
             List<DemoData.Account> accounts = running.accounts();
             String base = running.base();
@@ -71,7 +71,7 @@ class GuestPageCacheTest {
 
     @Test
     void a_page_showing_a_banned_author_is_never_stored_as_the_ban_ends_without_a_write() throws Exception {
-        try (Running running = Running.start()) {
+        try (CachingServer running = CachingServer.start()) {
             List<dev.forumkit.core.thread.ForumThread> threads = new java.util.ArrayList<>();
             running.storage().threads().forEach(threads::add);
             var thread = threads.stream().filter(t -> running.storage().members().byId(t.starterId()).orElseThrow().role()
@@ -92,26 +92,27 @@ class GuestPageCacheTest {
                 Thread.sleep(10);
             }
             running.forum().members().unban(dev.forumkit.core.Actor.member(admin.id()), starter.id());
-            boolean hit = false; // without the ban the page is kept again
-            for (int i = 0; i < 50 && !hit; i++) {
-                Thread.sleep(20);
-                hit = get(address, null).headers().firstValue("X-Forum-Cache").isPresent();
+            // the unban's event drops the member's pages when the outbox delivers it: deliver it now, so that a page
+            // kept below is not dropped by it a moment later (on a loaded machine the outbox may take a second)
+            running.forum().outbox().drain();
+            for (String page : List.of(address, html(running, thread))) { // without the ban the page is kept again
+                boolean hit = false;
+                for (int i = 0; i < 50 && !hit; i++) {
+                    Thread.sleep(20);
+                    hit = get(page, null).headers().firstValue("X-Forum-Cache").isPresent();
+                }
+                assertThat(hit).as("%s kept once the ban is lifted", page).isTrue();
             }
-            assertThat(hit).isTrue();
-            for (int i = 0; i < 50 && !get(html(running, thread), null).headers().firstValue("X-Forum-Cache").isPresent(); i++) {
-                Thread.sleep(20);
-            }
-            assertThat(get(html(running, thread), null).headers().firstValue("X-Forum-Cache")).contains("hit");
         }
     }
 
-    private static String html(Running running, dev.forumkit.core.thread.ForumThread thread) {
+    private static String html(CachingServer running, dev.forumkit.core.thread.ForumThread thread) {
         return running.base() + "/threads/" + thread.slug() + "." + thread.id().value() + "/";
     }
 
     @Test
     void a_guest_page_is_cached_per_language_so_nobody_gets_another_readers_language() throws Exception {
-        try (Running running = Running.start()) {
+        try (CachingServer running = CachingServer.start()) {
             InMemoryForumStorage storage = running.storage();
             String base = running.base();
             List<String> pages = new java.util.ArrayList<>();
@@ -134,7 +135,7 @@ class GuestPageCacheTest {
 
     @Test
     void a_browser_gets_the_stored_gzip_bytes_and_a_client_without_gzip_the_same_page_and_neither_a_stale_one() throws Exception {
-        try (Running running = Running.start()) {
+        try (CachingServer running = CachingServer.start()) {
             InMemoryForumStorage storage = running.storage();
             List<DemoData.Account> accounts = running.accounts();
             String base = running.base();
@@ -194,30 +195,6 @@ class GuestPageCacheTest {
                 assertThat(plainAfter.body()).as("nor the uncompressed copy").contains("a reply no gzip copy may hide");
                 assertThat(get(address, null).body()).contains("a reply no gzip copy may hide");
             }
-        }
-    }
-
-    /** A server on the in-memory storage with the demo forum and the guest page cache on. */
-    private record Running(InMemoryForumStorage storage, Forum forum, ForumServer server, List<DemoData.Account> accounts,
-                           String base) implements AutoCloseable {
-        static Running start() throws Exception {
-            InMemoryForumStorage storage = new InMemoryForumStorage();
-            Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO));
-            Settings settings = new Settings("127.0.0.1", 0, Path.of("unused"), null, null, null, null, null, null, null,
-                    false, false, false, true);
-            ForumServer server = new ForumServer(settings, storage, forum);
-            try {
-                List<DemoData.Account> accounts = new DemoData(forum, storage).seedIfEmpty();
-                return new Running(storage, forum, server, accounts, "http://127.0.0.1:" + server.start());
-            } catch (Exception | Error e) {
-                server.close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            server.close();
         }
     }
 

@@ -116,12 +116,10 @@ public abstract class StructurePortContract extends ContractBase {
 
     @Test
     void offerLastPostKeepsTheNewerPointer() {
-        Board b = rows.board("B");
-        Member m = rows.member(clock.instant());
-        ForumThread t = rows.thread(b, m, clock.instant());
-        Instant t0 = clock.instant();
-        LastPost early = LastPost.of(rows.post(t.id(), m, t0));
-        LastPost late = LastPost.of(rows.post(t.id(), m, t0.plus(Duration.ofMinutes(5))));
+        TwoPosts two = twoPosts();
+        Board b = two.board();
+        LastPost early = two.early();
+        LastPost late = two.late();
 
         txRun(() -> storage.boards().offerLastPost(b.id(), early));
         assertThat(board(b.id()).lastPost()).isEqualTo(early);
@@ -133,12 +131,10 @@ public abstract class StructurePortContract extends ContractBase {
 
     @Test
     void addPostCountsThePostAndKeepsTheNewerPointerInOneCall() {
-        Board b = rows.board("B");
-        Member m = rows.member(clock.instant());
-        ForumThread t = rows.thread(b, m, clock.instant());
-        Instant t0 = clock.instant();
-        LastPost early = LastPost.of(rows.post(t.id(), m, t0));
-        LastPost late = LastPost.of(rows.post(t.id(), m, t0.plus(Duration.ofMinutes(5))));
+        TwoPosts two = twoPosts();
+        Board b = two.board();
+        LastPost early = two.early();
+        LastPost late = two.late();
 
         txRun(() -> storage.boards().addPost(b.id(), 1, early));
         assertThat(board(b.id()).threadCount()).isEqualTo(1);
@@ -151,6 +147,19 @@ public abstract class StructurePortContract extends ContractBase {
         assertThat(stored.lastPost()).as("an older post never replaces a newer one").isEqualTo(late);
         assertThat(stored.threadCount()).isEqualTo(1);
         assertThat(stored.postCount()).as("counted however old").isEqualTo(3);
+    }
+
+    /** A board "B" with a thread holding two posts five minutes apart: their last-post pointers. */
+    private record TwoPosts(Board board, LastPost early, LastPost late) {
+    }
+
+    private TwoPosts twoPosts() {
+        Board b = rows.board("B");
+        Member m = rows.member(clock.instant());
+        ForumThread t = rows.thread(b, m, clock.instant());
+        Instant t0 = clock.instant();
+        return new TwoPosts(b, LastPost.of(rows.post(t.id(), m, t0)),
+                LastPost.of(rows.post(t.id(), m, t0.plus(Duration.ofMinutes(5)))));
     }
 
     @Test
