@@ -86,9 +86,10 @@ public final class PostRoutes {
         PostId id = id(call);
         Body in = call.body(Body.class);
         PostView changed = call.api().forum().posts().edit(call.actor(), id, in.body());
+        // the edit is committed: its thread's pages go even if attaching files below fails (an edit changes no author card)
+        PageCaching.changed(call.ctx(), Set.of(changed.post().threadId()), Set.of());
         Object edited = post(call, changed);
         attach(call, id, in.attachmentIds());
-        PageCaching.changed(call.ctx(), Set.of(changed.post().threadId()), Set.of()); // an edit changes no author card
         return edited;
     }
 
