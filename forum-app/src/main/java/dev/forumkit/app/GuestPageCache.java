@@ -146,6 +146,12 @@ final class GuestPageCache {
         if (event instanceof ForumEvent.ThreadStarted e) { // the new thread; the starter's message count
             return scope(e.thread(), e.starter());
         }
+        if (event instanceof ForumEvent.PostDeleted e) { // the thread's pages; the author's message count and score
+            return e.author() == null ? null : scope(e.thread(), e.author()); // null: stored before events named it
+        }
+        if (event instanceof ForumEvent.PostRestored e) {
+            return e.author() == null ? null : scope(e.thread(), e.author());
+        }
         if (event instanceof ForumEvent.ThreadLockChanged e) {
             return scope(e.thread(), null);
         }
@@ -195,7 +201,6 @@ final class GuestPageCache {
                 || event instanceof ForumEvent.WebhookDisabled) {
             return NOTHING;
         }
-        // PostDeleted, PostRestored (the event does not name the post's author, whose message count changes),
         // ThreadDeleted, ThreadRestored, ThreadMoved (the message counts of everyone who posted in it change),
         // ReportClosed, and any kind added later: everything
         return null;

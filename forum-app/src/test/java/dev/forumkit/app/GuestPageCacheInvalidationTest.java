@@ -84,9 +84,13 @@ class GuestPageCacheInvalidationTest {
         expected.put(new ForumEvent.ConversationInvited(conversation, m, Set.of(other), now), nothing);
         expected.put(new ForumEvent.ConversationLeft(conversation, m, now), nothing);
         expected.put(new ForumEvent.WebhookDisabled(dev.forumkit.core.webhook.WebhookId.of(1), 5, now), nothing);
-        // everything: the event does not say whose message counts changed (all posters of a thread, a post's author)
-        expected.put(new ForumEvent.PostDeleted(p, t, by, now), null);
-        expected.put(new ForumEvent.PostRestored(p, t, by, now), null);
+        // a reply hidden or shown: its thread, its author's card (message count, reaction score)
+        expected.put(new ForumEvent.PostDeleted(p, t, by, now, m), scope(t, m));
+        expected.put(new ForumEvent.PostRestored(p, t, by, now, m), scope(t, m));
+        // everything: the event does not say whose message counts changed (all posters of a thread; a post's author in
+        // a deletion stored before the event named it)
+        expected.put(new ForumEvent.PostDeleted(p, t, by, now, null), null);
+        expected.put(new ForumEvent.PostRestored(p, t, by, now, null), null);
         expected.put(new ForumEvent.ThreadDeleted(t, by, now), null);
         expected.put(new ForumEvent.ThreadRestored(t, by, now), null);
         expected.put(new ForumEvent.ThreadMoved(t, board, board2, by, now), null);
@@ -258,6 +262,34 @@ class GuestPageCacheInvalidationTest {
             carol.form("/posts/" + w.aByCarol.id().value() + "/edit", Map.of("body", "carol edited by the form"));
             w.expectDropped(true, false, false);
             assertThat(get(w.html(w.a)).body()).contains("carol edited by the form");
+        }
+    }
+
+    @Test
+    void deleting_or_restoring_a_reply_drops_its_threads_pages_and_those_showing_its_author() throws Exception {
+        try (World w = World.start()) {
+            Session staff = w.signInAdmin();
+            Actor admin = Actor.member(w.running.storage().members().byUsername("admin").orElseThrow().id());
+            w.warm();
+            staff.json("DELETE", "/posts/" + w.aByCarol.id().value(), "{\"reason\":\"off topic\"}");
+            w.expectDropped(true, false, true); // carol's message count is on A and C; B shares nobody
+            assertThat(get(w.json(w.a)).body()).doesNotContain("Carol's reply to alice");
+            w.running.forum().outbox().drain(); // PostDeleted, now naming the author, drops the same again
+            w.warm();
+            staff.form("/posts/" + w.aByCarol.id().value() + "/restore", Map.of());
+            w.expectDropped(true, false, true);
+            assertThat(get(w.html(w.a)).body()).contains("Carol&#39;s reply to alice");
+            w.running.forum().outbox().drain();
+            w.warm();
+            staff.form("/posts/" + w.aByCarol.id().value() + "/delete", Map.of("reason", "again"));
+            w.expectDropped(true, false, true);
+            w.running.forum().outbox().drain();
+            // without a request (another node's write, or the API of an embedding app): the event alone
+            w.warm();
+            w.running.forum().posts().restore(admin, w.aByCarol.id());
+            w.running.forum().outbox().drain();
+            w.expectDropped(true, false, true);
+            assertThat(get(w.json(w.a)).body()).contains("Carol's reply to alice");
         }
     }
 

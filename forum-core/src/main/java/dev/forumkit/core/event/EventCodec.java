@@ -59,7 +59,7 @@ public final class EventCodec {
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
             types[i] = c.getType();
-            if (!fields.containsKey(c.getName())) {
+            if (!fields.containsKey(c.getName()) && !c.isAnnotationPresent(AddedLater.class)) {
                 throw new IllegalArgumentException(encoded.type() + " payload lacks " + c.getName());
             }
             args[i] = read(fields.get(c.getName()), c.getType(), c.getGenericType(), encoded.type() + "." + c.getName());

@@ -94,10 +94,14 @@ public sealed interface ForumEvent {
         }
     }
 
-    record PostDeleted(PostId post, ThreadId thread, MemberId by, Instant at) implements ForumEvent {
+    /** {@code author}: the post's author (null in events stored before it was added). */
+    record PostDeleted(PostId post, ThreadId thread, MemberId by, Instant at, @AddedLater MemberId author)
+            implements ForumEvent {
     }
 
-    record PostRestored(PostId post, ThreadId thread, MemberId by, Instant at) implements ForumEvent {
+    /** {@code author}: the post's author (null in events stored before it was added). */
+    record PostRestored(PostId post, ThreadId thread, MemberId by, Instant at, @AddedLater MemberId author)
+            implements ForumEvent {
     }
 
     record ThreadDeleted(ThreadId thread, MemberId by, Instant at) implements ForumEvent {

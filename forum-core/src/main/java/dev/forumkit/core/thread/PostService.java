@@ -132,7 +132,7 @@ public final class PostService {
             Post updated = at.post.withDeletion(new Deletion(at.me.id(), ctx.now(), r));
             ctx.storage.posts().update(updated);
             ctx.counters.replyVisibilityChanged(at.thread, updated, -1);
-            events.add(new ForumEvent.PostDeleted(postId, at.thread.id(), at.me.id(), ctx.now()));
+            events.add(new ForumEvent.PostDeleted(postId, at.thread.id(), at.me.id(), ctx.now(), updated.authorId()));
             if (at.moderates()) {
                 ctx.audit.record(at.me.id(), AuditAction.POST_DELETE, AuditTarget.post(postId), "visible", "deleted", r);
             }
@@ -151,7 +151,7 @@ public final class PostService {
             Post updated = at.post.withDeletion(null);
             ctx.storage.posts().update(updated);
             ctx.counters.replyVisibilityChanged(at.thread, updated, +1);
-            events.add(new ForumEvent.PostRestored(postId, at.thread.id(), at.me.id(), ctx.now()));
+            events.add(new ForumEvent.PostRestored(postId, at.thread.id(), at.me.id(), ctx.now(), updated.authorId()));
             ctx.audit.record(at.me.id(), AuditAction.POST_RESTORE, AuditTarget.post(postId), "deleted", "visible", null);
             return view(at, updated);
         });

@@ -53,6 +53,30 @@ class EventCodecTest {
     }
 
     @Test
+    void aComponentAddedLaterIsNullInAPayloadWrittenBeforeItAndOnlyThere() {
+        var stored = new EncodedEvent("PostDeleted", "{\"post\":7,\"thread\":3,\"by\":2,\"at\":\"2026-03-01T12:00:00Z\"}");
+        assertThat(EventCodec.decode(stored)).isEqualTo(new ForumEvent.PostDeleted(PostId.of(7), ThreadId.of(3),
+                MemberId.of(2), Instant.parse("2026-03-01T12:00:00Z"), null));
+        var now = new ForumEvent.PostRestored(PostId.of(7), ThreadId.of(3), MemberId.of(2), Instant.EPOCH, MemberId.of(5));
+        assertThat(EventCodec.encode(now).payload()).contains("\"author\":5");
+        assertThat(EventCodec.decode(EventCodec.encode(now))).isEqualTo(now);
+        // a component not marked stays required
+        assertThatThrownBy(() -> EventCodec.decode(new EncodedEvent("PostDeleted", "{\"post\":7,\"thread\":3,\"at\":\"2026-03-01T12:00:00Z\"}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks by");
+    }
+
+    @Test
+    void onlyObjectComponentsMayBeAddedLater() {
+        for (Class<?> type : EventCodec.types().values()) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (c.isAnnotationPresent(AddedLater.class)) {
+                    assertThat(c.getType().isPrimitive()).as(type.getSimpleName() + "." + c.getName()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void badInputIsAClearError() {
         assertThatThrownBy(() -> EventCodec.decode(new EncodedEvent("Nope", "{}")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown event type Nope");

@@ -49,7 +49,8 @@ public final class PostRoutes {
                 PostLocationJson.from(call.api().forum().reading().locate(call.actor(), id(call)))));
         t.patch("/posts/{postId}", Access.OWNER_OR_STAFF, PostRoutes::edit);
         t.delete("/posts/{postId}", Access.OWNER_OR_STAFF, PostRoutes::delete);
-        t.post("/posts/{postId}/restore", Access.BOARD_MODERATOR, call -> post(call, call.api().forum().posts().restore(call.actor(), id(call))));
+        t.post("/posts/{postId}/restore", Access.BOARD_MODERATOR,
+                call -> post(call, hiddenOrShown(call, call.api().forum().posts().restore(call.actor(), id(call)))));
         t.put("/posts/{postId}/reaction", Access.MEMBER, PostRoutes::react);
         t.delete("/posts/{postId}/reaction", Access.MEMBER, call -> Map.of("reaction",
                 ReactionJson.from(reacted(call, call.api().forum().reactions().unreact(call.actor(), id(call))))));
@@ -96,7 +97,16 @@ public final class PostRoutes {
     private static Object delete(Call call) {
         PostId id = id(call);
         Reason in = call.optionalBody(Reason.class, new Reason(null));
-        return post(call, call.api().forum().posts().delete(call.actor(), id, in.reason()));
+        return post(call, hiddenOrShown(call, call.api().forum().posts().delete(call.actor(), id, in.reason())));
+    }
+
+    /**
+     * A reply deleted or restored changes its thread's pages and its author's card (message count, reaction score) on
+     * every page showing it. Shared with the HTML forms.
+     */
+    public static PostView hiddenOrShown(Call call, PostView v) {
+        PageCaching.changed(call.ctx(), Set.of(v.post().threadId()), Set.of(v.post().authorId()));
+        return v;
     }
 
     private static Object react(Call call) {

@@ -180,13 +180,13 @@ final class PostingPages {
     private static Object delete(Call call) {
         PostId id = PostId.of(Params.id(call, "postId"));
         String where = at(call, id);
-        call.api().forum().posts().delete(call.actor(), id, call.ctx().formParam("reason"));
+        dev.forumkit.web.internal.PostRoutes.hiddenOrShown(call, call.api().forum().posts().delete(call.actor(), id, call.ctx().formParam("reason")));
         return Redirect.seeOther(where);
     }
 
     private static Object restore(Call call) {
         PostId id = PostId.of(Params.id(call, "postId"));
-        call.api().forum().posts().restore(call.actor(), id);
+        dev.forumkit.web.internal.PostRoutes.hiddenOrShown(call, call.api().forum().posts().restore(call.actor(), id));
         return Redirect.seeOther(at(call, id));
     }
 
