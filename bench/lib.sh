@@ -50,7 +50,7 @@ start_server() {
   local prefix=$1 dir=$2; shift 2
   PORT=$(free_port)
   SERVER_LOG=$prefix-$PORT.log
-  java -Xmx256m ${JFR_OPTS:-} -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$dir" \
+  java -Xmx256m ${JVM_FLAGS:-} ${JFR_OPTS:-} -Dforumkit.host=127.0.0.1 -Dforumkit.port="$PORT" -Dforumkit.data.dir="$dir" \
     -Dforumkit.bench.routes=true -Dforumkit.rate.limits=false "$@" \
     -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!

@@ -17,6 +17,8 @@
 #   ONLY=regex          only the rows whose label matches (the bare Javalin row and warm-ups always run): for iterating
 #   RESULTS=file        where the table is appended (default docs/benchmarks.md)
 #   JAR=...             the server jar (default forum-app/target/forumkit.jar)
+#   JVM_FLAGS="..."     more JVM options for both the server and the bare Javalin (e.g. -XX:+UseParallelGC); named in
+#                       the table's heading
 #   PG=1                the PostgreSQL rows on this machine by themselves: installs Debian's postgresql if missing,
 #                       starts its cluster, creates user forumkit and database forumkit_bench_<POSTS>, generates into it
 #                       once (marker: DATA/pg-<database>/generate.txt) and runs the main rows with JDBC_URL set to it.
@@ -113,7 +115,7 @@ start_forum() { # data dir [guest cache true|false]; a server that finds its dat
 }
 start_bare() { # the yardstick: bare Javalin, same JVM flags
   PORT=$(free_port)
-  java -Xmx256m -cp "$JAR:$OUT/bare" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" BareJavalin 127.0.0.1 "$PORT" \
+  java -Xmx256m ${JVM_FLAGS:-} -cp "$JAR:$OUT/bare" -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" BareJavalin 127.0.0.1 "$PORT" \
     >"$OUT/bare-$PORT.log" 2>&1 &
   SERVER_PID=$!
   wait_for_server "$OUT/bare-$PORT.log"
@@ -336,7 +338,7 @@ fi
   echo
   echo "### Load benchmark, $STARTED (bench/run.sh${JDBC_URL:+, PostgreSQL})"
   echo
-  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m, $DATABASE, access log off, rate limits off, guest page cache off except in the rows that say on${PROFILE:+; PROFILED (JFR on: CPU figures a little high)}$WARMUP_NOTE. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine). Ratios are to the bare Javalin 7 hello-world of this run (bench/BareJavalin.java, same JVM flags and wrk settings; the mean of its two rows, at the start and at the end: $BARE_RPS req/s, $BARE_CPU ms/request): req/s over its req/s, and its CPU ms/request over the row's (1 = as cheap as bare Javalin)."
+  echo "Commit $COMMIT; $MACHINE; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine; server -Xmx256m${JVM_FLAGS:+ $JVM_FLAGS (bare Javalin too)}, $DATABASE, access log off, rate limits off, guest page cache off except in the rows that say on${PROFILE:+; PROFILED (JFR on: CPU figures a little high)}$WARMUP_NOTE. Server CPU ms/request = the server's user+system CPU time over the row divided by its requests (steadier than req/s on a shared machine). Ratios are to the bare Javalin 7 hello-world of this run (bench/BareJavalin.java, same JVM flags and wrk settings; the mean of its two rows, at the start and at the end: $BARE_RPS req/s, $BARE_CPU ms/request): req/s over its req/s, and its CPU ms/request over the row's (1 = as cheap as bare Javalin)."
   echo "Data: $(head -1 "$MAIN/generate.txt")"
   echo
   echo "| row | req/s | p50 | p99 | server CPU ms/request | req/s ratio to bare Javalin | CPU ratio (bare CPU / row CPU) | non-2xx of all; socket errors | load average (1/5/15 min) before the row |"
