@@ -67,9 +67,12 @@ public final class ReadService {
      */
     public ViewerChrome chrome(Actor actor, boolean withSettings) {
         MemberId id = actor.memberId().orElseThrow(() -> new IllegalArgumentException("a guest has no chrome of their own"));
-        return s.transactions().readOnly(() -> new ViewerChrome(s.alerts().countUnread(id), s.conversations().countUnread(id),
-                withSettings ? s.profiles().byMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id))
-                        : null));
+        return s.transactions().readOnly(() -> {
+            dev.forumkit.core.alert.UnreadCounts unread = s.alerts().unreadCounts(id); // both counts in one read
+            return new ViewerChrome(unread.alerts(), unread.conversations(), withSettings
+                    ? s.profiles().byMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id))
+                    : null);
+        });
     }
 
     /** The categories and boards the viewer may see; a category whose every board is hidden from them is left out. */
@@ -169,8 +172,10 @@ public final class ReadService {
         }
         List<PostId> postIds = posts.stream().map(Post::id).toList();
         Map<PostId, Map<String, Integer>> counts = postIds.isEmpty() ? Map.of() : s.reactions().countsByPost(postIds);
-        Map<PostId, String> mine = me == null || postIds.isEmpty() ? Map.of() : s.reactions().typesBy(me.id(), postIds);
-        int lastRead = me == null ? Integer.MAX_VALUE : marks.lastRead(me.id(), threadId);
+        // the viewer's read position and own reactions on the page: one read
+        dev.forumkit.core.thread.ThreadReading reading = me == null ? null : marks.reading(me.id(), threadId, postIds);
+        Map<PostId, String> mine = reading == null ? Map.of() : reading.reactions();
+        int lastRead = reading == null ? Integer.MAX_VALUE : reading.lastRead();
         Instant now = ctx.now();
         List<PostView> items = new ArrayList<>(posts.size());
         for (Post p : posts) {
