@@ -32,7 +32,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryThreads threads = new InMemoryThreads(db);
     private final InMemoryPosts posts = new InMemoryPosts(db, threads);
     private final InMemoryReactions reactions = new InMemoryReactions(db, posts);
-    private final InMemoryReadStates readStates = new InMemoryReadStates(db, reactions);
+    private final InMemoryReadStates readStates = new InMemoryReadStates(db);
     private final InMemorySessions sessions = new InMemorySessions(db, members);
     private final InMemoryEventLog eventLog = new InMemoryEventLog(db);
     private final InMemoryAlerts alerts = new InMemoryAlerts(db, posts, readStates,

@@ -20,11 +20,8 @@ final class InMemoryReadStates implements ReadStates {
     private final Tables db;
     private final Tables.TxMap<Key, Integer> rows;
 
-    private final InMemoryReactions reactions;
-
-    InMemoryReadStates(Tables db, InMemoryReactions reactions) {
+    InMemoryReadStates(Tables db) {
         this.db = db;
-        this.reactions = reactions;
         this.rows = db.map();
     }
 
@@ -46,13 +43,6 @@ final class InMemoryReadStates implements ReadStates {
             }
             return out;
         });
-    }
-
-    @Override
-    public dev.forumkit.core.thread.ThreadReading reading(MemberId member, ThreadId thread,
-                                                          Collection<dev.forumkit.core.post.PostId> posts) {
-        return db.read(() -> new dev.forumkit.core.thread.ThreadReading(lastRead(member, thread),
-                posts.isEmpty() ? new HashMap<>() : reactions.typesBy(member, posts)));
     }
 
     @Override

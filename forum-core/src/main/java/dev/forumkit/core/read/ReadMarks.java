@@ -45,18 +45,6 @@ public final class ReadMarks {
         return waiting == null ? stored : Math.max(stored, waiting);
     }
 
-    /**
-     * The member's read position in the thread (buffered marks included, as {@link #lastRead(MemberId, ThreadId)})
-     * and their own reactions on these posts, in one storage read. Call inside a transaction.
-     */
-    public dev.forumkit.core.thread.ThreadReading reading(MemberId member, ThreadId thread,
-                                                         Collection<dev.forumkit.core.post.PostId> posts) {
-        dev.forumkit.core.thread.ThreadReading stored = storage.readStates().reading(member, thread, posts);
-        Integer waiting = buffer.pending(new Key(member, thread));
-        return waiting == null || waiting <= stored.lastRead() ? stored
-                : new dev.forumkit.core.thread.ThreadReading(waiting, stored.reactions());
-    }
-
     /** Read positions of the member in these threads (threads never read are absent). Call inside a transaction. */
     public Map<ThreadId, Integer> lastRead(MemberId member, Collection<ThreadId> threads) {
         Map<ThreadId, Integer> out = new HashMap<>(storage.readStates().lastRead(member, threads));

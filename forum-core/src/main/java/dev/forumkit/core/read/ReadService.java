@@ -172,10 +172,8 @@ public final class ReadService {
         }
         List<PostId> postIds = posts.stream().map(Post::id).toList();
         Map<PostId, Map<String, Integer>> counts = postIds.isEmpty() ? Map.of() : s.reactions().countsByPost(postIds);
-        // the viewer's read position and own reactions on the page: one read
-        dev.forumkit.core.thread.ThreadReading reading = me == null ? null : marks.reading(me.id(), threadId, postIds);
-        Map<PostId, String> mine = reading == null ? Map.of() : reading.reactions();
-        int lastRead = reading == null ? Integer.MAX_VALUE : reading.lastRead();
+        Map<PostId, String> mine = me == null || postIds.isEmpty() ? Map.of() : s.reactions().typesBy(me.id(), postIds);
+        int lastRead = me == null ? Integer.MAX_VALUE : marks.lastRead(me.id(), threadId);
         Instant now = ctx.now();
         List<PostView> items = new ArrayList<>(posts.size());
         for (Post p : posts) {

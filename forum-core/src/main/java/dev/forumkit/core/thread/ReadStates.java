@@ -14,13 +14,6 @@ public interface ReadStates {
     /** Threads the member never read are absent from the answer. */
     Map<ThreadId, Integer> lastRead(MemberId member, Collection<ThreadId> threads);
 
-    /**
-     * The member's read position in the thread and their own reactions on these posts (of that thread), in one read:
-     * what {@link #lastRead(MemberId, ThreadId)} and {@code Reactions.typesBy(member, posts)} answer apart. A signed-in
-     * thread page asks this once.
-     */
-    ThreadReading reading(MemberId member, ThreadId thread, Collection<dev.forumkit.core.post.PostId> posts);
-
     /** Raises the position to {@code number}; never lowers it. */
     void markRead(MemberId member, ThreadId thread, int number);
 }

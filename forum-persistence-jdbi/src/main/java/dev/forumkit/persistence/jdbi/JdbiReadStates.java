@@ -27,37 +27,6 @@ final class JdbiReadStates implements ReadStates {
     }
 
     @Override
-    public dev.forumkit.core.thread.ThreadReading reading(MemberId member, ThreadId thread,
-                                                          Collection<dev.forumkit.core.post.PostId> posts) {
-        // one statement: the read position (a row with no post) and the member's reactions on the posts (a row each)
-        String sql = "SELECT CAST(NULL AS BIGINT) AS post_id, CAST(NULL AS VARCHAR(40)) AS type, last_read"
-                + " FROM read_states WHERE member_id = :member AND thread_id = :thread";
-        List<Long> ids = posts.stream().map(dev.forumkit.core.post.PostId::value).distinct().toList();
-        if (!ids.isEmpty()) {
-            sql += " UNION ALL SELECT post_id, type, 0 FROM reactions WHERE member_id = :member AND post_id IN (<ids>)";
-        }
-        String query = sql;
-        int[] lastRead = {0};
-        Map<dev.forumkit.core.post.PostId, String> mine = new HashMap<>();
-        db.use(h -> {
-            var q = h.createQuery(query).bind("member", member.value()).bind("thread", thread.value());
-            if (!ids.isEmpty()) {
-                q.bindList("ids", ids);
-            }
-            q.map((rs, ctx) -> {
-                long post = rs.getLong(1);
-                if (rs.wasNull()) {
-                    lastRead[0] = rs.getInt(3);
-                } else {
-                    mine.put(dev.forumkit.core.post.PostId.of(post), rs.getString(2));
-                }
-                return Boolean.TRUE;
-            }).forEach(x -> { });
-        });
-        return new dev.forumkit.core.thread.ThreadReading(lastRead[0], mine);
-    }
-
-    @Override
     public Map<ThreadId, Integer> lastRead(MemberId member, Collection<ThreadId> threads) {
         Map<ThreadId, Integer> out = new HashMap<>();
         if (threads.isEmpty()) {

@@ -64,45 +64,6 @@ public abstract class ReadStatesPortContract extends ContractBase {
     }
 
     @Test
-    void readingIsThePositionAndTheMembersOwnReactionsOnThePostsAsked() {
-        PortRows rows = new PortRows(storage);
-        var p1 = rows.post(one.id(), alice, clock.instant());
-        var p2 = rows.post(one.id(), bob, clock.instant());
-        var p3 = rows.post(one.id(), bob, clock.instant());
-        var elsewhere = rows.post(two.id(), bob, clock.instant());
-        for (var r : List.of(new dev.forumkit.core.reaction.Reaction(p2.id(), alice.id(), bob.id(), "like", clock.instant()),
-                new dev.forumkit.core.reaction.Reaction(p3.id(), alice.id(), bob.id(), "funny", clock.instant()),
-                new dev.forumkit.core.reaction.Reaction(elsewhere.id(), alice.id(), bob.id(), "like", clock.instant()),
-                new dev.forumkit.core.reaction.Reaction(p1.id(), bob.id(), alice.id(), "like", clock.instant()))) {
-            txRun(() -> storage.reactions().put(r));
-        }
-        var page = List.of(p1.id(), p2.id(), p3.id());
-
-        // never read: position 0, her reactions on the page only (not bob's, not the post outside the list)
-        var never = read(() -> storage.readStates().reading(alice.id(), one.id(), page));
-        assertThat(never.lastRead()).isZero();
-        assertThat(never.reactions()).isEqualTo(Map.of(p2.id(), "like", p3.id(), "funny"));
-
-        txRun(() -> storage.readStates().markRead(alice.id(), one.id(), 2));
-        txRun(() -> storage.readStates().markRead(alice.id(), two.id(), 9));
-        var after = read(() -> storage.readStates().reading(alice.id(), one.id(), page));
-        assertThat(after.lastRead()).isEqualTo(2).isEqualTo(lastRead(alice, one));
-        assertThat(after.reactions()).isEqualTo(read(() -> storage.reactions().typesBy(alice.id(), page)));
-
-        var bobs = read(() -> storage.readStates().reading(bob.id(), one.id(), page));
-        assertThat(bobs.lastRead()).isZero();
-        assertThat(bobs.reactions()).isEqualTo(Map.of(p1.id(), "like"));
-        // no posts asked (an empty page): the position alone
-        var none = read(() -> storage.readStates().reading(alice.id(), one.id(), List.of()));
-        assertThat(none.lastRead()).isEqualTo(2);
-        assertThat(none.reactions()).isEmpty();
-        // no reactions among the posts asked, position kept
-        var noReactions = read(() -> storage.readStates().reading(alice.id(), one.id(), List.of(p1.id())));
-        assertThat(noReactions.lastRead()).isEqualTo(2);
-        assertThat(noReactions.reactions()).isEmpty();
-    }
-
-    @Test
     void bulkLastReadLeavesOutThreadsNeverRead() {
         txRun(() -> storage.readStates().markRead(alice.id(), two.id(), 4));
 
