@@ -25,6 +25,8 @@ import java.util.function.IntConsumer;
  *       themselves (a control: the two columns should agree); the folded ReadStates.reading (one UNION ALL) it was
  *       measured against cost more and was reverted (docs/performance.md, task signedin);</li>
  *   <li>chrome: Alerts.countUnread + Conversations.countUnread against Alerts.unreadCounts.</li>
+ *   <li>tx: Watches.thread and HeldPosts.pendingInThread in two read transactions (as the HTML page does) against
+ *       one.</li>
  * </ul>
  * <pre>
  *   javac -cp forum-app/target/forumkit.jar -d bench/out/vr bench/ViewerReadsCost.java
@@ -74,8 +76,16 @@ public final class ViewerReadsCost {
             var c = s.alerts().unreadCounts(me.id());
             return c.alerts() + c.conversations();
         });
-        String[] names = {"session", "page", "chrome"};
-        IntConsumer[][] pairs = {{sessionA, sessionB}, {pageA, pageB}, {chromeA, chromeB}};
+        // the same two statements (watch, held replies: the page reads each in a transaction of its own) in two read
+        // transactions against one: what a transaction costs beyond its statements
+        IntConsumer txA = i -> sink[0] += s.transactions().readOnly(() -> s.watches().thread(me.id(), threads.get(i % 500)))
+                .map(w -> 1).orElse(0) + s.transactions().readOnly(() -> s.heldPosts().pendingInThread(threads.get(i % 500),
+                me.id())).size();
+        IntConsumer txB = i -> sink[0] += s.transactions().readOnly(() ->
+                s.watches().thread(me.id(), threads.get(i % 500)).map(w -> 1).orElse(0)
+                        + s.heldPosts().pendingInThread(threads.get(i % 500), me.id()).size());
+        String[] names = {"session", "page", "chrome", "tx"};
+        IntConsumer[][] pairs = {{sessionA, sessionB}, {pageA, pageB}, {chromeA, chromeB}, {txA, txB}};
         for (IntConsumer[] p : pairs) { // warm-up: every variant, so the JIT sees them all
             measure(p[0], n);
             measure(p[1], n);
