@@ -28,6 +28,12 @@ public interface Alerts {
 
     long countUnread(MemberId recipient);
 
+    /**
+     * The header's two unread counts in one read (every signed-in page shows both): {@link #countUnread} and the
+     * member's conversations with unread messages ({@code Conversations.countUnread}), exactly as those count.
+     */
+    UnreadCounts unreadCounts(MemberId member);
+
     long countRead(MemberId recipient);
 
     /** Marks the member's alerts with these ids read (ids of other members are left alone); returns how many changed. */

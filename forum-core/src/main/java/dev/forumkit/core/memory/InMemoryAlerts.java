@@ -43,11 +43,14 @@ final class InMemoryAlerts implements Alerts {
     private final Tables db;
     private final InMemoryPosts posts;
     private final InMemoryReadStates readStates;
+    private final java.util.function.ToLongFunction<MemberId> unreadConversations;
     private final Tables.TxMap<Key, Alert> rows;
     private final Tables.TxMap<Long, Long> recipientById;
     private final Tables.TxMap<Source, Long> sources;
 
-    InMemoryAlerts(Tables db, InMemoryPosts posts, InMemoryReadStates readStates) {
+    InMemoryAlerts(Tables db, InMemoryPosts posts, InMemoryReadStates readStates,
+                   java.util.function.ToLongFunction<MemberId> unreadConversations) {
+        this.unreadConversations = unreadConversations;
         this.db = db;
         this.posts = posts;
         this.readStates = readStates;
@@ -96,6 +99,12 @@ final class InMemoryAlerts implements Alerts {
     @Override
     public long countUnread(MemberId recipient) {
         return db.read(() -> of(recipient).stream().filter(a -> !a.read()).count());
+    }
+
+    @Override
+    public dev.forumkit.core.alert.UnreadCounts unreadCounts(MemberId member) {
+        return db.read(() -> new dev.forumkit.core.alert.UnreadCounts(countUnread(member),
+                unreadConversations.applyAsLong(member)));
     }
 
     @Override

@@ -33,9 +33,10 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryPosts posts = new InMemoryPosts(db, threads);
     private final InMemoryReactions reactions = new InMemoryReactions(db, posts);
     private final InMemoryReadStates readStates = new InMemoryReadStates(db);
-    private final InMemorySessions sessions = new InMemorySessions(db);
+    private final InMemorySessions sessions = new InMemorySessions(db, members);
     private final InMemoryEventLog eventLog = new InMemoryEventLog(db);
-    private final InMemoryAlerts alerts = new InMemoryAlerts(db, posts, readStates);
+    private final InMemoryAlerts alerts = new InMemoryAlerts(db, posts, readStates,
+            m -> this.conversations.countUnread(m));
     private final InMemoryWatches watches = new InMemoryWatches(db);
     private final InMemoryAlertPreferences alertPreferences = new InMemoryAlertPreferences(db);
     private final InMemoryIgnores ignores = new InMemoryIgnores(db);

@@ -3,6 +3,7 @@ package dev.forumkit.core.memory;
 import dev.forumkit.core.ConflictException;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.session.Session;
+import dev.forumkit.core.session.SessionWithMember;
 import dev.forumkit.core.session.Sessions;
 
 import java.time.Instant;
@@ -12,10 +13,12 @@ import java.util.Optional;
 final class InMemorySessions implements Sessions {
     private final Tables db;
     private final Tables.TxMap<String, Session> rows;
+    private final InMemoryMembers members;
 
-    InMemorySessions(Tables db) {
+    InMemorySessions(Tables db, InMemoryMembers members) {
         this.db = db;
         this.rows = db.map();
+        this.members = members;
     }
 
     @Override
@@ -31,6 +34,12 @@ final class InMemorySessions implements Sessions {
     @Override
     public Optional<Session> byTokenHash(String tokenHash) {
         return db.read(() -> Optional.ofNullable(rows.get(tokenHash)));
+    }
+
+    @Override
+    public Optional<SessionWithMember> withMember(String tokenHash) {
+        return db.read(() -> Optional.ofNullable(rows.get(tokenHash))
+                .flatMap(s -> members.byId(s.memberId()).map(m -> new SessionWithMember(s, m))));
     }
 
     @Override

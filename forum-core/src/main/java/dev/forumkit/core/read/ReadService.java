@@ -67,9 +67,12 @@ public final class ReadService {
      */
     public ViewerChrome chrome(Actor actor, boolean withSettings) {
         MemberId id = actor.memberId().orElseThrow(() -> new IllegalArgumentException("a guest has no chrome of their own"));
-        return s.transactions().readOnly(() -> new ViewerChrome(s.alerts().countUnread(id), s.conversations().countUnread(id),
-                withSettings ? s.profiles().byMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id))
-                        : null));
+        return s.transactions().readOnly(() -> {
+            dev.forumkit.core.alert.UnreadCounts unread = s.alerts().unreadCounts(id); // both counts in one read
+            return new ViewerChrome(unread.alerts(), unread.conversations(), withSettings
+                    ? s.profiles().byMembers(java.util.Set.of(id)).getOrDefault(id, dev.forumkit.core.profile.Profile.empty(id))
+                    : null);
+        });
     }
 
     /** The categories and boards the viewer may see; a category whose every board is hidden from them is left out. */

@@ -13,6 +13,12 @@ public interface Sessions {
 
     Optional<Session> byTokenHash(String tokenHash);
 
+    /**
+     * The session of this hash together with its member, in one read (every signed-in request asks): empty when
+     * there is no such session or its member row is gone. Whether the session is still active is core's to decide.
+     */
+    Optional<SessionWithMember> withMember(String tokenHash);
+
     /** Moves the expiry (sliding sessions). */
     void extend(String tokenHash, Instant expiresAt);
 

@@ -145,6 +145,15 @@ final class JdbiAlerts implements Alerts {
     }
 
     @Override
+    public dev.forumkit.core.alert.UnreadCounts unreadCounts(MemberId member) {
+        // the two counts of countUnread and JdbiConversations.countUnread, as sub-queries of one statement
+        return db.with(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM alerts WHERE recipient_id = :member AND is_read = :read),"
+                        + " (" + JdbiConversations.UNREAD_COUNT + ")")
+                .bind("member", member.value()).bind("read", false)
+                .map((rs, ctx) -> new dev.forumkit.core.alert.UnreadCounts(rs.getLong(1), rs.getLong(2))).one());
+    }
+
+    @Override
     public long countRead(MemberId recipient) {
         return count(recipient, true);
     }

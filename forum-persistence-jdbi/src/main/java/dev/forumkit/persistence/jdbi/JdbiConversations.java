@@ -44,6 +44,10 @@ final class JdbiConversations implements Conversations {
     private static final String ACTIVE = " JOIN conversation_participants p ON p.conversation_id = c.id"
             + " WHERE p.member_id = :member AND p.left_at IS NULL";
 
+    /** The member's conversations with unread messages (bound: {@code :member}); also a sub-query of JdbiAlerts. */
+    static final String UNREAD_COUNT = "SELECT COUNT(*) FROM conversations c" + ACTIVE
+            + " AND c.last_message_id IS NOT NULL AND (p.last_read_id IS NULL OR p.last_read_id < c.last_message_id)";
+
     private final JdbiTransactions db;
     private final String insertConversation;
     private final String insertMessage;
@@ -158,8 +162,7 @@ final class JdbiConversations implements Conversations {
 
     @Override
     public long countUnread(MemberId member) {
-        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM conversations c" + ACTIVE
-                        + " AND c.last_message_id IS NOT NULL AND (p.last_read_id IS NULL OR p.last_read_id < c.last_message_id)")
+        return db.with(h -> h.createQuery(UNREAD_COUNT)
                 .bind("member", member.value()).mapTo(Long.class).one());
     }
 

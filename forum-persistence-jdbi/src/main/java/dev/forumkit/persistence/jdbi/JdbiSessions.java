@@ -2,6 +2,7 @@ package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.session.Session;
+import dev.forumkit.core.session.SessionWithMember;
 import dev.forumkit.core.session.Sessions;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -15,6 +16,11 @@ final class JdbiSessions implements Sessions {
     private static final RowMapper<Session> MAPPER = (rs, ctx) -> new Session(rs.getString("token_hash"),
             MemberId.of(rs.getLong("member_id")), Rows.instant(rs, "created_at"), Rows.instant(rs, "expires_at"),
             rs.getString("user_agent"), rs.getString("ip"), Rows.instant(rs, "last_used_at"));
+
+    /** The member's columns first (its mapper reads by position 1-14), then the session's by name. */
+    private static final String WITH_MEMBER = "SELECT " + JdbiMembers.TABLE.select("m")
+            + ", s.token_hash, s.member_id, s.created_at, s.expires_at, s.user_agent, s.ip, s.last_used_at"
+            + " FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = :hash";
 
     private final JdbiTransactions db;
 
@@ -34,6 +40,12 @@ final class JdbiSessions implements Sessions {
     @Override
     public Optional<Session> byTokenHash(String tokenHash) {
         return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE token_hash = :hash").bind("hash", tokenHash).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Optional<SessionWithMember> withMember(String tokenHash) {
+        return db.with(h -> h.createQuery(WITH_MEMBER).bind("hash", tokenHash)
+                .map((rs, ctx) -> new SessionWithMember(MAPPER.map(rs, ctx), JdbiMembers.MAPPER.map(rs, ctx))).findOne());
     }
 
     @Override

@@ -73,6 +73,9 @@ public abstract class AlertsPortContract extends ContractBase {
         assertThat(read(() -> storage.alerts().readPage(ANN, 1, 1))).extracting(Alert::sourcePosition).containsExactly(4L);
         assertThat(read(() -> storage.alerts().countUnread(ANN))).isEqualTo(3);
         assertThat(read(() -> storage.alerts().countRead(ANN))).isEqualTo(3);
+        // the header's counts read together: the same unread alerts, no conversations here
+        assertThat(read(() -> storage.alerts().unreadCounts(ANN))).isEqualTo(new dev.forumkit.core.alert.UnreadCounts(3, 0));
+        assertThat(read(() -> storage.alerts().unreadCounts(BOB))).isEqualTo(new dev.forumkit.core.alert.UnreadCounts(1, 0));
     }
 
     @Test

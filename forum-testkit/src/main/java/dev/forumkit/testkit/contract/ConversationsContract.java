@@ -132,6 +132,34 @@ public abstract class ConversationsContract extends ContractBase {
     }
 
     @Test
+    void theHeadersUnreadCountsReadTogetherEqualTheCountsReadApart() {
+        Conversation c = annAndBob();
+        Conversation three = forum.conversations().start(actor(ann), "Club kit", "Which colours?", List.of("bob", "cat"), true);
+        forum.conversations().leave(actor(cat), three.id());
+        clock.advanceSeconds(60);
+        forum.conversations().reply(actor(bob), three.id(), "After cat left");
+        sameCounts();
+        assertThat(read(() -> storage.alerts().unreadCounts(bob.id())).conversations()).isEqualTo(1);
+        assertThat(read(() -> storage.alerts().unreadCounts(ann.id())).conversations()).isEqualTo(1);
+        assertThat(read(() -> storage.alerts().unreadCounts(cat.id())).conversations()).as("cat left").isZero();
+
+        forum.conversations().read(actor(bob), c.id(), 1);
+        forum.conversations().read(actor(ann), three.id(), 1);
+        sameCounts();
+        assertThat(read(() -> storage.alerts().unreadCounts(bob.id())).conversations()).isZero();
+        assertThat(read(() -> storage.alerts().unreadCounts(ann.id())).conversations()).isZero();
+    }
+
+    private void sameCounts() {
+        for (Member m : List.of(ann, bob, cat, dan)) {
+            var together = read(() -> storage.alerts().unreadCounts(m.id()));
+            assertThat(together.alerts()).as("%s's alerts", m.username()).isEqualTo(read(() -> storage.alerts().countUnread(m.id())));
+            assertThat(together.conversations()).as("%s's conversations", m.username())
+                    .isEqualTo(read(() -> storage.conversations().countUnread(m.id())));
+        }
+    }
+
+    @Test
     void aMemberWhoLeftLosesTheConversationUntilInvitedBack() {
         Conversation c = forum.conversations().start(actor(ann), "Club kit", "Which colours?", List.of("bob", "cat"), true);
         forum.conversations().leave(actor(cat), c.id());

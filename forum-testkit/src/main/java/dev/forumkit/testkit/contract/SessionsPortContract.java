@@ -43,6 +43,50 @@ public abstract class SessionsPortContract extends ContractBase {
     }
 
     @Test
+    void withMemberReadsTheSessionAndItsMemberAsStoredAtOnce() {
+        Session s = session(hash(1), alice, Duration.ofDays(30));
+        session(hash(2), bob, Duration.ofDays(30));
+        // every column of the member comes back (a ban, a role, a title): the member is read by the same join
+        Member banned = alice.withRole(dev.forumkit.core.member.Role.MODERATOR).withCustomTitle("Unswerving cyclist")
+                .withBan(new dev.forumkit.core.member.Ban("spam", clock.instant(), clock.instant().plus(Duration.ofDays(3)),
+                        bob.id()));
+        txRun(() -> storage.members().update(banned));
+
+        var found = read(() -> storage.sessions().withMember(hash(1))).orElseThrow();
+        assertThat(found.session()).isEqualTo(s);
+        assertThat(found.member()).isEqualTo(read(() -> storage.members().byId(alice.id())).orElseThrow());
+        assertThat(found.member().ban()).isEqualTo(banned.ban());
+        assertThat(found.member().role()).isEqualTo(dev.forumkit.core.member.Role.MODERATOR);
+        assertThat(read(() -> storage.sessions().withMember(hash(2))).orElseThrow().member().id()).isEqualTo(bob.id());
+        assertThat(read(() -> storage.sessions().withMember(hash(3)))).isEmpty();
+    }
+
+    @Test
+    void withMemberFindsAnExpiredSessionToo() {
+        // whether a session still signs in is core's rule (SessionService), not the adapter's
+        Session s = session(hash(1), alice, Duration.ofMinutes(1));
+        txRun(() -> storage.sessions().extend(hash(1), clock.instant().minus(Duration.ofMinutes(1))));
+
+        assertThat(read(() -> storage.sessions().withMember(hash(1))).orElseThrow().session().expiresAt())
+                .isEqualTo(clock.instant().minus(Duration.ofMinutes(1)));
+        assertThat(read(() -> storage.sessions().withMember(hash(1))).orElseThrow().session().tokenHash())
+                .isEqualTo(s.tokenHash());
+    }
+
+    @Test
+    void withMemberSeesTheLatestTouchAndExpiry() {
+        session(hash(1), alice, Duration.ofHours(1));
+        Instant later = clock.instant().plus(Duration.ofMinutes(7));
+        txRun(() -> storage.sessions().touch(hash(1), later));
+        txRun(() -> storage.sessions().extend(hash(1), later.plus(Duration.ofDays(2))));
+
+        var found = read(() -> storage.sessions().withMember(hash(1))).orElseThrow();
+        assertThat(found.session()).isEqualTo(read(() -> storage.sessions().byTokenHash(hash(1))).orElseThrow());
+        assertThat(found.session().lastUsedAt()).isEqualTo(later);
+        assertThat(found.session().expiresAt()).isEqualTo(later.plus(Duration.ofDays(2)));
+    }
+
+    @Test
     void aClashingTokenHashIsAConflict() {
         session(hash(1), alice, Duration.ofDays(1));
         assertThatThrownBy(() -> session(hash(1), bob, Duration.ofDays(1))).isInstanceOf(ConflictException.class);
