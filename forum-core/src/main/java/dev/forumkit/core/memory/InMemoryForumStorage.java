@@ -29,7 +29,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryMembers members = new InMemoryMembers(db);
     private final InMemoryCategories categories = new InMemoryCategories(db);
     private final InMemoryBoards boards = new InMemoryBoards(db);
-    private final InMemoryThreads threads = new InMemoryThreads(db);
+    private final InMemoryThreads threads = new InMemoryThreads(db, boards, categories);
     private final InMemoryPosts posts = new InMemoryPosts(db, threads);
     private final InMemoryReactions reactions = new InMemoryReactions(db, posts);
     private final InMemoryReadStates readStates = new InMemoryReadStates(db);

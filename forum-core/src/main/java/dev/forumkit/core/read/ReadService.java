@@ -23,6 +23,7 @@ import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.post.PostView;
 import dev.forumkit.core.storage.ForumStorage;
 import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.core.thread.ThreadPlace;
 import dev.forumkit.core.thread.ViewCounter;
 
 import java.time.Instant;
@@ -149,14 +150,16 @@ public final class ReadService {
 
     private ThreadPage buildThreadPage(Actor actor, ThreadId threadId, int page) {
         Member me = ctx.viewer(actor);
-        ForumThread found = s.threads().byId(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
+        // thread, board and category in one read (one statement on a database, where they were three)
+        ThreadPlace place = s.threads().byIdWithPlace(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
+        ForumThread found = place.thread();
         Permissions standing = ctx.permissions(me, found.boardId());
         boolean staff = policy.allows(standing, Action.VIEW_DELETED, Target.NONE);
         ForumThread thread = Optional.of(found).filter(t -> readable(standing, t.isDeleted()))
                 .orElseThrow(() -> new NotFoundException("no thread " + threadId));
         thread = summaries.withPendingViews(thread);
-        Board board = s.boards().byId(thread.boardId()).orElseThrow();
-        Category category = s.categories().byId(board.categoryId()).orElseThrow();
+        Board board = place.board();
+        Category category = place.category();
         int per = ctx.postsPerPage;
         int from = (page - 1) * per + 1;
         List<Post> posts = s.posts().byNumberRange(threadId, from, from + per - 1, staff);
