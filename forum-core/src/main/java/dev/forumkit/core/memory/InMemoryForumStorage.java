@@ -54,7 +54,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryGrants grants = new InMemoryGrants(db);
     private final InMemoryHeldPosts heldPosts = new InMemoryHeldPosts(db);
     private final InMemoryConversations conversations = new InMemoryConversations(db);
-    private final InMemoryProfiles profiles = new InMemoryProfiles(db, new InMemoryProfiles.PersonalData(sessions, alerts,
+    private final InMemoryProfiles profiles = new InMemoryProfiles(db, members, new InMemoryProfiles.PersonalData(sessions, alerts,
             watches, alertPreferences, ignores, passwordResets, emailVerifications, emailNotices));
     private final InMemoryExternalIdentities externalIdentities = new InMemoryExternalIdentities(db);
     private final Transactions transactions = new Transactions() {
