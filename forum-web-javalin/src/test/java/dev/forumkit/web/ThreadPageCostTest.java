@@ -84,16 +84,21 @@ class ThreadPageCostTest {
         assertThat(cost(reader, smallPath)).as("2 posts, a board hidden from the reader").isEqualTo(before + 1);
     }
 
-    /** Thread, board, category, posts, authors (with their groups' banners), reaction counts, signatures. */
-    private static final int GUEST_PAGE = 7;
     /**
-     * The session with its member (one read: Sessions.withMember), the guest's seven, own reactions, read state, the
-     * boards of the move menu, watch, held replies, attachments, unread alerts with unread conversations (one read:
-     * Alerts.unreadCounts). Lowered from 17 by task `signedin` (issue 18, 2026-12-07): those two pairs were four calls.
+     * Thread with its board and category, posts, authors with their profiles (signatures; with their groups' banners),
+     * reaction counts. Task pagefold (2026-12-07) lowered it from 7: thread, board and category were three reads,
+     * authors and profiles two.
      */
-    private static final int ADMIN_PAGE = 15;
-    /** An admin's page but the boards of the move menu (staff only); 16 before task `signedin`. */
-    private static final int MEMBER_PAGE = 14;
+    private static final int GUEST_PAGE = 4;
+    /**
+     * The session with its member (one read: Sessions.withMember), the guest's four (the viewer's profile read with the
+     * authors), own reactions, read state, the boards of the move menu, watch, held replies, attachments, unread alerts
+     * with unread conversations (one read: Alerts.unreadCounts). 17 before issue 18's ninth session: task `signedin`
+     * folded two pairs (-2), task `pagefold` the page's reads (-3).
+     */
+    private static final int ADMIN_PAGE = 12;
+    /** An admin's page but the boards of the move menu (staff only); 16 before the ninth session. */
+    private static final int MEMBER_PAGE = 11;
 
     private static int cost(Client client, String path) {
         client.get(path); // the first view moves a member's read position: count a steady page

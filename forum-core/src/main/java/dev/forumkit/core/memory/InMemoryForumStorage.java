@@ -29,7 +29,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryMembers members = new InMemoryMembers(db);
     private final InMemoryCategories categories = new InMemoryCategories(db);
     private final InMemoryBoards boards = new InMemoryBoards(db);
-    private final InMemoryThreads threads = new InMemoryThreads(db);
+    private final InMemoryThreads threads = new InMemoryThreads(db, boards, categories);
     private final InMemoryPosts posts = new InMemoryPosts(db, threads);
     private final InMemoryReactions reactions = new InMemoryReactions(db, posts);
     private final InMemoryReadStates readStates = new InMemoryReadStates(db);
@@ -55,7 +55,7 @@ public final class InMemoryForumStorage implements ForumStorage {
     private final InMemoryGrants grants = new InMemoryGrants(db);
     private final InMemoryHeldPosts heldPosts = new InMemoryHeldPosts(db);
     private final InMemoryConversations conversations = new InMemoryConversations(db);
-    private final InMemoryProfiles profiles = new InMemoryProfiles(db, new InMemoryProfiles.PersonalData(sessions, alerts,
+    private final InMemoryProfiles profiles = new InMemoryProfiles(db, members, new InMemoryProfiles.PersonalData(sessions, alerts,
             watches, alertPreferences, ignores, passwordResets, emailVerifications, emailNotices));
     private final InMemoryExternalIdentities externalIdentities = new InMemoryExternalIdentities(db);
     private final Transactions transactions = new Transactions() {

@@ -3,6 +3,7 @@ package dev.forumkit.core.memory;
 import dev.forumkit.core.blob.BlobKey;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.profile.Avatar;
+import dev.forumkit.core.profile.MembersWithProfiles;
 import dev.forumkit.core.profile.Profile;
 import dev.forumkit.core.profile.Profiles;
 
@@ -25,9 +26,11 @@ final class InMemoryProfiles implements Profiles {
     private final Tables.TxMap<Long, Profile> rows;
     private final Tables.TxMap<Long, Avatar> avatars;
     private final PersonalData others;
+    private final InMemoryMembers members;
 
-    InMemoryProfiles(Tables db, PersonalData others) {
+    InMemoryProfiles(Tables db, InMemoryMembers members, PersonalData others) {
         this.db = db;
+        this.members = members;
         this.rows = db.map();
         this.avatars = db.map();
         this.others = others;
@@ -36,6 +39,14 @@ final class InMemoryProfiles implements Profiles {
     @Override
     public Optional<Profile> byMember(MemberId member) {
         return db.read(() -> Optional.ofNullable(rows.get(member.value())));
+    }
+
+    @Override
+    public MembersWithProfiles withMembers(Collection<MemberId> ids) {
+        return db.read(() -> {
+            Map<MemberId, dev.forumkit.core.member.Member> found = members.byIds(ids);
+            return new MembersWithProfiles(found, byMembers(found.keySet()));
+        });
     }
 
     @Override

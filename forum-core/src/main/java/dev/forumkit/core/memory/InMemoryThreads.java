@@ -5,6 +5,7 @@ import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.post.LastPost;
 import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.core.thread.ThreadPlace;
 import dev.forumkit.core.thread.Threads;
 
 import java.util.Collection;
@@ -23,10 +24,14 @@ final class InMemoryThreads implements Threads {
             Comparator.comparing(ForumThread::pinned).reversed().thenComparing(BY_ACTIVITY);
     private final Tables db;
     private final Tables.TxMap<Long, ForumThread> rows;
+    private final InMemoryBoards boards;
+    private final InMemoryCategories categories;
 
-    InMemoryThreads(Tables db) {
+    InMemoryThreads(Tables db, InMemoryBoards boards, InMemoryCategories categories) {
         this.db = db;
         this.rows = db.map();
+        this.boards = boards;
+        this.categories = categories;
     }
 
     @Override
@@ -43,6 +48,12 @@ final class InMemoryThreads implements Threads {
     @Override
     public Optional<ForumThread> byId(ThreadId id) {
         return db.read(() -> Optional.ofNullable(rows.get(id.value())));
+    }
+
+    @Override
+    public Optional<ThreadPlace> byIdWithPlace(ThreadId id) {
+        return db.read(() -> Optional.ofNullable(rows.get(id.value())).flatMap(t -> boards.byId(t.boardId())
+                .flatMap(b -> categories.byId(b.categoryId()).map(c -> new ThreadPlace(t, b, c)))));
     }
 
     @Override

@@ -15,6 +15,12 @@ public interface Profiles {
     /** The stored profiles of those members that have one (a thread page's signatures in one query). */
     Map<MemberId, Profile> byMembers(Collection<MemberId> members);
 
+    /**
+     * These members (as {@code Members.byIds} finds them) and the stored profiles of those that have one (as
+     * {@link #byMembers} finds them), in one read: a thread page's authors with their signatures.
+     */
+    MembersWithProfiles withMembers(Collection<MemberId> members);
+
     /** Inserts or replaces every field but {@code lastSeenAt}, which a new row starts without. */
     void put(Profile profile);
 

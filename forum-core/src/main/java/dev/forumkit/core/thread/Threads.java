@@ -16,6 +16,13 @@ public interface Threads {
 
     Optional<ForumThread> byId(ThreadId id);
 
+    /**
+     * The thread with its board and the board's category, in one read (a thread page's header: one statement where
+     * {@link #byId}, {@code Boards.byId} and {@code Categories.byId} are three). Empty for a missing thread; deleted
+     * threads are found as {@link #byId} finds them.
+     */
+    Optional<ThreadPlace> byIdWithPlace(ThreadId id);
+
     /** Reads the thread and locks its row until the transaction ends (serialises commands on one thread). */
     Optional<ForumThread> byIdForUpdate(ThreadId id);
 

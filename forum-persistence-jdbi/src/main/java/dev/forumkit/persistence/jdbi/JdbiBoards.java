@@ -8,6 +8,9 @@ import dev.forumkit.core.board.CategoryId;
 import dev.forumkit.core.post.LastPost;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +38,13 @@ final class JdbiBoards implements Boards {
             CategoryId.of(rs.getLong("category_id")), rs.getString("title"), rs.getString("slug"),
             rs.getString("description"), rs.getString("guest_notice"), rs.getInt("display_order"),
             rs.getInt("thread_count"), rs.getLong("post_count"), Rows.lastPost(rs));
+
+    /** A board's columns from position {@code first} on, in {@link #TABLE}'s order (a joined row, by position). */
+    static Board at(ResultSet rs, int first) throws SQLException {
+        return new Board(BoardId.of(rs.getLong(first)), CategoryId.of(rs.getLong(first + 1)), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getInt(first + 6),
+                rs.getInt(first + 7), rs.getLong(first + 8), Rows.lastPost(rs, first + 9));
+    }
 
     private final JdbiTransactions db;
 

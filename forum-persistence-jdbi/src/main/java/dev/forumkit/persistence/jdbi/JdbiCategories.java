@@ -6,6 +6,9 @@ import dev.forumkit.core.board.Category;
 import dev.forumkit.core.board.CategoryId;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +27,12 @@ final class JdbiCategories implements Categories {
     private static final String SELECT = "SELECT " + TABLE.select() + " FROM categories";
     static final RowMapper<Category> MAPPER = (rs, ctx) -> new Category(CategoryId.of(rs.getLong("id")),
             rs.getString("title"), rs.getString("description"), rs.getInt("display_order"));
+
+    /** A category's columns from position {@code first} on, in {@link #TABLE}'s order (a joined row, by position). */
+    static Category at(ResultSet rs, int first) throws SQLException {
+        return new Category(CategoryId.of(rs.getLong(first)), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getInt(first + 3));
+    }
 
     private final JdbiTransactions db;
 

@@ -1,13 +1,17 @@
 package dev.forumkit.persistence.jdbi;
 
 import dev.forumkit.core.blob.BlobKey;
+import dev.forumkit.core.member.Member;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.profile.Avatar;
 import dev.forumkit.core.profile.DateStyle;
+import dev.forumkit.core.profile.MembersWithProfiles;
 import dev.forumkit.core.profile.Profile;
 import dev.forumkit.core.profile.Profiles;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,9 +23,11 @@ final class JdbiProfiles implements Profiles {
     private static final int CHUNK = 1_000;
     private static final String COLUMNS = "member_id, about, location, website, signature, signature_html, time_zone,"
             + " date_style, hide_last_seen, hide_signatures, last_seen_at, language";
-    private static final RowMapper<Profile> MAPPER = (rs, ctx) -> new Profile(MemberId.of(rs.getLong(1)), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), style(rs.getString(8)),
-            rs.getBoolean(9), rs.getBoolean(10), Rows.instant(rs, 11), rs.getString(12));
+    private static final RowMapper<Profile> MAPPER = (rs, ctx) -> at(rs, 1);
+    /** Members with their profiles (a thread page's authors and signatures): the member's columns first, by position. */
+    private static final String WITH_MEMBERS = "SELECT " + JdbiMembers.TABLE.select("m") + ", p."
+            + COLUMNS.replace(", ", ", p.") + " FROM members m LEFT JOIN profiles p ON p.member_id = m.id WHERE m.id IN (<ids>)";
+    private static final int PROFILE_AT = JdbiMembers.TABLE.selected() + 1;
     private static final String AVATAR_COLUMNS = "member_id, large_key, small_key, format, version";
     private static final RowMapper<Avatar> AVATAR = (rs, ctx) -> new Avatar(MemberId.of(rs.getLong(1)),
             new BlobKey(rs.getString(2)), new BlobKey(rs.getString(3)), rs.getString(4), rs.getLong(5));
@@ -58,6 +64,34 @@ final class JdbiProfiles implements Profiles {
     public Optional<Profile> byMember(MemberId member) {
         return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM profiles WHERE member_id = :member")
                 .bind("member", member.value()).map(MAPPER).findOne());
+    }
+
+    /** A profile's columns from position {@code first} on, in {@link #COLUMNS}' order. */
+    private static Profile at(ResultSet rs, int first) throws SQLException {
+        return new Profile(MemberId.of(rs.getLong(first)), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
+                style(rs.getString(first + 7)), rs.getBoolean(first + 8), rs.getBoolean(first + 9),
+                Rows.instant(rs, first + 10), rs.getString(first + 11));
+    }
+
+    @Override
+    public MembersWithProfiles withMembers(Collection<MemberId> members) {
+        Map<MemberId, Member> found = new HashMap<>();
+        Map<MemberId, Profile> profiles = new HashMap<>();
+        if (members.isEmpty()) {
+            return new MembersWithProfiles(found, profiles);
+        }
+        List<Long> ids = members.stream().map(MemberId::value).distinct().toList();
+        db.use(h -> h.createQuery(WITH_MEMBERS).bindList("ids", ids).map((rs, ctx) -> {
+            Member m = JdbiMembers.MAPPER.map(rs, ctx);
+            found.put(m.id(), m);
+            rs.getLong(PROFILE_AT);
+            if (!rs.wasNull()) {
+                profiles.put(m.id(), at(rs, PROFILE_AT));
+            }
+            return m;
+        }).forEach(m -> { }));
+        return new MembersWithProfiles(found, profiles);
     }
 
     @Override

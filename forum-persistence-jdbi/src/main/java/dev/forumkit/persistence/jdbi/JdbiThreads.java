@@ -8,6 +8,7 @@ import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.post.LastPost;
 import dev.forumkit.core.post.PostId;
 import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.core.thread.ThreadPlace;
 import dev.forumkit.core.thread.Threads;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -61,6 +62,15 @@ final class JdbiThreads implements Threads {
                 rs.getInt(11), rs.getInt(12), rs.getLong(13), last);
     };
 
+    /** Thread, board and category in one row (a thread page's header): the thread's columns first, as {@link #MAPPER} reads them. */
+    private static final String WITH_PLACE = "SELECT " + TABLE.select("t") + ", " + JdbiBoards.TABLE.select("b") + ", "
+            + JdbiCategories.TABLE.select("c") + " FROM threads t JOIN boards b ON b.id = t.board_id"
+            + " JOIN categories c ON c.id = b.category_id WHERE t.id = :id";
+    private static final int BOARD_AT = TABLE.selected() + 1;
+    private static final int CATEGORY_AT = BOARD_AT + JdbiBoards.TABLE.selected();
+    private static final RowMapper<ThreadPlace> PLACE_MAPPER = (rs, ctx) -> new ThreadPlace(MAPPER.map(rs, ctx),
+            JdbiBoards.at(rs, BOARD_AT), JdbiCategories.at(rs, CATEGORY_AT));
+
     private final JdbiTransactions db;
 
     JdbiThreads(JdbiTransactions db) {
@@ -83,6 +93,11 @@ final class JdbiThreads implements Threads {
     @Override
     public Optional<ForumThread> byId(ThreadId id) {
         return db.with(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.value()).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Optional<ThreadPlace> byIdWithPlace(ThreadId id) {
+        return db.with(h -> h.createQuery(WITH_PLACE).bind("id", id.value()).map(PLACE_MAPPER).findOne());
     }
 
     @Override

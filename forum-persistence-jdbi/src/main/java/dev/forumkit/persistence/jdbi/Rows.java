@@ -72,6 +72,16 @@ final class Rows {
                 MemberId.of(rs.getLong("last_post_author_id")), instant(rs, "last_post_at"));
     }
 
+    /** The five {@code last_post_*} columns from position {@code first} on (a joined row); null when there is none. */
+    static LastPost lastPost(ResultSet rs, int first) throws SQLException {
+        Long id = nullableLong(rs, first);
+        if (id == null) {
+            return null;
+        }
+        return new LastPost(PostId.of(id), ThreadId.of(rs.getLong(first + 1)), rs.getInt(first + 2),
+                MemberId.of(rs.getLong(first + 3)), instant(rs, first + 4));
+    }
+
     /** Binds {@code :lpId, :lpThread, :lpNumber, :lpAuthor, :lpAt} from the pointer (all null for none). */
     static <S extends SqlStatement<S>> S bindLastPost(S statement, LastPost last) {
         return statement

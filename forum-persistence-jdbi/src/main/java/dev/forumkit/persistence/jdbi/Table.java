@@ -58,6 +58,11 @@ record Table<R>(String name, List<Column<R>> columns) {
         return columns.stream().filter(c -> !c.derived()).map(c -> prefix + c.name()).collect(Collectors.joining(", "));
     }
 
+    /** How many columns {@link #select()} names: where the next table's columns start in a join's row. */
+    int selected() {
+        return (int) columns.stream().filter(c -> !c.derived()).count();
+    }
+
     /** Every column, derived ones included, for writing whole rows. */
     String all() {
         return columns.stream().map(Column::name).collect(Collectors.joining(", "));

@@ -82,6 +82,8 @@ class StatementCountTest {
         System.out.printf("thread page: %d statements (5 posts), %d (50 posts), guest %d%n", small, large, guest);
         assertThat(large).isEqualTo(small).isLessThanOrEqualTo(12);
         assertThat(guest).isLessThanOrEqualTo(large);
+        // thread with its board and category, posts, authors (with their profiles), reaction counts: 6 before task pagefold
+        assertThat(guest).as("a guest's thread page").isEqualTo(4);
     }
 
     @Test

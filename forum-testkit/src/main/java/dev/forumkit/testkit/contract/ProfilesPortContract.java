@@ -62,6 +62,25 @@ public abstract class ProfilesPortContract extends ContractBase {
     }
 
     @Test
+    void withMembersReadsTheMembersAsByIdsAndTheProfilesAsByMembersDo() {
+        Member carol = new PortRows(storage).member("carol", clock.instant());
+        txRun(() -> storage.profiles().put(full(alice)));
+        Instant seen = clock.instant().plus(Duration.ofMinutes(7));
+        txRun(() -> storage.profiles().touchLastSeen(carol.id(), seen));
+        var ids = List.of(alice.id(), bob.id(), carol.id(), dev.forumkit.core.member.MemberId.of(carol.id().value() + 1000));
+
+        var both = read(() -> storage.profiles().withMembers(ids));
+
+        assertThat(both.members()).isEqualTo(read(() -> storage.members().byIds(ids)));
+        assertThat(both.members()).containsOnlyKeys(alice.id(), bob.id(), carol.id());
+        assertThat(both.profiles()).isEqualTo(read(() -> storage.profiles().byMembers(ids)));
+        assertThat(both.profiles()).containsOnlyKeys(alice.id(), carol.id());
+        assertThat(both.profiles().get(alice.id())).isEqualTo(full(alice));
+        assertThat(both.profiles().get(carol.id())).isEqualTo(Profile.empty(carol.id()).withLastSeenAt(seen));
+        assertThat(read(() -> storage.profiles().withMembers(List.of())).members()).isEmpty();
+    }
+
+    @Test
     void byMembersAnswersOnlyThoseWithARow() {
         txRun(() -> storage.profiles().put(full(alice)));
 

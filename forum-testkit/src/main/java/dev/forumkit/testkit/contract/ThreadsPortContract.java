@@ -1,11 +1,13 @@
 package dev.forumkit.testkit.contract;
 
 import dev.forumkit.core.board.Board;
+import dev.forumkit.core.board.Category;
 import dev.forumkit.core.content.Deletion;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.post.LastPost;
 import dev.forumkit.core.thread.ForumThread;
+import dev.forumkit.core.thread.ThreadPlace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,44 @@ public abstract class ThreadsPortContract extends ContractBase {
         assertThat(tx(() -> storage.threads().byIdForUpdate(a.id()))).contains(a);
         assertThat(tx(() -> storage.threads().byIdForUpdate(missing))).isEmpty();
         assertThat(read(() -> storage.threads().byId(missing))).isEmpty();
+    }
+
+    @Test
+    void byIdWithPlaceReadsTheThreadItsBoardAndItsCategoryAsTheirOwnReadsDo() {
+        Category category = rows.category("Outdoors", 7);
+        Board other = rows.board(category, "Hiking", 3);
+        ForumThread t = rows.thread(other, alice, clock.instant());
+        LastPost last = LastPost.of(rows.post(t.id(), alice, clock.advanceSeconds(3)));
+        txRun(() -> storage.threads().setLastPost(t.id(), last));
+        txRun(() -> storage.boards().setCounters(other.id(), 1, 5, last)); // the board's counters and last post too
+        ForumThread missingLast = rows.thread(board, alice, clock.instant());
+
+        ThreadPlace place = read(() -> storage.threads().byIdWithPlace(t.id())).orElseThrow();
+        assertThat(place.thread()).isEqualTo(thread(t.id()));
+        assertThat(place.thread().lastPost()).isEqualTo(last);
+        assertThat(place.board()).isEqualTo(read(() -> storage.boards().byId(other.id())).orElseThrow());
+        assertThat(place.board().lastPost()).isEqualTo(last);
+        assertThat(place.board().postCount()).isEqualTo(5);
+        assertThat(place.category()).isEqualTo(category);
+        ThreadPlace bare = read(() -> storage.threads().byIdWithPlace(missingLast.id())).orElseThrow();
+        assertThat(bare.thread()).isEqualTo(missingLast);
+        assertThat(bare.board()).isEqualTo(read(() -> storage.boards().byId(board.id())).orElseThrow());
+        assertThat(bare.board().lastPost()).isNull();
+        assertThat(bare.category()).isEqualTo(read(() -> storage.categories().byId(board.categoryId())).orElseThrow());
+    }
+
+    @Test
+    void byIdWithPlaceFindsDeletedAndMovedThreadsAndNoMissingOne() {
+        Board other = rows.board("Elsewhere");
+        ForumThread t = rows.thread(board, alice, clock.instant());
+        Deletion deletion = new Deletion(alice.id(), clock.advanceSeconds(5), "spam");
+        txRun(() -> storage.threads().update(t.withBoard(other.id()).withDeletion(deletion)));
+
+        ThreadPlace place = read(() -> storage.threads().byIdWithPlace(t.id())).orElseThrow();
+        assertThat(place.thread().deletion()).isEqualTo(deletion);
+        assertThat(place.board().id()).isEqualTo(other.id());
+        assertThat(place.category().id()).isEqualTo(other.categoryId());
+        assertThat(read(() -> storage.threads().byIdWithPlace(ThreadId.of(t.id().value() + 1000)))).isEmpty();
     }
 
     @Test

@@ -156,17 +156,12 @@ final class ReadPages {
     }
 
     /**
-     * The signatures to show under this page's posts, by author: one read for the page's authors and the viewer
-     * (whose settings may hide signatures). Deleted posts and deleted members show none.
+     * The signatures to show under this page's posts, by author: the page read its authors' profiles and the
+     * viewer's (whose settings may hide signatures) with the authors. Deleted posts and deleted members show none.
      */
     static java.util.Map<MemberId, String> signatures(Call call, ThreadPage p, List<dev.forumkit.core.profile.Profile> viewerSettings) {
-        java.util.Set<MemberId> ids = new java.util.HashSet<>();
-        p.posts().items().forEach(v -> ids.add(v.post().authorId()));
         MemberId me = call.viewer().isGuest() ? null : call.viewer().member().id();
-        if (me != null) {
-            ids.add(me);
-        }
-        var profiles = call.api().forum().profiles().ofMembers(ids);
+        var profiles = p.profiles();
         if (me != null) {
             viewerSettings.add(profiles.getOrDefault(me, dev.forumkit.core.profile.Profile.empty(me)));
         }
