@@ -99,6 +99,35 @@ public final class ReplyH2Cost {
         }
     }
 
+    /**
+     * A forum on a new H2 file in {@code dir} (as in {@code whole}) and a function that makes {@code n} replies on
+     * the calling thread: for {@code ReplyH2ClassesAb}, which loads this class once per build in class loaders of
+     * their own and interleaves their rounds in one JVM. The forum stays open until the JVM ends.
+     */
+    public static IntConsumer open(Path dir) {
+        JdbiForumStorage storage = JdbiForumStorage.embeddedH2(dir);
+        Forum forum = Forum.create(storage, c -> c.passwordHasher(ForumFixture.fastHasher()).viewFlushInterval(Duration.ZERO));
+        ForumFixture fx = ForumFixture.on(forum, storage);
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            members.add(fx.member("bench" + i));
+        }
+        List<ThreadId> threads = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            threads.add(fx.thread().by(members.get(i % members.size())).start().id());
+        }
+        Random random = new Random(7);
+        int[] counter = {0};
+        return n -> {
+            for (int i = 0; i < n; i++) {
+                String body = "Benchmark reply " + (counter[0]++) + ": agreed, @" + members.get(0).username()
+                        + ", the **new** tyres roll better.";
+                forum.posts().reply(Actor.member(members.get(random.nextInt(members.size())).id()),
+                        threads.get(random.nextInt(threads.size())), body);
+            }
+        };
+    }
+
     /** One way to run a reply's statements, as a whole transaction. */
     interface Variant {
         String name();
@@ -139,6 +168,21 @@ public final class ReplyH2Cost {
         private static final String TOUCH_THREAD = "UPDATE threads SET reply_count = reply_count + 0 WHERE id = :id";
         private static final String INSERT_EVENT = "INSERT INTO events (position, type, payload, created_at)"
                 + " VALUES (:position, :type, :payload, :created)";
+        private static final String MEMBER_COUNTERS = "UPDATE members SET message_count = message_count + :messages,"
+                + " reaction_score = reaction_score + :score WHERE id = :id";
+        private static final String BOARD_COUNTERS = "UPDATE member_board_counts SET message_count = message_count + :messages,"
+                + " reaction_score = reaction_score + :score WHERE member_id = :member AND board_id = :board";
+        private static final String COUNTERS_ONE = "MERGE INTO member_board_counts c USING (SELECT id AS member_id,"
+                + " CAST(:board AS BIGINT) AS board_id, CAST(:messages AS INTEGER) AS messages, CAST(:score AS BIGINT) AS score"
+                + " FROM FINAL TABLE (UPDATE members SET message_count = message_count + :messages,"
+                + " reaction_score = reaction_score + :score WHERE id = :id)) s"
+                + " ON c.member_id = s.member_id AND c.board_id = s.board_id"
+                + " WHEN MATCHED THEN UPDATE SET message_count = c.message_count + s.messages,"
+                + " reaction_score = c.reaction_score + s.score"
+                + " WHEN NOT MATCHED THEN INSERT (member_id, board_id, message_count, reaction_score)"
+                + " VALUES (s.member_id, s.board_id, s.messages, s.score)";
+        private static final String INSERT_POST = "INSERT INTO posts (thread_id, number, author_id, body, created_at,"
+                + " edit_count, html, render_version) VALUES (:thread, :number, :author, :body, :createdAt, 0, :html, 1)";
         private static final String MERGE = "MERGE INTO read_states t USING (VALUES (CAST(:member AS BIGINT),"
                 + " CAST(:thread AS BIGINT), CAST(:n AS INTEGER))) AS s (member_id, thread_id, last_read)"
                 + " ON t.member_id = s.member_id AND t.thread_id = s.thread_id"
@@ -206,6 +250,39 @@ public final class ReplyH2Cost {
                 out.add(variant("update1", jdbi, (h, i) -> h.createUpdate(INSERT_EVENT).bind("position", position[0]++)
                         .bind("type", "PostCreated").bind("payload", payload).bind("created", java.time.OffsetDateTime.now())
                         .execute()));
+            }
+            if (which.contains("counters")) {
+                // the member's counters on H2: two updates (members, then member_board_counts; an insert when no row)
+                // or one MERGE whose source is the members update (FINAL TABLE)
+                long board = s.threads().byId(threads.get(0)).orElseThrow().boardId().value();
+                out.add(variant("counters2", jdbi, (h, i) -> {
+                    long m = members.get(random.nextInt(members.size())).id().value();
+                    h.createUpdate(MEMBER_COUNTERS).bind("messages", 1).bind("score", 0).bind("id", m).execute();
+                    if (h.createUpdate(BOARD_COUNTERS).bind("messages", 1).bind("score", 0).bind("member", m)
+                            .bind("board", board).execute() == 0) {
+                        throw new IllegalStateException("no member_board_counts row");
+                    }
+                    return null;
+                }));
+                out.add(variant("counters1", jdbi, (h, i) -> h.createUpdate(COUNTERS_ONE)
+                        .bind("messages", 1).bind("score", 0L).bind("id", members.get(random.nextInt(members.size())).id().value())
+                        .bind("board", board).execute()));
+            }
+            if (which.contains("insert")) {
+                // the post's insert: its id through FINAL TABLE (as Posts.add) or JDBC's generated keys
+                long thread = threads.get(0).value();
+                long author = members.get(0).id().value();
+                int[] number = {1_000_000};
+                out.add(variant("final", jdbi, (h, i) -> h.createQuery("SELECT id FROM FINAL TABLE (" + INSERT_POST + ")")
+                        .bind("thread", thread).bind("number", number[0]++).bind("author", author)
+                        .bind("body", "Benchmark reply: agreed, the new tyres roll better.")
+                        .bind("createdAt", java.time.OffsetDateTime.now()).bind("html", "<p>Benchmark reply</p>")
+                        .mapTo(Long.class).one()));
+                out.add(variant("keys", jdbi, (h, i) -> h.createUpdate(INSERT_POST)
+                        .bind("thread", thread).bind("number", number[0]++).bind("author", author)
+                        .bind("body", "Benchmark reply: agreed, the new tyres roll better.")
+                        .bind("createdAt", java.time.OffsetDateTime.now()).bind("html", "<p>Benchmark reply</p>")
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
             }
             return out;
         }
