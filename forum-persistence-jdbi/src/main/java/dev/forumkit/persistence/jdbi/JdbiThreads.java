@@ -89,8 +89,10 @@ final class JdbiThreads implements Threads {
 
     /**
      * The row lock is taken by {@code FOR UPDATE}, except on an H2 file database, where write transactions already run
-     * one at a time (the write gate, {@link JdbiTransactions}): no other writer can change the row before this
-     * transaction ends, so the plain read gives the same guarantee. It is cheaper there: H2 never caches a
+     * one at a time (the write gate, {@link JdbiTransactions}): no other write transaction can change the row before
+     * this one ends (a lock, a deletion, the post counter are all changed by commands, in write transactions; a write
+     * outside any transaction, such as a view count, still waits for H2's row lock when it updates the row), so the
+     * plain read gives the same guarantee. It is cheaper there: H2 never caches a
      * {@code FOR UPDATE} command and parses it on every call (docs/performance.md, task replyh2). The numbering does
      * not rest on it either way: {@link #addReply} moves the counter only from the value read here.
      */
