@@ -155,8 +155,12 @@ public final class ReplyH2Cost {
      * constant string (H2's and Jdbi's caches then hash and compare it once per string, not per call);
      * <li>{@code forUpdate}/{@code plain}: the thread's row read with {@code FOR UPDATE} (H2 parses it every time: it
      * never caches a FOR UPDATE command) or plainly (cached), each followed by an update of that row as in a reply;
-     * <li>{@code merge}/{@code update}: the read mark as a MERGE or an UPDATE first (an INSERT only when no row).
+     * <li>{@code merge}/{@code update}: the read mark as a MERGE or an UPDATE first (an INSERT only when no row);
+     * <li>{@code batch1}/{@code update1}: the outbox's insert of one event as a Jdbi batch of one or a plain insert;
+     * <li>{@code counters2}/{@code counters1}: the member's counters as two updates or one MERGE (H2 refuses the latter);
+     * <li>{@code final}/{@code keys}: a post's insert answering its id through FINAL TABLE or generated keys.
      * </ul>
+     * Which pairs run: {@code -Dab=sql,lock,mark,event,counters,insert}; statements per transaction: {@code -DperTx}.
      */
     static final class Variants {
         static final int PER_TX = Integer.getInteger("perTx", 10);
