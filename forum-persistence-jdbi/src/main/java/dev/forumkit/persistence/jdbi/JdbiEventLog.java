@@ -33,6 +33,8 @@ final class JdbiEventLog implements EventLog {
             new EncodedEvent(rs.getString(2), rs.getString(3)), Rows.instant(rs, 4));
     private static final RowMapper<ConsumerState> CONSUMER = (rs, ctx) -> new ConsumerState(rs.getString(1),
             rs.getLong(2), rs.getString(3), Rows.instant(rs, 4));
+    private static final String INSERT = "INSERT INTO events (position, type, payload, created_at)"
+            + " VALUES (:position, :type, :payload, :created)";
     private static final String CONSUMER_COLUMNS = "SELECT name, position, lease_owner, lease_until FROM outbox_consumers";
 
     private final JdbiTransactions db;
@@ -61,8 +63,13 @@ final class JdbiEventLog implements EventLog {
         return db.with(h -> {
             long last = h.createQuery(increment).bind("n", events.size()).mapTo(Long.class).one();
             long position = last - events.size();
-            PreparedBatch batch = h.prepareBatch("INSERT INTO events (position, type, payload, created_at)"
-                    + " VALUES (:position, :type, :payload, :created)");
+            if (events.size() == 1) { // a reply's one event: a plain insert costs less than Jdbi's batch of one
+                EncodedEvent e = events.get(0);
+                h.createUpdate(INSERT).bind("position", position + 1).bind("type", e.type()).bind("payload", e.payload())
+                        .bind("created", Rows.ts(createdAt)).execute();
+                return last;
+            }
+            PreparedBatch batch = h.prepareBatch(INSERT);
             for (EncodedEvent e : events) {
                 batch.bind("position", ++position).bind("type", e.type()).bind("payload", e.payload())
                         .bind("created", Rows.ts(createdAt)).add();

@@ -47,6 +47,8 @@ final class JdbiThreads implements Threads {
             .column(derived(time("activity_at", ForumThread::lastActivityAt)))
             .build();
     private static final String SELECT = "SELECT " + TABLE.select() + " FROM threads";
+    private static final String BY_ID = SELECT + " WHERE id = :id";
+    private static final String BY_ID_FOR_UPDATE = BY_ID + " FOR UPDATE";
     /** Board pages and What's new share this order; the indexes ix_threads_board_page and ix_threads_activity serve it. */
     private static final String BY_ACTIVITY = " ORDER BY activity_at DESC, id DESC";
 
@@ -95,6 +97,15 @@ final class JdbiThreads implements Threads {
         return db.with(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.value()).map(MAPPER).findOne());
     }
 
+    /**
+     * The row lock is taken by {@code FOR UPDATE}, except on an H2 file database, where write transactions already run
+     * one at a time (the write gate, {@link JdbiTransactions}): no other write transaction can change the row before
+     * this one ends (a lock, a deletion, the post counter are all changed by commands, in write transactions; a write
+     * outside any transaction, such as a view count, still waits for H2's row lock when it updates the row), so the
+     * plain read gives the same guarantee. It is cheaper there: H2 never caches a
+     * {@code FOR UPDATE} command and parses it on every call (docs/performance.md, task replyh2). The numbering does
+     * not rest on it either way: {@link #addReply} moves the counter only from the value read here.
+     */
     @Override
     public Optional<ThreadPlace> byIdWithPlace(ThreadId id) {
         return db.with(h -> h.createQuery(WITH_PLACE).bind("id", id.value()).map(PLACE_MAPPER).findOne());
@@ -102,7 +113,8 @@ final class JdbiThreads implements Threads {
 
     @Override
     public Optional<ForumThread> byIdForUpdate(ThreadId id) {
-        return db.with(h -> h.createQuery(SELECT + " WHERE id = :id FOR UPDATE").bind("id", id.value()).map(MAPPER).findOne());
+        return db.with(h -> h.createQuery(db.oneWriterAtATime() ? BY_ID : BY_ID_FOR_UPDATE).bind("id", id.value())
+                .map(MAPPER).findOne());
     }
 
     @Override
