@@ -59,7 +59,10 @@ public final class PgReplyCost {
         int perRound = args.length > 6 ? Integer.parseInt(args[6]) : 2000;
         int rounds = args.length > 7 ? Integer.parseInt(args[7]) : 3;
         String db = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
-        try (JdbiForumStorage storage = JdbiForumStorage.connect(url, user, password);
+        // the production pool (JdbiForumStorage.connect's settings) but patient: a loaded machine gives the first
+        // connections slower than the 2 s a request may wait
+        try (JdbiForumStorage storage = JdbiForumStorage.owning(dev.forumkit.persistence.jdbi.ConnectionPools.hikari(url,
+                user, password, c -> c.setConnectionTimeout(30_000)));
              Connection stats = DriverManager.getConnection(statsUrl)) {
             var signals = storage.signals();
             boolean outbox = !"off".equals(System.getProperty("outbox"));
@@ -95,17 +98,17 @@ public final class PgReplyCost {
                 run(forum, members, threads, mentioned, counter, writers, warm);
                 reset(stats);
                 System.out.println("round | replies | refused | writers' CPU us/reply | rest of the process us/reply"
-                        + " | backends' CPU us/reply | statements/reply | commits/reply | load average");
+                        + " | backends' CPU us/reply | statements/reply | commits/reply | backends' waits/reply | load average");
                 Snapshot total0 = Snapshot.take(stats, db);
                 for (int round = 1; round <= rounds; round++) {
                     Snapshot before = Snapshot.take(stats, db);
                     long[] r = run(forum, members, threads, mentioned, counter, writers, perRound);
                     Snapshot after = Snapshot.take(stats, db);
                     double n = perRound;
-                    System.out.printf("%d | %d | %d | %.0f | %.0f | %.0f | %.2f | %.2f | %s%n", round, perRound, r[1],
+                    System.out.printf("%d | %d | %d | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f | %s%n", round, perRound, r[1],
                             r[0] / 1e3 / n, (after.processNs - before.processNs - r[0]) / 1e3 / n,
                             (after.backendNs(before) / 1e3) / n, (after.statements - before.statements) / n,
-                            (after.commits - before.commits) / n, loadAverage());
+                            (after.commits - before.commits) / n, after.waits(before) / n, loadAverage());
                 }
                 Snapshot total1 = Snapshot.take(stats, db);
                 top(stats, (double) perRound * rounds, total1.backendNs(total0));
@@ -188,11 +191,13 @@ public final class PgReplyCost {
     }
 
     /** The process's CPU, the database's backends' CPU by pid, its statements and commits, at one moment. */
-    private record Snapshot(long processNs, Map<Integer, Long> backends, long statements, long commits) {
+    private record Snapshot(long processNs, Map<Integer, Long> backends, Map<Integer, Long> switches, long statements,
+                            long commits) {
         static Snapshot take(Connection stats, String db) throws Exception {
             long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
             Map<Integer, Long> backends = new TreeMap<>();
+            Map<Integer, Long> switches = new TreeMap<>();
             long statements;
             long commits;
             try (Statement s = stats.createStatement()) {
@@ -201,6 +206,7 @@ public final class PgReplyCost {
                     while (r.next()) {
                         int pid = r.getInt(1);
                         backends.put(pid, cpuTicks(pid));
+                        switches.put(pid, voluntarySwitches(pid));
                     }
                 }
                 try (ResultSet r = s.executeQuery("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN"
@@ -213,7 +219,32 @@ public final class PgReplyCost {
                     commits = r.getLong(1);
                 }
             }
-            return new Snapshot(process, backends, statements, commits);
+            return new Snapshot(process, backends, switches, statements, commits);
+        }
+
+        /**
+         * The backends' voluntary context switches since {@code before}: each time a backend sleeps, mostly waiting for
+         * the server's next message (one per round trip), else for a lock or a WAL flush.
+         */
+        long waits(Snapshot before) {
+            long n = 0;
+            for (Map.Entry<Integer, Long> e : switches.entrySet()) {
+                n += Math.max(0, e.getValue() - before.switches.getOrDefault(e.getKey(), 0L));
+            }
+            return n;
+        }
+
+        private static long voluntarySwitches(int pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (line.startsWith("voluntary_ctxt_switches:")) {
+                        return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                    }
+                }
+            } catch (Exception e) {
+                // the backend ended
+            }
+            return 0;
         }
 
         /** Backends' CPU since {@code before}: pids in both (a backend that came or went is counted from 0). */
