@@ -110,11 +110,19 @@ final class JdbiHeldPosts implements HeldPosts {
             + " ORDER BY author_id, held_at DESC, id DESC LIMIT :limit";
     private static final String MODERATED_BOARDS = "SELECT board_id FROM moderated_boards";
     /**
-     * The hold evidence's three reads as one PostgreSQL round trip: three statements sent together, three result sets
-     * back (the driver sends them as one message and reads the answers in order).
+     * The hold evidence's three reads as one PostgreSQL round trip: the statements sent together, their result sets
+     * back in order (the driver sends them as one message). The author's recent posts run with the cached generic plan
+     * ({@code plan_cache_mode} set for that statement alone, local to the transaction, and set back): for a prolific
+     * author the custom plan is estimated cheaper than the generic one (LIMIT of thousands of rows, against an
+     * average author's hundred), so once {@code posts} had been analysed with such authors PostgreSQL planned the
+     * statement on every call, about 210 us per reply (docs/performance.md, task pgreply2); both plans read the
+     * author's index in order and stop after the limit.
      */
-    private static final String EVIDENCE = MODERATED_BOARDS + ";\n" + JdbiPosts.RECENT_VISIBLE_BY_AUTHOR.replace(":author", "?")
-            .replace(":limit", "?") + ";\n" + BY_AUTHOR.replace(":author", "?").replace(":limit", "?");
+    private static final String EVIDENCE = MODERATED_BOARDS + ";\n"
+            + "SELECT set_config('plan_cache_mode', 'force_generic_plan', true);\n"
+            + JdbiPosts.RECENT_VISIBLE_BY_AUTHOR.replace(":author", "?").replace(":limit", "?") + ";\n"
+            + "SELECT set_config('plan_cache_mode', 'auto', true);\n"
+            + BY_AUTHOR.replace(":author", "?").replace(":limit", "?");
 
     @Override
     public List<HeldPost> byAuthor(MemberId author, int limit) {
@@ -151,6 +159,7 @@ final class JdbiHeldPosts implements HeldPosts {
                     }
                 }
                 List<Post> recent = new ArrayList<>();
+                ps.getMoreResults(); // set_config: the author's recent posts with the cached generic plan (below)
                 ps.getMoreResults();
                 try (ResultSet rs = ps.getResultSet()) {
                     while (rs.next()) {
@@ -158,6 +167,7 @@ final class JdbiHeldPosts implements HeldPosts {
                     }
                 }
                 List<HeldPost> held = new ArrayList<>();
+                ps.getMoreResults(); // set_config back
                 ps.getMoreResults();
                 try (ResultSet rs = ps.getResultSet()) {
                     while (rs.next()) {
