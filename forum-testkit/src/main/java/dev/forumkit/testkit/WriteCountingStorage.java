@@ -199,6 +199,11 @@ public final class WriteCountingStorage implements ForumStorage {
     }
 
     @Override
+    public dev.forumkit.core.approval.HoldEvidence holdEvidence(dev.forumkit.core.member.MemberId author, int limit) {
+        return delegate.holdEvidence(author, limit); // reads only
+    }
+
+    @Override
     public dev.forumkit.core.conversation.Conversations conversations() {
         return delegate.conversations();
     }

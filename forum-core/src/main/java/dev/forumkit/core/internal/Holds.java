@@ -2,6 +2,7 @@ package dev.forumkit.core.internal;
 
 import dev.forumkit.core.approval.ApprovalRules;
 import dev.forumkit.core.approval.HeldPost;
+import dev.forumkit.core.approval.HoldEvidence;
 import dev.forumkit.core.approval.SpamChecks;
 import dev.forumkit.core.approval.Submission;
 import dev.forumkit.core.board.BoardId;
@@ -9,13 +10,11 @@ import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
 import dev.forumkit.core.policy.Permission;
 import dev.forumkit.core.policy.Permissions;
-import dev.forumkit.core.post.Post;
 import dev.forumkit.core.storage.ForumStorage;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,23 +35,12 @@ public final class Holds {
     }
 
     /**
-     * What the rules read about the author and the boards. None of it is guarded by a thread's row lock, so a reply
-     * reads it before taking that lock: replies to one thread queue on the lock, and on a database over a network
-     * every read made while holding it is a round trip the next reply waits through.
+     * Reads the evidence the rules weigh for a post by {@code author}, in one storage call. None of it is guarded by a
+     * thread's row lock, so a reply reads it before taking that lock: replies to one thread queue on the lock, and on
+     * a database over a network every read made while holding it is a round trip the next reply waits through.
      */
-    public record Evidence(Set<BoardId> moderatedBoards, List<Post> recentPosts, List<HeldPost> recentHeld) {
-        public Evidence {
-            moderatedBoards = Set.copyOf(moderatedBoards);
-            recentPosts = List.copyOf(recentPosts);
-            recentHeld = List.copyOf(recentHeld);
-        }
-    }
-
-    /** Reads the evidence the rules weigh for a post by {@code author}. */
-    public Evidence evidence(Member author) {
-        Set<BoardId> moderated = storage.heldPosts().moderatedBoards();
-        List<Post> recent = storage.posts().recentVisibleByAuthor(author.id(), RECENT);
-        return new Evidence(moderated, recent, storage.heldPosts().byAuthor(author.id(), RECENT));
+    public HoldEvidence evidence(Member author) {
+        return storage.holdEvidence(author.id(), RECENT);
     }
 
     /** Why the post must wait for a moderator; empty when it goes up at once. */
@@ -66,7 +54,7 @@ public final class Holds {
 
     /** As above, weighing evidence read beforehand. */
     public List<String> reasons(Member author, Permissions standing, BoardId board, ThreadId thread, String title,
-                                String body, Instant now, Evidence evidence) {
+                                String body, Instant now, HoldEvidence evidence) {
         if (standing.has(Permission.MODERATE)) {
             return List.of();
         }

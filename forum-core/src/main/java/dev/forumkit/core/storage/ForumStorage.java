@@ -82,6 +82,17 @@ public interface ForumStorage extends AutoCloseable {
 
     /** The approval queue: posts held for approval, and the boards set to moderated. */
     dev.forumkit.core.approval.HeldPosts heldPosts();
+
+    /**
+     * What the hold rules weigh before a post by {@code author} is written, in one call: the moderated boards
+     * ({@code HeldPosts.moderatedBoards}), the author's {@code limit} newest visible posts
+     * ({@code Posts.recentVisibleByAuthor}) and newest held posts ({@code HeldPosts.byAuthor}). An adapter on a database
+     * over a network overrides it to read the three in one round trip; the answer must equal the three calls'.
+     */
+    default dev.forumkit.core.approval.HoldEvidence holdEvidence(dev.forumkit.core.member.MemberId author, int limit) {
+        return new dev.forumkit.core.approval.HoldEvidence(heldPosts().moderatedBoards(),
+                posts().recentVisibleByAuthor(author, limit), heldPosts().byAuthor(author, limit));
+    }
     /** Rate limit windows, shared by every node on this storage (see RateLimitService). */
     dev.forumkit.core.limit.RateCounters rateCounters();
     /** API keys (hashed secrets, scopes, last use, revocation). */

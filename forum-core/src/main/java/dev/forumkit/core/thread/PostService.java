@@ -70,7 +70,7 @@ public final class PostService {
         return ctx.command(events -> {
             Member me = ctx.requireMember(actor);
             // what the hold rules read needs no lock: read before the thread's row lock, which replies to it queue on
-            dev.forumkit.core.internal.Holds.Evidence evidence = ctx.holds.evidence(me);
+            dev.forumkit.core.approval.HoldEvidence evidence = ctx.holds.evidence(me);
             // lock the thread row before the checks: a lock or delete cannot slip in between them and the insert
             ForumThread found = ctx.storage.threads().byIdForUpdate(threadId).orElse(null);
             Permissions standing = found == null ? null : ctx.permissions(me, found.boardId());

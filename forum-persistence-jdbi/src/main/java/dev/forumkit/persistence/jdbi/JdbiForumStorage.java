@@ -111,7 +111,7 @@ public final class JdbiForumStorage implements ForumStorage {
         this.auditLog = new JdbiAuditLog(transactions);
         this.groups = new JdbiGroups(transactions);
         this.grants = new JdbiGrants(transactions);
-        this.heldPosts = new JdbiHeldPosts(transactions);
+        this.heldPosts = new JdbiHeldPosts(transactions, posts);
         // on H2 one process owns the file: nobody to share the windows with, and no file write per attempt
         this.rateCounters = transactions.dialect() == Dialect.POSTGRES ? new PostgresRateCounters(transactions)
                 : new dev.forumkit.core.memory.InMemoryRateCounters();
@@ -450,6 +450,11 @@ public final class JdbiForumStorage implements ForumStorage {
     @Override
     public dev.forumkit.core.approval.HeldPosts heldPosts() {
         return heldPosts;
+    }
+
+    @Override
+    public dev.forumkit.core.approval.HoldEvidence holdEvidence(dev.forumkit.core.member.MemberId author, int limit) {
+        return heldPosts.evidence(author, limit);
     }
 
     @Override

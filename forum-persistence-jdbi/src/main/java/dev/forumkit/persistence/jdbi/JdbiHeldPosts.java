@@ -4,13 +4,20 @@ import dev.forumkit.core.approval.HeldPost;
 import dev.forumkit.core.approval.HeldPostId;
 import dev.forumkit.core.approval.HeldPosts;
 import dev.forumkit.core.approval.HeldStatus;
+import dev.forumkit.core.approval.HoldEvidence;
 import dev.forumkit.core.board.BoardId;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.Post;
 import dev.forumkit.core.post.PostId;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +37,12 @@ final class JdbiHeldPosts implements HeldPosts {
     };
 
     private final JdbiTransactions db;
+    private final JdbiPosts posts;
     private final String insert;
 
-    JdbiHeldPosts(JdbiTransactions db) {
+    JdbiHeldPosts(JdbiTransactions db, JdbiPosts posts) {
         this.db = db;
+        this.posts = posts;
         this.insert = db.dialect().returning("INSERT INTO held_posts (board_id, thread_id, title, author_id, body, held_at,"
                 + " reasons, status) VALUES (:board, :thread, :title, :author, :body, :at, :reasons, :status)", "id");
     }
@@ -96,18 +105,80 @@ final class JdbiHeldPosts implements HeldPosts {
         });
     }
 
+    // the author leads the ORDER BY so H2 reads ix_held_posts_author in order and stops at the limit (see JdbiPosts)
+    private static final String BY_AUTHOR = "SELECT " + COLUMNS + " FROM held_posts WHERE author_id = :author"
+            + " ORDER BY author_id, held_at DESC, id DESC LIMIT :limit";
+    private static final String MODERATED_BOARDS = "SELECT board_id FROM moderated_boards";
+    /**
+     * The hold evidence's three reads as one PostgreSQL round trip: the statements sent together, their result sets
+     * back in order (the driver sends them as one message). The author's recent posts run with the cached generic plan
+     * ({@code plan_cache_mode} set for that statement alone, local to the transaction, and set back): for a prolific
+     * author the custom plan is estimated cheaper than the generic one (LIMIT of thousands of rows, against an
+     * average author's hundred), so once {@code posts} had been analysed with such authors PostgreSQL planned the
+     * statement on every call, about 210 us per reply (docs/performance.md, task pgreply2); both plans read the
+     * author's index in order and stop after the limit.
+     */
+    private static final String EVIDENCE = MODERATED_BOARDS + ";\n"
+            + "SELECT set_config('plan_cache_mode', 'force_generic_plan', true);\n"
+            + JdbiPosts.RECENT_VISIBLE_BY_AUTHOR.replace(":author", "?").replace(":limit", "?") + ";\n"
+            + "SELECT set_config('plan_cache_mode', 'auto', true);\n"
+            + BY_AUTHOR.replace(":author", "?").replace(":limit", "?");
+
     @Override
     public List<HeldPost> byAuthor(MemberId author, int limit) {
-        // the author leads the ORDER BY so H2 reads ix_held_posts_author in order and stops at the limit (see JdbiPosts)
-        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM held_posts WHERE author_id = :author"
-                        + " ORDER BY author_id, held_at DESC, id DESC LIMIT :limit")
+        return db.with(h -> h.createQuery(BY_AUTHOR)
                 .bind("author", author.value()).bind("limit", limit).map(MAPPER).list());
     }
 
     @Override
     public Set<BoardId> moderatedBoards() {
-        return db.with(h -> h.createQuery("SELECT board_id FROM moderated_boards").mapTo(Long.class).stream()
+        return db.with(h -> h.createQuery(MODERATED_BOARDS).mapTo(Long.class).stream()
                 .map(BoardId::of).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * {@code ForumStorage.holdEvidence} on PostgreSQL: the moderated boards, the author's newest visible posts and
+     * held posts in one round trip (three before: a reply's first reads, each waited for by the replying thread).
+     * H2 runs in this process and answers the three calls as they are.
+     */
+    HoldEvidence evidence(MemberId author, int limit) {
+        if (db.dialect() != Dialect.POSTGRES) {
+            return new HoldEvidence(moderatedBoards(), posts.recentVisibleByAuthor(author, limit), byAuthor(author, limit));
+        }
+        return db.with(h -> {
+            try (PreparedStatement ps = h.getConnection().prepareStatement(EVIDENCE)) {
+                ps.setLong(1, author.value());
+                ps.setInt(2, limit);
+                ps.setLong(3, author.value());
+                ps.setInt(4, limit);
+                ps.execute();
+                Set<BoardId> moderated = new HashSet<>();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        moderated.add(BoardId.of(rs.getLong(1)));
+                    }
+                }
+                List<Post> recent = new ArrayList<>();
+                ps.getMoreResults(); // set_config: the author's recent posts with the cached generic plan (below)
+                ps.getMoreResults();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        recent.add(JdbiPosts.MAPPER.map(rs, null));
+                    }
+                }
+                List<HeldPost> held = new ArrayList<>();
+                ps.getMoreResults(); // set_config back
+                ps.getMoreResults();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        held.add(MAPPER.map(rs, null));
+                    }
+                }
+                return new HoldEvidence(moderated, recent, held);
+            } catch (SQLException e) {
+                throw Errors.translate(e);
+            }
+        });
     }
 
     @Override

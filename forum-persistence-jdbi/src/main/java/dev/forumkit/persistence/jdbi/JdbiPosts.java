@@ -128,11 +128,14 @@ final class JdbiPosts implements Posts {
      */
     private static final String BY_AUTHOR_NEWEST = "p.author_id, p.created_at DESC, p.id DESC";
 
+    /** The author's newest visible posts, {@code :author} and {@code :limit}; also one part of the hold evidence read. */
+    static final String RECENT_VISIBLE_BY_AUTHOR = "SELECT " + TABLE.select("p") + " FROM posts p JOIN threads t"
+            + " ON t.id = p.thread_id WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL"
+            + " ORDER BY " + BY_AUTHOR_NEWEST + " LIMIT :limit";
+
     @Override
     public List<Post> recentVisibleByAuthor(MemberId author, int limit) {
-        return db.with(h -> h.createQuery("SELECT " + TABLE.select("p") + " FROM posts p JOIN threads t ON t.id = p.thread_id"
-                        + " WHERE p.author_id = :author AND p.deleted_at IS NULL AND t.deleted_at IS NULL"
-                        + " ORDER BY " + BY_AUTHOR_NEWEST + " LIMIT :limit")
+        return db.with(h -> h.createQuery(RECENT_VISIBLE_BY_AUTHOR)
                 .bind("author", author.value()).bind("limit", limit).map(MAPPER).list());
     }
 

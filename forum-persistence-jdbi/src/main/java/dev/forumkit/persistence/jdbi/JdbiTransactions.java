@@ -198,6 +198,21 @@ final class JdbiTransactions implements Transactions {
         });
     }
 
+    /**
+     * Runs statements on a handle of its own, outside any transaction, whatever this thread is in: in auto-commit, so
+     * several statements sent as one message run as one implicit transaction that commits with the answer (one round
+     * trip, no BEGIN or COMMIT of its own). Retried whole on a deadlock or serialisation failure.
+     */
+    <T> T own(Function<Handle, T> work) {
+        return retrying(() -> {
+            try (Handle h = jdbi.open()) {
+                return work.apply(h);
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
     void use(Consumer<Handle> work) {
         with(h -> {
             work.accept(h);

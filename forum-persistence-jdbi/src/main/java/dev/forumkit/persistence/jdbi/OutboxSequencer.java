@@ -1,5 +1,9 @@
 package dev.forumkit.persistence.jdbi;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -27,11 +31,21 @@ final class OutboxSequencer {
     private static final Logger LOG = Logger.getLogger(OutboxSequencer.class.getName());
     /** Events numbered per statement; a larger backlog takes several runs, each its own short transaction. */
     static final int RUN = 10_000;
-    private static final String NUMBER = "WITH pending AS (SELECT id FROM events WHERE position IS NULL ORDER BY id LIMIT :limit),"
-            + " numbered AS (SELECT id, :head + row_number() OVER (ORDER BY id) AS position FROM pending),"
+    /**
+     * One run, as one round trip: two statements sent together, which PostgreSQL runs as one implicit transaction
+     * (committed when the message's Sync arrives, so both take effect or neither). The first waits for the head row's
+     * lock; the second, a new statement and so with a snapshot taken after the lock was granted, reads the head, numbers
+     * every event it sees without a position in id order from there, moves the head and answers how many it numbered
+     * (no row: none). The lock is held to the commit. Was three round trips (lock and read the head; number; commit),
+     * each with the head row locked.
+     */
+    static final String NUMBER = "SELECT 1 FROM outbox_head WHERE id = 1 FOR UPDATE;\n"
+            + "WITH head AS (SELECT position FROM outbox_head WHERE id = 1),"
+            + " pending AS (SELECT id FROM events WHERE position IS NULL ORDER BY id LIMIT ?),"
+            + " numbered AS (SELECT p.id, h.position + row_number() OVER (ORDER BY p.id) AS position FROM pending p CROSS JOIN head h),"
             + " moved AS (UPDATE events e SET position = n.position FROM numbered n WHERE e.id = n.id RETURNING e.position)"
             + " UPDATE outbox_head SET position = (SELECT max(position) FROM moved)"
-            + " WHERE id = 1 AND EXISTS (SELECT 1 FROM moved) RETURNING position";
+            + " WHERE id = 1 AND EXISTS (SELECT 1 FROM moved) RETURNING (SELECT count(*) FROM moved)";
 
     private final JdbiTransactions db;
     /** Commits with events on this node so far; a commit's ticket is the count including it. */
@@ -86,11 +100,27 @@ final class OutboxSequencer {
     private int numberAll() {
         int total = 0;
         for (int n = RUN; n == RUN; total += n) {
-            n = db.apart(h -> {
-                long head = h.createQuery("SELECT position FROM outbox_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
-                // a new statement, so a new snapshot: it sees every number the run before ours committed
-                return h.createQuery(NUMBER).bind("limit", RUN).bind("head", head).mapTo(Long.class).findOne()
-                        .map(moved -> (int) (moved - head)).orElse(0);
+            n = db.own(h -> {
+                try {
+                    Connection c = h.getConnection();
+                    boolean auto = c.getAutoCommit(); // a host's pool may hand out connections without auto-commit
+                    int numbered = 0;
+                    try (PreparedStatement ps = c.prepareStatement(NUMBER)) {
+                        ps.setInt(1, RUN);
+                        ps.execute(); // the lock's row first, then the numbering's answer
+                        if (ps.getMoreResults()) {
+                            try (ResultSet rs = ps.getResultSet()) {
+                                numbered = rs.next() ? rs.getInt(1) : 0;
+                            }
+                        }
+                    }
+                    if (!auto) {
+                        c.commit();
+                    }
+                    return numbered;
+                } catch (SQLException e) {
+                    throw Errors.translate(e);
+                }
             });
         }
         return total;

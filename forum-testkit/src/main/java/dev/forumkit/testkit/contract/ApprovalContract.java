@@ -60,6 +60,39 @@ public abstract class ApprovalContract extends ContractBase {
     }
 
     @Test
+    void theHoldEvidenceIsWhatTheModeratedBoardsAndTheAuthorsRecentPostsAndHeldPostsAnswer() {
+        // ann: three visible replies besides her approved first one, then one deleted; bob: two held posts
+        java.util.List<Post> anns = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            clock.advanceSeconds(1);
+            anns.add(fx().reply(ann, t.id(), "Reply " + i + " by ann"));
+        }
+        clock.advanceSeconds(1);
+        Post deleted = fx().reply(ann, t.id(), "Soon deleted");
+        forum.posts().delete(actor(fx().moderator()), deleted.id(), "");
+        clock.advanceSeconds(1);
+        HeldPost bobsFirst = bobReplies("First words").held();
+        clock.advanceSeconds(1);
+        HeldPost bobsSecond = bobReplies("Second words").held();
+        txRun(() -> storage.heldPosts().setModerated(fx().board().id(), true));
+
+        dev.forumkit.core.approval.HoldEvidence annsEvidence = tx(() -> storage.holdEvidence(ann.id(), 2));
+        assertThat(annsEvidence.moderatedBoards()).containsExactly(fx().board().id());
+        assertThat(annsEvidence.recentPosts()).extracting(Post::id)
+                .containsExactly(anns.get(2).id(), anns.get(1).id()); // newest first, the deleted one left out
+        assertThat(annsEvidence.recentHeld()).extracting(HeldPost::status).containsExactly(HeldStatus.APPROVED); // her first
+        assertThat(annsEvidence).isEqualTo(tx(() -> new dev.forumkit.core.approval.HoldEvidence(
+                storage.heldPosts().moderatedBoards(), storage.posts().recentVisibleByAuthor(ann.id(), 2),
+                storage.heldPosts().byAuthor(ann.id(), 2))));
+
+        dev.forumkit.core.approval.HoldEvidence bobsEvidence = tx(() -> storage.holdEvidence(bob.id(), 20));
+        assertThat(bobsEvidence.recentPosts()).isEmpty();
+        assertThat(bobsEvidence.recentHeld()).containsExactly(bobsSecond, bobsFirst);
+        // outside a transaction too (each statement on a handle of its own)
+        assertThat(storage.holdEvidence(bob.id(), 1).recentHeld()).containsExactly(bobsSecond);
+    }
+
+    @Test
     void aNewMembersFirstPostIsHeldCountsNowhereAndOnlyAuthorAndModeratorsSeeIt() {
         forum.watching().watchThread(actor(ann), t.id(), false);
         Submitted<PostView> s = bobReplies("My first post, findable by zebracorn");
