@@ -97,6 +97,11 @@ final class JdbiThreads implements Threads {
         return db.with(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.value()).map(MAPPER).findOne());
     }
 
+    @Override
+    public Optional<ThreadPlace> byIdWithPlace(ThreadId id) {
+        return db.with(h -> h.createQuery(WITH_PLACE).bind("id", id.value()).map(PLACE_MAPPER).findOne());
+    }
+
     /**
      * The row lock is taken by {@code FOR UPDATE}, except on an H2 file database, where write transactions already run
      * one at a time (the write gate, {@link JdbiTransactions}): no other write transaction can change the row before
@@ -106,11 +111,6 @@ final class JdbiThreads implements Threads {
      * {@code FOR UPDATE} command and parses it on every call (docs/performance.md, task replyh2). The numbering does
      * not rest on it either way: {@link #addReply} moves the counter only from the value read here.
      */
-    @Override
-    public Optional<ThreadPlace> byIdWithPlace(ThreadId id) {
-        return db.with(h -> h.createQuery(WITH_PLACE).bind("id", id.value()).map(PLACE_MAPPER).findOne());
-    }
-
     @Override
     public Optional<ForumThread> byIdForUpdate(ThreadId id) {
         return db.with(h -> h.createQuery(db.oneWriterAtATime() ? BY_ID : BY_ID_FOR_UPDATE).bind("id", id.value())
