@@ -1,6 +1,5 @@
 package dev.forumkit.persistence.jdbi.bench;
 
-import dev.forumkit.core.Actor;
 import dev.forumkit.core.Forum;
 import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.Member;
@@ -45,24 +44,11 @@ public final class ReplyH2Cost {
              Forum forum = Forum.create(storage, c -> c.passwordHasher(ForumFixture.fastHasher())
                      .viewFlushInterval(Duration.ZERO))) {
             ForumFixture fx = ForumFixture.on(forum, storage);
-            List<Member> members = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                members.add(fx.member("bench" + i));
-            }
-            List<ThreadId> threads = new ArrayList<>();
-            for (int i = 0; i < 400; i++) {
-                threads.add(fx.thread().by(members.get(i % members.size())).start().id());
-            }
+            ReplyBenchWorld world = ReplyBenchWorld.seed(fx);
+            List<Member> members = world.members();
+            List<ThreadId> threads = world.threads();
             Random random = new Random(7);
-            int[] counter = {0};
-            IntConsumer replies = n -> {
-                for (int i = 0; i < n; i++) {
-                    String body = "Benchmark reply " + (counter[0]++) + ": agreed, @" + members.get(0).username()
-                            + ", the **new** tyres roll better.";
-                    forum.posts().reply(Actor.member(members.get(random.nextInt(members.size())).id()),
-                            threads.get(random.nextInt(threads.size())), body);
-                }
-            };
+            IntConsumer replies = world.replies(forum, random);
             if (mode.equals("whole")) {
                 replies.accept(warmUp);
                 double[] per = new double[rounds];
@@ -108,24 +94,7 @@ public final class ReplyH2Cost {
         JdbiForumStorage storage = JdbiForumStorage.embeddedH2(dir);
         Forum forum = Forum.create(storage, c -> c.passwordHasher(ForumFixture.fastHasher()).viewFlushInterval(Duration.ZERO));
         ForumFixture fx = ForumFixture.on(forum, storage);
-        List<Member> members = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            members.add(fx.member("bench" + i));
-        }
-        List<ThreadId> threads = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            threads.add(fx.thread().by(members.get(i % members.size())).start().id());
-        }
-        Random random = new Random(7);
-        int[] counter = {0};
-        return n -> {
-            for (int i = 0; i < n; i++) {
-                String body = "Benchmark reply " + (counter[0]++) + ": agreed, @" + members.get(0).username()
-                        + ", the **new** tyres roll better.";
-                forum.posts().reply(Actor.member(members.get(random.nextInt(members.size())).id()),
-                        threads.get(random.nextInt(threads.size())), body);
-            }
-        };
+        return ReplyBenchWorld.seed(fx).replies(forum, new Random(7));
     }
 
     /** One way to run a reply's statements, as a whole transaction. */

@@ -16,7 +16,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -51,14 +50,9 @@ public final class ReplyThreadRowAb {
              Forum forum = Forum.create(storage, c -> c.passwordHasher(ForumFixture.fastHasher())
                      .viewFlushInterval(Duration.ZERO))) {
             ForumFixture fx = ForumFixture.on(forum, storage);
-            List<Member> members = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                members.add(fx.member("bench" + i));
-            }
-            List<ThreadId> threads = new ArrayList<>();
-            for (int i = 0; i < 400; i++) {
-                threads.add(fx.thread().by(members.get(i % members.size())).start().id());
-            }
+            ReplyBenchWorld world = ReplyBenchWorld.seed(fx);
+            List<Member> members = world.members();
+            List<ThreadId> threads = world.threads();
             Random random = new Random(7);
             // warm-up: both variants, so the JIT and H2's caches serve both
             run(storage, members, threads, random, true, 2000);
