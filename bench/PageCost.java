@@ -60,7 +60,9 @@ public final class PageCost {
         System.setProperty("forumkit.data.dir", data.toAbsolutePath().toString());
         System.setProperty("forumkit.bench.routes", "true");
         System.setProperty("forumkit.rate.limits", "false");
-        System.setProperty("forumkit.guest.cache", "false");
+        // -Dpc.cache=on: the guest page cache on (guest pages then are hits or misses of it; signed-in pages bypass it)
+        boolean cache = "on".equals(System.getProperty("pc.cache"));
+        System.setProperty("forumkit.guest.cache", Boolean.toString(cache));
         Class.forName("dev.forumkit.app.Main").getMethod("main", String[].class).invoke(null, (Object) new String[0]);
         String base = "http://127.0.0.1:" + port;
         String h2Cache = System.getProperty("pc.h2cache"); // KB: H2's page cache for this run (the URL sets 64 MB)
@@ -105,6 +107,10 @@ public final class PageCost {
                 .header("Accept", "text/html").build());
         kinds.put("signed_html", i -> HttpRequest.newBuilder(URI.create(base + paths.get(i)))
                 .header("Accept", "text/html").header("Cookie", cookie).build());
+        String only = System.getProperty("pc.kinds"); // e.g. guest_json,guest_html: only these kinds
+        if (only != null) {
+            kinds.keySet().retainAll(List.of(only.split(",")));
+        }
         System.out.printf("%d threads, load %s%n", ids.size(), Files.readString(Path.of("/proc/loadavg")).trim());
         int[] next = {0};
         for (var k : kinds.entrySet()) { // warm-up: every kind, so the JIT sees them all before any is measured
@@ -123,9 +129,11 @@ public final class PageCost {
                     rec.disable("jdk.ObjectAllocationSample");
                     rec.start();
                 }
+                String cache0 = cache ? cacheStats(http, base) : null;
                 Sample before = Sample.take();
                 long bytes = run(http, k.getValue(), ids.size(), next, pages);
                 Sample after = Sample.take();
+                String cacheRow = cache ? cacheRow(cache0, cacheStats(http, base)) : "";
                 if (rec != null) {
                     rec.stop();
                     rec.dump(Path.of(jfr, k.getKey() + ".jfr"));
@@ -137,12 +145,44 @@ public final class PageCost {
                         old = pool.getCollectionUsage().getUsed(); // after the last collection that touched it
                     }
                 }
-                System.out.printf("round %d %-11s %s, old gen %d MB, %,d B body/page, load %s%n", round, k.getKey(),
-                        after.minus(before, pages), old >> 20, bytes / pages,
+                System.out.printf("round %d %-11s %s, old gen %d MB, %,d B body/page%s, load %s%n", round, k.getKey(),
+                        after.minus(before, pages), old >> 20, bytes / pages, cacheRow,
                         Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
             }
         }
+        if (Boolean.getBoolean("pc.bythread")) { // CPU ticks by thread name over the whole run (the busiest 15)
+            Map<String, Long> by = new TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        by.merge(comm, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    } catch (IOException | RuntimeException gone) {
+                        // ended meanwhile
+                    }
+                }
+            }
+            by.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf("thread ticks %-24s %d%n", e.getKey(), e.getValue()));
+        }
         System.exit(0);
+    }
+
+    /** The guest page cache's counters (/bench/guest-cache): hits misses stored evicted entries bytes. */
+    private static String cacheStats(HttpClient http, String base) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/bench/guest-cache")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().trim();
+    }
+
+    private static String cacheRow(String before, String after) {
+        String[] a = before.split(" ");
+        String[] b = after.split(" ");
+        long hits = Long.parseLong(b[0]) - Long.parseLong(a[0]);
+        long misses = Long.parseLong(b[1]) - Long.parseLong(a[1]);
+        return String.format(", cache %d hits %d misses (%.1f %%), %s entries %.1f MB held", hits, misses,
+                100.0 * hits / Math.max(1, hits + misses), b[4], Long.parseLong(b[5]) / 1048576.0);
     }
 
     interface Kind {

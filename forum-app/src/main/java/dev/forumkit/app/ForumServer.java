@@ -48,7 +48,8 @@ public final class ForumServer implements AutoCloseable {
         this.storage = storage;
         this.forum = forum;
         this.firstStart = new FirstStart(forum);
-        GuestPageCache guestCache = settings.guestCache() ? new GuestPageCache("forumkit_session", 32L << 20, forum.signals()) : null;
+        GuestPageCache guestCache = settings.guestCache() ? new GuestPageCache("forumkit_session",
+                (long) Settings.guestCacheMb() << 20, forum.signals()) : null;
         if (guestCache != null) {
             forum.subscribe(guestCache::on);
         }

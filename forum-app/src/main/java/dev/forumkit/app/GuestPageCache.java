@@ -43,8 +43,8 @@ import java.util.regex.Pattern;
  * showing a banned author is not stored ({@code PageCaching}): the ban ends with time, without a write. Views served
  * from here are not counted in the thread's view counter.
  *
- * <p>It holds up to {@code maxBytes} of gzip-compressed pages ({@link CachedPage}): a browser's hit is answered with
- * the stored bytes as they are. When it is full a new page goes in only if it was asked for more often lately than
+ * <p>It holds up to {@code maxBytes} of gzip-compressed pages ({@link CachedPage}), outside the Java heap
+ * ({@link PageSlabs}): a browser's hit is answered with a copy of the stored bytes as they are. When it is full a new page goes in only if it was asked for more often lately than
  * the page it would push out ({@link PageStore}: Caffeine's W-TinyLFU), so a long tail of pages read once does not
  * push out the popular ones.
  */
@@ -250,19 +250,22 @@ final class GuestPageCache {
             hit = null;
         }
         if (hit != null) {
-            hits.incrementAndGet();
-            for (String[] h : hit.headers()) {
-                ctx.header(h[0], h[1]);
+            boolean gzip = acceptsGzip(ctx);
+            // null: the store let the page go (pushed out, replaced) since get: its bytes are gone, answered as a miss
+            byte[] body = gzip ? hit.gzip() : pages.identity(key, hit);
+            if (body != null) {
+                hits.incrementAndGet();
+                for (String[] h : hit.headers()) {
+                    ctx.header(h[0], h[1]);
+                }
+                ctx.header("X-Forum-Cache", "hit");
+                if (gzip) {
+                    ctx.header("Content-Encoding", "gzip"); // Javalin leaves a response alone that says it is encoded
+                }
+                ctx.result(body);
+                ctx.skipRemainingHandlers();
+                return;
             }
-            ctx.header("X-Forum-Cache", "hit");
-            if (acceptsGzip(ctx)) {
-                ctx.header("Content-Encoding", "gzip"); // Javalin leaves a response alone that says it is encoded
-                ctx.result(hit.gzip());
-            } else {
-                ctx.result(pages.identity(key, hit));
-            }
-            ctx.skipRemainingHandlers();
-            return;
         }
         misses.incrementAndGet();
         // a page kept here is read from the primary: a lagging replica's copy would be served until the next write

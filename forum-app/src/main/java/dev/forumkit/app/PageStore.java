@@ -12,6 +12,12 @@ import java.util.function.BooleanSupplier;
  * so a long tail of pages read once does not push out the popular ones. Caffeine's housekeeping runs on the calling
  * thread (no pool threads, and a test sees its effects at once).
  *
+ * <p>The compressed bytes of a stored page live outside the Java heap ({@link PageSlabs}): a page moves there when it
+ * is stored and its blocks are taken back when the cache lets it go (pushed out, turned away, replaced, dropped or
+ * cleared), so misses do not feed the collector's old generation and the budget does not take heap
+ * (docs/performance.md, task missprice). A page the slabs have no room for (their blocks are the budget and a
+ * sixteenth more, for pages stored while the policy has yet to push others out) is not stored.
+ *
  * <p>A sixty-fourth of the bytes holds uncompressed copies of the pages that clients without gzip ask for most, so
  * that such a hit on a hot page does not inflate it each time. Only that small share: an uncompressed copy takes the
  * room of four or five compressed pages, and a miss costs about ninety times what inflating does (docs/performance.md,
@@ -21,6 +27,7 @@ final class PageStore {
     private final long maxBytes;
     private final Cache<String, CachedPage> pages;
     private final Cache<String, Identity> identities;
+    private final PageSlabs slabs;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
 
@@ -30,11 +37,17 @@ final class PageStore {
         }
         this.maxBytes = maxBytes;
         long identityBytes = maxBytes / 64;
+        this.slabs = new PageSlabs(maxBytes - identityBytes + (maxBytes - identityBytes) / 16);
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes - identityBytes)
                 .weigher((String key, CachedPage page) -> (int) Math.min(Integer.MAX_VALUE, page.weight()))
                 .executor(Runnable::run)
                 .evictionListener((key, page, cause) -> evicted.incrementAndGet())
+                .removalListener((String key, CachedPage page, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                    if (page != null) {
+                        page.release(); // its blocks back to the slabs (a reader copying it holds its lock)
+                    }
+                })
                 .build();
         this.identities = Caffeine.newBuilder()
                 .maximumWeight(identityBytes)
@@ -55,7 +68,7 @@ final class PageStore {
      * long; the generation check of {@link GuestPageCache} keeps such a page from being served in any case.
      */
     boolean put(String key, CachedPage page, BooleanSupplier stillValid) {
-        if (page.weight() > maxBytes / 8 || !stillValid.getAsBoolean()) {
+        if (page.weight() > maxBytes / 8 || !stillValid.getAsBoolean() || !page.moveTo(slabs)) {
             return false;
         }
         pages.put(key, page);
@@ -70,7 +83,8 @@ final class PageStore {
     /**
      * The page uncompressed, for a client without gzip: the kept copy when this very page (not an older one of the
      * same key) has one, else inflated and offered to the copies, which keep it only if it is asked for more often
-     * lately than the copy it would push out. The caller has checked that {@code page} may be served.
+     * lately than the copy it would push out. The caller has checked that {@code page} may be served. Null when the
+     * page was let go meanwhile (the caller answers as for a miss).
      */
     byte[] identity(String key, CachedPage page) {
         Identity copy = identities.getIfPresent(key);
@@ -78,6 +92,9 @@ final class PageStore {
             return copy.body();
         }
         byte[] body = page.identity();
+        if (body == null) {
+            return null;
+        }
         identities.put(key, new Identity(page, body));
         return body;
     }
@@ -99,10 +116,19 @@ final class PageStore {
         identities.invalidateAll();
     }
 
-    /** Pages stored and pushed out (or turned away) so far; pages and bytes held now (space-separated). */
+    /**
+     * Pages stored and pushed out (or turned away) so far; pages and bytes held now; bytes of the slabs' blocks in use
+     * and of direct memory they took (space-separated).
+     */
     String stats() {
         pages.cleanUp();
-        return stored.get() + " " + evicted.get() + " " + pages.estimatedSize() + " " + bytes();
+        return stored.get() + " " + evicted.get() + " " + pages.estimatedSize() + " " + bytes() + " "
+                + (long) slabs.blocksInUse() * PageSlabs.BLOCK + " " + slabs.reservedBytes();
+    }
+
+    /** The slabs' blocks in use, in bytes (tests: every page let go gives its blocks back). */
+    long slabBytesInUse() {
+        return (long) slabs.blocksInUse() * PageSlabs.BLOCK;
     }
 
     long bytes() {

@@ -210,6 +210,28 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
         };
     }
 
+    /** The guest page cache's budget when {@code guest.cache.mb} is not set (docs/performance.md, task missprice). */
+    static final int DEFAULT_GUEST_CACHE_MB = 32;
+
+    /**
+     * The guest page cache's budget in megabytes ({@code guest.cache.mb}, default {@value #DEFAULT_GUEST_CACHE_MB}):
+     * gzip-compressed pages held outside the Java heap ({@link PageSlabs}), so raising it costs no heap. Read on its
+     * own rather than as a field, as {@link #h2GroupCommit()}: only the server's start needs it.
+     */
+    public static int guestCacheMb() {
+        return guestCacheMb(System.getProperties(), System.getenv());
+    }
+
+    static int guestCacheMb(Properties system, Map<String, String> env) {
+        Lookup l = new Lookup(system, env, file(system, env));
+        int mb = l.count("guest.cache.mb", DEFAULT_GUEST_CACHE_MB);
+        if (mb < 1 || mb > 65_536) {
+            throw new IllegalArgumentException("setting guest.cache.mb must be from 1 to 65536 (megabytes), not " + mb
+                    + " (guest.cache=false turns the cache off)");
+        }
+        return mb;
+    }
+
     /** {@code off} or {@code required-to-post}; anything else stops the start with the choices. */
     static Verification verification(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {

@@ -102,4 +102,90 @@ class PageStoreTest {
         store.put("a", third, () -> true);
         assertThat(store.identity("a", third)).isEqualTo(third.identity());
     }
+
+    private static byte[] text(String key) {
+        StringBuilder b = new StringBuilder();
+        Random random = new Random(key.hashCode());
+        for (int i = 0; i < 400; i++) {
+            b.append(key).append(' ').append(Long.toString(random.nextLong(), 36)).append('\n');
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_stored_page_leaves_the_heap_and_every_page_let_go_gives_its_blocks_back() {
+        CachedPage page = page("a");
+        byte[] before = page.gzip();
+        PageStore store = new PageStore(1 << 20);
+        assertThat(store.put("a", page, () -> true)).isTrue();
+        assertThat(page.gzip()).as("a copy of the stored bytes, not the heap array").isEqualTo(before).isNotSameAs(before);
+        assertThat(store.slabBytesInUse()).isEqualTo((long) PageSlabs.blocksFor(before.length) * PageSlabs.BLOCK);
+
+        store.put("a", page("a again"), () -> true); // replaced: the first page's blocks go back, its bytes are gone
+        assertThat(page.gzip()).isNull();
+        assertThat(page.identity()).isNull();
+        assertThat(store.identity("a", page)).as("a page let go is answered as a miss").isNull();
+        store.remove("a", store.get("a"));
+        assertThat(store.slabBytesInUse()).isZero();
+
+        long size = page("p 0").weight();
+        PageStore small = new PageStore(size * 8);
+        for (int i = 0; i < 300; i++) { // pushed out and turned away
+            small.put("p " + i, page("p " + i), () -> true);
+        }
+        small.stats(); // runs the store's pending housekeeping
+        assertThat(small.slabBytesInUse()).isLessThanOrEqualTo(small.bytes());
+        small.clear();
+        assertThat(small.slabBytesInUse()).isZero();
+    }
+
+    @Test
+    void readers_racing_writers_never_get_the_bytes_of_another_page() throws Exception {
+        long size = page("k 0").weight();
+        PageStore store = new PageStore(size * 16); // far fewer pages than keys: blocks are let go and reused all along
+        int keys = 64;
+        byte[][] bodies = new byte[keys][];
+        for (int i = 0; i < keys; i++) {
+            bodies[i] = text("k " + i);
+        }
+        java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] threads = new Thread[6];
+        long end = System.nanoTime() + 2_000_000_000L;
+        for (int t = 0; t < threads.length; t++) {
+            int seed = t;
+            threads[t] = new Thread(() -> {
+                Random random = new Random(seed);
+                try {
+                    while (System.nanoTime() < end && failure.get() == null) {
+                        int k = random.nextInt(keys);
+                        String key = "k " + k;
+                        CachedPage hit = store.get(key);
+                        if (hit == null) {
+                            store.put(key, CachedPage.of(1, bodies[k], new String[0][]), () -> true);
+                            continue;
+                        }
+                        byte[] body = random.nextBoolean() ? store.identity(key, hit) : hit.identity();
+                        if (body != null) {
+                            assertThat(body).as(key).isEqualTo(bodies[k]);
+                            served.incrementAndGet();
+                        }
+                        if (random.nextInt(50) == 0) {
+                            store.clear();
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failure.get()).isNull();
+        assertThat(served.get()).isPositive();
+        store.clear();
+        assertThat(store.slabBytesInUse()).isZero();
+    }
 }
