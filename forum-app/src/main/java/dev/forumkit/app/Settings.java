@@ -211,7 +211,7 @@ public record Settings(String host, int port, Path dataDir, String jdbcUrl, Stri
     }
 
     /** The guest page cache's budget when {@code guest.cache.mb} is not set (docs/performance.md, task missprice). */
-    static final int DEFAULT_GUEST_CACHE_MB = 32;
+    static final int DEFAULT_GUEST_CACHE_MB = 128;
 
     /**
      * The guest page cache's budget in megabytes ({@code guest.cache.mb}, default {@value #DEFAULT_GUEST_CACHE_MB}):

@@ -17,8 +17,8 @@ class GuestCacheMbSettingTest {
     }
 
     @Test
-    void thirty_two_unless_set() {
-        assertThat(Settings.guestCacheMb(new Properties(), Map.of())).isEqualTo(32);
+    void one_hundred_twenty_eight_unless_set() {
+        assertThat(Settings.guestCacheMb(new Properties(), Map.of())).isEqualTo(128);
     }
 
     @Test
