@@ -29,7 +29,7 @@ public final class MissStoreCost {
         var cpu = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long sink = 0;
         Deflater reused = new Deflater(Deflater.BEST_SPEED, true);
-        for (int round = 0; round < Integer.getInteger("rounds", 6); round++) {
+        for (int round = 0; round < Integer.getInteger("rounds", 6); round++) { // -Drounds=0: the hit only
             for (var kind : List.of(List.of("json", json), List.of("html", html))) {
                 @SuppressWarnings("unchecked") List<byte[]> pages = (List<byte[]>) kind.get(1);
                 int n = 4000;
@@ -59,6 +59,23 @@ public final class MissStoreCost {
                         round, kind.get(0), (t[1] - t[0]) / 1e3 / n, (a[1] - a[0]) / n, (t[2] - t[1]) / 1e3 / n,
                         (a[2] - a[1]) / n, (t[3] - t[2]) / 1e3 / n, (a[3] - a[2]) / n, (t[4] - t[3]) / 1e3 / n);
             }
+        }
+        // a hit: the stored page's gzip bytes (with the slabs, a copy out of direct memory; before, the array itself)
+        PageStore store = new PageStore(32L << 20);
+        for (int i = 0; i < json.size(); i++) {
+            store.put("j" + i, CachedPage.of(1, json.get(i), headers), () -> true);
+        }
+        for (int round = 0; round < 5; round++) {
+            int n = 200_000;
+            long t0 = cpu.getCurrentThreadCpuTime();
+            long a0 = cpu.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < n; i++) {
+                CachedPage hit = store.get("j" + (i % json.size()));
+                sink += hit.gzip().length;
+            }
+            long t1 = cpu.getCurrentThreadCpuTime();
+            long a1 = cpu.getCurrentThreadAllocatedBytes();
+            System.out.printf("round %d hit (get + gzip bytes, JSON pages): %.2f us %d B%n", round, (t1 - t0) / 1e3 / n, (a1 - a0) / n);
         }
         System.out.println(sink == 42 ? "" : "load " + Files.readString(Path.of("/proc/loadavg")).trim());
     }
