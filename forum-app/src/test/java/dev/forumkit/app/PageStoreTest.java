@@ -142,7 +142,7 @@ class PageStoreTest {
     @Test
     void readers_racing_writers_never_get_the_bytes_of_another_page() throws Exception {
         long size = page("k 0").weight();
-        PageStore store = new PageStore(size * 16); // far fewer pages than keys: blocks are let go and reused all along
+        PageStore store = new PageStore(size * 9); // 8 pages for 64 keys: blocks are let go and reused all along
         int keys = 64;
         byte[][] bodies = new byte[keys][];
         for (int i = 0; i < keys; i++) {
@@ -150,8 +150,8 @@ class PageStoreTest {
         }
         java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread[] threads = new Thread[6];
-        long end = System.nanoTime() + 2_000_000_000L;
+        Thread[] threads = new Thread[8];
+        long end = System.nanoTime() + 3_000_000_000L;
         for (int t = 0; t < threads.length; t++) {
             int seed = t;
             threads[t] = new Thread(() -> {
@@ -170,7 +170,7 @@ class PageStoreTest {
                             assertThat(body).as(key).isEqualTo(bodies[k]);
                             served.incrementAndGet();
                         }
-                        if (random.nextInt(50) == 0) {
+                        if (random.nextInt(200) == 0) {
                             store.clear();
                         }
                     }
