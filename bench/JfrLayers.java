@@ -35,8 +35,23 @@ public final class JfrLayers {
         int n = 0;
         int truncated = 0;
         int other = 0;
+        // FILE.jfr.window (bench/PageCost.java): the milliseconds the kind ran; a dump holds events from before it too
+        Path window = Path.of(args[0] + ".window");
+        long from = Long.MIN_VALUE;
+        long to = Long.MAX_VALUE;
+        if (java.nio.file.Files.exists(window)) {
+            String[] w = java.nio.file.Files.readString(window).trim().split(" ");
+            from = Long.parseLong(w[0]);
+            to = Long.parseLong(w[1]);
+        }
+        int outside = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+                continue;
+            }
+            long at = e.getStartTime().toEpochMilli();
+            if (at < from || at > to) {
+                outside++;
                 continue;
             }
             var thread = e.getThread("sampledThread");
@@ -83,8 +98,8 @@ public final class JfrLayers {
                 storageBy.merge(by, 1, Integer::sum);
             }
         }
-        System.out.printf("%s: %d request-thread samples (%d truncated stacks), %d samples of other threads%n", args[0], n,
-                truncated, other);
+        System.out.printf("%s: %d request-thread samples (%d truncated stacks), %d samples of other threads, %d outside the"
+                + " kind's window%n", args[0], n, truncated, other, outside);
         print("by layer", layers, n, 100);
         print("self (top frame)", self, n, top);
         print("inclusive (anywhere on the stack)", incl, n, top);

@@ -155,12 +155,16 @@ public final class PageCost {
                     rec.disable("jdk.ObjectAllocationSample");
                     rec.start();
                 }
+                long windowStart = System.currentTimeMillis();
                 Sample before = Sample.take();
                 long bytes = run(http, k.getValue(), ids.size(), next, pages);
                 Sample after = Sample.take();
                 if (rec != null) {
                     rec.stop();
                     rec.dump(Path.of(jfr, k.getKey() + ".jfr"));
+                    // a dump holds whole chunks, so events from before the recording too (the warm-up's, when a
+                    // priming recording runs): the kind's own window, for bench/JfrLayers.java to keep only those
+                    Files.writeString(Path.of(jfr, k.getKey() + ".jfr.window"), windowStart + " " + System.currentTimeMillis() + "\n");
                     rec.close();
                 }
                 long old = 0;
