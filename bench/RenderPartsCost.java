@@ -24,6 +24,7 @@ public final class RenderPartsCost {
     private static final Pattern BLOCKQUOTE = Pattern.compile("(?is)<blockquote\\b.*?</blockquote>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TIME_OF_DAY = Pattern.compile(",? \\d{1,2}:\\d{2}( [AP]M)?$");
 
     static String oldPlainText(String html) {
         String text = TAG.matcher(BLOCKQUOTE.matcher(html).replaceAll(" ")).replaceAll(" ")
@@ -69,12 +70,16 @@ public final class RenderPartsCost {
         for (int i = 0; i < instants.length; i++) {
             instants[i] = Instant.ofEpochSecond(1_500_000_000L + random.nextInt(300_000_000));
         }
+        var profile = dev.forumkit.core.profile.Profile.empty(dev.forumkit.core.member.MemberId.of(1));
+        Chrome member = new Chrome("", "/api/v1", null, dev.forumkit.core.policy.Standing.MEMBER, null, Instant.EPOCH, "t",
+                List.of(), false, "/");
+        member.display(profile);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long sink = 0;
         for (int round = 0; round <= rounds; round++) { // round 0 warms up
-            long[] t = new long[4];
-            for (int v = 0; v < 4; v++) {
-                int variant = (v + round) % 4; // a different one first every round
+            long[] t = new long[6];
+            for (int v = 0; v < 6; v++) {
+                int variant = (v + round) % 6; // a different one first every round
                 long t0 = threads.getCurrentThreadCpuTime();
                 for (int i = 0; i < iterations; i++) {
                     switch (variant) {
@@ -84,17 +89,27 @@ public final class RenderPartsCost {
                             Instant at = instants[i & 1023];
                             sink += dateTime.format(at).length() + date.format(at).length();
                         }
-                        default -> {
+                        case 3 -> {
                             Instant at = instants[i & 1023];
                             sink += texts.format("format.dateTime", at, ZoneOffset.UTC).length()
                                     + texts.format("format.date", at, ZoneOffset.UTC).length();
+                        }
+                        case 4 -> { // a signed-in member's own style (ISO, no zone), as Chrome printed it before
+                            Instant at = instants[i & 1023];
+                            sink += profile.formatDate(at).length() + TIME_OF_DAY.matcher(profile.formatDate(at)).replaceFirst("").length();
+                        }
+                        default -> {
+                            Instant at = instants[i & 1023];
+                            sink += member.dateTime(at).length() + member.date(at).length();
                         }
                     }
                 }
                 t[variant] = threads.getCurrentThreadCpuTime() - t0;
             }
-            System.out.printf("round %d: description old %.2f us new %.2f us | date + dateTime old %.3f us new %.3f us | load %s%n",
+            System.out.printf("round %d: description old %.2f us new %.2f us | date + dateTime old %.3f us new %.3f us"
+                    + " | member's style old %.3f us new %.3f us | load %s%n",
                     round, t[0] / 1e3 / iterations, t[1] / 1e3 / iterations, t[2] / 1e3 / iterations, t[3] / 1e3 / iterations,
+                    t[4] / 1e3 / iterations, t[5] / 1e3 / iterations,
                     Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
         }
         System.out.println(sink == 42 ? "" : "done");
