@@ -33,7 +33,10 @@ import java.util.regex.Pattern;
  *   javac -cp forum-app/target/forumkit.jar -d bench/out/pc bench/PageCost.java
  *   java -Xmx256m -cp A.jar:bench/out/pc PageCost bench/data/h2-1000000 [warm-up pages] [pages] [rounds]
  * </pre>
- * The data set is written to (view counts, the outbox): use a copy.
+ * The data set is written to (view counts, the outbox): use a copy. {@code -Dpc.jfr=DIR} records round 1 of every kind
+ * with JFR (allocation with stacks; with {@code -Dpc.cpu=true} execution samples every millisecond instead:
+ * summarise with bench/JfrLayers.java). {@code -Dpc.dump=DIR} writes the bodies of the first 40 threads' pages of every
+ * kind to DIR and exits (to compare two jars' pages byte for byte).
  */
 public final class PageCost {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -111,8 +114,30 @@ public final class PageCost {
         if (only != null) {
             kinds.keySet().retainAll(List.of(only.split(",")));
         }
+        String dump = System.getProperty("pc.dump"); // a directory: the bodies of the first 40 threads' pages, then exit
+        if (dump != null) {
+            Files.createDirectories(Path.of(dump));
+            for (var k : kinds.entrySet()) {
+                for (int i = 0; i < Math.min(40, ids.size()); i++) {
+                    HttpResponse<byte[]> r = http.send(k.getValue().request(i), HttpResponse.BodyHandlers.ofByteArray());
+                    Files.write(Path.of(dump, String.format("%s-%02d-%d.txt", k.getKey(), i, r.statusCode())), r.body());
+                }
+            }
+            System.exit(0);
+        }
         System.out.printf("%d threads, load %s%n", ids.size(), Files.readString(Path.of("/proc/loadavg")).trim());
         int[] next = {0};
+        if (System.getProperty("pc.jfr") != null && Boolean.getBoolean("pc.cpu")) {
+            // the first recording of a JVM instruments the event classes (Jdbi's statement events too) and so
+            // deoptimises what inlined them: start one before the warm-up, kept to the end, so that the JIT has
+            // settled again before the kinds' own recordings start
+            jdk.jfr.Recording priming = new jdk.jfr.Recording();
+            priming.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1)).withStackTrace();
+            priming.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(20)).withStackTrace();
+            priming.setToDisk(false);
+            priming.setMaxSize(1 << 20);
+            priming.start();
+        }
         for (var k : kinds.entrySet()) { // warm-up: every kind, so the JIT sees them all before any is measured
             run(http, k.getValue(), ids.size(), next, warm);
         }
@@ -120,7 +145,14 @@ public final class PageCost {
             for (var k : kinds.entrySet()) {
                 String jfr = System.getProperty("pc.jfr"); // a directory: a JFR recording (profile settings) per kind, round 1
                 jdk.jfr.Recording rec = null;
-                if (jfr != null && round == 1) {
+                if (jfr != null && round == 1 && Boolean.getBoolean("pc.cpu")) {
+                    // -Dpc.cpu=true: a CPU profile only - execution samples every millisecond (JFR's finest period)
+                    // and nothing else, so the recording itself moves the page's CPU as little as possible
+                    rec = new jdk.jfr.Recording();
+                    rec.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1)).withStackTrace();
+                    rec.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(20)).withStackTrace();
+                    rec.start();
+                } else if (jfr != null && round == 1) {
                     rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
                     // every new TLAB and every allocation outside one, with its stack: weighed by size, an unbiased
                     // picture of where the bytes go (the throttled jdk.ObjectAllocationSample is not)
@@ -130,6 +162,7 @@ public final class PageCost {
                     rec.start();
                 }
                 String cache0 = cache ? cacheStats(http, base) : null;
+                long windowStart = System.currentTimeMillis();
                 Sample before = Sample.take();
                 long bytes = run(http, k.getValue(), ids.size(), next, pages);
                 Sample after = Sample.take();
@@ -137,6 +170,9 @@ public final class PageCost {
                 if (rec != null) {
                     rec.stop();
                     rec.dump(Path.of(jfr, k.getKey() + ".jfr"));
+                    // a dump holds whole chunks, so events from before the recording too (the warm-up's, when a
+                    // priming recording runs): the kind's own window, for bench/JfrLayers.java to keep only those
+                    Files.writeString(Path.of(jfr, k.getKey() + ".jfr.window"), windowStart + " " + System.currentTimeMillis() + "\n");
                     rec.close();
                 }
                 long old = 0;

@@ -8,18 +8,33 @@ import java.util.Locale;
 /** How a member wants dates shown; every style shows the time in the member's own time zone. */
 public enum DateStyle {
     /** 2026-12-06 15:34: the forum's default, unambiguous everywhere. */
-    ISO("yyyy-MM-dd HH:mm"),
+    ISO("yyyy-MM-dd HH:mm", "yyyy-MM-dd"),
     /** 6 Dec 2026, 15:34. */
-    DAY_MONTH_YEAR("d MMM yyyy, HH:mm"),
+    DAY_MONTH_YEAR("d MMM yyyy, HH:mm", "d MMM yyyy"),
     /** Dec 6, 2026, 3:34 PM. */
-    MONTH_DAY_YEAR("MMM d, yyyy, h:mm a");
+    MONTH_DAY_YEAR("MMM d, yyyy, h:mm a", "MMM d, yyyy");
 
     private final DateTimeFormatter formatter;
     /** The formatter in each zone asked for: withZone made a new formatter per date shown (task pagecost). */
     private final java.util.Map<ZoneId, DateTimeFormatter> zoned = new java.util.concurrent.ConcurrentHashMap<>();
 
-    DateStyle(String pattern) {
+    private final String pattern;
+    private final String dayPattern;
+
+    DateStyle(String pattern, String dayPattern) {
         this.formatter = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
+        this.pattern = pattern;
+        this.dayPattern = dayPattern;
+    }
+
+    /** The {@code DateTimeFormatter} pattern of {@link #format} (English), for a printer of its own. */
+    public String pattern() {
+        return pattern;
+    }
+
+    /** The same without the time of day: the date alone, as a page shows the day someone joined. */
+    public String dayPattern() {
+        return dayPattern;
     }
 
     public String format(Instant instant, ZoneId zone) {

@@ -27,6 +27,7 @@ public final class Texts {
     private final Locale locale;
     private final ResourceBundle bundle;
     private final Map<java.time.ZoneId, Map<String, java.time.format.DateTimeFormatter>> formats = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<DatePattern>> printers = new ConcurrentHashMap<>();
 
     private Texts(Locale locale, ResourceBundle bundle) {
         this.locale = locale;
@@ -96,6 +97,12 @@ public final class Texts {
 
     /** A time formatted with the pattern the bundle holds under {@code key} ({@code format.date}), in {@code zone}. */
     public String format(String key, java.time.Instant at, java.time.ZoneId zone) {
+        // the bundles' patterns printed by hand (task pagecpu); any other pattern through the formatter
+        java.util.Optional<DatePattern> printer = printers.computeIfAbsent(key,
+                k -> java.util.Optional.ofNullable(DatePattern.of(raw(k), locale)));
+        if (printer.isPresent()) {
+            return printer.get().format(at, zone);
+        }
         // one formatter per key and zone: withZone made a new formatter per call (task pagecost)
         return formats.computeIfAbsent(zone, z -> new ConcurrentHashMap<>())
                 .computeIfAbsent(key, k -> java.time.format.DateTimeFormatter.ofPattern(raw(k), locale).withZone(zone))

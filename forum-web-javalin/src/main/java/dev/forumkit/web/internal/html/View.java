@@ -74,7 +74,13 @@ public final class View {
 
     /** Plain text for {@code <meta name="description">}; shortened to about 160 characters on a word boundary. */
     public View description(String text) {
-        this.description = text == null || text.isBlank() ? null : shorten(SPACES.matcher(text.strip()).replaceAll(" "), 160);
+        if (text == null || text.isBlank()) {
+            this.description = null;
+            return this;
+        }
+        String s = text.strip();
+        // a thread page's text comes folded already (Bodies.plainText): the expression only when there is a run to fold
+        this.description = shorten(folded(s) ? s : SPACES.matcher(s).replaceAll(" "), 160);
         return this;
     }
 
@@ -93,6 +99,17 @@ public final class View {
 
     public List<Feed> feeds() {
         return List.copyOf(feeds);
+    }
+
+    /** Whether {@code \\s+} has nothing to change in {@code s}: no whitespace but single spaces. */
+    private static boolean folded(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String shorten(String s, int max) {

@@ -58,4 +58,49 @@ class PageBytesTest {
         assertThat(in.read()).isEqualTo(-1);
         assertThat(out.stream().transferTo(java.io.OutputStream.nullOutputStream())).isEqualTo(expected.length);
     }
+
+    @Test
+    void blocks_of_ascii_copied_whole_and_a_pair_across_a_block_end_encode_as_the_jdk_does() {
+        // the writer encodes PageBytes.BLOCK characters at a time (task pagecpu): a pair cut by a block's end, a
+        // non-ASCII character first or last in a block, blocks that do not fit the chunk left
+        int b = PageBytes.BLOCK;
+        String[] pieces = {"x".repeat(b - 1) + "🚲" + "y".repeat(b), "é" + "z".repeat(b - 2) + "é", "a".repeat(3 * b + 7),
+                "q".repeat(b - 1) + "\uD83D", "日".repeat(b + 1) + "ascii", "k".repeat(b) + "\uDC00" + "m"};
+        for (int chunk : new int[] {1, 7, b - 3, b, b + 1, PageBytes.CHUNK}) {
+            PageBytes out = new PageBytes(chunk);
+            StringBuilder all = new StringBuilder();
+            for (String p : pieces) {
+                out.writeContent(p);
+                all.append(p);
+            }
+            assertThat(out.toByteArray()).as("chunk %d", chunk).isEqualTo(all.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void random_text_in_random_parts_gives_the_jdk_s_bytes() {
+        java.util.Random random = new java.util.Random(18);
+        String[] alphabet = {"a", "<", "\"", " ", "é", "·", "…", "日", "🚲", "\uD800", "\uDFFF", "\u007F", "\u0080", "\u07FF", "\u0800"};
+        for (int run = 0; run < 300; run++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(3 * PageBytes.BLOCK);
+            boolean ascii = random.nextBoolean();
+            while (text.length() < length) {
+                text.append(ascii && random.nextInt(50) != 0 ? String.valueOf("abc<>\"=&x ".charAt(random.nextInt(10)))
+                        : alphabet[random.nextInt(alphabet.length)]);
+            }
+            String s = text.toString();
+            PageBytes out = new PageBytes(1 + random.nextInt(PageBytes.CHUNK));
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            int at = 0;
+            while (at < s.length()) {
+                int to = Math.min(s.length(), at + random.nextInt(2 * PageBytes.BLOCK));
+                out.writeContent(s, at, to);
+                // each part on its own: a pair cut between two parts is two lone surrogates, '?' each
+                expected.writeBytes(s.substring(at, to).getBytes(StandardCharsets.UTF_8));
+                at = to;
+            }
+            assertThat(out.toByteArray()).as("run %d", run).isEqualTo(expected.toByteArray());
+        }
+    }
 }
