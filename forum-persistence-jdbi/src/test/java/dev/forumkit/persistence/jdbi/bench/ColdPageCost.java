@@ -1,0 +1,233 @@
+package dev.forumkit.persistence.jdbi.bench;
+
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
+import dev.forumkit.core.storage.ForumStorage;
+import dev.forumkit.persistence.jdbi.ConnectionPools;
+import dev.forumkit.persistence.jdbi.JdbiForumStorage;
+import org.h2.engine.Database;
+import org.h2.engine.SessionLocal;
+import org.h2.index.Index;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.Page;
+import org.h2.mvstore.db.MVPrimaryIndex;
+import org.h2.mvstore.db.MVSecondaryIndex;
+import org.h2.table.Table;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * What a guest thread page's cold reads cost on an H2 file (issue 18, task h2cold), in one JVM: the page's four reads
+ * (thread with board and category, the page's 20 posts, authors with profiles, reaction counts) through the storage
+ * ports, in one read-only transaction, page 1 of random threads, on one or two copies of a data set made by
+ * bench/run.sh (each its own H2 database with the production URL, so its own 16 MB page cache). Per page: the calling
+ * thread's CPU and allocation ({@code com.sun.management.ThreadMXBean}) and the pages H2 read from the file (count and
+ * bytes, from its {@code FileStore}), in total and per read. Rounds alternate the databases (order swapped every round);
+ * both see the same threads in a round.
+ *
+ * <p>Arguments: DIR[:drop=INDEX] ... then rounds, pages per round, warm-up pages. {@code :drop=INDEX} drops that index
+ * after the storage is opened (and migrated), to compare a file without it. {@code -Dcpc.layout=true} prints, for the
+ * maps a page reads, the keys and bytes of their leaf pages (sampled: 200 random descents).
+ */
+public final class ColdPageCost {
+    private static final int THREADS = Integer.getInteger("cpc.threads", 40_000);
+    private static final String[] READS = {"thread+place", "posts", "authors", "reactions"};
+
+    private ColdPageCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length - 3;
+        int rounds = Integer.parseInt(args[n]);
+        int perRound = Integer.parseInt(args[n + 1]);
+        int warmUp = Integer.parseInt(args[n + 2]);
+        List<Db> dbs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String[] parts = args[i].split(":drop=");
+            long start = System.nanoTime();
+            Db db = new Db(Path.of(parts[0]));
+            System.out.printf("%s opened (and migrated) in %.1f s%n", parts[0], (System.nanoTime() - start) / 1e9);
+            if (parts.length > 1) {
+                try (Statement s = db.raw.createStatement()) {
+                    s.execute("DROP INDEX IF EXISTS " + parts[1]);
+                }
+                System.out.println("  dropped " + parts[1]);
+            }
+            db.explain();
+            if (Boolean.getBoolean("cpc.layout")) {
+                db.layout();
+            }
+            dbs.add(db);
+        }
+        for (Db db : dbs) {
+            db.run(new Random(1), warmUp, null);
+        }
+        double[][] cpu = new double[dbs.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < dbs.size(); k++) {
+                int i = r % 2 == 0 ? k : dbs.size() - 1 - k;
+                Stats st = new Stats();
+                dbs.get(i).run(new Random(100 + r), perRound, st);
+                cpu[i][r] = st.cpuNs / 1e3 / perRound;
+                System.out.printf("round %2d %-40s %s%n", r, dbs.get(i).dir, st.line(perRound));
+            }
+        }
+        for (int i = 0; i < dbs.size(); i++) {
+            double[] s = cpu[i].clone();
+            Arrays.sort(s);
+            System.out.printf("%-40s median %.1f µs/page, range %.1f-%.1f%n", dbs.get(i).dir, s[s.length / 2], s[0], s[s.length - 1]);
+        }
+        for (Db db : dbs) {
+            db.close();
+        }
+    }
+
+    static final class Stats {
+        long cpuNs;
+        long allocated;
+        final long[] reads = new long[READS.length];
+        final long[] bytes = new long[READS.length];
+
+        String line(int pages) {
+            long r = Arrays.stream(reads).sum();
+            long b = Arrays.stream(bytes).sum();
+            StringBuilder s = new StringBuilder(String.format("%7.1f µs CPU/page %6.1f KB alloc/page | file reads %5.2f/page %6.1f KB/page |",
+                    cpuNs / 1e3 / pages, allocated / 1024.0 / pages, r / (double) pages, b / 1024.0 / pages));
+            for (int i = 0; i < READS.length; i++) {
+                s.append(String.format(" %s %.2f (%.1f KB)", READS[i], reads[i] / (double) pages, bytes[i] / 1024.0 / pages));
+            }
+            return s.toString();
+        }
+    }
+
+    static final class Db implements AutoCloseable {
+        final Path dir;
+        final JdbiForumStorage storage;
+        final Connection raw;
+        final Database database;
+        final FileStore<?> file;
+        private final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        Db(Path dir) throws Exception {
+            this.dir = dir;
+            this.storage = JdbiForumStorage.embeddedH2(dir);
+            this.raw = DriverManager.getConnection(ConnectionPools.embeddedH2Url(dir), "sa", "");
+            this.database = ((SessionLocal) raw.unwrap(JdbcConnection.class).getSession()).getDatabase();
+            this.file = database.getStore().getMvStore().getFileStore();
+        }
+
+        void run(Random random, int pages, Stats st) {
+            ForumStorage s = storage;
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long alloc0 = threads.getCurrentThreadAllocatedBytes();
+            for (int p = 0; p < pages; p++) {
+                ThreadId id = ThreadId.of(1 + random.nextInt(THREADS));
+                s.transactions().readOnly(() -> {
+                    long r0 = file.getReadCount();
+                    long b0 = file.getReadBytes();
+                    var place = s.threads().byIdWithPlace(id).orElseThrow();
+                    long r1 = file.getReadCount();
+                    long b1 = file.getReadBytes();
+                    List<Post> posts = s.posts().byNumberRange(id, 1, 20, false);
+                    long r2 = file.getReadCount();
+                    long b2 = file.getReadBytes();
+                    Set<MemberId> authors = new HashSet<>();
+                    authors.add(place.thread().starterId());
+                    posts.forEach(x -> authors.add(x.authorId()));
+                    s.profiles().withMembers(authors);
+                    long r3 = file.getReadCount();
+                    long b3 = file.getReadBytes();
+                    List<PostId> ids = posts.stream().map(Post::id).toList();
+                    if (!ids.isEmpty()) {
+                        s.reactions().countsByPost(ids);
+                    }
+                    long r4 = file.getReadCount();
+                    long b4 = file.getReadBytes();
+                    if (st != null) {
+                        long[] r = {r0, r1, r2, r3, r4};
+                        long[] b = {b0, b1, b2, b3, b4};
+                        for (int i = 0; i < READS.length; i++) {
+                            st.reads[i] += r[i + 1] - r[i];
+                            st.bytes[i] += b[i + 1] - b[i];
+                        }
+                    }
+                    return null;
+                });
+            }
+            if (st != null) {
+                st.cpuNs = threads.getCurrentThreadCpuTime() - cpu0;
+                st.allocated = threads.getCurrentThreadAllocatedBytes() - alloc0;
+            }
+        }
+
+        void explain() throws Exception {
+            try (Statement s = raw.createStatement();
+                 var rs = s.executeQuery("EXPLAIN SELECT id, thread_id, number, author_id, body, created_at, edited_at,"
+                         + " edited_by, edit_count, deleted_by, deleted_at, deletion_reason, html, render_version FROM posts"
+                         + " WHERE thread_id = 7 AND number BETWEEN 1 AND 20 AND deleted_at IS NULL ORDER BY number")) {
+                rs.next();
+                System.out.println("  " + rs.getString(1).replace('\n', ' '));
+            }
+            try (Statement s = raw.createStatement();
+                 var rs = s.executeQuery("SELECT DISK_SPACE_USED('POSTS'), DISK_SPACE_USED('REACTIONS'), DISK_SPACE_USED('MEMBERS')")) {
+                rs.next();
+                System.out.printf("  disk space used: posts %,d MB (with its indexes), reactions %,d MB, members %,d MB; file %,d MB%n",
+                        rs.getLong(1) >> 20, rs.getLong(2) >> 20, rs.getLong(3) >> 20, file.size() >> 20);
+            }
+        }
+
+        /** Keys and bytes of the leaves of the maps a page reads, by 200 random descents from each map's root. */
+        void layout() {
+            SessionLocal session = database.getSystemSession();
+            for (String name : List.of("THREADS", "POSTS", "MEMBERS", "PROFILES", "REACTIONS")) {
+                Table t = database.getSchema("PUBLIC").findTableOrView(session, name);
+                for (Index index : t.getIndexes()) {
+                    MVMap<?, ?> map = index instanceof MVPrimaryIndex pi ? pi.getMVMap()
+                            : index instanceof MVSecondaryIndex si ? si.getMVMap() : null;
+                    if (map == null) {
+                        continue;
+                    }
+                    Random random = new Random(3);
+                    long keys = 0;
+                    long memory = 0;
+                    int depth = 0;
+                    int samples = 200;
+                    for (int i = 0; i < samples; i++) {
+                        Page<?, ?> p = map.getRootPage();
+                        int d = 0;
+                        while (!p.isLeaf()) {
+                            p = p.getChildPage(random.nextInt(p.getRawChildPageCount()));
+                            d++;
+                        }
+                        keys += p.getKeyCount();
+                        memory += p.getMemory();
+                        depth = d;
+                    }
+                    System.out.printf("  %-10s %-36s %,10d rows, depth %d, leaf: %.1f keys, %.1f KB in memory%n", name,
+                            index.getName(), map.sizeAsLong(), depth, keys / (double) samples, memory / 1024.0 / samples);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            raw.close();
+            storage.close();
+        }
+    }
+}
