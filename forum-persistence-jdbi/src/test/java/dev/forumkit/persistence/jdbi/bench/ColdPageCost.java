@@ -39,8 +39,10 @@ import java.util.Set;
  * bytes, from its {@code FileStore}), in total and per read. Rounds alternate the databases (order swapped every round);
  * both see the same threads in a round.
  *
- * <p>Arguments: DIR[:drop=INDEX] ... then rounds, pages per round, warm-up pages. {@code :drop=INDEX} drops that index
- * after the storage is opened (and migrated), to compare a file without it. {@code -Dcpc.layout=true} prints, for the
+ * <p>Arguments: DIR[:drop=INDEX][:threads=N] ... then rounds, pages per round, warm-up pages. {@code :drop=INDEX} drops
+ * that index after the storage is opened (and migrated), to compare a file without it; {@code :threads=N} asks for
+ * threads 1..N only (200: a set H2's cache holds, the "popular threads" row). The same directory may be given twice
+ * (one H2 database, one cache). {@code -Dcpc.layout=true} prints, for the
  * maps a page reads, the keys and bytes of their leaf pages (sampled: 200 random descents).
  */
 public final class ColdPageCost {
@@ -57,21 +59,33 @@ public final class ColdPageCost {
         int warmUp = Integer.parseInt(args[n + 2]);
         List<Db> dbs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String[] parts = args[i].split(":drop=");
+            String[] parts = args[i].split(":");
             long start = System.nanoTime();
             Db db = new Db(Path.of(parts[0]));
             System.out.printf("%s opened (and migrated) in %.1f s%n", parts[0], (System.nanoTime() - start) / 1e9);
-            if (parts.length > 1) {
-                try (Statement s = db.raw.createStatement()) {
-                    s.execute("DROP INDEX IF EXISTS " + parts[1]);
+            for (int k = 1; k < parts.length; k++) {
+                String[] option = parts[k].split("=", 2);
+                if (option[0].equals("drop")) {
+                    try (Statement s = db.raw.createStatement()) {
+                        s.execute("DROP INDEX IF EXISTS " + option[1]);
+                    }
+                    System.out.println("  dropped " + option[1]);
+                } else if (option[0].equals("threads")) {
+                    db.threadRange = Integer.parseInt(option[1]);
+                    db.label = db.dir + " (" + db.threadRange + " threads)";
+                } else {
+                    throw new IllegalArgumentException("unknown option " + parts[k]);
                 }
-                System.out.println("  dropped " + parts[1]);
             }
             db.explain();
             if (Boolean.getBoolean("cpc.layout")) {
                 db.layout();
             }
             dbs.add(db);
+        }
+        if (Integer.getInteger("cpc.replies", 0) > 0) {
+            replies(dbs, rounds, Integer.getInteger("cpc.replies"), warmUp);
+            return;
         }
         for (Db db : dbs) {
             db.run(new Random(1), warmUp, null);
@@ -83,16 +97,38 @@ public final class ColdPageCost {
                 Stats st = new Stats();
                 dbs.get(i).run(new Random(100 + r), perRound, st);
                 cpu[i][r] = st.cpuNs / 1e3 / perRound;
-                System.out.printf("round %2d %-40s %s%n", r, dbs.get(i).dir, st.line(perRound));
+                System.out.printf("round %2d %-40s %s%n", r, dbs.get(i).label, st.line(perRound));
             }
         }
         for (int i = 0; i < dbs.size(); i++) {
             double[] s = cpu[i].clone();
             Arrays.sort(s);
-            System.out.printf("%-40s median %.1f µs/page, range %.1f-%.1f%n", dbs.get(i).dir, s[s.length / 2], s[0], s[s.length - 1]);
+            System.out.printf("%-40s median %.1f µs/page, range %.1f-%.1f%n", dbs.get(i).label, s[s.length / 2], s[0], s[s.length - 1]);
         }
         for (Db db : dbs) {
             db.close();
+        }
+    }
+
+    /**
+     * {@code -Dcpc.replies=N}: instead of pages, N posts per round added to random threads, each INSERT a durable
+     * commit of its own (the production URL, WRITE_DELAY=0) on the raw connection: what the posts table and its
+     * indexes cost a reply (the rest of a reply, the same with and without an index, is left out). Per post: the
+     * thread's CPU, H2's file reads and bytes written.
+     */
+    static void replies(List<Db> dbs, int rounds, int perRound, int warmUp) throws Exception {
+        for (Db db : dbs) {
+            db.insert(new Random(1), warmUp, null);
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < dbs.size(); k++) {
+                int i = r % 2 == 0 ? k : dbs.size() - 1 - k;
+                long[] out = new long[4];
+                dbs.get(i).insert(new Random(100 + r), perRound, out);
+                System.out.printf("round %2d %-40s insert: %7.1f µs CPU/post | file reads %5.2f/post %6.1f KB/post | written %6.1f KB/post%n",
+                        r, dbs.get(i).dir, out[0] / 1e3 / perRound, out[1] / (double) perRound, out[2] / 1024.0 / perRound,
+                        out[3] / 1024.0 / perRound);
+            }
         }
     }
 
@@ -116,6 +152,8 @@ public final class ColdPageCost {
 
     static final class Db implements AutoCloseable {
         final Path dir;
+        int threadRange = THREADS;
+        String label;
         final JdbiForumStorage storage;
         final Connection raw;
         final Database database;
@@ -125,6 +163,7 @@ public final class ColdPageCost {
 
         Db(Path dir) throws Exception {
             this.dir = dir;
+            this.label = dir.toString();
             this.storage = JdbiForumStorage.embeddedH2(dir);
             this.raw = DriverManager.getConnection(ConnectionPools.embeddedH2Url(dir), "sa", "");
             this.database = ((SessionLocal) raw.unwrap(JdbcConnection.class).getSession()).getDatabase();
@@ -136,7 +175,7 @@ public final class ColdPageCost {
             long cpu0 = threads.getCurrentThreadCpuTime();
             long alloc0 = threads.getCurrentThreadAllocatedBytes();
             for (int p = 0; p < pages; p++) {
-                ThreadId id = ThreadId.of(1 + random.nextInt(THREADS));
+                ThreadId id = ThreadId.of(1 + random.nextInt(threadRange));
                 s.transactions().readOnly(() -> {
                     long r0 = file.getReadCount();
                     long b0 = file.getReadBytes();
@@ -172,6 +211,47 @@ public final class ColdPageCost {
             if (st != null) {
                 st.cpuNs = threads.getCurrentThreadCpuTime() - cpu0;
                 st.allocated = threads.getCurrentThreadAllocatedBytes() - alloc0;
+            }
+        }
+
+        void insert(Random random, int posts, long[] out) throws Exception {
+            String body = "A reply of a few lines, as bench/reply.lua sends, with a mention of @member1 and a counter ";
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long r0 = file.getReadCount();
+            long b0 = file.getReadBytes();
+            long w0 = writeBytes();
+            try (var next = raw.prepareStatement("SELECT MAX(number) FROM posts WHERE thread_id = ?");
+                 var insert = raw.prepareStatement("INSERT INTO posts (thread_id, number, author_id, body, created_at, html,"
+                         + " render_version) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, ?, 'bench')")) {
+                for (int p = 0; p < posts; p++) {
+                    long thread = 2 + random.nextInt(THREADS - 1);
+                    next.setLong(1, thread);
+                    int number;
+                    try (var rs = next.executeQuery()) {
+                        rs.next();
+                        number = rs.getInt(1) + 1;
+                    }
+                    insert.setLong(1, thread);
+                    insert.setInt(2, number);
+                    insert.setLong(3, 1 + random.nextInt(20_000));
+                    insert.setString(4, body + p);
+                    insert.setString(5, "<p>" + body + p + "</p>");
+                    insert.executeUpdate();
+                }
+            }
+            if (out != null) {
+                out[0] = threads.getCurrentThreadCpuTime() - cpu0;
+                out[1] = file.getReadCount() - r0;
+                out[2] = file.getReadBytes() - b0;
+                out[3] = writeBytes() - w0;
+            }
+        }
+
+        private long writeBytes() throws Exception {
+            try (Statement s = raw.createStatement();
+                 var rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'")) {
+                rs.next();
+                return Long.parseLong(rs.getString(1));
             }
         }
 
