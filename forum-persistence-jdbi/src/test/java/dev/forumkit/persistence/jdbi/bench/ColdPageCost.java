@@ -70,6 +70,9 @@ public final class ColdPageCost {
                         s.execute("DROP INDEX IF EXISTS " + option[1]);
                     }
                     System.out.println("  dropped " + option[1]);
+                } else if (option[0].equals("posts")) {
+                    db.postsTable = option[1];
+                    db.label = db.label + " (posts from " + option[1] + ", plain JDBC)";
                 } else if (option[0].equals("threads")) {
                     db.threadRange = Integer.parseInt(option[1]);
                     db.label = db.dir + " (" + db.threadRange + " threads)";
@@ -153,6 +156,7 @@ public final class ColdPageCost {
     static final class Db implements AutoCloseable {
         final Path dir;
         int threadRange = THREADS;
+        String postsTable;
         String label;
         final JdbiForumStorage storage;
         final Connection raw;
@@ -182,16 +186,21 @@ public final class ColdPageCost {
                     var place = s.threads().byIdWithPlace(id).orElseThrow();
                     long r1 = file.getReadCount();
                     long b1 = file.getReadBytes();
-                    List<Post> posts = s.posts().byNumberRange(id, 1, 20, false);
-                    long r2 = file.getReadCount();
-                    long b2 = file.getReadBytes();
                     Set<MemberId> authors = new HashSet<>();
                     authors.add(place.thread().starterId());
-                    posts.forEach(x -> authors.add(x.authorId()));
+                    List<PostId> ids = new ArrayList<>();
+                    if (postsTable == null) {
+                        List<Post> posts = s.posts().byNumberRange(id, 1, 20, false);
+                        posts.forEach(x -> authors.add(x.authorId()));
+                        posts.forEach(x -> ids.add(x.id()));
+                    } else {
+                        plainPosts(id.value(), authors, ids);
+                    }
+                    long r2 = file.getReadCount();
+                    long b2 = file.getReadBytes();
                     s.profiles().withMembers(authors);
                     long r3 = file.getReadCount();
                     long b3 = file.getReadBytes();
-                    List<PostId> ids = posts.stream().map(Post::id).toList();
                     if (!ids.isEmpty()) {
                         s.reactions().countsByPost(ids);
                     }
@@ -211,6 +220,40 @@ public final class ColdPageCost {
             if (st != null) {
                 st.cpuNs = threads.getCurrentThreadCpuTime() - cpu0;
                 st.allocated = threads.getCurrentThreadAllocatedBytes() - alloc0;
+            }
+        }
+
+        /**
+         * {@code :posts=TABLE}: the page's posts read with plain JDBC from {@code posts} (by thread and number) or from
+         * a copy keyed by thread ({@code post_pages}: {@code k = thread_id * 2^24 + number}, the BIGINT row key), to
+         * compare the two layouts' reads; not through Jdbi, so compare it with {@code :posts=posts}, not the ports.
+         */
+        private void plainPosts(long thread, Set<MemberId> authors, List<PostId> ids) {
+            boolean keyed = !postsTable.equalsIgnoreCase("posts");
+            String sql = "SELECT id, thread_id, number, author_id, body, created_at, edited_at, edited_by, edit_count,"
+                    + " deleted_by, deleted_at, deletion_reason, html, render_version FROM " + postsTable + " WHERE "
+                    + (keyed ? "k BETWEEN ? AND ?" : "thread_id = ? AND number BETWEEN ? AND ?")
+                    + " AND deleted_at IS NULL ORDER BY number";
+            try (var q = raw.prepareStatement(sql)) {
+                if (keyed) {
+                    q.setLong(1, thread * 16_777_216L + 1);
+                    q.setLong(2, thread * 16_777_216L + 20);
+                } else {
+                    q.setLong(1, thread);
+                    q.setInt(2, 1);
+                    q.setInt(3, 20);
+                }
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(PostId.of(rs.getLong(1)));
+                        authors.add(MemberId.of(rs.getLong(4)));
+                        for (int c = 5; c <= 14; c++) {
+                            rs.getObject(c);
+                        }
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
             }
         }
 
