@@ -97,6 +97,32 @@ public final class ReplyH2Cost {
         return ReplyBenchWorld.seed(fx).replies(forum, new Random(7));
     }
 
+    /**
+     * As {@link #open}, for {@code ReplyOutboxAb}: {@code accept(n)} with {@code n > 0} makes n replies on the calling
+     * thread; {@code accept(0)} waits (sleeping, polling the outbox's status every 10 ms) until every durable consumer
+     * and the listeners have caught up with the head, so that a round's outbox work is all done before it is read.
+     */
+    public static IntConsumer openStream(Path dir) {
+        JdbiForumStorage storage = JdbiForumStorage.embeddedH2(dir);
+        Forum forum = Forum.create(storage, c -> c.passwordHasher(ForumFixture.fastHasher()).viewFlushInterval(Duration.ZERO));
+        ForumFixture fx = ForumFixture.on(forum, storage);
+        IntConsumer replies = ReplyBenchWorld.seed(fx).replies(forum, new Random(7));
+        return n -> {
+            if (n > 0) {
+                replies.accept(n);
+                return;
+            }
+            while (forum.outbox().status().consumers().stream().anyMatch(c -> c.lag() > 0)) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        };
+    }
+
     /** One way to run a reply's statements, as a whole transaction. */
     interface Variant {
         String name();
