@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntConsumer;
+import java.util.function.IntToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * one JVM (task h2reply3): each build's classes directories in a class loader of their own, each forum on a new H2 file
  * with its outbox thread running as in the server; rounds of replies on this thread alternate between the builds (order
  * swapped every round), and after each round the driver waits until that build's consumers caught up. Per reply it
- * prints the replying thread's CPU, that build's outbox thread's CPU (ThreadMXBean, by thread id) and the whole
- * process's CPU over the round and its catching up (GC, JIT, H2's background writer included: the noisiest figure).
+ * prints the replying thread's CPU, that build's outbox thread's CPU (ThreadMXBean, by thread id), the whole
+ * process's CPU over the round and its catching up (GC, JIT, H2's background writer included: the noisiest figure) and
+ * the H2 file's durable commits (the replies' and the consumers').
  * Run it with a class path that holds this class and the third-party dependencies only (the loaders are parent-first).
  *
  * <p>Arguments: rounds, replies per round, warm-up replies, then per build its class directories separated by ':'
@@ -29,7 +30,7 @@ public final class ReplyOutboxAb {
     private ReplyOutboxAb() {
     }
 
-    private record Build(String name, IntConsumer forum, long outboxThread) {
+    private record Build(String name, IntToLongFunction forum, long outboxThread) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,36 +44,39 @@ public final class ReplyOutboxAb {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int done = 0; done < warmUp; done += 500) {
             for (Build x : List.of(a, b)) {
-                x.forum.accept(500);
-                x.forum.accept(0);
+                x.forum.applyAsLong(500);
+                x.forum.applyAsLong(0);
             }
         }
         double[][] rep = new double[2][rounds];
         double[][] out = new double[2][rounds];
         double[][] all = new double[2][rounds];
+        double[][] commits = new double[2][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < 2; k++) {
                 int i = r % 2 == 0 ? k : 1 - k;
                 Build x = i == 0 ? a : b;
+                long c0 = x.forum.applyAsLong(0);
                 long p0 = os.getProcessCpuTime();
                 long o0 = cpu.getThreadCpuTime(x.outboxThread);
                 long t0 = cpu.getCurrentThreadCpuTime();
-                x.forum.accept(perRound);
+                x.forum.applyAsLong(perRound);
                 long t1 = cpu.getCurrentThreadCpuTime();
-                x.forum.accept(0);
+                long c1 = x.forum.applyAsLong(0);
                 long o1 = cpu.getThreadCpuTime(x.outboxThread);
                 long p1 = os.getProcessCpuTime();
                 rep[i][r] = (t1 - t0) / 1e3 / perRound;
                 out[i][r] = (o1 - o0) / 1e3 / perRound;
                 all[i][r] = (p1 - p0) / 1e3 / perRound;
+                commits[i][r] = (double) (c1 - c0) / perRound;
             }
-            System.out.printf("round %d | A replying %.1f outbox %.1f process %.1f | B replying %.1f outbox %.1f process %.1f"
-                    + " µs per reply | load %.2f%n", r, rep[0][r], out[0][r], all[0][r], rep[1][r], out[1][r], all[1][r],
-                    os.getSystemLoadAverage());
+            System.out.printf("round %d | A replying %.1f outbox %.1f process %.1f µs, commits %.2f | B replying %.1f"
+                    + " outbox %.1f process %.1f µs, commits %.2f per reply | load %.2f%n", r, rep[0][r], out[0][r],
+                    all[0][r], commits[0][r], rep[1][r], out[1][r], all[1][r], commits[1][r], os.getSystemLoadAverage());
         }
         for (int i = 0; i < 2; i++) {
-            System.out.printf("%s: median replying %.1f, outbox %.1f, process %.1f µs per reply%n", i == 0 ? "A" : "B",
-                    median(rep[i]), median(out[i]), median(all[i]));
+            System.out.printf("%s: median replying %.1f, outbox %.1f, process %.1f µs, durable commits %.2f per reply%n",
+                    i == 0 ? "A" : "B", median(rep[i]), median(out[i]), median(all[i]), median(commits[i]));
         }
         System.out.printf("B cheaper in: replying %d, outbox %d, process %d of %d rounds%n", cheaper(rep), cheaper(out),
                 cheaper(all), rounds);
@@ -109,7 +113,7 @@ public final class ReplyOutboxAb {
         Set<Long> known = outboxThreads();
         Thread.currentThread().setContextClassLoader(loader); // Flyway finds the build's migrations through it
         try {
-            IntConsumer forum = (IntConsumer) cost.getMethod("openStream", Path.class)
+            IntToLongFunction forum = (IntToLongFunction) cost.getMethod("openStream", Path.class)
                     .invoke(null, Files.createTempDirectory("h2reply3-ab"));
             Set<Long> now = outboxThreads();
             now.removeAll(known);
