@@ -97,6 +97,37 @@ public final class ReplyH2Cost {
         return ReplyBenchWorld.seed(fx).replies(forum, new Random(7));
     }
 
+    /**
+     * As {@link #open}, for {@code ReplyOutboxAb}: {@code applyAsLong(n)} with {@code n > 0} makes n replies on the
+     * calling thread; {@code applyAsLong(0)} waits (sleeping, polling the outbox's status every 10 ms) until every
+     * durable consumer and the listeners have caught up with the head, so that a round's outbox work is all done before
+     * it is read. The search consumer is not waited for: outside the storage it records its position every 30 s only
+     * (it gathers for 1 s, so its work falls into the rounds as it comes). Both answer the H2 file's durable commits so
+     * far.
+     */
+    public static java.util.function.IntToLongFunction openStream(Path dir) {
+        JdbiForumStorage storage = JdbiForumStorage.embeddedH2(dir);
+        Forum forum = Forum.create(storage, c -> c.passwordHasher(ForumFixture.fastHasher()).viewFlushInterval(Duration.ZERO));
+        ForumFixture fx = ForumFixture.on(forum, storage);
+        IntConsumer replies = ReplyBenchWorld.seed(fx).replies(forum, new Random(7));
+        return n -> {
+            if (n > 0) {
+                replies.accept(n);
+                return storage.durableCommits();
+            }
+            while (forum.outbox().status().consumers().stream().anyMatch(c -> c.lag() > 0
+                    && !c.name().equals(dev.forumkit.core.search.SearchIndexer.CONSUMER))) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return storage.durableCommits();
+        };
+    }
+
     /** One way to run a reply's statements, as a whole transaction. */
     interface Variant {
         String name();
