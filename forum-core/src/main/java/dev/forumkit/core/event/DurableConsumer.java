@@ -62,8 +62,6 @@ final class DurableConsumer {
     private long handledAhead;
     private long aheadOf;
     private long recordedAt = System.nanoTime();
-    /** Whether the last round left work that is there already: a full batch taken, or a planned batch's steps to go. */
-    private volatile boolean backlog;
 
     /** Thrown inside the batch's transaction when another node took the consumer over: undoes the batch. */
     private static final class LostLease extends RuntimeException {
@@ -87,7 +85,6 @@ final class DurableConsumer {
             return false;
         }
         try {
-            backlog = false;
             Instant now = clock.instant();
             if (retryAt != null && now.isBefore(retryAt)) {
                 return false;
@@ -132,12 +129,9 @@ final class DurableConsumer {
             steps = null; // the position moved under us (another node's turn while our lease had run out): plan again
         }
         if (steps != null) {
-            boolean stepped = holdLease(now) && step();
-            backlog = steps != null;
-            return stepped;
+            return holdLease(now) && step();
         }
-        int full = consumer.planner() == null ? BATCH : PLANNED_BATCH;
-        int limit = full;
+        int limit = consumer.planner() == null ? BATCH : PLANNED_BATCH;
         if (consumer.follows() != null) {
             // positions are dense, so the followed consumer's position bounds how many events we may take
             long ahead = log.consumer(consumer.follows()).map(ConsumerState::position).orElse(from) - from;
@@ -159,9 +153,7 @@ final class DurableConsumer {
             stepsTo = batch.get(batch.size() - 1).position();
             stepsLarge = plan.large();
             pace(System.nanoTime() - started);
-            step();
-            backlog = steps != null || batch.size() >= full;
-            return true;
+            return step();
         }
         boolean[] wholeBatch = {true};
         if (consumer.effects() == EventConsumer.Effects.IN_STORAGE) {
@@ -226,8 +218,6 @@ final class DurableConsumer {
         failures = 0;
         lastError = null;
         retryAt = null;
-        // a batch as large as a batch may be (not merely capped by the followed consumer), or one cut by its budget
-        backlog = batch.size() >= full || !wholeBatch[0];
         if (!consumer.gathering().isZero()) {
             // caught up: let the next events gather for a while (see EventConsumer.gathering); a backlog goes on
             pausedUntil = batch.size() < limit && wholeBatch[0] ? System.nanoTime() + consumer.gathering().toNanos() : 0;
@@ -270,14 +260,6 @@ final class DurableConsumer {
         if (stepsLarge) {
             pausedUntil = System.nanoTime() + (long) (nanos * (1 - PACE_SHARE) / PACE_SHARE);
         }
-    }
-
-    /**
-     * Whether this consumer's last round left events it could have taken at once (it took a full batch, its batch was
-     * cut by the budget, or its planned batch has steps to go): the runner then goes on without gathering.
-     */
-    boolean backlog() {
-        return backlog;
     }
 
     /** How long this consumer still pauses; 0 when it may go on. {@code drain()} does not wait for pauses. */

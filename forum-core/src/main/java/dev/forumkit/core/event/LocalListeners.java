@@ -17,7 +17,6 @@ final class LocalListeners {
     private final EventBus bus;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long position = -1; // unknown until the storage first answers
-    private volatile boolean backlog;
 
     LocalListeners(ForumStorage storage, EventBus bus) {
         this.storage = storage;
@@ -27,11 +26,6 @@ final class LocalListeners {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read the outbox head at start; listeners start when the storage answers", e);
         }
-    }
-
-    /** Whether the last round took a full batch (more events may be waiting). */
-    boolean backlog() {
-        return backlog;
     }
 
     long position() {
@@ -45,7 +39,6 @@ final class LocalListeners {
             return false;
         }
         try {
-            backlog = false;
             if (position < 0) {
                 position = storage.eventLog().head();
             }
@@ -62,7 +55,6 @@ final class LocalListeners {
                 bus.publish(List.of(event));
                 position = e.position();
             }
-            backlog = batch.size() >= DurableConsumer.BATCH;
             return !batch.isEmpty();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "listeners could not read the outbox; will retry", e);

@@ -160,22 +160,6 @@ public final class Outbox implements AutoCloseable {
         return progress;
     }
 
-    /**
-     * Whether the last round left events waiting that it could have taken at once (a full batch somewhere, a planned
-     * batch with steps to go): a backlog, which the runner works through without gathering.
-     */
-    boolean backlog() {
-        if (listeners.backlog()) {
-            return true;
-        }
-        for (DurableConsumer c : consumers) {
-            if (c.backlog()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** How long until a paused consumer may go on (see DurableConsumer pacing); 0 when none pauses. */
     long nanosUntilDue() {
         long min = 0;

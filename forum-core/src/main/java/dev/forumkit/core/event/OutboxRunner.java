@@ -40,10 +40,8 @@ final class OutboxRunner {
     private void loop() {
         while (running) {
             boolean progress = false;
-            boolean backlog = false;
             try {
                 progress = outbox.deliverRound(false);
-                backlog = progress && outbox.backlog();
                 pruneWhenDue();
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.WARNING, "outbox runner round failed", e);
@@ -51,18 +49,15 @@ final class OutboxRunner {
             if (!progress) {
                 await();
                 gather(); // woken by a commit: let that moment's other events join the batch
-            } else if (!backlog) {
-                gather(); // a stream, not a backlog: every batch was small, so let the next ones fill
             }
         }
     }
 
     /**
-     * After an idle wait, and after a round whose batches were all smaller than a batch may be (a steady stream of
-     * writes), lets the events of the next moment gather before the next round, so that each consumer handles them in
-     * a few batches (a few commits, a few sets of per-batch reads) rather than in rounds back to back of a few events
-     * each: on H2 every commit takes the one write gate the requests need too. A backlog (a full batch, a planned
-     * batch's steps to go) is worked through without pauses. Costs at most {@link #GATHER_MILLIS} of extra delay.
+     * After an idle wait, lets the events of a busy moment gather before the next round, so that under a stream of
+     * writes each consumer handles them in a few batches (a few commits) rather than one commit per write: on H2
+     * every commit takes the one write gate the requests need too. A backlog is worked through without pauses.
+     * Costs at most {@link #GATHER_MILLIS} of extra delay.
      */
     private void gather() {
         if (!running) {
