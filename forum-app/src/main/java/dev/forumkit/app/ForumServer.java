@@ -16,6 +16,13 @@ import org.slf4j.LoggerFactory;
  * the forum and the storage (and with it the connection pool).
  */
 public final class ForumServer implements AutoCloseable {
+    /**
+     * Content types Javalin compresses without scanning them for its excluded types (image/, application/zip, ...):
+     * those of the forum's JSON and HTML responses, none of which contains an excluded type, and Javalin's own
+     * image/svg+xml. A response of another type is still compressed unless excluded, after the scan.
+     */
+    static final java.util.List<String> COMPRESSED_TYPES = java.util.List.of("image/svg+xml",
+            "application/json;charset=utf-8", "application/json", "text/html", "text/html;charset=utf-8");
     private static final Logger LOG = LoggerFactory.getLogger(ForumServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("forumkit.access");
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
@@ -76,8 +83,7 @@ public final class ForumServer implements AutoCloseable {
             // (image/, application/zip, ...), ignoring case, character by character: 8-9 % of the CPU of a guest page
             // cache hit (JFR, docs/performance.md, task hitcost). A type on the allowed list is compressed without
             // that scan; these contain none of the excluded ones, so which responses are compressed is unchanged
-            compression.setAllowedMimeTypes(java.util.List.of("image/svg+xml", "application/json;charset=utf-8",
-                    "application/json", "text/html", "text/html;charset=utf-8"));
+            compression.setAllowedMimeTypes(COMPRESSED_TYPES);
             config.http.compressionStrategy = compression;
             if (metrics != null || ACCESS.isInfoEnabled()) {
                 config.requestLogger.http(this::logAccess);
