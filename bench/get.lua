@@ -7,6 +7,7 @@
 --   MEGA_PATH     canonical path of the mega-thread (/threads/{slug}.{id}/), for mega_html
 --   PATHS         file of canonical thread page paths (/threads/{slug}.{id}/), one a line: thread_html picks from
 --                 these; without it thread_html asks for /threads/t.{id}/, which answers a 301 to the canonical path
+--   GZIP=1        ask as browsers do (Accept-Encoding: gzip)
 local kind = os.getenv("KIND") or "ping"
 local first = tonumber(os.getenv("FIRST") or "1")
 local last = tonumber(os.getenv("LAST") or "1")
@@ -31,6 +32,7 @@ if pathsFile and pathsFile ~= "" then
   end
 end
 local counter = 0
+local gzip = os.getenv("GZIP") == "1"
 
 local function path()
   if kind == "ping" then return "/bench/ping" end
@@ -62,6 +64,7 @@ end
 request = function()
   counter = counter + 1
   local headers = {}
+  if gzip then headers["Accept-Encoding"] = "gzip, deflate, br" end
   if #sessions > 0 then
     headers["Cookie"] = sessions[(counter % #sessions) + 1]
   end

@@ -214,15 +214,20 @@ BARE_RSS=$PEAK_RSS
 start_forum "$MAIN"
 # thread_paths FIRST LAST -> file of canonical thread page paths (/threads/{slug}.{id}/): /threads/t.{id}/ answers 301
 # to them, and a row of redirects would measure the redirect, not the page. 2,000 random threads, one curl process.
+# thread_paths FIRST LAST other -> 2,000 other random threads, none of the first list's: the cache-on server's HTML
+# warm-up, which must not put the measured row's pages in the cache
 thread_paths() {
-  local file=$OUT/paths-$1-$2.txt
-  python3 -c "import random,sys; random.seed(1); f,l=int(sys.argv[1]),int(sys.argv[2]); [print('url = \"$BASE/threads/t.%d/\"\noutput = \"/dev/null\"' % random.randint(min(f+1,l),l)) for _ in range(2000)]" "$1" "$2" \
+  local file=$OUT/paths-$1-$2${3:+-$3}.txt
+  python3 -c "import random,sys; f,l=int(sys.argv[1]),int(sys.argv[2]); random.seed(1); ids=[random.randint(min(f+1,l),l) for _ in range(2000)]
+if len(sys.argv) > 3: random.seed(2); taken=set(ids); ids=[i for i in (random.randint(min(f+1,l),l) for _ in range(40000)) if i not in taken][:2000]
+[print('url = \"$BASE/threads/t.%d/\"\noutput = \"/dev/null\"' % i) for i in ids]" "$@" \
     | curl -s -K - -w '%{redirect_url}\n' | sed "s#^$BASE##" | grep '^/threads/' >"$file" || true
   echo "$file"
 }
 HTML=no; [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/threads/t.$((FIRST + 1))/")" = 301 ] && HTML=yes
 if [ $HTML = yes ]; then
   PATHS_FILE=$(thread_paths "$FIRST" "$LAST")
+  WARMUP_PATHS_FILE=$(thread_paths "$FIRST" "$LAST" other)
   MEGA_PATH=$(curl -s -o /dev/null -w '%{redirect_url}' "$BASE/threads/t.$MEGA/" | sed "s#^$BASE##")
   [ -s "$PATHS_FILE" ] && [ -n "$MEGA_PATH" ] || HTML=no
 fi
@@ -268,12 +273,21 @@ start_forum "$MAIN" true
 # and the cache-off server got thousands of requests before its rows (bench/cache-miss-ab.sh, docs/performance.md)
 wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "warm-up" get.lua KIND=thread_json $T >/dev/null 2>&1; unset 'ROWS[-1]'
+# the hit path compiled before the rows that hit (task hitpath: a fresh server's first 5 s of hits cost 0.067 ms a hit,
+# warmed 0.033-0.040): hits on one page (mega-thread page 1, a row of its own below), plain then gzip, one page added
+wrk_row "warm-up hits" get.lua KIND=mega_json $T PAGE=1 >/dev/null 2>&1; unset 'ROWS[-1]'
+wrk_row "warm-up hits, gzip" get.lua KIND=mega_json $T PAGE=1 GZIP=1 >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "guest thread page JSON, cache on" get.lua KIND=thread_json $T
-[ $HTML = yes ] && wrk_row "guest thread page HTML, cache on" get.lua KIND=thread_html $T PATHS="$PATHS_FILE"
+if [ $HTML = yes ]; then # the HTML path compiled (misses and hits) on 2,000 other threads than the row's
+  wrk_row "warm-up HTML" get.lua KIND=thread_html $T PATHS="$WARMUP_PATHS_FILE" >/dev/null 2>&1; unset 'ROWS[-1]'
+  wrk_row "guest thread page HTML, cache on" get.lua KIND=thread_html $T PATHS="$PATHS_FILE"
+fi
 wrk_row "mega-thread page 1 JSON, cache on" get.lua KIND=mega_json $T PAGE=1
 wrk_row "guest thread page JSON, 200 popular threads, cache on" get.lua KIND=thread_json $T HOT=200
-# a Zipf warm-up first: 40,000 threads take more than one 10 s row to settle in the cache (bench/ZipfCacheSim.java:
-# a row from an empty cache measures mostly first requests, 72 % hits at best, against 85 % settled)
+# a Zipf warm-up first, in both encodings: 40,000 threads take more than one 10 s row to settle in the cache
+# (bench/ZipfCacheSim.java: a row from an empty cache measures mostly first requests, 72 % hits at best, against 85 %
+# settled), and each encoding's hit path is compiled before its row
+wrk_row "warm-up" zipf.lua $T >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "warm-up" zipf.lua $T GZIP=1 >/dev/null 2>&1; unset 'ROWS[-1]'
 wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on" zipf.lua $T
 wrk_row "guest thread page JSON, Zipf (s=1) over all threads, cache on, gzip as browsers ask" zipf.lua $T GZIP=1
