@@ -6,7 +6,8 @@ runs `wrk -t2 -cC -dD URL` against each server in turn (the order rotates each r
 before and after. Besides, each server's CPU while idle (no requests, IDLE seconds) is measured once per round: that is
 the background work a benchmark row charges to its requests.
 
-Usage: bench/trivial_ab.py [--rounds 4] [--duration 5] [--connections 64] [--warmup 8] [--idle 3] LABEL=PID=URL ...
+Usage: bench/trivial_ab.py [--rounds 4] [--duration 5] [--connections 64] [--warmup 8] [--idle 3]
+       [--header 'Name: value' ...] LABEL=PID=URL ...
 Prints per round and server: req/s, CPU ms/request, and the CPU by thread group (thread names with the digits taken
 out) in microseconds per request; at the end the medians.
 """
@@ -49,8 +50,13 @@ def delta(before, after):
     return by
 
 
+HEADERS = []
+
+
 def wrk(url, duration, connections):
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", url], capture_output=True, text=True).stdout
+    extra = [x for h in HEADERS for x in ("-H", h)]
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", *extra, url], capture_output=True,
+                         text=True).stdout
     m = re.search(r"(\d+) requests in", out)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return int(m.group(1)) if m else 0, int(bad.group(1)) if bad else 0
@@ -64,8 +70,11 @@ def main():
     p.add_argument("--warmup", type=int, default=8)
     p.add_argument("--idle", type=float, default=3)
     p.add_argument("--top", type=int, default=8)
+    p.add_argument("--header", action="append", default=[], help="a request header for every request, e.g. "
+                   "'Accept-Encoding: gzip' (a browser's guest page cache hit)")
     p.add_argument("servers", nargs="+")
     a = p.parse_args()
+    HEADERS.extend(a.header)
     servers = [s.split("=", 2) for s in a.servers]
     for label, pid, url in servers:
         if a.warmup > 0:

@@ -9,6 +9,7 @@ import dev.forumkit.core.signal.Signals;
 import dev.forumkit.web.internal.PageCaching;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ final class GuestPageCache {
     private static final Pattern CACHEABLE = Pattern.compile("/api/v1/threads/\\d+|/threads/[^/]*\\.\\d+/(page-\\d+)?");
     private static final String GENERATION = "forumkit.guestCache.generation";
     private static final String KEY = "forumkit.guestCache.key";
+    private static final String FILTERS = "forumkit.guestCache.filterHeaders";
     private final String sessionCookie;
     private final Signals signals;
     /** Numbers the invalidations; a page remembers the number current when it was read. */
@@ -250,20 +252,33 @@ final class GuestPageCache {
             hit = null;
         }
         if (hit != null) {
-            boolean gzip = acceptsGzip(ctx);
+            String accept = ctx.header("Accept-Encoding");
+            boolean gzip = acceptsGzip(accept);
             // null: the store let the page go (pushed out, replaced) since get: its bytes are gone, answered as a miss
             byte[] body = gzip ? hit.gzip() : pages.identity(key, hit);
             if (body != null) {
                 hits.incrementAndGet();
-                for (String[] h : hit.headers()) {
-                    ctx.header(h[0], h[1]);
+                HttpServletResponse res = ctx.res();
+                for (String[] h : hit.headers()) { // only what the page's handler added to the filters' headers
+                    res.setHeader(h[0], h[1]);
                 }
-                ctx.header("X-Forum-Cache", "hit");
-                if (gzip) {
-                    ctx.header("Content-Encoding", "gzip"); // Javalin leaves a response alone that says it is encoded
-                }
-                ctx.result(body);
+                res.setHeader("X-Forum-Cache", "hit");
                 ctx.skipRemainingHandlers();
+                if (gzip) {
+                    res.setHeader("Content-Encoding", "gzip"); // Javalin leaves a response alone that says it is encoded
+                } else if (accept != null) { // Javalin may compress it for this client (as it would the fresh page)
+                    ctx.result(body);
+                    return;
+                }
+                // Javalin would send these bytes as they are: written here, with their length, not copied through its
+                // compressing stream in 8 KiB pieces (no result is set, so Javalin writes nothing more; the after
+                // handlers and the request logger still run)
+                res.setContentLength(body.length);
+                try {
+                    res.getOutputStream().write(body);
+                } catch (IOException clientGone) {
+                    // as when Javalin's own copy fails: nothing more to send
+                }
                 return;
             }
         }
@@ -272,6 +287,32 @@ final class GuestPageCache {
         dev.forumkit.core.storage.ReplicaReads.allow(false);
         ctx.attribute(GENERATION, current);
         ctx.attribute(KEY, key);
+        ctx.attribute(FILTERS, filterHeaders(ctx.res()));
+    }
+
+    /**
+     * The headers the response carries before the page's handler runs: those the filters before this one set (the
+     * security headers on every response). A hit runs the same filters on its own request, so a page stores only the
+     * headers its handler added or changed beyond these ({@link #after}), and the hit does not set them a second time.
+     */
+    private static String[][] filterHeaders(HttpServletResponse res) {
+        java.util.Collection<String> names = res.getHeaderNames();
+        String[][] headers = new String[names.size()][];
+        int i = 0;
+        for (String name : names) {
+            headers[i++] = new String[] {name, res.getHeader(name)};
+        }
+        return headers;
+    }
+
+    /** Whether the filters had set this header to this value already (then a hit's own filters set it too). */
+    private static boolean setByFilters(String[][] filters, String name, String value) {
+        for (String[] h : filters) {
+            if (h[0].equalsIgnoreCase(name)) {
+                return h[1].equals(value);
+            }
+        }
+        return false;
     }
 
     /** Cacheable guest requests answered from here, and those that were not (for the hit ratio in metrics). */
@@ -322,13 +363,24 @@ final class GuestPageCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String[][] filters = ctx.attribute(FILTERS);
+        if (filters == null) {
+            filters = new String[0][];
+        }
+        for (String[] h : filters) {
+            if (ctx.res().getHeader(h[0]) == null) {
+                return; // the handler took away a header the filters set: a hit could not take it away too
+            }
+        }
         List<String[]> headers = new ArrayList<>();
         String vary = "Accept-Encoding"; // the same address answers gzip or not
         for (String name : ctx.res().getHeaderNames()) {
+            String value = ctx.res().getHeader(name);
             if (name.equalsIgnoreCase("Vary")) {
-                vary = (ctx.res().getHeader(name) + ", " + vary).intern(); // a few values: one instance each for all pages
-            } else if (!name.equalsIgnoreCase("Date") && !name.equalsIgnoreCase("Content-Length")) {
-                headers.add(new String[] {name, ctx.res().getHeader(name)});
+                vary = (value + ", " + vary).intern(); // a few values: one instance each for all pages
+            } else if (!name.equalsIgnoreCase("Date") && !name.equalsIgnoreCase("Content-Length")
+                    && !name.equalsIgnoreCase("Content-Type") && !setByFilters(filters, name, value)) {
+                headers.add(new String[] {name, value});
             }
         }
         headers.add(new String[] {"Vary", vary});
@@ -337,7 +389,7 @@ final class GuestPageCache {
         }
         CachedPage page = CachedPage.of(readUnder, threads, members, body, headers.toArray(new String[0][]));
         ctx.header("Vary", vary);
-        if (acceptsGzip(ctx)) { // compressed once: the same bytes serve this miss and every hit after it
+        if (acceptsGzip(ctx.header("Accept-Encoding"))) { // compressed once: the same bytes serve this miss and every hit after it
             ctx.header("Content-Encoding", "gzip");
             ctx.result(page.gzip());
         } else {
@@ -347,8 +399,7 @@ final class GuestPageCache {
     }
 
     /** Whether the client takes a gzip body ({@code Accept-Encoding: gzip}, not with {@code q=0}). */
-    private static boolean acceptsGzip(Context ctx) {
-        String accept = ctx.header("Accept-Encoding");
+    private static boolean acceptsGzip(String accept) {
         if (accept == null) {
             return false;
         }
