@@ -26,7 +26,7 @@ final class JdbiProfiles implements Profiles {
     private static final RowMapper<Profile> MAPPER = (rs, ctx) -> at(rs, 1);
     /** Members with their profiles (a thread page's authors and signatures): the member's columns first, by position. */
     private static final String WITH_MEMBERS = "SELECT " + JdbiMembers.TABLE.select("m") + ", p."
-            + COLUMNS.replace(", ", ", p.") + " FROM members m LEFT JOIN profiles p ON p.member_id = m.id WHERE m.id IN (<ids>)";
+            + COLUMNS.replace(", ", ", p.") + " FROM members m LEFT JOIN profiles p ON p.member_id = m.id WHERE m.id IN (";
     private static final int PROFILE_AT = JdbiMembers.TABLE.selected() + 1;
     private static final String AVATAR_COLUMNS = "member_id, large_key, small_key, format, version";
     private static final RowMapper<Avatar> AVATAR = (rs, ctx) -> new Avatar(MemberId.of(rs.getLong(1)),
@@ -82,7 +82,8 @@ final class JdbiProfiles implements Profiles {
             return new MembersWithProfiles(found, profiles);
         }
         List<Long> ids = members.stream().map(MemberId::value).distinct().toList();
-        db.use(h -> h.createQuery(WITH_MEMBERS).bindList("ids", ids).map((rs, ctx) -> {
+        // bound by position, not bindList: Jdbi's per-element binding was a third of this read's CPU (task pageread)
+        db.use(h -> Rows.bindLongs(h.createQuery(WITH_MEMBERS + Rows.marks(ids.size()) + ")"), 0, ids).map((rs, ctx) -> {
             Member m = JdbiMembers.MAPPER.map(rs, ctx);
             found.put(m.id(), m);
             rs.getLong(PROFILE_AT);

@@ -74,11 +74,14 @@ final class JdbiReactions implements Reactions {
             return out;
         }
         List<Long> ids = posts.stream().map(PostId::value).distinct().toList();
-        db.use(h -> h.createQuery("SELECT post_id, type, COUNT(*) AS n FROM reactions WHERE post_id IN (<ids>)"
-                        + " GROUP BY post_id, type")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> new Object[] {PostId.of(rs.getLong("post_id")), rs.getString("type"), rs.getInt("n")})
-                .forEach(row -> out.computeIfAbsent((PostId) row[0], k -> new HashMap<>()).put((String) row[1], (Integer) row[2])));
+        // bound by position and read by position (a thread page's read: task pageread)
+        db.use(h -> Rows.bindLongs(h.createQuery("SELECT post_id, type, COUNT(*) FROM reactions WHERE post_id IN ("
+                        + Rows.marks(ids.size()) + ") GROUP BY post_id, type"), 0, ids)
+                .map((rs, ctx) -> {
+                    out.computeIfAbsent(PostId.of(rs.getLong(1)), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                    return null;
+                })
+                .forEach(row -> { }));
         return out;
     }
 

@@ -1,0 +1,239 @@
+package dev.forumkit.persistence.jdbi;
+
+import dev.forumkit.core.content.ThreadId;
+import dev.forumkit.core.member.MemberId;
+import dev.forumkit.core.post.Post;
+import dev.forumkit.core.post.PostId;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What each of a guest thread page's storage reads costs on a cached H2 set, per statement, in one JVM (issue 18,
+ * task pageread): the page's reads and variants of them, each in its own read-only transaction as the page's port
+ * calls run, over the same pages, rounds interleaved (the variants' order rotates every round). Per statement: the
+ * calling thread's CPU and allocation ({@code com.sun.management.ThreadMXBean}). The pages are page 1 of threads
+ * 1..N (default 2,000: a set H2's 16 MB cache holds, so this is the warm part of a page, not its file reads).
+ *
+ * <p>Arguments: DIR rounds pages-per-round warm-up-pages [variant,...]. Not a test (no {@code Test} suffix):
+ * {@code java -cp CP dev.forumkit.persistence.jdbi.PageReadCost DIR 8 2000 4000}.
+ */
+public final class PageReadCost {
+    private static final String MEMBER_SQL = "SELECT " + JdbiMembers.TABLE.select("m") + ", p.member_id, p.about,"
+            + " p.location, p.website, p.signature, p.signature_html, p.time_zone, p.date_style, p.hide_last_seen,"
+            + " p.hide_signatures, p.last_seen_at, p.language FROM members m LEFT JOIN profiles p ON p.member_id = m.id";
+
+    private record PageIds(ThreadId thread, List<MemberId> authors, List<Long> authorIds, List<PostId> posts, List<Long> postIds) {
+    }
+
+    private PageReadCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        int perRound = Integer.parseInt(args[2]);
+        int warmUp = Integer.parseInt(args[3]);
+        int threadRange = Integer.getInteger("prc.threads", 2_000);
+        try (JdbiForumStorage storage = JdbiForumStorage.embeddedH2(dir)) {
+            JdbiTransactions db = storage.db();
+            List<PageIds> pages = new ArrayList<>();
+            Random random = new Random(1);
+            for (int i = 0; i < perRound; i++) {
+                ThreadId id = ThreadId.of(1 + random.nextInt(threadRange));
+                pages.add(storage.transactions().readOnly(() -> {
+                    var place = storage.threads().byIdWithPlace(id).orElseThrow();
+                    Set<MemberId> authors = new LinkedHashSet<>();
+                    authors.add(place.thread().starterId());
+                    List<PostId> ids = new ArrayList<>();
+                    for (Post p : storage.posts().byNumberRange(id, 1, 20, false)) {
+                        authors.add(p.authorId());
+                        ids.add(p.id());
+                    }
+                    return new PageIds(id, List.copyOf(authors), authors.stream().map(MemberId::value).toList(),
+                            ids, ids.stream().map(PostId::value).toList());
+                }));
+            }
+            explain(db, pages.get(0));
+            Map<String, Consumer<PageIds>> all = new LinkedHashMap<>();
+            all.put("empty transaction", p -> { });
+            all.put("thread+place (port)", p -> storage.threads().byIdWithPlace(p.thread()));
+            all.put("posts (port)", p -> storage.posts().byNumberRange(p.thread(), 1, 20, false));
+            all.put("posts (plain JDBC)", p -> plain(db, "SELECT " + JdbiPosts.TABLE.select() + " FROM posts WHERE thread_id = ?"
+                    + " AND number BETWEEN 1 AND 20 AND deleted_at IS NULL ORDER BY number", List.of(p.thread().value())));
+            all.put("withMembers (port)", p -> storage.profiles().withMembers(p.authors()));
+            all.put("withMembers IN, plain JDBC", p -> plain(db, MEMBER_SQL + " WHERE m.id IN (" + marks(p.authorIds().size()) + ")", p.authorIds()));
+            all.put("withMembers ANY, Jdbi", p -> db.use(h -> h.createQuery(MEMBER_SQL + " WHERE m.id = ANY(:ids)")
+                    .bindArray("ids", Long.class, p.authorIds()).map((rs, ctx) -> JdbiMembers.MAPPER.map(rs, ctx)).forEach(m -> { })));
+            all.put("members.byIds (port, no join)", p -> storage.members().byIds(p.authors()));
+            all.put("reactions (port)", p -> storage.reactions().countsByPost(p.posts()));
+            all.put("reactions IN, plain JDBC", p -> plain(db, "SELECT post_id, type, COUNT(*) AS n FROM reactions WHERE post_id IN ("
+                    + marks(p.postIds().size()) + ") GROUP BY post_id, type", p.postIds()));
+            all.put("reactions ANY, Jdbi", p -> db.use(h -> h.createQuery("SELECT post_id, type, COUNT(*) AS n FROM reactions"
+                    + " WHERE post_id = ANY(:ids) GROUP BY post_id, type").bindArray("ids", Long.class, p.postIds())
+                    .map((rs, ctx) -> rs.getLong(1)).forEach(x -> { })));
+            all.put("posts (Jdbi, positional ?)", p -> db.use(h -> h.createQuery("SELECT " + JdbiPosts.TABLE.select() + " FROM posts"
+                    + " WHERE thread_id = ? AND number BETWEEN ? AND ? AND deleted_at IS NULL ORDER BY number")
+                    .bind(0, p.thread().value()).bind(1, 1).bind(2, 20).map(JdbiPosts.MAPPER).list()));
+            all.put("posts (JDBC + our mapper)", p -> jdbc(db, "SELECT " + JdbiPosts.TABLE.select() + " FROM posts WHERE thread_id = ?"
+                    + " AND number BETWEEN 1 AND 20 AND deleted_at IS NULL ORDER BY number", List.of(p.thread().value()), JdbiPosts.MAPPER));
+            all.put("withMembers (Jdbi, IN ?,?)", p -> db.use(h -> {
+                var q = h.createQuery(MEMBER_SQL + " WHERE m.id IN (" + marks(p.authorIds().size()) + ")");
+                for (int i = 0; i < p.authorIds().size(); i++) {
+                    q.bind(i, (long) p.authorIds().get(i));
+                }
+                q.map(JdbiMembers.MAPPER).forEach(m -> { });
+            }));
+            all.put("withMembers (JDBC + our mapper)", p -> jdbc(db, MEMBER_SQL + " WHERE m.id IN (" + marks(p.authorIds().size()) + ")",
+                    p.authorIds(), JdbiMembers.MAPPER));
+            all.put("reactions (Jdbi, IN ?,?)", p -> db.use(h -> {
+                var q = h.createQuery("SELECT post_id, type, COUNT(*) AS n FROM reactions WHERE post_id IN ("
+                        + marks(p.postIds().size()) + ") GROUP BY post_id, type");
+                for (int i = 0; i < p.postIds().size(); i++) {
+                    q.bind(i, (long) p.postIds().get(i));
+                }
+                q.map((rs, ctx) -> rs.getLong(1)).forEach(x -> { });
+            }));
+            // main's 041a5df code of the two reads, kept here for the A/B against the ports
+            all.put("withMembers (old: bindList)", p -> {
+                Map<MemberId, dev.forumkit.core.member.Member> found = new HashMap<>();
+                Map<MemberId, dev.forumkit.core.profile.Profile> profiles = new HashMap<>();
+                List<Long> ids = p.authors().stream().map(MemberId::value).distinct().toList(); // as the port does
+                db.use(h -> h.createQuery(MEMBER_SQL + " WHERE m.id IN (<ids>)").bindList("ids", ids).map((rs, ctx) -> {
+                    var m = JdbiMembers.MAPPER.map(rs, ctx);
+                    found.put(m.id(), m);
+                    rs.getLong(JdbiMembers.TABLE.selected() + 1);
+                    if (!rs.wasNull()) {
+                        profiles.put(m.id(), null);
+                    }
+                    return m;
+                }).forEach(m -> { }));
+                new dev.forumkit.core.profile.MembersWithProfiles(found, profiles);
+            });
+            all.put("reactions (old: bindList, by name)", p -> {
+                Map<PostId, Map<String, Integer>> out = new HashMap<>();
+                List<Long> ids = p.posts().stream().map(PostId::value).distinct().toList(); // as the port does
+                db.use(h -> h.createQuery("SELECT post_id, type, COUNT(*) AS n FROM reactions WHERE post_id IN (<ids>)"
+                                + " GROUP BY post_id, type")
+                        .bindList("ids", ids)
+                        .map((rs, ctx) -> new Object[] {PostId.of(rs.getLong("post_id")), rs.getString("type"), rs.getInt("n")})
+                        .forEach(row -> out.computeIfAbsent((PostId) row[0], k -> new HashMap<>()).put((String) row[1], (Integer) row[2])));
+            });
+            if (args.length > 4) {
+                all.keySet().retainAll(List.of(args[4].split("\\|")));
+            }
+            List<String> names = new ArrayList<>(all.keySet());
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            for (String name : names) {
+                for (int i = 0; i < warmUp; i++) {
+                    PageIds p = pages.get(i % pages.size());
+                    storage.transactions().readOnly(() -> {
+                        all.get(name).accept(p);
+                        return null;
+                    });
+                }
+            }
+            Map<String, double[]> cpu = new HashMap<>();
+            Map<String, double[]> alloc = new HashMap<>();
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < names.size(); k++) {
+                    String name = names.get((k + r) % names.size());
+                    Consumer<PageIds> v = all.get(name);
+                    long c0 = threads.getCurrentThreadCpuTime();
+                    long a0 = threads.getCurrentThreadAllocatedBytes();
+                    for (PageIds p : pages) {
+                        storage.transactions().readOnly(() -> {
+                            v.accept(p);
+                            return null;
+                        });
+                    }
+                    cpu.computeIfAbsent(name, x -> new double[rounds])[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e3 / pages.size();
+                    alloc.computeIfAbsent(name, x -> new double[rounds])[r] = (threads.getCurrentThreadAllocatedBytes() - a0) / 1024.0 / pages.size();
+                }
+                System.out.printf("round %d done%n", r);
+            }
+            for (String name : names) {
+                double[] c = cpu.get(name).clone();
+                double[] a = alloc.get(name).clone();
+                Arrays.sort(c);
+                Arrays.sort(a);
+                System.out.printf("%-32s CPU median %6.1f us (range %6.1f-%6.1f) | allocated median %6.1f KB (%5.1f-%5.1f)%n",
+                        name, c[c.length / 2], c[0], c[c.length - 1], a[a.length / 2], a[0], a[a.length - 1]);
+            }
+        }
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** One statement with plain JDBC on the transaction's connection (the pool's proxy), reading every column. */
+    private static void plain(JdbiTransactions db, String sql, List<Long> args) {
+        db.use(h -> {
+            Connection c = h.getConnection();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.size(); i++) {
+                    s.setLong(i + 1, args.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= n; i++) {
+                            rs.getObject(i);
+                        }
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** One statement with plain JDBC on the transaction's connection, rows through one of our row mappers. */
+    private static void jdbc(JdbiTransactions db, String sql, List<Long> args, org.jdbi.v3.core.mapper.RowMapper<?> mapper) {
+        db.use(h -> {
+            try (PreparedStatement s = h.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < args.size(); i++) {
+                    s.setLong(i + 1, args.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        mapper.map(rs, null);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static void explain(JdbiTransactions db, PageIds p) {
+        db.use(h -> {
+            for (String sql : List.of(MEMBER_SQL + " WHERE m.id = ANY(?)",
+                    "SELECT post_id, type, COUNT(*) AS n FROM reactions WHERE post_id = ANY(?) GROUP BY post_id, type")) {
+                try (PreparedStatement s = h.getConnection().prepareStatement("EXPLAIN ANALYZE " + sql)) {
+                    s.setArray(1, h.getConnection().createArrayOf("BIGINT", (sql.contains("members") ? p.authorIds() : p.postIds()).toArray()));
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        System.out.println(rs.getString(1).replaceAll("\\s+", " "));
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+    }
+}
