@@ -58,27 +58,16 @@ final class JdbiPosts implements Posts {
         this.db = db;
     }
 
-    private static final String INSERT = "INSERT INTO posts (thread_id, number, author_id, body, created_at, edited_at,"
-            + " edited_by, edit_count, deleted_by, deleted_at, deletion_reason, html, render_version) VALUES (:thread, :number,"
-            + " :author, :body, :createdAt, :editedAt, :editedBy, :editCount, :deletedBy, :deletedAt, :deletionReason,"
-            + " :html, :renderVersion)";
-
     @Override
     public Post add(Post post) {
-        long id = db.with(h -> {
-            if (db.dialect() == Dialect.H2) {
-                // H2 answers the id through JDBC's generated keys for less than SELECT id FROM FINAL TABLE (INSERT ...),
-                // which it runs as a query over a derived table (task replyh2c: 5-6 µs a reply)
-                return bindChanges(h.createUpdate(INSERT), post).bind("thread", post.threadId().value())
-                        .bind("number", post.number()).bind("author", post.authorId().value())
-                        .bind("createdAt", Rows.ts(post.createdAt()))
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            }
-            return bindChanges(h.createQuery(db.dialect().returning(INSERT, "id")), post)
-                    .bind("thread", post.threadId().value()).bind("number", post.number())
-                    .bind("author", post.authorId().value()).bind("createdAt", Rows.ts(post.createdAt()))
-                    .mapTo(Long.class).one();
-        });
+        String sql = db.dialect().returning("INSERT INTO posts (thread_id, number, author_id, body, created_at, edited_at,"
+                + " edited_by, edit_count, deleted_by, deleted_at, deletion_reason, html, render_version) VALUES (:thread, :number,"
+                + " :author, :body, :createdAt, :editedAt, :editedBy, :editCount, :deletedBy, :deletedAt, :deletionReason,"
+                + " :html, :renderVersion)", "id");
+        long id = db.with(h -> bindChanges(h.createQuery(sql), post)
+                .bind("thread", post.threadId().value()).bind("number", post.number())
+                .bind("author", post.authorId().value()).bind("createdAt", Rows.ts(post.createdAt()))
+                .mapTo(Long.class).one());
         return post.withId(PostId.of(id));
     }
 
