@@ -2,7 +2,6 @@ package dev.forumkit.web.internal.html;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 
@@ -23,9 +22,11 @@ public final class JteRenderer implements FileRenderer {
     public String render(String filePath, Map<String, ?> model, Context context) {
         // a Map<String, ?> would pick JTE's render(String, Object, ...) overload: copy into the type it expects
         Map<String, Object> params = new HashMap<>(model);
-        StringOutput out = new StringOutput(16 * 1024);
+        // the templates' static parts are UTF-8 bytes (binaryStaticContent): a StringOutput would decode each of them
+        // to a new String as it is written; PageBytes copies them, and the page is decoded once at the end
+        PageBytes out = new PageBytes();
         engine.render(filePath, params, out);
-        return out.toString();
+        return out.text();
     }
 
     /**

@@ -93,8 +93,18 @@ final class PageBytes implements TemplateOutput {
         return i;
     }
 
+    /**
+     * A static part of a template, UTF-8-encoded at build time (jte's {@code binaryStaticContent}): a copy. Most are
+     * under 40 bytes and fit in the chunk's rest.
+     */
     @Override
     public void writeBinaryContent(byte[] content) {
+        int n = at;
+        if (content.length <= chunk.length - n) {
+            System.arraycopy(content, 0, chunk, n, content.length);
+            at = n + content.length;
+            return;
+        }
         int done = 0;
         while (done < content.length) {
             if (at == chunk.length) {
@@ -156,6 +166,14 @@ final class PageBytes implements TemplateOutput {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The bytes written, decoded: for the renders that answer a string (the host's frame and its parts). */
+    String text() {
+        if (full.isEmpty()) {
+            return new String(chunk, 0, at, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return new String(toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The bytes written, without copying them: what the response is written from. */
