@@ -85,6 +85,16 @@ public final class StaticPartsCost {
                 throw new AssertionError("different bytes: " + r.name());
             }
         }
+        // -Dframe=true: the host frame's renders, which answer a String: StringOutput before, PageBytes decoded at the
+        // end (tried, dropped); -Dframe=cached: StringOutput before, JteRenderer.StaticPartsOutput (each static part
+        // decoded once, looked up by its array) now
+        boolean frame = System.getProperty("frame") != null;
+        boolean cached = "cached".equals(System.getProperty("frame"));
+        for (Render r : renders) {
+            if (!stringOutput(r).equals(binaryText(r)) || !stringOutput(r).equals(cachedText(r))) {
+                throw new AssertionError("different text: " + r.name());
+            }
+        }
         long[][] cpu = new long[2][rounds + 1];
         long[][] alloc = new long[2][rounds + 1];
         long sink = 0;
@@ -94,7 +104,8 @@ public final class StaticPartsCost {
                 long a0 = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
                 for (int i = 0; i < iterations; i++) {
                     Render r = renders.get(i % renders.size());
-                    sink += (way == 0 ? string(r) : binary(r)).length();
+                    sink += frame ? (way == 0 ? stringOutput(r) : cached ? cachedText(r) : binaryText(r)).length()
+                            : (way == 0 ? string(r) : binary(r)).length();
                 }
                 cpu[way][round] = THREADS.getCurrentThreadCpuTime() - t0;
                 alloc[way][round] = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
@@ -128,6 +139,39 @@ public final class StaticPartsCost {
             }
         }
         return out;
+    }
+
+    /** The host frame's render before: a StringOutput of 16 KiB, every part a String. */
+    private static String stringOutput(Render r) {
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput(16 * 1024);
+        Object[] parts = r.parts();
+        String[] strings = r.strings();
+        for (int i = 0; i < strings.length; i++) {
+            String s = strings[i];
+            if (parts[i] instanceof String) {
+                out.writeContent(s, 0, s.length());
+            } else {
+                out.writeContent(s);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The host frame's render tried and dropped: PageBytes with the static parts as bytes, decoded once. */
+    private static String binaryText(Render r) {
+        return new String(binary(r).toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static String cachedText(Render r) {
+        JteRenderer.StaticPartsOutput out = new JteRenderer.StaticPartsOutput(16 * 1024);
+        for (Object p : r.parts()) {
+            if (p instanceof String s) {
+                out.writeContent(s, 0, s.length());
+            } else {
+                out.writeBinaryContent((byte[]) p);
+            }
+        }
+        return out.toString();
     }
 
     private static PageBytes binary(Render r) {

@@ -168,14 +168,6 @@ final class PageBytes implements TemplateOutput {
         }
     }
 
-    /** The bytes written, decoded: for the renders that answer a string (the host's frame and its parts). */
-    String text() {
-        if (full.isEmpty()) {
-            return new String(chunk, 0, at, java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return new String(toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     /** The bytes written, without copying them: what the response is written from. */
     InputStream stream() {
         List<byte[]> chunks = new ArrayList<>(full.size() + 1);

@@ -123,12 +123,6 @@ class PageBytesTest {
                 expected.writeBytes(bytes);
             }
             assertThat(out.toByteArray()).as("chunk %d", chunk).isEqualTo(expected.toByteArray());
-            assertThat(out.text()).as("chunk %d", chunk).isEqualTo(expected.toString(StandardCharsets.UTF_8));
         }
-        PageBytes small = new PageBytes();
-        small.writeBinaryContent("<title>Grüße</title>".getBytes(StandardCharsets.UTF_8));
-        small.writeContent(" 日本");
-        assertThat(small.text()).isEqualTo("<title>Grüße</title> 日本");
-        assertThat(new PageBytes().text()).isEmpty();
     }
 }

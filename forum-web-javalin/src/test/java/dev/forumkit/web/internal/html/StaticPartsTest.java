@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,5 +38,21 @@ class StaticPartsTest {
             String resource = template.getSimpleName() + ".bin";
             assertThat(template.getResource(resource)).as(name + ": " + resource).isNotNull();
         }
+    }
+
+    @Test
+    void a_render_that_answers_a_string_decodes_each_static_part_to_the_same_text() {
+        // the host frame's renders (JteRenderer.render): StringOutput's own writeBinaryContent decodes anew each time
+        byte[] head = "<p class=\"meta\">\n    · ".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "</p>\n".getBytes(StandardCharsets.UTF_8);
+        JteRenderer.StaticPartsOutput out = new JteRenderer.StaticPartsOutput(4);
+        for (int i = 0; i < 3; i++) {
+            out.writeBinaryContent(head);
+            out.writeContent("日本 🚲 " + i);
+            out.writeBinaryContent(tail);
+        }
+        out.writeBinaryContent(new byte[0]);
+        String one = "<p class=\"meta\">\n    · 日本 🚲 %d</p>\n";
+        assertThat(out.toString()).isEqualTo(one.formatted(0) + one.formatted(1) + one.formatted(2));
     }
 }
