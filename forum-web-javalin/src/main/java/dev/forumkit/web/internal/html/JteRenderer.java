@@ -33,6 +33,7 @@ public final class JteRenderer implements FileRenderer {
      * array of a template class, so arrays, which hash and compare by identity, are the keys; as many as the
      * templates have static parts, a few thousand at most).
      */
+    private static final int MAX_STATIC_PARTS = 20_000;
     private static final java.util.concurrent.ConcurrentHashMap<byte[], String> STATIC_PARTS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -52,7 +53,9 @@ public final class JteRenderer implements FileRenderer {
             String text = STATIC_PARTS.get(content);
             if (text == null) {
                 text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
-                STATIC_PARTS.put(content, text);
+                if (STATIC_PARTS.size() < MAX_STATIC_PARTS) { // bounded should anything ever hand over fresh arrays
+                    STATIC_PARTS.put(content, text);
+                }
             }
             writeContent(text);
         }
