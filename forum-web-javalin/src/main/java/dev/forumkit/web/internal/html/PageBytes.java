@@ -93,8 +93,18 @@ final class PageBytes implements TemplateOutput {
         return i;
     }
 
+    /**
+     * A static part of a template, UTF-8-encoded at build time (jte's {@code binaryStaticContent}): a copy. Most are
+     * under 40 bytes and fit in the chunk's rest.
+     */
     @Override
     public void writeBinaryContent(byte[] content) {
+        int n = at;
+        if (content.length <= chunk.length - n) {
+            System.arraycopy(content, 0, chunk, n, content.length);
+            at = n + content.length;
+            return;
+        }
         int done = 0;
         while (done < content.length) {
             if (at == chunk.length) {

@@ -103,4 +103,26 @@ class PageBytesTest {
             assertThat(out.toByteArray()).as("run %d", run).isEqualTo(expected.toByteArray());
         }
     }
+
+    @Test
+    void binary_parts_between_text_parts_land_where_they_were_written_across_chunk_ends() {
+        // the templates' static parts come as UTF-8 bytes (jte binaryStaticContent, task jtebin)
+        java.util.Random random = new java.util.Random(7);
+        String[] parts = {"<div class=\"post\">", "\n  ", "</a>\n    · ", "", "日本", "🚲", "x".repeat(700), "<br>"};
+        for (int chunk : new int[] {1, 3, 16, 100, PageBytes.CHUNK}) {
+            PageBytes out = new PageBytes(chunk);
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < 400; i++) {
+                String p = parts[random.nextInt(parts.length)];
+                byte[] bytes = p.getBytes(StandardCharsets.UTF_8);
+                if (random.nextBoolean()) {
+                    out.writeBinaryContent(bytes);
+                } else {
+                    out.writeContent(p);
+                }
+                expected.writeBytes(bytes);
+            }
+            assertThat(out.toByteArray()).as("chunk %d", chunk).isEqualTo(expected.toByteArray());
+        }
+    }
 }
