@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * Run it with a class path that holds this class and the third-party dependencies only (the loaders are parent-first).
  *
  * <p>Arguments: rounds, replies per round, warm-up replies, then per build its class directories separated by ':'
- * (forum-core, forum-testkit, forum-persistence-jdbi classes and test classes).
+ * (forum-core, forum-testkit, forum-persistence-jdbi classes and test classes). {@code -Dab.identityCacheB=N} (task
+ * h2outbox) gives build B's database identity sequences for posts and alerts with a cache of N (H2's default is 32):
+ * with the same class directories for both builds, an A/B of that setting alone.
  */
 public final class ReplyOutboxAb {
     private ReplyOutboxAb() {
@@ -112,6 +114,13 @@ public final class ReplyOutboxAb {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         Set<Long> known = outboxThreads();
         Thread.currentThread().setContextClassLoader(loader); // Flyway finds the build's migrations through it
+        // task h2outbox: -Dab.identityCacheB=N gives build B's database identity sequences with a cache of N
+        String cacheB = System.getProperty("ab.identityCacheB");
+        if (name.equals("B") && cacheB != null) {
+            System.setProperty("identity.cache", cacheB);
+        } else {
+            System.clearProperty("identity.cache");
+        }
         try {
             IntToLongFunction forum = (IntToLongFunction) cost.getMethod("openStream", Path.class)
                     .invoke(null, Files.createTempDirectory("h2reply3-ab"));

@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * process; the durable commits per reply. CPU per reply moves less with the machine's load than replies per second.
  * Profile it with JFR (the thread names split writers from the outbox).
  *
- * <p>Arguments: writers (16), windows (8), seconds per window (15).
+ * <p>Arguments: writers (16), windows (8), seconds per window (15). {@code -Didentity.cache=N} (task h2outbox) sets the
+ * cache of the identity sequences of {@code posts} and {@code alerts} to N after the migrations (H2's default: 32; a
+ * flush of the cache commits H2's system session, which writes every unsaved page to the file). Each window also prints
+ * the H2 store's new versions (each one a write of the unsaved pages: durable commits and sequence flushes) per reply.
  */
 public final class ReplyWriters {
     private ReplyWriters() {
@@ -41,7 +44,7 @@ public final class ReplyWriters {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (JdbiForumStorage storage = JdbiForumStorage.embeddedH2(dir);
-             Forum forum = Forum.create(storage, c -> c.passwordHasher(ForumFixture.fastHasher())
+             Forum forum = Forum.create(identityCache(storage), c -> c.passwordHasher(ForumFixture.fastHasher())
                      .viewFlushInterval(Duration.ZERO))) {
             ForumFixture fx = ForumFixture.on(forum, storage);
             ReplyBenchWorld world = ReplyBenchWorld.seed(fx);
@@ -78,20 +81,23 @@ public final class ReplyWriters {
                     .filter(t -> t.getName().equals("forumkit-outbox")).findFirst().orElseThrow().getId();
             for (int w = 1; w <= windows; w++) {
                 long n0 = done.get();
+                long v0 = storeVersion(storage);
                 long c0 = storage.durableCommits();
                 long wr0 = writersCpu(cpu, ts);
                 long o0 = cpu.getThreadCpuTime(outbox);
                 long p0 = os.getProcessCpuTime();
                 Thread.sleep(seconds * 1000L);
                 long n1 = done.get();
+                long v1 = storeVersion(storage);
                 long c1 = storage.durableCommits();
                 long wr1 = writersCpu(cpu, ts);
                 long o1 = cpu.getThreadCpuTime(outbox);
                 long p1 = os.getProcessCpuTime();
                 double n = Math.max(1, n1 - n0);
                 System.out.printf("window %d (%d s): %d replies, µs per reply: writers %.1f, outbox %.1f, process %.1f;"
-                                + " durable commits per reply %.3f; failed %d; load %.2f%n", w, seconds, n1 - n0,
-                        (wr1 - wr0) / 1e3 / n, (o1 - o0) / 1e3 / n, (p1 - p0) / 1e3 / n, (c1 - c0) / n, failed.get(),
+                                + " durable commits per reply %.3f; store versions per reply %.3f; failed %d; load %.2f%n", w,
+                        seconds, n1 - n0, (wr1 - wr0) / 1e3 / n, (o1 - o0) / 1e3 / n, (p1 - p0) / 1e3 / n, (c1 - c0) / n,
+                        (v1 - v0) / n, failed.get(),
                         os.getSystemLoadAverage());
             }
             stop.set(true);
@@ -99,6 +105,25 @@ public final class ReplyWriters {
                 t.join();
             }
         }
+    }
+
+    private static JdbiForumStorage identityCache(JdbiForumStorage storage) {
+        String cache = System.getProperty("identity.cache");
+        if (cache != null) {
+            int n = Integer.parseInt(cache);
+            storage.jdbi().useHandle(h -> {
+                h.execute("ALTER TABLE posts ALTER COLUMN id SET CACHE " + n);
+                h.execute("ALTER TABLE alerts ALTER COLUMN id SET CACHE " + n);
+            });
+            System.out.println("identity cache of posts and alerts: " + n);
+        }
+        return storage;
+    }
+
+    /** H2's MVStore version: one more per store (a commit with WRITE_DELAY=0, a sequence flush). */
+    private static long storeVersion(JdbiForumStorage storage) {
+        return storage.jdbi().withHandle(h -> h.createQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME = 'info.CURRENT_VERSION'").mapTo(Long.class).one());
     }
 
     private static long writersCpu(ThreadMXBean cpu, List<Thread> ts) {
