@@ -1,0 +1,4 @@
+-- Version 31 sets the cache of H2's identity sequences for posts and alerts (h2/V31__identity_caches.sql). On
+-- PostgreSQL a sequence's cache is per connection (values handed out of order across connections), and a sequence
+-- costs no file write when it runs out, so there is nothing to change here; the empty migration keeps both databases'
+-- schema histories at the same version.
