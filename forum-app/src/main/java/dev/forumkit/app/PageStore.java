@@ -3,6 +3,9 @@ package dev.forumkit.app;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -24,25 +27,49 @@ import java.util.function.BooleanSupplier;
  * "Identity copies"), so copies pay only for the few hottest pages, which the same W-TinyLFU policy picks.
  */
 final class PageStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PageStore.class);
     private final long maxBytes;
     private final Cache<String, CachedPage> pages;
     private final Cache<String, Identity> identities;
     private final PageSlabs slabs;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
+    /** Pages pushed out or turned away without having been served once: their miss's store was wasted work. */
+    private final AtomicLong evictedUnread = new AtomicLong();
 
     PageStore(long maxBytes) {
+        this(maxBytes, PageSlabs.directRoom());
+    }
+
+    /**
+     * @param directRoom the direct memory the slabs may take ({@link PageSlabs#directRoom()}): a budget whose slabs
+     *                   would need more is lowered to fit, so the cache never takes the direct memory others need
+     */
+    PageStore(long maxBytes, long directRoom) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
-        this.maxBytes = maxBytes;
         long identityBytes = maxBytes / 64;
-        this.slabs = new PageSlabs(maxBytes - identityBytes + (maxBytes - identityBytes) / 16);
+        long pageBytes = maxBytes - identityBytes;
+        if (pageBytes + pageBytes / 16 > directRoom) { // the slabs hold the pages' budget and a sixteenth more
+            long fitted = Math.max(PageSlabs.BLOCK, directRoom / 17 * 16);
+            LOG.warn("guest page cache: guest.cache.mb={} needs {} MB of direct memory, the JVM leaves it {} MB "
+                    + "(-XX:MaxDirectMemorySize, by default -Xmx, less a quarter for Jetty and the JDK): pages get {} MB",
+                    maxBytes >> 20, (pageBytes + pageBytes / 16) >> 20, directRoom >> 20, fitted >> 20);
+            pageBytes = fitted;
+        }
+        this.maxBytes = pageBytes + identityBytes;
+        this.slabs = new PageSlabs(pageBytes + pageBytes / 16);
         this.pages = Caffeine.newBuilder()
-                .maximumWeight(maxBytes - identityBytes)
+                .maximumWeight(pageBytes)
                 .weigher((String key, CachedPage page) -> (int) Math.min(Integer.MAX_VALUE, page.weight()))
                 .executor(Runnable::run)
-                .evictionListener((key, page, cause) -> evicted.incrementAndGet())
+                .evictionListener((String key, CachedPage page, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                    evicted.incrementAndGet();
+                    if (page != null && !page.wasServed()) {
+                        evictedUnread.incrementAndGet();
+                    }
+                })
                 .removalListener((String key, CachedPage page, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
                     if (page != null) {
                         page.release(); // its blocks back to the slabs (a reader copying it holds its lock)
@@ -118,12 +145,22 @@ final class PageStore {
 
     /**
      * Pages stored and pushed out (or turned away) so far; pages and bytes held now; bytes of the slabs' blocks in use
-     * and of direct memory they took (space-separated).
+     * and of direct memory they took; of the pages pushed out or turned away, those never served (space-separated).
      */
     String stats() {
         pages.cleanUp();
         return stored.get() + " " + evicted.get() + " " + pages.estimatedSize() + " " + bytes() + " "
-                + (long) slabs.blocksInUse() * PageSlabs.BLOCK + " " + slabs.reservedBytes();
+                + (long) slabs.blocksInUse() * PageSlabs.BLOCK + " " + slabs.reservedBytes() + " " + evictedUnread.get();
+    }
+
+    /** The bytes the store may hold: the budget, lowered when the JVM's direct memory cannot hold it. */
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Bytes of direct memory the slabs may take at most. */
+    long slabBytes() {
+        return slabs.maxBytes();
     }
 
     /** The slabs' blocks in use, in bytes (tests: every page let go gives its blocks back). */
