@@ -51,15 +51,18 @@ final class PageStore {
         }
         long identityBytes = maxBytes / 64;
         long pageBytes = maxBytes - identityBytes;
-        if (pageBytes + pageBytes / 16 > directRoom) { // the slabs hold the pages' budget and a sixteenth more
-            long fitted = Math.max(PageSlabs.BLOCK, directRoom / 17 * 16);
-            LOG.warn("guest page cache: guest.cache.mb={} needs {} MB of direct memory, the JVM leaves it {} MB "
-                    + "(-XX:MaxDirectMemorySize, by default -Xmx, less a quarter for Jetty and the JDK): pages get {} MB",
-                    maxBytes >> 20, (pageBytes + pageBytes / 16) >> 20, directRoom >> 20, fitted >> 20);
-            pageBytes = fitted;
+        // the slabs hold the pages' budget and a sixteenth more (pages stored while the policy has yet to push others
+        // out), within the direct memory the JVM leaves; a page's weight counts its heap part too (ids, headers:
+        // about a tenth of it), so a budget equal to the room still fits it
+        long slabBytes = Math.min(pageBytes + pageBytes / 16, Math.max(directRoom, PageSlabs.BLOCK));
+        if (pageBytes > slabBytes) {
+            LOG.warn("guest page cache: guest.cache.mb={} is more than the {} MB of direct memory the JVM leaves it "
+                    + "(-XX:MaxDirectMemorySize, by default -Xmx, less a quarter for Jetty and the JDK): it holds {} MB",
+                    maxBytes >> 20, directRoom >> 20, slabBytes >> 20);
+            pageBytes = slabBytes;
         }
         this.maxBytes = pageBytes + identityBytes;
-        this.slabs = new PageSlabs(pageBytes + pageBytes / 16);
+        this.slabs = new PageSlabs(slabBytes);
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(pageBytes)
                 .weigher((String key, CachedPage page) -> (int) Math.min(Integer.MAX_VALUE, page.weight()))

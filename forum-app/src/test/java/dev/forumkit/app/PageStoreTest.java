@@ -199,6 +199,9 @@ class PageStoreTest {
         assertThat(store.slabBytes()).as("slabs within the room").isLessThanOrEqualTo(room);
         assertThat(store.maxBytes()).as("pages within the room, the identity copies (heap) beside them")
                 .isLessThanOrEqualTo(room + (192L << 20) / 64);
+        PageStore fits = new PageStore(192L << 20, 192L << 20); // -Xmx256m: the whole budget, less headroom
+        assertThat(fits.maxBytes()).isEqualTo(192L << 20);
+        assertThat(fits.slabBytes()).isEqualTo(192L << 20);
         long size = page("p 0").weight();
         for (int i = 0; i < 2 * room / size; i++) { // twice what fits: the store pushes pages out rather than failing
             String key = "p " + i;
