@@ -7,6 +7,8 @@
 # misses, pages stored and pushed out; per server at the end: the store's bytes, the slabs' direct memory, all direct
 # and mapped memory by NMT ("Other": direct buffers), heap after a full collection, RSS and peak RSS. A bare Javalin
 # yardstick at the start and at the end (the CPU ratio = bare CPU / row CPU). Results appended to OUT/zipf-budget.txt.
+# PREFILL=120s: first every thread page in turn (bench/walk.lua), so that a loaded machine's slow server still fills
+# its store before the Zipf rows; EXTRA_FLAGS: more server JVM options.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -61,8 +63,9 @@ bare start
 for round in $(seq 1 "$ROUNDS"); do
   for mb in $MBS; do
     start_server "$OUT/server-$mb" "$DATA_ROOT/zipf-$mb" -XX:NativeMemoryTracking=summary -Dforumkit.guest.cache=true \
-      -Dforumkit.guest.cache.mb="$mb"
+      -Dforumkit.guest.cache.mb="$mb" ${EXTRA_FLAGS:-}
     say "### round $round, guest.cache.mb=$mb (pid $SERVER_PID)"
+    [ "${PREFILL:-}" ] && DURATION=$PREFILL row "prefill: every thread page in turn, gzip" walk.lua $T
     DURATION=$WARMUP row "warm-up plain" zipf.lua $T
     DURATION=$WARMUP row "warm-up gzip" zipf.lua $T GZIP=1
     row "Zipf gzip as browsers ask" zipf.lua $T GZIP=1
