@@ -50,6 +50,11 @@ public final class ZipfCacheSim {
         int row = Math.min(requests, 31_000); // a 10 s wrk row at about 3,100 req/s, from an empty cache
         int[] first = java.util.Arrays.copyOf(draws, row);
         System.out.printf("hit rate: steady (the second half of %d requests) / the first %d requests from empty%n", requests, row);
+        if (Boolean.getBoolean("sim.storeOnly")) { // PageStore only, with each page's ids and headers as a real page's
+            System.out.printf("PageStore, %d ids and %d headers a page: steady %.2f %% (%s)%n", IDS, HEADERS.length,
+                    store(draws, page, budget, true), lastStats);
+            return;
+        }
         System.out.printf("LRU, uncompressed (before):        %.1f %% / %.1f %%%n", lru(draws, page, budget, 0, true), lru(first, page, budget, 0, false));
         System.out.printf("LRU, gzip-compressed:              %.1f %% / %.1f %%%n", lru(draws, page, budget, 1, true), lru(first, page, budget, 1, false));
         System.out.printf("PageStore (gzip + Caffeine):       %.1f %% / %.1f %%%n", store(draws, page, budget, true), store(first, page, budget, false));
@@ -84,20 +89,34 @@ public final class ZipfCacheSim {
         return 100.0 * hits / (draws.length - from); // steady: the second half, a cache that has settled
     }
 
+    /** -Dsim.ids=N: ids of threads and members a page names (a thread page of 20 posts: 21); its weight counts them. */
+    private static final int IDS = Integer.getInteger("sim.ids", 0);
+    /** -Dsim.headers=N: header pairs a page stores (a JSON thread page: 5). */
+    private static final String[][] HEADERS = new String[Integer.getInteger("sim.headers", 0)][];
+    private static String lastStats = "";
+
+    static {
+        java.util.Arrays.fill(HEADERS, new String[] {"X", "y"});
+    }
+
     private static double store(int[] draws, long[][] page, long budget, boolean steady) {
         int from = steady ? draws.length / 2 : 0;
         PageStore store = new PageStore(budget);
         long hits = 0;
-        String[][] headers = new String[0][];
+        String[][] headers = HEADERS;
+        long[] ids = new long[IDS];
         for (int i = 0; i < draws.length; i++) {
             String key = "/api/v1/threads/" + draws[i] + "#";
-            if (store.get(key) != null) {
+            CachedPage hit = store.get(key);
+            if (hit != null) {
+                hit.served();
                 if (i >= from) hits++;
                 continue;
             }
             long[] p = page[draws[i]];
-            store.put(key, new CachedPage(1, new byte[(int) p[1]], (int) p[0], headers), () -> true);
+            store.put(key, new CachedPage(1, ids, ids, new byte[(int) p[1]], (int) p[0], headers), () -> true);
         }
+        lastStats = "store max " + (store.maxBytes() >> 20) + " MB; stored evicted entries bytes slab-used slab-taken evicted-unread: " + store.stats();
         return 100.0 * hits / (draws.length - from);
     }
 }

@@ -36,6 +36,8 @@ final class CachedPage {
     private PageSlabs slabs;
     private int[] blocks;
     private boolean released;
+    /** Whether a hit served the page once (statistics only: a racy plain field is good enough). */
+    private boolean served;
 
     /**
      * @param generation the cache's invalidation sequence the page was read under: served only while no invalidation
@@ -84,6 +86,17 @@ final class CachedPage {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
         return new CachedPage(generation, threads, members, out.toByteArray(), body.length, headers);
+    }
+
+    /** Notes that a hit served the page (for the count of pages let go unread, {@link PageStore#stats()}). */
+    void served() {
+        if (!served) {
+            served = true;
+        }
+    }
+
+    boolean wasServed() {
+        return served;
     }
 
     long generation() {

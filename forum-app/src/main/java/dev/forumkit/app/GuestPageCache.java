@@ -258,6 +258,7 @@ final class GuestPageCache {
             byte[] body = gzip ? hit.gzip() : pages.identity(key, hit);
             if (body != null) {
                 hits.incrementAndGet();
+                hit.served();
                 HttpServletResponse res = ctx.res();
                 for (String[] h : hit.headers()) { // only what the page's handler added to the filters' headers
                     res.setHeader(h[0], h[1]);
@@ -326,7 +327,8 @@ final class GuestPageCache {
 
     /**
      * Counters and size for the benchmark ({@code /bench/guest-cache}): hits, misses, pages stored, pages pushed out
-     * or not let in (less popular than those they would push out), entries, bytes held.
+     * or not let in (less popular than those they would push out), entries, bytes held, slab bytes in use and taken, and
+     * of the pages pushed out or not let in, those never served.
      */
     String stats() {
         return hits.get() + " " + misses.get() + " " + pages.stats();

@@ -175,7 +175,7 @@ public final class Main {
               public.url, admin.username, admin.email, admin.password, secure.cookies,
               rate.limits (true; false turns off sign-in and posting limits, for benchmarks),
               guest.cache (true with embedded H2, false with jdbc.url: guest thread pages served from memory until a write),
-              guest.cache.mb (128: the guest page cache's budget, outside the heap; see -XX:MaxDirectMemorySize),
+              guest.cache.mb (192: the guest page cache's budget, outside the heap; at most 3/4 of -XX:MaxDirectMemorySize),
               bench.routes (false; true adds GET /bench/ping, a trivial route for load tests),
               max.concurrent.requests (64; 0 = no admission control), max.queued.requests (128), queue.timeout.ms (1000):
                 requests beyond those get 503 with Retry-After at once instead of waiting without bound

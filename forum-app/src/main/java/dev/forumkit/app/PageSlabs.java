@@ -46,6 +46,38 @@ final class PageSlabs {
         this.free = new int[maxBlocks];
     }
 
+    /** Direct memory left to everything else (Jetty's buffers, the JDK's own): a quarter of the limit, 32 MB at least. */
+    static final long OTHERS_MIN = 32L << 20;
+
+    /**
+     * The bytes of direct memory the slabs may take: the JVM's limit ({@code -XX:MaxDirectMemorySize}, by default the
+     * heap's maximum size) less what is left to the other users of direct memory (a quarter of the limit, {@value
+     * #OTHERS_MIN} bytes at least). Without it a budget near the limit would take the direct memory Jetty's socket
+     * buffers need, and requests would fail with "Direct buffer memory" rather than the cache holding less.
+     */
+    static long directRoom() {
+        return directRoom(maxDirectMemory());
+    }
+
+    static long directRoom(long limit) {
+        return Math.max(0, limit - Math.max(limit / 4, OTHERS_MIN));
+    }
+
+    /** The JVM's direct memory limit: {@code -XX:MaxDirectMemorySize}, or the heap's maximum size when not set. */
+    static long maxDirectMemory() {
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            long set = Long.parseLong(vm.getVMOption("MaxDirectMemorySize").getValue());
+            if (set > 0) {
+                return set;
+            }
+        } catch (RuntimeException | LinkageError e) { // not a HotSpot JVM: the JDK's default
+            LOG.debug("MaxDirectMemorySize not readable: {}", e.toString());
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+
     /** Blocks needed for {@code length} bytes. */
     static int blocksFor(int length) {
         return (length + BLOCK - 1) >>> BLOCK_SHIFT;
@@ -116,6 +148,11 @@ final class PageSlabs {
         for (int b : blocks) {
             free[freeCount++] = b;
         }
+    }
+
+    /** Bytes the slabs may take at most (whole blocks). */
+    long maxBytes() {
+        return (long) maxBlocks << BLOCK_SHIFT;
     }
 
     /** Blocks handed out and not released. */

@@ -3,6 +3,9 @@ package dev.forumkit.app;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -24,25 +27,52 @@ import java.util.function.BooleanSupplier;
  * "Identity copies"), so copies pay only for the few hottest pages, which the same W-TinyLFU policy picks.
  */
 final class PageStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PageStore.class);
     private final long maxBytes;
     private final Cache<String, CachedPage> pages;
     private final Cache<String, Identity> identities;
     private final PageSlabs slabs;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
+    /** Pages pushed out or turned away without having been served once: their miss's store was wasted work. */
+    private final AtomicLong evictedUnread = new AtomicLong();
 
     PageStore(long maxBytes) {
+        this(maxBytes, PageSlabs.directRoom());
+    }
+
+    /**
+     * @param directRoom the direct memory the slabs may take ({@link PageSlabs#directRoom()}): a budget whose slabs
+     *                   would need more is lowered to fit, so the cache never takes the direct memory others need
+     */
+    PageStore(long maxBytes, long directRoom) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
-        this.maxBytes = maxBytes;
         long identityBytes = maxBytes / 64;
-        this.slabs = new PageSlabs(maxBytes - identityBytes + (maxBytes - identityBytes) / 16);
+        long pageBytes = maxBytes - identityBytes;
+        // the slabs hold the pages' budget and a sixteenth more (pages stored while the policy has yet to push others
+        // out), within the direct memory the JVM leaves; a page's weight counts its heap part too (ids, headers:
+        // about a tenth of it), so a budget equal to the room still fits it
+        long slabBytes = Math.min(pageBytes + pageBytes / 16, Math.max(directRoom, PageSlabs.BLOCK));
+        if (pageBytes > slabBytes) {
+            LOG.warn("guest page cache: guest.cache.mb={} is more than the {} MB of direct memory the JVM leaves it "
+                    + "(-XX:MaxDirectMemorySize, by default -Xmx, less a quarter for Jetty and the JDK): it holds {} MB",
+                    maxBytes >> 20, directRoom >> 20, slabBytes >> 20);
+            pageBytes = slabBytes;
+        }
+        this.maxBytes = pageBytes + identityBytes;
+        this.slabs = new PageSlabs(slabBytes);
         this.pages = Caffeine.newBuilder()
-                .maximumWeight(maxBytes - identityBytes)
+                .maximumWeight(pageBytes)
                 .weigher((String key, CachedPage page) -> (int) Math.min(Integer.MAX_VALUE, page.weight()))
                 .executor(Runnable::run)
-                .evictionListener((key, page, cause) -> evicted.incrementAndGet())
+                .evictionListener((String key, CachedPage page, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                    evicted.incrementAndGet();
+                    if (page != null && !page.wasServed()) {
+                        evictedUnread.incrementAndGet();
+                    }
+                })
                 .removalListener((String key, CachedPage page, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
                     if (page != null) {
                         page.release(); // its blocks back to the slabs (a reader copying it holds its lock)
@@ -118,12 +148,22 @@ final class PageStore {
 
     /**
      * Pages stored and pushed out (or turned away) so far; pages and bytes held now; bytes of the slabs' blocks in use
-     * and of direct memory they took (space-separated).
+     * and of direct memory they took; of the pages pushed out or turned away, those never served (space-separated).
      */
     String stats() {
         pages.cleanUp();
         return stored.get() + " " + evicted.get() + " " + pages.estimatedSize() + " " + bytes() + " "
-                + (long) slabs.blocksInUse() * PageSlabs.BLOCK + " " + slabs.reservedBytes();
+                + (long) slabs.blocksInUse() * PageSlabs.BLOCK + " " + slabs.reservedBytes() + " " + evictedUnread.get();
+    }
+
+    /** The bytes the store may hold: the budget, lowered when the JVM's direct memory cannot hold it. */
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Bytes of direct memory the slabs may take at most. */
+    long slabBytes() {
+        return slabs.maxBytes();
     }
 
     /** The slabs' blocks in use, in bytes (tests: every page let go gives its blocks back). */

@@ -18,7 +18,7 @@ class GuestCacheMbSettingTest {
 
     @Test
     void one_hundred_twenty_eight_unless_set() {
-        assertThat(Settings.guestCacheMb(new Properties(), Map.of())).isEqualTo(128);
+        assertThat(Settings.guestCacheMb(new Properties(), Map.of())).isEqualTo(192);
     }
 
     @Test

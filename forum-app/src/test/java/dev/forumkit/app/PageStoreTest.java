@@ -188,4 +188,51 @@ class PageStoreTest {
         store.clear();
         assertThat(store.slabBytesInUse()).isZero();
     }
+
+    @Test
+    void a_budget_beyond_the_direct_memory_the_jvm_leaves_is_lowered_to_fit_and_the_store_still_works() {
+        long room = 8L << 20; // what PageSlabs.directRoom() gives a JVM whose direct memory limit is 40 MB
+        assertThat(PageSlabs.directRoom(40L << 20)).isEqualTo(room);
+        assertThat(PageSlabs.directRoom(256L << 20)).as("-Xmx256m: a quarter left to Jetty and the JDK").isEqualTo(192L << 20);
+        assertThat(PageSlabs.directRoom(16L << 20)).isZero();
+        PageStore store = new PageStore(192L << 20, room);
+        assertThat(store.slabBytes()).as("slabs within the room").isLessThanOrEqualTo(room);
+        assertThat(store.maxBytes()).as("pages within the room, the identity copies (heap) beside them")
+                .isLessThanOrEqualTo(room + (192L << 20) / 64);
+        PageStore fits = new PageStore(192L << 20, 192L << 20); // -Xmx256m: the whole budget, less headroom
+        assertThat(fits.maxBytes()).isEqualTo(192L << 20);
+        assertThat(fits.slabBytes()).isEqualTo(192L << 20);
+        long size = page("p 0").weight();
+        for (int i = 0; i < 2 * room / size; i++) { // twice what fits: the store pushes pages out rather than failing
+            String key = "p " + i;
+            store.put(key, page(key), () -> true);
+            assertThat(store.bytes()).isLessThanOrEqualTo(store.maxBytes());
+        }
+        String[] stats = store.stats().split(" ");
+        assertThat(Long.parseLong(stats[5])).as("direct memory taken").isLessThanOrEqualTo(room);
+        assertThat(store.put("last", page("last"), () -> true)).isTrue();
+        assertThat(store.get("last")).as("a new page still gets in").isNotNull();
+    }
+
+    @Test
+    void pages_let_go_without_having_been_served_are_counted() {
+        long size = page("p 0").weight();
+        PageStore store = new PageStore(size * 8 + size / 2);
+        java.util.List<CachedPage> served = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String key = "p " + i;
+            store.put(key, page(key), () -> true);
+            CachedPage p = store.get(key);
+            if (p != null && i % 2 == 0) { // every other page served once
+                p.served();
+                served.add(p);
+            }
+        }
+        String[] stats = store.stats().split(" ");
+        long evicted = Long.parseLong(stats[1]);
+        long unread = Long.parseLong(stats[6]);
+        assertThat(served).hasSizeGreaterThan(2);
+        assertThat(evicted).isGreaterThanOrEqualTo(30);
+        assertThat(unread).as("the unread ones only").isGreaterThanOrEqualTo(evicted - served.size()).isLessThan(evicted);
+    }
 }
