@@ -43,7 +43,7 @@ final class JdbiPosts implements Posts {
     private static final String COLUMNS = TABLE.select();
     private static final String RANGE_WITH_DELETED = "SELECT " + COLUMNS + " FROM posts WHERE thread_id = ?"
             + " AND number BETWEEN ? AND ? ORDER BY number";
-    private static final String RANGE = "SELECT " + COLUMNS + " FROM posts WHERE thread_id = ?"
+    static final String RANGE = "SELECT " + COLUMNS + " FROM posts WHERE thread_id = ?"
             + " AND number BETWEEN ? AND ? AND deleted_at IS NULL ORDER BY number";
 
     // by column position (the order of TABLE), not by name: a name lookup per column per row showed in profiles

@@ -25,9 +25,9 @@ final class JdbiProfiles implements Profiles {
             + " date_style, hide_last_seen, hide_signatures, last_seen_at, language";
     private static final RowMapper<Profile> MAPPER = (rs, ctx) -> at(rs, 1);
     /** Members with their profiles (a thread page's authors and signatures): the member's columns first, by position. */
-    private static final String WITH_MEMBERS = "SELECT " + JdbiMembers.TABLE.select("m") + ", p."
+    static final String WITH_MEMBERS = "SELECT " + JdbiMembers.TABLE.select("m") + ", p."
             + COLUMNS.replace(", ", ", p.") + " FROM members m LEFT JOIN profiles p ON p.member_id = m.id WHERE m.id IN (";
-    private static final int PROFILE_AT = JdbiMembers.TABLE.selected() + 1;
+    static final int PROFILE_AT = JdbiMembers.TABLE.selected() + 1;
     private static final String AVATAR_COLUMNS = "member_id, large_key, small_key, format, version";
     private static final RowMapper<Avatar> AVATAR = (rs, ctx) -> new Avatar(MemberId.of(rs.getLong(1)),
             new BlobKey(rs.getString(2)), new BlobKey(rs.getString(3)), rs.getString(4), rs.getLong(5));
@@ -67,7 +67,7 @@ final class JdbiProfiles implements Profiles {
     }
 
     /** A profile's columns from position {@code first} on, in {@link #COLUMNS}' order. */
-    private static Profile at(ResultSet rs, int first) throws SQLException {
+    static Profile at(ResultSet rs, int first) throws SQLException {
         return new Profile(MemberId.of(rs.getLong(first)), rs.getString(first + 1), rs.getString(first + 2),
                 rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
                 style(rs.getString(first + 7)), rs.getBoolean(first + 8), rs.getBoolean(first + 9),
