@@ -163,6 +163,21 @@ public final class PageReadCost {
                             return null;
                         }).forEach(row -> { }));
             });
+            all.put("members.byIds (Jdbi bindList, before pagejdbc)", p -> {
+                List<Long> values = p.authors().stream().map(MemberId::value).distinct().toList();
+                db.with(h -> {
+                    Map<MemberId, dev.forumkit.core.member.Member> out = new HashMap<>();
+                    h.createQuery("SELECT " + JdbiMembers.TABLE.select() + " FROM members WHERE id IN (<ids>)")
+                            .bindList("ids", values).map(JdbiMembers.MAPPER).forEach(m -> out.put(m.id(), m));
+                    return out;
+                });
+            });
+            all.put("the four reads, JSON page (port)", p -> {
+                storage.threads().byIdWithPlace(p.thread());
+                storage.posts().byNumberRange(p.thread(), 1, 20, false);
+                storage.members().byIds(p.authors());
+                storage.reactions().countsByPost(p.posts());
+            });
             all.put("the four reads (port)", p -> {
                 storage.threads().byIdWithPlace(p.thread());
                 storage.posts().byNumberRange(p.thread(), 1, 20, false);
