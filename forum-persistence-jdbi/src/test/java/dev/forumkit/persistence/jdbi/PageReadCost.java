@@ -184,12 +184,10 @@ public final class PageReadCost {
                 storage.profiles().withMembers(p.authors());
                 storage.reactions().countsByPost(p.posts());
             });
-            all.put("the four reads (Jdbi, before pagejdbc)", p -> {
-                all.get("thread+place (Jdbi, before pagejdbc)").accept(p);
-                all.get("posts (Jdbi, before pagejdbc)").accept(p);
-                all.get("withMembers (Jdbi, before pagejdbc)").accept(p);
-                all.get("reactions (Jdbi, before pagejdbc)").accept(p);
-            });
+            List<Consumer<PageIds>> before = List.of(all.get("thread+place (Jdbi, before pagejdbc)"),
+                    all.get("posts (Jdbi, before pagejdbc)"), all.get("withMembers (Jdbi, before pagejdbc)"),
+                    all.get("reactions (Jdbi, before pagejdbc)"));
+            all.put("the four reads (Jdbi, before pagejdbc)", p -> before.forEach(read -> read.accept(p)));
             if (args.length > 4) {
                 all.keySet().retainAll(List.of(args[4].split("\\|")));
             }
