@@ -28,6 +28,26 @@ class ThreadPageCostTest {
             c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO)
                     .permissionCheckInterval(Duration.ofDays(1))));
 
+    /** Task pagejdbc: the JSON page shows nothing from profiles, so it reads its authors without them. */
+    @Test
+    void a_json_thread_page_reads_its_authors_without_their_profiles() {
+        Post start = f.forum.threads().start(Fixture.as(f.pat), f.board.id(), "Json one", "Hello");
+        f.forum.posts().reply(Fixture.as(f.mia), start.threadId(), "Hi");
+        String path = "/api/v1/threads/" + start.threadId().value();
+        for (Client client : new Client[]{f.guest(), f.signedIn(f.member("jsonreader"))}) {
+            int calls = cost(client, path);
+            var byMethod = STORAGE.byMethod();
+            assertThat(byMethod).as("the JSON page's storage calls").containsEntry("Members.byIds", 1)
+                    .doesNotContainKey("Profiles.withMembers");
+            if (client.sessionCookie == null) {
+                assertThat(calls).as("a guest's JSON page").isEqualTo(GUEST_PAGE);
+            }
+        }
+        // the HTML page still reads the profiles (signatures) with the authors
+        cost(f.guest(), "/threads/json-one." + start.threadId().value() + "/");
+        assertThat(STORAGE.byMethod()).containsEntry("Profiles.withMembers", 1).doesNotContainKey("Members.byIds");
+    }
+
     @Test
     void a_page_of_twenty_posts_costs_what_a_page_of_two_costs() {
         Post small = f.forum.threads().start(Fixture.as(f.pat), f.board.id(), "Short one", "Hello");

@@ -139,8 +139,17 @@ public final class ReadService {
 
     /** Page n of a thread; a member's read position moves to the last post shown. */
     public ThreadPage threadPage(Actor actor, ThreadId threadId, int page) {
+        return threadPage(actor, threadId, page, true);
+    }
+
+    /**
+     * Page n of a thread as {@link #threadPage(Actor, ThreadId, int)}; without {@code withProfiles} its
+     * {@link ThreadPage#profiles()} is empty, for a page that shows no signatures and applies no viewer settings (the
+     * JSON API's): the authors are then read without their profiles, and the viewer's own row is not read with them.
+     */
+    public ThreadPage threadPage(Actor actor, ThreadId threadId, int page, boolean withProfiles) {
         requirePage(page);
-        ThreadPage view = s.transactions().readOnly(() -> buildThreadPage(actor, threadId, page));
+        ThreadPage view = s.transactions().readOnly(() -> buildThreadPage(actor, threadId, page, withProfiles));
         views.record(threadId);
         if (!actor.isGuest() && !view.posts().items().isEmpty()) {
             int lastShown = view.posts().items().get(view.posts().items().size() - 1).post().number();
@@ -153,7 +162,7 @@ public final class ReadService {
         return view;
     }
 
-    private ThreadPage buildThreadPage(Actor actor, ThreadId threadId, int page) {
+    private ThreadPage buildThreadPage(Actor actor, ThreadId threadId, int page, boolean withProfiles) {
         Member me = ctx.viewer(actor);
         // thread, board and category in one read (one statement on a database, where they were three)
         ThreadPlace place = s.threads().byIdWithPlace(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
@@ -170,17 +179,26 @@ public final class ReadService {
         List<Post> posts = s.posts().byNumberRange(threadId, from, from + per - 1, staff);
         Set<MemberId> authorIds = posts.stream().map(Post::authorId).collect(Collectors.toCollection(HashSet::new));
         authorIds.add(thread.starterId());
-        // the authors and their profiles (signatures) in one read, with the viewer's profile (their settings)
-        Set<MemberId> readIds = authorIds;
-        if (me != null && !authorIds.contains(me.id())) {
-            readIds = new HashSet<>(authorIds);
-            readIds.add(me.id());
-        }
-        MembersWithProfiles withProfiles = s.profiles().withMembers(readIds);
-        Map<MemberId, Member> read = withProfiles.members();
-        if (readIds != authorIds) {
-            read = new HashMap<>(read);
-            read.remove(me.id());
+        // the authors and their profiles (signatures) in one read, with the viewer's profile (their settings); without
+        // profiles only the authors (task pagejdbc: no profiles join where the page shows none)
+        Map<MemberId, Member> read;
+        Map<MemberId, dev.forumkit.core.profile.Profile> profiles;
+        if (withProfiles) {
+            Set<MemberId> readIds = authorIds;
+            if (me != null && !authorIds.contains(me.id())) {
+                readIds = new HashSet<>(authorIds);
+                readIds.add(me.id());
+            }
+            MembersWithProfiles both = s.profiles().withMembers(readIds);
+            read = both.members();
+            profiles = both.profiles();
+            if (readIds != authorIds) {
+                read = new HashMap<>(read);
+                read.remove(me.id());
+            }
+        } else {
+            read = s.members().byIds(authorIds);
+            profiles = Map.of();
         }
         // counters as this viewer may see them: one more read only when some board is hidden from the viewer
         Map<MemberId, Member> authors = SeenCounters.of(s, ctx.hiddenBoards(me), read);
@@ -209,7 +227,7 @@ public final class ReadService {
                 policy.allows(standing, Action.REPLY, threadTarget),
                 policy.allows(standing, Action.LOCK_THREAD, threadTarget),
                 policy.allows(standing, Action.REACT, Target.content(false, thread.locked(), thread.isDeleted())),
-                withProfiles.profiles());
+                profiles);
     }
 
     /** Where a post is: thread, page and anchor. Deleted posts are found by staff only. */

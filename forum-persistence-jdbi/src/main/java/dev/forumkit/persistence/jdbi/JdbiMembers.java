@@ -89,12 +89,16 @@ final class JdbiMembers implements Members {
             return new HashMap<>();
         }
         List<Long> values = ids.stream().map(MemberId::value).distinct().toList();
-        return db.with(h -> {
-            Map<MemberId, Member> out = new HashMap<>();
-            h.createQuery("SELECT " + COLUMNS + " FROM members WHERE id IN (<ids>)")
-                    .bindList("ids", values).map(MAPPER).forEach(m -> out.put(m.id(), m));
-            return out;
-        });
+        // a thread page's read on the JSON API: plain JDBC, bound by position (tasks pageread, pagejdbc)
+        return db.plain("SELECT " + COLUMNS + " FROM members WHERE id IN (" + Rows.marks(values.size()) + ")",
+                s -> Rows.setLongs(s, values), rs -> {
+                    Map<MemberId, Member> out = new HashMap<>();
+                    while (rs.next()) {
+                        Member m = MAPPER.map(rs, null);
+                        out.put(m.id(), m);
+                    }
+                    return out;
+                });
     }
 
     @Override

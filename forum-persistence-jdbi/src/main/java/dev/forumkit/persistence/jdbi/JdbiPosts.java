@@ -41,6 +41,10 @@ final class JdbiPosts implements Posts {
             .column(text("render_version", Post::renderVersion))
             .build();
     private static final String COLUMNS = TABLE.select();
+    private static final String RANGE_WITH_DELETED = "SELECT " + COLUMNS + " FROM posts WHERE thread_id = ?"
+            + " AND number BETWEEN ? AND ? ORDER BY number";
+    static final String RANGE = "SELECT " + COLUMNS + " FROM posts WHERE thread_id = ?"
+            + " AND number BETWEEN ? AND ? AND deleted_at IS NULL ORDER BY number";
 
     // by column position (the order of TABLE), not by name: a name lookup per column per row showed in profiles
     static final RowMapper<Post> MAPPER = (rs, ctx) -> {
@@ -114,11 +118,19 @@ final class JdbiPosts implements Posts {
         if (from > to) {
             return List.of();
         }
-        // one range scan of uq_posts_thread_number, however deep the page: never OFFSET over a thread
-        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM posts WHERE thread_id = :thread"
-                        + " AND number BETWEEN :from AND :to" + (includeDeleted ? "" : " AND deleted_at IS NULL")
-                        + " ORDER BY number")
-                .bind("thread", thread.value()).bind("from", from).bind("to", to).map(MAPPER).list());
+        // one range scan of uq_posts_thread_number, however deep the page: never OFFSET over a thread; a thread
+        // page's read, so plain JDBC on the transaction's connection (task pagejdbc)
+        return db.plain(includeDeleted ? RANGE_WITH_DELETED : RANGE, s -> {
+            s.setLong(1, thread.value());
+            s.setInt(2, from);
+            s.setInt(3, to);
+        }, rs -> {
+            List<Post> out = new java.util.ArrayList<>(Math.min(to - from + 1, 100));
+            while (rs.next()) {
+                out.add(MAPPER.map(rs, null));
+            }
+            return out;
+        });
     }
 
     /**

@@ -25,9 +25,9 @@ final class JdbiProfiles implements Profiles {
             + " date_style, hide_last_seen, hide_signatures, last_seen_at, language";
     private static final RowMapper<Profile> MAPPER = (rs, ctx) -> at(rs, 1);
     /** Members with their profiles (a thread page's authors and signatures): the member's columns first, by position. */
-    private static final String WITH_MEMBERS = "SELECT " + JdbiMembers.TABLE.select("m") + ", p."
+    static final String WITH_MEMBERS = "SELECT " + JdbiMembers.TABLE.select("m") + ", p."
             + COLUMNS.replace(", ", ", p.") + " FROM members m LEFT JOIN profiles p ON p.member_id = m.id WHERE m.id IN (";
-    private static final int PROFILE_AT = JdbiMembers.TABLE.selected() + 1;
+    static final int PROFILE_AT = JdbiMembers.TABLE.selected() + 1;
     private static final String AVATAR_COLUMNS = "member_id, large_key, small_key, format, version";
     private static final RowMapper<Avatar> AVATAR = (rs, ctx) -> new Avatar(MemberId.of(rs.getLong(1)),
             new BlobKey(rs.getString(2)), new BlobKey(rs.getString(3)), rs.getString(4), rs.getLong(5));
@@ -67,7 +67,7 @@ final class JdbiProfiles implements Profiles {
     }
 
     /** A profile's columns from position {@code first} on, in {@link #COLUMNS}' order. */
-    private static Profile at(ResultSet rs, int first) throws SQLException {
+    static Profile at(ResultSet rs, int first) throws SQLException {
         return new Profile(MemberId.of(rs.getLong(first)), rs.getString(first + 1), rs.getString(first + 2),
                 rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
                 style(rs.getString(first + 7)), rs.getBoolean(first + 8), rs.getBoolean(first + 9),
@@ -82,16 +82,19 @@ final class JdbiProfiles implements Profiles {
             return new MembersWithProfiles(found, profiles);
         }
         List<Long> ids = members.stream().map(MemberId::value).distinct().toList();
-        // bound by position, not bindList: Jdbi's per-element binding was a third of this read's CPU (task pageread)
-        db.use(h -> Rows.bindLongs(h.createQuery(WITH_MEMBERS + Rows.marks(ids.size()) + ")"), 0, ids).map((rs, ctx) -> {
-            Member m = JdbiMembers.MAPPER.map(rs, ctx);
-            found.put(m.id(), m);
-            rs.getLong(PROFILE_AT);
-            if (!rs.wasNull()) {
-                profiles.put(m.id(), at(rs, PROFILE_AT));
+        // bound by position, not bindList: Jdbi's per-element binding was a third of this read's CPU (task pageread);
+        // a thread page's read, so plain JDBC on the transaction's connection (task pagejdbc)
+        db.plain(WITH_MEMBERS + Rows.marks(ids.size()) + ")", s -> Rows.setLongs(s, ids), rs -> {
+            while (rs.next()) {
+                Member m = JdbiMembers.MAPPER.map(rs, null);
+                found.put(m.id(), m);
+                rs.getLong(PROFILE_AT);
+                if (!rs.wasNull()) {
+                    profiles.put(m.id(), at(rs, PROFILE_AT));
+                }
             }
-            return m;
-        }).forEach(m -> { }));
+            return null;
+        });
         return new MembersWithProfiles(found, profiles);
     }
 

@@ -74,14 +74,15 @@ final class JdbiReactions implements Reactions {
             return out;
         }
         List<Long> ids = posts.stream().map(PostId::value).distinct().toList();
-        // bound by position and read by position (a thread page's read: task pageread)
-        db.use(h -> Rows.bindLongs(h.createQuery("SELECT post_id, type, COUNT(*) FROM reactions WHERE post_id IN ("
-                        + Rows.marks(ids.size()) + ") GROUP BY post_id, type"), 0, ids)
-                .map((rs, ctx) -> {
-                    out.computeIfAbsent(PostId.of(rs.getLong(1)), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-                    return null;
-                })
-                .forEach(row -> { }));
+        // bound by position and read by position (a thread page's read: task pageread), plain JDBC on the
+        // transaction's connection (task pagejdbc)
+        db.plain("SELECT post_id, type, COUNT(*) FROM reactions WHERE post_id IN (" + Rows.marks(ids.size())
+                + ") GROUP BY post_id, type", s -> Rows.setLongs(s, ids), rs -> {
+            while (rs.next()) {
+                out.computeIfAbsent(PostId.of(rs.getLong(1)), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+            }
+            return null;
+        });
         return out;
     }
 

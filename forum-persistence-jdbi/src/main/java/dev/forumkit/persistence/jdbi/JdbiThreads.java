@@ -65,12 +65,12 @@ final class JdbiThreads implements Threads {
     };
 
     /** Thread, board and category in one row (a thread page's header): the thread's columns first, as {@link #MAPPER} reads them. */
-    private static final String WITH_PLACE = "SELECT " + TABLE.select("t") + ", " + JdbiBoards.TABLE.select("b") + ", "
+    static final String WITH_PLACE = "SELECT " + TABLE.select("t") + ", " + JdbiBoards.TABLE.select("b") + ", "
             + JdbiCategories.TABLE.select("c") + " FROM threads t JOIN boards b ON b.id = t.board_id"
-            + " JOIN categories c ON c.id = b.category_id WHERE t.id = :id";
+            + " JOIN categories c ON c.id = b.category_id WHERE t.id = ?";
     private static final int BOARD_AT = TABLE.selected() + 1;
     private static final int CATEGORY_AT = BOARD_AT + JdbiBoards.TABLE.selected();
-    private static final RowMapper<ThreadPlace> PLACE_MAPPER = (rs, ctx) -> new ThreadPlace(MAPPER.map(rs, ctx),
+    static final RowMapper<ThreadPlace> PLACE_MAPPER = (rs, ctx) -> new ThreadPlace(MAPPER.map(rs, ctx),
             JdbiBoards.at(rs, BOARD_AT), JdbiCategories.at(rs, CATEGORY_AT));
 
     private final JdbiTransactions db;
@@ -99,7 +99,9 @@ final class JdbiThreads implements Threads {
 
     @Override
     public Optional<ThreadPlace> byIdWithPlace(ThreadId id) {
-        return db.with(h -> h.createQuery(WITH_PLACE).bind("id", id.value()).map(PLACE_MAPPER).findOne());
+        // a thread page's read: plain JDBC on the transaction's connection (task pagejdbc)
+        return db.plain(WITH_PLACE, s -> s.setLong(1, id.value()),
+                rs -> rs.next() ? Optional.of(PLACE_MAPPER.map(rs, null)) : Optional.empty());
     }
 
     /**

@@ -147,6 +147,13 @@ final class Rows {
         return n < MARKS.length ? MARKS[n] : String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
+    /** Sets {@code values} as a plain statement's parameters 1, 2, ... (an IN list of {@link #marks}). */
+    static void setLongs(java.sql.PreparedStatement statement, java.util.List<Long> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setLong(i + 1, values.get(i));
+        }
+    }
+
     /**
      * Binds {@code values} to positions {@code from}, {@code from + 1}, ... with Jdbi's primitive {@code bind(int, long)}
      * (measured cheaper than binding an {@link Argument} lambda per value, which allocated 2 KB more per 20 values).

@@ -132,6 +132,62 @@ public final class PageReadCost {
                         .map((rs, ctx) -> new Object[] {PostId.of(rs.getLong("post_id")), rs.getString("type"), rs.getInt("n")})
                         .forEach(row -> out.computeIfAbsent((PostId) row[0], k -> new HashMap<>()).put((String) row[1], (Integer) row[2])));
             });
+            // the port's code before task pagejdbc (Jdbi queries, same SQL text, bound by position), for the A/B
+            all.put("thread+place (Jdbi, before pagejdbc)", p -> db.with(h -> h.createQuery(JdbiThreads.WITH_PLACE)
+                    .bind(0, p.thread().value()).map(JdbiThreads.PLACE_MAPPER).findOne()));
+            all.put("posts (Jdbi, before pagejdbc)", p -> db.with(h -> h.createQuery(JdbiPosts.RANGE)
+                    .bind(0, p.thread().value()).bind(1, 1).bind(2, 20).map(JdbiPosts.MAPPER).list()));
+            all.put("withMembers (Jdbi, before pagejdbc)", p -> {
+                Map<MemberId, dev.forumkit.core.member.Member> found = new HashMap<>();
+                Map<MemberId, dev.forumkit.core.profile.Profile> profiles = new HashMap<>();
+                List<Long> ids = p.authors().stream().map(MemberId::value).distinct().toList();
+                db.use(h -> Rows.bindLongs(h.createQuery(JdbiProfiles.WITH_MEMBERS + Rows.marks(ids.size()) + ")"), 0, ids)
+                        .map((rs, ctx) -> {
+                            var m = JdbiMembers.MAPPER.map(rs, ctx);
+                            found.put(m.id(), m);
+                            rs.getLong(JdbiProfiles.PROFILE_AT);
+                            if (!rs.wasNull()) {
+                                profiles.put(m.id(), JdbiProfiles.at(rs, JdbiProfiles.PROFILE_AT));
+                            }
+                            return m;
+                        }).forEach(m -> { }));
+                new dev.forumkit.core.profile.MembersWithProfiles(found, profiles);
+            });
+            all.put("reactions (Jdbi, before pagejdbc)", p -> {
+                Map<PostId, Map<String, Integer>> out = new HashMap<>();
+                List<Long> ids = p.posts().stream().map(PostId::value).distinct().toList();
+                db.use(h -> Rows.bindLongs(h.createQuery("SELECT post_id, type, COUNT(*) FROM reactions WHERE post_id IN ("
+                                + Rows.marks(ids.size()) + ") GROUP BY post_id, type"), 0, ids)
+                        .map((rs, ctx) -> {
+                            out.computeIfAbsent(PostId.of(rs.getLong(1)), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                            return null;
+                        }).forEach(row -> { }));
+            });
+            all.put("members.byIds (Jdbi bindList, before pagejdbc)", p -> {
+                List<Long> values = p.authors().stream().map(MemberId::value).distinct().toList();
+                db.with(h -> {
+                    Map<MemberId, dev.forumkit.core.member.Member> out = new HashMap<>();
+                    h.createQuery("SELECT " + JdbiMembers.TABLE.select() + " FROM members WHERE id IN (<ids>)")
+                            .bindList("ids", values).map(JdbiMembers.MAPPER).forEach(m -> out.put(m.id(), m));
+                    return out;
+                });
+            });
+            all.put("the four reads, JSON page (port)", p -> {
+                storage.threads().byIdWithPlace(p.thread());
+                storage.posts().byNumberRange(p.thread(), 1, 20, false);
+                storage.members().byIds(p.authors());
+                storage.reactions().countsByPost(p.posts());
+            });
+            all.put("the four reads (port)", p -> {
+                storage.threads().byIdWithPlace(p.thread());
+                storage.posts().byNumberRange(p.thread(), 1, 20, false);
+                storage.profiles().withMembers(p.authors());
+                storage.reactions().countsByPost(p.posts());
+            });
+            List<Consumer<PageIds>> before = List.of(all.get("thread+place (Jdbi, before pagejdbc)"),
+                    all.get("posts (Jdbi, before pagejdbc)"), all.get("withMembers (Jdbi, before pagejdbc)"),
+                    all.get("reactions (Jdbi, before pagejdbc)"));
+            all.put("the four reads (Jdbi, before pagejdbc)", p -> before.forEach(read -> read.accept(p)));
             if (args.length > 4) {
                 all.keySet().retainAll(List.of(args[4].split("\\|")));
             }

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No N+1: the thread page, the board page and the board index each cost the same small number of SQL statements
- * whether a page shows 5 items or 50 (counted with Jdbi's SqlLogger).
+ * whether a page shows 5 items or 50 (counted with Jdbi's SqlLogger, to which the page's plain JDBC reads report too:
+ * JdbiTransactions.plain; checked in task pagejdbc: one more plain statement on the page fails this test).
  */
 class StatementCountTest {
     private static final AtomicInteger STATEMENTS = new AtomicInteger();

@@ -47,6 +47,23 @@ public abstract class ReadingContract extends ContractBase {
     }
 
     @Test
+    void aThreadPageWithoutProfilesShowsTheSamePostsAndAuthorsAndNoProfiles() {
+        forum.profiles().update(actor(alice), alice.id(), new dev.forumkit.core.profile.ProfileEdit("About", "Lyon", null,
+                "Alice's signature", "Europe/Paris", dev.forumkit.core.profile.DateStyle.DAY_MONTH_YEAR, false, false, "en"));
+        for (Actor viewer : List.of(Actor.guest(), actor(bob), actor(alice))) {
+            ThreadPage with = forum.reading().threadPage(viewer, t.id(), 1);
+            ThreadPage without = forum.reading().threadPage(viewer, t.id(), 1, false);
+            assertThat(with.profiles()).containsKey(alice.id());
+            assertThat(without.profiles()).isEmpty();
+            assertThat(without.posts().items()).extracting(v -> v.post().id(), v -> v.author(), v -> v.reactionCounts())
+                    .containsExactlyElementsOf(with.posts().items().stream()
+                            .map(v -> org.assertj.core.groups.Tuple.tuple(v.post().id(), v.author(), v.reactionCounts())).toList());
+            assertThat(without.starter()).isEqualTo(with.starter());
+            assertThat(without.thread().id()).isEqualTo(with.thread().id());
+        }
+    }
+
+    @Test
     void goingBackToAnEarlierPageNeverMovesTheReadPositionBack() {
         forum.reading().threadPage(actor(bob), t.id(), 2);
         forum.reading().threadPage(actor(bob), t.id(), 1);

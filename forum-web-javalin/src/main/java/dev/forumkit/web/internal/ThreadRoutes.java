@@ -73,7 +73,8 @@ public final class ThreadRoutes {
     }
 
     private static Object page(Call call) {
-        ThreadPage p = call.api().forum().reading().threadPage(call.actor(), id(call), call.page());
+        // the JSON page shows nothing from profiles (no signatures, no viewer settings): read without them
+        ThreadPage p = call.api().forum().reading().threadPage(call.actor(), id(call), call.page(), false);
         PageCaching.note(call.ctx(), p);
         boolean staff = call.standing().isStaff();
         ForumThread t = p.thread();
