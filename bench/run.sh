@@ -272,7 +272,7 @@ if [ "${REPLY_WARMUP:-}" = 1 ]; then # the reply path compiled and H2's write pa
       | awk -F'|' '/\*\*all/ {a = $6 + 0} /C2_Compiler/ {c = $6 + 0} END {printf "%.1f", (a > 0 ? 100 * c / a : 0)}')
     JIT_NOTE="the reply warm-up ran $i more 20 s rows for the JIT to settle; the C2 compiler's share of the server's CPU in the last: $share %"
     echo "$JIT_NOTE" >&2
-    awk -v s="$share" 'BEGIN { exit !(s < 5) }' && break
+    [ "$i" -ge "${REPLY_SETTLE_MIN:-1}" ] && awk -v s="$share" 'BEGIN { exit !(s < 5) }' && break
     [ "$i" = "${REPLY_SETTLE:-6}" ] && JIT_NOTE="$JIT_NOTE (not settled: the row below still pays the JIT)"
   done
 fi
