@@ -12,7 +12,8 @@
 #                       warm-up row of their own too: a long-running server's steady state, not the JIT's first minute
 #   REPLY_WARMUP=1      a row of replies before the measured one (the rows before it are GETs: without it the reply
 #                       row pays the JIT and H2's cold write path, which on a loaded machine is most of its CPU),
-#                       then 20 s rows more until the C2 compiler takes under 5 % of the server's CPU (REPLY_SETTLE=6 at most)
+#                       then 20 s rows more until the C2 compiler takes under 5 % of the server's CPU (REPLY_SETTLE=6 at most,
+#                       REPLY_SETTLE_MIN=1 at least: equal values run that many, so two runs' reply rows start alike)
 #   PROFILE=1           a JFR recording per row (bench/out/jfr/<row>.jfr, profiling settings; summarise with
 #                       bench/jfr_top.py); CPU figures of a profiled run are a little higher: profile and measure apart
 #   ONLY=regex          only the rows whose label matches (the bare Javalin row and warm-ups always run): for iterating
