@@ -75,7 +75,7 @@ class ReactionBarTest {
             a.writeUserContent(ReactionBar.buttons(TYPES, viewer));
             assertThat(actual.toString()).as("viewer's reaction %s", viewer).isEqualTo(expected.toString());
         }
-        assertThat(render(ReactionBar.buttons(TYPES, null))).contains("Tom &amp; &#34;Jerry&#34; &lt;3 &#39;x&#39;", "Café ☕");
+        assertThat(render(ReactionBar.buttons(TYPES, null))).contains("Tom &amp; \"Jerry\" &lt;3 'x'", "Café ☕");
     }
 
     private static String render(gg.jte.Content content) {
