@@ -236,6 +236,8 @@ public final class PageReadCost {
                 db.use(h -> h.createQuery(JdbiAttachments.OF_POSTS + "<ids>) ORDER BY id").bindList("ids", ids)
                         .map(JdbiAttachments.MAPPER).forEach(a -> out.computeIfAbsent(a.post(), k -> new ArrayList<>()).add(a)));
             });
+            all.put("boards (port)", p -> storage.boards().all());
+            all.put("boards (Jdbi, before)", p -> db.with(h -> h.createQuery(JdbiBoards.ALL).map(JdbiBoards.MAPPER).list()));
             List<String> viewerReads = List.of("session+member", "own reactions", "read state", "watch", "held replies", "attachments");
             List<Consumer<PageIds>> viewerAfter = viewerReads.stream().map(n -> all.get(n + " (port)")).toList();
             List<Consumer<PageIds>> viewerBefore = viewerReads.stream().map(n -> all.get(n + " (Jdbi, before)")).toList();
