@@ -21,7 +21,7 @@ import java.util.Optional;
 final class JdbiAttachments implements Attachments {
     private static final String COLUMNS = "id, owner_id, post_id, blob_key, thumbnail_key, name, file_type, size_bytes,"
             + " width, height, created_at";
-    private static final RowMapper<Attachment> MAPPER = (rs, ctx) -> {
+    static final RowMapper<Attachment> MAPPER = (rs, ctx) -> {
         Long post = Rows.nullableLong(rs, 3);
         String thumb = rs.getString(5);
         return new Attachment(AttachmentId.of(rs.getLong(1)), MemberId.of(rs.getLong(2)),
@@ -32,6 +32,8 @@ final class JdbiAttachments implements Attachments {
     private static final RowMapper<AttachmentUsage> USAGE = (rs, ctx) ->
             new AttachmentUsage(MemberId.of(rs.getLong(1)), rs.getLong(2), rs.getLong(3));
     private static final int CHUNK = 500;
+
+    static final String OF_POSTS = "SELECT " + COLUMNS + " FROM attachments WHERE post_id IN (";
 
     private final JdbiTransactions db;
     private final String insert;
@@ -73,8 +75,14 @@ final class JdbiAttachments implements Attachments {
         List<Long> ids = posts.stream().map(PostId::value).distinct().toList();
         for (int i = 0; i < ids.size(); i += CHUNK) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            db.use(h -> h.createQuery("SELECT " + COLUMNS + " FROM attachments WHERE post_id IN (<ids>) ORDER BY id")
-                    .bindList("ids", chunk).map(MAPPER).forEach(a -> out.computeIfAbsent(a.post(), k -> new ArrayList<>()).add(a)));
+            // a signed-in thread page's read: plain JDBC, bound by position (task signedplain)
+            db.plain(OF_POSTS + Rows.marks(chunk.size()) + ") ORDER BY id", s -> Rows.setLongs(s, chunk), rs -> {
+                while (rs.next()) {
+                    Attachment a = MAPPER.map(rs, null);
+                    out.computeIfAbsent(a.post(), k -> new ArrayList<>()).add(a);
+                }
+                return null;
+            });
         }
         return out;
     }

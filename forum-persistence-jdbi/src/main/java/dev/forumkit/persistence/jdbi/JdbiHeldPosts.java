@@ -36,6 +36,11 @@ final class JdbiHeldPosts implements HeldPosts {
                 Rows.instant(rs, 11), rs.getString(12), post == null ? null : PostId.of(post));
     };
 
+    static final String PENDING_IN_THREAD = "SELECT " + COLUMNS + " FROM held_posts WHERE thread_id = ? AND status = 'PENDING'"
+            + " ORDER BY held_at, id";
+    static final String PENDING_IN_THREAD_BY = "SELECT " + COLUMNS + " FROM held_posts WHERE thread_id = ?"
+            + " AND status = 'PENDING' AND author_id = ? ORDER BY held_at, id";
+
     private final JdbiTransactions db;
     private final JdbiPosts posts;
     private final String insert;
@@ -94,14 +99,18 @@ final class JdbiHeldPosts implements HeldPosts {
 
     @Override
     public List<HeldPost> pendingInThread(ThreadId thread, MemberId author) {
-        String byAuthor = author == null ? "" : " AND author_id = :author";
-        return db.with(h -> {
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM held_posts WHERE thread_id = :thread AND status = 'PENDING'"
-                    + byAuthor + " ORDER BY held_at, id").bind("thread", thread.value());
+        // a signed-in thread page's read: plain JDBC (task signedplain)
+        return db.plain(author == null ? PENDING_IN_THREAD : PENDING_IN_THREAD_BY, s -> {
+            s.setLong(1, thread.value());
             if (author != null) {
-                q.bind("author", author.value());
+                s.setLong(2, author.value());
             }
-            return q.map(MAPPER).list();
+        }, rs -> {
+            List<HeldPost> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(MAPPER.map(rs, null));
+            }
+            return out;
         });
     }
 

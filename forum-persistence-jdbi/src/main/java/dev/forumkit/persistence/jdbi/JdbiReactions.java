@@ -33,6 +33,8 @@ final class JdbiReactions implements Reactions {
             MemberId.of(rs.getLong("member_id")), MemberId.of(rs.getLong("receiver_id")), rs.getString("type"),
             Rows.instant(rs, "created_at"));
 
+    static final String TYPES_BY = "SELECT post_id, type FROM reactions WHERE member_id = ? AND post_id IN (";
+
     private final JdbiTransactions db;
 
     JdbiReactions(JdbiTransactions db) {
@@ -93,10 +95,18 @@ final class JdbiReactions implements Reactions {
             return out;
         }
         List<Long> ids = posts.stream().map(PostId::value).distinct().toList();
-        db.use(h -> h.createQuery("SELECT post_id, type FROM reactions WHERE member_id = :member AND post_id IN (<ids>)")
-                .bind("member", member.value()).bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(PostId.of(rs.getLong("post_id")), rs.getString("type")))
-                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        // a signed-in thread page's read: plain JDBC, bound and read by position (task signedplain)
+        db.plain(TYPES_BY + Rows.marks(ids.size()) + ")", s -> {
+            s.setLong(1, member.value());
+            for (int i = 0; i < ids.size(); i++) {
+                s.setLong(i + 2, ids.get(i));
+            }
+        }, rs -> {
+            while (rs.next()) {
+                out.put(PostId.of(rs.getLong(1)), rs.getString(2));
+            }
+            return null;
+        });
         return out;
     }
 

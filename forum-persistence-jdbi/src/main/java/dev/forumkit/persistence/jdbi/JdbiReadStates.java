@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 final class JdbiReadStates implements ReadStates {
+    static final String LAST_READ = "SELECT last_read FROM read_states WHERE member_id = ? AND thread_id = ?";
+
     private final JdbiTransactions db;
 
     JdbiReadStates(JdbiTransactions db) {
@@ -22,8 +24,11 @@ final class JdbiReadStates implements ReadStates {
 
     @Override
     public int lastRead(MemberId member, ThreadId thread) {
-        return db.with(h -> h.createQuery("SELECT last_read FROM read_states WHERE member_id = :member AND thread_id = :thread")
-                .bind("member", member.value()).bind("thread", thread.value()).mapTo(Integer.class).findOne()).orElse(0);
+        // a signed-in thread page's read: plain JDBC (task signedplain)
+        return db.plain(LAST_READ, s -> {
+            s.setLong(1, member.value());
+            s.setLong(2, thread.value());
+        }, rs -> rs.next() ? rs.getInt(1) : 0);
     }
 
     @Override

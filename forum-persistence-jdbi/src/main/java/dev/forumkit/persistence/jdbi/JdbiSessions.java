@@ -20,7 +20,7 @@ final class JdbiSessions implements Sessions {
     /** The member's columns first (its mapper reads by position 1-14), then the session's by name. */
     private static final String WITH_MEMBER = "SELECT " + JdbiMembers.TABLE.select("m")
             + ", s.token_hash, s.member_id, s.created_at, s.expires_at, s.user_agent, s.ip, s.last_used_at"
-            + " FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = :hash";
+            + " FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = ?";
 
     private final JdbiTransactions db;
 
@@ -44,8 +44,9 @@ final class JdbiSessions implements Sessions {
 
     @Override
     public Optional<SessionWithMember> withMember(String tokenHash) {
-        return db.with(h -> h.createQuery(WITH_MEMBER).bind("hash", tokenHash)
-                .map((rs, ctx) -> new SessionWithMember(MAPPER.map(rs, ctx), JdbiMembers.MAPPER.map(rs, ctx))).findOne());
+        // every signed-in request's read: plain JDBC (task signedplain)
+        return db.plain(WITH_MEMBER, s -> s.setString(1, tokenHash), rs -> rs.next()
+                ? Optional.of(new SessionWithMember(MAPPER.map(rs, null), JdbiMembers.MAPPER.map(rs, null))) : Optional.empty());
     }
 
     @Override

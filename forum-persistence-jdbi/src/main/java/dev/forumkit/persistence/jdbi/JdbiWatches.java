@@ -19,6 +19,8 @@ final class JdbiWatches implements Watches {
     private static final RowMapper<BoardWatch> BOARD = (rs, ctx) -> new BoardWatch(MemberId.of(rs.getLong(1)),
             BoardId.of(rs.getLong(2)), rs.getBoolean(3), rs.getBoolean(4), Rows.instant(rs, 5));
 
+    static final String THREAD_OF = "SELECT " + THREAD_COLUMNS + " FROM thread_watches WHERE member_id = ? AND thread_id = ?";
+
     private final JdbiTransactions db;
     private final String putThread;
     private final String putBoard;
@@ -66,9 +68,11 @@ final class JdbiWatches implements Watches {
 
     @Override
     public Optional<ThreadWatch> thread(MemberId member, ThreadId thread) {
-        return db.with(h -> h.createQuery("SELECT " + THREAD_COLUMNS + " FROM thread_watches WHERE member_id = :member"
-                        + " AND thread_id = :thread").bind("member", member.value()).bind("thread", thread.value())
-                .map(THREAD).findOne());
+        // a signed-in thread page's read: plain JDBC (task signedplain)
+        return db.plain(THREAD_OF, s -> {
+            s.setLong(1, member.value());
+            s.setLong(2, thread.value());
+        }, rs -> rs.next() ? Optional.of(THREAD.map(rs, null)) : Optional.empty());
     }
 
     @Override

@@ -188,6 +188,61 @@ public final class PageReadCost {
                     all.get("posts (Jdbi, before pagejdbc)"), all.get("withMembers (Jdbi, before pagejdbc)"),
                     all.get("reactions (Jdbi, before pagejdbc)"));
             all.put("the four reads (Jdbi, before pagejdbc)", p -> before.forEach(read -> read.accept(p)));
+            // a signed-in page's reads (task signedplain): the viewer is the page's first author; its session added once
+            String hash = "signedplain-bench-session";
+            MemberId viewer = pages.get(0).authors().get(0);
+            if (storage.sessions().byTokenHash(hash).isEmpty()) {
+                java.time.Instant now = java.time.Instant.now();
+                storage.sessions().add(new dev.forumkit.core.session.Session(hash, viewer, now, now.plusSeconds(86_400 * 365),
+                        "bench", "127.0.0.1", now));
+            }
+            all.put("session+member (port)", p -> storage.sessions().withMember(hash).orElseThrow());
+            all.put("own reactions (port)", p -> storage.reactions().typesBy(p.authors().get(0), p.posts()));
+            all.put("read state (port)", p -> storage.readStates().lastRead(p.authors().get(0), p.thread()));
+            all.put("watch (port)", p -> storage.watches().thread(p.authors().get(0), p.thread()));
+            all.put("held replies (port)", p -> storage.heldPosts().pendingInThread(p.thread(), p.authors().get(0)));
+            all.put("attachments (port)", p -> storage.attachments().ofPosts(p.posts()));
+            // the same reads as they were before task signedplain: Jdbi's statements, the same SQL and mappers
+            all.put("session+member (Jdbi, before)", p -> db.with(h -> h.createQuery("SELECT " + JdbiMembers.TABLE.select("m")
+                            + ", s.token_hash, s.member_id, s.created_at, s.expires_at, s.user_agent, s.ip, s.last_used_at"
+                            + " FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = :hash").bind("hash", hash)
+                    .map((rs, ctx) -> new dev.forumkit.core.session.SessionWithMember(new dev.forumkit.core.session.Session(
+                            rs.getString("token_hash"), MemberId.of(rs.getLong("member_id")), Rows.instant(rs, "created_at"),
+                            Rows.instant(rs, "expires_at"), rs.getString("user_agent"), rs.getString("ip"),
+                            Rows.instant(rs, "last_used_at")), JdbiMembers.MAPPER.map(rs, ctx))).findOne()).orElseThrow());
+            all.put("own reactions (Jdbi, before)", p -> {
+                Map<PostId, String> out = new HashMap<>();
+                List<Long> ids = p.posts().stream().map(PostId::value).distinct().toList();
+                db.use(h -> h.createQuery("SELECT post_id, type FROM reactions WHERE member_id = :member AND post_id IN (<ids>)")
+                        .bind("member", p.authors().get(0).value()).bindList("ids", ids)
+                        .map((rs, ctx) -> Map.entry(PostId.of(rs.getLong("post_id")), rs.getString("type")))
+                        .forEach(e -> out.put(e.getKey(), e.getValue())));
+            });
+            all.put("read state (Jdbi, before)", p -> db.with(h -> h.createQuery("SELECT last_read FROM read_states"
+                            + " WHERE member_id = :member AND thread_id = :thread").bind("member", p.authors().get(0).value())
+                    .bind("thread", p.thread().value()).mapTo(Integer.class).findOne()).orElse(0));
+            all.put("watch (Jdbi, before)", p -> db.with(h -> h.createQuery("SELECT member_id, thread_id, email, created_at"
+                            + " FROM thread_watches WHERE member_id = :member AND thread_id = :thread")
+                    .bind("member", p.authors().get(0).value()).bind("thread", p.thread().value())
+                    .map((rs, ctx) -> new dev.forumkit.core.watch.ThreadWatch(MemberId.of(rs.getLong(1)), ThreadId.of(rs.getLong(2)),
+                            rs.getBoolean(3), Rows.instant(rs, 4))).findOne()));
+            all.put("held replies (Jdbi, before)", p -> db.with(h -> h.createQuery("SELECT " + JdbiHeldPosts.COLUMNS
+                            + " FROM held_posts WHERE thread_id = :thread AND status = 'PENDING' AND author_id = :author"
+                            + " ORDER BY held_at, id").bind("thread", p.thread().value()).bind("author", p.authors().get(0).value())
+                    .map(JdbiHeldPosts.MAPPER).list()));
+            all.put("attachments (Jdbi, before)", p -> {
+                Map<PostId, List<dev.forumkit.core.attachment.Attachment>> out = new LinkedHashMap<>();
+                List<Long> ids = p.posts().stream().map(PostId::value).distinct().toList();
+                db.use(h -> h.createQuery(JdbiAttachments.OF_POSTS + "<ids>) ORDER BY id").bindList("ids", ids)
+                        .map(JdbiAttachments.MAPPER).forEach(a -> out.computeIfAbsent(a.post(), k -> new ArrayList<>()).add(a)));
+            });
+            all.put("boards (port)", p -> storage.boards().all());
+            all.put("boards (Jdbi, before)", p -> db.with(h -> h.createQuery(JdbiBoards.ALL).map(JdbiBoards.MAPPER).list()));
+            List<String> viewerReads = List.of("session+member", "own reactions", "read state", "watch", "held replies", "attachments");
+            List<Consumer<PageIds>> viewerAfter = viewerReads.stream().map(n -> all.get(n + " (port)")).toList();
+            List<Consumer<PageIds>> viewerBefore = viewerReads.stream().map(n -> all.get(n + " (Jdbi, before)")).toList();
+            all.put("the six viewer reads (port)", p -> viewerAfter.forEach(read -> read.accept(p)));
+            all.put("the six viewer reads (Jdbi, before)", p -> viewerBefore.forEach(read -> read.accept(p)));
             if (args.length > 4) {
                 all.keySet().retainAll(List.of(args[4].split("\\|")));
             }
