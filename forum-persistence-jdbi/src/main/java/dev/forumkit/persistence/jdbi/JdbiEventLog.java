@@ -35,16 +35,20 @@ final class JdbiEventLog implements EventLog {
             rs.getLong(2), rs.getString(3), Rows.instant(rs, 4));
     private static final String INSERT = "INSERT INTO events (position, type, payload, created_at)"
             + " VALUES (:position, :type, :payload, :created)";
+    private static final String INSERT_PLAIN = "INSERT INTO events (position, type, payload, created_at)"
+            + " VALUES (?, ?, ?, ?)";
     private static final String CONSUMER_COLUMNS = "SELECT name, position, lease_owner, lease_until FROM outbox_consumers";
 
     private final JdbiTransactions db;
     private final String increment;
+    private final String incrementPlain;
     private final OutboxSequencer sequencer; // PostgreSQL only
 
     JdbiEventLog(JdbiTransactions db) {
         this.db = db;
         this.sequencer = db.dialect() == Dialect.POSTGRES ? new OutboxSequencer(db) : null;
         this.increment = db.dialect().returning("UPDATE outbox_head SET position = position + :n WHERE id = 1", "position");
+        this.incrementPlain = increment.replace(":n", "?");
     }
 
     @Override
@@ -60,15 +64,21 @@ final class JdbiEventLog implements EventLog {
             db.afterCommit(sequencer::afterCommit); // registered before the outbox's wake-up: numbered before it
             return 0;
         }
+        if (events.size() == 1) {
+            // a reply's one event: the head's move and a plain insert, both plain JDBC statements (task h2writer)
+            EncodedEvent e = events.get(0);
+            long last = db.plain(incrementPlain, s -> s.setInt(1, 1), rs -> {
+                if (!rs.next()) {
+                    throw new IllegalStateException("the outbox head is missing");
+                }
+                return rs.getLong(1);
+            });
+            db.plainUpdate(INSERT_PLAIN, last, e.type(), e.payload(), createdAt.atOffset(java.time.ZoneOffset.UTC));
+            return last;
+        }
         return db.with(h -> {
             long last = h.createQuery(increment).bind("n", events.size()).mapTo(Long.class).one();
             long position = last - events.size();
-            if (events.size() == 1) { // a reply's one event: a plain insert costs less than Jdbi's batch of one
-                EncodedEvent e = events.get(0);
-                h.createUpdate(INSERT).bind("position", position + 1).bind("type", e.type()).bind("payload", e.payload())
-                        .bind("created", Rows.ts(createdAt)).execute();
-                return last;
-            }
             PreparedBatch batch = h.prepareBatch(INSERT);
             for (EncodedEvent e : events) {
                 batch.bind("position", ++position).bind("type", e.type()).bind("payload", e.payload())

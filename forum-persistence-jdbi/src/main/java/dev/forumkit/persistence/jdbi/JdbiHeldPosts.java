@@ -118,6 +118,7 @@ final class JdbiHeldPosts implements HeldPosts {
     private static final String BY_AUTHOR = "SELECT " + COLUMNS + " FROM held_posts WHERE author_id = :author"
             + " ORDER BY author_id, held_at DESC, id DESC LIMIT :limit";
     private static final String MODERATED_BOARDS = "SELECT board_id FROM moderated_boards";
+    private static final String BY_AUTHOR_PLAIN = BY_AUTHOR.replace(":author", "?").replace(":limit", "?");
     /**
      * The hold evidence's three reads as one PostgreSQL round trip: the statements sent together, their result sets
      * back in order (the driver sends them as one message). The author's recent posts run with the cached generic plan
@@ -135,14 +136,28 @@ final class JdbiHeldPosts implements HeldPosts {
 
     @Override
     public List<HeldPost> byAuthor(MemberId author, int limit) {
-        return db.with(h -> h.createQuery(BY_AUTHOR)
-                .bind("author", author.value()).bind("limit", limit).map(MAPPER).list());
+        // the hold rules' read on every post: plain JDBC (task h2writer)
+        return db.plain(BY_AUTHOR_PLAIN, s -> {
+            s.setLong(1, author.value());
+            s.setInt(2, limit);
+        }, rs -> {
+            List<HeldPost> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(MAPPER.map(rs, null));
+            }
+            return out;
+        });
     }
 
     @Override
     public Set<BoardId> moderatedBoards() {
-        return db.with(h -> h.createQuery(MODERATED_BOARDS).mapTo(Long.class).stream()
-                .map(BoardId::of).collect(Collectors.toUnmodifiableSet()));
+        return db.plain(MODERATED_BOARDS, s -> { }, rs -> {
+            Set<BoardId> out = new HashSet<>();
+            while (rs.next()) {
+                out.add(BoardId.of(rs.getLong(1)));
+            }
+            return java.util.Collections.unmodifiableSet(out);
+        });
     }
 
     /**

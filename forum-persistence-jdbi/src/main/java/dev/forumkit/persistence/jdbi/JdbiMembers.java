@@ -48,6 +48,7 @@ final class JdbiMembers implements Members {
             .column(bool("email_verified", Member::emailVerified))
             .build();
     private static final String COLUMNS = TABLE.select();
+    private static final String BY_ID = "SELECT " + COLUMNS + " FROM members WHERE id = ?";
 
     // by column position (the order of TABLE), not by name: a name lookup per column per row showed in profiles
     static final RowMapper<Member> MAPPER = (rs, ctx) -> {
@@ -79,8 +80,9 @@ final class JdbiMembers implements Members {
 
     @Override
     public Optional<Member> byId(MemberId id) {
-        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM members WHERE id = :id")
-                .bind("id", id.value()).map(MAPPER).findOne());
+        // a reply's read (twice: the session, the transaction): plain JDBC (task h2writer)
+        return db.plain(BY_ID, s -> s.setLong(1, id.value()),
+                rs -> rs.next() ? Optional.of(MAPPER.map(rs, null)) : Optional.empty());
     }
 
     @Override
@@ -125,15 +127,9 @@ final class JdbiMembers implements Members {
 
     @Override
     public void addCounters(MemberId id, int messageDelta, long reactionScoreDelta) {
-        if (db.defers()) {
-            db.later("UPDATE members SET message_count = message_count + ?, reaction_score = reaction_score + ? WHERE id = ?",
-                    n -> found(n, id), messageDelta, reactionScoreDelta, id.value());
-            return;
-        }
-        int n = db.with(h -> h.createUpdate("UPDATE members SET message_count = message_count + :messages,"
-                        + " reaction_score = reaction_score + :score WHERE id = :id")
-                .bind("messages", messageDelta).bind("score", reactionScoreDelta).bind("id", id.value()).execute());
-        found(n, id);
+        // held back on PostgreSQL, a plain JDBC statement on H2 (task h2writer)
+        db.write("UPDATE members SET message_count = message_count + ?, reaction_score = reaction_score + ? WHERE id = ?",
+                n -> found(n, id), messageDelta, reactionScoreDelta, id.value());
     }
 
     @Override
@@ -158,19 +154,13 @@ final class JdbiMembers implements Members {
             return;
         }
         addCounters(id, messageDelta, reactionScoreDelta); // locks the member's row: the board row below is then ours
-        db.with(h -> {
-            int n = h.createUpdate("UPDATE member_board_counts SET message_count = message_count + :messages,"
-                            + " reaction_score = reaction_score + :score WHERE member_id = :member AND board_id = :board")
-                    .bind("messages", messageDelta).bind("score", reactionScoreDelta)
-                    .bind("member", id.value()).bind("board", board.value()).execute();
-            if (n == 0) {
-                h.createUpdate("INSERT INTO member_board_counts (member_id, board_id, message_count, reaction_score)"
-                                + " VALUES (:member, :board, :messages, :score)")
-                        .bind("messages", messageDelta).bind("score", reactionScoreDelta)
-                        .bind("member", id.value()).bind("board", board.value()).execute();
-            }
-            return null;
-        });
+        int n = db.plainUpdate("UPDATE member_board_counts SET message_count = message_count + ?,"
+                        + " reaction_score = reaction_score + ? WHERE member_id = ? AND board_id = ?",
+                messageDelta, reactionScoreDelta, id.value(), board.value());
+        if (n == 0) {
+            db.plainUpdate("INSERT INTO member_board_counts (member_id, board_id, message_count, reaction_score)"
+                    + " VALUES (?, ?, ?, ?)", id.value(), board.value(), messageDelta, reactionScoreDelta);
+        }
     }
 
     @Override

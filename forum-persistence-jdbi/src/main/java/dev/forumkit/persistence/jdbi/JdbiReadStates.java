@@ -5,8 +5,6 @@ import dev.forumkit.core.content.ThreadId;
 import dev.forumkit.core.member.MemberId;
 import dev.forumkit.core.thread.ReadStates;
 
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,34 +51,29 @@ final class JdbiReadStates implements ReadStates {
                     + " EXCLUDED.last_read)", n -> { }, member.value(), thread.value(), number);
             return;
         }
-        db.use(h -> {
-            switch (db.dialect()) {
-                case POSTGRES -> h.createUpdate("INSERT INTO read_states (member_id, thread_id, last_read)"
-                                + " VALUES (:member, :thread, :n) ON CONFLICT (member_id, thread_id)"
-                                + " DO UPDATE SET last_read = GREATEST(read_states.last_read, EXCLUDED.last_read)")
-                        .bind("member", member.value()).bind("thread", thread.value()).bind("n", number).execute();
-                case H2 -> mergeH2(h, member, thread, number);
-            }
-        });
+        switch (db.dialect()) {
+            case POSTGRES -> db.use(h -> h.createUpdate("INSERT INTO read_states (member_id, thread_id, last_read)"
+                            + " VALUES (:member, :thread, :n) ON CONFLICT (member_id, thread_id)"
+                            + " DO UPDATE SET last_read = GREATEST(read_states.last_read, EXCLUDED.last_read)")
+                    .bind("member", member.value()).bind("thread", thread.value()).bind("n", number).execute());
+            case H2 -> mergeH2(member, thread, number);
+        }
     }
 
-    private static void mergeH2(Handle h, MemberId member, ThreadId thread, int number) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                h.createUpdate("MERGE INTO read_states t USING (VALUES (CAST(:member AS BIGINT),"
-                                + " CAST(:thread AS BIGINT), CAST(:n AS INTEGER))) AS s (member_id, thread_id, last_read)"
-                                + " ON t.member_id = s.member_id AND t.thread_id = s.thread_id"
-                                + " WHEN MATCHED AND t.last_read < s.last_read THEN UPDATE SET last_read = s.last_read"
-                                + " WHEN NOT MATCHED THEN INSERT (member_id, thread_id, last_read)"
-                                + " VALUES (s.member_id, s.thread_id, s.last_read)")
-                        .bind("member", member.value()).bind("thread", thread.value()).bind("n", number).execute();
-                return;
-            } catch (JdbiException e) {
-                // two first reads of one thread by one member raced to insert: the row exists now, so merge again
-                if (attempt > 1 || !(Errors.translate(e) instanceof ConflictException)) {
-                    throw e;
-                }
-            }
+    /** The read mark's upsert on H2: a plain JDBC statement on every reply (task h2writer). */
+    private static final String MERGE_H2 = "MERGE INTO read_states t USING (VALUES (CAST(? AS BIGINT),"
+            + " CAST(? AS BIGINT), CAST(? AS INTEGER))) AS s (member_id, thread_id, last_read)"
+            + " ON t.member_id = s.member_id AND t.thread_id = s.thread_id"
+            + " WHEN MATCHED AND t.last_read < s.last_read THEN UPDATE SET last_read = s.last_read"
+            + " WHEN NOT MATCHED THEN INSERT (member_id, thread_id, last_read)"
+            + " VALUES (s.member_id, s.thread_id, s.last_read)";
+
+    private void mergeH2(MemberId member, ThreadId thread, int number) {
+        try {
+            db.plainUpdate(MERGE_H2, member.value(), thread.value(), number);
+        } catch (ConflictException e) {
+            // two first reads of one thread by one member raced to insert: the row exists now, so merge again
+            db.plainUpdate(MERGE_H2, member.value(), thread.value(), number);
         }
     }
 }

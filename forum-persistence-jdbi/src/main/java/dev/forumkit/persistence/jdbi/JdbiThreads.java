@@ -47,8 +47,8 @@ final class JdbiThreads implements Threads {
             .column(derived(time("activity_at", ForumThread::lastActivityAt)))
             .build();
     private static final String SELECT = "SELECT " + TABLE.select() + " FROM threads";
-    private static final String BY_ID = SELECT + " WHERE id = :id";
-    private static final String BY_ID_FOR_UPDATE = BY_ID + " FOR UPDATE";
+    private static final String BY_ID_PLAIN = SELECT + " WHERE id = ?";
+    private static final String BY_ID_FOR_UPDATE_PLAIN = BY_ID_PLAIN + " FOR UPDATE";
     /** Board pages and What's new share this order; the indexes ix_threads_board_page and ix_threads_activity serve it. */
     private static final String BY_ACTIVITY = " ORDER BY activity_at DESC, id DESC";
 
@@ -115,8 +115,9 @@ final class JdbiThreads implements Threads {
      */
     @Override
     public Optional<ForumThread> byIdForUpdate(ThreadId id) {
-        return db.with(h -> h.createQuery(db.oneWriterAtATime() ? BY_ID : BY_ID_FOR_UPDATE).bind("id", id.value())
-                .map(MAPPER).findOne());
+        // a reply's read: plain JDBC on the transaction's connection (task h2writer)
+        return db.plain(db.oneWriterAtATime() ? BY_ID_PLAIN : BY_ID_FOR_UPDATE_PLAIN, s -> s.setLong(1, id.value()),
+                rs -> rs.next() ? Optional.of(MAPPER.map(rs, null)) : Optional.empty());
     }
 
     @Override
@@ -156,17 +157,11 @@ final class JdbiThreads implements Threads {
                 throw new IllegalStateException("thread " + id + " is gone or its post counter is not " + (reply.number() - 1));
             }
         };
-        if (db.defers()) {
-            db.later("UPDATE threads SET post_counter = ?, reply_count = reply_count + 1, " + Rows.SET_LAST_POST_ARGS
-                            + ", activity_at = ? WHERE id = ? AND post_counter = ?", check,
-                    withNumber(reply, Rows.lastPostArgs(reply, reply.at().atOffset(java.time.ZoneOffset.UTC), id.value(),
-                            reply.number() - 1)));
-            return;
-        }
-        check.accept(db.with(h -> Rows.bindLastPost(h.createUpdate("UPDATE threads SET post_counter = :number,"
-                        + " reply_count = reply_count + 1, " + Rows.SET_LAST_POST + ", activity_at = :lpAt"
-                        + " WHERE id = :id AND post_counter = :previous"), reply)
-                .bind("number", reply.number()).bind("previous", reply.number() - 1).bind("id", id.value()).execute()));
+        // held back on PostgreSQL, a plain JDBC statement on H2 (task h2writer)
+        db.write("UPDATE threads SET post_counter = ?, reply_count = reply_count + 1, " + Rows.SET_LAST_POST_ARGS
+                        + ", activity_at = ? WHERE id = ? AND post_counter = ?", check,
+                withNumber(reply, Rows.lastPostArgs(reply, reply.at().atOffset(java.time.ZoneOffset.UTC), id.value(),
+                        reply.number() - 1)));
     }
 
     /** The reply's number first, then the rest: the arguments of {@link #addReply}'s held-back statement. */

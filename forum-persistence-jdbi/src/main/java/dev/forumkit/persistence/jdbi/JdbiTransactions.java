@@ -212,20 +212,56 @@ final class JdbiTransactions implements Transactions {
      * is set (tests count statements with one): with a statement context of its own, made only then.
      */
     <T> T plain(String sql, Binds binds, Reads<T> reads) {
-        return with(h -> {
-            org.jdbi.v3.core.statement.SqlLogger logger = h.getConfig(org.jdbi.v3.core.statement.SqlStatements.class)
-                    .getSqlLogger();
-            if (logger == org.jdbi.v3.core.statement.SqlLogger.NOP_SQL_LOGGER) {
-                return run(h.getConnection(), sql, binds, reads);
+        return with(h -> logged(h, sql, () -> run(h.getConnection(), sql, binds, reads)));
+    }
+
+    /**
+     * A write (placeholders {@code ?}, values in order, {@code null} for SQL NULL): held back when the transaction
+     * {@link #defers()} (PostgreSQL, {@link #later}); otherwise run at once as a plain JDBC statement on the handle
+     * {@link #with} gives it, like {@link #plain} (the same connection, transaction, error translation and statement
+     * logging), without Jdbi's binding by name and statement machinery (task h2writer: a reply's writes on H2).
+     * {@code rows} gets the row count.
+     */
+    void write(String sql, java.util.function.IntConsumer rows, Object... args) {
+        if (defers()) {
+            later(sql, rows, args);
+            return;
+        }
+        rows.accept(plainUpdate(sql, args));
+    }
+
+    /** A write run at once as a plain JDBC statement (see {@link #write}); answers its row count. */
+    int plainUpdate(String sql, Object... args) {
+        return with(h -> logged(h, sql, () -> {
+            try (java.sql.PreparedStatement statement = h.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    if (args[i] == null) {
+                        statement.setNull(i + 1, java.sql.Types.NULL);
+                    } else {
+                        statement.setObject(i + 1, args[i]);
+                    }
+                }
+                return statement.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new PlainFailure(e);
             }
-            try (org.jdbi.v3.core.statement.Query q = h.createQuery(sql)) {
-                org.jdbi.v3.core.statement.StatementContext ctx = q.getContext();
-                logger.logBeforeExecution(ctx);
-                T result = run(h.getConnection(), sql, binds, reads);
-                logger.logAfterExecution(ctx);
-                return result;
-            }
-        });
+        }));
+    }
+
+    /** Runs a plain statement, reporting it to the Jdbi instance's SqlLogger when one is set (see {@link #plain}). */
+    private static <T> T logged(Handle h, String sql, java.util.function.Supplier<T> statement) {
+        org.jdbi.v3.core.statement.SqlLogger logger = h.getConfig(org.jdbi.v3.core.statement.SqlStatements.class)
+                .getSqlLogger();
+        if (logger == org.jdbi.v3.core.statement.SqlLogger.NOP_SQL_LOGGER) {
+            return statement.get();
+        }
+        try (org.jdbi.v3.core.statement.Query q = h.createQuery(sql)) {
+            org.jdbi.v3.core.statement.StatementContext ctx = q.getContext();
+            logger.logBeforeExecution(ctx);
+            T result = statement.get();
+            logger.logAfterExecution(ctx);
+            return result;
+        }
     }
 
     private static <T> T run(java.sql.Connection connection, String sql, Binds binds, Reads<T> reads) {

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatementCountTest {
     private static final AtomicInteger STATEMENTS = new AtomicInteger();
+    private static final int EXPECTED_REPLY = 13;
     private static Path dir;
     private static HikariDataSource pool;
     private static JdbiForumStorage storage;
@@ -132,6 +133,17 @@ class StatementCountTest {
         int after = count(20, f -> f.reading().threadPage(Actor.member(reader.id()), thread.id(), 1));
         System.out.printf("thread page: %d statements without groups, %d with 10 groups on the board%n", before, after);
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void aReplyReportsEveryStatementItRuns() {
+        // a reply's statements on H2 run as plain JDBC (task h2writer): each must still reach the SqlLogger. The
+        // member's second reply (the first also inserts the member's row of member_board_counts); measured: 13
+        Member replier = fx.member("replier");
+        fx.reply(replier, thread.id());
+        int n = measure(() -> fx.reply(replier, thread.id()));
+        System.out.printf("a reply: %d statements%n", n);
+        assertThat(n).as("a reply's statements, plain JDBC ones included").isEqualTo(EXPECTED_REPLY);
     }
 
     /** Statements run by one read on a forum showing {@code perPage} items per page. */
