@@ -181,6 +181,28 @@ final class JdbiAlerts implements Alerts {
                 .bind("r", recipient.value()).execute());
     }
 
+    /** The kinds read with the thread as SQL literals (constant: no list to bind, one statement text). */
+    private static final String READ_WITH_THREAD_KINDS = AlertKind.READ_WITH_THREAD.stream()
+            .map(k -> "'" + k.name() + "'").sorted().collect(Collectors.joining(", "));
+    /**
+     * The member's unread alerts of the kinds in the thread (ix_alerts_recipient's range of the member's unread ones,
+     * or ix_alerts_thread's of the thread's: both stay short now that reading marks them read), each post's number by
+     * primary key.
+     */
+    static final String MARK_READ_IN_THREAD = "UPDATE alerts SET is_read = TRUE WHERE recipient_id = ? AND is_read = FALSE"
+            + " AND thread_id = ? AND kind IN (" + READ_WITH_THREAD_KINDS + ")"
+            + " AND EXISTS (SELECT 1 FROM posts p WHERE p.id = alerts.post_id AND p.number <= ?)";
+
+    @Override
+    public int markReadInThread(MemberId recipient, ThreadId thread, int number) {
+        if (db.defers()) { // PostgreSQL: sent with the transaction's next statement or its commit, no round trip of its own
+            db.later(MARK_READ_IN_THREAD, n -> { }, recipient.value(), thread.value(), number);
+            return 0;
+        }
+        return db.with(h -> h.createUpdate(MARK_READ_IN_THREAD)
+                .bind(0, recipient.value()).bind(1, thread.value()).bind(2, number).execute());
+    }
+
     @Override
     public Set<MemberId> recipientsAbout(PostId post, AlertKind kind) {
         return db.with(h -> h.createQuery("SELECT DISTINCT recipient_id FROM alerts WHERE post_id = :post AND kind = :kind")
