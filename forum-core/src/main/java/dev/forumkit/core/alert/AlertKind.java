@@ -66,10 +66,7 @@ public enum AlertKind {
      * having seen who reacted) nor the moderation and system kinds (a notice to be seen in the alert list).
      */
     public boolean isReadWithThread() {
-        return switch (this) {
-            case REPLY, NEW_POST_IN_BOARD, NEW_THREAD, QUOTE, MENTION -> true;
-            default -> false;
-        };
+        return READ_WITH_THREAD.contains(this);
     }
 
     /** The kinds {@link #isReadWithThread()}. */

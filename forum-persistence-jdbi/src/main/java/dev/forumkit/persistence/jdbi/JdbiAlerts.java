@@ -24,7 +24,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 final class JdbiAlerts implements Alerts {
-    /** Threads per IN list of a batch read. */
     private static final int CHUNK = 1_000;
     private static final String COLUMNS = "id, recipient_id, kind, actor_id, thread_id, post_id, board_id, detail, created_at,"
             + " is_read, source_position, profile_id, webhook_id";
