@@ -97,6 +97,26 @@ class AlertsHttpTest {
     }
 
     @Test
+    void reading_the_thread_marks_ones_own_alerts_about_it_read_and_nobody_elses() {
+        Story s = story();
+        Client ann = f.signedIn(s.ann());
+        Client cat = f.signedIn(s.cat());
+        String threadPath = "/threads/ramen-in-sapporo." + s.opening().threadId().value() + "/";
+        assertThat(ann.get("/").body()).contains("data-unread=\"1\"");
+
+        assertThat(ann.get(threadPath).status()).isEqualTo(200); // ann reads the reply that quotes her
+        assertThat(ann.get("/").body()).contains("class=\"alerts-link\"").doesNotContain("data-unread=");
+        assertThat(ann.get("/api/v1/me").json().path("unread_alerts").asLong()).isZero();
+        assertThat(ann.get("/api/v1/alerts").json().path("alerts").path(0).path("is_read").asBoolean()).isTrue();
+        assertThat(cat.get("/api/v1/me").json().path("unread_alerts").asLong())
+                .as("cat's mention in the same post is cat's to read").isEqualTo(1);
+
+        assertThat(cat.get(threadPath).status()).isEqualTo(200);
+        assertThat(cat.get("/").body()).doesNotContain("data-unread=");
+        assertThat(f.signedIn(s.ben()).get("/api/v1/me").json().path("unread_alerts").asLong()).isZero();
+    }
+
+    @Test
     void reactions_of_several_members_are_one_entry_until_read_and_mark_read_forms_work() {
         Member ann = f.member("ann");
         Post p = f.forum.threads().start(Fixture.as(ann), f.board.id(), "Onsen etiquette", "Towels in the water?");

@@ -57,6 +57,22 @@ public enum AlertKind {
         return this == REPLY || this == NEW_POST_IN_BOARD;
     }
 
+    /**
+     * Kinds about a post that the recipient has seen once they read the thread past it: news in the thread
+     * ({@code REPLY}, {@code NEW_POST_IN_BOARD}), the new thread ({@code NEW_THREAD}, its first post) and a post that
+     * quotes or mentions them ({@code QUOTE}, {@code MENTION}). When a member's read mark in a thread moves to N, their
+     * unread alerts of these kinds about posts of the thread numbered N or lower become read (docs/alerts.md, "Read
+     * with the thread"). Not {@code REACTION} (about the recipient's own post: reading the thread says nothing about
+     * having seen who reacted) nor the moderation and system kinds (a notice to be seen in the alert list).
+     */
+    public boolean isReadWithThread() {
+        return READ_WITH_THREAD.contains(this);
+    }
+
+    /** The kinds {@link #isReadWithThread()}. */
+    public static final java.util.Set<AlertKind> READ_WITH_THREAD = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(REPLY, NEW_POST_IN_BOARD, NEW_THREAD, QUOTE, MENTION));
+
     public boolean isModeration() {
         return switch (this) {
             case THREAD_LOCKED, THREAD_MOVED, THREAD_DELETED, POST_DELETED, POST_RESTORED,

@@ -42,6 +42,15 @@ public interface Alerts {
     /** Marks every alert of the member read; returns how many changed. */
     int markAllRead(MemberId recipient);
 
+    /**
+     * The member read the thread up to post {@code number}: marks read their unread alerts of the kinds
+     * {@link AlertKind#READ_WITH_THREAD} about posts of the thread numbered {@code number} or lower (a post's number,
+     * deleted or not); returns how many changed. Runs inside the transaction that moves the read mark. Other members'
+     * alerts, other kinds and later posts are left alone. A storage may defer the write to the transaction's commit
+     * (answering 0): callers must not depend on the count.
+     */
+    int markReadInThread(MemberId recipient, ThreadId thread, int number);
+
     /** The members who already have an alert of this kind about this post. */
     Set<MemberId> recipientsAbout(PostId post, AlertKind kind);
 

@@ -47,6 +47,8 @@ public final class Counters {
             s.members().addCounters(reply.authorId(), thread.boardId(), 1, 0);
         }
         s.readStates().markRead(reply.authorId(), thread.id(), reply.number());
+        // the author has read the thread up to their reply: its news, quotes and mentions of them are no news
+        s.alerts().markReadInThread(reply.authorId(), thread.id(), reply.number());
     }
 
     /**

@@ -134,6 +134,21 @@ final class InMemoryAlerts implements Alerts {
     }
 
     @Override
+    public int markReadInThread(MemberId recipient, ThreadId thread, int number) {
+        return db.write(() -> {
+            int changed = 0;
+            for (Alert a : List.copyOf(of(recipient))) {
+                if (!a.read() && a.kind().isReadWithThread() && thread.equals(a.thread()) && a.post() != null
+                        && posts.byId(a.post()).map(p -> p.number() <= number).orElse(false)) {
+                    rows.put(new Key(recipient.value(), a.id().value()), a.asRead());
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    @Override
     public Set<MemberId> recipientsAbout(PostId post, AlertKind kind) {
         return db.read(() -> rows.values().stream().filter(a -> a.kind() == kind && post.equals(a.post()))
                 .map(Alert::recipient).collect(Collectors.toSet()));

@@ -14,7 +14,9 @@ import java.util.Map;
  * memory, merged into every read, and written in one transaction per flush, so a signed-in page view costs no write
  * of its own: a durable commit per view was most of a signed-in thread page's cost. A crash loses at most the read
  * marks of the last flush interval, never content. Unbuffered they are written at once. Marks made by posting (one's
- * own post is read) are written by the post's own transaction, not here.
+ * own post is read) are written by the post's own transaction, not here. With each mark the member's alerts about
+ * the posts it covers (news in the thread, quotes, mentions: {@code AlertKind.READ_WITH_THREAD}) become read, in the
+ * same transaction: the header's alert count drops once the flush has run (at once when unbuffered).
  */
 public final class ReadMarks {
     /** Beyond this many pending marks (a database down for long), marks are written at once again. */
@@ -29,7 +31,11 @@ public final class ReadMarks {
     public ReadMarks(ForumStorage storage, boolean buffered) {
         this.storage = storage;
         this.buffer = new WriteBuffer<>("read marks", storage.transactions(), Math::max,
-                batch -> batch.forEach((k, n) -> storage.readStates().markRead(k.member(), k.thread(), n)),
+                batch -> batch.forEach((k, n) -> {
+                    storage.readStates().markRead(k.member(), k.thread(), n);
+                    // what the member has now read is no news: its alerts go read with the mark (docs/alerts.md)
+                    storage.alerts().markReadInThread(k.member(), k.thread(), n);
+                }),
                 buffered, MAX_PENDING);
     }
 

@@ -62,6 +62,32 @@ class ReadMarksTest {
     }
 
     @Test
+    void the_alerts_a_viewed_page_covers_go_read_with_the_flush_not_with_the_view() {
+        InMemoryForumStorage storage = new InMemoryForumStorage();
+        try (Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000))
+                .viewFlushInterval(Duration.ofHours(1)).outboxPollInterval(Duration.ZERO))) {
+            Member admin = forum.members().registerFirstAdmin(new Registration("admin", "admin@example.org", "a long password"));
+            Member ann = forum.members().register(new Registration("ann", "ann@example.org", "another password"));
+            Actor asAdmin = Actor.member(admin.id());
+            Actor asAnn = Actor.member(ann.id());
+            Board board = forum.boards().createBoard(asAdmin, forum.boards().createCategory(asAdmin, "General", "").id(), "B", "", "");
+            Post first = forum.threads().start(asAnn, board.id(), "Route tips", "Where do you ride?"); // ann watches it
+            forum.posts().reply(asAdmin, first.threadId(), "Along the river.");
+            forum.outbox().drain();
+            assertThat(forum.alerts().unreadCount(asAnn)).isEqualTo(1);
+
+            forum.reading().threadPage(asAnn, first.threadId(), 1);
+            assertThat(forum.alerts().unreadCount(asAnn)).as("the view writes nothing of its own").isEqualTo(1);
+            forum.flushViews();
+            assertThat(forum.alerts().unreadCount(asAnn)).as("read with the mark").isZero();
+
+            forum.posts().reply(asAdmin, first.threadId(), "And the hills.");
+            forum.outbox().drain();
+            assertThat(forum.alerts().unreadCount(asAnn)).as("news again").isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_mark_never_moves_back_and_a_flush_writes_each_once() {
         InMemoryForumStorage storage = new InMemoryForumStorage();
         try (Forum forum = Forum.create(storage, c -> c.passwordHasher(new Pbkdf2PasswordHasher(1_000)).viewFlushInterval(Duration.ZERO))) {

@@ -24,8 +24,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 final class JdbiAlerts implements Alerts {
-    /** Threads per IN list of a batch read. */
-    private static final int IN_CHUNK = 500;
     private static final int CHUNK = 1_000;
     private static final String COLUMNS = "id, recipient_id, kind, actor_id, thread_id, post_id, board_id, detail, created_at,"
             + " is_read, source_position, profile_id, webhook_id";
@@ -181,6 +179,28 @@ final class JdbiAlerts implements Alerts {
                 .bind("r", recipient.value()).execute());
     }
 
+    /** The kinds read with the thread as SQL literals (constant: no list to bind, one statement text). */
+    private static final String READ_WITH_THREAD_KINDS = AlertKind.READ_WITH_THREAD.stream()
+            .map(k -> "'" + k.name() + "'").sorted().collect(Collectors.joining(", "));
+    /**
+     * The member's unread alerts of the kinds in the thread (ix_alerts_recipient's range of the member's unread ones,
+     * or ix_alerts_thread_unread's of the thread's: both stay short now that reading marks them read), each post's number by
+     * primary key.
+     */
+    static final String MARK_READ_IN_THREAD = "UPDATE alerts SET is_read = TRUE WHERE recipient_id = ? AND is_read = FALSE"
+            + " AND thread_id = ? AND kind IN (" + READ_WITH_THREAD_KINDS + ")"
+            + " AND EXISTS (SELECT 1 FROM posts p WHERE p.id = alerts.post_id AND p.number <= ?)";
+
+    @Override
+    public int markReadInThread(MemberId recipient, ThreadId thread, int number) {
+        if (db.defers()) { // PostgreSQL: sent with the transaction's next statement or its commit, no round trip of its own
+            db.later(MARK_READ_IN_THREAD, n -> { }, recipient.value(), thread.value(), number);
+            return 0;
+        }
+        return db.with(h -> h.createUpdate(MARK_READ_IN_THREAD)
+                .bind(0, recipient.value()).bind(1, thread.value()).bind(2, number).execute());
+    }
+
     @Override
     public Set<MemberId> recipientsAbout(PostId post, AlertKind kind) {
         return db.with(h -> h.createQuery("SELECT DISTINCT recipient_id FROM alerts WHERE post_id = :post AND kind = :kind")
@@ -190,7 +210,7 @@ final class JdbiAlerts implements Alerts {
 
     @Override
     public Set<MemberId> withNewsPending(ThreadId thread, AlertKind kind) {
-        // one range of ix_alerts_thread; the post and read mark of each row by primary key
+        // one range of ix_alerts_thread_unread (thread, unread); the post and read mark of each row by primary key
         return db.with(h -> h.createQuery("SELECT DISTINCT a.recipient_id FROM alerts a JOIN posts p ON p.id = a.post_id"
                         + " LEFT JOIN read_states r ON r.member_id = a.recipient_id AND r.thread_id = a.thread_id"
                         + " WHERE a.thread_id = :t AND a.kind = :kind AND a.is_read = FALSE AND p.deleted_at IS NULL"
@@ -203,21 +223,22 @@ final class JdbiAlerts implements Alerts {
     public java.util.Map<ThreadId, Set<MemberId>> withNewsPending(Collection<ThreadId> threads, Set<AlertKind> kinds) {
         java.util.Map<ThreadId, Set<MemberId>> out = new java.util.HashMap<>();
         List<Long> ids = threads.stream().map(ThreadId::value).distinct().toList();
-        if (kinds.isEmpty()) {
+        if (kinds.isEmpty() || ids.isEmpty()) {
             return out;
         }
-        List<String> kindNames = kinds.stream().map(AlertKind::name).toList();
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) { // bounded IN lists
-            List<Long> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
-            // the same rows as the one-thread query, a range of ix_alerts_thread per thread
-            db.use(h -> h.createQuery("SELECT DISTINCT a.thread_id, a.recipient_id FROM alerts a JOIN posts p ON p.id = a.post_id"
-                            + " LEFT JOIN read_states r ON r.member_id = a.recipient_id AND r.thread_id = a.thread_id"
-                            + " WHERE a.thread_id IN (<threads>) AND a.kind IN (<kinds>) AND a.is_read = FALSE"
-                            + " AND p.deleted_at IS NULL AND p.number > COALESCE(r.last_read, 0)")
-                    .bindList("threads", chunk).bindList("kinds", kindNames)
-                    .map((rs, ctx) -> java.util.Map.entry(ThreadId.of(rs.getLong(1)), MemberId.of(rs.getLong(2))))
-                    .forEach(e -> out.computeIfAbsent(e.getKey(), t -> new HashSet<>()).add(e.getValue())));
-        }
+        String kindList = kinds.stream().map(k -> "'" + k.name() + "'").sorted().collect(Collectors.joining(", "));
+        String array = db.dialect() == Dialect.POSTGRES ? "BIGINT[]" : "BIGINT ARRAY";
+        // the threads as one array joined by equality (task newsread): one range of ix_alerts_thread_unread per thread,
+        // (thread, unread) - with "thread_id IN (...)" H2 used the index on thread_id alone, every alert the thread ever
+        // had; one statement text whatever the number of threads, so Jdbi parses it once
+        db.use(h -> h.createQuery("SELECT DISTINCT a.thread_id, a.recipient_id FROM UNNEST(CAST(:threads AS " + array + "))"
+                        + " AS ids (t) JOIN alerts a ON a.thread_id = ids.t JOIN posts p ON p.id = a.post_id"
+                        + " LEFT JOIN read_states r ON r.member_id = a.recipient_id AND r.thread_id = a.thread_id"
+                        + " WHERE a.is_read = FALSE AND a.kind IN (" + kindList + ")"
+                        + " AND p.deleted_at IS NULL AND p.number > COALESCE(r.last_read, 0)")
+                .bindArray("threads", Long.class, ids)
+                .map((rs, ctx) -> java.util.Map.entry(ThreadId.of(rs.getLong(1)), MemberId.of(rs.getLong(2))))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), t -> new HashSet<>()).add(e.getValue())));
         return out;
     }
 

@@ -116,6 +116,31 @@ public abstract class AlertsContract extends ContractBase {
     }
 
     @Test
+    void readingOrReplyingToAThreadMarksItsNewsReadButNotReactionsNorOthersAlerts() {
+        StartedThread t = fx().thread().by(ann).start();
+        fx().reply(bob, t.id()); // #2
+        forum.reactions().react(actor(bob), t.first().id(), "like");
+        deliver();
+        assertThat(alerts(ann)).extracting(AlertEntry::kind)
+                .containsExactlyInAnyOrder(AlertKind.REPLY, AlertKind.REACTION);
+
+        forum.reading().threadPage(actor(ann), t.id(), 1); // ann reads up to #2
+        assertThat(forum.alerts().unreadCount(actor(ann))).as("the reaction stays unread").isEqualTo(1);
+        assertThat(alerts(ann)).filteredOn(a -> a.kind() == AlertKind.REPLY).singleElement()
+                .satisfies(a -> assertThat(a.read()).isTrue());
+
+        fx().reply(bob, t.id()); // #3: news again, the pending one was read
+        deliver();
+        assertThat(forum.alerts().unreadCount(actor(ann))).isEqualTo(2);
+        fx().reply(ann, t.id()); // #4: replying reads the thread up to one's reply
+        deliver();
+        assertThat(forum.alerts().unreadCount(actor(ann))).isEqualTo(1);
+        assertThat(forum.alerts().unreadCount(actor(bob))).as("bob's news of ann's reply is bob's").isEqualTo(1);
+        forum.reading().threadPage(actor(ann), t.id(), 1);
+        assertThat(forum.alerts().unreadCount(actor(bob))).isEqualTo(1);
+    }
+
+    @Test
     void reactionsAreGroupedWhileUnreadAndPagedNewestFirst() {
         StartedThread t = fx().thread().by(ann).start();
         List<Member> fans = new ArrayList<>();

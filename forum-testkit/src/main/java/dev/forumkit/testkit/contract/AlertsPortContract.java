@@ -156,6 +156,39 @@ public abstract class AlertsPortContract extends ContractBase {
     }
 
     @Test
+    void readingAThreadUpToAPostMarksReadTheMembersNewsQuotesAndMentionsAboutPostsUpToIt() {
+        var alice = fx().member("alice");
+        var t = fx().thread().by(alice).start();
+        var two = fx().reply(alice, t.id());
+        var three = fx().reply(alice, t.id());
+        var other = fx().thread().by(alice).start();
+        Instant now = clock.instant();
+        add(Alert.unread(ANN, AlertKind.NEW_THREAD, KENJI, t.id(), t.first().id(), null, null, now, 1), // read
+                Alert.unread(ANN, AlertKind.REPLY, KENJI, t.id(), two.id(), null, null, now, 2), // read
+                Alert.unread(ANN, AlertKind.QUOTE, KENJI, t.id(), two.id(), null, null, now, 3), // read
+                Alert.unread(ANN, AlertKind.MENTION, KENJI, t.id(), two.id(), null, null, now, 4), // read
+                Alert.unread(ANN, AlertKind.NEW_POST_IN_BOARD, KENJI, t.id(), two.id(), null, null, now, 5), // read
+                Alert.unread(ANN, AlertKind.REACTION, KENJI, t.id(), two.id(), null, "like", now, 6), // another kind
+                Alert.unread(ANN, AlertKind.POST_DELETED, KENJI, t.id(), two.id(), null, null, now, 7), // moderation
+                Alert.unread(ANN, AlertKind.REPLY, KENJI, t.id(), three.id(), null, null, now, 8), // a later post
+                Alert.unread(ANN, AlertKind.REPLY, KENJI, other.id(), other.first().id(), null, null, now, 9), // another thread
+                Alert.unread(BOB, AlertKind.REPLY, KENJI, t.id(), two.id(), null, null, now, 2)); // another member
+
+        txRun(() -> storage.alerts().markReadInThread(ANN, t.id(), 2));
+
+        assertThat(read(() -> storage.alerts().unread(ANN))).extracting(Alert::sourcePosition)
+                .containsExactlyInAnyOrder(6L, 7L, 8L, 9L);
+        assertThat(read(() -> storage.alerts().countUnread(BOB))).isEqualTo(1);
+        assertThat(read(() -> storage.alerts().countRead(ANN))).isEqualTo(5);
+        txRun(() -> storage.alerts().markReadInThread(ANN, t.id(), 2)); // again: nothing left to change
+        assertThat(read(() -> storage.alerts().countUnread(ANN))).isEqualTo(4);
+        txRun(() -> storage.alerts().markReadInThread(ANN, t.id(), 3));
+        assertThat(read(() -> storage.alerts().unread(ANN))).extracting(Alert::sourcePosition)
+                .containsExactlyInAnyOrder(6L, 7L, 9L);
+        assertThat(read(() -> storage.alerts().countUnread(BOB))).isEqualTo(1);
+    }
+
+    @Test
     void tenThousandAlertsAreAddedInOneCall() {
         List<Alert> many = new ArrayList<>();
         for (int i = 1; i <= 10_000; i++) {

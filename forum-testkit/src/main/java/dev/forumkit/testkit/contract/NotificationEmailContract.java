@@ -129,7 +129,8 @@ public abstract class NotificationEmailContract extends ContractBase {
         mailing.flushViews();
         reply(bob, "two");
         assertThat(to(ann)).hasSize(1);
-        assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(2); // still alerted on the site
+        // still alerted on the site (the alert of "one" went read when ann read the thread past it)
+        assertThat(mailing.alerts().unreadCount(as(ann))).isEqualTo(1);
         assertThat(mailing.emailNotifications().unsubscribe("x".repeat(43))).isFalse();
     }
 
