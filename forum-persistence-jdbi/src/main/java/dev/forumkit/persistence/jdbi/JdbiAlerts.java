@@ -193,12 +193,11 @@ final class JdbiAlerts implements Alerts {
 
     @Override
     public int markReadInThread(MemberId recipient, ThreadId thread, int number) {
-        if (db.defers()) { // PostgreSQL: sent with the transaction's next statement or its commit, no round trip of its own
-            db.later(MARK_READ_IN_THREAD, n -> { }, recipient.value(), thread.value(), number);
-            return 0;
-        }
-        return db.with(h -> h.createUpdate(MARK_READ_IN_THREAD)
-                .bind(0, recipient.value()).bind(1, thread.value()).bind(2, number).execute());
+        // PostgreSQL: sent with the transaction's next statement or its commit, no round trip of its own (answers 0);
+        // H2: a plain JDBC statement at once, as the reply's other writes (task h2writer)
+        int[] changed = {0};
+        db.write(MARK_READ_IN_THREAD, n -> changed[0] = n, recipient.value(), thread.value(), number);
+        return changed[0];
     }
 
     @Override
