@@ -167,8 +167,19 @@ public final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + "-" + width + "x" + height + ".png");
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-            return file;
+            // Chromium 150 now and then aborts a capture taken right after a load ("aborted by navigation: Not attached
+            // to an active page", seen once in CI under load, never alone): wait for the document, then try again
+            for (int attempt = 1; ; attempt++) {
+                await(d -> "complete".equals(js("return document.readyState;")));
+                try {
+                    Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+                    return file;
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
